@@ -1,0 +1,72 @@
+package dev.isspectral.fft;
+
+/**
+ * A 3-D discrete Fourier transform of real fields on one fixed {@code NX×NY×NZ} shape.
+ *
+ * <p>Whatever it does inside (real-to-complex or complex-to-complex, double or float, one thread
+ * or many, JTransforms or FFTW), every engine speaks one layout, so the spectral operators never
+ * depend on the backend:
+ * <ul>
+ *   <li>a real field is a {@code double[NX·NY·NZ]}, point (i, j, k) at {@code (i·NY + j)·NZ + k};</li>
+ *   <li>its spectrum is the half spectrum of a real-to-complex transform, a {@code double[2·NX·NY·(NZ/2+1)]}
+ *       of interleaved (re, im) pairs, coefficient (i, j, m) at {@code 2·((i·NY + j)·(NZ/2+1) + m)},
+ *       where i, j are storage indices of the full x and y axes and m = 0..NZ/2 is the z mode number.</li>
+ * </ul>
+ * The forward transform is unnormalised, {@code F(n) = Σ_x f(x) e^{−i k·x}}; the inverse divides by
+ * NX·NY·NZ, so {@code inverse(forward(f)) = f}.
+ *
+ * <p>Engines are not thread-safe: one caller at a time (an engine may use threads inside).
+ */
+public interface FftEngine extends AutoCloseable {
+
+    /** The backend, e.g. {@code "jtransforms"} or {@code "fftw"}. */
+    String backend();
+
+    int nx();
+
+    int ny();
+
+    int nz();
+
+    /** Length of a real field: NX·NY·NZ. */
+    default int realLength() {
+        return nx() * ny() * nz();
+    }
+
+    /** Length of a spectrum array: 2·NX·NY·(NZ/2+1). */
+    default int spectrumLength() {
+        return 2 * nx() * ny() * (nz() / 2 + 1);
+    }
+
+    /** Threads this engine uses inside one transform. */
+    default int threads() {
+        return 1;
+    }
+
+    /** Whether the engine transforms real data directly (true) or as complex data (false). */
+    default boolean realToComplex() {
+        return true;
+    }
+
+    /** Whether the engine computes in single precision (float32) internally. */
+    default boolean singlePrecision() {
+        return false;
+    }
+
+    /**
+     * Forward transform of the real field {@code real} into {@code spectrum}.
+     * {@code real} is left unchanged.
+     */
+    void forward(double[] real, double[] spectrum);
+
+    /**
+     * Inverse transform of {@code spectrum} into the real field {@code real}, normalised by 1/(NX·NY·NZ).
+     * The imaginary part of the result, if any, is discarded. {@code spectrum} may be overwritten.
+     */
+    void inverse(double[] spectrum, double[] real);
+
+    /** Releases native memory or threads, if any. The default does nothing. */
+    @Override
+    default void close() {
+    }
+}
