@@ -56,11 +56,13 @@ public final class IsraelStewartRhs implements Rhs {
     private final double bPi;
 
     // spectral derivatives: gradEnergy[i] = ∂_i ε, gradVelocity[i][j] = ∂_i v^j
-    private final double[][] gradEnergy;
-    private final double[][][] gradVelocity;
+    private double[][] gradEnergy;
+    private double[][][] gradVelocity;
     // fluxes T^{iν}, i = x, y, z (index 0..2), ν = 0..3
-    private final double[][] flux;
-    private final double[] divergence;
+    private double[][] flux;
+    private double[] divergence;
+    private final boolean preallocated;
+    private final boolean fused;
 
     // per-point 4×4 scratch, row-major [μ·4 + ν]
     private final double[] du = new double[16];
@@ -79,8 +81,20 @@ public final class IsraelStewartRhs implements Rhs {
     private long recoveryPoints;
     private int recoveryMaxIterations;
 
-    /** The right-hand side on {@code spectral}'s grid. */
+    /** The right-hand side on {@code spectral}'s grid, with workspaces allocated once and fused loops. */
     public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer) {
+        this(spectral, eos, transport, tracer, true, true);
+    }
+
+    /**
+     * The right-hand side with the naive code paths selectable (same results): without
+     * {@code preallocated} each pass allocates its derivative and flux arrays afresh; without
+     * {@code fused} the fluxes and the sources are computed in two separate pointwise passes.
+     */
+    public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer,
+                            boolean preallocated, boolean fused) {
+        this.preallocated = preallocated;
+        this.fused = fused;
         this.spectral = spectral;
         this.eos = eos;
         this.transport = transport;
@@ -96,15 +110,14 @@ public final class IsraelStewartRhs implements Rhs {
         this.bPi = transport.bPi();
         this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear);
         this.primitives = new Primitives(points);
-        this.gradEnergy = new double[3][points];
-        this.gradVelocity = new double[3][3][];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                gradVelocity[i][j] = new double[points];
-            }
-        }
-        this.flux = new double[12][points];
-        this.divergence = new double[points];
+        allocateWorkspaces();
+    }
+
+    private void allocateWorkspaces() {
+        gradEnergy = new double[3][points];
+        gradVelocity = new double[3][3][points];
+        flux = new double[12][points];
+        divergence = new double[points];
     }
 
     @Override
@@ -188,6 +201,9 @@ public final class IsraelStewartRhs implements Rhs {
     public void evaluate(double[][] y, double[][] explicit, boolean includeRelaxation, Relaxation relaxation) {
         try (Span pass = tracer.open("rhs")) {
             passes++;
+            if (!preallocated) {
+                allocateWorkspaces();
+            }
             recover(y);
             try (Span s = tracer.open("kinematics")) {
                 spectral.gradient(primitives.energyDensity, gradEnergy[0], gradEnergy[1], gradEnergy[2]);
@@ -195,8 +211,19 @@ public final class IsraelStewartRhs implements Rhs {
                 spectral.gradient(primitives.vy, gradVelocity[0][1], gradVelocity[1][1], gradVelocity[2][1]);
                 spectral.gradient(primitives.vz, gradVelocity[0][2], gradVelocity[1][2], gradVelocity[2][2]);
             }
-            try (Span s = tracer.open("sources")) {
-                pointwise(y, explicit, relaxation);
+            if (fused) {
+                try (Span s = tracer.open("sources")) {
+                    pointwise(y, explicit, relaxation, explicit != null, true);
+                }
+            } else {
+                if (explicit != null) {
+                    try (Span s = tracer.open("flux-values")) {
+                        pointwise(y, explicit, relaxation, true, false);
+                    }
+                }
+                try (Span s = tracer.open("sources")) {
+                    pointwise(y, explicit, relaxation, false, true);
+                }
             }
             if (explicit != null) {
                 try (Span s = tracer.open("fluxes")) {
@@ -259,7 +286,7 @@ public final class IsraelStewartRhs implements Rhs {
      * The fused pointwise loop: kinematics (4.2)–(4.9), fluxes (1.2), the stiff data of (4.15) and
      * the explicit sources of (4.10) and (4.12) (without advection, added afterwards).
      */
-    private void pointwise(double[][] y, double[][] explicit, Relaxation relaxation) {
+    private void pointwise(double[][] y, double[][] explicit, Relaxation relaxation, boolean fluxes, boolean sources) {
         double[] bulkField = y[Field.BULK.ordinal()];
         double[] pxx = y[Field.PI_XX.ordinal()];
         double[] pyy = y[Field.PI_YY.ordinal()];
@@ -371,7 +398,7 @@ public final class IsraelStewartRhs implements Rhs {
             }
 
             // fluxes T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}  (1.2)
-            if (explicit != null) {
+            if (fluxes) {
                 double enthalpy = h + bulkPressure;
                 double effectivePressure = pressure + bulkPressure;
                 for (int i = 1; i <= 3; i++) {
@@ -388,6 +415,9 @@ public final class IsraelStewartRhs implements Rhs {
                 }
             }
 
+            if (!sources) {
+                continue;
+            }
             double temperature = eos.temperature(e);
             double entropy = h / temperature;
             double piSigma = shear ? contract(pi4, sigma) : 0.0;

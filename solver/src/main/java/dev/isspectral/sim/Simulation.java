@@ -1,7 +1,6 @@
 package dev.isspectral.sim;
 
 import dev.isspectral.fft.FftEngine;
-import dev.isspectral.fft.JTransformsEngine;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
@@ -145,9 +144,13 @@ public final class Simulation {
         return initialState.get(f).clone();
     }
 
+    /** The tuning: how the solver does its work (never what it computes). */
+    public Tuning tuning() {
+        return settings.tuning;
+    }
+
     FftEngine createEngine() {
-        Grid g = grid();
-        return new JTransformsEngine(g.nx(), g.ny(), g.nz());
+        return FftEngineFactory.create(settings.tuning, grid());
     }
 
     /** Δt_cfl of (6.3) on this grid with this integrator's Courant number. */
@@ -178,6 +181,7 @@ public final class Simulation {
         sb.append("├── transport:   ").append(transport().describe()).append('\n');
         sb.append("├── initial:     ").append(initial().describe()).append('\n');
         sb.append("├── integrator:  ").append(integrator()).append('\n');
+        sb.append("├── tuning:      ").append(tuning().describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "├── time step:   %s%n", Double.isNaN(fixedTimeStep())
                 ? String.format(Locale.ROOT, "CFL %.3g -> dt = %.4g%s", courant(), cflTimeStep(),
                         integrator().imex() ? "" : " (and relaxation bound)")
@@ -218,6 +222,7 @@ public final class Simulation {
         private double filterStrength = 36.0;
         private double filterOrder = 36.0;
         private List<StepObserver> observers = List.of();
+        private Tuning tuning = Tuning.optimized();
 
         private Builder() {
         }
@@ -237,6 +242,7 @@ public final class Simulation {
             b.filterStrength = filterStrength;
             b.filterOrder = filterOrder;
             b.observers = observers;
+            b.tuning = tuning;
             return b;
         }
 
@@ -371,6 +377,16 @@ public final class Simulation {
             b.exponentialFilter = true;
             b.filterStrength = strength;
             b.filterOrder = order;
+            return b;
+        }
+
+        /** How the solver does its work: {@link Tuning#optimized()} (default) or {@link Tuning#baseline()} and variants. */
+        public Builder tuning(Tuning t) {
+            if (t == null) {
+                throw new IllegalArgumentException("tuning = null; must be Tuning.optimized(), Tuning.baseline() or a variant");
+            }
+            Builder b = copy();
+            b.tuning = t;
             return b;
         }
 

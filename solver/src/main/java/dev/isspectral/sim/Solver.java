@@ -56,12 +56,15 @@ public final class Solver {
         this.grid = simulation.grid();
         this.tracer = instrumentation.tracer();
         this.engine = instrumentation.fftDecorator().apply(simulation.createEngine());
-        this.spectral = new SpectralOperators(grid, engine, tracer);
+        Tuning tuning = simulation.tuning();
+        this.spectral = new SpectralOperators(grid, engine, tracer, tuning.preallocatedWorkspaces(),
+                tuning.sharedForwardTransforms());
         spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
                 simulation.filterStrength(), simulation.filterOrder());
-        this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer);
+        this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
+                tuning.preallocatedWorkspaces(), tuning.fusedKernels());
         this.stepper = new ImexStepper(simulation.integrator(), rhs,
-                IsraelStewartRhs.rateGroups(simulation.transport()), tracer);
+                IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces());
         this.state = initial.copy();
         this.observed = new Primitives(grid.size());
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());

@@ -15,6 +15,10 @@ import dev.isspectral.trace.Tracer;
  * transform. The Nyquist coefficient of an even axis is zeroed in first derivatives, so they are
  * exact (to round-off) on every trigonometric polynomial the grid resolves.
  *
+ * <p>Two switches keep the naive way as a working code path (for the baseline tuning, same
+ * results): without {@code preallocated} every call allocates its spectra afresh; without
+ * {@code shareForwardTransform} a gradient transforms its field again for each component.
+ *
  * <p>Not thread-safe: one caller at a time.
  */
 public final class SpectralOperators {
@@ -34,6 +38,8 @@ public final class SpectralOperators {
     private final double[] spectrum;
     private final double[] scratch;
     private final double[] accumulator;
+    private final boolean preallocated;
+    private final boolean shareForwardTransform;
     private double[] filterMask;
     private long forwardTransforms;
     private long inverseTransforms;
@@ -43,6 +49,16 @@ public final class SpectralOperators {
      * reported to {@code tracer}.
      */
     public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer) {
+        this(grid, engine, tracer, true, true);
+    }
+
+    /**
+     * Operators with the two reuse switches: {@code preallocated} keeps spectra allocated once
+     * (otherwise each call allocates its own), {@code shareForwardTransform} lets one forward
+     * transform feed every component of a gradient (otherwise each component transforms again).
+     */
+    public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
+                             boolean shareForwardTransform) {
         if (engine.nx() != grid.nx() || engine.ny() != grid.ny() || engine.nz() != grid.nz()) {
             throw new IllegalArgumentException("FFT engine shape " + engine.nx() + "x" + engine.ny() + "x"
                     + engine.nz() + " does not match grid " + grid.boxNotation());
@@ -59,9 +75,11 @@ public final class SpectralOperators {
         this.kxSquared = squares(grid.waveNumbers(0));
         this.kySquared = squares(grid.waveNumbers(1));
         this.kzSquared = squares(grid.waveNumbers(2));
-        this.spectrum = new double[engine.spectrumLength()];
-        this.scratch = new double[engine.spectrumLength()];
-        this.accumulator = new double[engine.spectrumLength()];
+        this.preallocated = preallocated;
+        this.shareForwardTransform = shareForwardTransform;
+        this.spectrum = preallocated ? new double[engine.spectrumLength()] : null;
+        this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
+        this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
     }
 
     public Grid grid() {
@@ -84,7 +102,7 @@ public final class SpectralOperators {
 
     /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
-        long doubles = 3L * spectrum.length + kx.length + ky.length + kz.length
+        long doubles = (preallocated ? 3L * spectrum.length : 0L) + kx.length + ky.length + kz.length
                 + kxSquared.length + kySquared.length + kzSquared.length
                 + (filterMask == null ? 0 : filterMask.length);
         return 8 * doubles;
@@ -93,37 +111,51 @@ public final class SpectralOperators {
     /** ∂f/∂x_axis into {@code out} (axis 0 = x, 1 = y, 2 = z). */
     public void derivative(double[] f, int axis, double[] out) {
         try (Span s = tracer.open("derivative")) {
-            forward(f, spectrum);
-            derivativeFromSpectrum(spectrum, axis, out);
+            double[] spec = buffer(spectrum);
+            forward(f, spec);
+            derivativeFromSpectrum(spec, axis, out);
         }
     }
 
     /** The gradient (∂_x f, ∂_y f, ∂_z f) from one forward and three inverse transforms. */
     public void gradient(double[] f, double[] dx, double[] dy, double[] dz) {
         try (Span s = tracer.open("gradient")) {
-            forward(f, spectrum);
-            derivativeFromSpectrum(spectrum, 0, dx);
-            derivativeFromSpectrum(spectrum, 1, dy);
-            derivativeFromSpectrum(spectrum, 2, dz);
+            double[] spec = buffer(spectrum);
+            forward(f, spec);
+            derivativeFromSpectrum(spec, 0, dx);
+            if (!shareForwardTransform) {
+                spec = buffer(spectrum);
+                forward(f, spec);
+            }
+            derivativeFromSpectrum(spec, 1, dy);
+            if (!shareForwardTransform) {
+                spec = buffer(spectrum);
+                forward(f, spec);
+            }
+            derivativeFromSpectrum(spec, 2, dz);
         }
     }
 
     /** ∂_x fx + ∂_y fy + ∂_z fz into {@code out}: three forward transforms and one inverse. */
     public void divergence(double[] fx, double[] fy, double[] fz, double[] out) {
         try (Span s = tracer.open("divergence")) {
-            java.util.Arrays.fill(accumulator, 0.0);
-            double[][] components = {fx, fy, fz};
-            for (int axis = 0; axis < 3; axis++) {
-                forward(components[axis], spectrum);
-                accumulateDerivative(spectrum, axis, accumulator);
-            }
-            inverse(accumulator, out);
+            double[] sum = buffer(accumulator);
+            java.util.Arrays.fill(sum, 0.0);
+            double[] spec = buffer(spectrum);
+            forward(fx, spec);
+            accumulateDerivative(spec, 0, sum);
+            forward(fy, spec);
+            accumulateDerivative(spec, 1, sum);
+            forward(fz, spec);
+            accumulateDerivative(spec, 2, sum);
+            inverse(sum, out);
         }
     }
 
     /** ∇²f = −|k|² f̂ into {@code out}. */
     public void laplacian(double[] f, double[] out) {
         try (Span s = tracer.open("laplacian")) {
+            double[] spectrum = buffer(this.spectrum);
             forward(f, spectrum);
             for (int i = 0; i < nx; i++) {
                 for (int j = 0; j < ny; j++) {
@@ -178,6 +210,7 @@ public final class SpectralOperators {
             return;
         }
         try (Span s = tracer.open("filter")) {
+            double[] spectrum = buffer(this.spectrum);
             forward(f, spectrum);
             for (int c = 0; c < filterMask.length; c++) {
                 spectrum[2 * c] *= filterMask[c];
@@ -200,9 +233,15 @@ public final class SpectralOperators {
     }
 
     private void derivativeFromSpectrum(double[] source, int axis, double[] out) {
-        System.arraycopy(source, 0, scratch, 0, source.length);
-        multiplyByIk(scratch, axis);
-        inverse(scratch, out);
+        double[] work = buffer(scratch);
+        System.arraycopy(source, 0, work, 0, source.length);
+        multiplyByIk(work, axis);
+        inverse(work, out);
+    }
+
+    /** The preallocated spectrum, or a fresh one when workspaces are not preallocated. */
+    private double[] buffer(double[] preallocatedBuffer) {
+        return preallocated ? preallocatedBuffer : new double[engine.spectrumLength()];
     }
 
     /** out += i k_axis · source. */

@@ -23,22 +23,45 @@ public final class ImexStepper {
     private final int fields;
     private final int points;
     private final boolean[] relaxing;
-    private final double[][][] explicitStages;
-    private final double[][][] implicitStages;
-    private final double[][] predicted;
-    private final double[][] stageValue;
+    private final int[] rateGroups;
+    private final boolean preallocated;
+    private double[][][] explicitStages;
+    private double[][][] implicitStages;
+    private double[][] predicted;
+    private double[][] stageValue;
     private Relaxation previous;
     private Relaxation current;
     private final String[] stageSpanNames;
 
     /** A stepper for {@code tableau} on {@code rhs}, with relaxation storage laid out by {@code rateGroups}. */
     public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer) {
+        this(tableau, rhs, rateGroups, tracer, true);
+    }
+
+    /**
+     * As above; without {@code preallocated} every step allocates its stage storage afresh (the
+     * naive code path of the baseline tuning; same results). The stiff data of the last pass is
+     * carried over between steps either way.
+     */
+    public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer, boolean preallocated) {
         this.tableau = tableau;
+        this.rateGroups = rateGroups.clone();
+        this.preallocated = preallocated;
         this.rhs = rhs;
         this.tracer = tracer;
         this.fields = rhs.fieldCount();
         this.points = rhs.points();
         this.relaxing = rhs.relaxing().clone();
+        allocateStages();
+        this.previous = new Relaxation(points, rateGroups);
+        this.current = new Relaxation(points, rateGroups);
+        this.stageSpanNames = new String[tableau.stages()];
+        for (int i = 0; i < tableau.stages(); i++) {
+            stageSpanNames[i] = "stage" + (i + 1);
+        }
+    }
+
+    private void allocateStages() {
         int s = tableau.stages();
         boolean stifflyAccurate = tableau.stifflyAccurate();
         this.explicitStages = new double[s][][];
@@ -58,12 +81,6 @@ public final class ImexStepper {
         }
         this.predicted = new double[fields][points];
         this.stageValue = new double[fields][points];
-        this.previous = new Relaxation(points, rateGroups);
-        this.current = new Relaxation(points, rateGroups);
-        this.stageSpanNames = new String[s];
-        for (int i = 0; i < s; i++) {
-            stageSpanNames[i] = "stage" + (i + 1);
-        }
     }
 
     public Tableau tableau() {
@@ -93,6 +110,10 @@ public final class ImexStepper {
 
     /** Advances {@code u} (indexed [field][point]) by one step of size {@code h}, in place. */
     public void step(double[][] u, double h, long stepNumber) {
+        if (!preallocated) {
+            allocateStages();
+            current = new Relaxation(points, rateGroups);
+        }
         int s = tableau.stages();
         boolean imex = tableau.imex();
         double[][] lastStage = u;
