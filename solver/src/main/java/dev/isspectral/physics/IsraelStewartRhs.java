@@ -1,5 +1,6 @@
 package dev.isspectral.physics;
 
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.state.Field;
 import dev.isspectral.time.Relaxation;
@@ -64,17 +65,31 @@ public final class IsraelStewartRhs implements Rhs {
     private final boolean preallocated;
     private final boolean fused;
 
-    // per-point 4×4 scratch, row-major [μ·4 + ν]
-    private final double[] du = new double[16];
-    private final double[] nabla = new double[16];
-    private final double[] sigma = new double[16];
-    private final double[] omega = new double[16];
-    private final double[] pi4 = new double[16];
-    private final double[] u4 = new double[4];
-    private final double[] comovingDu = new double[4];
-    private final double[] dtV = new double[3];
+    /** Per-thread scratch of the pointwise kernel: 4×4 tensors row-major [μ·4 + ν]. */
+    private static final class Scratch {
+        final double[] du = new double[16];
+        final double[] nabla = new double[16];
+        final double[] sigma = new double[16];
+        final double[] omega = new double[16];
+        final double[] pi4 = new double[16];
+        final double[] u4 = new double[4];
+        final double[] comovingDu = new double[4];
+        final double[] dtV = new double[3];
+    }
+
+    private final Workers workers;
+    private final Scratch[] scratch;
     private final double[][] shearTarget = new double[5][];
     private final double[][] shearOut = new double[5][];
+    private final Workers.Chunk kernel = this::pointwiseChunk;
+    // arguments of the pass in progress, read by the kernel's chunks
+    private double[][] passState;
+    private boolean passFluxes;
+    private boolean passSources;
+    private double[] passBulkOut;
+    private double[] passBulkRate;
+    private double[] passBulkTarget;
+    private double[] passShearRate;
 
     private long passes;
     private long recoveryIterations;
@@ -83,16 +98,23 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** The right-hand side on {@code spectral}'s grid, with workspaces allocated once and fused loops. */
     public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer) {
-        this(spectral, eos, transport, tracer, true, true);
+        this(spectral, eos, transport, tracer, true, true, Workers.create(1));
     }
 
     /**
      * The right-hand side with the naive code paths selectable (same results): without
      * {@code preallocated} each pass allocates its derivative and flux arrays afresh; without
-     * {@code fused} the fluxes and the sources are computed in two separate pointwise passes.
+     * {@code fused} the fluxes and the sources are computed in two separate pointwise passes. The
+     * pointwise work (recovery, kinematics, sources) is split over {@code workers}; results do not
+     * depend on the team size.
      */
     public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer,
-                            boolean preallocated, boolean fused) {
+                            boolean preallocated, boolean fused, Workers workers) {
+        this.workers = workers;
+        this.scratch = new Scratch[workers.size()];
+        for (int t = 0; t < scratch.length; t++) {
+            scratch[t] = new Scratch();
+        }
         this.preallocated = preallocated;
         this.fused = fused;
         this.spectral = spectral;
@@ -108,7 +130,7 @@ public final class IsraelStewartRhs implements Rhs {
         this.etaOverS = transport.etaOverS();
         this.zetaOverS = transport.zetaOverS();
         this.bPi = transport.bPi();
-        this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear);
+        this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear, workers);
         this.primitives = new Primitives(points);
         allocateWorkspaces();
     }
@@ -287,6 +309,30 @@ public final class IsraelStewartRhs implements Rhs {
      * the explicit sources of (4.10) and (4.12) (without advection, added afterwards).
      */
     private void pointwise(double[][] y, double[][] explicit, Relaxation relaxation, boolean fluxes, boolean sources) {
+        passState = y;
+        passFluxes = fluxes;
+        passSources = sources;
+        passBulkRate = bulk ? relaxation.rate(Field.BULK.ordinal()) : null;
+        passBulkTarget = bulk ? relaxation.target(Field.BULK.ordinal()) : null;
+        passShearRate = shear ? relaxation.rate(Field.PI_XX.ordinal()) : null;
+        if (shear) {
+            for (int c = 0; c < 5; c++) {
+                shearTarget[c] = relaxation.target(Field.SHEAR[c].ordinal());
+                shearOut[c] = explicit == null ? null : explicit[Field.SHEAR[c].ordinal()];
+            }
+        }
+        passBulkOut = explicit == null || !bulk ? null : explicit[Field.BULK.ordinal()];
+        try {
+            workers.forEachChunk(points, kernel);
+        } finally {
+            passState = null;
+        }
+    }
+
+    private void pointwiseChunk(int chunk, int from, int to) {
+        double[][] y = passState;
+        boolean fluxes = passFluxes;
+        boolean sources = passSources;
         double[] bulkField = y[Field.BULK.ordinal()];
         double[] pxx = y[Field.PI_XX.ordinal()];
         double[] pyy = y[Field.PI_YY.ordinal()];
@@ -294,22 +340,28 @@ public final class IsraelStewartRhs implements Rhs {
         double[] pxz = y[Field.PI_XZ.ordinal()];
         double[] pyz = y[Field.PI_YZ.ordinal()];
         Primitives pr = primitives;
-        double[] kBulk = bulk ? relaxation.rate(Field.BULK.ordinal()) : null;
-        double[] bulkTarget = bulk ? relaxation.target(Field.BULK.ordinal()) : null;
-        double[] kShear = shear ? relaxation.rate(Field.PI_XX.ordinal()) : null;
+        double[] kBulk = passBulkRate;
+        double[] bulkTarget = passBulkTarget;
+        double[] kShear = passShearRate;
         double[][] shearTarget = this.shearTarget;
         double[][] shearOut = this.shearOut;
-        if (shear) {
-            for (int c = 0; c < 5; c++) {
-                shearTarget[c] = relaxation.target(Field.SHEAR[c].ordinal());
-                shearOut[c] = explicit == null ? null : explicit[Field.SHEAR[c].ordinal()];
-            }
-        }
-        double[] bulkOut = explicit == null || !bulk ? null : explicit[Field.BULK.ordinal()];
+        double[] bulkOut = passBulkOut;
         final int[] si = SHEAR_ROW;
         final int[] sj = SHEAR_COLUMN;
+        Scratch w = scratch[chunk];
+        double[] du = w.du;
+        double[] nabla = w.nabla;
+        double[] sigma = w.sigma;
+        double[] omega = w.omega;
+        double[] pi4 = w.pi4;
+        double[] u4 = w.u4;
+        double[] comovingDu = w.comovingDu;
+        double[] dtV = w.dtV;
+        double[][] gradEnergy = this.gradEnergy;
+        double[][][] gradVelocity = this.gradVelocity;
+        double[][] flux = this.flux;
 
-        for (int p = 0; p < points; p++) {
+        for (int p = from; p < to; p++) {
             double e = pr.energyDensity[p];
             double pressure = eos.pressure(e);
             double cs2 = eos.soundSpeedSquared(e);

@@ -1,6 +1,7 @@
 package dev.isspectral.physics;
 
 import dev.isspectral.grid.Grid;
+import dev.isspectral.parallel.Workers;
 
 /**
  * Recovers (ε, v) and the dependent shear components from the evolved state, point by point
@@ -24,19 +25,32 @@ public final class PrimitiveRecovery {
     private final double cs2;
     private final boolean closedForm;
     private final boolean shear;
-    private final double[] evolvedAtPoint = new double[10];
+    private final Workers workers;
+    private final long[] chunkIterations;
+    private final int[] chunkMaxIterations;
+    private final Workers.Chunk chunkTask = this::recoverChunk;
+    private double[][] input;
+    private Primitives output;
     private long totalIterations;
     private int maxIterations;
     private long step;
     private int stage;
 
-    /** Recovery on {@code grid} with {@code eos}; {@code shear} says whether π is evolved. */
+    /** Recovery on {@code grid} with {@code eos}; {@code shear} says whether π is evolved. One thread. */
     public PrimitiveRecovery(Grid grid, Eos eos, boolean shear) {
+        this(grid, eos, shear, Workers.create(1));
+    }
+
+    /** As above, with the points split over {@code workers} (results do not depend on the team size). */
+    public PrimitiveRecovery(Grid grid, Eos eos, boolean shear, Workers workers) {
         this.grid = grid;
         this.eos = eos;
         this.cs2 = eos.constantSoundSpeedSquared();
         this.closedForm = !Double.isNaN(cs2);
         this.shear = shear;
+        this.workers = workers;
+        this.chunkIterations = new long[workers.size()];
+        this.chunkMaxIterations = new int[workers.size()];
     }
 
     /** Sets the step and stage that error messages name. */
@@ -62,6 +76,29 @@ public final class PrimitiveRecovery {
      * @throws RecoveryException at the first point where recovery fails
      */
     public void recover(double[][] u, Primitives out) {
+        input = u;
+        output = out;
+        try {
+            workers.forEachChunk(u[0].length, chunkTask);
+        } finally {
+            input = null;
+            output = null;
+        }
+        long total = 0;
+        int max = 0;
+        for (int c = 0; c < workers.size(); c++) {
+            total += chunkIterations[c];
+            max = Math.max(max, chunkMaxIterations[c]);
+            chunkIterations[c] = 0;
+            chunkMaxIterations[c] = 0;
+        }
+        totalIterations = total;
+        maxIterations = max;
+    }
+
+    private void recoverChunk(int chunk, int from, int to) {
+        double[][] u = input;
+        Primitives out = output;
         double[] t00 = u[0];
         double[] t0x = u[1];
         double[] t0y = u[2];
@@ -74,8 +111,7 @@ public final class PrimitiveRecovery {
         double[] pyz = u[9];
         long total = 0;
         int max = 0;
-        int n = t00.length;
-        for (int p = 0; p < n; p++) {
+        for (int p = from; p < to; p++) {
             double xx = pxx[p];
             double yy = pyy[p];
             double xy = pxy[p];
@@ -154,8 +190,8 @@ public final class PrimitiveRecovery {
             total += iterations;
             max = Math.max(max, iterations);
         }
-        totalIterations = total;
-        maxIterations = max;
+        chunkIterations[chunk] = total;
+        chunkMaxIterations[chunk] = max;
     }
 
     /** Physical root (5.1) of c_s² M v² − B v + M = 0, B = (1 + c_s²) Ẽ + Π. */
@@ -212,6 +248,7 @@ public final class PrimitiveRecovery {
     }
 
     private RecoveryException failure(String reason, int p, double[][] u, double vx, double vy, double vz) {
+        double[] evolvedAtPoint = new double[10];
         for (int f = 0; f < 10; f++) {
             evolvedAtPoint[f] = u[f][p];
         }

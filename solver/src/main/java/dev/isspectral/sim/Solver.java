@@ -2,6 +2,7 @@ package dev.isspectral.sim;
 
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.physics.IsraelStewartRhs;
 import dev.isspectral.physics.PrimitiveRecovery;
 import dev.isspectral.physics.Primitives;
@@ -62,7 +63,7 @@ public final class Solver {
         spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
                 simulation.filterStrength(), simulation.filterOrder());
         this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
-                tuning.preallocatedWorkspaces(), tuning.fusedKernels());
+                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), Workers.shared(tuning.threads()));
         this.stepper = new ImexStepper(simulation.integrator(), rhs,
                 IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces());
         this.state = initial.copy();
