@@ -109,7 +109,8 @@ public final class Main {
         long steps = sim.grid().steps();
         long start = System.nanoTime();
         for (long n = 1; n <= steps; n++) {
-            StepStatistics st = solver.step();
+            solver.step();
+            StepStatistics st = solver.lastStep();
             if (n % o.every == 0 || n == steps) {
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
                         st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),

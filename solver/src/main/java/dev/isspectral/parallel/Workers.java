@@ -1,6 +1,6 @@
 package dev.isspectral.parallel;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed team of threads that runs one task over a range split into contiguous chunks, one chunk
@@ -19,14 +19,18 @@ public final class Workers implements AutoCloseable {
         void run(int chunk, int from, int to);
     }
 
+    /** Spin iterations before parking: short enough not to steal a busy core for long. */
+    private static final int SPINS = 2000;
+
     private static final Workers SINGLE = new Workers(1);
     private static final java.util.Map<Integer, Workers> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final int size;
     private final Thread[] threads;
-    private final Semaphore[] start;
-    private final Semaphore done;
     private final RuntimeException[] failures;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int generation;
+    private volatile Thread caller;
     private volatile Chunk task;
     private volatile int length;
     private volatile boolean closed;
@@ -34,12 +38,9 @@ public final class Workers implements AutoCloseable {
     private Workers(int size) {
         this.size = size;
         this.threads = new Thread[size];
-        this.start = new Semaphore[size];
-        this.done = new Semaphore(0);
         this.failures = new RuntimeException[size];
         for (int t = 1; t < size; t++) {
             final int index = t;
-            start[t] = new Semaphore(0);
             Thread thread = new Thread(() -> loop(index), "is-spectral-worker-" + t);
             thread.setDaemon(true);
             threads[t] = thread;
@@ -90,9 +91,14 @@ public final class Workers implements AutoCloseable {
         }
         task = chunk;
         length = n;
+        caller = Thread.currentThread();
         for (int t = 1; t < size; t++) {
             failures[t] = null;
-            start[t].release();
+        }
+        pending.set(size - 1);
+        generation++;
+        for (int t = 1; t < size; t++) {
+            LockSupport.unpark(threads[t]);
         }
         RuntimeException first = null;
         try {
@@ -100,7 +106,14 @@ public final class Workers implements AutoCloseable {
         } catch (RuntimeException e) {
             first = e;
         }
-        done.acquireUninterruptibly(size - 1);
+        // wait for the other chunks: spin briefly (they are usually nearly done), then park
+        for (int spin = 0; pending.get() != 0; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
         task = null;
         if (first != null) {
             throw first;
@@ -116,9 +129,25 @@ public final class Workers implements AutoCloseable {
         return (int) ((long) n * (chunk + 1) / size);
     }
 
+    /**
+     * A worker waits for a new generation (park/unpark carry no allocation, unlike a semaphore's
+     * queue nodes), runs its chunk and, as the last to finish, wakes the caller.
+     */
     private void loop(int index) {
+        int seen = 0;
         while (true) {
-            start[index].acquireUninterruptibly();
+            int current;
+            for (int spin = 0; (current = generation) == seen; spin++) {
+                if (closed) {
+                    return;
+                }
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = current;
             if (closed) {
                 return;
             }
@@ -130,7 +159,9 @@ public final class Workers implements AutoCloseable {
             } catch (Error e) {
                 failures[index] = new IllegalStateException("worker " + index + " failed", e);
             } finally {
-                done.release();
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
             }
         }
     }
@@ -143,7 +174,7 @@ public final class Workers implements AutoCloseable {
         }
         closed = true;
         for (int t = 1; t < size; t++) {
-            start[t].release();
+            LockSupport.unpark(threads[t]);
         }
     }
 

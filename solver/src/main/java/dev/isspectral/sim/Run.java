@@ -66,16 +66,16 @@ public final class Run {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SimulationException("run interrupted at step " + solver.stepCount());
             }
-            StepStatistics st;
             if (until.byTime()) {
                 double remaining = until.endTime() - solver.time();
                 if (remaining <= 1e-12 * Math.max(1, until.endTime())) {
                     break;
                 }
-                st = solver.step(Math.min(solver.nextTimeStep(), remaining));
+                solver.step(Math.min(solver.nextTimeStep(), remaining));
             } else {
-                st = solver.step();
+                solver.step();
             }
+            StepStatistics st = solver.lastStep();
             for (StepObserver o : sim.observers()) {
                 o.afterStep(solver, st);
             }

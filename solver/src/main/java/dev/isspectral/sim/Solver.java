@@ -50,6 +50,12 @@ public final class Solver {
     private long stepCount;
     private double time;
     private boolean observedCurrent;
+    // statistics of the last step, kept as primitives so a step allocates nothing
+    private double lastDt = Double.NaN;
+    private double lastMeanIterations;
+    private int lastMaxIterations;
+    private int lastPasses;
+    private long lastWallNanos;
     private StepStatistics lastStep;
 
     Solver(Simulation simulation, State initial, Instrumentation instrumentation) {
@@ -100,6 +106,13 @@ public final class Solver {
 
     /** Statistics of the last step, or null before the first. */
     public StepStatistics lastStep() {
+        if (stepCount == 0) {
+            return null;
+        }
+        if (lastStep == null || lastStep.step() != stepCount) {
+            lastStep = new StepStatistics(stepCount, time, lastDt, lastDt * maxWaveNumber, lastMeanIterations,
+                    lastMaxIterations, lastPasses, lastWallNanos);
+        }
         return lastStep;
     }
 
@@ -113,22 +126,20 @@ public final class Solver {
         return spectral.forwardTransforms() + spectral.inverseTransforms();
     }
 
-    /** Takes one step of the size chosen by {@link #nextTimeStep()}. */
-    public StepStatistics step() {
-        return step(nextTimeStep());
+    /** Takes one step of the size chosen by {@link #nextTimeStep()}; see {@link #lastStep()} for what it did. */
+    public void step() {
+        step(nextTimeStep());
     }
 
-    /** Takes {@code n} steps; returns the statistics of the last. */
-    public StepStatistics advance(long n) {
+    /** Takes {@code n} steps, stopping with a {@link SimulationException} if the thread is interrupted. */
+    public void advance(long n) {
         if (n < 0) {
             throw new IllegalArgumentException("steps = " + n + "; must be >= 0");
         }
-        StepStatistics last = lastStep;
         for (long s = 0; s < n; s++) {
             checkInterrupted();
-            last = step();
+            step();
         }
-        return last;
     }
 
     /**
@@ -173,7 +184,7 @@ public final class Solver {
     }
 
     /** Takes one step of size {@code dt} > 0. */
-    public StepStatistics step(double dt) {
+    public void step(double dt) {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt = " + dt + "; must be a finite number > 0");
         }
@@ -205,11 +216,11 @@ public final class Solver {
             }
         }
         tracer.stepFinished(number);
-        long points = Math.max(1, rhs.recoveryPoints());
-        lastStep = new StepStatistics(number, time, dt, dt * maxWaveNumber,
-                (double) rhs.recoveryIterations() / points, rhs.recoveryMaxIterations(),
-                (int) (rhs.passes() - passesBefore), System.nanoTime() - start);
-        return lastStep;
+        lastDt = dt;
+        lastMeanIterations = (double) rhs.recoveryIterations() / Math.max(1, rhs.recoveryPoints());
+        lastMaxIterations = rhs.recoveryMaxIterations();
+        lastPasses = (int) (rhs.passes() - passesBefore);
+        lastWallNanos = System.nanoTime() - start;
     }
 
     /** A copy of evolved field {@code f}. */
