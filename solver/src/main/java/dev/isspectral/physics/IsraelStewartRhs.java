@@ -61,7 +61,8 @@ public final class IsraelStewartRhs implements Rhs {
     private double[][][] gradVelocity;
     // fluxes T^{iν}, i = x, y, z (index 0..2), ν = 0..3
     private double[][] flux;
-    private double[] divergence;
+    private double[][] divergences;
+    private final double[][] fluxTimeComponents = new double[3][];
     private final boolean preallocated;
     private final boolean fused;
 
@@ -139,7 +140,7 @@ public final class IsraelStewartRhs implements Rhs {
         gradEnergy = new double[3][points];
         gradVelocity = new double[3][3][points];
         flux = new double[12][points];
-        divergence = new double[points];
+        divergences = new double[4][points];
     }
 
     @Override
@@ -206,7 +207,7 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** Bytes held by the workspaces of this right-hand side. */
     public long bytesHeld() {
-        return primitives.bytesHeld() + 8L * points * (3 + 9 + 12 + 1);
+        return primitives.bytesHeld() + 8L * points * (3 + 9 + 12 + 4);
     }
 
     /** Recovers the primitives of {@code y} into {@link #primitives()} (counted in the statistics). */
@@ -249,11 +250,17 @@ public final class IsraelStewartRhs implements Rhs {
             }
             if (explicit != null) {
                 try (Span s = tracer.open("fluxes")) {
+                    // flux[4(i−1) + ν] = T^{iν}; T^{ij} is symmetric, so T^{yx} = T^{xy} etc.
+                    fluxTimeComponents[0] = flux[0];
+                    fluxTimeComponents[1] = flux[4];
+                    fluxTimeComponents[2] = flux[8];
+                    spectral.symmetricDivergence(fluxTimeComponents, flux[1], flux[6], flux[11], flux[2], flux[3], flux[7],
+                            divergences);
                     for (int nu = 0; nu < 4; nu++) {
-                        spectral.divergence(flux[nu], flux[4 + nu], flux[8 + nu], divergence);
+                        double[] d = divergences[nu];
                         double[] out = explicit[nu];
                         for (int p = 0; p < points; p++) {
-                            out[p] = -divergence[p];
+                            out[p] = -d[p];
                         }
                     }
                 }

@@ -38,6 +38,7 @@ public final class SpectralOperators {
     private final double[] spectrum;
     private final double[] scratch;
     private final double[] accumulator;
+    private final double[][] tensorAccumulators;
     private final boolean preallocated;
     private final boolean shareForwardTransform;
     private double[] filterMask;
@@ -80,6 +81,7 @@ public final class SpectralOperators {
         this.spectrum = preallocated ? new double[engine.spectrumLength()] : null;
         this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
         this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
+        this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
     }
 
     public Grid grid() {
@@ -102,7 +104,7 @@ public final class SpectralOperators {
 
     /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
-        long doubles = (preallocated ? 3L * spectrum.length : 0L) + kx.length + ky.length + kz.length
+        long doubles = (preallocated ? 7L * spectrum.length : 0L) + kx.length + ky.length + kz.length
                 + kxSquared.length + kySquared.length + kzSquared.length
                 + (filterMask == null ? 0 : filterMask.length);
         return 8 * doubles;
@@ -149,6 +151,55 @@ public final class SpectralOperators {
             forward(fz, spec);
             accumulateDerivative(spec, 2, sum);
             inverse(sum, out);
+        }
+    }
+
+    /**
+     * The four divergences d^ν = ∂_i T^{iν} of a symmetric tensor T (physics.md eq. 4.1), given its
+     * components T^{i0} ({@code t0[i]}) and T^{ij} ({@code xx, yy, zz, xy, xz, yz}). With shared
+     * forward transforms each of the nine distinct components is transformed once (9 forward, 4
+     * inverse transforms); otherwise each divergence transforms its three components (12 forward).
+     * Either way the sums are taken in the same order, so the results are identical.
+     */
+    public void symmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
+                                    double[] xy, double[] xz, double[] yz, double[][] out) {
+        if (!shareForwardTransform) {
+            divergence(t0[0], t0[1], t0[2], out[0]);
+            divergence(xx, xy, xz, out[1]);
+            divergence(xy, yy, yz, out[2]);
+            divergence(xz, yz, zz, out[3]);
+            return;
+        }
+        try (Span s = tracer.open("divergence")) {
+            double[][] acc = preallocated ? tensorAccumulators : new double[4][engine.spectrumLength()];
+            for (double[] a : acc) {
+                java.util.Arrays.fill(a, 0.0);
+            }
+            double[] spec = buffer(spectrum);
+            forward(t0[0], spec);
+            accumulateDerivative(spec, 0, acc[0]);
+            forward(t0[1], spec);
+            accumulateDerivative(spec, 1, acc[0]);
+            forward(t0[2], spec);
+            accumulateDerivative(spec, 2, acc[0]);
+            forward(xx, spec);
+            accumulateDerivative(spec, 0, acc[1]);
+            forward(xy, spec);
+            accumulateDerivative(spec, 1, acc[1]);
+            accumulateDerivative(spec, 0, acc[2]);
+            forward(xz, spec);
+            accumulateDerivative(spec, 2, acc[1]);
+            accumulateDerivative(spec, 0, acc[3]);
+            forward(yy, spec);
+            accumulateDerivative(spec, 1, acc[2]);
+            forward(yz, spec);
+            accumulateDerivative(spec, 2, acc[2]);
+            accumulateDerivative(spec, 1, acc[3]);
+            forward(zz, spec);
+            accumulateDerivative(spec, 2, acc[3]);
+            for (int nu = 0; nu < 4; nu++) {
+                inverse(acc[nu], out[nu]);
+            }
         }
     }
 
