@@ -61,7 +61,7 @@ public final class IsraelStewartRhs implements Rhs {
     private double[][][] gradVelocity;
     // fluxes T^{iν}, i = x, y, z (index 0..2), ν = 0..3
     private double[][] flux;
-    private double[][] divergences;
+    private final double[][] divergences = new double[4][];
     private final double[][] fluxTimeComponents = new double[3][];
     private final boolean preallocated;
     private final boolean fused;
@@ -139,8 +139,16 @@ public final class IsraelStewartRhs implements Rhs {
     private void allocateWorkspaces() {
         gradEnergy = new double[3][points];
         gradVelocity = new double[3][3][points];
-        flux = new double[12][points];
-        divergences = new double[4][points];
+        if (fused) {
+            // The fused kernel reads all twelve derivatives of a point before it writes that point's
+            // fluxes, so the fluxes can live in the derivative arrays: no extra memory.
+            flux = new double[12][];
+            for (int q = 0; q < 12; q++) {
+                flux[q] = q < 3 ? gradEnergy[q] : gradVelocity[(q - 3) / 3][(q - 3) % 3];
+            }
+        } else {
+            flux = new double[12][points];
+        }
     }
 
     @Override
@@ -161,6 +169,15 @@ public final class IsraelStewartRhs implements Rhs {
             r[f] = groups[f] >= 0;
         }
         return r;
+    }
+
+    @Override
+    public boolean[] evolved() {
+        boolean[] e = relaxing();
+        for (Field f : Field.values()) {
+            e[f.ordinal()] |= f.conserved();
+        }
+        return e;
     }
 
     @Override
@@ -207,7 +224,7 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** Bytes held by the workspaces of this right-hand side. */
     public long bytesHeld() {
-        return primitives.bytesHeld() + 8L * points * (3 + 9 + 12 + 4);
+        return primitives.bytesHeld() + 8L * points * (3 + 9 + (fused ? 0 : 12));
     }
 
     /** Recovers the primitives of {@code y} into {@link #primitives()} (counted in the statistics). */
@@ -254,13 +271,15 @@ public final class IsraelStewartRhs implements Rhs {
                     fluxTimeComponents[0] = flux[0];
                     fluxTimeComponents[1] = flux[4];
                     fluxTimeComponents[2] = flux[8];
+                    for (int nu = 0; nu < 4; nu++) {
+                        divergences[nu] = explicit[nu];
+                    }
                     spectral.symmetricDivergence(fluxTimeComponents, flux[1], flux[6], flux[11], flux[2], flux[3], flux[7],
                             divergences);
                     for (int nu = 0; nu < 4; nu++) {
-                        double[] d = divergences[nu];
                         double[] out = explicit[nu];
                         for (int p = 0; p < points; p++) {
-                            out[p] = -d[p];
+                            out[p] = -out[p];
                         }
                     }
                 }

@@ -6,6 +6,7 @@ import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
+import dev.isspectral.time.ImexStepper;
 import dev.isspectral.time.Integrators;
 import dev.isspectral.time.Tableau;
 import java.util.ArrayList;
@@ -158,15 +159,28 @@ public final class Simulation {
         return courant() / grid().maxWaveNumberMagnitude();
     }
 
-    /** Estimated bytes a solver holds (state, stages, workspaces), counted as its arrays are. */
+    /**
+     * Bytes a solver of this simulation holds (state, stage storage, workspaces, spectra), counted
+     * the way the solver allocates them, without allocating; the observed primitives (9 doubles per
+     * point) come on top once observables are asked for.
+     */
     public long estimatedBytes() {
         long n = grid().size();
-        Tableau t = integrator();
-        long stageFields = t.imex() ? 2 * 10 + 6 : 3 * 10;
-        long relax = 2 * 8;
-        long doublesPerPoint = 10 + stageFields + 20 + relax + 34 + 9;
-        long spectral = 3L * 2 * grid().spectrumSize() + (long) 3 * (grid().nx() + grid().ny() + grid().nz());
-        return 8 * (doublesPerPoint * n + spectral);
+        Transport t = transport();
+        boolean[] relaxing = new boolean[Field.COUNT];
+        boolean[] evolved = new boolean[Field.COUNT];
+        int groups = 0;
+        for (Field f : Field.values()) {
+            relaxing[f.ordinal()] = f == Field.BULK ? t.hasBulk() : !f.conserved() && t.hasShear();
+            evolved[f.ordinal()] = f.conserved() || relaxing[f.ordinal()];
+        }
+        groups += t.hasBulk() ? 1 : 0;
+        groups += t.hasShear() ? 1 : 0;
+        Tuning tuning = tuning();
+        long perPoint = Field.COUNT + ImexStepper.storagePerPoint(integrator(), relaxing, evolved, groups)
+                + 9 + 12 + (tuning.fusedKernels() ? 0 : 12);
+        long spectra = tuning.preallocatedWorkspaces() ? 7L * 2 * grid().spectrumSize() : 0;
+        return 8 * (perPoint * n + spectra);
     }
 
     /** A short tree of the settings. */

@@ -43,7 +43,7 @@ public final class Solver {
     private final IsraelStewartRhs rhs;
     private final ImexStepper stepper;
     private final State state;
-    private final Primitives observed;
+    private Primitives observed;
     private final PrimitiveRecovery observedRecovery;
     private final boolean[] evolved;
     private final double maxWaveNumber;
@@ -73,7 +73,6 @@ public final class Solver {
         this.stepper = new ImexStepper(simulation.integrator(), rhs,
                 IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces());
         this.state = initial.copy();
-        this.observed = new Primitives(grid.size());
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
         Transport transport = simulation.transport();
         this.evolved = new boolean[Field.COUNT];
@@ -239,6 +238,9 @@ public final class Solver {
      */
     public Primitives primitives() {
         if (!observedCurrent) {
+            if (observed == null) {
+                observed = new Primitives(grid.size());   // allocated on first observation only
+            }
             Primitives guess = rhs.primitives();
             System.arraycopy(guess.vx, 0, observed.vx, 0, grid.size());
             System.arraycopy(guess.vy, 0, observed.vy, 0, grid.size());
@@ -277,7 +279,7 @@ public final class Solver {
         list.add(new MemoryUse("integrator stages", stepper.bytesHeld()));
         list.add(new MemoryUse("rhs workspaces", rhs.bytesHeld()));
         list.add(new MemoryUse("spectral workspaces", spectral.bytesHeld()));
-        list.add(new MemoryUse("observed primitives", observed.bytesHeld()));
+        list.add(new MemoryUse("observed primitives", observed == null ? 0 : observed.bytesHeld()));
         return List.copyOf(list);
     }
 

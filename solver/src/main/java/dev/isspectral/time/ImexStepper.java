@@ -23,6 +23,7 @@ public final class ImexStepper {
     private final int fields;
     private final int points;
     private final boolean[] relaxing;
+    private final boolean[] evolved;
     private final int[] rateGroups;
     private final boolean preallocated;
     private double[][][] explicitStages;
@@ -52,6 +53,12 @@ public final class ImexStepper {
         this.fields = rhs.fieldCount();
         this.points = rhs.points();
         this.relaxing = rhs.relaxing().clone();
+        this.evolved = rhs.evolved().clone();
+        for (int f = 0; f < fields; f++) {
+            if (relaxing[f] && !evolved[f]) {
+                throw new IllegalArgumentException("field " + f + " relaxes but does not evolve");
+            }
+        }
         allocateStages();
         this.previous = new Relaxation(points, rateGroups);
         this.current = new Relaxation(points, rateGroups);
@@ -68,7 +75,12 @@ public final class ImexStepper {
         this.implicitStages = new double[s][][];
         for (int j = 0; j < s; j++) {
             if (explicitColumnUsed(j, stifflyAccurate)) {
-                explicitStages[j] = new double[fields][points];
+                explicitStages[j] = new double[fields][];
+                for (int f = 0; f < fields; f++) {
+                    if (evolved[f]) {
+                        explicitStages[j][f] = new double[points];
+                    }
+                }
             }
             if (tableau.imex() && implicitColumnUsed(j, stifflyAccurate)) {
                 implicitStages[j] = new double[fields][];
@@ -79,8 +91,63 @@ public final class ImexStepper {
                 }
             }
         }
-        this.predicted = new double[fields][points];
-        this.stageValue = new double[fields][points];
+        // Stage values: a field that does not evolve is read from the state itself, and a field
+        // that does not relax has its stage value equal to its predicted value (aliases set per step).
+        this.predicted = new double[fields][];
+        this.stageValue = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            if (evolved[f]) {
+                predicted[f] = new double[points];
+            }
+            if (relaxing[f]) {
+                stageValue[f] = new double[points];
+            }
+        }
+    }
+
+    private void aliasStageValues(double[][] u) {
+        for (int f = 0; f < fields; f++) {
+            if (!evolved[f]) {
+                predicted[f] = u[f];
+            }
+            if (!relaxing[f]) {
+                stageValue[f] = predicted[f];
+            }
+        }
+    }
+
+    /**
+     * Doubles per grid point a stepper holds for {@code tableau} with these relaxing and evolving
+     * fields and {@code rateGroupCount} distinct relaxation rates (what {@link #bytesHeld()} reports,
+     * per point, computed without allocating).
+     */
+    public static long storagePerPoint(Tableau tableau, boolean[] relaxing, boolean[] evolved, int rateGroupCount) {
+        int evolvedCount = 0;
+        int relaxingCount = 0;
+        for (int f = 0; f < evolved.length; f++) {
+            evolvedCount += evolved[f] ? 1 : 0;
+            relaxingCount += relaxing[f] ? 1 : 0;
+        }
+        boolean stifflyAccurate = tableau.stifflyAccurate();
+        long doubles = evolvedCount + relaxingCount + 2L * (rateGroupCount + relaxingCount);
+        for (int j = 0; j < tableau.stages(); j++) {
+            if (columnUsed(tableau.explicitA(), tableau.explicitB(), j, stifflyAccurate)) {
+                doubles += evolvedCount;
+            }
+            if (tableau.imex() && columnUsed(tableau.implicitA(), tableau.implicitB(), j, stifflyAccurate)) {
+                doubles += relaxingCount;
+            }
+        }
+        return doubles;
+    }
+
+    private static boolean columnUsed(double[][] a, double[] b, int j, boolean stifflyAccurate) {
+        for (int i = j + 1; i < a.length; i++) {
+            if (a[i][j] != 0) {
+                return true;
+            }
+        }
+        return !stifflyAccurate && b[j] != 0;
     }
 
     public Tableau tableau() {
@@ -92,16 +159,19 @@ public final class ImexStepper {
         return previous;
     }
 
-    /** Bytes held by stage storage. */
+    /** Bytes held by stage storage (arrays it owns; aliases of the state are not counted). */
     public long bytesHeld() {
-        long doubles = 2L * fields * points;
+        long doubles = 0;
+        for (int f = 0; f < fields; f++) {
+            doubles += evolved[f] ? points : 0;
+            doubles += relaxing[f] ? points : 0;
+        }
         for (int j = 0; j < tableau.stages(); j++) {
-            if (explicitStages[j] != null) {
-                doubles += (long) fields * points;
-            }
-            if (implicitStages[j] != null) {
-                for (double[] a : implicitStages[j]) {
-                    doubles += a == null ? 0 : a.length;
+            for (double[][] stage : new double[][][] {explicitStages[j], implicitStages[j]}) {
+                if (stage != null) {
+                    for (double[] a : stage) {
+                        doubles += a == null ? 0 : a.length;
+                    }
                 }
             }
         }
@@ -114,6 +184,7 @@ public final class ImexStepper {
             allocateStages();
             current = new Relaxation(points, rateGroups);
         }
+        aliasStageValues(u);
         int s = tableau.stages();
         boolean imex = tableau.imex();
         double[][] lastStage = u;
@@ -150,7 +221,9 @@ public final class ImexStepper {
         if (tableau.stifflyAccurate()) {
             if (lastStage != u) {
                 for (int f = 0; f < fields; f++) {
-                    System.arraycopy(lastStage[f], 0, u[f], 0, points);
+                    if (lastStage[f] != u[f]) {
+                        System.arraycopy(lastStage[f], 0, u[f], 0, points);
+                    }
                 }
             }
         } else {
@@ -177,6 +250,9 @@ public final class ImexStepper {
     private void accumulatePartial(double[][] u, double h, double[] explicitWeights, double[] implicitWeights,
                                    int upTo, double[][] out) {
         for (int f = 0; f < fields; f++) {
+            if (!evolved[f]) {
+                continue;
+            }
             double[] o = out[f];
             if (o != u[f]) {
                 System.arraycopy(u[f], 0, o, 0, points);
@@ -216,20 +292,10 @@ public final class ImexStepper {
     }
 
     private boolean explicitColumnUsed(int j, boolean stifflyAccurate) {
-        for (int i = j + 1; i < tableau.stages(); i++) {
-            if (tableau.explicitA()[i][j] != 0) {
-                return true;
-            }
-        }
-        return !stifflyAccurate && tableau.explicitB()[j] != 0;
+        return columnUsed(tableau.explicitA(), tableau.explicitB(), j, stifflyAccurate);
     }
 
     private boolean implicitColumnUsed(int j, boolean stifflyAccurate) {
-        for (int i = j + 1; i < tableau.stages(); i++) {
-            if (tableau.implicitA()[i][j] != 0) {
-                return true;
-            }
-        }
-        return !stifflyAccurate && tableau.implicitB()[j] != 0;
+        return columnUsed(tableau.implicitA(), tableau.implicitB(), j, stifflyAccurate);
     }
 }

@@ -58,7 +58,7 @@ public final class Relaxation {
             double[] o = out[f];
             double[] k = rate[f];
             if (k == null) {
-                if (o != in) {
+                if (o != in && o != null) {
                     System.arraycopy(in, 0, o, 0, in.length);
                 }
                 continue;

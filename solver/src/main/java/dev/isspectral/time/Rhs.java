@@ -17,6 +17,17 @@ public interface Rhs {
     boolean[] relaxing();
 
     /**
+     * Which fields evolve at all; a field that does not (Π with ζ = 0, say) keeps its initial
+     * values, gets no stage storage, and {@link #evaluate} leaves its explicit array null.
+     * Every relaxing field evolves. By default all fields evolve.
+     */
+    default boolean[] evolved() {
+        boolean[] all = new boolean[fieldCount()];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    /**
      * One pass at state {@code y}: refreshes {@code relaxation} with K and X_NS evaluated at {@code y};
      * if {@code explicit} is not null, also writes F_E(y) into it, plus F_I(y) when
      * {@code includeRelaxation} (for fully explicit schemes).

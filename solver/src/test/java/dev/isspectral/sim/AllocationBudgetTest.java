@@ -33,4 +33,22 @@ class AllocationBudgetTest {
         // 48 forward and 80 inverse transforms, each with its own spectrum, plus stage storage
         assertTrue(bytes > 1_000_000, "baseline step allocated only " + bytes + " bytes");
     }
+
+    @Test
+    void memoryEstimateMatchesWhatTheSolverHolds() {
+        for (Tuning tuning : new Tuning[] {Tuning.optimized(), Tuning.baseline()}) {
+            for (var integrator : dev.isspectral.time.Integrators.all()) {
+                Simulation sim = Simulation.builder().grid("1x16x8x8").tuning(tuning).integrator(integrator)
+                        .transport(dev.isspectral.physics.Transport.etaOverS(0.1)).build();
+                Solver solver = sim.start();
+                long held = solver.bytesHeld();
+                long spectral = solver.memory().stream().filter(m -> m.component().startsWith("spectral"))
+                        .mapToLong(Solver.MemoryUse::bytes).sum();
+                long wavenumbers = 8L * 2 * (16 + 8 + 8);
+                assertTrue(Math.abs(sim.estimatedBytes() - (held - wavenumbers)) <= 8L * 16 * 8 * 8 / 100 + 64,
+                        tuning.name() + " " + integrator.name() + ": estimate " + sim.estimatedBytes() + " vs held " + held
+                                + " (spectral " + spectral + ")");
+            }
+        }
+    }
 }
