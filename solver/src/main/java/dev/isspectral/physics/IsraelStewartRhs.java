@@ -36,6 +36,7 @@ public final class IsraelStewartRhs implements Rhs {
     }
 
     private static final double[] METRIC = {-1, 1, 1, 1};
+    private static final double THIRD = 1.0 / 3.0;
     /** (i, j) of the five evolved shear components xx, yy, xy, xz, yz, as 4-vector indices. */
     private static final int[] SHEAR_ROW = {1, 2, 1, 1, 2};
     private static final int[] SHEAR_COLUMN = {1, 2, 2, 3, 3};
@@ -396,7 +397,8 @@ public final class IsraelStewartRhs implements Rhs {
             double vy = pr.vy[p];
             double vz = pr.vz[p];
             double v2 = vx * vx + vy * vy + vz * vz;
-            double gamma = 1.0 / Math.sqrt(1.0 - v2);
+            double inverseGamma = Math.sqrt(1.0 - v2);
+            double gamma = 1.0 / inverseGamma;
             double gamma3 = gamma * gamma * gamma;
             double bulkPressure = bulk ? bulkField[p] : 0.0;
 
@@ -408,7 +410,7 @@ public final class IsraelStewartRhs implements Rhs {
             double vGradE = vx * dex + vy * dey + vz * dez;
             double dtE = -((1 - cs2) * vGradE + h * divV) / (1 - cs2 * v2);
             double dtP = cs2 * dtE;
-            double hg2 = h * gamma * gamma;
+            double inverseHg2 = inverseGamma * inverseGamma / h;
             double vel0 = vx;
             double vel1 = vy;
             double vel2 = vz;
@@ -416,7 +418,7 @@ public final class IsraelStewartRhs implements Rhs {
                 double vj = j == 0 ? vel0 : j == 1 ? vel1 : vel2;
                 double dej = j == 0 ? dex : j == 1 ? dey : dez;
                 double advection = vx * gradVelocity[0][j][p] + vy * gradVelocity[1][j][p] + vz * gradVelocity[2][j][p];
-                dtV[j] = -advection - (cs2 * dej + vj * dtP) / hg2;
+                dtV[j] = -advection - (cs2 * dej + vj * dtP) * inverseHg2;
             }
             // (4.4): du[μ][ν] = ∂_μ u^ν
             for (int mu = 0; mu < 4; mu++) {
@@ -453,11 +455,20 @@ public final class IsraelStewartRhs implements Rhs {
                     nabla[4 * mu + nu] = METRIC[mu] * du[4 * mu + nu] + u4[mu] * comovingDu[nu];
                 }
             }
+            double thetaThird = theta * THIRD;
             for (int mu = 0; mu < 4; mu++) {
-                for (int nu = 0; nu < 4; nu++) {
-                    double delta = (mu == nu ? METRIC[mu] : 0.0) + u4[mu] * u4[nu];
-                    sigma[4 * mu + nu] = 0.5 * (nabla[4 * mu + nu] + nabla[4 * nu + mu]) - delta * theta / 3.0;
-                    omega[4 * mu + nu] = 0.5 * (nabla[4 * mu + nu] - nabla[4 * nu + mu]);
+                double deltaDiagonal = METRIC[mu] + u4[mu] * u4[mu];
+                sigma[5 * mu] = nabla[5 * mu] - deltaDiagonal * thetaThird;
+                omega[5 * mu] = 0.0;
+                for (int nu = mu + 1; nu < 4; nu++) {
+                    double a = nabla[4 * mu + nu];
+                    double b = nabla[4 * nu + mu];
+                    double symmetric = 0.5 * (a + b) - u4[mu] * u4[nu] * thetaThird;
+                    double antisymmetric = 0.5 * (a - b);
+                    sigma[4 * mu + nu] = symmetric;
+                    sigma[4 * nu + mu] = symmetric;
+                    omega[4 * mu + nu] = antisymmetric;
+                    omega[4 * nu + mu] = -antisymmetric;
                 }
             }
 
@@ -504,7 +515,7 @@ public final class IsraelStewartRhs implements Rhs {
             if (bulk) {
                 double zeta = zetaOverS * entropy;
                 double tauBulk = zeta / (transport.bulkStiffness(cs2) * h);
-                kBulk[p] = 1.0 / (gamma * tauBulk);
+                kBulk[p] = inverseGamma / tauBulk;
                 bulkTarget[p] = -zeta * theta;
                 if (bulkOut != null) {
                     double source = 0.0;
@@ -512,7 +523,7 @@ public final class IsraelStewartRhs implements Rhs {
                         // δ_ΠΠ/τ_Π = 2/3, λ_Ππ/τ_Π = 8/5 (1/3 − c_s²)
                         source = -(2.0 / 3.0) * bulkPressure * theta - 1.6 * (1.0 / 3.0 - cs2) * piSigma;
                     }
-                    bulkOut[p] = source / gamma;
+                    bulkOut[p] = source * inverseGamma;
                 }
             }
 
@@ -520,7 +531,7 @@ public final class IsraelStewartRhs implements Rhs {
             if (shear) {
                 double eta = etaOverS * entropy;
                 double tauShear = bPi * eta / h;
-                kShear[p] = 1.0 / (gamma * tauShear);
+                kShear[p] = inverseGamma / tauShear;
                 double piPi = secondOrder && phi7 ? contract(pi4, pi4) : 0.0;
                 double phi7OverTau = secondOrder && phi7 ? 9.0 / (70.0 * pressure) / tauShear : 0.0;
                 // w^μ = (π·G·Du)^μ (4.13)
@@ -542,18 +553,18 @@ public final class IsraelStewartRhs implements Rhs {
                     if (secondOrder) {
                         double deltaIJ = (i == j ? 1.0 : 0.0) + u4[i] * u4[j];
                         double a = 0.5 * (productGMetric(pi4, sigma, i, j) + productGMetric(pi4, sigma, j, i))
-                                - deltaIJ * piSigma / 3.0;
+                                - deltaIJ * piSigma * THIRD;
                         second = -(4.0 / 3.0) * pi4[4 * i + j] * theta - (10.0 / 7.0) * a
                                 - 1.2 * bulkPressure * sij;
                         if (phi7) {
-                            double b = productGMetric(pi4, pi4, i, j) - deltaIJ * piPi / 3.0;
+                            double b = productGMetric(pi4, pi4, i, j) - deltaIJ * piPi * THIRD;
                             second -= phi7OverTau * b;
                         }
                         if (vorticity) {
                             second += productGMetric(omega, pi4, i, j) - productGMetric(pi4, omega, i, j);
                         }
                     }
-                    shearOut[c][p] = transversality / gamma + second / gamma;
+                    shearOut[c][p] = (transversality + second) * inverseGamma;
                 }
             }
         }
