@@ -268,6 +268,23 @@ class PrimitiveRecoveryTest {
     }
 
     @Test
+    void nonFiniteInputFailsNamingTheFieldThatIsNotFinite() {
+        Grid g = Grid.of(1, 2, 2);
+        for (Eos eos : new Eos[] {Eos.conformal(), general(Eos.conformal())}) {
+            double[][] u = withBadPoint(g, 3, 1.0, 0.0);
+            u[5][3] = Double.POSITIVE_INFINITY;
+            u[6][3] = Double.NEGATIVE_INFINITY;
+            var e = assertThrows(RecoveryException.class,
+                    () -> new PrimitiveRecovery(g, eos, true).recover(u, new Primitives(4)));
+            assertTrue(e.getMessage().contains("grid index (0, 1, 1): field pi_xx is Infinity"), e.getMessage());
+            double[][] w = withBadPoint(g, 2, Double.NaN, 0.0);
+            var f = assertThrows(RecoveryException.class,
+                    () -> new PrimitiveRecovery(g, eos, false).recover(w, new Primitives(4)));
+            assertTrue(f.getMessage().contains("grid index (0, 1, 0): field T00 is NaN"), f.getMessage());
+        }
+    }
+
+    @Test
     void fluidAtRestIsRecoveredExactly() {
         Grid g = Grid.of(1, 1, 1);
         double[][] u = evolved(1);
