@@ -98,7 +98,7 @@ class SolverTest {
     }
 
     @Test
-    void primitivesOfTheCurrentStateMatchAFreshRecovery() {
+    void primitivesFollowTheStateAfterEachStep() {
         Simulation sim = Simulation.builder().grid("1x8x4x4").transport(Transport.etaOverS(0.1))
                 .initial(Initial.taylorGreen().velocity(0.2)).build();
         Solver solver = sim.start();

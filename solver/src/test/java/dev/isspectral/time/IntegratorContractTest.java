@@ -38,7 +38,6 @@ class IntegratorContractTest {
     static final class ScalarRelaxation implements Rhs {
         final double rate;
         final double target;
-        int passes;
 
         ScalarRelaxation(double rate, double target) {
             this.rate = rate;
@@ -62,7 +61,6 @@ class IntegratorContractTest {
 
         @Override
         public void evaluate(double[][] y, double[][] explicit, boolean includeRelaxation, Relaxation relaxation) {
-            passes++;
             relaxation.rate(0)[0] = rate;
             relaxation.target(0)[0] = target;
             if (explicit != null) {
