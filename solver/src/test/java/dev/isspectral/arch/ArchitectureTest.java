@@ -101,4 +101,12 @@ class ArchitectureTest {
                         ROOT + "spectral..", ROOT + "state..", ROOT + "physics..", ROOT + "time.."))
                 .check(classes);
     }
+
+    @Test
+    void parallelDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(ROOT + "parallel..")
+                .should().dependOnClassesThat().resideInAnyPackage(with(TOP, ROOT + "grid..", ROOT + "fft..",
+                        ROOT + "spectral..", ROOT + "state..", ROOT + "physics..", ROOT + "time..", ROOT + "trace.."))
+                .check(classes);
+    }
 }
