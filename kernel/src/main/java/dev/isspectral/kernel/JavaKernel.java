@@ -148,7 +148,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
                         return "";
                     }
                     return added.stream().map(JavaKernel::javaString)
-                            .collect(Collectors.joining(", ", "java.util.List.of(", ")"));
+                            .collect(Collectors.joining(", ", "java.util.List.of(", ");"));
                 } catch (CellException e) {
                     throw new MagicFailure(e);
                 }
@@ -230,7 +230,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
 
     @Override
     public void close() {
-        Display.attach(null);
+        Display.detach(this);
         if (session.isDone() && !session.isCompletedExceptionally()) {
             session.join().evaluator().close();
         }

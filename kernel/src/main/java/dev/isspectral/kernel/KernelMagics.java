@@ -113,6 +113,8 @@ final class KernelMagics {
         }
         try {
             new GlobFinder(glob).computeMatchingPaths().forEach(p -> result.add(p.toAbsolutePath().normalize()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return result;
         } catch (IOException | RuntimeException e) {
             throw new MagicException("path = '" + glob + "' is not a usable glob: " + oneLine(e));
         }

@@ -13,6 +13,7 @@ import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 import java.io.StringReader;
@@ -125,7 +126,7 @@ final class MavenResolver {
                     + "'; must be a repository id added with %mavenRepo (" + String.join(", ", repositories.keySet())
                     + ") or a URL");
         }
-        return resolveDependencies(dependencies, repos);
+        return resolveDependencies(dependencies, repos, List.of("runtime"));
     }
 
     /**
@@ -172,7 +173,19 @@ final class MavenResolver {
         if (dependencies.isEmpty()) {
             return List.of();
         }
-        return resolveDependencies(dependencies, repos);
+        // the classpaths that hold the wanted scopes: compile (with provided, system), runtime, test
+        List<String> classpaths = new ArrayList<>();
+        for (String scope : wanted) {
+            String classpath = switch (scope) {
+                case "test" -> "test";
+                case "runtime" -> "runtime";
+                default -> "compile";
+            };
+            if (!classpaths.contains(classpath)) {
+                classpaths.add(classpath);
+            }
+        }
+        return resolveDependencies(dependencies, repos, classpaths);
     }
 
     /**
@@ -218,19 +231,22 @@ final class MavenResolver {
         return out.toString();
     }
 
-    private synchronized List<Path> resolveDependencies(List<Dependency> dependencies, List<RemoteRepository> repos)
-            throws DependencyResolutionException {
+    private synchronized List<Path> resolveDependencies(List<Dependency> dependencies, List<RemoteRepository> repos,
+                                                        List<String> classpaths) throws DependencyResolutionException {
         if (system == null) {
             system = new RepositorySystemSupplier().get();
         }
         Map<String, String> systemProperties = new HashMap<>();
         System.getProperties().forEach((k, v) -> systemProperties.put(String.valueOf(k), String.valueOf(v)));
-        try (RepositorySystemSession.CloseableSession session = system.createSessionBuilder()
+        // Maven 3's session defaults: test/provided/optional dependencies of dependencies are skipped,
+        // version conflicts resolved nearest-wins, dependencyManagement applied
+        try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setSystemProperties(systemProperties)
                 .build()) {
             CollectRequest collect = new CollectRequest(dependencies, null, repos);
-            DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter("runtime"));
+            DependencyRequest request = new DependencyRequest(collect,
+                    DependencyFilterUtils.classpathFilter(classpaths.toArray(String[]::new)));
             List<Path> jars = new ArrayList<>();
             for (ArtifactResult result : system.resolveDependencies(session, request).getArtifactResults()) {
                 if (result.getArtifact() != null && result.getArtifact().getPath() != null) {

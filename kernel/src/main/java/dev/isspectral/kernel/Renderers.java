@@ -62,7 +62,10 @@ final class Renderers {
         if (value instanceof DisplayData data) {
             return data;
         }
-        if (value != null) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
+        {
             Set<String> wanted = new LinkedHashSet<>(List.of(requested));
             for (DisplayProvider provider : providers()) {
                 if (provider.supports(value)) {

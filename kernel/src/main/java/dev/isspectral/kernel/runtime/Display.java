@@ -23,8 +23,20 @@ public final class Display {
      *
      * @param kernel the kernel that renders and publishes, or null to disconnect
      */
-    public static void attach(DisplayHost kernel) {
+    public static synchronized void attach(DisplayHost kernel) {
         host = kernel;
+    }
+
+    /**
+     * Disconnects the functions from a kernel that is closing, unless another kernel has attached
+     * since.
+     *
+     * @param kernel the closing kernel
+     */
+    public static synchronized void detach(DisplayHost kernel) {
+        if (host == kernel) {
+            host = null;
+        }
     }
 
     private static DisplayHost host() {
