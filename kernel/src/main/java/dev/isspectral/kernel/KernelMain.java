@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Filter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -53,15 +56,29 @@ public final class KernelMain {
         System.exit(0);
     }
 
-    /** basekernel logs every message at INFO through java.util.logging; notebooks must not see it. */
+    /**
+     * basekernel logs each socket loop's life at INFO through java.util.logging, under names such
+     * as {@code Loop-shell}; none of it is for the notebook user. Records from basekernel's
+     * packages (relocated or not) below SEVERE are dropped; everything else is left alone.
+     */
     static void silenceProtocolLogging() {
-        // named loggers, and the class-named ones under the (relocated) basekernel package
         for (String name : List.of("Jupyter", "ShellChannel", "ControlChannel", "IOPubChannel",
-                "HeartbeatChannel", "StdinChannel", "Loop", "JupyterSocket", "CommManager",
-                "dev.isspectral.kernel.shaded", "io.github.spencerpark")) {
+                "HeartbeatChannel", "StdinChannel", "dev.isspectral.kernel.shaded", "io.github.spencerpark")) {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.OFF);
             SILENCED.add(logger);
         }
+        Filter quiet = record -> record.getLevel().intValue() >= Level.SEVERE.intValue()
+                || !isProtocolRecord(record);
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFilter(quiet);
+        }
+    }
+
+    static boolean isProtocolRecord(LogRecord record) {
+        String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+        String source = record.getSourceClassName() == null ? "" : record.getSourceClassName();
+        return logger.startsWith("Loop-") || source.startsWith("dev.isspectral.kernel.shaded.")
+                || source.startsWith("io.github.spencerpark.");
     }
 }
