@@ -79,9 +79,12 @@ class NotebookIT {
         Path dir = Files.createTempDirectory("notebook-it");
         Path notebook = dir.resolve("kernel-e2e.ipynb");
         Files.writeString(notebook, notebookJson(CELLS));
+        long start = System.nanoTime();
         run(dir, List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
                 "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=120",
                 "--output", "executed.ipynb", notebook.toString()));
+        System.out.printf("notebook run (nbconvert --execute, %d cells, kernel start to shutdown): %.2f s%n",
+                CELLS.size(), (System.nanoTime() - start) / 1e9);
         run(dir, List.of(JUPYTER.toString(), "nbconvert", "--to", "html", dir.resolve("executed.ipynb").toString()));
         cells = JsonParser.parseString(Files.readString(dir.resolve("executed.ipynb"))).getAsJsonObject().getAsJsonArray("cells");
         html = Files.readString(dir.resolve("executed.html"));
