@@ -59,7 +59,8 @@ public final class FftwBackend implements FftBackend {
     }
 
     /** FFTW's accumulated wisdom (plans it has measured) as a string, to save with the tuning file. */
-    public static String exportWisdom() {
+    @Override
+    public String exportWisdom() {
         synchronized (PLANNER_LOCK) {
             BytePointer p = fftw_export_wisdom_to_string();
             try {
@@ -71,7 +72,8 @@ public final class FftwBackend implements FftBackend {
     }
 
     /** Feeds saved wisdom back to FFTW; returns false if FFTW rejects the string. */
-    public static boolean importWisdom(String wisdom) {
+    @Override
+    public boolean importWisdom(String wisdom) {
         synchronized (PLANNER_LOCK) {
             return fftw_import_wisdom_from_string(wisdom) != 0;
         }

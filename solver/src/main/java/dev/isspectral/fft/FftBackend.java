@@ -17,4 +17,14 @@ public interface FftBackend {
 
     /** An engine for the given shape with these settings. */
     FftEngine create(FftSettings settings, int nx, int ny, int nz);
+
+    /** The backend's accumulated planner wisdom as a string (FFTW wisdom), or "" if it has none. */
+    default String exportWisdom() {
+        return "";
+    }
+
+    /** Feeds saved wisdom back to the backend; false if it rejects it. The default accepts only "". */
+    default boolean importWisdom(String wisdom) {
+        return wisdom.isEmpty();
+    }
 }

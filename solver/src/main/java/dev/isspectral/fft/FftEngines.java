@@ -40,6 +40,16 @@ public final class FftEngines {
         return createJTransforms(settings, nx, ny, nz);
     }
 
+    /** The optional backend of that name if it is on the class path and loads here. */
+    public static java.util.Optional<FftBackend> backend(String name) {
+        for (FftBackend backend : ServiceLoader.load(FftBackend.class)) {
+            if (backend.name().equals(name) && backend.available()) {
+                return java.util.Optional.of(backend);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static FftEngine createJTransforms(FftSettings s, int nx, int ny, int nz) {
         if (s.jtransformsThreadsBeginN() > 0) {
             CommonUtils.setThreadsBeginN_1D_FFT_2Threads(s.jtransformsThreadsBeginN());
