@@ -51,11 +51,17 @@ public final class FftEngines {
     }
 
     private static FftEngine createJTransforms(FftSettings s, int nx, int ny, int nz) {
+        // JTransforms' own threading is JVM-wide: every engine created sets it, so the last created engine's
+        // settings hold (0 restores JTransforms' default thresholds); its thread count follows s.threads().
         if (s.jtransformsThreadsBeginN() > 0) {
             CommonUtils.setThreadsBeginN_1D_FFT_2Threads(s.jtransformsThreadsBeginN());
             CommonUtils.setThreadsBeginN_1D_FFT_4Threads(s.jtransformsThreadsBeginN());
             CommonUtils.setThreadsBeginN_3D(s.jtransformsThreadsBeginN());
+        } else {
+            CommonUtils.resetThreadsBeginN_FFT();
+            CommonUtils.resetThreadsBeginN();
         }
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(s.threads());
         if (!s.reusePlans()) {
             FftSettings reused = s.withReusePlans(true);
             return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), reused.withReusePlans(false));

@@ -72,7 +72,10 @@ public final class FftSettings {
         return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
     }
 
-    /** Internal precision. */
+    /**
+     * Internal precision. With the JTransforms backend, FLOAT runs on the complex (c2c) path whatever
+     * {@link #realToComplex()} says: the engine's {@link FftEngine#realToComplex()} reports the truth.
+     */
     public FftSettings withPrecision(Precision precision) {
         Objects.requireNonNull(precision, "precision = null; must be one of [DOUBLE, FLOAT]");
         return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);

@@ -69,8 +69,9 @@ public final class FftTuner {
             list.add(jt.withThreads(t));
         }
         list.add(jt.withThreads(1).withRealTransforms(false));
-        list.add(jt.withThreads(1).withRealTransforms(false).withJTransformsThreadsBeginN(4096));
-        list.add(jt.withThreads(1).withPrecision(FftSettings.Precision.FLOAT));
+        list.add(jt.withRealTransforms(false));
+        list.add(jt.withRealTransforms(false).withJTransformsThreadsBeginN(4096));
+        list.add(jt.withThreads(1).withRealTransforms(false).withPrecision(FftSettings.Precision.FLOAT));
         list.add(FftSettings.baseline());
         if (FftEngines.backend(FftSettings.FFTW).isPresent()) {
             FftSettings fftw = jt.withBackend(FftSettings.FFTW);
