@@ -1,0 +1,302 @@
+package dev.isspectral.cli;
+
+import dev.isspectral.grid.Grid;
+import dev.isspectral.physics.Eos;
+import dev.isspectral.physics.Transport;
+import dev.isspectral.sim.Initial;
+import dev.isspectral.sim.Observables;
+import dev.isspectral.sim.Simulation;
+import dev.isspectral.sim.SimulationException;
+import dev.isspectral.sim.Solver;
+import dev.isspectral.sim.StepStatistics;
+import dev.isspectral.time.Integrators;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+
+/**
+ * The command line: {@code is-spectral run <case> [options]}, {@code is-spectral bench [options]},
+ * {@code is-spectral cases}, {@code is-spectral --help}. Bad arguments print one line and exit 2;
+ * a simulation that fails prints its error and exits 1.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: is-spectral run <case> [options]     run a named case, one line per step and a summary
+                   is-spectral bench [options]          seconds per step and peak heap on several grids
+                   is-spectral cases                    list the cases
+                   is-spectral --help                   this text
+
+            options (run):
+              --grid NTxNXxNYxNZ     steps and box points, e.g. 32x32x16x16 (default: the case's grid)
+              --box L | Lx,Ly,Lz     box lengths (default 2*pi)
+              --eta-over-s X         shear viscosity over entropy density (default 0.08)
+              --zeta-over-s X        bulk viscosity over entropy density (default 0; needs --cs2 < 1/3)
+              --b-pi X               tau_pi (eps+P)/eta (default 5; causality needs >= 2 when conformal)
+              --cs2 X                constant speed of sound squared in (0, 1/3] (default 1/3, conformal)
+              --variant DNMR|MIS     second-order terms (default DNMR)
+              --integrator NAME      ars222 (IMEX, default) or ssprk3
+              --dt X                 fixed time step (default: CFL limit of physics.md 6.5)
+              --filter               exponential filter after each step (alpha = 36, p = 36)
+              --dealias              2/3-rule dealiasing after each step
+              --every N              print every N-th step (default 1)
+            options (bench):
+              --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
+              --warmup N             warm-up steps before timing (default 3)
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command line; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+                out.print(USAGE);
+                out.println();
+                printCases(out);
+                return args.length == 0 ? 2 : 0;
+            }
+            switch (args[0]) {
+                case "cases" -> printCases(out);
+                case "run" -> runCase(Arrays.copyOfRange(args, 1, args.length), out);
+                case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), out);
+                default -> throw new UsageException("command = \"" + args[0] + "\"; must be run, bench, cases or --help");
+            }
+            return 0;
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (SimulationException e) {
+            err.println("simulation stopped: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void printCases(PrintStream out) {
+        out.println("cases:");
+        for (Cases.Case c : Cases.all().values()) {
+            out.printf(Locale.ROOT, "  %-15s %-12s %s%n", c.name(), c.defaultGrid(), c.description());
+        }
+    }
+
+    private static void runCase(String[] args, PrintStream out) {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            throw new UsageException("run needs a case name; one of " + String.join(", ", Cases.all().keySet()));
+        }
+        Cases.Case c = Cases.get(args[0]);
+        Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), false);
+        Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
+        out.println(sim);
+        out.println();
+        Solver solver = sim.start();
+        double e0 = Observables.totalEnergy().measure(solver);
+        out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
+                "total_energy", "max_speed", "min_eps", "iter", "ms");
+        long steps = sim.grid().steps();
+        long start = System.nanoTime();
+        for (long n = 1; n <= steps; n++) {
+            solver.step();
+            StepStatistics st = solver.lastStep();
+            if (n % o.every == 0 || n == steps) {
+                out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
+                        st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),
+                        Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double e1 = Observables.totalEnergy().measure(solver);
+        out.println();
+        out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
+                steps, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, steps),
+                1e9 * seconds / Math.max(1, steps) / sim.grid().size());
+        out.printf(Locale.ROOT, "         total energy %.15g -> %.15g (relative change %.2e); max |v| = %.6g; solver holds %.2f MiB%n",
+                e0, e1, (e1 - e0) / e0, Observables.maxSpeed(solver), solver.bytesHeld() / 1048576.0);
+    }
+
+    private static void bench(String[] args, PrintStream out) {
+        Options o = Options.parse(args, true);
+        String[] grids = o.grids == null ? new String[] {"16x16x8x8", "32x32x16x16", "64x64x32x32"} : o.grids;
+        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d warm-up steps, %d cores, %s %s%n",
+                o.etaOverS, o.integrator, o.warmup, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %14s %14s%n", "grid", "points", "steps", "s/step med",
+                "s/step min", "s/step max", "ns/cell/step", "peak heap MiB", "solver MiB");
+        for (String g : grids) {
+            Grid grid = Grid.parse(g);
+            Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
+            System.gc();
+            resetPeaks();
+            Solver solver = sim.start();
+            solver.advance(o.warmup);
+            int steps = grid.steps();
+            double[] seconds = new double[steps];
+            for (int n = 0; n < steps; n++) {
+                long t0 = System.nanoTime();
+                solver.step();
+                seconds[n] = (System.nanoTime() - t0) / 1e9;
+            }
+            double[] sorted = seconds.clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %14.1f %14.2f%n", grid.notation(), grid.size(), steps,
+                    median, sorted[0], sorted[sorted.length - 1], 1e9 * median / grid.size(), peakHeap() / 1048576.0,
+                    solver.bytesHeld() / 1048576.0);
+        }
+        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak)");
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** Parsed options; each value is validated where it is read. */
+    static final class Options {
+        String grid;
+        String[] grids;
+        double[] box;
+        double etaOverS = 0.08;
+        double zetaOverS = 0;
+        double bPi = Transport.DEFAULT_B_PI;
+        double cs2 = Double.NaN;
+        Transport.Variant variant = Transport.Variant.DNMR;
+        String integrator = "ars222";
+        double dt = Double.NaN;
+        boolean filter;
+        boolean dealias;
+        int every = 1;
+        int warmup = 3;
+
+        static Options parse(String[] args, boolean bench) {
+            Options o = new Options();
+            List<String> list = new ArrayList<>(List.of(args));
+            for (int i = 0; i < list.size(); i++) {
+                String a = list.get(i);
+                switch (a) {
+                    case "--filter" -> o.filter = true;
+                    case "--dealias" -> o.dealias = true;
+                    default -> {
+                        if (!a.startsWith("--")) {
+                            throw new UsageException("unexpected argument \"" + a + "\"; see --help");
+                        }
+                        if (i + 1 >= list.size()) {
+                            throw new UsageException("option " + a + " needs a value; see --help");
+                        }
+                        String v = list.get(++i);
+                        o.set(a, v, bench);
+                    }
+                }
+            }
+            return o;
+        }
+
+        private void set(String option, String value, boolean bench) {
+            switch (option) {
+                case "--grid" -> grid = Grid.parse(value).notation();
+                case "--grids" -> {
+                    grids = value.split(",");
+                    for (String g : grids) {
+                        Grid.parse(g);
+                    }
+                }
+                case "--box" -> {
+                    String[] parts = value.split(",");
+                    if (parts.length != 1 && parts.length != 3) {
+                        throw new UsageException("--box = \"" + value + "\"; must be L or Lx,Ly,Lz");
+                    }
+                    box = new double[3];
+                    for (int d = 0; d < 3; d++) {
+                        box[d] = number(option, parts[parts.length == 1 ? 0 : d]);
+                    }
+                }
+                case "--eta-over-s" -> etaOverS = number(option, value);
+                case "--zeta-over-s" -> zetaOverS = number(option, value);
+                case "--b-pi" -> bPi = number(option, value);
+                case "--cs2" -> cs2 = number(option, value);
+                case "--variant" -> {
+                    try {
+                        variant = Transport.Variant.valueOf(value.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--variant = \"" + value + "\"; must be DNMR or MIS");
+                    }
+                }
+                case "--integrator" -> {
+                    Integrators.byName(value);
+                    integrator = value;
+                }
+                case "--dt" -> dt = number(option, value);
+                case "--every" -> every = positive(option, value);
+                case "--warmup" -> warmup = Math.max(0, positive(option, value));
+                default -> throw new UsageException("unknown option " + option + "; see --help");
+            }
+            if (bench && (option.equals("--grid") || option.equals("--every"))) {
+                throw new UsageException("option " + option + " is for run; bench takes --grids");
+            }
+        }
+
+        Simulation.Builder configure(Simulation.Builder b, Initial initial) {
+            if (box != null) {
+                b = b.box(box[0], box[1], box[2]);
+            }
+            Eos eos = Double.isNaN(cs2) ? Eos.conformal() : Eos.constantSoundSpeed(cs2);
+            Transport t = Transport.etaOverS(etaOverS).bPi(bPi).variant(variant);
+            if (zetaOverS > 0) {
+                t = t.zetaOverS(zetaOverS);
+            }
+            b = b.eos(eos).transport(t).initial(initial).integrator(Integrators.byName(integrator))
+                    .dealias(dealias).exponentialFilter(filter);
+            if (!Double.isNaN(dt)) {
+                b = b.timeStep(dt);
+            }
+            return b;
+        }
+
+        private static double number(String option, String value) {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " = \"" + value + "\"; must be a number");
+            }
+        }
+
+        private static int positive(String option, String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n < 1 && !option.equals("--warmup")) {
+                    throw new UsageException(option + " = " + n + "; must be >= 1");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " = \"" + value + "\"; must be a whole number");
+            }
+        }
+
+    }
+}

@@ -1,0 +1,185 @@
+package dev.isspectral.parallel;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed team of threads that runs one task over a range split into contiguous chunks, one chunk
+ * per thread, the caller's thread taking chunk 0. Threads are created once and reused; a call
+ * allocates nothing, so hot loops can use it every pass.
+ *
+ * <p>Chunks are fixed by the range and the team size, so a pointwise kernel gives bit-identical
+ * results whatever the team size. The first exception thrown by any chunk (the one with the lowest
+ * chunk index) is rethrown on the caller's thread after every chunk has finished.
+ */
+public final class Workers implements AutoCloseable {
+
+    /** Work on the points [from, to) as chunk number {@code chunk}. */
+    @FunctionalInterface
+    public interface Chunk {
+        void run(int chunk, int from, int to);
+    }
+
+    /** Spin iterations before parking: short enough not to steal a busy core for long. */
+    private static final int SPINS = 2000;
+
+    private static final Workers SINGLE = new Workers(1);
+    private static final java.util.Map<Integer, Workers> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final int size;
+    private final Thread[] threads;
+    private final RuntimeException[] failures;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int generation;
+    private volatile Thread caller;
+    private volatile Chunk task;
+    private volatile int length;
+    private volatile boolean closed;
+
+    private Workers(int size) {
+        this.size = size;
+        this.threads = new Thread[size];
+        this.failures = new RuntimeException[size];
+        for (int t = 1; t < size; t++) {
+            final int index = t;
+            Thread thread = new Thread(() -> loop(index), "is-spectral-worker-" + t);
+            thread.setDaemon(true);
+            threads[t] = thread;
+            thread.start();
+        }
+    }
+
+    /** A team of {@code size} ≥ 1 threads (the caller counts as one). */
+    public static Workers create(int size) {
+        if (size < 1 || size > 256) {
+            throw new IllegalArgumentException("threads = " + size + "; must be in [1, 256]");
+        }
+        return size == 1 ? SINGLE : new Workers(size);
+    }
+
+
+    /**
+     * The process-wide team of {@code size} threads, created on first use and never closed, so
+     * solvers need not manage thread lifetimes. Calls from several threads are serialised.
+     */
+    public static Workers shared(int size) {
+        if (size == 1) {
+            return SINGLE;
+        }
+        create(size);
+        return SHARED.computeIfAbsent(size, Workers::new);
+    }
+
+    /** Number of threads, the caller included. */
+    public int size() {
+        return size;
+    }
+
+    /** Runs {@code chunk} over [0, n) split into {@link #size()} contiguous chunks and waits for all. */
+    public void forEachChunk(int n, Chunk chunk) {
+        if (size == 1 || n < 2 * size) {
+            chunk.run(0, 0, n);
+            return;
+        }
+        synchronized (this) {
+            runChunks(n, chunk);
+        }
+    }
+
+    private void runChunks(int n, Chunk chunk) {
+        if (closed) {
+            throw new IllegalStateException("workers closed");
+        }
+        task = chunk;
+        length = n;
+        caller = Thread.currentThread();
+        for (int t = 1; t < size; t++) {
+            failures[t] = null;
+        }
+        pending.set(size - 1);
+        generation++;
+        for (int t = 1; t < size; t++) {
+            LockSupport.unpark(threads[t]);
+        }
+        RuntimeException first = null;
+        try {
+            chunk.run(0, 0, bound(0, n));
+        } catch (RuntimeException e) {
+            first = e;
+        }
+        // wait for the other chunks: spin briefly (they are usually nearly done), then park
+        for (int spin = 0; pending.get() != 0; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
+        task = null;
+        if (first != null) {
+            throw first;
+        }
+        for (int t = 1; t < size; t++) {
+            if (failures[t] != null) {
+                throw failures[t];
+            }
+        }
+    }
+
+    private int bound(int chunk, int n) {
+        return (int) ((long) n * (chunk + 1) / size);
+    }
+
+    /**
+     * A worker waits for a new generation (park/unpark carry no allocation, unlike a semaphore's
+     * queue nodes), runs its chunk and, as the last to finish, wakes the caller.
+     */
+    private void loop(int index) {
+        int seen = 0;
+        while (true) {
+            int current;
+            for (int spin = 0; (current = generation) == seen; spin++) {
+                if (closed) {
+                    return;
+                }
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = current;
+            if (closed) {
+                return;
+            }
+            int n = length;
+            try {
+                task.run(index, bound(index - 1, n), bound(index, n));
+            } catch (RuntimeException e) {
+                failures[index] = e;
+            } catch (Error e) {
+                failures[index] = new IllegalStateException("worker " + index + " failed", e);
+            } finally {
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
+    /** Stops the threads (the single-thread team has none). */
+    @Override
+    public void close() {
+        if (size == 1 || closed) {
+            return;
+        }
+        closed = true;
+        for (int t = 1; t < size; t++) {
+            LockSupport.unpark(threads[t]);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Workers[" + size + "]";
+    }
+}

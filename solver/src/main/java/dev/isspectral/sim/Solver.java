@@ -1,0 +1,330 @@
+package dev.isspectral.sim;
+
+import dev.isspectral.fft.FftEngine;
+import dev.isspectral.grid.Grid;
+import dev.isspectral.parallel.Workers;
+import dev.isspectral.physics.IsraelStewartRhs;
+import dev.isspectral.physics.PrimitiveRecovery;
+import dev.isspectral.physics.Primitives;
+import dev.isspectral.physics.RecoveryException;
+import dev.isspectral.physics.Transport;
+import dev.isspectral.spectral.SpectralOperators;
+import dev.isspectral.state.Field;
+import dev.isspectral.state.State;
+import dev.isspectral.time.ImexStepper;
+import dev.isspectral.trace.Span;
+import dev.isspectral.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running simulation: the evolved state, the time, and the machinery that advances it. Made by
+ * {@link Simulation#start()}; mutable and single-threaded (one caller at a time).
+ *
+ * <p>Each {@link #step()} takes one step of the configured integrator, filters the new state if a
+ * filter is on (physics.md §6.5), and checks every evolved field for NaN or infinity, stopping with
+ * a {@link NonFiniteFieldException} that names the step, field and grid index.
+ */
+public final class Solver {
+
+    /** Memory held by one part of the solver. */
+    public record MemoryUse(String component, long bytes) {
+    }
+
+    /** Use counts of a cache or reused workspace. */
+    public record CacheStatistics(String name, long hits, long misses, long bytesHeld) {
+    }
+
+    private final Simulation simulation;
+    private final Grid grid;
+    private final Tracer tracer;
+    private final FftEngine engine;
+    private final SpectralOperators spectral;
+    private final IsraelStewartRhs rhs;
+    private final ImexStepper stepper;
+    private final State state;
+    private Primitives observed;
+    private final PrimitiveRecovery observedRecovery;
+    private final boolean[] evolved;
+    private final double maxWaveNumber;
+    private long stepCount;
+    private double time;
+    private boolean observedCurrent;
+    // statistics of the last step, kept as primitives so a step allocates nothing
+    private double lastDt = Double.NaN;
+    private double lastMeanIterations;
+    private int lastMaxIterations;
+    private int lastPasses;
+    private long lastWallNanos;
+    private StepStatistics lastStep;
+
+    Solver(Simulation simulation, State initial, Instrumentation instrumentation) {
+        this.simulation = simulation;
+        this.grid = simulation.grid();
+        this.tracer = instrumentation.tracer();
+        this.engine = instrumentation.fftDecorator().apply(simulation.createEngine());
+        Tuning tuning = simulation.tuning();
+        this.spectral = new SpectralOperators(grid, engine, tracer, tuning.preallocatedWorkspaces(),
+                tuning.sharedForwardTransforms());
+        spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
+                simulation.filterStrength(), simulation.filterOrder());
+        this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
+                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), Workers.shared(tuning.threads()));
+        this.stepper = new ImexStepper(simulation.integrator(), rhs,
+                IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces());
+        this.state = initial.copy();
+        this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
+        Transport transport = simulation.transport();
+        this.evolved = new boolean[Field.COUNT];
+        for (Field f : Field.values()) {
+            evolved[f.ordinal()] = f.conserved()
+                    || (f == Field.BULK ? transport.hasBulk() : transport.hasShear());
+        }
+        this.maxWaveNumber = grid.maxWaveNumberMagnitude();
+        checkFinite();
+    }
+
+    /** The simulation this solver runs. */
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    /** Steps taken so far. */
+    public long stepCount() {
+        return stepCount;
+    }
+
+    /** Simulated time. */
+    public double time() {
+        return time;
+    }
+
+    /** Statistics of the last step, or null before the first. */
+    public StepStatistics lastStep() {
+        if (stepCount == 0) {
+            return null;
+        }
+        if (lastStep == null || lastStep.step() != stepCount) {
+            lastStep = new StepStatistics(stepCount, time, lastDt, lastDt * maxWaveNumber, lastMeanIterations,
+                    lastMaxIterations, lastPasses, lastWallNanos);
+        }
+        return lastStep;
+    }
+
+    /** The FFT engine in use (decorated, if an instrumentation asked for it). */
+    public FftEngine fftEngine() {
+        return engine;
+    }
+
+    /** Forward and inverse FFTs done so far. */
+    public long transforms() {
+        return spectral.forwardTransforms() + spectral.inverseTransforms();
+    }
+
+    /** Takes one step of the size chosen by {@link #nextTimeStep()}; see {@link #lastStep()} for what it did. */
+    public void step() {
+        step(nextTimeStep());
+    }
+
+    /** Takes {@code n} steps, stopping with a {@link SimulationException} if the thread is interrupted. */
+    public void advance(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("steps = " + n + "; must be >= 0");
+        }
+        for (long s = 0; s < n; s++) {
+            checkInterrupted();
+            step();
+        }
+    }
+
+    /**
+     * The Δt the next step will use: the user's fixed step, or the minimum of the limits of
+     * physics.md §6.5 (spectral CFL; for explicit schemes also the relaxation bound at the current state).
+     */
+    public double nextTimeStep() {
+        if (!Double.isNaN(simulation.fixedTimeStep())) {
+            return simulation.fixedTimeStep();
+        }
+        double dt = simulation.courant() / maxWaveNumber;
+        if (!simulation.integrator().imex()) {
+            dt = Math.min(dt, simulation.relaxationCourant() * minRelaxationTime());
+        }
+        return dt;
+    }
+
+    /** min over the grid of γτ_π and γτ_Π at the current state (infinity for an ideal fluid). */
+    public double minRelaxationTime() {
+        Transport t = simulation.transport();
+        if (!t.hasShear() && !t.hasBulk()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Primitives p = primitives();
+        var eos = simulation.eos();
+        double min = Double.POSITIVE_INFINITY;
+        for (int q = 0; q < grid.size(); q++) {
+            double e = p.energyDensity[q];
+            double h = e + eos.pressure(e);
+            double s = eos.entropyDensity(e);
+            double v2 = p.vx[q] * p.vx[q] + p.vy[q] * p.vy[q] + p.vz[q] * p.vz[q];
+            double gamma = 1 / Math.sqrt(1 - v2);
+            if (t.hasShear()) {
+                min = Math.min(min, gamma * t.bPi() * t.etaOverS() * s / h);
+            }
+            if (t.hasBulk()) {
+                double zeta = t.zetaOverS() * s;
+                min = Math.min(min, gamma * zeta / (t.bulkStiffness(eos.soundSpeedSquared(e)) * h));
+            }
+        }
+        return min;
+    }
+
+    /** Takes one step of size {@code dt} > 0. */
+    public void step(double dt) {
+        if (!(dt > 0) || Double.isInfinite(dt)) {
+            throw new IllegalArgumentException("dt = " + dt + "; must be a finite number > 0");
+        }
+        long number = stepCount + 1;
+        long start = System.nanoTime();
+        tracer.stepStarted(number);
+        rhs.resetRecoveryStatistics();
+        long passesBefore = rhs.passes();
+        try (Span s = tracer.open("step")) {
+            try {
+                stepper.step(state.arrays(), dt, number);
+            } catch (RecoveryException e) {
+                throw new SimulationException(e.getMessage(), e);
+            }
+            if (spectral.filterEnabled()) {
+                try (Span f = tracer.open("filter")) {
+                    for (int field = 0; field < Field.COUNT; field++) {
+                        if (evolved[field]) {
+                            spectral.filter(state.arrays()[field]);
+                        }
+                    }
+                }
+            }
+            stepCount = number;
+            time += dt;
+            observedCurrent = false;
+            try (Span c = tracer.open("check")) {
+                checkFinite();
+            }
+        }
+        tracer.stepFinished(number);
+        lastDt = dt;
+        lastMeanIterations = (double) rhs.recoveryIterations() / Math.max(1, rhs.recoveryPoints());
+        lastMaxIterations = rhs.recoveryMaxIterations();
+        lastPasses = (int) (rhs.passes() - passesBefore);
+        lastWallNanos = System.nanoTime() - start;
+    }
+
+    /** A copy of evolved field {@code f}. */
+    public double[] field(Field f) {
+        return state.get(f).clone();
+    }
+
+    /** The live state (do not modify while running; for observers that must not copy). */
+    public State state() {
+        return state;
+    }
+
+    /**
+     * The primitives (ε, v, reconstructed π) of the current state, recovered on first use after each
+     * step with a recovery of their own, so observing never changes the solution.
+     */
+    public Primitives primitives() {
+        if (!observedCurrent) {
+            if (observed == null) {
+                observed = new Primitives(grid.size());   // allocated on first observation only
+            }
+            Primitives guess = rhs.primitives();
+            System.arraycopy(guess.vx, 0, observed.vx, 0, grid.size());
+            System.arraycopy(guess.vy, 0, observed.vy, 0, grid.size());
+            System.arraycopy(guess.vz, 0, observed.vz, 0, grid.size());
+            observedRecovery.position(stepCount, 0);
+            try {
+                observedRecovery.recover(state.arrays(), observed);
+            } catch (RecoveryException e) {
+                throw new SimulationException(e.getMessage(), e);
+            }
+            observedCurrent = true;
+        }
+        return observed;
+    }
+
+    /** A copy of the energy density ε of the current state. */
+    public double[] energyDensity() {
+        return primitives().energyDensity.clone();
+    }
+
+    /** A copy of velocity component v^axis (0 = x, 1 = y, 2 = z) of the current state. */
+    public double[] velocity(int axis) {
+        Primitives p = primitives();
+        return switch (axis) {
+            case 0 -> p.vx.clone();
+            case 1 -> p.vy.clone();
+            case 2 -> p.vz.clone();
+            default -> throw new IllegalArgumentException("axis = " + axis + "; must be 0, 1 or 2");
+        };
+    }
+
+    /** Memory the solver holds, by component. */
+    public List<MemoryUse> memory() {
+        List<MemoryUse> list = new ArrayList<>();
+        list.add(new MemoryUse("state", state.bytesHeld()));
+        list.add(new MemoryUse("integrator stages", stepper.bytesHeld()));
+        list.add(new MemoryUse("rhs workspaces", rhs.bytesHeld()));
+        list.add(new MemoryUse("spectral workspaces", spectral.bytesHeld()));
+        list.add(new MemoryUse("observed primitives", observed == null ? 0 : observed.bytesHeld()));
+        return List.copyOf(list);
+    }
+
+    /** Total bytes the solver holds. */
+    public long bytesHeld() {
+        long sum = 0;
+        for (MemoryUse m : memory()) {
+            sum += m.bytes();
+        }
+        return sum;
+    }
+
+    /**
+     * Reuse statistics of the solver's caches and workspaces: the spectral workspaces are
+     * allocated once, so every transform after the first is a hit.
+     */
+    public List<CacheStatistics> cacheStatistics() {
+        long transforms = transforms();
+        return List.of(new CacheStatistics("spectral workspaces", Math.max(0, transforms - 1),
+                Math.min(1, transforms), spectral.bytesHeld()));
+    }
+
+    private void checkFinite() {
+        double[][] u = state.arrays();
+        for (int f = 0; f < Field.COUNT; f++) {
+            double[] a = u[f];
+            for (int p = 0; p < a.length; p++) {
+                if (!Double.isFinite(a[p])) {
+                    int k = p % grid.nz();
+                    int j = (p / grid.nz()) % grid.ny();
+                    int i = p / (grid.nz() * grid.ny());
+                    throw new NonFiniteFieldException(stepCount, time, Field.values()[f], i, j, k, a[p]);
+                }
+            }
+        }
+    }
+
+    private static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SimulationException("run interrupted");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Solver[" + grid.boxNotation() + ", step " + stepCount + ", t = " + time + "]";
+    }
+}

@@ -1,0 +1,301 @@
+package dev.isspectral.time;
+
+import dev.isspectral.trace.Span;
+import dev.isspectral.trace.Tracer;
+
+/**
+ * Runs any {@link Tableau} on an {@link Rhs}, in place on the caller's arrays.
+ *
+ * <p>For an IMEX tableau each implicit stage i with diagonal a = A_ii is solved pointwise by the
+ * predictor–corrector of physics.md §6.3: Ŷ_i = Uⁿ + h Σ_{j<i}(Â_ij E_j + A_ij I_j); predictor
+ * Y_i⁰ = solve(Ŷ_i) with the stiff data of the previous pass; one pass at Y_i⁰ gives E_i (only if a
+ * later stage or the final sum uses it) and fresh stiff data; corrector Y_i = solve(Ŷ_i) with them;
+ * I_i = (X(Y_i) − X̂_i)/(h a). For ARS(2,2,2) this is exactly the three-pass step of §6.3. For an
+ * explicit tableau every stage is one pass with the relaxation terms included in E.
+ *
+ * <p>All stage storage is allocated once, in the constructor; a step allocates nothing.
+ */
+public final class ImexStepper {
+
+    private final Tableau tableau;
+    private final Rhs rhs;
+    private final Tracer tracer;
+    private final int fields;
+    private final int points;
+    private final boolean[] relaxing;
+    private final boolean[] evolved;
+    private final int[] rateGroups;
+    private final boolean preallocated;
+    private double[][][] explicitStages;
+    private double[][][] implicitStages;
+    private double[][] predicted;
+    private double[][] stageValue;
+    private Relaxation previous;
+    private Relaxation current;
+    private final String[] stageSpanNames;
+
+    /** A stepper for {@code tableau} on {@code rhs}, with relaxation storage laid out by {@code rateGroups}. */
+    public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer) {
+        this(tableau, rhs, rateGroups, tracer, true);
+    }
+
+    /**
+     * As above; without {@code preallocated} every step allocates its stage storage afresh (the
+     * naive code path of the baseline tuning; same results). The stiff data of the last pass is
+     * carried over between steps either way.
+     */
+    public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer, boolean preallocated) {
+        this.tableau = tableau;
+        this.rateGroups = rateGroups.clone();
+        this.preallocated = preallocated;
+        this.rhs = rhs;
+        this.tracer = tracer;
+        this.fields = rhs.fieldCount();
+        this.points = rhs.points();
+        this.relaxing = rhs.relaxing().clone();
+        this.evolved = rhs.evolved().clone();
+        for (int f = 0; f < fields; f++) {
+            if (relaxing[f] && !evolved[f]) {
+                throw new IllegalArgumentException("field " + f + " relaxes but does not evolve");
+            }
+        }
+        allocateStages();
+        this.previous = new Relaxation(points, rateGroups);
+        this.current = new Relaxation(points, rateGroups);
+        this.stageSpanNames = new String[tableau.stages()];
+        for (int i = 0; i < tableau.stages(); i++) {
+            stageSpanNames[i] = "stage" + (i + 1);
+        }
+    }
+
+    private void allocateStages() {
+        int s = tableau.stages();
+        boolean stifflyAccurate = tableau.stifflyAccurate();
+        this.explicitStages = new double[s][][];
+        this.implicitStages = new double[s][][];
+        for (int j = 0; j < s; j++) {
+            if (explicitColumnUsed(j, stifflyAccurate)) {
+                explicitStages[j] = new double[fields][];
+                for (int f = 0; f < fields; f++) {
+                    if (evolved[f]) {
+                        explicitStages[j][f] = new double[points];
+                    }
+                }
+            }
+            if (tableau.imex() && implicitColumnUsed(j, stifflyAccurate)) {
+                implicitStages[j] = new double[fields][];
+                for (int f = 0; f < fields; f++) {
+                    if (relaxing[f]) {
+                        implicitStages[j][f] = new double[points];
+                    }
+                }
+            }
+        }
+        // Stage values: a field that does not evolve is read from the state itself, and a field
+        // that does not relax has its stage value equal to its predicted value (aliases set per step).
+        this.predicted = new double[fields][];
+        this.stageValue = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            if (evolved[f]) {
+                predicted[f] = new double[points];
+            }
+            if (relaxing[f]) {
+                stageValue[f] = new double[points];
+            }
+        }
+    }
+
+    private void aliasStageValues(double[][] u) {
+        for (int f = 0; f < fields; f++) {
+            if (!evolved[f]) {
+                predicted[f] = u[f];
+            }
+            if (!relaxing[f]) {
+                stageValue[f] = predicted[f];
+            }
+        }
+    }
+
+    /**
+     * Doubles per grid point a stepper holds for {@code tableau} with these relaxing and evolving
+     * fields and {@code rateGroupCount} distinct relaxation rates (what {@link #bytesHeld()} reports,
+     * per point, computed without allocating).
+     */
+    public static long storagePerPoint(Tableau tableau, boolean[] relaxing, boolean[] evolved, int rateGroupCount) {
+        int evolvedCount = 0;
+        int relaxingCount = 0;
+        for (int f = 0; f < evolved.length; f++) {
+            evolvedCount += evolved[f] ? 1 : 0;
+            relaxingCount += relaxing[f] ? 1 : 0;
+        }
+        boolean stifflyAccurate = tableau.stifflyAccurate();
+        long doubles = evolvedCount + relaxingCount + 2L * (rateGroupCount + relaxingCount);
+        for (int j = 0; j < tableau.stages(); j++) {
+            if (columnUsed(tableau.explicitA(), tableau.explicitB(), j, stifflyAccurate)) {
+                doubles += evolvedCount;
+            }
+            if (tableau.imex() && columnUsed(tableau.implicitA(), tableau.implicitB(), j, stifflyAccurate)) {
+                doubles += relaxingCount;
+            }
+        }
+        return doubles;
+    }
+
+    private static boolean columnUsed(double[][] a, double[] b, int j, boolean stifflyAccurate) {
+        for (int i = j + 1; i < a.length; i++) {
+            if (a[i][j] != 0) {
+                return true;
+            }
+        }
+        return !stifflyAccurate && b[j] != 0;
+    }
+
+    public Tableau tableau() {
+        return tableau;
+    }
+
+    /** The stiff data of the last pass (K and X_NS at the last evaluated state). */
+    public Relaxation lastRelaxation() {
+        return previous;
+    }
+
+    /** Bytes held by stage storage (arrays it owns; aliases of the state are not counted). */
+    public long bytesHeld() {
+        long doubles = 0;
+        for (int f = 0; f < fields; f++) {
+            doubles += evolved[f] ? points : 0;
+            doubles += relaxing[f] ? points : 0;
+        }
+        for (int j = 0; j < tableau.stages(); j++) {
+            for (double[][] stage : new double[][][] {explicitStages[j], implicitStages[j]}) {
+                if (stage != null) {
+                    for (double[] a : stage) {
+                        doubles += a == null ? 0 : a.length;
+                    }
+                }
+            }
+        }
+        return 8 * doubles + previous.bytesHeld() + current.bytesHeld();
+    }
+
+    /** Advances {@code u} (indexed [field][point]) by one step of size {@code h}, in place. */
+    public void step(double[][] u, double h, long stepNumber) {
+        if (!preallocated) {
+            allocateStages();
+            current = new Relaxation(points, rateGroups);
+        }
+        aliasStageValues(u);
+        int s = tableau.stages();
+        boolean imex = tableau.imex();
+        double[][] lastStage = u;
+        for (int i = 0; i < s; i++) {
+            try (Span span = tracer.open(stageSpanNames[i])) {
+                double[][] yHat = i == 0 ? u : combine(u, h, i);
+                double a = imex ? tableau.implicitA()[i][i] : 0.0;
+                rhs.position(stepNumber, i + 1);
+                if (a == 0.0) {
+                    rhs.evaluate(yHat, explicitStages[i], !imex, current);
+                    if (implicitStages[i] != null) {
+                        current.relaxationRate(yHat, implicitStages[i]);
+                    }
+                    lastStage = yHat;
+                } else {
+                    double ha = h * a;
+                    try (Span r = tracer.open("relax")) {
+                        previous.solve(yHat, ha, stageValue);
+                    }
+                    rhs.evaluate(stageValue, explicitStages[i], false, current);
+                    try (Span r = tracer.open("relax")) {
+                        current.solve(yHat, ha, stageValue);
+                        if (implicitStages[i] != null) {
+                            storeImplicitRate(yHat, ha, implicitStages[i]);
+                        }
+                    }
+                    lastStage = stageValue;
+                }
+                Relaxation swap = previous;
+                previous = current;
+                current = swap;
+            }
+        }
+        if (tableau.stifflyAccurate()) {
+            if (lastStage != u) {
+                for (int f = 0; f < fields; f++) {
+                    if (lastStage[f] != u[f]) {
+                        System.arraycopy(lastStage[f], 0, u[f], 0, points);
+                    }
+                }
+            }
+        } else {
+            try (Span span = tracer.open("combine")) {
+                accumulate(u, h, tableau.explicitB(), imex ? tableau.implicitB() : null, u);
+            }
+        }
+    }
+
+    /** Ŷ_i = u + h Σ_{j<i} (Â_ij E_j + A_ij I_j), into {@code predicted}. */
+    private double[][] combine(double[][] u, double h, int i) {
+        try (Span span = tracer.open("combine")) {
+            double[] explicitRow = tableau.explicitA()[i];
+            double[] implicitRow = tableau.imex() ? tableau.implicitA()[i] : null;
+            accumulatePartial(u, h, explicitRow, implicitRow, i, predicted);
+            return predicted;
+        }
+    }
+
+    private void accumulate(double[][] u, double h, double[] explicitWeights, double[] implicitWeights, double[][] out) {
+        accumulatePartial(u, h, explicitWeights, implicitWeights, tableau.stages(), out);
+    }
+
+    private void accumulatePartial(double[][] u, double h, double[] explicitWeights, double[] implicitWeights,
+                                   int upTo, double[][] out) {
+        for (int f = 0; f < fields; f++) {
+            if (!evolved[f]) {
+                continue;
+            }
+            double[] o = out[f];
+            if (o != u[f]) {
+                System.arraycopy(u[f], 0, o, 0, points);
+            }
+            for (int j = 0; j < upTo; j++) {
+                double we = h * explicitWeights[j];
+                if (we != 0.0) {
+                    double[] e = explicitStages[j][f];
+                    for (int p = 0; p < points; p++) {
+                        o[p] += we * e[p];
+                    }
+                }
+                if (implicitWeights != null && implicitWeights[j] != 0.0 && relaxing[f]) {
+                    double wi = h * implicitWeights[j];
+                    double[] in = implicitStages[j][f];
+                    for (int p = 0; p < points; p++) {
+                        o[p] += wi * in[p];
+                    }
+                }
+            }
+        }
+    }
+
+    private void storeImplicitRate(double[][] yHat, double ha, double[][] out) {
+        double inverse = 1.0 / ha;
+        for (int f = 0; f < fields; f++) {
+            if (!relaxing[f]) {
+                continue;
+            }
+            double[] y = stageValue[f];
+            double[] x = yHat[f];
+            double[] o = out[f];
+            for (int p = 0; p < points; p++) {
+                o[p] = (y[p] - x[p]) * inverse;
+            }
+        }
+    }
+
+    private boolean explicitColumnUsed(int j, boolean stifflyAccurate) {
+        return columnUsed(tableau.explicitA(), tableau.explicitB(), j, stifflyAccurate);
+    }
+
+    private boolean implicitColumnUsed(int j, boolean stifflyAccurate) {
+        return columnUsed(tableau.implicitA(), tableau.implicitB(), j, stifflyAccurate);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.isspectral.time;
+
+/**
+ * A semi-discrete system dU/dt = F_E(U) + F_I(U) whose stiff part is a pointwise linear relaxation,
+ * F_I = −K (X − X_NS) on the relaxing fields X (physics.md eq. 4.15). The stepper knows nothing
+ * else about the physics.
+ */
+public interface Rhs {
+
+    /** Number of fields of U. */
+    int fieldCount();
+
+    /** Number of points per field. */
+    int points();
+
+    /** Which fields relax (carry an F_I); the others have F_I = 0. */
+    boolean[] relaxing();
+
+    /**
+     * Which fields evolve at all; a field that does not (Π with ζ = 0, say) keeps its initial
+     * values, gets no stage storage, and {@link #evaluate} leaves its explicit array null.
+     * Every relaxing field evolves. By default all fields evolve.
+     */
+    default boolean[] evolved() {
+        boolean[] all = new boolean[fieldCount()];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    /**
+     * One pass at state {@code y}: refreshes {@code relaxation} with K and X_NS evaluated at {@code y};
+     * if {@code explicit} is not null, also writes F_E(y) into it, plus F_I(y) when
+     * {@code includeRelaxation} (for fully explicit schemes).
+     */
+    void evaluate(double[][] y, double[][] explicit, boolean includeRelaxation, Relaxation relaxation);
+
+    /**
+     * Called by the stepper before each pass, so errors can name where they happened.
+     *
+     * @param step  the step being taken (1-based)
+     * @param stage the stage of that step (1-based)
+     */
+    default void position(long step, int stage) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.isspectral.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsCasesAndOptions() {
+        Result r = run("--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("sound-wave") && r.out().contains("--eta-over-s") && r.out().contains("--grid"));
+    }
+
+    @Test
+    void runPrintsOneLinePerStepAndASummary() {
+        Result r = run("run", "sound-wave", "--grid", "5x8x8x4");
+        assertEquals(0, r.status(), r.err());
+        long stepLines = r.out().lines().filter(l -> l.matches("\\s+[1-5] .*")).count();
+        assertEquals(5, stepLines, r.out());
+        assertTrue(r.out().contains("summary: 5 steps of a 8x8x4 box"), r.out());
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndStatusTwo() {
+        for (String[] args : new String[][] {
+            {"run", "no-such-case"}, {"run", "sound-wave", "--eta-over-s", "-1"}, {"run", "sound-wave", "--grid", "8x8"},
+            {"run", "sound-wave", "--b-pi", "1.9"}, {"run", "sound-wave", "--every"}, {"frobnicate"},
+            {"run", "sound-wave", "--integrator", "euler"}, {"run", "sound-wave", "--dt", "fast"}}) {
+            Result r = run(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+        }
+    }
+
+    @Test
+    void benchPrintsSecondsPerStepAndPeakHeap() {
+        Result r = run("bench", "--grids", "2x8x8x4", "--warmup", "1");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("2x8x8x4") && r.out().contains("peak heap"), r.out());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.isspectral.sim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Style rule 5: hot paths allocate nothing. After three warm-up steps an optimized step allocates
+ * (almost) nothing on the stepping thread, while the baseline allocates its temporaries per call.
+ */
+class AllocationBudgetTest {
+
+    private static long bytesPerStep(Tuning tuning) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Solver s = Simulation.builder().grid("10x16x16x8").tuning(tuning).build().start();
+        s.advance(3);
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        s.advance(10);
+        long after = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        return (after - before) / 10;
+    }
+
+    @Test
+    void optimizedStepAllocatesAlmostNothing() {
+        long bytes = bytesPerStep(Tuning.optimized());
+        assertTrue(bytes <= 256, "optimized step allocated " + bytes + " bytes");
+    }
+
+    @Test
+    void baselineStepAllocatesItsTemporaries() {
+        long bytes = bytesPerStep(Tuning.baseline());
+        // 48 forward and 80 inverse transforms, each with its own spectrum, plus stage storage
+        assertTrue(bytes > 1_000_000, "baseline step allocated only " + bytes + " bytes");
+    }
+
+    @Test
+    void memoryEstimateMatchesWhatTheSolverHolds() {
+        for (Tuning tuning : new Tuning[] {Tuning.optimized(), Tuning.baseline()}) {
+            for (var integrator : dev.isspectral.time.Integrators.all()) {
+                Simulation sim = Simulation.builder().grid("1x16x8x8").tuning(tuning).integrator(integrator)
+                        .transport(dev.isspectral.physics.Transport.etaOverS(0.1)).build();
+                Solver solver = sim.start();
+                long held = solver.bytesHeld();
+                long spectral = solver.memory().stream().filter(m -> m.component().startsWith("spectral"))
+                        .mapToLong(Solver.MemoryUse::bytes).sum();
+                long wavenumbers = 8L * 2 * (16 + 8 + 8);
+                assertTrue(Math.abs(sim.estimatedBytes() - (held - wavenumbers)) <= 8L * 16 * 8 * 8 / 100 + 64,
+                        tuning.name() + " " + integrator.name() + ": estimate " + sim.estimatedBytes() + " vs held " + held
+                                + " (spectral " + spectral + ")");
+            }
+        }
+    }
+}

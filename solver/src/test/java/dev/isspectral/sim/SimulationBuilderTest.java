@@ -1,0 +1,293 @@
+package dev.isspectral.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.grid.Grid;
+import dev.isspectral.physics.Eos;
+import dev.isspectral.physics.Transport;
+import dev.isspectral.state.Field;
+import dev.isspectral.time.Integrators;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The builder of design.md validates eagerly: every invalid value fails at the call that set it
+ * (or at build() when it depends on the grid) with a message naming the parameter, the value and
+ * what is allowed; builders are immutable.
+ */
+class SimulationBuilderTest {
+
+    private static String rejection(Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
+    private static Simulation.Builder small() {
+        return Simulation.builder().grid("2x8x8x8");
+    }
+
+    @Test
+    void gridSizesBelowOneAreRejected() {
+        assertEquals("NX = 0; must be >= 1", rejection(() -> Simulation.builder().grid("4x0x8x8")));
+        assertEquals("NY = -1; must be >= 1", rejection(() -> Simulation.builder().grid(Grid.of(8, -1, 8))));
+        assertEquals("NZ = 0; must be >= 1", rejection(() -> Simulation.builder().grid("8x8x0")));
+        assertTrue(rejection(() -> Simulation.builder().grid("eight")).startsWith("grid = \"eight\""));
+    }
+
+    @Test
+    void nonPositiveOrNaNBoxIsRejected() {
+        assertEquals("Lx = 0.0; must be a finite length > 0", rejection(() -> Simulation.builder().box(0)));
+        assertEquals("Lx = -1.0; must be a finite length > 0", rejection(() -> Simulation.builder().box(-1)));
+        assertEquals("Ly = NaN; must be a finite length > 0", rejection(() -> Simulation.builder().box(1, Double.NaN, 1)));
+        assertEquals("Lz = 0.0; must be a finite length > 0", rejection(() -> Simulation.builder().box(1, 1, 0)));
+    }
+
+    @Test
+    void negativeViscositiesAreRejected() {
+        assertEquals("etaOverS = -0.1; must be >= 0", rejection(() -> Simulation.builder().transport(Transport.etaOverS(-0.1))));
+        assertEquals("zetaOverS = -0.2; must be >= 0",
+                rejection(() -> Simulation.builder().transport(Transport.etaOverS(0.1).zetaOverS(-0.2))));
+    }
+
+    @Test
+    void kineticBulkRelaxationOnAConformalEosIsRejectedWhicheverIsSetLast() {
+        String m = rejection(() -> Simulation.builder().eos(Eos.conformal()).transport(Transport.etaOverS(0.08).zetaOverS(0.04)));
+        assertTrue(m.startsWith("transport: zetaOverS = 0.04 with the kinetic tau_Pi (3.3a) needs c_s^2 < 1/3"), m);
+        assertTrue(m.contains("c_s^2 = 0.333"), m);
+        assertTrue(m.contains("bulkRelaxationRatio"), m);
+        Simulation.Builder quarter = Simulation.builder().eos(Eos.constantSoundSpeed(0.25))
+                .transport(Transport.etaOverS(0.08).zetaOverS(0.04));
+        String m2 = rejection(() -> quarter.eos(Eos.conformal()));
+        assertTrue(m2.startsWith("eos: zetaOverS = 0.04"), m2);
+        // the ratio mode (3.3b) is the allowed way
+        Simulation.builder().transport(Transport.etaOverS(0.08).zetaOverS(0.04).bulkRelaxationRatio(5));
+    }
+
+    @Test
+    void acausalRelaxationTimesAreRejectedWithTheFrontSpeed() {
+        String m = rejection(() -> Simulation.builder().transport(Transport.etaOverS(0.08).bPi(1.9)));
+        assertTrue(m.contains("front speed squared") && m.contains("1.03509") && m.contains("must be <= 1"), m);
+        String bulk = rejection(() -> Simulation.builder()
+                .transport(Transport.etaOverS(0.08).zetaOverS(0.1).bulkRelaxationRatio(2)));
+        assertTrue(bulk.contains("= 1.10000; must be <= 1"), bulk);
+    }
+
+    @Test
+    void nonPositiveOrNonFiniteTimeStepIsRejected() {
+        assertEquals("timeStep = 0.0; must be a finite number > 0", rejection(() -> Simulation.builder().timeStep(0)));
+        assertEquals("timeStep = -0.01; must be a finite number > 0", rejection(() -> Simulation.builder().timeStep(-0.01)));
+        assertEquals("timeStep = NaN; must be a finite number > 0", rejection(() -> Simulation.builder().timeStep(Double.NaN)));
+        assertEquals("timeStep = Infinity; must be a finite number > 0",
+                rejection(() -> Simulation.builder().timeStep(Double.POSITIVE_INFINITY)));
+    }
+
+    @Test
+    void courantOutsideZeroToOneIsRejectedAndOneIsAccepted() {
+        assertEquals("courant = 0.0; must be in (0, 1]", rejection(() -> Simulation.builder().courant(0)));
+        assertEquals("courant = 1.5; must be in (0, 1]", rejection(() -> Simulation.builder().courant(1.5)));
+        assertEquals("courant = NaN; must be in (0, 1]", rejection(() -> Simulation.builder().courant(Double.NaN)));
+        assertEquals(1.0, small().courant(1).build().courant(), 0.0);
+        assertTrue(rejection(() -> Simulation.builder().relaxationCourant(3)).startsWith("relaxationCourant = 3.0; must be in (0, 2.5]"));
+    }
+
+    @Test
+    void filterParametersOutsideTheirRangesAreRejected() {
+        assertEquals("filterStrength = 0.0; must be a finite number > 0",
+                rejection(() -> Simulation.builder().exponentialFilter(0, 36)));
+        assertEquals("filterStrength = NaN; must be a finite number > 0",
+                rejection(() -> Simulation.builder().exponentialFilter(Double.NaN, 36)));
+        assertEquals("filterOrder = 1.0; must be a finite number >= 2",
+                rejection(() -> Simulation.builder().exponentialFilter(36, 1)));
+        assertEquals("filterOrder = Infinity; must be a finite number >= 2",
+                rejection(() -> Simulation.builder().exponentialFilter(36, Double.POSITIVE_INFINITY)));
+    }
+
+    @Test
+    void nullArgumentsAreRejectedNamingTheParameter() {
+        assertTrue(rejection(() -> Simulation.builder().grid((Grid) null)).startsWith("grid = null"));
+        assertTrue(rejection(() -> Simulation.builder().grid((String) null)).startsWith("grid = null"));
+        assertTrue(rejection(() -> Simulation.builder().eos(null)).startsWith("eos = null"));
+        assertTrue(rejection(() -> Simulation.builder().transport(null)).startsWith("transport = null"));
+        assertTrue(rejection(() -> Simulation.builder().initial(null)).startsWith("initial = null"));
+        assertTrue(rejection(() -> Simulation.builder().integrator(null)).startsWith("integrator = null"));
+        assertTrue(rejection(() -> Simulation.builder().observer(null)).startsWith("observer = null"));
+        assertTrue(rejection(() -> Initial.custom("x", null)).startsWith("profile = null"));
+    }
+
+    @Test
+    void soundWaveAmplitudeOfOneOrMoreIsRejected() {
+        assertEquals("amplitude = 1.0; must satisfy |A| < 1 so that eps > 0",
+                rejection(() -> Initial.soundWave().amplitude(1.0)));
+        assertTrue(rejection(() -> Initial.soundWave().amplitude(-1.2)).startsWith("amplitude = -1.2;"));
+        assertTrue(rejection(() -> Initial.soundWave().mode(0, 0, 0)).startsWith("mode = (0, 0, 0)"));
+    }
+
+    @Test
+    void unresolvedModeIsRejectedAtBuild() {
+        Simulation.Builder b = small().initial(Initial.soundWave().mode(0, 4, 0));
+        String m = rejection(b::build);
+        assertEquals("mode = (0, 4, 0); mode number 4 along y is not resolved by 8 points (need |n| < N/2)", m);
+        assertTrue(rejection(() -> small().initial(Initial.shearWave().mode(5, 0, 0)).build()).contains("along x"));
+    }
+
+    @Test
+    void shearWaveAmplitudeOfOneOrMoreAndVelocityAlongKAreRejected() {
+        assertEquals("amplitude = 1.0; must satisfy |V| < 1", rejection(() -> Initial.shearWave().amplitude(1.0)));
+        assertTrue(rejection(() -> Initial.shearWave().direction(0)).startsWith("direction = x with mode (1, 0, 0)"));
+        assertTrue(rejection(() -> Initial.shearWave().direction(3)).startsWith("direction = 3; must be 0 (x), 1 (y) or 2 (z)"));
+        assertTrue(rejection(() -> Initial.shearWave().mode(1, 1, 1)).contains("one mode number 0"));
+    }
+
+    @Test
+    void gaussianPulseWiderThanASixthOfTheShortestSideIsRejectedAtBuild() {
+        Simulation.Builder b = small().box(6, 12, 18).initial(Initial.gaussianPulse().width(1.01));
+        assertEquals("width = 1.01; must be <= L_min/6 = 1.0", rejection(b::build));
+        small().box(6, 12, 18).initial(Initial.gaussianPulse().width(1.0)).build();
+        assertTrue(rejection(() -> Initial.gaussianPulse().width(0)).startsWith("width = 0.0; must be > 0"));
+        assertTrue(rejection(() -> Initial.gaussianPulse().amplitude(-1)).startsWith("amplitude = -1.0;"));
+    }
+
+    @Test
+    void randomFieldRmsOfOneOrMoreIsRejected() {
+        assertEquals("densityRms = 1.0; must be in [0, 1)", rejection(() -> Initial.randomField().densityRms(1)));
+        assertEquals("velocityRms = 1.5; must be in [0, 1)", rejection(() -> Initial.randomField().velocityRms(1.5)));
+        assertEquals("velocityRms = -0.1; must be in [0, 1)", rejection(() -> Initial.randomField().velocityRms(-0.1)));
+        assertTrue(rejection(() -> Initial.randomField().spectrumWidth(0)).startsWith("k0 = 0.0;"));
+    }
+
+    @Test
+    void shearLayerWhoseSpeedCanReachOneIsRejected() {
+        assertTrue(rejection(() -> Initial.shearLayer().velocity(1.0)).startsWith("velocity = 1.0 with perturbation = 0.01; must keep |v| < 1"));
+        assertTrue(rejection(() -> Initial.shearLayer().velocity(0.999).perturbation(0.1)).startsWith("velocity = 0.999 with perturbation = 0.1"));
+        assertTrue(rejection(() -> Initial.shearLayer().sharpness(0)).startsWith("sharpness = 0.0;"));
+        assertTrue(rejection(() -> Initial.taylorGreen().velocity(1)).startsWith("velocity = 1.0; must satisfy |V| < 1"));
+    }
+
+    @Test
+    void customDataWithNonPositiveEnergyIsRejectedAtBuildWithTheGridIndex() {
+        Simulation.Builder b = Simulation.builder().grid("1x4x4x4").initial(Initial.custom("dip",
+                (x, y, z, out) -> out[0] = x > 3 && y > 3 && z > 3 ? -0.5 : 1.0));
+        String m = rejection(b::build);
+        assertEquals("initial = dip gives eps = -0.500000, |v| = 0.00000 at grid index (2, 2, 2); "
+                + "must have eps > 0 and |v| < 1 (lower the amplitude)", m);
+    }
+
+    @Test
+    void customDataWithSpeedOneIsRejectedAtBuild() {
+        Simulation.Builder b = Simulation.builder().grid("1x2x2x2").initial(Initial.custom("luminal",
+                (x, y, z, out) -> {
+                    out[0] = 1;
+                    out[2] = 1;
+                }));
+        assertTrue(rejection(b::build).contains("|v| = 1.00000 at grid index (0, 0, 0)"));
+    }
+
+    @Test
+    void bulkPressureBelowMinusEnthalpyIsRejectedAtBuild() {
+        Simulation.Builder b = Simulation.builder().grid("1x2x2x2")
+                .transport(Transport.etaOverS(0.08).zetaOverS(0.04).bulkRelaxationRatio(5))
+                .initial(Initial.staticEquilibrium().bulk(-1.5));
+        assertTrue(rejection(b::build).startsWith("initial bulk pressure Pi = -1.5 gives eps + P + Pi <= 0"));
+    }
+
+    @Test
+    void derivedBuildersLeaveTheOriginalUnchanged() {
+        Simulation.Builder base = Simulation.builder().grid("3x8x4x2");
+        Simulation.Builder derived = base.grid("5x16x8x4").box(1, 2, 3).eos(Eos.constantSoundSpeed(0.25))
+                .transport(Transport.etaOverS(0.2)).initial(Initial.taylorGreen()).integrator(Integrators.sspRk3())
+                .timeStep(0.01).courant(0.5).dealias(true).exponentialFilter(10, 8).observer((solver, stats) -> { });
+        Simulation original = base.build();
+        assertEquals(Grid.parse("3x8x4x2"), original.grid());
+        assertEquals(1.0 / 3.0, original.eos().constantSoundSpeedSquared(), 0.0);
+        assertEquals(0.08, original.transport().etaOverS(), 0.0);
+        assertTrue(original.initial() instanceof Initial.SoundWave);
+        assertEquals("ARS(2,2,2)", original.integrator().name());
+        assertTrue(Double.isNaN(original.fixedTimeStep()));
+        assertEquals(0.25, original.courant(), 0.0);
+        assertTrue(!original.dealias() && !original.exponentialFilter());
+        assertEquals(36.0, original.filterStrength(), 0.0);
+        assertTrue(original.observers().isEmpty());
+        Simulation other = derived.build();
+        assertEquals(Grid.parse("5x16x8x4").withBox(1, 2, 3), other.grid());
+        assertEquals(0.01, other.fixedTimeStep(), 0.0);
+        assertEquals(0.5, other.courant(), 0.0);
+        assertTrue(other.dealias() && other.exponentialFilter());
+        assertEquals(10.0, other.filterStrength(), 0.0);
+        assertEquals(8.0, other.filterOrder(), 0.0);
+        assertEquals(1, other.observers().size());
+    }
+
+    @Test
+    void toBuilderDerivesAVariantWithoutChangingTheSimulation() {
+        Simulation a = small().build();
+        double[] t00 = a.initialField(Field.T00);
+        Simulation b = a.toBuilder().initial(Initial.soundWave().amplitude(0.2)).build();
+        assertArrayEquals(t00, a.initialField(Field.T00));
+        assertTrue(b.initialField(Field.T00)[0] > t00[0] + 0.1);
+    }
+
+    @Test
+    void gridNotationKeepsBoxLengthsSetEarlier() {
+        Simulation s = Simulation.builder().box(1, 2, 3).grid("4x8x8x8").build();
+        assertEquals(2.0, s.grid().ly(), 0.0);
+        assertEquals(4, s.grid().steps());
+    }
+
+    @Test
+    void defaultCourantIsAQuarterForArsAndPointEightForSspRk3() {
+        assertEquals(0.25, small().build().courant(), 0.0);
+        assertEquals(0.8, small().integrator(Integrators.sspRk3()).build().courant(), 0.0);
+        Simulation s = small().box(1, 2, 4).build();
+        assertEquals(0.25 / s.grid().maxWaveNumberMagnitude(), s.cflTimeStep(), 1e-16);
+    }
+
+    @Test
+    void fixedTimeStepAboveTheSpectralCflLimitIsWarnedAbout() {
+        Simulation ok = small().build();
+        assertTrue(ok.warnings().isEmpty(), ok.warnings().toString());
+        double cfl = ok.cflTimeStep();
+        assertTrue(small().timeStep(0.9 * cfl).build().warnings().isEmpty());
+        Simulation fast = small().timeStep(2 * cfl).build();
+        assertEquals(1, fast.warnings().size(), fast.warnings().toString());
+        assertTrue(fast.warnings().get(0).startsWith("timeStep = " + String.format(java.util.Locale.ROOT, "%.6g", 2 * cfl)
+                + " exceeds the spectral CFL limit"), fast.warnings().get(0));
+        assertTrue(fast.toString().contains("warning: timeStep"), fast.toString());
+    }
+
+    @Test
+    void fixedTimeStepAboveTheRelaxationLimitOfSspRk3IsWarnedAbout() {
+        // tau_pi = b_pi (eta/s)/T = 5 * 0.08 = 0.4 at T = 1; the CFL limit of a 2x2x2 box of side 2π is 0.8/(π√3)
+        Simulation s = Simulation.builder().grid("1x2x2x2").box(200).integrator(Integrators.sspRk3())
+                .initial(Initial.staticEquilibrium()).timeStep(0.5).build();
+        assertEquals(1, s.warnings().size(), s.warnings().toString());
+        assertTrue(s.warnings().get(0).contains("exceeds the relaxation limit 0.400000"), s.warnings().get(0));
+    }
+
+    @Test
+    void toStringIsATreeNamingEverySetting() {
+        String s = small().transport(Transport.etaOverS(0.2)).exponentialFilter(true).build().toString();
+        java.util.List<String> lines = java.util.List.of(s.split("\n"));
+        assertEquals("Simulation", lines.get(0));
+        String[] labels = {"grid:", "EOS:", "transport:", "initial:", "integrator:", "time step:", "filter:", "memory:"};
+        String[] contents = {"2x8x8x8 (2 steps of a 8x8x8 box", "conformal", "eta/s = 0.200000", "sound wave",
+            "ARS(2,2,2)", "CFL 0.25", "exponential (alpha = 36.0, p = 36.0)", "MiB"};
+        int previous = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int at = -1;
+            for (int l = 1; l < lines.size(); l++) {
+                if (lines.get(l).startsWith("├── " + labels[i]) || lines.get(l).startsWith("└── " + labels[i])) {
+                    at = l;
+                }
+            }
+            assertTrue(at > previous, labels[i] + " missing or out of order in\n" + s);
+            assertTrue(lines.get(at).contains(contents[i]), lines.get(at));
+            previous = at;
+        }
+        assertTrue(lines.get(previous).startsWith("└── memory:"), "the tree ends with memory:\n" + s);
+        for (int l = 1; l < previous; l++) {
+            assertTrue(lines.get(l).startsWith("├── "), lines.get(l));
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package dev.isspectral.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.fft.JTransformsEngine;
+import dev.isspectral.grid.Grid;
+import dev.isspectral.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Spectral operators (physics.md §0, §6.5): exact to 1e-12 on every trigonometric polynomial the
+ * grid resolves, for even and odd N and non-cubic boxes; the 2/3 rule and the exponential filter.
+ */
+class SpectralOperatorsTest {
+
+    /** Even, odd, 1-D and non-cubic grids. */
+    static Stream<Grid> grids() {
+        return Stream.of(
+                Grid.of(8, 6, 4).withBox(5.0, 7.0, 9.0),
+                Grid.of(7, 5, 9).withBox(6.0, 4.5, 8.0),
+                Grid.of(16, 1, 1).withBox(3.0),
+                Grid.of(1, 1, 9).withBox(11.0),
+                Grid.of(6, 9, 8));
+    }
+
+    /** A sum of cos/sin modes with random coefficients, and its exact derivatives. */
+    record Mode(int[] n, double a, double b) {
+    }
+
+    record TrigPolynomial(Grid grid, List<Mode> modes, double mean) {
+
+        double[] k(Mode m) {
+            return new double[] {2 * Math.PI * m.n[0] / grid.lx(), 2 * Math.PI * m.n[1] / grid.ly(),
+                    2 * Math.PI * m.n[2] / grid.lz()};
+        }
+
+        /** d = -1: values; d = 0..2: ∂_d; d = 3: Laplacian. */
+        double[] sample(int d) {
+            double[] f = new double[grid.size()];
+            for (int i = 0; i < grid.nx(); i++) {
+                for (int j = 0; j < grid.ny(); j++) {
+                    for (int l = 0; l < grid.nz(); l++) {
+                        double x = grid.coordinate(0, i);
+                        double y = grid.coordinate(1, j);
+                        double z = grid.coordinate(2, l);
+                        double sum = d == -1 ? mean : 0.0;
+                        for (Mode m : modes) {
+                            double[] k = k(m);
+                            double phase = k[0] * x + k[1] * y + k[2] * z;
+                            double c = Math.cos(phase);
+                            double s = Math.sin(phase);
+                            if (d == -1) {
+                                sum += m.a * c + m.b * s;
+                            } else if (d < 3) {
+                                sum += k[d] * (-m.a * s + m.b * c);
+                            } else {
+                                double kk = k[0] * k[0] + k[1] * k[1] + k[2] * k[2];
+                                sum += -kk * (m.a * c + m.b * s);
+                            }
+                        }
+                        f[grid.index(i, j, l)] = sum;
+                    }
+                }
+            }
+            return f;
+        }
+    }
+
+    /** Random modes with |n_d| < N_d/2 on every axis (all resolved, none at Nyquist). */
+    static TrigPolynomial randomResolved(Grid g, long seed) {
+        Random r = new Random(seed);
+        List<Mode> modes = new ArrayList<>();
+        for (int c = 0; c < 12; c++) {
+            int[] n = new int[3];
+            for (int d = 0; d < 3; d++) {
+                int max = (g.points(d) - 1) / 2;
+                n[d] = max == 0 ? 0 : r.nextInt(2 * max + 1) - max;
+            }
+            modes.add(new Mode(n, r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1));
+        }
+        // the highest resolved mode on each axis is always present
+        modes.add(new Mode(new int[] {(g.nx() - 1) / 2, (g.ny() - 1) / 2, (g.nz() - 1) / 2}, 0.7, -0.4));
+        return new TrigPolynomial(g, modes, 1.3);
+    }
+
+    private static SpectralOperators operators(Grid g) {
+        return new SpectralOperators(g, new JTransformsEngine(g.nx(), g.ny(), g.nz()), Tracer.OFF);
+    }
+
+    private static void assertExact(double[] expected, double[] actual, String what) {
+        double scale = 1;
+        for (double v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double err = 0;
+        for (int p = 0; p < expected.length; p++) {
+            err = Math.max(err, Math.abs(expected[p] - actual[p]));
+        }
+        assertTrue(err <= 1e-12 * scale, what + ": max error " + err + " (scale " + scale + ")");
+    }
+
+    @ParameterizedTest
+    @MethodSource("grids")
+    void derivativeAlongEachAxisIsExactOnResolvedTrigPolynomials(Grid g) {
+        TrigPolynomial f = randomResolved(g, 42);
+        SpectralOperators ops = operators(g);
+        double[] out = new double[g.size()];
+        for (int axis = 0; axis < 3; axis++) {
+            ops.derivative(f.sample(-1), axis, out);
+            assertExact(f.sample(axis), out, "d/dx_" + axis + " on " + g.boxNotation());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("grids")
+    void gradientEqualsTheThreeDerivativesFromOneForwardTransform(Grid g) {
+        TrigPolynomial f = randomResolved(g, 7);
+        SpectralOperators ops = operators(g);
+        double[] dx = new double[g.size()];
+        double[] dy = new double[g.size()];
+        double[] dz = new double[g.size()];
+        ops.gradient(f.sample(-1), dx, dy, dz);
+        assertExact(f.sample(0), dx, "gradient x");
+        assertExact(f.sample(1), dy, "gradient y");
+        assertExact(f.sample(2), dz, "gradient z");
+        assertEquals(1, ops.forwardTransforms());
+        assertEquals(3, ops.inverseTransforms());
+    }
+
+    @ParameterizedTest
+    @MethodSource("grids")
+    void divergenceIsTheSumOfTheThreeDerivatives(Grid g) {
+        TrigPolynomial fx = randomResolved(g, 1);
+        TrigPolynomial fy = randomResolved(g, 2);
+        TrigPolynomial fz = randomResolved(g, 3);
+        double[] expected = new double[g.size()];
+        double[] ax = fx.sample(0);
+        double[] ay = fy.sample(1);
+        double[] az = fz.sample(2);
+        for (int p = 0; p < expected.length; p++) {
+            expected[p] = ax[p] + ay[p] + az[p];
+        }
+        double[] out = new double[g.size()];
+        SpectralOperators ops = operators(g);
+        ops.divergence(fx.sample(-1), fy.sample(-1), fz.sample(-1), out);
+        assertExact(expected, out, "divergence on " + g.boxNotation());
+        assertEquals(3, ops.forwardTransforms());
+        assertEquals(1, ops.inverseTransforms());
+    }
+
+    @ParameterizedTest
+    @MethodSource("grids")
+    void laplacianIsExactIncludingTheNyquistCosineOfEvenAxes(Grid g) {
+        TrigPolynomial resolved = randomResolved(g, 11);
+        List<Mode> modes = new ArrayList<>(resolved.modes());
+        for (int d = 0; d < 3; d++) {
+            if (g.points(d) % 2 == 0) {
+                int[] n = new int[3];
+                n[d] = g.points(d) / 2;
+                modes.add(new Mode(n, 0.9, 0.0));
+            }
+        }
+        TrigPolynomial f = new TrigPolynomial(g, modes, -0.4);
+        double[] out = new double[g.size()];
+        operators(g).laplacian(f.sample(-1), out);
+        assertExact(f.sample(3), out, "Laplacian on " + g.boxNotation());
+    }
+
+    @Test
+    void derivativeOfTheNyquistCosineIsZero() {
+        Grid g = Grid.of(8, 6, 4).withBox(5.0, 7.0, 9.0);
+        SpectralOperators ops = operators(g);
+        double[] out = new double[g.size()];
+        for (int axis = 0; axis < 3; axis++) {
+            int[] n = new int[3];
+            n[axis] = g.points(axis) / 2;
+            double[] f = new TrigPolynomial(g, List.of(new Mode(n, 1.0, 0.0)), 0.0).sample(-1);
+            ops.derivative(f, axis, out);
+            for (double v : out) {
+                assertEquals(0.0, v, 1e-13, "d/dx_" + axis + " of the Nyquist cosine");
+            }
+        }
+    }
+
+    @Test
+    void derivativeOfSineIsCosineTimesWaveNumberOnANonCubicBox() {
+        Grid g = Grid.of(16, 4, 4).withBox(3.0, 1.0, 1.0);
+        double k = 2 * Math.PI * 3 / 3.0;
+        double[] f = new double[g.size()];
+        double[] expected = new double[g.size()];
+        for (int i = 0; i < g.nx(); i++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int l = 0; l < g.nz(); l++) {
+                    double x = g.coordinate(0, i);
+                    f[g.index(i, j, l)] = Math.sin(k * x);
+                    expected[g.index(i, j, l)] = k * Math.cos(k * x);
+                }
+            }
+        }
+        double[] out = new double[g.size()];
+        operators(g).derivative(f, 0, out);
+        assertExact(expected, out, "d sin(kx)/dx");
+    }
+
+    @Test
+    void engineOfAnotherShapeIsRejected() {
+        Grid g = Grid.of(8, 6, 4);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new SpectralOperators(g, new JTransformsEngine(8, 6, 5), Tracer.OFF));
+        assertTrue(e.getMessage().contains("8x6x5") && e.getMessage().contains("8x6x4"), e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- filters
+
+    private static double[] single(Grid g, int[] n, double mean) {
+        return new TrigPolynomial(g, List.of(new Mode(n, 1.0, 0.5)), mean).sample(-1);
+    }
+
+    /** Amplitude of mode n in f relative to the unit-cos, half-sin mode of {@link #single}. */
+    private static double amplitudeRatio(Grid g, double[] f, int[] n, double mean) {
+        double[] unit = single(g, n, 0.0);
+        double dot = 0;
+        double norm = 0;
+        for (int p = 0; p < f.length; p++) {
+            dot += (f[p] - mean) * unit[p];
+            norm += unit[p] * unit[p];
+        }
+        return dot / norm;
+    }
+
+    private static double mean(double[] f) {
+        double s = 0;
+        for (double v : f) {
+            s += v;
+        }
+        return s / f.length;
+    }
+
+    @Test
+    void twoThirdsRuleZeroesModesAboveNOverThreeOnAnyAxisAndKeepsTheRestExactly() {
+        Grid g = Grid.of(12, 9, 8).withBox(4.0, 5.0, 6.0);
+        // kept: |n_x| <= 4, |n_y| <= 3, |n_z| <= 2; zeroed: anything beyond on any one axis
+        List<Mode> kept = List.of(new Mode(new int[] {4, 3, 2}, 0.8, -0.3), new Mode(new int[] {-4, 1, 0}, 0.2, 0.6),
+                new Mode(new int[] {0, -3, -2}, -0.5, 0.1), new Mode(new int[] {1, 0, 0}, 1.0, 0.0));
+        List<Mode> removed = List.of(new Mode(new int[] {5, 0, 0}, 0.7, 0.2), new Mode(new int[] {6, 0, 0}, 0.4, 0.0),
+                new Mode(new int[] {0, 4, 0}, -0.6, 0.3), new Mode(new int[] {1, 1, 3}, 0.5, 0.5),
+                new Mode(new int[] {2, -3, 4}, 0.3, -0.2));
+        List<Mode> all = new ArrayList<>(kept);
+        all.addAll(removed);
+        double[] f = new TrigPolynomial(g, all, 2.5).sample(-1);
+        double[] expected = new TrigPolynomial(g, kept, 2.5).sample(-1);
+        SpectralOperators ops = operators(g);
+        ops.configureFilter(true, false, 36, 36);
+        assertTrue(ops.filterEnabled());
+        ops.filter(f);
+        assertExact(expected, f, "2/3 rule");
+        assertEquals(2.5, mean(f), 1e-14);
+    }
+
+    @Test
+    void exponentialFilterMultipliesEachModeBySigmaOfItsModeNumbers() {
+        Grid g = Grid.of(16, 16, 12).withBox(5.0, 6.0, 7.0);
+        SpectralOperators ops = operators(g);
+        ops.configureFilter(false, true, 36, 36);
+        int[][] modes = {{4, 0, 0}, {7, 0, 0}, {0, -6, 0}, {0, 0, 5}, {7, 6, 0}, {-5, 3, 4}};
+        for (int[] n : modes) {
+            double[] f = single(g, n, 0.0);
+            ops.filter(f);
+            double sigma = 1;
+            for (int d = 0; d < 3; d++) {
+                sigma *= Math.exp(-36 * Math.pow(Math.abs(n[d]) / (g.points(d) / 2.0), 36));
+            }
+            assertEquals(sigma, amplitudeRatio(g, f, n, 0.0), 1e-13,
+                    "sigma of mode (" + n[0] + ", " + n[1] + ", " + n[2] + ")");
+        }
+    }
+
+    @Test
+    void defaultExponentialFilterIsOneMinusFiveTimesTenToMinusTenAtHalfNyquist() {
+        Grid g = Grid.of(16, 1, 1);
+        SpectralOperators ops = operators(g);
+        ops.configureFilter(false, true, 36, 36);
+        double[] f = single(g, new int[] {4, 0, 0}, 0.0);
+        ops.filter(f);
+        double sigma = amplitudeRatio(g, f, new int[] {4, 0, 0}, 0.0);
+        assertEquals(1 - 36 * Math.pow(2, -36), sigma, 1e-13);
+        assertEquals(5.24e-10, 1 - sigma, 0.01e-10);
+    }
+
+    @Test
+    void defaultExponentialFilterLeavesAboutTwoTimesTenToMinusSixteenAtNyquist() {
+        Grid g = Grid.of(16, 1, 1);
+        SpectralOperators ops = operators(g);
+        ops.configureFilter(false, true, 36, 36);
+        double[] f = new TrigPolynomial(g, List.of(new Mode(new int[] {8, 0, 0}, 1.0, 0.0)), 0.0).sample(-1);
+        ops.filter(f);
+        for (double v : f) {
+            assertEquals(0.0, v, 1e-15, "Nyquist after the filter (sigma = e^-36 = 2.3e-16)");
+        }
+        assertEquals(2.3e-16, Math.exp(-36), 0.1e-16);
+    }
+
+    @Test
+    void exponentialFilterStrengthAndOrderAreConfigurable() {
+        Grid g = Grid.of(16, 8, 1);
+        SpectralOperators ops = operators(g);
+        ops.configureFilter(false, true, 2.0, 4.0);
+        int[] n = {4, 2, 0};
+        double[] f = single(g, n, 0.0);
+        ops.filter(f);
+        double expected = Math.exp(-2 * Math.pow(0.5, 4)) * Math.exp(-2 * Math.pow(0.5, 4));
+        assertEquals(expected, amplitudeRatio(g, f, n, 0.0), 1e-13);
+    }
+
+    @Test
+    void bothFiltersKeepTheMeanToRoundOff() {
+        Grid g = Grid.of(12, 9, 8);
+        TrigPolynomial p = randomResolved(g, 5);
+        for (boolean[] on : new boolean[][] {{true, false}, {false, true}, {true, true}}) {
+            SpectralOperators ops = operators(g);
+            ops.configureFilter(on[0], on[1], 36, 36);
+            double[] f = p.sample(-1);
+            ops.filter(f);
+            assertEquals(1.3, mean(f), 1e-14);
+        }
+    }
+
+    @Test
+    void noFilterConfiguredLeavesTheFieldUntouched() {
+        Grid g = Grid.of(8, 6, 4);
+        SpectralOperators ops = operators(g);
+        ops.configureFilter(false, false, 36, 36);
+        assertFalse(ops.filterEnabled());
+        double[] f = randomResolved(g, 3).sample(-1);
+        double[] copy = f.clone();
+        ops.filter(f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(copy, f);
+        assertEquals(0, ops.forwardTransforms());
+    }
+}
