@@ -1,11 +1,20 @@
 package dev.isspectral.fft;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The pure-Java engine: a real-to-complex 3-D transform built from JTransforms 1-D transforms,
  * a real transform along z and complex transforms along y and x, each done line by line through
- * a small gather buffer. Single-threaded; all buffers are allocated once at construction.
+ * a small gather buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
+ * blocks over a fixed pool created once; every thread has its own 1-D FFT objects and line buffers,
+ * allocated once at construction. The only per-call allocation is the executor's futures.
  */
 public final class JTransformsEngine implements FftEngine {
 
@@ -13,31 +22,59 @@ public final class JTransformsEngine implements FftEngine {
     private final int ny;
     private final int nz;
     private final int nzh;
-    private final DoubleFFT_1D fftX;
-    private final DoubleFFT_1D fftY;
-    private final DoubleFFT_1D fftZ;
-    private final double[] realLine;
-    private final double[] complexLine;
+    private final int threads;
+    private final Worker[] workers;
+    private final ExecutorService pool;
+    private final List<Callable<Void>> tasks;
+    private int pass;  // which pass the tasks run: 0 z-forward, 1 y-forward, 2 x-forward, 3 z-inverse, 4 y-inverse, 5 x-inverse
+    private double[] realArg;
+    private double[] spectrumArg;
 
-    /** An engine for fields of {@code nx × ny × nz} points. */
+    /** A single-threaded engine for fields of {@code nx × ny × nz} points. */
     public JTransformsEngine(int nx, int ny, int nz) {
+        this(nx, ny, nz, 1);
+    }
+
+    /** An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256). */
+    public JTransformsEngine(int nx, int ny, int nz, int threads) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
+        }
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
         }
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
         this.nzh = nz / 2 + 1;
-        this.fftX = nx > 1 ? new DoubleFFT_1D(nx) : null;
-        this.fftY = ny > 1 ? new DoubleFFT_1D(ny) : null;
-        this.fftZ = nz > 1 ? new DoubleFFT_1D(nz) : null;
-        this.realLine = new double[nz];
-        this.complexLine = new double[2 * Math.max(nx, ny)];
+        this.threads = threads;
+        this.workers = new Worker[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Worker();
+        }
+        if (threads > 1) {
+            this.pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread th = new Thread(r, "fft-jtransforms");
+                th.setDaemon(true);
+                return th;
+            });
+            this.tasks = new ArrayList<>(threads);
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                tasks.add(() -> {
+                    runPass(id);
+                    return null;
+                });
+            }
+        } else {
+            this.pool = null;
+            this.tasks = List.of();
+        }
     }
 
     @Override
     public String backend() {
-        return "jtransforms";
+        return FftSettings.JTRANSFORMS;
     }
 
     @Override
@@ -56,41 +93,161 @@ public final class JTransformsEngine implements FftEngine {
     }
 
     @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
     public void forward(double[] real, double[] spectrum) {
         checkLengths(real, spectrum);
-        for (int line = 0; line < nx * ny; line++) {
-            System.arraycopy(real, line * nz, realLine, 0, nz);
-            if (fftZ != null) {
-                fftZ.realForward(realLine);
-            }
-            unpackHalfSpectrum(realLine, spectrum, 2 * line * nzh);
+        realArg = real;
+        spectrumArg = spectrum;
+        run(0);
+        if (ny > 1) {
+            run(1);
         }
-        if (fftY != null) {
-            transformY(spectrum, true);
+        if (nx > 1) {
+            run(2);
         }
-        if (fftX != null) {
-            transformX(spectrum, true);
-        }
+        realArg = null;
+        spectrumArg = null;
     }
 
     @Override
     public void inverse(double[] spectrum, double[] real) {
         checkLengths(real, spectrum);
-        if (fftX != null) {
-            transformX(spectrum, false);
+        realArg = real;
+        spectrumArg = spectrum;
+        if (nx > 1) {
+            run(5);
         }
-        if (fftY != null) {
-            transformY(spectrum, false);
+        if (ny > 1) {
+            run(4);
         }
-        double scale = 1.0 / ((double) nx * ny);  // the z transform below scales by 1/NZ itself
-        for (int line = 0; line < nx * ny; line++) {
-            packHalfSpectrum(spectrum, 2 * line * nzh, realLine);
-            if (fftZ != null) {
-                fftZ.realInverse(realLine, true);
+        run(3);
+        realArg = null;
+        spectrumArg = null;
+    }
+
+    private void run(int which) {
+        pass = which;
+        if (pool == null) {
+            runPass(0);
+            return;
+        }
+        try {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
             }
-            int base = line * nz;
-            for (int k = 0; k < nz; k++) {
-                real[base + k] = realLine[k] * scale;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("FFT interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("FFT worker failed", e.getCause());
+        }
+    }
+
+    /** Runs this thread's contiguous block of the current pass's lines. */
+    private void runPass(int id) {
+        Worker w = workers[id];
+        switch (pass) {
+            case 0, 3 -> {
+                int lines = nx * ny;
+                w.zLines(block(lines, id), block(lines, id + 1), pass == 0);
+            }
+            case 1, 4 -> w.yLines(block(nx, id), block(nx, id + 1), pass == 1);
+            default -> w.xLines(block(ny, id), block(ny, id + 1), pass == 2);
+        }
+    }
+
+    private int block(int count, int id) {
+        return (int) ((long) count * id / threads);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
+    /** One thread's FFT objects and buffers. */
+    private final class Worker {
+        private final DoubleFFT_1D fftX = nx > 1 ? new DoubleFFT_1D(nx) : null;
+        private final DoubleFFT_1D fftY = ny > 1 ? new DoubleFFT_1D(ny) : null;
+        private final DoubleFFT_1D fftZ = nz > 1 ? new DoubleFFT_1D(nz) : null;
+        private final double[] realLine = new double[nz];
+        private final double[] complexLine = new double[2 * Math.max(nx, ny)];
+
+        void zLines(int from, int to, boolean forward) {
+            double[] real = realArg;
+            double[] spectrum = spectrumArg;
+            if (forward) {
+                for (int line = from; line < to; line++) {
+                    System.arraycopy(real, line * nz, realLine, 0, nz);
+                    if (fftZ != null) {
+                        fftZ.realForward(realLine);
+                    }
+                    unpackHalfSpectrum(realLine, spectrum, 2 * line * nzh);
+                }
+            } else {
+                double scale = 1.0 / ((double) nx * ny);  // the z transform below scales by 1/NZ itself
+                for (int line = from; line < to; line++) {
+                    packHalfSpectrum(spectrum, 2 * line * nzh, realLine);
+                    if (fftZ != null) {
+                        fftZ.realInverse(realLine, true);
+                    }
+                    int base = line * nz;
+                    for (int k = 0; k < nz; k++) {
+                        real[base + k] = realLine[k] * scale;
+                    }
+                }
+            }
+        }
+
+        void yLines(int iFrom, int iTo, boolean forward) {
+            double[] spectrum = spectrumArg;
+            int stride = 2 * nzh;
+            for (int i = iFrom; i < iTo; i++) {
+                for (int m = 0; m < nzh; m++) {
+                    int start = 2 * (i * ny * nzh + m);
+                    for (int j = 0, p = start; j < ny; j++, p += stride) {
+                        complexLine[2 * j] = spectrum[p];
+                        complexLine[2 * j + 1] = spectrum[p + 1];
+                    }
+                    if (forward) {
+                        fftY.complexForward(complexLine);
+                    } else {
+                        fftY.complexInverse(complexLine, false);
+                    }
+                    for (int j = 0, p = start; j < ny; j++, p += stride) {
+                        spectrum[p] = complexLine[2 * j];
+                        spectrum[p + 1] = complexLine[2 * j + 1];
+                    }
+                }
+            }
+        }
+
+        void xLines(int jFrom, int jTo, boolean forward) {
+            double[] spectrum = spectrumArg;
+            int stride = 2 * ny * nzh;
+            for (int j = jFrom; j < jTo; j++) {
+                for (int m = 0; m < nzh; m++) {
+                    int start = 2 * (j * nzh + m);
+                    for (int i = 0, p = start; i < nx; i++, p += stride) {
+                        complexLine[2 * i] = spectrum[p];
+                        complexLine[2 * i + 1] = spectrum[p + 1];
+                    }
+                    if (forward) {
+                        fftX.complexForward(complexLine);
+                    } else {
+                        fftX.complexInverse(complexLine, false);
+                    }
+                    for (int i = 0, p = start; i < nx; i++, p += stride) {
+                        spectrum[p] = complexLine[2 * i];
+                        spectrum[p + 1] = complexLine[2 * i + 1];
+                    }
+                }
             }
         }
     }
@@ -137,50 +294,6 @@ public final class JTransformsEngine implements FftEngine {
         }
     }
 
-    private void transformY(double[] spectrum, boolean forward) {
-        int stride = 2 * nzh;
-        for (int i = 0; i < nx; i++) {
-            for (int m = 0; m < nzh; m++) {
-                int start = 2 * (i * ny * nzh + m);
-                for (int j = 0, p = start; j < ny; j++, p += stride) {
-                    complexLine[2 * j] = spectrum[p];
-                    complexLine[2 * j + 1] = spectrum[p + 1];
-                }
-                if (forward) {
-                    fftY.complexForward(complexLine);
-                } else {
-                    fftY.complexInverse(complexLine, false);
-                }
-                for (int j = 0, p = start; j < ny; j++, p += stride) {
-                    spectrum[p] = complexLine[2 * j];
-                    spectrum[p + 1] = complexLine[2 * j + 1];
-                }
-            }
-        }
-    }
-
-    private void transformX(double[] spectrum, boolean forward) {
-        int stride = 2 * ny * nzh;
-        for (int j = 0; j < ny; j++) {
-            for (int m = 0; m < nzh; m++) {
-                int start = 2 * (j * nzh + m);
-                for (int i = 0, p = start; i < nx; i++, p += stride) {
-                    complexLine[2 * i] = spectrum[p];
-                    complexLine[2 * i + 1] = spectrum[p + 1];
-                }
-                if (forward) {
-                    fftX.complexForward(complexLine);
-                } else {
-                    fftX.complexInverse(complexLine, false);
-                }
-                for (int i = 0, p = start; i < nx; i++, p += stride) {
-                    spectrum[p] = complexLine[2 * i];
-                    spectrum[p + 1] = complexLine[2 * i + 1];
-                }
-            }
-        }
-    }
-
     private void checkLengths(double[] real, double[] spectrum) {
         if (real.length != realLength()) {
             throw new IllegalArgumentException("real field length = " + real.length + "; must be "
@@ -194,6 +307,6 @@ public final class JTransformsEngine implements FftEngine {
 
     @Override
     public String toString() {
-        return "JTransformsEngine[" + nx + "x" + ny + "x" + nz + ", r2c, double, 1 thread]";
+        return "JTransformsEngine[" + nx + "x" + ny + "x" + nz + ", r2c, double, " + threads + " thread(s)]";
     }
 }

@@ -1,0 +1,97 @@
+package dev.isspectral.fftw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.FftEngines;
+import dev.isspectral.fft.FftSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The solver's FftEngineContract, as a minimal harness of this module's own: FFTW engines, found through
+ * {@link FftEngines}, match a direct half-spectrum DFT and invert it, on the same shapes.
+ */
+class FftwEngineContractTest {
+
+    static final int[][] SHAPES = {{8, 8, 8}, {6, 5, 7}, {1, 1, 9}, {4, 3, 1}, {5, 1, 2}, {3, 4, 6}, {1, 1, 1}, {16, 8, 4}};
+
+    static Stream<Arguments> cases() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW);
+        List<Arguments> args = new ArrayList<>();
+        for (FftSettings s : List.of(fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE),
+                fftw.withThreads(2).withRigour(FftSettings.Rigour.MEASURE))) {
+            for (int[] shape : SHAPES) {
+                args.add(Arguments.of(s, shape[0], shape[1], shape[2]));
+            }
+        }
+        return args.stream();
+    }
+
+    @Test
+    void backendLoadsHere() {
+        FftwBackend backend = new FftwBackend();
+        assertTrue(backend.available(), backend.unavailableReason());
+    }
+
+    @Test
+    void wisdomRoundTripsAsAString() {
+        try (FftEngine e = FftEngines.create(FftSettings.optimized().withBackend(FftSettings.FFTW)
+                .withRigour(FftSettings.Rigour.MEASURE).withThreads(1), 16, 8, 8)) {
+            assertEquals(FftSettings.FFTW, e.backend());
+        }
+        String wisdom = new FftwBackend().exportWisdom();
+        assertTrue(wisdom.startsWith("(fftw-3.3.10"), wisdom);
+        assertTrue(new FftwBackend().importWisdom(wisdom));
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("cases")
+    void forwardMatchesDirectDftAndInverseUndoesIt(FftSettings settings, int nx, int ny, int nz) {
+        try (FftEngine engine = FftEngines.create(settings, nx, ny, nz)) {
+            assertEquals(FftSettings.FFTW, engine.backend());
+            double[] f = new double[nx * ny * nz];
+            Random r = new Random(nx * 31L + ny * 7L + nz);
+            for (int p = 0; p < f.length; p++) {
+                f[p] = 2 * r.nextDouble() - 1;
+            }
+            double[] copy = f.clone();
+            double[] spectrum = new double[engine.spectrumLength()];
+            engine.forward(f, spectrum);
+            assertTrue(java.util.Arrays.equals(f, copy), "forward must leave its input unchanged");
+            int nzh = nz / 2 + 1;
+            for (int a = 0; a < nx; a++) {
+                for (int b = 0; b < ny; b++) {
+                    for (int m = 0; m < nzh; m++) {
+                        double re = 0;
+                        double im = 0;
+                        for (int i = 0; i < nx; i++) {
+                            for (int j = 0; j < ny; j++) {
+                                for (int k = 0; k < nz; k++) {
+                                    double phase = -2 * Math.PI * ((double) a * i / nx + (double) b * j / ny + (double) m * k / nz);
+                                    re += f[(i * ny + j) * nz + k] * Math.cos(phase);
+                                    im += f[(i * ny + j) * nz + k] * Math.sin(phase);
+                                }
+                            }
+                        }
+                        int p = 2 * ((a * ny + b) * nzh + m);
+                        assertEquals(re, spectrum[p], 1e-11 * f.length, "re at " + a + "," + b + "," + m);
+                        assertEquals(im, spectrum[p + 1], 1e-11 * f.length, "im at " + a + "," + b + "," + m);
+                    }
+                }
+            }
+            double[] back = new double[f.length];
+            engine.inverse(spectrum, back);
+            for (int p = 0; p < f.length; p++) {
+                assertEquals(f[p], back[p], 1e-12, "round trip at " + p);
+            }
+        }
+    }
+}

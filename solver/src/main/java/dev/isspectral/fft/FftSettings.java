@@ -1,0 +1,145 @@
+package dev.isspectral.fft;
+
+import java.util.Objects;
+
+/**
+ * Immutable choice of how 3-D transforms are done: backend, threads, real-to-complex or complex,
+ * precision, plan reuse, JTransforms' parallel threshold and FFTW's planner rigour.
+ * Every {@code with…} method returns a new value and validates eagerly, naming parameter, value and
+ * what is allowed. Built engines come from {@link FftEngines#create(FftSettings, int, int, int)}.
+ */
+public final class FftSettings {
+
+    /** Arithmetic precision inside the transform; fields stay {@code double[]} at the boundary. */
+    public enum Precision { DOUBLE, FLOAT }
+
+    /** FFTW planner rigour (FFTW_ESTIMATE, FFTW_MEASURE, FFTW_PATIENT); ignored by JTransforms. */
+    public enum Rigour { ESTIMATE, MEASURE, PATIENT }
+
+    /** Backend name of the pure-Java default. */
+    public static final String JTRANSFORMS = "jtransforms";
+    /** Backend name of the optional FFTW module (found through {@link FftBackend}). */
+    public static final String FFTW = "fftw";
+
+    private final String backend;
+    private final int threads;
+    private final boolean realToComplex;
+    private final Precision precision;
+    private final boolean reusePlans;
+    private final long jtransformsThreadsBeginN;
+    private final Rigour rigour;
+
+    private FftSettings(String backend, int threads, boolean realToComplex, Precision precision,
+                        boolean reusePlans, long jtransformsThreadsBeginN, Rigour rigour) {
+        this.backend = backend;
+        this.threads = threads;
+        this.realToComplex = realToComplex;
+        this.precision = precision;
+        this.reusePlans = reusePlans;
+        this.jtransformsThreadsBeginN = jtransformsThreadsBeginN;
+        this.rigour = rigour;
+    }
+
+    /** The naive baseline: JTransforms, complex transforms, a new plan and new temporaries per call, one thread, double. */
+    public static FftSettings baseline() {
+        return new FftSettings(JTRANSFORMS, 1, false, Precision.DOUBLE, false, 0, Rigour.ESTIMATE);
+    }
+
+    /** The default: JTransforms real-to-complex, plans reused, all available cores, double, FFTW rigour MEASURE if FFTW is chosen. */
+    public static FftSettings optimized() {
+        return new FftSettings(JTRANSFORMS, Runtime.getRuntime().availableProcessors(), true, Precision.DOUBLE,
+                true, 0, Rigour.MEASURE);
+    }
+
+    /** Backend by name: {@value #JTRANSFORMS} or {@value #FFTW}. */
+    public FftSettings withBackend(String backend) {
+        if (!JTRANSFORMS.equals(backend) && !FFTW.equals(backend)) {
+            throw new IllegalArgumentException("backend = " + backend + "; must be one of [" + JTRANSFORMS + ", " + FFTW + "]");
+        }
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    /** Threads used inside one transform, 1..256. */
+    public FftSettings withThreads(int threads) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
+        }
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    /** Real-to-complex transforms (true) or full complex transforms of the real field (false). */
+    public FftSettings withRealTransforms(boolean realToComplex) {
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    /**
+     * Internal precision. With the JTransforms backend, FLOAT runs on the complex (c2c) path whatever
+     * {@link #realToComplex()} says: the engine's {@link FftEngine#realToComplex()} reports the truth.
+     */
+    public FftSettings withPrecision(Precision precision) {
+        Objects.requireNonNull(precision, "precision = null; must be one of [DOUBLE, FLOAT]");
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    /** Reuse FFT objects and buffers across calls (true) or build them anew on every call (false, the baseline). */
+    public FftSettings withReusePlans(boolean reusePlans) {
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    /**
+     * JTransforms' size above which its own 1-D/2-D/3-D transforms start threads
+     * ({@code CommonUtils.setThreadsBeginN_1D_FFT_2Threads}, {@code _3D}); 0 keeps JTransforms' defaults.
+     * This is a JVM-wide setting of JTransforms, applied when an engine is created.
+     */
+    public FftSettings withJTransformsThreadsBeginN(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("jtransformsThreadsBeginN = " + n + "; must be >= 0 (0 = JTransforms default)");
+        }
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, n, rigour);
+    }
+
+    /** FFTW planner rigour. */
+    public FftSettings withRigour(Rigour rigour) {
+        Objects.requireNonNull(rigour, "rigour = null; must be one of [ESTIMATE, MEASURE, PATIENT]");
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    public String backend() { return backend; }
+
+    public int threads() { return threads; }
+
+    public boolean realToComplex() { return realToComplex; }
+
+    public Precision precision() { return precision; }
+
+    public boolean reusePlans() { return reusePlans; }
+
+    public long jtransformsThreadsBeginN() { return jtransformsThreadsBeginN; }
+
+    public Rigour rigour() { return rigour; }
+
+    /** A short label for tables, e.g. {@code jtransforms r2c double t2 reuse}. */
+    public String label() {
+        return backend + (realToComplex ? " r2c " : " c2c ") + precision.name().toLowerCase()
+                + " t" + threads + (reusePlans ? "" : " new-plan-per-call")
+                + (jtransformsThreadsBeginN > 0 ? " jtBegin=" + jtransformsThreadsBeginN : "")
+                + (FFTW.equals(backend) ? " " + rigour.name().toLowerCase() : "");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FftSettings s && backend.equals(s.backend) && threads == s.threads
+                && realToComplex == s.realToComplex && precision == s.precision && reusePlans == s.reusePlans
+                && jtransformsThreadsBeginN == s.jtransformsThreadsBeginN && rigour == s.rigour;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+    }
+
+    @Override
+    public String toString() {
+        return "FftSettings[" + label() + "]";
+    }
+}

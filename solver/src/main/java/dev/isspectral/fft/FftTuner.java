@@ -1,0 +1,203 @@
+package dev.isspectral.fft;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Measures candidate FFT configurations for one grid on this machine and picks the fastest double-precision
+ * one (float candidates are measured and shown, never chosen automatically: they change results).
+ * Immutable; {@code with…} methods return new tuners.
+ *
+ * <p>Each candidate: the engine is built (its wall time is {@value #PLANNING_MS}, which for FFTW at MEASURE or
+ * PATIENT is the planner's cost), then {@code warmup} forward+inverse pairs, then {@code rounds} rounds of
+ * {@code pairsPerRound} pairs; the best round's mean is {@value #MS_PER_PAIR}.
+ * {@value #GFLOPS} = 5·N·log₂N / (time of a pair), N = NX·NY·NZ: the conventional 2.5·N·log₂N flops of one
+ * real transform, counted twice for forward and inverse.
+ */
+public final class FftTuner {
+
+    /** Column names of {@link Result#table()}. */
+    public static final String CONFIGURATION = "configuration";
+    public static final String MS_PER_PAIR = "ms_per_pair";
+    public static final String GFLOPS = "gflops";
+    public static final String PLANNING_MS = "planning_ms";
+    public static final String CHOSEN = "chosen";
+
+    private final int nx;
+    private final int ny;
+    private final int nz;
+    private final List<FftSettings> candidates;
+    private final int warmup;
+    private final int rounds;
+    private final int pairsPerRound;
+
+    private FftTuner(int nx, int ny, int nz, List<FftSettings> candidates, int warmup, int rounds, int pairsPerRound) {
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.candidates = List.copyOf(candidates);
+        this.warmup = warmup;
+        this.rounds = rounds;
+        this.pairsPerRound = pairsPerRound;
+    }
+
+    /** A tuner for {@code nx × ny × nz} with the {@link #defaultCandidates} and 5 warm-up pairs, 4 rounds of 5 pairs. */
+    public static FftTuner forGrid(int nx, int ny, int nz) {
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
+        }
+        return new FftTuner(nx, ny, nz, defaultCandidates(), 5, 4, 5);
+    }
+
+    /**
+     * JTransforms r2c double on 1..cores threads, with JTransforms' threshold lowered, complex double, float
+     * (complex), the new-plan-per-call baseline; and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
+     * 1..cores threads.
+     */
+    public static List<FftSettings> defaultCandidates() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        FftSettings jt = FftSettings.optimized();
+        List<FftSettings> list = new ArrayList<>();
+        for (int t = 1; t <= cores; t++) {
+            list.add(jt.withThreads(t));
+        }
+        list.add(jt.withThreads(1).withRealTransforms(false));
+        list.add(jt.withRealTransforms(false));
+        list.add(jt.withRealTransforms(false).withJTransformsThreadsBeginN(4096));
+        list.add(jt.withThreads(1).withRealTransforms(false).withPrecision(FftSettings.Precision.FLOAT));
+        list.add(FftSettings.baseline());
+        if (FftEngines.backend(FftSettings.FFTW).isPresent()) {
+            FftSettings fftw = jt.withBackend(FftSettings.FFTW);
+            for (int t = 1; t <= cores; t++) {
+                list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.ESTIMATE));
+                list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.MEASURE));
+            }
+        }
+        return list;
+    }
+
+    /** The same tuner measuring these candidates instead. */
+    public FftTuner withCandidates(List<FftSettings> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates = []; must name at least one configuration");
+        }
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound);
+    }
+
+    /** Warm-up pairs (>= 0), rounds (>= 1) and pairs per round (>= 1). */
+    public FftTuner withRepeats(int warmup, int rounds, int pairsPerRound) {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup = " + warmup + "; must be >= 0");
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds = " + rounds + "; must be >= 1");
+        }
+        if (pairsPerRound < 1) {
+            throw new IllegalArgumentException("pairsPerRound = " + pairsPerRound + "; must be >= 1");
+        }
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound);
+    }
+
+    /** What a tuning run found: the table, the winner, and the FFTW wisdom gathered ("" if FFTW was not used). */
+    public record Result(Table table, FftSettings winner, String wisdom) {
+    }
+
+    /** Measures every candidate. */
+    public Result run() {
+        StringColumn config = StringColumn.create(CONFIGURATION);
+        DoubleColumn ms = DoubleColumn.create(MS_PER_PAIR);
+        DoubleColumn gflops = DoubleColumn.create(GFLOPS);
+        DoubleColumn planning = DoubleColumn.create(PLANNING_MS);
+        double n = (double) nx * ny * nz;
+        double flopsPerPair = n > 1 ? 5 * n * (Math.log(n) / Math.log(2)) : 1;
+        double[] field = new double[nx * ny * nz];
+        for (int p = 0; p < field.length; p++) {
+            field[p] = Math.sin(0.37 * p) + 0.1 * Math.cos(1.3 * p);
+        }
+        FftSettings winner = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (FftSettings s : candidates) {
+            long t0 = System.nanoTime();
+            try (FftEngine engine = FftEngines.create(s, nx, ny, nz)) {
+                double planMs = (System.nanoTime() - t0) / 1e6;
+                double pairMs = bestPairMs(engine, field);
+                config.append(s.label() + (engine.backend().equals(s.backend()) ? "" : " (fell back to " + engine.backend() + ")"));
+                ms.append(pairMs);
+                gflops.append(flopsPerPair / (pairMs * 1e6));
+                planning.append(planMs);
+                boolean eligible = s.precision() == FftSettings.Precision.DOUBLE && engine.backend().equals(s.backend());
+                if (eligible && pairMs < best) {
+                    best = pairMs;
+                    winner = s;
+                }
+            } catch (IllegalArgumentException e) {  // e.g. complex transforms on a size-1 axis
+                config.append(s.label() + " (not applicable: " + e.getMessage() + ")");
+                ms.appendMissing();
+                gflops.appendMissing();
+                planning.appendMissing();
+            }
+        }
+        if (winner == null) {
+            winner = FftSettings.optimized();
+        }
+        BooleanColumn chosen = BooleanColumn.create(CHOSEN);
+        for (int r = 0; r < config.size(); r++) {
+            chosen.append(config.get(r).equals(winner.label()));
+        }
+        String wisdom = FftSettings.FFTW.equals(winner.backend())
+                ? FftEngines.backend(FftSettings.FFTW).map(FftBackend::exportWisdom).orElse("") : "";
+        Table table = Table.create("FFT tuning " + nx + "x" + ny + "x" + nz + ", " + TuningFile.machineKey(),
+                config, ms, gflops, planning, chosen);
+        return new Result(table, winner, wisdom);
+    }
+
+    private double bestPairMs(FftEngine engine, double[] field) {
+        double[] spectrum = new double[engine.spectrumLength()];
+        double[] back = new double[field.length];
+        for (int w = 0; w < warmup; w++) {
+            engine.forward(field, spectrum);
+            engine.inverse(spectrum, back);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int q = 0; q < pairsPerRound; q++) {
+                engine.forward(field, spectrum);
+                engine.inverse(spectrum, back);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6 / pairsPerRound);
+        }
+        return best;
+    }
+
+    /** Runs the tuner and saves the winner (and FFTW wisdom) into {@code file}, keeping its other grids. */
+    public Result runAndSave(Path file) throws IOException {
+        Result result = run();
+        TuningFile tuning = TuningFile.load(file).with(nx, ny, nz, result.winner());
+        if (!result.wisdom().isEmpty()) {
+            tuning = tuning.withWisdom(result.wisdom());
+        }
+        tuning.save(file);
+        return result;
+    }
+
+    /**
+     * The saved settings for this grid from {@code file}, or {@code defaults} when the file is missing, foreign or
+     * corrupt (reported once by {@link TuningFile#load}). Saved FFTW wisdom is handed to FFTW if it is loaded.
+     */
+    public static FftSettings loadOrDefault(Path file, int nx, int ny, int nz, FftSettings defaults) {
+        TuningFile tuning = TuningFile.load(file);
+        if (!tuning.wisdom().isEmpty()) {
+            Optional<FftBackend> fftw = FftEngines.backend(FftSettings.FFTW);
+            fftw.ifPresent(b -> b.importWisdom(tuning.wisdom()));
+        }
+        return tuning.settingsFor(nx, ny, nz).orElse(defaults);
+    }
+}

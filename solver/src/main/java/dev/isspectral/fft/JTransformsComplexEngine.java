@@ -1,0 +1,161 @@
+package dev.isspectral.fft;
+
+import org.jtransforms.fft.DoubleFFT_3D;
+import org.jtransforms.fft.FloatFFT_3D;
+
+/**
+ * The "complex transforms" engine: the real field is copied into a full complex array of 2·NX·NY·NZ values,
+ * transformed by JTransforms' 3-D complex FFT, and the half spectrum is copied out; the inverse rebuilds the
+ * full spectrum by Hermitian symmetry. Twice the work and memory of {@link JTransformsEngine}; kept as the
+ * baseline path and as the float32 path (precision {@link FftSettings.Precision#FLOAT} converts at the boundary).
+ * JTransforms' own 3-D threading applies (JVM-wide {@code CommonUtils} settings).
+ */
+public final class JTransformsComplexEngine implements FftEngine {
+
+    private final int nx;
+    private final int ny;
+    private final int nz;
+    private final int nzh;
+    private final boolean single;
+    private final DoubleFFT_3D fftDouble;
+    private final FloatFFT_3D fftFloat;
+    private final double[] fullDouble;
+    private final float[] fullFloat;
+
+    /** An engine for {@code nx × ny × nz} fields computing in the given precision. */
+    public JTransformsComplexEngine(int nx, int ny, int nz, FftSettings.Precision precision) {
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
+        }
+        if (nx < 2 || ny < 2 || nz < 2) {  // JTransforms' 3-D transforms reject size-1 axes
+            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz
+                    + "; complex transforms need every size >= 2 (use real-to-complex, double)");
+        }
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.nzh = nz / 2 + 1;
+        this.single = precision == FftSettings.Precision.FLOAT;
+        int n = 2 * nx * ny * nz;
+        this.fftDouble = single ? null : new DoubleFFT_3D(nx, ny, nz);
+        this.fftFloat = single ? new FloatFFT_3D(nx, ny, nz) : null;
+        this.fullDouble = single ? null : new double[n];
+        this.fullFloat = single ? new float[n] : null;
+    }
+
+    @Override
+    public String backend() {
+        return FftSettings.JTRANSFORMS;
+    }
+
+    @Override
+    public int nx() {
+        return nx;
+    }
+
+    @Override
+    public int ny() {
+        return ny;
+    }
+
+    @Override
+    public int nz() {
+        return nz;
+    }
+
+    @Override
+    public boolean realToComplex() {
+        return false;
+    }
+
+    @Override
+    public boolean singlePrecision() {
+        return single;
+    }
+
+    @Override
+    public void forward(double[] real, double[] spectrum) {
+        checkLengths(real, spectrum);
+        int n = real.length;
+        if (single) {
+            for (int p = 0; p < n; p++) {
+                fullFloat[2 * p] = (float) real[p];
+                fullFloat[2 * p + 1] = 0f;
+            }
+            fftFloat.complexForward(fullFloat);
+        } else {
+            for (int p = 0; p < n; p++) {
+                fullDouble[2 * p] = real[p];
+                fullDouble[2 * p + 1] = 0.0;
+            }
+            fftDouble.complexForward(fullDouble);
+        }
+        for (int line = 0; line < nx * ny; line++) {
+            int from = 2 * line * nz;
+            int to = 2 * line * nzh;
+            for (int q = 0; q < 2 * nzh; q++) {
+                spectrum[to + q] = single ? fullFloat[from + q] : fullDouble[from + q];
+            }
+        }
+    }
+
+    @Override
+    public void inverse(double[] spectrum, double[] real) {
+        checkLengths(real, spectrum);
+        for (int i = 0; i < nx; i++) {
+            int ic = (nx - i) % nx;
+            for (int j = 0; j < ny; j++) {
+                int jc = (ny - j) % ny;
+                int to = 2 * (i * ny + j) * nz;
+                int from = 2 * (i * ny + j) * nzh;
+                int conj = 2 * (ic * ny + jc) * nzh;
+                for (int m = 0; m < nz; m++) {
+                    double re;
+                    double im;
+                    if (m < nzh) {
+                        re = spectrum[from + 2 * m];
+                        im = spectrum[from + 2 * m + 1];
+                    } else {  // X(i,j,m) = conj X(−i,−j,NZ−m) for a real field
+                        re = spectrum[conj + 2 * (nz - m)];
+                        im = -spectrum[conj + 2 * (nz - m) + 1];
+                    }
+                    if (single) {
+                        fullFloat[to + 2 * m] = (float) re;
+                        fullFloat[to + 2 * m + 1] = (float) im;
+                    } else {
+                        fullDouble[to + 2 * m] = re;
+                        fullDouble[to + 2 * m + 1] = im;
+                    }
+                }
+            }
+        }
+        int n = real.length;
+        if (single) {
+            fftFloat.complexInverse(fullFloat, true);
+            for (int p = 0; p < n; p++) {
+                real[p] = fullFloat[2 * p];
+            }
+        } else {
+            fftDouble.complexInverse(fullDouble, true);
+            for (int p = 0; p < n; p++) {
+                real[p] = fullDouble[2 * p];
+            }
+        }
+    }
+
+    private void checkLengths(double[] real, double[] spectrum) {
+        if (real.length != realLength()) {
+            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
+                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
+        }
+        if (spectrum.length != spectrumLength()) {
+            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
+                    + spectrumLength() + " for " + nx + "x" + ny + "x" + nz);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JTransformsComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, " + (single ? "float" : "double") + "]";
+    }
+}

@@ -1,0 +1,181 @@
+package dev.isspectral.fft;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The project's saved FFT tuning, like FFTW's wisdom: for each grid shape the winning {@link FftSettings},
+ * valid for one core count and one JVM, plus FFTW's wisdom string. Immutable; {@link #save(Path)} writes
+ * atomically (temporary file in the same folder, then a move).
+ *
+ * <p>{@link #load(Path)} never throws: a missing file gives an empty tuning (defaults); a corrupt or foreign
+ * file (other format, core count or JVM) gives an empty tuning whose {@link #problem()} names the file and the
+ * reason, printed once as a warning, so a run neither crashes nor silently changes its results.
+ */
+public final class TuningFile {
+
+    /** The format line every file starts with. */
+    public static final String FORMAT = "is-spectral-fft-tuning/1";
+
+    private final Map<String, FftSettings> byGrid;
+    private final String wisdom;
+    private final String problem;
+
+    private TuningFile(Map<String, FftSettings> byGrid, String wisdom, String problem) {
+        this.byGrid = Map.copyOf(byGrid);
+        this.wisdom = wisdom;
+        this.problem = problem;
+    }
+
+    /** An empty tuning: defaults everywhere. */
+    public static TuningFile empty() {
+        return new TuningFile(Map.of(), "", "");
+    }
+
+    /** The key of this machine: core count and JVM. */
+    public static String machineKey() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.runtime.version");
+    }
+
+    /** The saved settings for this grid shape, if any. */
+    public Optional<FftSettings> settingsFor(int nx, int ny, int nz) {
+        return Optional.ofNullable(byGrid.get(gridKey(nx, ny, nz)));
+    }
+
+    /** FFTW wisdom saved with the tuning, or "". */
+    public String wisdom() {
+        return wisdom;
+    }
+
+    /** Why the file was ignored ("" if it was read, or was simply missing). */
+    public String problem() {
+        return problem;
+    }
+
+    /** This tuning with {@code settings} as the winner for the grid shape. */
+    public TuningFile with(int nx, int ny, int nz, FftSettings settings) {
+        Map<String, FftSettings> m = new TreeMap<>(byGrid);
+        m.put(gridKey(nx, ny, nz), settings);
+        return new TuningFile(m, wisdom, "");
+    }
+
+    /** This tuning with FFTW wisdom. */
+    public TuningFile withWisdom(String wisdom) {
+        return new TuningFile(byGrid, wisdom == null ? "" : wisdom, "");
+    }
+
+    /** Writes the tuning atomically: a temporary file beside {@code file}, then a move over it. */
+    public void save(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("machine", machineKey());
+        p.setProperty("fftw.wisdom", wisdom);
+        for (Map.Entry<String, FftSettings> e : byGrid.entrySet()) {
+            FftSettings s = e.getValue();
+            String k = "grid." + e.getKey() + ".";
+            p.setProperty(k + "backend", s.backend());
+            p.setProperty(k + "threads", Integer.toString(s.threads()));
+            p.setProperty(k + "realToComplex", Boolean.toString(s.realToComplex()));
+            p.setProperty(k + "precision", s.precision().name());
+            p.setProperty(k + "reusePlans", Boolean.toString(s.reusePlans()));
+            p.setProperty(k + "jtransformsThreadsBeginN", Long.toString(s.jtransformsThreadsBeginN()));
+            p.setProperty(k + "rigour", s.rigour().name());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "IS-Spectral FFT tuning; written by FftTuner");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a tuning file; never throws (see the class comment). */
+    public static TuningFile load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            return empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return ignored(file, "unreadable (" + e + ")");
+        }
+        if (!FORMAT.equals(p.getProperty("format"))) {
+            return ignored(file, "format = " + p.getProperty("format") + "; expected " + FORMAT);
+        }
+        if (!machineKey().equals(p.getProperty("machine"))) {
+            return ignored(file, "tuned for '" + p.getProperty("machine") + "', this machine is '" + machineKey() + "'");
+        }
+        Map<String, FftSettings> byGrid = new TreeMap<>();
+        try {
+            for (String name : p.stringPropertyNames()) {
+                if (name.startsWith("grid.") && name.endsWith(".backend")) {
+                    String grid = name.substring(5, name.length() - ".backend".length());
+                    String k = "grid." + grid + ".";
+                    FftSettings s = FftSettings.optimized()
+                            .withBackend(required(p, k + "backend"))
+                            .withThreads(Integer.parseInt(required(p, k + "threads")))
+                            .withRealTransforms(parseBoolean(required(p, k + "realToComplex")))
+                            .withPrecision(FftSettings.Precision.valueOf(required(p, k + "precision")))
+                            .withReusePlans(parseBoolean(required(p, k + "reusePlans")))
+                            .withJTransformsThreadsBeginN(Long.parseLong(required(p, k + "jtransformsThreadsBeginN")))
+                            .withRigour(FftSettings.Rigour.valueOf(required(p, k + "rigour")));
+                    byGrid.put(grid, s);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return ignored(file, "corrupt entry: " + e.getMessage());
+        }
+        return new TuningFile(byGrid, p.getProperty("fftw.wisdom", ""), "");
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException(key + " missing");
+        }
+        return v;
+    }
+
+    private static boolean parseBoolean(String v) {
+        if (!"true".equals(v) && !"false".equals(v)) {
+            throw new IllegalArgumentException("boolean = " + v + "; must be true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    private static TuningFile ignored(Path file, String reason) {
+        String problem = "tuning file " + file + " ignored: " + reason + "; using defaults";
+        System.err.println("WARNING: " + problem);
+        return new TuningFile(Map.of(), "", problem);
+    }
+
+    static String gridKey(int nx, int ny, int nz) {
+        return nx + "x" + ny + "x" + nz;
+    }
+
+    @Override
+    public String toString() {
+        return "TuningFile" + byGrid.keySet() + (problem.isEmpty() ? "" : " (" + problem + ")");
+    }
+}
