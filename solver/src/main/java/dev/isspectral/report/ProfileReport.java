@@ -1,0 +1,139 @@
+package dev.isspectral.report;
+
+import dev.isspectral.plot.ProfilePlots;
+import dev.isspectral.profile.Profile;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a {@link Profile} as a standalone HTML report (every table, every chart as an inline
+ * base64 PNG, no external resources) and each table as CSV. Every file is written to a temporary
+ * file in the target directory and then moved into place, so a reader never sees half a file.
+ */
+public final class ProfileReport {
+
+    private ProfileReport() {
+    }
+
+    /** The charts of the report, by title. */
+    public static Map<String, Chart<?, ?>> charts(Profile profile) {
+        Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
+        charts.put("breakdown", ProfilePlots.breakdown(profile));
+        charts.put("allocations", ProfilePlots.allocations(profile));
+        charts.put("steps", ProfilePlots.steps(profile));
+        charts.put("fft", ProfilePlots.fftThroughput(profile));
+        return charts;
+    }
+
+    /** The report as one HTML document. */
+    public static String html(Profile profile) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>IS-Spectral profile</title>")
+                .append("<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:1.5em}")
+                .append("td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style></head><body>\n")
+                .append("<h1>").append(escape(profile.toString())).append("</h1>\n");
+        for (Table t : profile.tables()) {
+            html.append("<h2 id=\"table-").append(escape(t.name())).append("\">").append(escape(t.name())).append("</h2>\n");
+            appendTable(html, t);
+        }
+        for (Map.Entry<String, Chart<?, ?>> e : charts(profile).entrySet()) {
+            html.append("<h2 id=\"chart-").append(escape(e.getKey())).append("\">").append(escape(e.getKey()))
+                    .append("</h2>\n<img alt=\"").append(escape(e.getKey())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(png(e.getValue()))).append("\">\n");
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    /**
+     * Writes {@code report.html} and one {@code <table>.csv} per table into {@code directory}
+     * (created if absent). Returns the files written.
+     */
+    public static List<Path> write(Profile profile, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            List<Path> written = new java.util.ArrayList<>();
+            written.add(writeAtomically(directory.resolve("report.html"), html(profile)));
+            for (Table t : profile.tables()) {
+                written.add(writeAtomically(directory.resolve(t.name() + ".csv"), csv(t)));
+            }
+            return written;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing profile report to " + directory, e);
+        }
+    }
+
+    /** The table as RFC 4180 CSV with a header row. */
+    public static String csv(Table table) {
+        StringBuilder out = new StringBuilder(String.join(",", table.columnNames())).append('\n');
+        for (int r = 0; r < table.rowCount(); r++) {
+            for (int c = 0; c < table.columnCount(); c++) {
+                if (c > 0) {
+                    out.append(',');
+                }
+                String v = table.column(c).getString(r);
+                out.append(v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Writes {@code text} to a temporary sibling of {@code target}, then moves it into place. */
+    public static Path writeAtomically(Path target, String text) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static byte[] png(Chart<?, ?> chart) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void appendTable(StringBuilder html, Table t) {
+        html.append("<table><tr>");
+        for (String name : t.columnNames()) {
+            html.append("<th>").append(escape(name)).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            html.append("<tr>");
+            for (int c = 0; c < t.columnCount(); c++) {
+                html.append("<td>").append(escape(t.column(c).getString(r))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.isspectral.profile;
+
+import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.JTransformsEngine;
+import dev.isspectral.trace.Span;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FftRecorderTest {
+
+    @Test
+    void repeatedForwardOfUnchangedArrayIsCountedAndNoOther() {
+        SpanRecorder spans = new SpanRecorder();
+        FftRecorder ffts = new FftRecorder(spans);
+        FftEngine engine = ffts.wrap(new JTransformsEngine(8, 8, 8));
+        double[] a = new double[engine.realLength()];
+        double[] b = new double[engine.realLength()];
+        double[] spectrum = new double[engine.spectrumLength()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.sin(i);
+            b[i] = Math.cos(i);
+        }
+        try (Span op = spans.open("derivative")) {
+            engine.forward(a, spectrum);
+            engine.forward(b, spectrum); // first transform of b
+            a[3] += 1.0;
+            engine.forward(a, spectrum); // a changed: not redundant
+        }
+        try (Span op = spans.open("gradient")) {
+            engine.forward(b, spectrum); // b unchanged: redundant
+        }
+        FftRecorder.Kind forward = ffts.kinds().get(0);
+        assertEquals("forward", forward.direction());
+        assertEquals(4, forward.calls());
+        assertEquals(1, forward.redundant());
+        assertEquals(java.util.Map.of("gradient", 1L), ffts.redundantBySpan());
+    }
+
+    @Test
+    void inverseIntoAnArrayMakesItsNextForwardNew() {
+        FftRecorder ffts = new FftRecorder(new SpanRecorder());
+        FftEngine engine = ffts.wrap(new JTransformsEngine(4, 4, 4));
+        double[] a = new double[engine.realLength()];
+        double[] spectrum = new double[engine.spectrumLength()];
+        a[1] = 1;
+        engine.forward(a, spectrum);
+        engine.inverse(spectrum, a); // same values back (to round-off), but rewritten
+        engine.forward(a, spectrum);
+        assertEquals(0, ffts.kinds().get(0).redundant());
+        assertEquals(1, ffts.kinds().get(1).calls());
+    }
+
+    @Test
+    void wrappedEngineGivesIdenticalResults() {
+        FftEngine plain = new JTransformsEngine(8, 4, 6);
+        FftEngine wrapped = new FftRecorder(new SpanRecorder()).wrap(new JTransformsEngine(8, 4, 6));
+        double[] x = new double[plain.realLength()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(0.3 * i) + 0.1 * i;
+        }
+        double[] s1 = new double[plain.spectrumLength()];
+        double[] s2 = new double[plain.spectrumLength()];
+        plain.forward(x, s1);
+        wrapped.forward(x, s2);
+        assertArrayEquals(s1, s2, 0.0);
+    }
+
+    @Test
+    void flopFormulaIsHalfOfComplexForRealTransforms() {
+        FftRecorder ffts = new FftRecorder(new SpanRecorder());
+        ffts.wrap(new JTransformsEngine(8, 8, 8));
+        FftRecorder.Kind k = ffts.kinds().get(0);
+        assertEquals(2.5 * 512 * 9, k.flopsPerCall(), 1e-9);
+    }
+}
