@@ -59,6 +59,26 @@ public final class Columns {
     public static final String BY = "by";
     public static final String VALUE = "value";
     public static final String SHARE = "share";
+    public static final String PEAK_HEAP_BYTES = "peak_heap_bytes";
+    public static final String MAX_SPEED = "max_speed";
+    public static final String CALLER = "caller";
+    public static final String CALLEE = "callee";
+    public static final String CALLS_PER_CALLER_CALL = "calls_per_caller_call";
+    public static final String OPERATION = "operation";
+    public static final String PATHS = "paths";
+    public static final String SITE = "site";
+    public static final String TOP_FRAME = "top_frame";
+    public static final String OBJECT_CLASS = "object_class";
+    public static final String COUNT = "count";
+    public static final String MAX_BYTES = "max_bytes";
+    public static final String METRIC = "metric";
+    public static final String TABLE = "table";
+    public static final String KEY = "key";
+    public static final String COLUMN = "column";
+    public static final String BEFORE = "before";
+    public static final String AFTER = "after";
+    public static final String DIFFERENCE = "difference";
+    public static final String RATIO = "ratio";
 
     private Columns() {
     }

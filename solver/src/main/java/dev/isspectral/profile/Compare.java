@@ -1,5 +1,8 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.display.Displayable;
+import dev.isspectral.display.Html;
+import dev.isspectral.display.TableRendering;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
@@ -58,6 +61,11 @@ public final class Compare {
 
     /** Table SETTING, MEDIAN_MS, RATIO; one row per simulation, in the order given. */
     public Table run() {
+        return measure().table();
+    }
+
+    /** Runs the comparison; the result shows itself in a notebook and plots with {@code ProfilePlots.comparison}. */
+    public Result measure() {
         List<Solver> solvers = new ArrayList<>();
         for (Simulation s : simulations) {
             solvers.add(s.start(Instrumentation.NONE));
@@ -87,6 +95,43 @@ public final class Compare {
         for (int i = 0; i < solvers.size(); i++) {
             ratio.append(median.get(i) / median.get(0));
         }
-        return Table.create("compare", setting, median, ratio);
+        return new Result(Table.create("compare", setting, median, ratio), steps);
+    }
+
+    /** A comparison's table (SETTING, MEDIAN_MS, RATIO) and how many interleaved rounds measured it. */
+    public static final class Result implements Displayable {
+        private final Table table;
+        private final int rounds;
+
+        Result(Table table, int rounds) {
+            this.table = table;
+            this.rounds = rounds;
+        }
+
+        /** SETTING, MEDIAN_MS, RATIO; a copy. */
+        public Table table() {
+            return table.copy();
+        }
+
+        /** Median ms per step of setting {@code i} over that of setting 0. */
+        public double ratio(int i) {
+            return table.doubleColumn(RATIO).get(i);
+        }
+
+        @Override
+        public String toHtml() {
+            return "<div class=\"is-spectral-compare\">\n<p><b>" + Html.escape(toString()) + "</b></p>\n"
+                    + TableRendering.standard().html(table) + "</div>";
+        }
+
+        @Override
+        public String toText() {
+            return toString() + "\n" + table.print();
+        }
+
+        @Override
+        public String toString() {
+            return "Compare: " + table.rowCount() + " settings, " + rounds + " interleaved rounds, ratios to the first";
+        }
     }
 }

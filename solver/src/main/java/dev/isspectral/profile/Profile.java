@@ -1,5 +1,8 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.display.Displayable;
+import dev.isspectral.display.Html;
+import dev.isspectral.display.TableRendering;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepStatistics;
 import tech.tablesaw.api.BooleanColumn;
@@ -11,14 +14,18 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The result of a profiled run: immutable tables with the columns of {@link Columns}.
- * Only measured steps count (warm-up steps are excluded).
+ * Only measured steps count (warm-up steps are excluded). In a notebook it shows its summary with
+ * the priority matrix first ({@link #toHtml()}); {@link #toJson()} exports everything and
+ * {@link #diff(String, String)} compares two exports.
  */
-public final class Profile {
+public final class Profile implements Displayable {
 
     private final String label;
     private final long points;
@@ -29,10 +36,34 @@ public final class Profile {
     private final Map<String, Long> redundantBySpan;
     private final List<Solver.MemoryUse> memory;
     private final List<Solver.CacheStatistics> caches;
+    private final double[] maxSpeeds;
+    private final boolean redundancyDetected;
+    private final List<LargeAllocationRecorder.Site> largeAllocations;
+    private final long largeThreshold;
+    private final String largeNote;
 
-    Profile(String label, long points, List<SpanRecorder.Node> nodes, List<SpanRecorder.StepRecord> steps,
-            List<StepStatistics> statistics, List<FftRecorder.Kind> ffts, Map<String, Long> redundantBySpan,
-            List<Solver.MemoryUse> memory, List<Solver.CacheStatistics> caches) {
+    /** Everything a profiled run measured, handed from the {@link Profiler}. */
+    record Measurements(String label, long points, List<SpanRecorder.Node> nodes, List<SpanRecorder.StepRecord> steps,
+                        List<StepStatistics> statistics, double[] maxSpeeds, List<FftRecorder.Kind> ffts,
+                        boolean redundancyDetected, Map<String, Long> redundantBySpan, List<Solver.MemoryUse> memory,
+                        List<Solver.CacheStatistics> caches, List<LargeAllocationRecorder.Site> largeAllocations,
+                        long largeThreshold, String largeNote) {
+    }
+
+    Profile(Measurements m) {
+        this(m.label(), m.points(), m.nodes(), m.steps(), m.statistics(), m.maxSpeeds(), m.ffts(), m.redundancyDetected(),
+                m.redundantBySpan(), m.memory(), m.caches(), m.largeAllocations(), m.largeThreshold(), m.largeNote());
+    }
+
+    private Profile(String label, long points, List<SpanRecorder.Node> nodes, List<SpanRecorder.StepRecord> steps,
+            List<StepStatistics> statistics, double[] maxSpeeds, List<FftRecorder.Kind> ffts, boolean redundancyDetected,
+            Map<String, Long> redundantBySpan, List<Solver.MemoryUse> memory, List<Solver.CacheStatistics> caches,
+            List<LargeAllocationRecorder.Site> largeAllocations, long largeThreshold, String largeNote) {
+        this.maxSpeeds = maxSpeeds.clone();
+        this.redundancyDetected = redundancyDetected;
+        this.largeAllocations = List.copyOf(largeAllocations);
+        this.largeThreshold = largeThreshold;
+        this.largeNote = largeNote;
         this.label = label;
         this.points = points;
         this.nodes = List.copyOf(nodes);
@@ -150,12 +181,18 @@ public final class Profile {
         return Table.create("redundancy", span, count);
     }
 
-    /** Per measured step: STEP, WALL_MS, BYTES_ALL_THREADS, HEAP_USED_BYTES, DT, CFL, MEAN_RECOVERY_ITERATIONS, MAX_RECOVERY_ITERATIONS. */
+    /**
+     * Per measured step: STEP, WALL_MS, BYTES_ALL_THREADS, HEAP_USED_BYTES, PEAK_HEAP_BYTES, DT, CFL,
+     * MEAN_RECOVERY_ITERATIONS, MAX_RECOVERY_ITERATIONS, MAX_SPEED. Peak heap: see {@link HeapPeak}
+     * (an upper bound; -1 where the JVM gives none). MAX_SPEED is max |v| of the state after the step.
+     */
     public Table steps() {
         Table t = Table.create("steps", LongColumn.create(Columns.STEP), DoubleColumn.create(Columns.WALL_MS),
                 LongColumn.create(Columns.BYTES_ALL_THREADS), LongColumn.create(Columns.HEAP_USED_BYTES),
+                LongColumn.create(Columns.PEAK_HEAP_BYTES),
                 DoubleColumn.create(Columns.DT), DoubleColumn.create(Columns.CFL),
-                DoubleColumn.create(Columns.MEAN_RECOVERY_ITERATIONS), IntColumn.create(Columns.MAX_RECOVERY_ITERATIONS));
+                DoubleColumn.create(Columns.MEAN_RECOVERY_ITERATIONS), IntColumn.create(Columns.MAX_RECOVERY_ITERATIONS),
+                DoubleColumn.create(Columns.MAX_SPEED));
         for (int i = 0; i < steps.size(); i++) {
             SpanRecorder.StepRecord s = steps.get(i);
             StepStatistics st = i < statistics.size() ? statistics.get(i) : null;
@@ -163,15 +200,49 @@ public final class Profile {
             t.doubleColumn(1).append(s.wallNanos() / 1e6);
             t.longColumn(2).append(s.bytesAllThreads());
             t.longColumn(3).append(s.heapUsedBytes());
-            t.doubleColumn(4).append(st == null ? Double.NaN : st.dt());
-            t.doubleColumn(5).append(st == null ? Double.NaN : st.cfl());
-            t.doubleColumn(6).append(st == null ? Double.NaN : st.meanRecoveryIterations());
-            t.intColumn(7).append(st == null ? 0 : st.maxRecoveryIterations());
+            t.longColumn(4).append(s.peakHeapBytes());
+            t.doubleColumn(5).append(st == null ? Double.NaN : st.dt());
+            t.doubleColumn(6).append(st == null ? Double.NaN : st.cfl());
+            t.doubleColumn(7).append(st == null ? Double.NaN : st.meanRecoveryIterations());
+            t.intColumn(8).append(st == null ? 0 : st.maxRecoveryIterations());
+            t.doubleColumn(9).append(i < maxSpeeds.length ? maxSpeeds[i] : Double.NaN);
         }
         return t;
     }
 
-    /** The solver's own memory accounting: COMPONENT, BYTES, BYTES_PER_POINT. */
+    /** Largest peak heap of any measured step, bytes; -1 if unknown. */
+    public long peakHeapBytes() {
+        long max = -1;
+        for (SpanRecorder.StepRecord s : steps) {
+            max = Math.max(max, s.peakHeapBytes());
+        }
+        return max;
+    }
+
+    /** Bytes the solver holds by its own accounting (state, stages, workspaces, caches). */
+    public long solverBytes() {
+        long sum = 0;
+        for (Solver.MemoryUse m : memory) {
+            sum += m.bytes();
+        }
+        return sum;
+    }
+
+    /** N = NX·NY·NZ, the grid points of the box. */
+    public long points() {
+        return points;
+    }
+
+    /** The grid in NT×NX×NY×NZ notation (NT = the profiled grid's step count). */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The solver's own memory accounting (Solver.memory(), taken after warm-up): COMPONENT, BYTES,
+     * BYTES_PER_POINT; one row per component (the total is {@link #solverBytes()}, and a row of
+     * {@link #summary()}).
+     */
     public Table memory() {
         StringColumn c = StringColumn.create(Columns.COMPONENT);
         LongColumn b = LongColumn.create(Columns.BYTES);
@@ -183,6 +254,132 @@ public final class Profile {
         }
         return Table.create("memory", c, b, p);
     }
+
+    /**
+     * Caller → callee counts from span nesting: CALLER (span path), CALLEE (span name), CALLS,
+     * CALLS_PER_STEP, CALLS_PER_CALLER_CALL (callee calls / caller calls, so a repeated call shows
+     * as a number above its expected count). Top-level spans have caller "". Sorted by
+     * CALLS_PER_STEP, largest first.
+     */
+    public Table calls() {
+        int n = Math.max(1, steps.size());
+        Map<String, Long> callsByPath = new LinkedHashMap<>();
+        for (SpanRecorder.Node node : nodes) {
+            callsByPath.put(node.path(), node.calls());
+        }
+        List<SpanRecorder.Node> rows = new ArrayList<>(nodes);
+        rows.sort(Comparator.comparingLong(SpanRecorder.Node::calls).reversed());
+        StringColumn caller = StringColumn.create(Columns.CALLER);
+        StringColumn callee = StringColumn.create(Columns.CALLEE);
+        LongColumn calls = LongColumn.create(Columns.CALLS);
+        DoubleColumn perStep = DoubleColumn.create(Columns.CALLS_PER_STEP);
+        DoubleColumn perCall = DoubleColumn.create(Columns.CALLS_PER_CALLER_CALL);
+        for (SpanRecorder.Node node : rows) {
+            caller.append(node.parentPath());
+            callee.append(node.name());
+            calls.append(node.calls());
+            perStep.append((double) node.calls() / n);
+            long parentCalls = node.depth() == 1 ? n : callsByPath.getOrDefault(node.parentPath(), 0L);
+            perCall.append(parentCalls == 0 ? Double.NaN : (double) node.calls() / parentCalls);
+        }
+        return Table.create("calls", caller, callee, calls, perStep, perCall);
+    }
+
+    /**
+     * Calls per step of each operation, summed over every path it appears on: OPERATION (span
+     * name), PATHS (distinct paths), CALLS, CALLS_PER_STEP, TOTAL_MS, SELF_MS. Sorted by SELF_MS.
+     */
+    public Table operations() {
+        int n = Math.max(1, steps.size());
+        Map<String, long[]> byName = new LinkedHashMap<>();
+        for (SpanRecorder.Node node : nodes) {
+            long[] a = byName.computeIfAbsent(node.name(), k -> new long[4]);
+            a[0]++;
+            a[1] += node.calls();
+            a[2] += node.totalNanos();
+            a[3] += node.selfNanos();
+        }
+        List<Map.Entry<String, long[]>> rows = new ArrayList<>(byName.entrySet());
+        rows.sort((x, y) -> Long.compare(y.getValue()[3], x.getValue()[3]));
+        Table t = Table.create("operations", StringColumn.create(Columns.OPERATION), IntColumn.create(Columns.PATHS),
+                LongColumn.create(Columns.CALLS), DoubleColumn.create(Columns.CALLS_PER_STEP),
+                DoubleColumn.create(Columns.TOTAL_MS), DoubleColumn.create(Columns.SELF_MS));
+        for (Map.Entry<String, long[]> e : rows) {
+            long[] a = e.getValue();
+            t.stringColumn(0).append(e.getKey());
+            t.intColumn(1).append((int) a[0]);
+            t.longColumn(2).append(a[1]);
+            t.doubleColumn(3).append((double) a[1] / n);
+            t.doubleColumn(4).append(a[2] / 1e6);
+            t.doubleColumn(5).append(a[3] / 1e6);
+        }
+        return t;
+    }
+
+    /**
+     * Allocations of at least the threshold during the measured steps (Flight Recorder; see
+     * {@link LargeAllocationRecorder}): SITE (top stack frames, innermost first, joined by " < "),
+     * TOP_FRAME (the allocating method), OBJECT_CLASS, COUNT, BYTES (total), MAX_BYTES; largest
+     * total first. Empty when nothing that large was allocated or recording was off.
+     */
+    public Table largeAllocations() {
+        Table t = Table.create("large_allocations", StringColumn.create(Columns.SITE), StringColumn.create(Columns.TOP_FRAME),
+                StringColumn.create(Columns.OBJECT_CLASS), LongColumn.create(Columns.COUNT), LongColumn.create(Columns.BYTES),
+                LongColumn.create(Columns.MAX_BYTES));
+        for (LargeAllocationRecorder.Site site : largeAllocations) {
+            t.stringColumn(0).append(site.site());
+            t.stringColumn(1).append(site.topFrame());
+            t.stringColumn(2).append(site.objectClass());
+            t.longColumn(3).append(site.count());
+            t.longColumn(4).append(site.bytes());
+            t.longColumn(5).append(site.maxBytes());
+        }
+        return t;
+    }
+
+    /** The large-allocation threshold in bytes, or 0 if large allocations were not recorded. */
+    public long largeAllocationThreshold() {
+        return largeThreshold;
+    }
+
+    /**
+     * The headline figures: METRIC, VALUE. Metrics: steps, points, ms_per_step, bytes_per_step
+     * (all threads), peak_heap_bytes, solver_bytes, solver_bytes_per_point, fft_calls_per_step,
+     * redundant_transforms_per_step (NaN when detection was off), large_allocations (count).
+     */
+    public Table summary() {
+        int n = Math.max(1, steps.size());
+        StringColumn metric = StringColumn.create(Columns.METRIC);
+        DoubleColumn value = DoubleColumn.create(Columns.VALUE);
+        long fftCalls = 0;
+        long redundant = 0;
+        for (FftRecorder.Kind k : ffts) {
+            fftCalls += k.calls();
+            redundant += k.redundant();
+        }
+        long largeCount = 0;
+        for (LargeAllocationRecorder.Site site : largeAllocations) {
+            largeCount += site.count();
+        }
+        Object[][] rows = {
+            {"steps", (double) steps.size()},
+            {"points", (double) points},
+            {"ms_per_step", steps.isEmpty() ? Double.NaN : stepNanos() / 1e6 / steps.size()},
+            {"bytes_per_step", bytesPerStep()},
+            {"peak_heap_bytes", (double) peakHeapBytes()},
+            {"solver_bytes", (double) solverBytes()},
+            {"solver_bytes_per_point", points == 0 ? Double.NaN : (double) solverBytes() / points},
+            {"fft_calls_per_step", (double) fftCalls / n},
+            {"redundant_transforms_per_step", redundancyDetected ? (double) redundant / n : Double.NaN},
+            {"large_allocations", (double) largeCount},
+        };
+        for (Object[] row : rows) {
+            metric.append((String) row[0]);
+            value.append((Double) row[1]);
+        }
+        return Table.create("summary", metric, value);
+    }
+
 
     /** Caches and pools: NAME, HITS, MISSES, HIT_RATE, BYTES_HELD. */
     public Table caches() {
@@ -240,15 +437,58 @@ public final class Profile {
         return Table.create("priorities", rank, by, span, value, share);
     }
 
-    /** Every table, in report order. */
+    /** Every table, in report order: the priority matrix first. */
     public List<Table> tables() {
-        return List.of(priorities(), breakdown(), hierarchy(), fft(), redundancy(), steps(), memory(), caches());
+        return List.of(priorities(), summary(), breakdown(), hierarchy(), calls(), operations(), fft(), redundancy(),
+                largeAllocations(), steps(), memory(), caches());
+    }
+
+    /** The whole profile as JSON (every table, with column types); see {@link ProfileJson}. */
+    public String toJson() {
+        return ProfileJson.write(this);
+    }
+
+    /**
+     * The differences between two profiles exported with {@link #toJson()}: see {@link ProfileJson#diff}.
+     *
+     * @param before the JSON of the first run
+     * @param after  the JSON of the second run
+     * @return TABLE, KEY, COLUMN, BEFORE, AFTER, DIFFERENCE, RATIO
+     */
+    public static Table diff(String before, String after) {
+        return ProfileJson.diff(before, after);
+    }
+
+    /** The summary line, the priority matrix, then the breakdown, as an HTML fragment. */
+    @Override
+    public String toHtml() {
+        TableRendering tables = TableRendering.standard();
+        StringBuilder html = new StringBuilder("<div class=\"is-spectral-profile\">\n<p><b>")
+                .append(Html.escape(toString())).append("</b></p>\n");
+        if (largeNote != null) {
+            html.append("<p>").append(Html.escape(largeNote)).append("</p>\n");
+        }
+        html.append("<p>Priority matrix (read first): top spans by self time and by bytes allocated per step</p>\n")
+                .append(tables.html(priorities()))
+                .append(tables.html(summary()))
+                .append(tables.html(breakdown()))
+                .append("<p>More: hierarchy(), calls(), operations(), fft(), redundancy(), largeAllocations(), steps(),"
+                        + " memory(), caches(); ProfilePlots for charts; ProfileReport for the HTML file.</p>\n</div>");
+        return html.toString();
+    }
+
+    /** The summary line and the priority matrix as text. */
+    @Override
+    public String toText() {
+        return toString() + "\n" + priorities().print();
     }
 
     @Override
     public String toString() {
-        return String.format("Profile %s: %d steps, %.3f ms/step, %.0f bytes/step, %d span paths, %d FFT kinds",
+        return String.format(Locale.ROOT, "Profile %s: %d steps, %.3f ms/step, %.0f bytes/step, peak heap %.1f MiB,"
+                        + " solver holds %.1f MiB (%.0f bytes/point), %d span paths, %d FFT kinds",
                 label, steps.size(), steps.isEmpty() ? 0 : stepNanos() / 1e6 / steps.size(), bytesPerStep(),
-                nodes.size(), ffts.size());
+                peakHeapBytes() / 1048576.0, solverBytes() / 1048576.0,
+                points == 0 ? 0 : (double) solverBytes() / points, nodes.size(), ffts.size());
     }
 }

@@ -1,5 +1,8 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.display.Displayable;
+import dev.isspectral.display.Html;
+import dev.isspectral.display.TableRendering;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.sim.Simulation;
 import tech.tablesaw.api.DoubleColumn;
@@ -50,13 +53,14 @@ public final class Scaling {
     public Result run() {
         List<Profile> profiles = new ArrayList<>();
         for (Grid g : grids) {
-            profiles.add(Profiler.of(simulation.withGrid(g)).warmup(warmup).steps(g.steps()).run());
+            // a timing study: no Flight Recorder stream (it would add its flush wait to every grid)
+            profiles.add(Profiler.of(simulation.withGrid(g)).warmup(warmup).steps(g.steps()).largeAllocations(0).run());
         }
         return new Result(grids, profiles);
     }
 
-    /** Scaling results. */
-    public static final class Result {
+    /** Scaling results; in a notebook they show the fitted exponents and the table. */
+    public static final class Result implements Displayable {
         /** Column: grid in NT×NX×NY×NZ notation. */
         public static final String GRID = "grid";
         /** Column: N = NX·NY·NZ. */
@@ -67,7 +71,7 @@ public final class Scaling {
         public static final String SECONDS_MAX = "seconds_per_step_max";
         /** Column: mean bytes allocated per step, all threads. */
         public static final String BYTES_PER_STEP = "bytes_per_step";
-        /** Column: largest heap in use at the end of a measured step, bytes. */
+        /** Column: largest peak heap of any measured step, bytes (see {@link HeapPeak}; an upper bound). */
         public static final String PEAK_HEAP = "peak_heap_bytes";
 
         private final List<Grid> grids;
@@ -96,7 +100,7 @@ public final class Scaling {
                 t.doubleColumn(3).append(seconds.min());
                 t.doubleColumn(4).append(seconds.max());
                 t.doubleColumn(5).append(profiles.get(i).bytesPerStep());
-                t.longColumn(6).append((long) steps.longColumn(Columns.HEAP_USED_BYTES).max());
+                t.longColumn(6).append(profiles.get(i).peakHeapBytes());
             }
             return t;
         }
@@ -129,10 +133,19 @@ public final class Scaling {
         }
 
         private double fit(boolean nLogN) {
+            return fitLine(nLogN)[0];
+        }
+
+        /**
+         * The least-squares line log(seconds) = slope·log(x) + intercept, x = N or N·log2 N.
+         *
+         * @return {slope, intercept}; NaN with fewer than two grids
+         */
+        public double[] fitLine(boolean nLogN) {
             Table t = table();
             int n = t.rowCount();
             if (n < 2) {
-                return Double.NaN;
+                return new double[] {Double.NaN, Double.NaN};
             }
             double sx = 0, sy = 0, sxx = 0, sxy = 0;
             for (int i = 0; i < n; i++) {
@@ -144,7 +157,8 @@ public final class Scaling {
                 sxx += x * x;
                 sxy += x * y;
             }
-            return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+            double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+            return new double[] {slope, (sy - slope * sx) / n};
         }
 
         private static long points(Grid g) {
@@ -152,8 +166,19 @@ public final class Scaling {
         }
 
         @Override
+        public String toHtml() {
+            return "<div class=\"is-spectral-scaling\">\n<p><b>" + Html.escape(toString()) + "</b></p>\n"
+                    + TableRendering.standard().html(table()) + "</div>";
+        }
+
+        @Override
+        public String toText() {
+            return toString() + "\n" + table().print();
+        }
+
+        @Override
         public String toString() {
-            return String.format("Scaling over %d grids: time ~ N^%.2f, ~ (N log N)^%.2f", grids.size(),
+            return String.format(java.util.Locale.ROOT, "Scaling over %d grids: time ~ N^%.2f, ~ (N log N)^%.2f", grids.size(),
                     exponentVsN(), exponentVsNLogN());
         }
     }

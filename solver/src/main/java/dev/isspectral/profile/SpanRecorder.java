@@ -3,11 +3,8 @@ package dev.isspectral.profile;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +12,31 @@ import java.util.function.LongSupplier;
 
 /**
  * The recording {@link Tracer}: keeps, per span path ({@code step/rhs/fluxes}), calls, total and
- * self time, min/max per call and bytes allocated on the opening thread; per step, wall time and
- * bytes allocated by every live thread (FFT workers included).
+ * self time, min/max per call and bytes allocated on the opening thread; per step, wall time,
+ * bytes allocated by every live thread (FFT workers included) and peak heap.
  *
  * <p>Self time = total − time of direct children. Allocation per span is measured with
  * {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} of the thread that opened the
  * span; allocation per step sums that counter over all live threads at step start and step end,
  * so bytes allocated by pool threads working for the step are counted too (threads that die
- * inside a step are not). Not thread-safe across steps: one solver thread opens the spans.
+ * inside a step are not). Peak heap per step: see {@link HeapPeak}.
+ *
+ * <p>Cost: opening a span allocates nothing. Each thread keeps a stack of reusable frames, one per
+ * nesting level, and {@link #open} hands out the frame itself as the {@link Span}; a span is two
+ * clock reads, two allocation-counter reads and one uncontended lock. Not thread-safe across
+ * steps: one solver thread opens the step spans (other threads may open spans of their own).
  */
 public final class SpanRecorder implements Tracer {
 
     /** Statistics of one span path; times in nanoseconds, sizes in bytes. */
     public static final class Node {
+        final String name;
         final String path;
         final int depth;
+        final Node parent;
         final Map<String, Node> children = new LinkedHashMap<>();
+        // the child opened last, checked by identity first: span names are constants
+        Node lastChild;
         long calls;
         long totalNanos;
         long childNanos;
@@ -38,13 +44,21 @@ public final class SpanRecorder implements Tracer {
         long maxNanos;
         long bytes;
 
-        Node(String path, int depth) {
-            this.path = path;
-            this.depth = depth;
+        Node(String name, Node parent) {
+            this.name = name;
+            this.parent = parent;
+            this.depth = parent == null ? 0 : parent.depth + 1;
+            this.path = parent == null ? "" : parent.depth == 0 ? name : parent.path + "/" + name;
         }
 
+        /** The last part of the path, e.g. {@code fluxes}. */
+        public String name() { return name; }
+        /** The full path, e.g. {@code step/rhs/fluxes}. */
         public String path() { return path; }
+        /** 1 for a top-level span. */
         public int depth() { return depth; }
+        /** The path of the enclosing span, "" for a top-level span. */
+        public String parentPath() { return parent == null ? "" : parent.path; }
         public long calls() { return calls; }
         public long totalNanos() { return totalNanos; }
         /** Total minus the time of direct children. */
@@ -53,29 +67,113 @@ public final class SpanRecorder implements Tracer {
         public long maxNanos() { return maxNanos; }
         public long bytes() { return bytes; }
         public List<Node> children() { return List.copyOf(children.values()); }
+
+        Node child(String childName) {
+            Node last = lastChild;
+            if (last != null && last.name == childName) {
+                return last;
+            }
+            Node c = children.get(childName);
+            if (c == null) {
+                c = new Node(childName, this);
+                children.put(childName, c);
+            }
+            lastChild = c;
+            return c;
+        }
     }
 
-    /** What one recorded step cost. */
-    public record StepRecord(long step, long wallNanos, long bytesAllThreads, long heapUsedBytes) {
+    /**
+     * What one recorded step cost.
+     *
+     * @param step            step number
+     * @param wallNanos       wall time
+     * @param bytesAllThreads bytes allocated during the step by every live thread
+     * @param heapUsedBytes   heap in use at the end of the step
+     * @param peakHeapBytes   peak heap during the step (see {@link HeapPeak}; -1 if unknown)
+     */
+    public record StepRecord(long step, long wallNanos, long bytesAllThreads, long heapUsedBytes, long peakHeapBytes) {
+    }
+
+    /** One open span on one thread; reused for every span opened at its nesting level. */
+    private final class Frame implements Span {
+        final ThreadFrames owner;
+        Node node;
+        long startNanos;
+        long startBytes;
+
+        Frame(ThreadFrames owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void close() {
+            long elapsed = clock.getAsLong() - startNanos;
+            long bytes = allocation.currentThread() - startBytes;
+            owner.size--;
+            Node n = node;
+            synchronized (SpanRecorder.this) {
+                n.calls++;
+                n.totalNanos += elapsed;
+                if (elapsed < n.minNanos) {
+                    n.minNanos = elapsed;
+                }
+                if (elapsed > n.maxNanos) {
+                    n.maxNanos = elapsed;
+                }
+                n.bytes += bytes;
+                if (n.parent != root) {
+                    n.parent.childNanos += elapsed;
+                }
+            }
+        }
+    }
+
+    /** The frame stack of one thread. */
+    private final class ThreadFrames {
+        Frame[] frames = new Frame[0];
+        int size;
+
+        Frame push() {
+            if (size == frames.length) {
+                Frame[] grown = java.util.Arrays.copyOf(frames, Math.max(8, 2 * frames.length));
+                for (int i = size; i < grown.length; i++) {
+                    grown[i] = new Frame(this);
+                }
+                frames = grown;
+            }
+            return frames[size++];
+        }
+
+        Node top() {
+            return size == 0 ? root : frames[size - 1].node;
+        }
     }
 
     private final LongSupplier clock;
     private final AllocationCounter allocation;
-    private final Node root = new Node("", 0);
-    private final ThreadLocal<Deque<Node>> stacks = ThreadLocal.withInitial(ArrayDeque::new);
+    private final HeapPeak heap;
+    private final Node root = new Node("", null);
+    private final ThreadLocal<ThreadFrames> stacks = ThreadLocal.withInitial(ThreadFrames::new);
     private final List<StepRecord> steps = new ArrayList<>();
     private long stepStartNanos;
     private long stepStartBytes;
 
-    /** A recorder on {@link System#nanoTime()} and the JVM's allocation counters. */
+    /** A recorder on {@link System#nanoTime()}, the JVM's allocation counters and heap pools. */
     public SpanRecorder() {
         this(System::nanoTime, AllocationCounter.jvm());
     }
 
     /** A recorder on the given clock (nanoseconds) and allocation counter; for tests. */
     public SpanRecorder(LongSupplier clock, AllocationCounter allocation) {
+        this(clock, allocation, HeapPeak.jvm());
+    }
+
+    /** A recorder on the given clock (nanoseconds), allocation counter and heap-peak probe. */
+    public SpanRecorder(LongSupplier clock, AllocationCounter allocation, HeapPeak heap) {
         this.clock = clock;
         this.allocation = allocation;
+        this.heap = heap;
     }
 
     @Override
@@ -85,35 +183,22 @@ public final class SpanRecorder implements Tracer {
 
     @Override
     public Span open(String name) {
-        Deque<Node> stack = stacks.get();
-        Node parent = stack.isEmpty() ? root : stack.peek();
+        ThreadFrames stack = stacks.get();
+        Node parent = stack.top();
         Node node;
         synchronized (this) {
-            node = parent.children.computeIfAbsent(name,
-                    n -> new Node(parent == root ? n : parent.path + "/" + n, parent.depth + 1));
+            node = parent.child(name);
         }
-        stack.push(node);
-        long bytes0 = allocation.currentThread();
-        long t0 = clock.getAsLong();
-        return () -> {
-            long elapsed = clock.getAsLong() - t0;
-            long bytes = allocation.currentThread() - bytes0;
-            stack.pop();
-            synchronized (this) {
-                node.calls++;
-                node.totalNanos += elapsed;
-                node.minNanos = Math.min(node.minNanos, elapsed);
-                node.maxNanos = Math.max(node.maxNanos, elapsed);
-                node.bytes += bytes;
-                if (parent != root) {
-                    parent.childNanos += elapsed;
-                }
-            }
-        };
+        Frame frame = stack.push();
+        frame.node = node;
+        frame.startBytes = allocation.currentThread();
+        frame.startNanos = clock.getAsLong();
+        return frame;
     }
 
     @Override
     public void stepStarted(long step) {
+        heap.reset();
         stepStartBytes = allocation.allThreads();
         stepStartNanos = clock.getAsLong();
     }
@@ -122,21 +207,22 @@ public final class SpanRecorder implements Tracer {
     public void stepFinished(long step) {
         long wall = clock.getAsLong() - stepStartNanos;
         long bytes = allocation.allThreads() - stepStartBytes;
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long used = heap.used();
+        long peak = heap.peak();
         synchronized (this) {
-            steps.add(new StepRecord(step, wall, bytes, heap));
+            steps.add(new StepRecord(step, wall, bytes, used, peak));
         }
     }
 
     /** The path of the span open on the calling thread, or "" if none. */
     public String currentPath() {
-        Node top = stacks.get().peek();
-        return top == null ? "" : top.path;
+        return stacks.get().top().path;
     }
 
     /** Forgets everything recorded so far (after warm-up). */
     public synchronized void reset() {
         root.children.clear();
+        root.lastChild = null;
         steps.clear();
     }
 

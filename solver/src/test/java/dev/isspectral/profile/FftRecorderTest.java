@@ -74,4 +74,35 @@ class FftRecorderTest {
         FftRecorder.Kind k = ffts.kinds().get(0);
         assertEquals(2.5 * 512 * 9, k.flopsPerCall(), 1e-9);
     }
+
+    @Test
+    void withRedundancyDetectionOffNothingIsCountedAsRepeated() {
+        FftRecorder ffts = new FftRecorder(new SpanRecorder(), System::nanoTime, false);
+        FftEngine engine = ffts.wrap(new JTransformsEngine(4, 4, 4));
+        double[] a = new double[engine.realLength()];
+        double[] spectrum = new double[engine.spectrumLength()];
+        engine.forward(a, spectrum);
+        engine.forward(a, spectrum);
+        assertEquals(2, ffts.kinds().get(0).calls());
+        assertEquals(0, ffts.kinds().get(0).redundant());
+    }
+
+    @Test
+    void contentHashChangesWithAnySingleValueAndNotWithoutOne() {
+        double[] x = new double[37]; // not a multiple of the four lanes
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(i);
+        }
+        long h = FftRecorder.contentHash(x);
+        assertEquals(h, FftRecorder.contentHash(x.clone()));
+        for (int i = 0; i < x.length; i++) {
+            double[] y = x.clone();
+            y[i] = Math.nextUp(y[i]);
+            org.junit.jupiter.api.Assertions.assertNotEquals(h, FftRecorder.contentHash(y), "index " + i);
+        }
+        double[] swapped = x.clone();
+        swapped[0] = x[1];
+        swapped[1] = x[0];
+        org.junit.jupiter.api.Assertions.assertNotEquals(h, FftRecorder.contentHash(swapped));
+    }
 }

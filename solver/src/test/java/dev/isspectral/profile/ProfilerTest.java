@@ -49,8 +49,17 @@ class ProfilerTest {
                 Columns.MEAN_MS, Columns.GFLOPS, Columns.SHARE_OF_STEP, Columns.REDUNDANT), p.fft().columnNames());
         assertEquals(List.of(Columns.SPAN, Columns.REDUNDANT), p.redundancy().columnNames());
         assertEquals(List.of(Columns.STEP, Columns.WALL_MS, Columns.BYTES_ALL_THREADS, Columns.HEAP_USED_BYTES,
-                Columns.DT, Columns.CFL, Columns.MEAN_RECOVERY_ITERATIONS, Columns.MAX_RECOVERY_ITERATIONS),
-                p.steps().columnNames());
+                Columns.PEAK_HEAP_BYTES, Columns.DT, Columns.CFL, Columns.MEAN_RECOVERY_ITERATIONS,
+                Columns.MAX_RECOVERY_ITERATIONS, Columns.MAX_SPEED), p.steps().columnNames());
+        assertEquals(List.of(Columns.CALLER, Columns.CALLEE, Columns.CALLS, Columns.CALLS_PER_STEP,
+                Columns.CALLS_PER_CALLER_CALL), p.calls().columnNames());
+        assertEquals(List.of(Columns.OPERATION, Columns.PATHS, Columns.CALLS, Columns.CALLS_PER_STEP, Columns.TOTAL_MS,
+                Columns.SELF_MS), p.operations().columnNames());
+        assertEquals(List.of(Columns.SITE, Columns.TOP_FRAME, Columns.OBJECT_CLASS, Columns.COUNT, Columns.BYTES,
+                Columns.MAX_BYTES), p.largeAllocations().columnNames());
+        assertEquals(List.of(Columns.METRIC, Columns.VALUE), p.summary().columnNames());
+        assertEquals(List.of("priorities", "summary", "breakdown", "hierarchy", "calls", "operations", "fft", "redundancy",
+                "large_allocations", "steps", "memory", "caches"), p.tables().stream().map(Table::name).toList());
         assertEquals(List.of(Columns.COMPONENT, Columns.BYTES, Columns.BYTES_PER_POINT), p.memory().columnNames());
         assertEquals(List.of(Columns.NAME, Columns.HITS, Columns.MISSES, Columns.HIT_RATE, Columns.BYTES_HELD),
                 p.caches().columnNames());
@@ -69,6 +78,63 @@ class ProfilerTest {
                 .longColumn(Columns.CALLS).sum();
         assertTrue(forwards > 0, p.fft().print());
         assertTrue(p.toString().contains("3 steps"), p.toString());
+    }
+
+    @Test
+    void callsTableCountsCalleesPerCallerCall() {
+        Profile p = Profiler.of(soundWave()).warmup(1).steps(2).largeAllocations(0).run();
+        Table calls = p.calls();
+        Table gradientFft = calls.where(calls.stringColumn(Columns.CALLEE).isEqualTo("fft.forward")
+                .and(calls.stringColumn(Columns.CALLER).isEqualTo("step/stage1/rhs/kinematics/gradient")));
+        assertEquals(1, gradientFft.rowCount(), calls.print());
+        // shared forward transforms: one forward transform per gradient
+        assertEquals(1.0, gradientFft.doubleColumn(Columns.CALLS_PER_CALLER_CALL).get(0), 0.0);
+        Table kinematicsGradient = calls.where(calls.stringColumn(Columns.CALLEE).isEqualTo("gradient")
+                .and(calls.stringColumn(Columns.CALLER).isEqualTo("step/stage1/rhs/kinematics")));
+        // gradients of eps, vx, vy, vz
+        assertEquals(4.0, kinematicsGradient.doubleColumn(Columns.CALLS_PER_CALLER_CALL).get(0), 0.0);
+        Table step = calls.where(calls.stringColumn(Columns.CALLEE).isEqualTo("step"));
+        assertEquals(1.0, step.doubleColumn(Columns.CALLS_PER_STEP).get(0), 0.0);
+        assertEquals("", step.stringColumn(Columns.CALLER).get(0));
+        Table ops = p.operations();
+        Table inverse = ops.where(ops.stringColumn(Columns.OPERATION).isEqualTo("fft.inverse"));
+        double inversePerStep = p.fft().where(p.fft().stringColumn(Columns.DIRECTION).isEqualTo("inverse"))
+                .doubleColumn(Columns.CALLS_PER_STEP).sum();
+        assertEquals(inversePerStep, inverse.doubleColumn(Columns.CALLS_PER_STEP).get(0), 1e-12);
+    }
+
+    @Test
+    void summaryAndMemoryStateTheSolversOwnAccounting() {
+        Simulation sim = soundWave();
+        Profile p = Profiler.of(sim).warmup(1).steps(2).largeAllocations(0).run();
+        long held = sim.start().bytesHeld(); // nothing observed yet: same accounting as the profile's
+        assertEquals(held, p.solverBytes());
+        Table memory = p.memory();
+        assertEquals((double) held, memory.longColumn(Columns.BYTES).sum(), 0.0);
+        Table summary = p.summary();
+        double perPoint = summary.where(summary.stringColumn(Columns.METRIC).isEqualTo("solver_bytes_per_point"))
+                .doubleColumn(Columns.VALUE).get(0);
+        assertEquals(held / 512.0, perPoint, 1e-9);
+        Table steps = p.steps();
+        for (int r = 0; r < steps.rowCount(); r++) {
+            long peak = steps.longColumn(Columns.PEAK_HEAP_BYTES).get(r);
+            assertTrue(peak >= steps.longColumn(Columns.HEAP_USED_BYTES).get(r), steps.print());
+            // a standing sound wave starting at rest: |v| <= c_s·A·ε/(ε + P) = A·sqrt(3)/4 for A = 1e-3
+            double speed = steps.doubleColumn(Columns.MAX_SPEED).get(r);
+            assertTrue(speed > 0 && speed < 1e-3 * Math.sqrt(3) / 4, "max |v| = " + speed);
+        }
+        // still in the first quarter period: the fluid speeds up
+        assertTrue(steps.doubleColumn(Columns.MAX_SPEED).get(1) > steps.doubleColumn(Columns.MAX_SPEED).get(0));
+    }
+
+    @Test
+    void displaysThePriorityMatrixFirst() {
+        Profile p = Profiler.of(soundWave()).warmup(1).steps(2).largeAllocations(0).run();
+        String html = p.toHtml();
+        int priorities = html.indexOf("<caption>priorities");
+        assertTrue(priorities > 0, html);
+        assertTrue(priorities < html.indexOf("<caption>summary") && priorities < html.indexOf("<caption>breakdown"));
+        assertTrue(p.toText().contains(Columns.RANK));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.isspectral.profile;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LargeAllocationRecorderTest {
+
+    private static final int EIGHT_MIB = 8 << 20;
+    private static volatile byte[] sink;
+
+    private static void allocateEightMebibytesHere() {
+        sink = new byte[EIGHT_MIB];
+    }
+
+    private static void allocateHalfAMebibyte() {
+        sink = new byte[1 << 19];
+    }
+
+    @Test
+    void anEightMebibyteArrayIsReportedWithTheAllocatingMethodAsItsSite() {
+        LargeAllocationRecorder r = LargeAllocationRecorder.start(LargeAllocationRecorder.DEFAULT_THRESHOLD, 4);
+        allocateHalfAMebibyte(); // below the threshold: not reported
+        r.beginMeasurement();
+        for (int i = 0; i < 2; i++) {
+            allocateEightMebibytesHere(); // one site: same stack both times
+        }
+        List<LargeAllocationRecorder.Site> sites = r.finish();
+        assertNull(r.unavailable());
+        LargeAllocationRecorder.Site site = sites.stream()
+                .filter(s -> s.topFrame().contains("LargeAllocationRecorderTest.allocateEightMebibytesHere")).findFirst()
+                .orElseThrow(() -> new AssertionError("no site names the allocating method: " + sites));
+        assertEquals(2, site.count());
+        assertEquals("byte[]", site.objectClass());
+        // the event's size is the array object's: the 8 MiB payload plus a header of at most 24 bytes
+        assertTrue(site.maxBytes() >= EIGHT_MIB && site.maxBytes() <= EIGHT_MIB + 24, "maxBytes = " + site.maxBytes());
+        assertEquals(2 * site.maxBytes(), site.bytes());
+        assertTrue(sites.stream().noneMatch(s -> s.topFrame().contains("allocateHalfAMebibyte")), sites.toString());
+    }
+
+    @Test
+    void allocationsBeforeTheMeasurementAreLeftOut() {
+        LargeAllocationRecorder r = LargeAllocationRecorder.start(LargeAllocationRecorder.DEFAULT_THRESHOLD, 2);
+        allocateEightMebibytesHere(); // warm-up
+        r.beginMeasurement();
+        List<LargeAllocationRecorder.Site> sites = r.finish();
+        assertTrue(sites.stream().noneMatch(s -> s.topFrame().contains("allocateEightMebibytesHere")), sites.toString());
+    }
+
+    @Test
+    void arrayClassNamesAreReadable() {
+        assertEquals("double[]", LargeAllocationRecorder.readable("[D"));
+        assertEquals("java.lang.String[][]", LargeAllocationRecorder.readable("[[Ljava.lang.String;"));
+        assertEquals("java.lang.Object", LargeAllocationRecorder.readable("java.lang.Object"));
+    }
+
+    @Test
+    void aThresholdBelowOneByteIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LargeAllocationRecorder.start(0, 4));
+        assertEquals("largeAllocationThreshold = 0; must be >= 1 byte", e.getMessage());
+    }
+}
