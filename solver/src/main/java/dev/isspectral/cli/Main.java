@@ -3,6 +3,7 @@ package dev.isspectral.cli;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
+import dev.isspectral.report.ProfileCommand;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Simulation;
@@ -22,7 +23,8 @@ import java.util.Locale;
 
 /**
  * The command line: {@code is-spectral run <case> [options]}, {@code is-spectral bench [options]},
- * {@code is-spectral cases}, {@code is-spectral --help}. Bad arguments print one line and exit 2;
+ * {@code is-spectral profile [options]} ({@link ProfileCommand}), {@code is-spectral cases},
+ * {@code is-spectral --help}. Bad arguments print one line and exit 2;
  * a simulation that fails prints its error and exits 1.
  */
 public final class Main {
@@ -30,6 +32,7 @@ public final class Main {
     private static final String USAGE = """
             usage: is-spectral run <case> [options]     run a named case, one line per step and a summary
                    is-spectral bench [options]          seconds per step and peak heap on several grids
+                   is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
 
@@ -49,7 +52,7 @@ public final class Main {
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             warm-up steps before timing (default 3)
-            """;
+            """ + ProfileCommand.OPTIONS;
 
     private Main() {
     }
@@ -74,7 +77,10 @@ public final class Main {
                 case "cases" -> printCases(out);
                 case "run" -> runCase(Arrays.copyOfRange(args, 1, args.length), out);
                 case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), out);
-                default -> throw new UsageException("command = \"" + args[0] + "\"; must be run, bench, cases or --help");
+                case "profile" -> {
+                    return ProfileCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+                }
+                default -> throw new UsageException("command = \"" + args[0] + "\"; must be run, bench, profile, cases or --help");
             }
             return 0;
         } catch (UsageException | IllegalArgumentException e) {

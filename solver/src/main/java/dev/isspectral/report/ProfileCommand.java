@@ -1,26 +1,47 @@
 package dev.isspectral.report;
 
+import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.profile.Profile;
 import dev.isspectral.profile.Profiler;
+import dev.isspectral.profile.ProfilingOverhead;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Tuning;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code profile [--grid NTxNXxNYxNZ] [--tuning baseline|optimized] [--warmup N] [--steps N] --out DIR}:
+ * {@code is-spectral profile --grid NTxNXxNYxNZ --tuning optimized|baseline --steps N --out path.html}:
  * profiles the sound-wave case (mode (1,0,0), amplitude 1e-3, conformal EOS, η/s = 0.08) and writes
- * {@code DIR/report.html} and one CSV per table. Bad arguments print one line and exit 2.
+ * the standalone HTML report to {@code path.html}, with {@code path-<table>.csv} per table and
+ * {@code path.json} beside it, each written atomically. With {@code --overhead} it instead measures
+ * the profiler's own cost ({@link ProfilingOverhead}) and writes nothing. Bad arguments print one
+ * line and return 2.
  */
 public final class ProfileCommand {
 
-    private static final String USAGE = "usage: profile [--grid 32x32x16x16] [--tuning baseline|optimized]"
-            + " [--warmup 4] [--steps NT] --out DIR";
+    /** The options, for the command line's --help. */
+    public static final String OPTIONS = """
+            options (profile):
+              --grid NTxNXxNYxNZ     grid; NT is the number of measured steps unless --steps (default 32x32x16x16)
+              --tuning NAME          optimized (default) or baseline
+              --steps N              measured steps (default NT of --grid)
+              --warmup N             warm-up steps, not measured (default 4)
+              --out FILE.html        the HTML report; FILE-<table>.csv and FILE.json are written beside it
+              --large-allocations B  Flight Recorder threshold in bytes (default 1048576; 0 = off)
+              --no-redundancy        do not hash FFT inputs to count repeated transforms
+              --overhead             measure the profiler's overhead instead (off / on, interleaved; needs no --out)
+              --rounds N             rounds for --overhead (default 40)
+            """;
+
+    private static final String USAGE = "usage: is-spectral profile [--grid 32x32x16x16] [--tuning optimized|baseline]"
+            + " [--steps N] [--warmup 4] --out report.html; see --help";
 
     private ProfileCommand() {
     }
@@ -32,51 +53,121 @@ public final class ProfileCommand {
         }
     }
 
-    /** Runs the command; returns the exit status. */
+    /** Runs the command; returns the exit status (0 done, 2 bad arguments, 1 could not write). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String grid = "32x32x16x16";
-        Tuning tuning = Tuning.optimized();
-        int warmup = 4;
-        Integer steps = null;
-        Path dir = null;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value; " + USAGE);
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--grid" -> grid = value;
-                    case "--tuning" -> tuning = switch (value) {
-                        case "baseline" -> Tuning.baseline();
-                        case "optimized" -> Tuning.optimized();
-                        default -> throw new IllegalArgumentException("tuning = \"" + value + "\"; must be baseline or optimized");
-                    };
-                    case "--warmup" -> warmup = Integer.parseInt(value);
-                    case "--steps" -> steps = Integer.parseInt(value);
-                    case "--out" -> dir = Path.of(value);
-                    default -> throw new IllegalArgumentException("option = \"" + option + "\"; " + USAGE);
-                }
+            Options o = Options.parse(args);
+            Simulation sim = Simulation.builder().grid(o.grid).eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
+                    .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(o.tuning).build();
+            if (o.overhead) {
+                ProfilingOverhead.Result r = ProfilingOverhead.of(sim).warmup(o.warmup).rounds(o.rounds).run();
+                out.printf(Locale.ROOT, "grid %s (%d steps of a %s box), tuning %s, %d cores, %s %s%n", o.grid.notation(),
+                        o.grid.steps(), o.grid.boxNotation(), o.tuning.name(), Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.vm.name"), System.getProperty("java.version"));
+                out.println(r.toText());
+                return 0;
             }
-            if (dir == null) {
-                throw new IllegalArgumentException("--out is required; " + USAGE);
-            }
-            Simulation sim = Simulation.builder().grid(grid).eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
-                    .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(tuning).build();
-            Profiler profiler = Profiler.of(sim).warmup(warmup);
-            if (steps != null) {
-                profiler = profiler.steps(steps);
+            Profiler profiler = Profiler.of(sim).warmup(o.warmup).redundancy(o.redundancy).largeAllocations(o.largeThreshold);
+            if (o.steps != null) {
+                profiler = profiler.steps(o.steps);
             }
             Profile profile = profiler.run();
-            List<Path> files = ProfileReport.write(profile, dir);
+            List<Path> files = ProfileReport.writeHtml(profile, o.out);
             out.println(profile);
             out.println(profile.priorities().print());
-            out.println("wrote " + files.get(0) + " and " + (files.size() - 1) + " CSV files");
+            out.println("wrote " + files.get(0) + " and, beside it, " + (files.size() - 2) + " CSV files and "
+                    + files.get(files.size() - 1).getFileName());
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
+    /** Parsed and checked options. */
+    private static final class Options {
+        Grid grid = Grid.parse("32x32x16x16");
+        Tuning tuning = Tuning.optimized();
+        int warmup = 4;
+        Integer steps;
+        Path out;
+        long largeThreshold = 1L << 20;
+        boolean redundancy = true;
+        boolean overhead;
+        int rounds = 40;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--overhead")) {
+                    o.overhead = true;
+                    continue;
+                }
+                if (option.equals("--no-redundancy")) {
+                    o.redundancy = false;
+                    continue;
+                }
+                if (!option.startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument \"" + option + "\"; " + USAGE);
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + option + " needs a value; " + USAGE);
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--grid" -> o.grid = Grid.parse(value);
+                    case "--tuning" -> o.tuning = switch (value) {
+                        case "baseline" -> Tuning.baseline();
+                        case "optimized" -> Tuning.optimized();
+                        default -> throw new IllegalArgumentException("tuning = \"" + value + "\"; must be baseline or optimized");
+                    };
+                    case "--warmup" -> o.warmup = whole(option, value, 0);
+                    case "--steps" -> o.steps = whole(option, value, 1);
+                    case "--rounds" -> o.rounds = whole(option, value, 1);
+                    case "--large-allocations" -> {
+                        try {
+                            o.largeThreshold = Long.parseLong(value);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--large-allocations = \"" + value + "\"; must be a whole number of bytes");
+                        }
+                        if (o.largeThreshold < 0) {
+                            throw new IllegalArgumentException("--large-allocations = " + value + "; must be >= 0 (0 = off)");
+                        }
+                    }
+                    case "--out" -> {
+                        if (!value.endsWith(".html") || value.endsWith("/.html") || value.equals(".html")) {
+                            throw new IllegalArgumentException("--out = \"" + value + "\"; must be a file name ending in .html");
+                        }
+                        o.out = Path.of(value);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
+                }
+            }
+            if (o.steps == null && o.grid.steps() < 1) {
+                throw new IllegalArgumentException("--grid = " + o.grid.notation() + " has NT = " + o.grid.steps()
+                        + " steps; must be >= 1 (or give --steps)");
+            }
+            if (o.out == null && !o.overhead) {
+                throw new IllegalArgumentException("--out is required (the HTML report, e.g. --out profile.html); " + USAGE);
+            }
+            return o;
+        }
+
+        private static int whole(String option, String value, int min) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a whole number >= " + min);
+            }
+            if (n < min) {
+                throw new IllegalArgumentException(option + " = " + n + "; must be >= " + min);
+            }
+            return n;
         }
     }
 }

@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * Writes a {@link Profile} as a standalone HTML report (every table, every chart as an inline
- * base64 PNG, no external resources) and each table as CSV. Every file is written to a temporary
- * file in the target directory and then moved into place, so a reader never sees half a file.
+ * base64 PNG, no external resources), each table as CSV and the whole profile as JSON
+ * ({@link Profile#toJson()}). Every file is written to a temporary file in the target directory
+ * and then moved into place, so a reader never sees half a file.
  */
 public final class ProfileReport {
 
@@ -32,7 +33,9 @@ public final class ProfileReport {
     public static Map<String, Chart<?, ?>> charts(Profile profile) {
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         charts.put("breakdown", ProfilePlots.breakdown(profile));
+        charts.put("hierarchy", ProfilePlots.hierarchy(profile));
         charts.put("allocations", ProfilePlots.allocations(profile));
+        charts.put("large_allocations", ProfilePlots.largeAllocations(profile));
         charts.put("steps", ProfilePlots.steps(profile));
         charts.put("fft", ProfilePlots.fftThroughput(profile));
         return charts;
@@ -58,8 +61,8 @@ public final class ProfileReport {
     }
 
     /**
-     * Writes {@code report.html} and one {@code <table>.csv} per table into {@code directory}
-     * (created if absent). Returns the files written.
+     * Writes {@code report.html}, one {@code <table>.csv} per table and {@code profile.json} into
+     * {@code directory} (created if absent). Returns the files written, the HTML first.
      */
     public static List<Path> write(Profile profile, Path directory) {
         try {
@@ -69,9 +72,36 @@ public final class ProfileReport {
             for (Table t : profile.tables()) {
                 written.add(writeAtomically(directory.resolve(t.name() + ".csv"), csv(t)));
             }
+            written.add(writeAtomically(directory.resolve("profile.json"), profile.toJson()));
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("writing profile report to " + directory, e);
+        }
+    }
+
+    /**
+     * Writes the HTML report to {@code htmlFile} (which must end in {@code .html}) and, beside it,
+     * {@code <stem>-<table>.csv} per table and {@code <stem>.json}; parent directories are created.
+     * Returns the files written, the HTML first.
+     */
+    public static List<Path> writeHtml(Profile profile, Path htmlFile) {
+        String file = htmlFile.getFileName() == null ? "" : htmlFile.getFileName().toString();
+        if (!file.endsWith(".html") || file.length() == ".html".length()) {
+            throw new IllegalArgumentException("out = \"" + htmlFile + "\"; must be a file name ending in .html, e.g. profile.html");
+        }
+        String stem = file.substring(0, file.length() - ".html".length());
+        Path directory = htmlFile.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory);
+            List<Path> written = new java.util.ArrayList<>();
+            written.add(writeAtomically(htmlFile, html(profile)));
+            for (Table t : profile.tables()) {
+                written.add(writeAtomically(directory.resolve(stem + "-" + t.name() + ".csv"), csv(t)));
+            }
+            written.add(writeAtomically(directory.resolve(stem + ".json"), profile.toJson()));
+            return written;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing profile report to " + htmlFile, e);
         }
     }
 

@@ -55,4 +55,33 @@ class MainTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("2x8x8x4") && r.out().contains("peak heap"), r.out());
     }
+
+    @Test
+    void profileWritesTheHtmlReportNamedByOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path html = dir.resolve("profile.html");
+        Result r = run("profile", "--grid", "2x8x8x4", "--warmup", "1", "--tuning", "optimized", "--steps", "1",
+                "--large-allocations", "0", "--out", html.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(java.nio.file.Files.exists(html));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("profile.json")));
+        assertTrue(r.out().contains("wrote " + html), r.out());
+    }
+
+    @Test
+    void profileWithBadArgumentsGivesOneLineAndStatusTwo() {
+        for (String[] args : new String[][] {{"profile"}, {"profile", "--tuning", "fastest", "--out", "p.html"},
+            {"profile", "--grid", "0x8x8x8", "--out", "p.html"}, {"profile", "--out", "p.csv"}}) {
+            Result r = run(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+        }
+    }
+
+    @Test
+    void helpDescribesProfile() {
+        Result r = run("--help");
+        assertTrue(r.out().contains("is-spectral profile") && r.out().contains("--out FILE.html")
+                && r.out().contains("--tuning NAME"), r.out());
+    }
 }

@@ -62,30 +62,54 @@ class ProfileReportTest {
     }
 
     @Test
-    void plotsBuildHeadless() {
-        assertTrue(java.awt.GraphicsEnvironment.isHeadless());
-        assertNotNull(ProfilePlots.breakdown(profile));
-        assertNotNull(ProfilePlots.allocations(profile));
-        assertNotNull(ProfilePlots.steps(profile));
-        assertNotNull(ProfilePlots.fftThroughput(profile));
+    void writtenNextToTheHtmlFileAreCsvAndJson(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("sub").resolve("run1.html");
+        var files = ProfileReport.writeHtml(profile, html);
+        assertEquals(html, files.get(0));
+        assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));
+        for (Table t : profile.tables()) {
+            assertTrue(Files.exists(dir.resolve("sub").resolve("run1-" + t.name() + ".csv")), t.name());
+        }
+        assertEquals(profile.toJson(), Files.readString(dir.resolve("sub").resolve("run1.json")));
+        assertEquals(profile.tables().size() + 2, files.size());
     }
 
     @Test
-    void commandWritesTheReport(@TempDir Path dir) {
+    void anOutputThatIsNotAnHtmlFileIsRejected(@TempDir Path dir) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ProfileReport.writeHtml(profile, dir.resolve("report.txt")));
+        assertTrue(e.getMessage().endsWith("must be a file name ending in .html, e.g. profile.html"), e.getMessage());
+    }
+
+    @Test
+    void commandWritesTheReportAndItsCompanions(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = ProfileCommand.run(new String[] {"--grid", "2x8x8x8", "--warmup", "1", "--out", dir.toString()},
+        Path html = dir.resolve("p.html");
+        int status = ProfileCommand.run(new String[] {"--grid", "2x8x8x8", "--warmup", "1", "--steps", "1",
+            "--tuning", "baseline", "--large-allocations", "0", "--out", html.toString()},
                 new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, status, out.toString());
-        assertTrue(Files.exists(dir.resolve("report.html")));
-        assertTrue(Files.exists(dir.resolve("priorities.csv")));
+        assertTrue(Files.exists(html));
+        assertTrue(Files.exists(dir.resolve("p-priorities.csv")));
+        assertTrue(Files.exists(dir.resolve("p.json")));
+        assertTrue(out.toString().contains("1 steps"), out.toString());
     }
 
     @Test
-    void commandRejectsAnUnknownTuning() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ProfileCommand.run(new String[] {"--tuning", "fast", "--out", "x"},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
-        assertEquals(2, status);
-        assertTrue(err.toString().contains("tuning = \"fast\"; must be baseline or optimized"), err.toString());
+    void commandRejectsBadArgumentsWithOneLine() {
+        String[][] bad = {
+            {"--tuning", "fast", "--out", "x.html"}, {"--grid", "8x8", "--out", "x.html"}, {"--steps", "0", "--out", "x.html"},
+            {"--out", "report"}, {"--grid", "2x8x8x8"}, {"--steps"}, {"--frobnicate", "1", "--out", "x.html"},
+            {"--large-allocations", "-1", "--out", "x.html"}, {"stray"}};
+        String[] expected = {"tuning = \"fast\"; must be baseline or optimized", "8x8", "--steps = 0; must be >= 1",
+            "--out = \"report\"; must be a file name ending in .html", "--out is required", "option --steps needs a value",
+            "unknown option --frobnicate", "--large-allocations = -1; must be >= 0", "unexpected argument \"stray\""};
+        for (int i = 0; i < bad.length; i++) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = ProfileCommand.run(bad[i], new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+            assertEquals(2, status, String.join(" ", bad[i]));
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertTrue(err.toString().startsWith("error: ") && err.toString().contains(expected[i]), err.toString());
+        }
     }
 }
