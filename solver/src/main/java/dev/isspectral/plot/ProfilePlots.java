@@ -28,6 +28,8 @@ import java.util.Map;
  */
 public final class ProfilePlots {
 
+    private static final int ICICLE_WIDTH = 1100;
+
     private ProfilePlots() {
     }
 
@@ -93,7 +95,7 @@ public final class ProfilePlots {
     public static XYChart hierarchy(Profile profile) {
         Table t = profile.hierarchy();
         int steps = Math.max(1, profile.stepCount());
-        XYChart chart = new XYChartBuilder().width(1000).height(460).title("Span hierarchy (icicle), ms per step")
+        XYChart chart = new XYChartBuilder().width(ICICLE_WIDTH).height(460).title("Span hierarchy (icicle), ms per step")
                 .xAxisTitle("ms per step").yAxisTitle("depth").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setPlotGridLinesVisible(false);
@@ -141,9 +143,14 @@ public final class ProfilePlots {
             Color c = colours.computeIfAbsent(name, ProfilePlots::colour);
             s.setFillColor(c);
             s.setLineColor(Color.WHITE);
-            if (total > 0 && w / total > 0.06) {
-                chart.addAnnotation(new AnnotationText(name + String.format(java.util.Locale.ROOT, " %.2f", w),
-                        x0 + w / 2, (top + bottom) / 2, false));
+            // label only boxes wide enough for the text (about 7 px per character of the default font)
+            double pixels = total <= 0 ? 0 : w / total * (ICICLE_WIDTH - 100);
+            String label = name + String.format(java.util.Locale.ROOT, " %.2f", w);
+            if (pixels < 7.5 * label.length() + 6) {
+                label = name;
+            }
+            if (pixels >= 7.5 * label.length() + 6) {
+                chart.addAnnotation(new AnnotationText(label, x0 + w / 2, (top + bottom) / 2, false));
             }
         }
         if (boxes.isEmpty()) {

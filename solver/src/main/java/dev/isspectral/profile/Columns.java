@@ -1,23 +1,45 @@
 package dev.isspectral.profile;
 
 /**
- * Column names of the {@link Profile} tables. Times in milliseconds, sizes in bytes.
+ * Column names of the {@link Profile} tables (and of {@link Profile#diff}). Times in milliseconds,
+ * sizes in bytes, shares as fractions 0..1; "per step" means divided by the measured steps.
  * <ul>
- *   <li>{@link #SPAN} span path, e.g. {@code step/rhs/fluxes}; {@link #DEPTH} nesting depth (1 = top)</li>
- *   <li>{@link #CALLS} calls over the measured steps; {@link #CALLS_PER_STEP} calls / steps</li>
- *   <li>{@link #TOTAL_MS} total time; {@link #SELF_MS} total minus direct children;
- *       {@link #MEAN_MS}, {@link #MIN_MS}, {@link #MAX_MS} per call</li>
- *   <li>{@link #SHARE_OF_STEP} fraction (0..1) of the summed step wall time</li>
- *   <li>{@link #BYTES} bytes allocated inside the span by its thread; {@link #BYTES_PER_STEP} per step</li>
- *   <li>FFT: {@link #BACKEND}, {@link #SHAPE} (NX×NY×NZ), {@link #DIRECTION} (forward/inverse),
- *       {@link #REAL_TO_COMPLEX}, {@link #SINGLE_PRECISION}, {@link #THREADS}, {@link #GFLOPS}
- *       (nominal: 5·N·log2 N per complex transform, half for real-to-complex), {@link #REDUNDANT}</li>
- *   <li>steps: {@link #STEP}, {@link #WALL_MS}, {@link #BYTES_ALL_THREADS}, {@link #HEAP_USED_BYTES},
- *       {@link #DT}, {@link #CFL}, {@link #MEAN_RECOVERY_ITERATIONS}, {@link #MAX_RECOVERY_ITERATIONS}</li>
- *   <li>memory: {@link #COMPONENT}, {@link #BYTES}, {@link #BYTES_PER_POINT}</li>
- *   <li>caches: {@link #NAME}, {@link #HITS}, {@link #MISSES}, {@link #HIT_RATE}, {@link #BYTES_HELD}</li>
- *   <li>priority: {@link #RANK}, {@link #BY} ("self time" or "bytes"), {@link #SPAN}, {@link #VALUE}, {@link #SHARE}</li>
+ *   <li>{@code priorities} (read first): {@link #RANK}, {@link #BY} ("self time": {@link #VALUE} in
+ *       ms per step; "bytes": self bytes per step), {@link #SPAN}, {@link #VALUE}, {@link #SHARE}
+ *       (of the step's time, or of the step's bytes over all threads)</li>
+ *   <li>{@code summary}: {@link #METRIC}, {@link #VALUE}; metrics steps, points, ms_per_step,
+ *       bytes_per_step, peak_heap_bytes, solver_bytes, solver_bytes_per_point, fft_calls_per_step,
+ *       redundant_transforms_per_step, large_allocations</li>
+ *   <li>{@code hierarchy} (every span path) and {@code breakdown} (depth ≤ 3): {@link #SPAN} path, e.g.
+ *       {@code step/stage1/rhs/fluxes}; {@link #DEPTH} (1 = top); {@link #CALLS}; {@link #CALLS_PER_STEP};
+ *       {@link #TOTAL_MS}; {@link #SELF_MS} (total − direct children); {@link #MEAN_MS}, {@link #MIN_MS},
+ *       {@link #MAX_MS} per call; {@link #SHARE_OF_STEP}; {@link #BYTES} allocated inside the span by its
+ *       thread (children included); {@link #BYTES_PER_STEP}</li>
+ *   <li>{@code calls}: {@link #CALLER} (span path, "" at top), {@link #CALLEE} (span name),
+ *       {@link #CALLS}, {@link #CALLS_PER_STEP}, {@link #CALLS_PER_CALLER_CALL}</li>
+ *   <li>{@code operations} (by span name over all paths): {@link #OPERATION}, {@link #PATHS},
+ *       {@link #CALLS}, {@link #CALLS_PER_STEP}, {@link #TOTAL_MS}, {@link #SELF_MS}</li>
+ *   <li>{@code fft}: {@link #BACKEND}, {@link #SHAPE} (NX×NY×NZ), {@link #DIRECTION} (forward/inverse),
+ *       {@link #REAL_TO_COMPLEX}, {@link #SINGLE_PRECISION}, {@link #THREADS}, {@link #CALLS},
+ *       {@link #CALLS_PER_STEP}, {@link #TOTAL_MS}, {@link #MEAN_MS}, {@link #GFLOPS} (nominal:
+ *       5·N·log2 N flop per complex transform of N points, half that for real-to-complex),
+ *       {@link #SHARE_OF_STEP}, {@link #REDUNDANT} (forward transforms of unchanged input)</li>
+ *   <li>{@code redundancy}: {@link #SPAN} that asked for the repeated transform, {@link #REDUNDANT}</li>
+ *   <li>{@code large_allocations} (Flight Recorder, at or above the threshold): {@link #SITE} (top
+ *       frames, innermost first, joined by " &lt; "), {@link #TOP_FRAME} (the allocating method,
+ *       {@code Class.method:line}), {@link #OBJECT_CLASS}, {@link #COUNT}, {@link #BYTES},
+ *       {@link #MAX_BYTES}</li>
+ *   <li>{@code steps}: {@link #STEP}, {@link #WALL_MS}, {@link #BYTES_ALL_THREADS},
+ *       {@link #HEAP_USED_BYTES} (at step end), {@link #PEAK_HEAP_BYTES} (see {@link HeapPeak}),
+ *       {@link #DT}, {@link #CFL}, {@link #MEAN_RECOVERY_ITERATIONS}, {@link #MAX_RECOVERY_ITERATIONS},
+ *       {@link #MAX_SPEED} (max |v| after the step)</li>
+ *   <li>{@code memory} (the solver's own accounting): {@link #COMPONENT}, {@link #BYTES},
+ *       {@link #BYTES_PER_POINT}</li>
+ *   <li>{@code caches}: {@link #NAME}, {@link #HITS}, {@link #MISSES}, {@link #HIT_RATE}, {@link #BYTES_HELD}</li>
+ *   <li>{@code diff} ({@link Profile#diff}): {@link #TABLE}, {@link #KEY}, {@link #COLUMN},
+ *       {@link #BEFORE}, {@link #AFTER}, {@link #DIFFERENCE} (after − before), {@link #RATIO} (after / before)</li>
  * </ul>
+ * {@link Scaling.Result}, {@link Compare} and {@link ProfilingOverhead} name their own columns.
  */
 public final class Columns {
     public static final String SPAN = "span";

@@ -400,8 +400,9 @@ public final class Profile implements Displayable {
     }
 
     /**
-     * The priority matrix, read first: the top {@code 5} spans by self time and the top 5 by bytes
-     * allocated: RANK, BY ("self time" in ms / "bytes" per step), SPAN, VALUE, SHARE (of the step's
+     * The priority matrix, read first: the top 5 spans by self time and the top 5 by self bytes
+     * (allocated by the span's own code, children excluded; spans allocating nothing are left out):
+     * RANK, BY ("self time" in ms per step / "bytes" per step), SPAN, VALUE, SHARE (of the step's
      * time, or of the step's bytes over all threads).
      */
     public Table priorities() {
@@ -423,16 +424,17 @@ public final class Profile implements Displayable {
             share.append(stepNanos == 0 ? 0 : node.selfNanos() / stepNanos);
         }
         List<SpanRecorder.Node> byBytes = new ArrayList<>(nodes);
-        byBytes.removeIf(node -> node.depth() == 1); // the step itself holds everything
-        byBytes.sort(Comparator.comparingLong(SpanRecorder.Node::bytes).reversed());
+        // by self bytes: a parent's inclusive bytes would only repeat its children's
+        byBytes.removeIf(node -> node.selfBytes() <= 0);
+        byBytes.sort(Comparator.comparingLong(SpanRecorder.Node::selfBytes).reversed());
         double stepBytes = bytesPerStep();
         for (int i = 0; i < Math.min(5, byBytes.size()); i++) {
             SpanRecorder.Node node = byBytes.get(i);
             rank.append(i + 1);
             by.append("bytes");
             span.append(node.path());
-            value.append((double) node.bytes() / n);
-            share.append(stepBytes == 0 ? 0 : node.bytes() / n / stepBytes);
+            value.append((double) node.selfBytes() / n);
+            share.append(stepBytes == 0 ? 0 : node.selfBytes() / n / stepBytes);
         }
         return Table.create("priorities", rank, by, span, value, share);
     }

@@ -38,7 +38,10 @@ public final class ProfilingOverhead {
     public static final String MEDIAN_MS = "median_ms_per_step";
     /** Column: mean ms per step over the rounds. */
     public static final String MEAN_MS = "mean_ms_per_step";
-    /** Column: median over the median of "off". */
+    /**
+     * Column: median over the rounds of (this setting's step time / the "off" step time of the same
+     * round): paired, so drift between rounds cancels.
+     */
     public static final String RATIO = "ratio_to_off";
 
     private final Simulation simulation;
@@ -112,10 +115,21 @@ public final class ProfilingOverhead {
             mean.append(Arrays.stream(ms[i]).average().orElse(Double.NaN));
         }
         for (int i = 0; i < solvers.size(); i++) {
-            ratio.append(median.get(i) / median.get(0));
+            double[] paired = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                paired[round] = ms[i][round] / ms[0][round];
+            }
+            ratio.append(median(paired));
+        }
+        long forwards = 0;
+        for (FftRecorder.Kind k : timingFfts.kinds()) {
+            if (k.direction().equals("forward")) {
+                forwards += k.calls();
+            }
         }
         return new Result(Table.create("profiling_overhead", setting, median, mean, ratio), (double) spans / rounds,
-                offNanosPerSpan(), simulation.grid().notation(), rounds);
+                offNanosPerSpan(), onNanosPerSpan(), (double) forwards / rounds, hashNanos(simulation.grid().size()),
+                simulation.grid().notation(), rounds);
     }
 
     private static double median(double[] values) {
@@ -123,6 +137,42 @@ public final class ProfilingOverhead {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+
+    /** Nanoseconds per open-and-close of a recording span nested in another, best of five loops. */
+    static double onNanosPerSpan() {
+        SpanRecorder r = new SpanRecorder();
+        double best = Double.POSITIVE_INFINITY;
+        long sink = 0;
+        for (int trial = 0; trial < 5; trial++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 100_000; i++) {
+                try (Span outer = r.open("step"); Span inner = r.open("rhs")) {
+                    sink += i;
+                }
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 2e5);
+        }
+        return sink == 42 ? best + 1e-12 : best;
+    }
+
+    /** Nanoseconds to hash one forward-transform input of {@code points} doubles, best of five. */
+    static double hashNanos(int points) {
+        double[] values = new double[points];
+        for (int i = 0; i < points; i++) {
+            values[i] = Math.sin(i);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        long sink = 0;
+        for (int trial = 0; trial < 5; trial++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                values[i % points] += 1e-9;
+                sink += FftRecorder.contentHash(values);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 200.0);
+        }
+        return sink == 42 ? best + 1e-12 : best;
     }
 
     /** Nanoseconds per open-and-close of a {@link Tracer#OFF} span, best of five loops of 10^6. */
@@ -147,15 +197,43 @@ public final class ProfilingOverhead {
         private final Table table;
         private final double spansPerStep;
         private final double offNanosPerSpan;
+        private final double onNanosPerSpan;
+        private final double forwardsPerStep;
+        private final double hashNanos;
         private final String grid;
         private final int rounds;
 
-        Result(Table table, double spansPerStep, double offNanosPerSpan, String grid, int rounds) {
+        Result(Table table, double spansPerStep, double offNanosPerSpan, double onNanosPerSpan, double forwardsPerStep,
+               double hashNanos, String grid, int rounds) {
             this.table = table;
             this.spansPerStep = spansPerStep;
             this.offNanosPerSpan = offNanosPerSpan;
+            this.onNanosPerSpan = onNanosPerSpan;
+            this.forwardsPerStep = forwardsPerStep;
+            this.hashNanos = hashNanos;
             this.grid = grid;
             this.rounds = rounds;
+        }
+
+        /** Cost of one recording span (two nested, in a loop), ns. */
+        public double onNanosPerSpan() {
+            return onNanosPerSpan;
+        }
+
+        /** Cost of hashing one forward-transform input, ns. */
+        public double hashNanos() {
+            return hashNanos;
+        }
+
+        /**
+         * The profiler's cost per step estimated from its parts, as a share of the median "off"
+         * step: (spans per step × ns per recording span + forward transforms per step × ns per
+         * hash) / step time. Independent of the step-to-step noise of a shared machine; it leaves
+         * out cache effects, which the interleaved ratios include.
+         */
+        public double estimatedOnShare() {
+            return (spansPerStep * onNanosPerSpan + forwardsPerStep * hashNanos)
+                    / (table.doubleColumn(MEDIAN_MS).get(0) * 1e6);
         }
 
         /** SETTING, MEDIAN_MS, MEAN_MS, RATIO; rows off, spans+fft, spans+fft+redundancy. */
@@ -185,9 +263,11 @@ public final class ProfilingOverhead {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "Profiling overhead on %s, %d interleaved rounds: spans+fft %+.1f%%,"
-                            + " +redundancy %+.1f%%; off: %.0f spans/step x %.2f ns = at most %.4f%% of a step",
-                    grid, rounds, 100 * (ratio(1) - 1), 100 * (ratio(2) - 1), spansPerStep, offNanosPerSpan,
+            return String.format(Locale.ROOT, "Profiling overhead on %s, %d interleaved rounds (median paired ratio):"
+                            + " spans+fft %+.1f%%, spans+fft+redundancy %+.1f%%; from parts: %.0f spans/step x %.0f ns"
+                            + " + %.0f hashes/step x %.0f ns = %.2f%% of a step; off: %.0f spans x %.2f ns = at most %.4f%%",
+                    grid, rounds, 100 * (ratio(1) - 1), 100 * (ratio(2) - 1), spansPerStep, onNanosPerSpan,
+                    forwardsPerStep, hashNanos, 100 * estimatedOnShare(), spansPerStep, offNanosPerSpan,
                     100 * offShareBound());
         }
 

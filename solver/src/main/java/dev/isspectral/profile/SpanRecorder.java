@@ -43,6 +43,7 @@ public final class SpanRecorder implements Tracer {
         long minNanos = Long.MAX_VALUE;
         long maxNanos;
         long bytes;
+        long childBytes;
 
         Node(String name, Node parent) {
             this.name = name;
@@ -66,6 +67,8 @@ public final class SpanRecorder implements Tracer {
         public long minNanos() { return calls == 0 ? 0 : minNanos; }
         public long maxNanos() { return maxNanos; }
         public long bytes() { return bytes; }
+        /** Bytes minus those of direct children: what the span's own code allocated. */
+        public long selfBytes() { return bytes - childBytes; }
         public List<Node> children() { return List.copyOf(children.values()); }
 
         Node child(String childName) {
@@ -124,6 +127,7 @@ public final class SpanRecorder implements Tracer {
                 n.bytes += bytes;
                 if (n.parent != root) {
                     n.parent.childNanos += elapsed;
+                    n.parent.childBytes += bytes;
                 }
             }
         }

@@ -48,4 +48,41 @@ class ScalingCompareTest {
                 () -> Compare.of(soundWave(Tuning.optimized())));
         assertEquals("simulations = 1; must be >= 2 to compare", e.getMessage());
     }
+
+    @Test
+    void scalingFitRecoversAKnownExponentAndShowsItself() {
+        Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1).run();
+        double[] line = r.fitLine(false);
+        Table t = r.table();
+        // two points: the line passes through both exactly
+        for (int i = 0; i < 2; i++) {
+            double n = t.longColumn(Scaling.Result.POINTS).get(i);
+            assertEquals(Math.log(t.doubleColumn(Scaling.Result.SECONDS_MEDIAN).get(i)), line[0] * Math.log(n) + line[1], 1e-9);
+        }
+        assertTrue(r.table().longColumn(Scaling.Result.PEAK_HEAP).get(0) > 0);
+        assertTrue(r.toHtml().contains("<caption>scaling") && r.toText().contains(Scaling.Result.SECONDS_MEDIAN));
+    }
+
+    @Test
+    void overheadHarnessComparesOffWithOnInterleaved() {
+        ProfilingOverhead.Result r = ProfilingOverhead.of(soundWave(Tuning.optimized())).warmup(1).rounds(3).run();
+        Table t = r.table();
+        assertEquals(List.of(ProfilingOverhead.SETTING, ProfilingOverhead.MEDIAN_MS, ProfilingOverhead.MEAN_MS,
+                ProfilingOverhead.RATIO), t.columnNames());
+        assertEquals(List.of("off", "spans+fft", "spans+fft+redundancy"), t.stringColumn(ProfilingOverhead.SETTING).asList());
+        assertEquals(1.0, r.ratio(0), 0.0);
+        assertTrue(r.ratio(1) > 0 && r.ratio(2) > 0);
+        // an ARS222 step of the sound wave: step, 3 stages, 3 rhs with their children, FFT spans (49 + 49 + 16)
+        assertTrue(r.spansPerStep() > 114, "spans/step = " + r.spansPerStep());
+        assertTrue(r.onNanosPerSpan() > 0 && r.hashNanos() > 0 && r.offNanosPerSpan() >= 0);
+        assertTrue(r.offShareBound() < 0.01, r.toString());
+        assertTrue(r.toText().startsWith("Profiling overhead on 2x8x8x8"), r.toText());
+    }
+
+    @Test
+    void compareResultShowsItsTable() {
+        Compare.Result r = Compare.of(soundWave(Tuning.optimized()), soundWave(Tuning.baseline())).warmup(0).steps(1).measure();
+        assertEquals(2, r.table().rowCount());
+        assertTrue(r.toHtml().contains(Compare.MEDIAN_MS) && r.toText().contains("2 settings"));
+    }
 }
