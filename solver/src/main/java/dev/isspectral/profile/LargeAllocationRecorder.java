@@ -33,9 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code jdk.ObjectAllocationInNewTLAB} (an object that opened a new buffer), both with stack
  * traces and without a threshold of their own, and keeps those whose {@code allocationSize} is at
  * least the threshold. Both events fire on the allocating thread for the object that triggered
- * them, so every allocation of a large array is seen: an object of at least a buffer's size never
- * fits the current buffer. The site is the top frames of the stack trace
- * ({@code Class.method:line}, innermost first), so the first frame names the allocating method.
+ * them. The site is the top frames of the stack trace ({@code Class.method:line}, innermost first),
+ * so the first frame names the allocating method.
+ *
+ * <p>Bounds: an object that fits the free rest of the thread's current allocation buffer (TLAB)
+ * raises neither event. Objects of at least {@link #completeAbove()} bytes never fit a buffer (with
+ * G1, the default collector, that is the humongous size, half a heap region: 0.5–16 MiB depending on
+ * the heap size), so from there on counts and bytes are exact; between the threshold and that size
+ * they are a lower bound (each buffer refill catches the object that caused it).
  *
  * <p>Events arrive asynchronously (the JVM flushes the stream about once a second). A window of
  * interest is fenced by marker events committed from the measuring thread
@@ -129,6 +134,23 @@ public final class LargeAllocationRecorder implements AutoCloseable {
             throw new IllegalArgumentException("frames = " + frames + "; must be in [1, 64]");
         }
         return new LargeAllocationRecorder(thresholdBytes, frames);
+    }
+
+    /**
+     * The size from which every allocation is seen: with G1, half of {@code G1HeapRegionSize} (an
+     * object that large is humongous and never placed in a TLAB); -1 where unknown (other collectors).
+     */
+    public static long completeAbove() {
+        try {
+            var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (diagnostics == null || !"true".equals(diagnostics.getVMOption("UseG1GC").getValue())) {
+                return -1;
+            }
+            return Long.parseLong(diagnostics.getVMOption("G1HeapRegionSize").getValue()) / 2;
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The threshold in bytes. */

@@ -320,7 +320,8 @@ public final class Profile implements Displayable {
      * Allocations of at least the threshold during the measured steps (Flight Recorder; see
      * {@link LargeAllocationRecorder}): SITE (top stack frames, innermost first, joined by " < "),
      * TOP_FRAME (the allocating method), OBJECT_CLASS, COUNT, BYTES (total), MAX_BYTES; largest
-     * total first. Empty when nothing that large was allocated or recording was off.
+     * total first. Empty when nothing that large was allocated or recording was off. Exact from
+     * {@link LargeAllocationRecorder#completeAbove()} bytes up, a lower bound below.
      */
     public Table largeAllocations() {
         Table t = Table.create("large_allocations", StringColumn.create(Columns.SITE), StringColumn.create(Columns.TOP_FRAME),

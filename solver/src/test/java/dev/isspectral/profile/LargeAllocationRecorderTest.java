@@ -64,4 +64,18 @@ class LargeAllocationRecorderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LargeAllocationRecorder.start(0, 4));
         assertEquals("largeAllocationThreshold = 0; must be >= 1 byte", e.getMessage());
     }
+
+    @Test
+    void underG1EveryAllocationFromHalfARegionUpIsSeen() {
+        long complete = LargeAllocationRecorder.completeAbove();
+        boolean g1 = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(b -> b.getName().startsWith("G1"));
+        if (g1) {
+            // regions are powers of two from 1 to 32 MiB (JDK 17)
+            assertTrue(complete >= 512 * 1024 && complete <= 16 << 20 && Long.bitCount(complete) == 1, "completeAbove = " + complete);
+            assertTrue(EIGHT_MIB >= complete || complete == 16 << 20, "the 8 MiB test array is humongous");
+        } else {
+            assertEquals(-1, complete);
+        }
+    }
 }
