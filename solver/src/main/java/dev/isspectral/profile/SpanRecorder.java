@@ -98,24 +98,42 @@ public final class SpanRecorder implements Tracer {
     public record StepRecord(long step, long wallNanos, long bytesAllThreads, long heapUsedBytes, long peakHeapBytes) {
     }
 
+    /**
+     * What the frames need of the recorder. Frames live in a {@link ThreadLocal} of the recorder;
+     * they must not reach the recorder itself, or the thread's map would keep the ThreadLocal (its
+     * key) alive through its value and never let a finished recorder go.
+     */
+    private static final class Core {
+        final LongSupplier clock;
+        final AllocationCounter allocation;
+        final Node root = new Node("", null);
+
+        Core(LongSupplier clock, AllocationCounter allocation) {
+            this.clock = clock;
+            this.allocation = allocation;
+        }
+    }
+
     /** One open span on one thread; reused for every span opened at its nesting level. */
-    private final class Frame implements Span {
+    private static final class Frame implements Span {
         final ThreadFrames owner;
+        final Core core;
         Node node;
         long startNanos;
         long startBytes;
 
         Frame(ThreadFrames owner) {
             this.owner = owner;
+            this.core = owner.core;
         }
 
         @Override
         public void close() {
-            long elapsed = clock.getAsLong() - startNanos;
-            long bytes = allocation.currentThread() - startBytes;
+            long elapsed = core.clock.getAsLong() - startNanos;
+            long bytes = core.allocation.currentThread() - startBytes;
             owner.size--;
             Node n = node;
-            synchronized (SpanRecorder.this) {
+            synchronized (core) {
                 n.calls++;
                 n.totalNanos += elapsed;
                 if (elapsed < n.minNanos) {
@@ -125,7 +143,7 @@ public final class SpanRecorder implements Tracer {
                     n.maxNanos = elapsed;
                 }
                 n.bytes += bytes;
-                if (n.parent != root) {
+                if (n.parent != core.root) {
                     n.parent.childNanos += elapsed;
                     n.parent.childBytes += bytes;
                 }
@@ -134,9 +152,14 @@ public final class SpanRecorder implements Tracer {
     }
 
     /** The frame stack of one thread. */
-    private final class ThreadFrames {
+    private static final class ThreadFrames {
+        final Core core;
         Frame[] frames = new Frame[0];
         int size;
+
+        ThreadFrames(Core core) {
+            this.core = core;
+        }
 
         Frame push() {
             if (size == frames.length) {
@@ -150,15 +173,16 @@ public final class SpanRecorder implements Tracer {
         }
 
         Node top() {
-            return size == 0 ? root : frames[size - 1].node;
+            return size == 0 ? core.root : frames[size - 1].node;
         }
     }
 
     private final LongSupplier clock;
     private final AllocationCounter allocation;
     private final HeapPeak heap;
-    private final Node root = new Node("", null);
-    private final ThreadLocal<ThreadFrames> stacks = ThreadLocal.withInitial(ThreadFrames::new);
+    private final Core core;
+    private final Node root;
+    private final ThreadLocal<ThreadFrames> stacks;
     private final List<StepRecord> steps = new ArrayList<>();
     private long stepStartNanos;
     private long stepStartBytes;
@@ -178,6 +202,10 @@ public final class SpanRecorder implements Tracer {
         this.clock = clock;
         this.allocation = allocation;
         this.heap = heap;
+        Core shared = new Core(clock, allocation);
+        this.core = shared;
+        this.root = shared.root;
+        this.stacks = ThreadLocal.withInitial(() -> new ThreadFrames(shared));
     }
 
     @Override
@@ -190,7 +218,7 @@ public final class SpanRecorder implements Tracer {
         ThreadFrames stack = stacks.get();
         Node parent = stack.top();
         Node node;
-        synchronized (this) {
+        synchronized (core) {
             node = parent.child(name);
         }
         Frame frame = stack.push();
@@ -213,7 +241,7 @@ public final class SpanRecorder implements Tracer {
         long bytes = allocation.allThreads() - stepStartBytes;
         long used = heap.used();
         long peak = heap.peak();
-        synchronized (this) {
+        synchronized (core) {
             steps.add(new StepRecord(step, wall, bytes, used, peak));
         }
     }
@@ -224,26 +252,35 @@ public final class SpanRecorder implements Tracer {
     }
 
     /** Forgets everything recorded so far (after warm-up). */
-    public synchronized void reset() {
-        root.children.clear();
-        root.lastChild = null;
-        steps.clear();
+    public void reset() {
+        synchronized (core) {
+            root.children.clear();
+            root.lastChild = null;
+            steps.clear();
+        }
     }
 
     /** Every span path, depth first in first-opened order. */
-    public synchronized List<Node> nodes() {
-        List<Node> out = new ArrayList<>();
-        collect(root, out);
-        return Collections.unmodifiableList(out);
+    public List<Node> nodes() {
+        synchronized (core) {
+            List<Node> out = new ArrayList<>();
+            collect(root, out);
+            return Collections.unmodifiableList(out);
+        }
     }
 
     /** The top-level spans. */
-    public synchronized List<Node> roots() {
-        return List.copyOf(root.children.values());
+    public List<Node> roots() {
+        synchronized (core) {
+            return List.copyOf(root.children.values());
+        }
     }
 
-    public synchronized List<StepRecord> steps() {
-        return List.copyOf(steps);
+    /** The recorded steps, in order. */
+    public List<StepRecord> steps() {
+        synchronized (core) {
+            return List.copyOf(steps);
+        }
     }
 
     private static void collect(Node node, List<Node> out) {
