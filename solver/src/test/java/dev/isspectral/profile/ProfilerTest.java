@@ -138,6 +138,24 @@ class ProfilerTest {
     }
 
     @Test
+    void theBaselinesPerPassWorkspacesShowAsLargeAllocationsWithTheirSite() {
+        // 32^3 points: one field is 2^15 doubles = 256 KiB; the baseline allocates its derivative
+        // and flux arrays afresh in every right-hand side (IsraelStewartRhs.allocateWorkspaces)
+        long threshold = 256 * 1024;
+        Simulation sim = Simulation.builder().grid("1x32x32x32").eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
+                .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(dev.isspectral.sim.Tuning.baseline()).build();
+        Profile p = Profiler.of(sim).warmup(0).steps(1).largeAllocations(threshold).run();
+        Table large = p.largeAllocations();
+        assertTrue(large.rowCount() > 0, p.summary().print());
+        assertTrue(large.stringColumn(Columns.TOP_FRAME).asList().stream()
+                .anyMatch(f -> f.startsWith("dev.isspectral.physics.IsraelStewartRhs.allocateWorkspaces")), large.print());
+        for (int r = 0; r < large.rowCount(); r++) {
+            assertTrue(large.longColumn(Columns.MAX_BYTES).get(r) >= threshold);
+        }
+        assertEquals(threshold, p.largeAllocationThreshold());
+    }
+
+    @Test
     void badSettingsNameTheParameter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profiler.of(soundWave()).steps(0));
         assertEquals("steps = 0; must be >= 1", e.getMessage());
