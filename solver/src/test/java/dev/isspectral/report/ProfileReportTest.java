@@ -2,7 +2,6 @@ package dev.isspectral.report;
 
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
-import dev.isspectral.plot.ProfilePlots;
 import dev.isspectral.profile.Profile;
 import dev.isspectral.profile.Profiler;
 import dev.isspectral.sim.Initial;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProfileReportTest {
