@@ -101,7 +101,7 @@ public final class FftEngines {
             return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), reused.withReusePlans(false));
         }
         if (s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE) {
-            return new JTransformsEngine(nx, ny, nz, s.threads());
+            return new JTransformsEngine(nx, ny, nz, s.threads(), s.jtransformsThreadsBeginN());
         }
         return new JTransformsComplexEngine(nx, ny, nz, s.precision());
     }

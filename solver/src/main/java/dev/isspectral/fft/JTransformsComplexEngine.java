@@ -11,7 +11,9 @@ import org.jtransforms.fft.FloatFFT_3D;
  * The "complex transforms" engine: the real field is copied into a full complex array of 2·NX·NY·NZ values,
  * transformed by JTransforms' 3-D complex FFT, and the half spectrum is copied out; the inverse rebuilds the
  * full spectrum by Hermitian symmetry. Twice the work and memory of {@link JTransformsEngine}; kept as the
- * baseline path and as the float32 path (precision {@link FftSettings.Precision#FLOAT} converts at the boundary).
+ * baseline path and as the float32 path (precision {@link FftSettings.Precision#FLOAT} converts at the boundary;
+ * the mean of the field is taken out before the conversion and its coefficient kept in double, so float32's
+ * seven digits go to the field's variation, not to its background).
  * JTransforms' own 3-D threading applies (JVM-wide {@code CommonUtils} settings).
  *
  * <p>Axes of length 1 are exact no-ops of a DFT, and the row-major layout of an {@code NX×1×NZ} array is that of
@@ -82,9 +84,16 @@ public final class JTransformsComplexEngine implements FftEngine {
     public void forward(double[] real, double[] spectrum) {
         checkLengths(real, spectrum);
         int n = real.length;
+        double sum = 0;
         if (single) {
+            // float32 keeps ~7 digits of each value: transform the deviation from the mean, so a small wave on a
+            // large background (a sound wave of amplitude 1e-6 on ε = 1) keeps 7 digits of the wave, not of ε
             for (int p = 0; p < n; p++) {
-                fullFloat[2 * p] = (float) real[p];
+                sum += real[p];
+            }
+            double mean = sum / n;
+            for (int p = 0; p < n; p++) {
+                fullFloat[2 * p] = (float) (real[p] - mean);
                 fullFloat[2 * p + 1] = 0f;
             }
             fftFloat.forward(fullFloat);
@@ -101,6 +110,10 @@ public final class JTransformsComplexEngine implements FftEngine {
             for (int q = 0; q < 2 * nzh; q++) {
                 spectrum[to + q] = single ? fullFloat[from + q] : fullDouble[from + q];
             }
+        }
+        if (single) {   // the mean mode, in double
+            spectrum[0] = sum;
+            spectrum[1] = 0.0;
         }
     }
 
@@ -135,10 +148,13 @@ public final class JTransformsComplexEngine implements FftEngine {
             }
         }
         int n = real.length;
-        if (single) {
+        if (single) {   // the mean mode added back in double (see forward)
+            double mean = spectrum[0] / n;
+            fullFloat[0] = 0f;
+            fullFloat[1] = 0f;
             fftFloat.inverse(fullFloat);
             for (int p = 0; p < n; p++) {
-                real[p] = fullFloat[2 * p];
+                real[p] = fullFloat[2 * p] + mean;
             }
         } else {
             fftDouble.inverse(fullDouble);

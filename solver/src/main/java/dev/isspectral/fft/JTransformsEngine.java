@@ -26,18 +26,41 @@ public final class JTransformsEngine implements FftEngine {
     private double[] realArg;
     private double[] spectrumArg;
 
+    /**
+     * Below this many points per field a transform runs on the calling thread alone, whatever the thread
+     * count: handing six passes of a small transform to other threads costs more than it saves (and far more
+     * on a loaded machine, where waking a thread can take a scheduler tick).
+     */
+    public static final long DEFAULT_THREADS_BEGIN_N = 32768;
+
     /** A single-threaded engine for fields of {@code nx × ny × nz} points. */
     public JTransformsEngine(int nx, int ny, int nz) {
-        this(nx, ny, nz, 1);
+        this(nx, ny, nz, 1, 1);
     }
 
-    /** An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256). */
+    /** An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256) at every size. */
     public JTransformsEngine(int nx, int ny, int nz, int threads) {
+        this(nx, ny, nz, threads, 1);
+    }
+
+    /**
+     * An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256) if the field has
+     * at least {@code threadsBeginN} points ({@code 0} means {@link #DEFAULT_THREADS_BEGIN_N}), else one.
+     */
+    public JTransformsEngine(int nx, int ny, int nz, int threads, long threadsBeginN) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
+        }
+        if (threadsBeginN < 0) {
+            throw new IllegalArgumentException("threadsBeginN = " + threadsBeginN + "; must be >= 0 (0 = default "
+                    + DEFAULT_THREADS_BEGIN_N + ")");
+        }
+        long begin = threadsBeginN == 0 ? DEFAULT_THREADS_BEGIN_N : threadsBeginN;
+        if ((long) nx * ny * nz < begin) {
+            threads = 1;
         }
         this.nx = nx;
         this.ny = ny;
@@ -71,6 +94,7 @@ public final class JTransformsEngine implements FftEngine {
         return nz;
     }
 
+    /** Threads used inside one transform: 1 when the field is below the threshold given at construction. */
     @Override
     public int threads() {
         return threads;

@@ -32,7 +32,8 @@ class FftEngineContract {
         FftSettings opt = FftSettings.optimized();
         list.add(opt.withThreads(1));
         list.add(opt.withThreads(2));
-        list.add(opt.withThreads(3));
+        list.add(opt.withThreads(2).withJTransformsThreadsBeginN(1));   // threaded at every size
+        list.add(opt.withThreads(3).withJTransformsThreadsBeginN(1));
         list.add(opt.withRealTransforms(false));
         list.add(opt.withReusePlans(false));
         list.add(opt.withPrecision(FftSettings.Precision.FLOAT));

@@ -1,0 +1,147 @@
+package dev.isspectral.fftw;
+
+import static org.bytedeco.fftw.global.fftw3.fftwf_destroy_plan;
+import static org.bytedeco.fftw.global.fftw3.fftwf_execute_dft_c2r;
+import static org.bytedeco.fftw.global.fftw3.fftwf_execute_dft_r2c;
+import static org.bytedeco.fftw.global.fftw3.fftwf_plan_dft_c2r_3d;
+import static org.bytedeco.fftw.global.fftw3.fftwf_plan_dft_r2c_3d;
+import static org.bytedeco.fftw.global.fftw3.fftwf_plan_with_nthreads;
+
+import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.FftSettings;
+import org.bytedeco.fftw.global.fftw3.fftwf_plan;
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * FFTW's single-precision real-to-complex 3-D transform (the float32 knob with the FFTW backend). Fields and
+ * spectra stay {@code double[]} at the boundary; as in the JTransforms float path, the field's mean is taken out
+ * before rounding to float and its coefficient is kept in double, so float32's seven digits go to the field's
+ * variation. Plans are made once, with the requested rigour and threads; conversion buffers are allocated once.
+ */
+public final class FftwFloatEngine implements FftEngine {
+
+    private final int nx;
+    private final int ny;
+    private final int nz;
+    private final int threads;
+    private final float[] realStage;
+    private final float[] spectrumStage;
+    private final FloatPointer realBuffer;
+    private final FloatPointer spectrumBuffer;
+    private final fftwf_plan forwardPlan;
+    private final fftwf_plan inversePlan;
+    private boolean closed;
+
+    FftwFloatEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
+        }
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.threads = threads;
+        this.realStage = new float[nx * ny * nz];
+        this.spectrumStage = new float[2 * nx * ny * (nz / 2 + 1)];
+        this.realBuffer = new FloatPointer(realStage.length);
+        this.spectrumBuffer = new FloatPointer(spectrumStage.length);
+        int flags = FftwEngine.flags(rigour);
+        synchronized (FftwBackend.PLANNER_LOCK) {
+            fftwf_plan_with_nthreads(threads);
+            this.forwardPlan = fftwf_plan_dft_r2c_3d(nx, ny, nz, realBuffer, spectrumBuffer, flags);
+            this.inversePlan = fftwf_plan_dft_c2r_3d(nx, ny, nz, spectrumBuffer, realBuffer, flags);
+        }
+        if (forwardPlan == null || forwardPlan.isNull() || inversePlan == null || inversePlan.isNull()) {
+            throw new IllegalStateException("FFTW could not plan float " + nx + "x" + ny + "x" + nz);
+        }
+    }
+
+    @Override
+    public String backend() {
+        return FftSettings.FFTW;
+    }
+
+    @Override
+    public int nx() {
+        return nx;
+    }
+
+    @Override
+    public int ny() {
+        return ny;
+    }
+
+    @Override
+    public int nz() {
+        return nz;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public boolean singlePrecision() {
+        return true;
+    }
+
+    @Override
+    public void forward(double[] real, double[] spectrum) {
+        FftwEngine.checkLengths(this, real, spectrum);
+        int n = real.length;
+        double sum = 0;
+        for (int p = 0; p < n; p++) {
+            sum += real[p];
+        }
+        double mean = sum / n;
+        for (int p = 0; p < n; p++) {
+            realStage[p] = (float) (real[p] - mean);
+        }
+        realBuffer.put(realStage);
+        fftwf_execute_dft_r2c(forwardPlan, realBuffer, spectrumBuffer);
+        spectrumBuffer.get(spectrumStage);
+        for (int q = 0; q < spectrum.length; q++) {
+            spectrum[q] = spectrumStage[q];
+        }
+        spectrum[0] = sum;   // the mean mode, in double
+        spectrum[1] = 0.0;
+    }
+
+    @Override
+    public void inverse(double[] spectrum, double[] real) {
+        FftwEngine.checkLengths(this, real, spectrum);
+        int n = real.length;
+        double mean = spectrum[0] / n;
+        for (int q = 2; q < spectrum.length; q++) {
+            spectrumStage[q] = (float) spectrum[q];
+        }
+        spectrumStage[0] = 0f;
+        spectrumStage[1] = 0f;
+        spectrumBuffer.put(spectrumStage);
+        fftwf_execute_dft_c2r(inversePlan, spectrumBuffer, realBuffer);
+        realBuffer.get(realStage);
+        double scale = 1.0 / n;
+        for (int p = 0; p < n; p++) {
+            real[p] = realStage[p] * scale + mean;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (FftwBackend.PLANNER_LOCK) {
+            fftwf_destroy_plan(forwardPlan);
+            fftwf_destroy_plan(inversePlan);
+        }
+        realBuffer.close();
+        spectrumBuffer.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FftwFloatEngine[" + nx + "x" + ny + "x" + nz + ", r2c, float, " + threads + " thread(s)]";
+    }
+}
