@@ -85,9 +85,16 @@ public final class FftEngines {
     }
 
     private static FftEngine createJTransforms(FftSettings s, int nx, int ny, int nz) {
+        if (!s.reusePlans()) {
+            FftSettings reused = s.withReusePlans(true);
+            return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), s);
+        }
+        boolean ownThreading = s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE;
         // JTransforms' own threading is JVM-wide: every engine created sets it, so the last created engine's
-        // settings hold (0 restores JTransforms' default thresholds); its thread count follows s.threads().
-        if (s.jtransformsThreadsBeginN() > 0) {
+        // settings hold. The r2c engine threads over lines itself and wants JTransforms' 1-D transforms serial
+        // (its defaults start threads only on lines of 8192 points or more), so it restores the defaults and
+        // uses the threshold for its own threading; the complex engines hand the threshold to JTransforms.
+        if (s.jtransformsThreadsBeginN() > 0 && !ownThreading) {
             CommonUtils.setThreadsBeginN_1D_FFT_2Threads(s.jtransformsThreadsBeginN());
             CommonUtils.setThreadsBeginN_1D_FFT_4Threads(s.jtransformsThreadsBeginN());
             CommonUtils.setThreadsBeginN_3D(s.jtransformsThreadsBeginN());
@@ -96,11 +103,7 @@ public final class FftEngines {
             CommonUtils.resetThreadsBeginN();
         }
         pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(s.threads());
-        if (!s.reusePlans()) {
-            FftSettings reused = s.withReusePlans(true);
-            return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), reused.withReusePlans(false));
-        }
-        if (s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE) {
+        if (ownThreading) {
             return new JTransformsEngine(nx, ny, nz, s.threads(), s.jtransformsThreadsBeginN());
         }
         return new JTransformsComplexEngine(nx, ny, nz, s.precision());
