@@ -216,38 +216,47 @@ public final class Tuning {
         return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, fft, savedFftTuning);
     }
 
+    /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
     public String name() {
         return name;
     }
 
+    /** Whether workspaces are allocated once at setup. */
     public boolean preallocatedWorkspaces() {
         return preallocatedWorkspaces;
     }
 
+    /** Whether one forward transform of a field feeds all its derivatives. */
     public boolean sharedForwardTransforms() {
         return sharedForwardTransforms;
     }
 
+    /** Whether fluxes and sources are computed in one fused pointwise pass. */
     public boolean fusedKernels() {
         return fusedKernels;
     }
 
+    /** Whether FFTs are real-to-complex (asked for; JTransforms runs float32 on its complex path). */
     public boolean realTransforms() {
         return fft.realToComplex();
     }
 
+    /** Whether FFT objects are built once per shape and reused. */
     public boolean reusePlans() {
         return fft.reusePlans();
     }
 
+    /** Threads inside each FFT and in the pointwise kernels. */
     public int threads() {
         return fft.threads();
     }
 
+    /** Whether FFTs compute in float32. */
     public boolean singlePrecision() {
         return fft.precision() == FftSettings.Precision.FLOAT;
     }
 
+    /** The FFT backend asked for: {@code "jtransforms"} or {@code "fftw"}. */
     public String fftBackend() {
         return fft.backend();
     }
