@@ -1,5 +1,6 @@
 package dev.isspectral.fftw;
 
+import static org.bytedeco.fftw.global.fftw3.fftw_forget_wisdom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The solver on the FFTW backend ({@code Tuning.withFftBackend("fftw")}): the same physics as JTransforms to 1e-12
  * relative over 20 steps of a nonlinear run with shear and bulk viscosity (float32 within the solver's stated bound
- * of 1e-5), whatever the other FFT knobs; saved FFTW wisdom comes back through the tuning file; and when FFTW is
- * disabled the run says so once and uses JTransforms.
+ * of 1e-5), whatever the other FFT knobs; saved FFTW wisdom comes back through the tuning file and makes MEASURE
+ * planning cheap; and when FFTW is disabled the run says so once and uses JTransforms.
  */
 class FftwSolverTest {
 
@@ -187,5 +188,33 @@ class FftwSolverTest {
         assertTrue(sim.toString().contains("FFTW wisdom loaded"), sim.toString());
         assertEquals(FftSettings.FFTW, sim.start().fftEngine().backend());
         assertTrue(worstRelativeDifference(fieldsAfter20Steps(sim), jtransforms) <= DOUBLE_BOUND);
+    }
+
+    @Test
+    void savedWisdomMakesMeasurePlanningCheap() throws Exception {
+        Path file = dir.resolve("wisdom-tuning.properties");
+        FftSettings measure = FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(1)
+                .withRigour(FftSettings.Rigour.MEASURE);
+        FftTuner.forGrid(48, 32, 24).withRepeats(0, 1, 1).withCandidates(List.of(measure)).runAndSave(file);
+
+        fftw_forget_wisdom();   // as in a fresh JVM: FFTW knows nothing until the solver loads the tuning file
+        Simulation sim = Simulation.builder().grid("1x48x32x24").tuning(Tuning.optimized().withSavedFftTuning(file)).build();
+        assertTrue(sim.toString().contains("FFTW wisdom loaded"), sim.toString());
+        double withWisdomMs = planningMs(sim.fftSettings());
+
+        fftw_forget_wisdom();
+        double coldMs = planningMs(measure);
+        System.out.printf("FFTW MEASURE 48x32x24, 1 thread: planning with the saved wisdom %.1f ms, cold %.1f ms%n",
+                withWisdomMs, coldMs);
+        assertTrue(withWisdomMs < coldMs / 3, "planning with the saved wisdom (" + withWisdomMs
+                + " ms) must be far cheaper than planning cold (" + coldMs + " ms)");
+    }
+
+    private static double planningMs(FftSettings settings) {
+        long t0 = System.nanoTime();
+        try (var engine = dev.isspectral.fft.FftEngines.create(settings, 48, 32, 24)) {
+            assertEquals(FftSettings.FFTW, engine.backend());
+            return (System.nanoTime() - t0) / 1e6;
+        }
     }
 }
