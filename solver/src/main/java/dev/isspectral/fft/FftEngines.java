@@ -106,6 +106,6 @@ public final class FftEngines {
         if (ownThreading) {
             return new JTransformsEngine(nx, ny, nz, s.threads(), s.jtransformsThreadsBeginN());
         }
-        return new JTransformsComplexEngine(nx, ny, nz, s.precision());
+        return new JTransformsComplexEngine(nx, ny, nz, s.precision(), s.threads());
     }
 }

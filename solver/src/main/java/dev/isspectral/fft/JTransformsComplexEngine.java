@@ -26,14 +26,23 @@ public final class JTransformsComplexEngine implements FftEngine {
     private final int ny;
     private final int nz;
     private final int nzh;
+    private final int threads;
     private final boolean single;
     private final ComplexTransform fftDouble;
     private final FloatComplexTransform fftFloat;
     private final double[] fullDouble;
     private final float[] fullFloat;
 
-    /** An engine for {@code nx × ny × nz} fields computing in the given precision. */
+    /** A single-threaded engine for {@code nx × ny × nz} fields computing in the given precision. */
     public JTransformsComplexEngine(int nx, int ny, int nz, FftSettings.Precision precision) {
+        this(nx, ny, nz, precision, 1);
+    }
+
+    /**
+     * An engine for {@code nx × ny × nz} fields computing in the given precision; {@code threads} is the thread
+     * count JTransforms was given ({@code ConcurrencyUtils}, JVM-wide), reported by {@link #threads()}.
+     */
+    public JTransformsComplexEngine(int nx, int ny, int nz, FftSettings.Precision precision, int threads) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
@@ -41,6 +50,10 @@ public final class JTransformsComplexEngine implements FftEngine {
         this.ny = ny;
         this.nz = nz;
         this.nzh = nz / 2 + 1;
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
+        }
+        this.threads = threads;
         this.single = precision == FftSettings.Precision.FLOAT;
         int n = 2 * nx * ny * nz;
         int[] axes = longAxes(nx, ny, nz);
@@ -68,6 +81,12 @@ public final class JTransformsComplexEngine implements FftEngine {
     @Override
     public int nz() {
         return nz;
+    }
+
+    /** Threads JTransforms may use inside a transform (it starts them only above its own size thresholds). */
+    @Override
+    public int threads() {
+        return threads;
     }
 
     @Override
@@ -259,6 +278,6 @@ public final class JTransformsComplexEngine implements FftEngine {
 
     @Override
     public String toString() {
-        return "JTransformsComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, " + (single ? "float" : "double") + "]";
+        return "JTransformsComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, " + (single ? "float" : "double") + ", " + threads + " thread(s)]";
     }
 }

@@ -127,9 +127,11 @@ class TuningConsistencyTest {
         assertEquals(fft.realToComplex() && fft.precision() == FftSettings.Precision.DOUBLE, engine.realToComplex(),
                 "real-to-complex");
         assertEquals(fft.reusePlans(), !engine.getClass().getSimpleName().equals("NewPlanPerCallEngine"), "plan reuse");
-        if (engine.realToComplex() && fft.reusePlans()) {   // 16x16x8 is below the r2c engine's threads threshold
+        if (engine.realToComplex()) {   // 16x16x8 is below the r2c engine's default threads threshold
             assertEquals(fft.jtransformsThreadsBeginN() > 0 && fft.jtransformsThreadsBeginN() <= 2048 ? fft.threads() : 1,
                     engine.threads(), "threads inside the engine");
+        } else {
+            assertEquals(fft.threads(), engine.threads(), "threads given to JTransforms");
         }
         assertEquals(FftSettings.JTRANSFORMS, engine.backend());
     }
