@@ -4,6 +4,7 @@ import dev.isspectral.fft.FftBackend;
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
+import dev.isspectral.fft.JTransformsEngine;
 import dev.isspectral.fft.TuningFile;
 import dev.isspectral.grid.Grid;
 import java.nio.file.Path;
@@ -60,9 +61,15 @@ final class FftEngineFactory {
             notes.add(settings.backend() + " unavailable: " + unavailable.get() + "; using jtransforms");
         }
         FftSettings effective = FftEngines.resolve(settings);   // prints the fallback warning once
-        if (effective.precision() == FftSettings.Precision.FLOAT && effective.realToComplex()
-                && FftSettings.JTRANSFORMS.equals(effective.backend())) {
+        boolean jtransforms = FftSettings.JTRANSFORMS.equals(effective.backend());
+        if (effective.precision() == FftSettings.Precision.FLOAT && effective.realToComplex() && jtransforms) {
             notes.add("float32 runs on JTransforms' complex path");
+        }
+        long begin = effective.jtransformsThreadsBeginN() > 0 ? effective.jtransformsThreadsBeginN()
+                : JTransformsEngine.DEFAULT_THREADS_BEGIN_N;
+        if (jtransforms && effective.realToComplex() && effective.precision() == FftSettings.Precision.DOUBLE
+                && effective.threads() > 1 && grid.size() < begin) {
+            notes.add("transforms on 1 thread: " + grid.size() + " points < threads threshold " + begin);
         }
         return new Choice(requested, effective, List.copyOf(notes));
     }

@@ -140,8 +140,10 @@ class TuningConsistencyTest {
     void threadsKnobReachesTheEngineAboveItsThreshold() {
         Solver s = Simulation.builder().grid("1x64x32x32").tuning(Tuning.optimized().withThreads(3)).build().start();
         assertEquals(3, s.fftEngine().threads());
-        Solver small = Simulation.builder().grid("1x16x16x8").tuning(Tuning.optimized().withThreads(3)).build().start();
-        assertEquals(1, small.fftEngine().threads(), "16x16x8 is below JTransformsEngine.DEFAULT_THREADS_BEGIN_N");
+        Simulation smallGrid = Simulation.builder().grid("1x16x16x8").tuning(Tuning.optimized().withThreads(3)).build();
+        assertEquals(1, smallGrid.start().fftEngine().threads(), "16x16x8 is below JTransformsEngine.DEFAULT_THREADS_BEGIN_N");
+        assertEquals("jtransforms r2c double t3 (transforms on 1 thread: 2048 points < threads threshold 32768)",
+                smallGrid.fftDescription());
     }
 
     @Test
