@@ -16,7 +16,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * FFTW's single-precision real-to-complex 3-D transform (the float32 knob with the FFTW backend). Fields and
  * spectra stay {@code double[]} at the boundary; as in the JTransforms float path, the field's mean is taken out
  * before rounding to float and its coefficient is kept in double, so float32's seven digits go to the field's
- * variation. Plans are made once, with the requested rigour and threads; conversion buffers are allocated once.
+ * variation. Plans are made once, with the requested rigour and threads; the conversion to and from float is
+ * written straight into FFTW's native buffers (no staging copy).
  */
 public final class FftwFloatEngine implements FftEngine {
 
@@ -24,10 +25,10 @@ public final class FftwFloatEngine implements FftEngine {
     private final int ny;
     private final int nz;
     private final int threads;
-    private final float[] realStage;
-    private final float[] spectrumStage;
     private final FloatPointer realBuffer;
     private final FloatPointer spectrumBuffer;
+    private final java.nio.FloatBuffer realView;       // the native buffers seen from Java, written in place
+    private final java.nio.FloatBuffer spectrumView;
     private final fftwf_plan forwardPlan;
     private final fftwf_plan inversePlan;
     private boolean closed;
@@ -40,10 +41,10 @@ public final class FftwFloatEngine implements FftEngine {
         this.ny = ny;
         this.nz = nz;
         this.threads = threads;
-        this.realStage = new float[nx * ny * nz];
-        this.spectrumStage = new float[2 * nx * ny * (nz / 2 + 1)];
-        this.realBuffer = new FloatPointer(realStage.length);
-        this.spectrumBuffer = new FloatPointer(spectrumStage.length);
+        this.realBuffer = new FloatPointer((long) nx * ny * nz);
+        this.spectrumBuffer = new FloatPointer(2L * nx * ny * (nz / 2 + 1));
+        this.realView = realBuffer.asBuffer();
+        this.spectrumView = spectrumBuffer.asBuffer();
         int flags = FftwEngine.flags(rigour);
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftwf_plan_with_nthreads(threads);
@@ -95,13 +96,11 @@ public final class FftwFloatEngine implements FftEngine {
         }
         double mean = sum / n;
         for (int p = 0; p < n; p++) {
-            realStage[p] = (float) (real[p] - mean);
+            realView.put(p, (float) (real[p] - mean));
         }
-        realBuffer.put(realStage);
         fftwf_execute_dft_r2c(forwardPlan, realBuffer, spectrumBuffer);
-        spectrumBuffer.get(spectrumStage);
         for (int q = 0; q < spectrum.length; q++) {
-            spectrum[q] = spectrumStage[q];
+            spectrum[q] = spectrumView.get(q);
         }
         spectrum[0] = sum;   // the mean mode, in double
         spectrum[1] = 0.0;
@@ -112,17 +111,15 @@ public final class FftwFloatEngine implements FftEngine {
         FftwEngine.checkLengths(this, real, spectrum);
         int n = real.length;
         double mean = spectrum[0] / n;
+        spectrumView.put(0, 0f);
+        spectrumView.put(1, 0f);
         for (int q = 2; q < spectrum.length; q++) {
-            spectrumStage[q] = (float) spectrum[q];
+            spectrumView.put(q, (float) spectrum[q]);
         }
-        spectrumStage[0] = 0f;
-        spectrumStage[1] = 0f;
-        spectrumBuffer.put(spectrumStage);
         fftwf_execute_dft_c2r(inversePlan, spectrumBuffer, realBuffer);
-        realBuffer.get(realStage);
         double scale = 1.0 / n;
         for (int p = 0; p < n; p++) {
-            real[p] = realStage[p] * scale + mean;
+            real[p] = realView.get(p) * scale + mean;
         }
     }
 
