@@ -34,6 +34,14 @@ import java.util.Optional;
  *   <li>{@code savedFftTuning}: take the FFT settings from the {@link dev.isspectral.fft.FftTuner}'s
  *       saved winner for the simulation's grid, see {@link #withSavedFftTuning()}.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * // once per machine and grid shape: measure the FFT candidates (FFTW too, if its module is on the class path)
+ * FftTuner.forGrid(64, 32, 32).runAndSave(Tuning.defaultTuningFile());
+ * // then every run on that shape uses the winner (and FFTW's saved wisdom)
+ * var sim = Simulation.builder().grid("64x64x32x32").tuning(Tuning.optimized().withSavedFftTuning()).build();
+ * sim.fftDescription();   // e.g. "fftw r2c double t2 measure (saved FFT tuning for 64x32x32 from …; FFTW wisdom loaded)"
+ * }</pre>
  */
 public final class Tuning {
 
