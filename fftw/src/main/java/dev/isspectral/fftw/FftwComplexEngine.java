@@ -77,6 +77,12 @@ public final class FftwComplexEngine implements FftEngine {
         return threads;
     }
 
+    /** The full complex array on the heap and its native copy. */
+    @Override
+    public long bytesHeld() {
+        return 2L * 8 * full.length;
+    }
+
     @Override
     public boolean realToComplex() {
         return false;

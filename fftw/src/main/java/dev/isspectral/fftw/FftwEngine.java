@@ -94,6 +94,12 @@ public final class FftwEngine implements FftEngine {
         return threads;
     }
 
+    /** FFTW's native real and spectrum buffers. */
+    @Override
+    public long bytesHeld() {
+        return 8L * (realLength() + spectrumLength());
+    }
+
     /** Wall time spent making the two plans, in nanoseconds. */
     public long planningNanos() {
         return planningNanos;

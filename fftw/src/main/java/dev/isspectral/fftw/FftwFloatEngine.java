@@ -81,6 +81,12 @@ public final class FftwFloatEngine implements FftEngine {
         return threads;
     }
 
+    /** FFTW's native float buffers. */
+    @Override
+    public long bytesHeld() {
+        return 4L * (realLength() + spectrumLength());
+    }
+
     @Override
     public boolean singlePrecision() {
         return true;

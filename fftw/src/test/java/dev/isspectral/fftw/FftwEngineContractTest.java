@@ -46,6 +46,20 @@ class FftwEngineContractTest {
     }
 
     @Test
+    void nativeBuffersAreCounted() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
+        int n = 8 * 4 * 6;
+        int spectrum = 2 * 8 * 4 * 4;
+        try (FftEngine r2c = FftEngines.create(fftw, 8, 4, 6);
+             FftEngine c2c = FftEngines.create(fftw.withRealTransforms(false), 8, 4, 6);
+             FftEngine f32 = FftEngines.create(fftw.withPrecision(FftSettings.Precision.FLOAT), 8, 4, 6)) {
+            assertEquals(8L * (n + spectrum), r2c.bytesHeld());
+            assertEquals(2L * 8 * 2 * n, c2c.bytesHeld());
+            assertEquals(4L * (n + spectrum), f32.bytesHeld());
+        }
+    }
+
+    @Test
     void wisdomRoundTripsAsAString() {
         try (FftEngine e = FftEngines.create(FftSettings.optimized().withBackend(FftSettings.FFTW)
                 .withRigour(FftSettings.Rigour.MEASURE).withThreads(1), 16, 8, 8)) {

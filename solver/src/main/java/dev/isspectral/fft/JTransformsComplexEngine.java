@@ -83,6 +83,12 @@ public final class JTransformsComplexEngine implements FftEngine {
         return nz;
     }
 
+    /** The full complex array: 2·NX·NY·NZ doubles, or floats in single precision. */
+    @Override
+    public long bytesHeld() {
+        return single ? 4L * fullFloat.length : 8L * fullDouble.length;
+    }
+
     /** Threads JTransforms may use inside a transform (it starts them only above its own size thresholds). */
     @Override
     public int threads() {

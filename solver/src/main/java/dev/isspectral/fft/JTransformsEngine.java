@@ -152,6 +152,12 @@ public final class JTransformsEngine implements FftEngine {
         }
     }
 
+    /** Each thread's line buffers. */
+    @Override
+    public long bytesHeld() {
+        return 8L * workers.length * (nz + 2L * Math.max(nx, ny));
+    }
+
     /** Nothing to release: the thread team is process-wide. */
     @Override
     public void close() {

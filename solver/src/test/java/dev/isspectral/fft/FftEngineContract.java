@@ -69,6 +69,20 @@ class FftEngineContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void engineBuffersAreCountedAsAllocated() {
+        int n = 16 * 8 * 6;
+        try (FftEngine r2c = FftEngines.create(FftSettings.optimized().withThreads(2).withJTransformsThreadsBeginN(1), 16, 8, 6);
+             FftEngine c2c = FftEngines.create(FftSettings.optimized().withRealTransforms(false), 16, 8, 6);
+             FftEngine f32 = FftEngines.create(FftSettings.optimized().withPrecision(FftSettings.Precision.FLOAT), 16, 8, 6);
+             FftEngine perCall = FftEngines.create(FftSettings.baseline(), 16, 8, 6)) {
+            assertEquals(2L * 8 * (6 + 2 * 16), r2c.bytesHeld(), "two threads' line buffers");
+            assertEquals(8L * 2 * n, c2c.bytesHeld(), "full complex array of doubles");
+            assertEquals(4L * 2 * n, f32.bytesHeld(), "full complex array of floats");
+            assertEquals(0, perCall.bytesHeld(), "a new engine per call holds nothing between calls");
+        }
+    }
+
     /** Checks one engine against the contract; throws AssertionError if it fails. */
     static void assertEngineMeetsContract(FftEngine engine) {
         int nx = engine.nx();
