@@ -47,11 +47,7 @@ public final class FftwEngine implements FftEngine {
         this.realBuffer = new DoublePointer((long) nx * ny * nz);
         this.spectrumBuffer = new DoublePointer(2L * nx * ny * (nz / 2 + 1));
         this.scale = 1.0 / ((double) nx * ny * nz);
-        int flags = switch (rigour) {
-            case ESTIMATE -> FFTW_ESTIMATE;
-            case MEASURE -> FFTW_MEASURE;
-            case PATIENT -> FFTW_PATIENT;
-        };
+        int flags = flags(rigour);
         long start = System.nanoTime();
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftw_plan_with_nthreads(threads);
@@ -62,6 +58,15 @@ public final class FftwEngine implements FftEngine {
         if (forwardPlan == null || forwardPlan.isNull() || inversePlan == null || inversePlan.isNull()) {
             throw new IllegalStateException("FFTW could not plan " + nx + "x" + ny + "x" + nz);
         }
+    }
+
+    /** FFTW planner flags for a rigour. */
+    static int flags(FftSettings.Rigour rigour) {
+        return switch (rigour) {
+            case ESTIMATE -> FFTW_ESTIMATE;
+            case MEASURE -> FFTW_MEASURE;
+            case PATIENT -> FFTW_PATIENT;
+        };
     }
 
     @Override
@@ -87,6 +92,12 @@ public final class FftwEngine implements FftEngine {
     @Override
     public int threads() {
         return threads;
+    }
+
+    /** FFTW's native real and spectrum buffers. */
+    @Override
+    public long bytesHeld() {
+        return 8L * (realLength() + spectrumLength());
     }
 
     /** Wall time spent making the two plans, in nanoseconds. */
@@ -127,13 +138,18 @@ public final class FftwEngine implements FftEngine {
     }
 
     private void checkLengths(double[] real, double[] spectrum) {
-        if (real.length != realLength()) {
+        checkLengths(this, real, spectrum);
+    }
+
+    /** Lengths of a field and a spectrum for {@code engine}'s shape, or an error naming them. */
+    static void checkLengths(FftEngine engine, double[] real, double[] spectrum) {
+        if (real.length != engine.realLength()) {
             throw new IllegalArgumentException("real field length = " + real.length + "; must be "
-                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
+                    + engine.realLength() + " for " + engine.nx() + "x" + engine.ny() + "x" + engine.nz());
         }
-        if (spectrum.length != spectrumLength()) {
+        if (spectrum.length != engine.spectrumLength()) {
             throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
-                    + spectrumLength() + " for " + nx + "x" + ny + "x" + nz);
+                    + engine.spectrumLength() + " for " + engine.nx() + "x" + engine.ny() + "x" + engine.nz());
         }
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The solver's FftEngineContract, as a minimal harness of this module's own: FFTW engines, found through
- * {@link FftEngines}, match a direct half-spectrum DFT and invert it, on the same shapes.
+ * {@link FftEngines}, match a direct half-spectrum DFT and invert it, on the same shapes: real-to-complex,
+ * complex-to-complex, float32 and new-plan-per-call.
  */
 class FftwEngineContractTest {
 
@@ -27,7 +28,10 @@ class FftwEngineContractTest {
         FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW);
         List<Arguments> args = new ArrayList<>();
         for (FftSettings s : List.of(fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE),
-                fftw.withThreads(2).withRigour(FftSettings.Rigour.MEASURE))) {
+                fftw.withThreads(2).withRigour(FftSettings.Rigour.MEASURE),
+                fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE).withRealTransforms(false),
+                fftw.withThreads(2).withRigour(FftSettings.Rigour.ESTIMATE).withPrecision(FftSettings.Precision.FLOAT),
+                fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE).withReusePlans(false))) {
             for (int[] shape : SHAPES) {
                 args.add(Arguments.of(s, shape[0], shape[1], shape[2]));
             }
@@ -39,6 +43,20 @@ class FftwEngineContractTest {
     void backendLoadsHere() {
         FftwBackend backend = new FftwBackend();
         assertTrue(backend.available(), backend.unavailableReason());
+    }
+
+    @Test
+    void nativeBuffersAreCounted() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
+        int n = 8 * 4 * 6;
+        int spectrum = 2 * 8 * 4 * 4;
+        try (FftEngine r2c = FftEngines.create(fftw, 8, 4, 6);
+             FftEngine c2c = FftEngines.create(fftw.withRealTransforms(false), 8, 4, 6);
+             FftEngine f32 = FftEngines.create(fftw.withPrecision(FftSettings.Precision.FLOAT), 8, 4, 6)) {
+            assertEquals(8L * (n + spectrum), r2c.bytesHeld());
+            assertEquals(2L * 8 * 2 * n, c2c.bytesHeld());
+            assertEquals(4L * (n + spectrum), f32.bytesHeld());
+        }
     }
 
     @Test
@@ -57,6 +75,10 @@ class FftwEngineContractTest {
     void forwardMatchesDirectDftAndInverseUndoesIt(FftSettings settings, int nx, int ny, int nz) {
         try (FftEngine engine = FftEngines.create(settings, nx, ny, nz)) {
             assertEquals(FftSettings.FFTW, engine.backend());
+            assertEquals(settings.precision() == FftSettings.Precision.FLOAT, engine.singlePrecision());
+            assertEquals(settings.realToComplex() || settings.precision() == FftSettings.Precision.FLOAT,
+                    engine.realToComplex());
+            double tolerance = engine.singlePrecision() ? 2e-6 : 1e-11;   // per point, relative to the field's size
             double[] f = new double[nx * ny * nz];
             Random r = new Random(nx * 31L + ny * 7L + nz);
             for (int p = 0; p < f.length; p++) {
@@ -82,15 +104,15 @@ class FftwEngineContractTest {
                             }
                         }
                         int p = 2 * ((a * ny + b) * nzh + m);
-                        assertEquals(re, spectrum[p], 1e-11 * f.length, "re at " + a + "," + b + "," + m);
-                        assertEquals(im, spectrum[p + 1], 1e-11 * f.length, "im at " + a + "," + b + "," + m);
+                        assertEquals(re, spectrum[p], tolerance * f.length, "re at " + a + "," + b + "," + m);
+                        assertEquals(im, spectrum[p + 1], tolerance * f.length, "im at " + a + "," + b + "," + m);
                     }
                 }
             }
             double[] back = new double[f.length];
             engine.inverse(spectrum, back);
             for (int p = 0; p < f.length; p++) {
-                assertEquals(f[p], back[p], 1e-12, "round trip at " + p);
+                assertEquals(f[p], back[p], engine.singlePrecision() ? 2e-6 : 1e-12, "round trip at " + p);
             }
         }
     }

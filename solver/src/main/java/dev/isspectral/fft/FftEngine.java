@@ -65,6 +65,14 @@ public interface FftEngine extends AutoCloseable {
      */
     void inverse(double[] spectrum, double[] real);
 
+    /**
+     * Bytes of working buffers this engine holds between calls, on the heap and in native memory, not counting
+     * the caller's fields and spectra nor the FFT library's own twiddle tables; 0 for an engine that holds none.
+     */
+    default long bytesHeld() {
+        return 0;
+    }
+
     /** Releases native memory or threads, if any. The default does nothing. */
     @Override
     default void close() {

@@ -1,13 +1,13 @@
 package dev.isspectral.fft;
 
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jtransforms.utils.CommonUtils;
 
 /** Builds the {@link FftEngine} a {@link FftSettings} value describes. */
 public final class FftEngines {
 
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** Fallback warnings already printed, so each is printed once per JVM. */
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private FftEngines() {
     }
@@ -15,29 +15,63 @@ public final class FftEngines {
     /**
      * An engine for {@code nx × ny × nz} fields. When a backend other than JTransforms is asked for but is
      * not on the class path or cannot load, one warning line is printed (once per JVM) and a JTransforms
-     * engine with the same other settings is returned.
+     * engine with the same other settings is returned (see {@link #resolve}). With
+     * {@link FftSettings#reusePlans()} false, every transform builds a new engine of the chosen backend.
      */
     public static FftEngine create(FftSettings settings, int nx, int ny, int nz) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
-        if (!FftSettings.JTRANSFORMS.equals(settings.backend())) {
-            String reason = "no FftBackend named '" + settings.backend() + "' on the class path";
-            for (FftBackend backend : ServiceLoader.load(FftBackend.class)) {
-                if (backend.name().equals(settings.backend())) {
-                    if (backend.available()) {
-                        return backend.create(settings, nx, ny, nz);
-                    }
-                    reason = backend.unavailableReason();
-                }
-            }
-            if (WARNED.compareAndSet(false, true)) {
-                System.err.println("WARNING: FFT backend '" + settings.backend() + "' unavailable (" + reason
-                        + "); using jtransforms");
-            }
-            settings = settings.withBackend(FftSettings.JTRANSFORMS);
+        FftSettings s = resolve(settings);
+        if (FftSettings.JTRANSFORMS.equals(s.backend())) {
+            return createJTransforms(s, nx, ny, nz);
         }
-        return createJTransforms(settings, nx, ny, nz);
+        FftBackend backend = backend(s.backend()).orElseThrow();
+        if (!s.reusePlans()) {
+            FftSettings reused = s.withReusePlans(true);
+            return new NewPlanPerCallEngine(() -> backend.create(reused, nx, ny, nz), s);
+        }
+        return backend.create(s, nx, ny, nz);
+    }
+
+    /**
+     * The settings an engine will really be built with: {@code settings} itself, or, when its backend is not
+     * JTransforms and is not on the class path or cannot load here, the same settings with backend JTransforms
+     * (one warning line naming the backend and the reason is printed, once per JVM for each backend and reason).
+     */
+    public static FftSettings resolve(FftSettings settings) {
+        java.util.Optional<String> reason = unavailableReason(settings.backend());
+        if (reason.isEmpty()) {
+            return settings;
+        }
+        String warning = "WARNING: FFT backend '" + settings.backend() + "' unavailable (" + reason.get()
+                + "); using jtransforms";
+        if (WARNED.add(warning)) {
+            System.err.println(warning);
+        }
+        return settings.withBackend(FftSettings.JTRANSFORMS);
+    }
+
+    /** Forgets which fallback warnings were printed (for tests of the "once" rule). */
+    static void forgetWarnings() {
+        WARNED.clear();
+    }
+
+    /** Why backend {@code name} cannot be used here, or empty if it can (JTransforms always can). */
+    public static java.util.Optional<String> unavailableReason(String name) {
+        if (FftSettings.JTRANSFORMS.equals(name)) {
+            return java.util.Optional.empty();
+        }
+        String reason = "no FftBackend named '" + name + "' on the class path";
+        for (FftBackend backend : ServiceLoader.load(FftBackend.class)) {
+            if (backend.name().equals(name)) {
+                if (backend.available()) {
+                    return java.util.Optional.empty();
+                }
+                reason = backend.unavailableReason();
+            }
+        }
+        return java.util.Optional.of(reason);
     }
 
     /** The optional backend of that name if it is on the class path and loads here. */
@@ -51,9 +85,16 @@ public final class FftEngines {
     }
 
     private static FftEngine createJTransforms(FftSettings s, int nx, int ny, int nz) {
+        if (!s.reusePlans()) {
+            FftSettings reused = s.withReusePlans(true);
+            return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), s);
+        }
+        boolean ownThreading = s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE;
         // JTransforms' own threading is JVM-wide: every engine created sets it, so the last created engine's
-        // settings hold (0 restores JTransforms' default thresholds); its thread count follows s.threads().
-        if (s.jtransformsThreadsBeginN() > 0) {
+        // settings hold. The r2c engine threads over lines itself and wants JTransforms' 1-D transforms serial
+        // (its defaults start threads only on lines of 8192 points or more), so it restores the defaults and
+        // uses the threshold for its own threading; the complex engines hand the threshold to JTransforms.
+        if (s.jtransformsThreadsBeginN() > 0 && !ownThreading) {
             CommonUtils.setThreadsBeginN_1D_FFT_2Threads(s.jtransformsThreadsBeginN());
             CommonUtils.setThreadsBeginN_1D_FFT_4Threads(s.jtransformsThreadsBeginN());
             CommonUtils.setThreadsBeginN_3D(s.jtransformsThreadsBeginN());
@@ -62,13 +103,9 @@ public final class FftEngines {
             CommonUtils.resetThreadsBeginN();
         }
         pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(s.threads());
-        if (!s.reusePlans()) {
-            FftSettings reused = s.withReusePlans(true);
-            return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), reused.withReusePlans(false));
+        if (ownThreading) {
+            return new JTransformsEngine(nx, ny, nz, s.threads(), s.jtransformsThreadsBeginN());
         }
-        if (s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE) {
-            return new JTransformsEngine(nx, ny, nz, s.threads());
-        }
-        return new JTransformsComplexEngine(nx, ny, nz, s.precision());
+        return new JTransformsComplexEngine(nx, ny, nz, s.precision(), s.threads());
     }
 }

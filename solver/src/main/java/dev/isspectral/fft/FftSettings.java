@@ -87,9 +87,10 @@ public final class FftSettings {
     }
 
     /**
-     * JTransforms' size above which its own 1-D/2-D/3-D transforms start threads
-     * ({@code CommonUtils.setThreadsBeginN_1D_FFT_2Threads}, {@code _3D}); 0 keeps JTransforms' defaults.
-     * This is a JVM-wide setting of JTransforms, applied when an engine is created.
+     * The size above which JTransforms transforms start threads: for the r2c engine the number of points of a
+     * field below which it runs on one thread ({@link JTransformsEngine#DEFAULT_THREADS_BEGIN_N} when 0); for the
+     * complex engines JTransforms' own {@code CommonUtils.setThreadsBeginN_1D_FFT_2Threads}, {@code _3D}
+     * (0 keeps JTransforms' defaults), a JVM-wide setting of JTransforms applied when an engine is created.
      */
     public FftSettings withJTransformsThreadsBeginN(long n) {
         if (n < 0) {

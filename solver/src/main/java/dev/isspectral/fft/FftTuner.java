@@ -57,9 +57,10 @@ public final class FftTuner {
     }
 
     /**
-     * JTransforms r2c double on 1..cores threads, with JTransforms' threshold lowered, complex double, float
+     * JTransforms r2c double on 1..cores threads (at the default threads threshold, and on all cores threaded at
+     * every size), complex double on one and all cores (and with JTransforms' threshold lowered), float32
      * (complex), the new-plan-per-call baseline; and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
-     * 1..cores threads.
+     * 1..cores threads, FFTW complex and FFTW float32 on all cores (float candidates are shown, never chosen).
      */
     public static List<FftSettings> defaultCandidates() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -67,6 +68,9 @@ public final class FftTuner {
         List<FftSettings> list = new ArrayList<>();
         for (int t = 1; t <= cores; t++) {
             list.add(jt.withThreads(t));
+        }
+        if (cores > 1) {
+            list.add(jt.withJTransformsThreadsBeginN(1));
         }
         list.add(jt.withThreads(1).withRealTransforms(false));
         list.add(jt.withRealTransforms(false));
@@ -79,6 +83,8 @@ public final class FftTuner {
                 list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.ESTIMATE));
                 list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.MEASURE));
             }
+            list.add(fftw.withRealTransforms(false).withRigour(FftSettings.Rigour.ESTIMATE));
+            list.add(fftw.withPrecision(FftSettings.Precision.FLOAT).withRigour(FftSettings.Rigour.MEASURE));
         }
         return list;
     }

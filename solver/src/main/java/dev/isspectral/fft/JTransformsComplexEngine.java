@@ -1,14 +1,24 @@
 package dev.isspectral.fft;
 
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.DoubleFFT_2D;
 import org.jtransforms.fft.DoubleFFT_3D;
+import org.jtransforms.fft.FloatFFT_1D;
+import org.jtransforms.fft.FloatFFT_2D;
 import org.jtransforms.fft.FloatFFT_3D;
 
 /**
  * The "complex transforms" engine: the real field is copied into a full complex array of 2·NX·NY·NZ values,
  * transformed by JTransforms' 3-D complex FFT, and the half spectrum is copied out; the inverse rebuilds the
  * full spectrum by Hermitian symmetry. Twice the work and memory of {@link JTransformsEngine}; kept as the
- * baseline path and as the float32 path (precision {@link FftSettings.Precision#FLOAT} converts at the boundary).
+ * baseline path and as the float32 path (precision {@link FftSettings.Precision#FLOAT} converts at the boundary;
+ * the mean of the field is taken out before the conversion and its coefficient kept in double, so float32's
+ * seven digits go to the field's variation, not to its background).
  * JTransforms' own 3-D threading applies (JVM-wide {@code CommonUtils} settings).
+ *
+ * <p>Axes of length 1 are exact no-ops of a DFT, and the row-major layout of an {@code NX×1×NZ} array is that of
+ * an {@code NX×NZ} array, so the transform is done by JTransforms' 2-D (or 1-D) complex FFT over the axes longer
+ * than 1 (JTransforms' 3-D classes reject length-1 axes); a {@code 1×1×1} field is its own transform.
  */
 public final class JTransformsComplexEngine implements FftEngine {
 
@@ -16,29 +26,39 @@ public final class JTransformsComplexEngine implements FftEngine {
     private final int ny;
     private final int nz;
     private final int nzh;
+    private final int threads;
     private final boolean single;
-    private final DoubleFFT_3D fftDouble;
-    private final FloatFFT_3D fftFloat;
+    private final ComplexTransform fftDouble;
+    private final FloatComplexTransform fftFloat;
     private final double[] fullDouble;
     private final float[] fullFloat;
 
-    /** An engine for {@code nx × ny × nz} fields computing in the given precision. */
+    /** A single-threaded engine for {@code nx × ny × nz} fields computing in the given precision. */
     public JTransformsComplexEngine(int nx, int ny, int nz, FftSettings.Precision precision) {
+        this(nx, ny, nz, precision, 1);
+    }
+
+    /**
+     * An engine for {@code nx × ny × nz} fields computing in the given precision; {@code threads} is the thread
+     * count JTransforms was given ({@code ConcurrencyUtils}, JVM-wide), reported by {@link #threads()}.
+     */
+    public JTransformsComplexEngine(int nx, int ny, int nz, FftSettings.Precision precision, int threads) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
-        }
-        if (nx < 2 || ny < 2 || nz < 2) {  // JTransforms' 3-D transforms reject size-1 axes
-            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz
-                    + "; complex transforms need every size >= 2 (use real-to-complex, double)");
         }
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
         this.nzh = nz / 2 + 1;
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
+        }
+        this.threads = threads;
         this.single = precision == FftSettings.Precision.FLOAT;
         int n = 2 * nx * ny * nz;
-        this.fftDouble = single ? null : new DoubleFFT_3D(nx, ny, nz);
-        this.fftFloat = single ? new FloatFFT_3D(nx, ny, nz) : null;
+        int[] axes = longAxes(nx, ny, nz);
+        this.fftDouble = single ? null : doubleTransform(axes);
+        this.fftFloat = single ? floatTransform(axes) : null;
         this.fullDouble = single ? null : new double[n];
         this.fullFloat = single ? new float[n] : null;
     }
@@ -63,6 +83,18 @@ public final class JTransformsComplexEngine implements FftEngine {
         return nz;
     }
 
+    /** The full complex array: 2·NX·NY·NZ doubles, or floats in single precision. */
+    @Override
+    public long bytesHeld() {
+        return single ? 4L * fullFloat.length : 8L * fullDouble.length;
+    }
+
+    /** Threads JTransforms may use inside a transform (it starts them only above its own size thresholds). */
+    @Override
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public boolean realToComplex() {
         return false;
@@ -77,18 +109,25 @@ public final class JTransformsComplexEngine implements FftEngine {
     public void forward(double[] real, double[] spectrum) {
         checkLengths(real, spectrum);
         int n = real.length;
+        double sum = 0;
         if (single) {
+            // float32 keeps ~7 digits of each value: transform the deviation from the mean, so a small wave on a
+            // large background (a sound wave of amplitude 1e-6 on ε = 1) keeps 7 digits of the wave, not of ε
             for (int p = 0; p < n; p++) {
-                fullFloat[2 * p] = (float) real[p];
+                sum += real[p];
+            }
+            double mean = sum / n;
+            for (int p = 0; p < n; p++) {
+                fullFloat[2 * p] = (float) (real[p] - mean);
                 fullFloat[2 * p + 1] = 0f;
             }
-            fftFloat.complexForward(fullFloat);
+            fftFloat.forward(fullFloat);
         } else {
             for (int p = 0; p < n; p++) {
                 fullDouble[2 * p] = real[p];
                 fullDouble[2 * p + 1] = 0.0;
             }
-            fftDouble.complexForward(fullDouble);
+            fftDouble.forward(fullDouble);
         }
         for (int line = 0; line < nx * ny; line++) {
             int from = 2 * line * nz;
@@ -96,6 +135,10 @@ public final class JTransformsComplexEngine implements FftEngine {
             for (int q = 0; q < 2 * nzh; q++) {
                 spectrum[to + q] = single ? fullFloat[from + q] : fullDouble[from + q];
             }
+        }
+        if (single) {   // the mean mode, in double
+            spectrum[0] = sum;
+            spectrum[1] = 0.0;
         }
     }
 
@@ -130,15 +173,100 @@ public final class JTransformsComplexEngine implements FftEngine {
             }
         }
         int n = real.length;
-        if (single) {
-            fftFloat.complexInverse(fullFloat, true);
+        if (single) {   // the mean mode added back in double (see forward)
+            double mean = spectrum[0] / n;
+            fullFloat[0] = 0f;
+            fullFloat[1] = 0f;
+            fftFloat.inverse(fullFloat);
             for (int p = 0; p < n; p++) {
-                real[p] = fullFloat[2 * p];
+                real[p] = fullFloat[2 * p] + mean;
             }
         } else {
-            fftDouble.complexInverse(fullDouble, true);
+            fftDouble.inverse(fullDouble);
             for (int p = 0; p < n; p++) {
                 real[p] = fullDouble[2 * p];
+            }
+        }
+    }
+
+    /** JTransforms' complex transform over the axes longer than 1, in place on interleaved (re, im) pairs. */
+    private interface ComplexTransform {
+        void forward(double[] a);
+
+        void inverse(double[] a);
+    }
+
+    /** The float32 counterpart of {@link ComplexTransform}. */
+    private interface FloatComplexTransform {
+        void forward(float[] a);
+
+        void inverse(float[] a);
+    }
+
+    private static int[] longAxes(int nx, int ny, int nz) {
+        return java.util.stream.IntStream.of(nx, ny, nz).filter(n -> n > 1).toArray();
+    }
+
+    private static ComplexTransform doubleTransform(int[] n) {
+        switch (n.length) {
+            case 3 -> {
+                DoubleFFT_3D f = new DoubleFFT_3D(n[0], n[1], n[2]);
+                return new ComplexTransform() {
+                    public void forward(double[] a) { f.complexForward(a); }
+                    public void inverse(double[] a) { f.complexInverse(a, true); }
+                };
+            }
+            case 2 -> {
+                DoubleFFT_2D f = new DoubleFFT_2D(n[0], n[1]);
+                return new ComplexTransform() {
+                    public void forward(double[] a) { f.complexForward(a); }
+                    public void inverse(double[] a) { f.complexInverse(a, true); }
+                };
+            }
+            case 1 -> {
+                DoubleFFT_1D f = new DoubleFFT_1D(n[0]);
+                return new ComplexTransform() {
+                    public void forward(double[] a) { f.complexForward(a); }
+                    public void inverse(double[] a) { f.complexInverse(a, true); }
+                };
+            }
+            default -> {
+                return new ComplexTransform() {  // a single point is its own transform
+                    public void forward(double[] a) { }
+                    public void inverse(double[] a) { }
+                };
+            }
+        }
+    }
+
+    private static FloatComplexTransform floatTransform(int[] n) {
+        switch (n.length) {
+            case 3 -> {
+                FloatFFT_3D f = new FloatFFT_3D(n[0], n[1], n[2]);
+                return new FloatComplexTransform() {
+                    public void forward(float[] a) { f.complexForward(a); }
+                    public void inverse(float[] a) { f.complexInverse(a, true); }
+                };
+            }
+            case 2 -> {
+                FloatFFT_2D f = new FloatFFT_2D(n[0], n[1]);
+                return new FloatComplexTransform() {
+                    public void forward(float[] a) { f.complexForward(a); }
+                    public void inverse(float[] a) { f.complexInverse(a, true); }
+                };
+            }
+            case 1 -> {
+                FloatFFT_1D f = new FloatFFT_1D(n[0]);
+                return new FloatComplexTransform() {
+                    public void forward(float[] a) { f.complexForward(a); }
+                    public void inverse(float[] a) { f.complexInverse(a, true); }
+                };
+            }
+            default -> {
+                return new FloatComplexTransform() {
+                    public void forward(float[] a) { }
+                    public void inverse(float[] a) { }
+                };
             }
         }
     }
@@ -156,6 +284,6 @@ public final class JTransformsComplexEngine implements FftEngine {
 
     @Override
     public String toString() {
-        return "JTransformsComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, " + (single ? "float" : "double") + "]";
+        return "JTransformsComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, " + (single ? "float" : "double") + ", " + threads + " thread(s)]";
     }
 }

@@ -1,20 +1,16 @@
 package dev.isspectral.fft;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import dev.isspectral.parallel.Workers;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The pure-Java engine: a real-to-complex 3-D transform built from JTransforms 1-D transforms,
  * a real transform along z and complex transforms along y and x, each done line by line through
  * a small gather buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
- * blocks over a fixed pool created once; every thread has its own 1-D FFT objects and line buffers,
- * allocated once at construction. The only per-call allocation is the executor's futures.
+ * blocks over the process-wide {@link Workers} team of that size (created once, shared with the solver's
+ * pointwise kernels); every thread has its own 1-D FFT objects and line buffers, allocated once at
+ * construction. A transform allocates nothing, and each line is transformed by the same code whatever
+ * the thread count, so results do not depend on it (bit for bit).
  */
 public final class JTransformsEngine implements FftEngine {
 
@@ -24,24 +20,47 @@ public final class JTransformsEngine implements FftEngine {
     private final int nzh;
     private final int threads;
     private final Worker[] workers;
-    private final ExecutorService pool;
-    private final List<Callable<Void>> tasks;
+    private final Workers team;
+    private final Workers.Chunk passChunk = this::runChunk;
     private int pass;  // which pass the tasks run: 0 z-forward, 1 y-forward, 2 x-forward, 3 z-inverse, 4 y-inverse, 5 x-inverse
     private double[] realArg;
     private double[] spectrumArg;
 
+    /**
+     * Below this many points per field a transform runs on the calling thread alone, whatever the thread
+     * count: handing six passes of a small transform to other threads costs more than it saves (and far more
+     * on a loaded machine, where waking a thread can take a scheduler tick).
+     */
+    public static final long DEFAULT_THREADS_BEGIN_N = 32768;
+
     /** A single-threaded engine for fields of {@code nx × ny × nz} points. */
     public JTransformsEngine(int nx, int ny, int nz) {
-        this(nx, ny, nz, 1);
+        this(nx, ny, nz, 1, 1);
     }
 
-    /** An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256). */
+    /** An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256) at every size. */
     public JTransformsEngine(int nx, int ny, int nz, int threads) {
+        this(nx, ny, nz, threads, 1);
+    }
+
+    /**
+     * An engine for fields of {@code nx × ny × nz} points using {@code threads} threads (1..256) if the field has
+     * at least {@code threadsBeginN} points ({@code 0} means {@link #DEFAULT_THREADS_BEGIN_N}), else one.
+     */
+    public JTransformsEngine(int nx, int ny, int nz, int threads, long threadsBeginN) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
+        }
+        if (threadsBeginN < 0) {
+            throw new IllegalArgumentException("threadsBeginN = " + threadsBeginN + "; must be >= 0 (0 = default "
+                    + DEFAULT_THREADS_BEGIN_N + ")");
+        }
+        long begin = threadsBeginN == 0 ? DEFAULT_THREADS_BEGIN_N : threadsBeginN;
+        if ((long) nx * ny * nz < begin) {
+            threads = 1;
         }
         this.nx = nx;
         this.ny = ny;
@@ -52,24 +71,7 @@ public final class JTransformsEngine implements FftEngine {
         for (int t = 0; t < threads; t++) {
             workers[t] = new Worker();
         }
-        if (threads > 1) {
-            this.pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread th = new Thread(r, "fft-jtransforms");
-                th.setDaemon(true);
-                return th;
-            });
-            this.tasks = new ArrayList<>(threads);
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                tasks.add(() -> {
-                    runPass(id);
-                    return null;
-                });
-            }
-        } else {
-            this.pool = null;
-            this.tasks = List.of();
-        }
+        this.team = Workers.shared(threads);
     }
 
     @Override
@@ -92,6 +94,7 @@ public final class JTransformsEngine implements FftEngine {
         return nz;
     }
 
+    /** Threads used inside one transform: 1 when the field is below the threshold given at construction. */
     @Override
     public int threads() {
         return threads;
@@ -131,44 +134,33 @@ public final class JTransformsEngine implements FftEngine {
 
     private void run(int which) {
         pass = which;
-        if (pool == null) {
-            runPass(0);
-            return;
-        }
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("FFT interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("FFT worker failed", e.getCause());
-        }
+        int lines = switch (which) {
+            case 0, 3 -> nx * ny;
+            case 1, 4 -> nx;
+            default -> ny;
+        };
+        team.forEachChunk(lines, passChunk);
     }
 
-    /** Runs this thread's contiguous block of the current pass's lines. */
-    private void runPass(int id) {
+    /** Runs lines [from, to) of the current pass with chunk {@code id}'s FFT objects and buffers. */
+    private void runChunk(int id, int from, int to) {
         Worker w = workers[id];
         switch (pass) {
-            case 0, 3 -> {
-                int lines = nx * ny;
-                w.zLines(block(lines, id), block(lines, id + 1), pass == 0);
-            }
-            case 1, 4 -> w.yLines(block(nx, id), block(nx, id + 1), pass == 1);
-            default -> w.xLines(block(ny, id), block(ny, id + 1), pass == 2);
+            case 0, 3 -> w.zLines(from, to, pass == 0);
+            case 1, 4 -> w.yLines(from, to, pass == 1);
+            default -> w.xLines(from, to, pass == 2);
         }
     }
 
-    private int block(int count, int id) {
-        return (int) ((long) count * id / threads);
+    /** Each thread's line buffers. */
+    @Override
+    public long bytesHeld() {
+        return 8L * workers.length * (nz + 2L * Math.max(nx, ny));
     }
 
+    /** Nothing to release: the thread team is process-wide. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
-        }
     }
 
     /** One thread's FFT objects and buffers. */

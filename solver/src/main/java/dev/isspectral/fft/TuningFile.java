@@ -21,12 +21,15 @@ import java.util.TreeMap;
  *
  * <p>{@link #load(Path)} never throws: a missing file gives an empty tuning (defaults); a corrupt or foreign
  * file (other format, core count or JVM) gives an empty tuning whose {@link #problem()} names the file and the
- * reason, printed once as a warning, so a run neither crashes nor silently changes its results.
+ * reason, printed as a warning once per JVM for each file and reason, so a run neither crashes nor silently changes its results.
  */
 public final class TuningFile {
 
     /** The format line every file starts with. */
     public static final String FORMAT = "is-spectral-fft-tuning/1";
+
+    /** Problems already printed: each file's problem is reported once per JVM. */
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<String, FftSettings> byGrid;
     private final String wisdom;
@@ -166,7 +169,9 @@ public final class TuningFile {
 
     private static TuningFile ignored(Path file, String reason) {
         String problem = "tuning file " + file + " ignored: " + reason + "; using defaults";
-        System.err.println("WARNING: " + problem);
+        if (REPORTED.add(problem)) {
+            System.err.println("WARNING: " + problem);
+        }
         return new TuningFile(Map.of(), "", problem);
     }
 

@@ -1,6 +1,7 @@
 package dev.isspectral.sim;
 
 import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.FftSettings;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
@@ -33,6 +34,7 @@ public final class Simulation {
     private final Builder settings;
     private final State initialState;
     private final List<String> warnings;
+    private volatile FftEngineFactory.Choice fftChoice;  // resolved on first use (reads the tuning file, probes backends)
 
     private Simulation(Builder settings, State initialState, List<String> warnings) {
         this.settings = settings;
@@ -151,7 +153,30 @@ public final class Simulation {
     }
 
     FftEngine createEngine() {
-        return FftEngineFactory.create(settings.tuning, grid());
+        return FftEngineFactory.create(fftChoice(), grid());
+    }
+
+    private FftEngineFactory.Choice fftChoice() {
+        FftEngineFactory.Choice c = fftChoice;
+        if (c == null) {
+            c = FftEngineFactory.choose(settings.tuning, grid());
+            fftChoice = c;
+        }
+        return c;
+    }
+
+    /**
+     * The FFT settings the solver's engine is built with: the tuning's, or the saved tuner winner for this
+     * grid (if the tuning asks for it and the file has one), with the backend replaced by JTransforms if the
+     * requested one cannot load here.
+     */
+    public FftSettings fftSettings() {
+        return fftChoice().effective();
+    }
+
+    /** The effective FFT configuration in one line, with where it came from (saved tuning, fallback, file problems). */
+    public String fftDescription() {
+        return fftChoice().describe();
     }
 
     /** Δt_cfl of (6.3) on this grid with this integrator's Courant number. */
@@ -196,6 +221,7 @@ public final class Simulation {
         sb.append("├── initial:     ").append(initial().describe()).append('\n');
         sb.append("├── integrator:  ").append(integrator()).append('\n');
         sb.append("├── tuning:      ").append(tuning().describe()).append('\n');
+        sb.append("├── FFT:         ").append(fftDescription()).append('\n');
         sb.append(String.format(Locale.ROOT, "├── time step:   %s%n", Double.isNaN(fixedTimeStep())
                 ? String.format(Locale.ROOT, "CFL %.3g -> dt = %.4g%s", courant(), cflTimeStep(),
                         integrator().imex() ? "" : " (and relaxation bound)")

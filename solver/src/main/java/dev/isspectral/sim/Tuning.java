@@ -1,127 +1,219 @@
 package dev.isspectral.sim;
 
+import dev.isspectral.fft.FftSettings;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the solver does its work, never what it computes: the switchable optimizations, from the
  * naive {@link #baseline()} to the tuned {@link #optimized()} default. Every combination computes
- * the same physics (to round-off in double precision; a stated bound in single precision).
+ * the same physics (to round-off in double precision; to a stated bound in single precision, see
+ * {@link #withSinglePrecision(boolean)}).
  *
- * <p>Immutable; each {@code with…} returns a new value. Knobs:
+ * <p>Immutable; each {@code with…} returns a new value and leaves this one unchanged. Knobs:
  * <ul>
  *   <li>{@code preallocatedWorkspaces}: spectra, derivative, flux and stage arrays allocated once at
  *       setup (true) or afresh on every call (false);</li>
  *   <li>{@code sharedForwardTransforms}: one forward transform of a field feeds all its derivatives
  *       (true) or each derivative transforms the field again (false);</li>
  *   <li>{@code fusedKernels}: fluxes and sources in one pointwise pass (true) or separate passes;</li>
- *   <li>{@code realTransforms}: real-to-complex transforms (true) or complex-to-complex (false);</li>
- *   <li>{@code reusePlans}: FFT objects built once per shape (true) or for every transform;</li>
- *   <li>{@code threads}: threads inside each FFT (≥ 1);</li>
- *   <li>{@code singlePrecision}: FFTs in float32 (false: double);</li>
- *   <li>{@code fftBackend}: {@code "jtransforms"} (pure Java) or {@code "fftw"} (optional module).</li>
+ *   <li>the FFT knobs, held as one {@link FftSettings} value ({@link #fftSettings()}), so the solver's
+ *       engine is exactly {@code FftEngines.create(tuning.fftSettings(), nx, ny, nz)}:
+ *     <ul>
+ *       <li>{@code realTransforms}: real-to-complex transforms (true) or complex-to-complex (false);</li>
+ *       <li>{@code reusePlans}: FFT objects built once per shape (true) or for every transform;</li>
+ *       <li>{@code threads}: threads inside each FFT and in the pointwise kernels (1 … 256);</li>
+ *       <li>{@code singlePrecision}: FFTs computed in float32 (fields stay double);</li>
+ *       <li>{@code fftBackend}: {@code "jtransforms"} (pure Java) or {@code "fftw"} (optional module;
+ *           if it is not on the class path or its native library cannot load, the run says so once
+ *           and uses JTransforms);</li>
+ *       <li>JTransforms' parallel threshold and FFTW's planner rigour ({@link #withFftSettings}).</li>
+ *     </ul></li>
+ *   <li>{@code savedFftTuning}: take the FFT settings from the {@link dev.isspectral.fft.FftTuner}'s
+ *       saved winner for the simulation's grid, see {@link #withSavedFftTuning()}.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * // once per machine and grid shape: measure the FFT candidates (FFTW too, if its module is on the class path)
+ * FftTuner.forGrid(64, 32, 32).runAndSave(Tuning.defaultTuningFile());
+ * // then every run on that shape uses the winner (and FFTW's saved wisdom)
+ * var sim = Simulation.builder().grid("64x64x32x32").tuning(Tuning.optimized().withSavedFftTuning()).build();
+ * sim.fftDescription();   // e.g. "fftw r2c double t2 measure (saved FFT tuning for 64x32x32 from …; FFTW wisdom loaded)"
+ * }</pre>
  */
 public final class Tuning {
+
+    /** System property naming the FFT tuning file used by {@link #withSavedFftTuning()}. */
+    public static final String TUNING_FILE_PROPERTY = "isspectral.fftTuningFile";
+    /** Environment variable naming the FFT tuning file (used when the system property is not set). */
+    public static final String TUNING_FILE_ENV = "IS_SPECTRAL_FFT_TUNING";
 
     private final String name;
     private final boolean preallocatedWorkspaces;
     private final boolean sharedForwardTransforms;
     private final boolean fusedKernels;
-    private final boolean realTransforms;
-    private final boolean reusePlans;
-    private final int threads;
-    private final boolean singlePrecision;
-    private final String fftBackend;
+    private final FftSettings fft;
+    private final Path savedFftTuning;  // null: do not read a tuning file
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
-                   boolean realTransforms, boolean reusePlans, int threads, boolean singlePrecision, String fftBackend) {
+                   FftSettings fft, Path savedFftTuning) {
         this.name = name;
         this.preallocatedWorkspaces = preallocatedWorkspaces;
         this.sharedForwardTransforms = sharedForwardTransforms;
         this.fusedKernels = fusedKernels;
-        this.realTransforms = realTransforms;
-        this.reusePlans = reusePlans;
-        this.threads = threads;
-        this.singlePrecision = singlePrecision;
-        this.fftBackend = fftBackend;
+        this.fft = fft;
+        this.savedFftTuning = savedFftTuning;
     }
 
     /**
      * The naive way, kept as a working code path: temporaries allocated per call, complex-to-complex
      * transforms, a new FFT object per transform, each derivative transforms its field again,
-     * separate pointwise passes, one thread, double precision.
+     * separate pointwise passes, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, false, false, 1, false, "jtransforms");
+        return new Tuning("baseline", false, false, false, FftSettings.baseline(), null);
     }
 
     /**
      * The default: workspaces allocated once, one forward transform per field, fused kernels,
      * real-to-complex transforms with FFT objects built once, all cores, double precision,
-     * JTransforms.
+     * JTransforms ({@link FftSettings#optimized()}). Add {@link #withSavedFftTuning()} to use the FFT
+     * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, true, true,
-                Runtime.getRuntime().availableProcessors(), false, "jtransforms");
-    }
-
-    private Tuning copy(String newName) {
-        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, realTransforms,
-                reusePlans, threads, singlePrecision, fftBackend);
+        return new Tuning("optimized", true, true, true, FftSettings.optimized(), null);
     }
 
     private String derivedName(String knob, Object value) {
-        return name.contains(" + ") || name.contains(" with ") ? name + ", " + knob + "=" + value : name + " with " + knob + "=" + value;
+        return name.contains(" with ") ? name + ", " + knob + "=" + value : name + " with " + knob + "=" + value;
     }
 
+    private Tuning withFft(String knob, Object value, FftSettings settings) {
+        return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
+                settings, savedFftTuning);
+    }
+
+    /** Workspaces allocated once at setup (true) or on every call (false). */
     public Tuning withPreallocatedWorkspaces(boolean on) {
-        Tuning t = new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
-                realTransforms, reusePlans, threads, singlePrecision, fftBackend);
-        return t;
+        return new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
+                fft, savedFftTuning);
     }
 
+    /** One forward transform per field feeding all its derivatives (true), or one per derivative (false). */
     public Tuning withSharedForwardTransforms(boolean on) {
         return new Tuning(derivedName("sharedForwardTransforms", on), preallocatedWorkspaces, on, fusedKernels,
-                realTransforms, reusePlans, threads, singlePrecision, fftBackend);
+                fft, savedFftTuning);
     }
 
+    /** Fluxes and sources in one fused pointwise pass (true) or separate passes (false). */
     public Tuning withFusedKernels(boolean on) {
         return new Tuning(derivedName("fusedKernels", on), preallocatedWorkspaces, sharedForwardTransforms, on,
-                realTransforms, reusePlans, threads, singlePrecision, fftBackend);
+                fft, savedFftTuning);
     }
 
+    /** Real-to-complex transforms (true) or complex-to-complex transforms of the real fields (false). */
     public Tuning withRealTransforms(boolean on) {
-        return new Tuning(derivedName("realTransforms", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                on, reusePlans, threads, singlePrecision, fftBackend);
+        return withFft("realTransforms", on, fft.withRealTransforms(on));
     }
 
+    /** FFT objects built once per shape and reused (true) or built anew for every transform (false). */
     public Tuning withReusePlans(boolean on) {
-        return new Tuning(derivedName("reusePlans", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                realTransforms, on, threads, singlePrecision, fftBackend);
+        return withFft("reusePlans", on, fft.withReusePlans(on));
     }
 
-    /** Threads inside each FFT, 1 … 256. */
+    /**
+     * Threads inside each FFT and in the pointwise kernels, 1 … 256. Results do not depend on it
+     * (each thread owns a fixed contiguous block of lines or points).
+     */
     public Tuning withThreads(int n) {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("threads = " + n + "; must be in [1, 256]");
         }
-        return new Tuning(derivedName("threads", n), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                realTransforms, reusePlans, n, singlePrecision, fftBackend);
+        return withFft("threads", n, fft.withThreads(n));
     }
 
+    /**
+     * FFTs computed in float32 (true) or double (false). Fields, fluxes and time stepping stay in
+     * double; only the transforms round to float32, after taking out each field's mean (kept in
+     * double), so the rounding is relative to a field's variation, not its background. Measured cost:
+     * on the sound-wave validation (physics.md §7.2 case B, 1000 steps) the normalised amplitude moves
+     * by at most 6.5e-8 against the double run (tested bound 1e-6; the validation's own tolerance is
+     * 1e-3); after 20 steps of the strongly nonlinear run of {@code TuningConsistencyTest} every field
+     * is within 2.3e-6 of the double run, relative to its largest value (tested bound 1e-5). With
+     * JTransforms float32 runs on the complex path and is not faster than double real-to-complex.
+     */
     public Tuning withSinglePrecision(boolean on) {
-        return new Tuning(derivedName("singlePrecision", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                realTransforms, reusePlans, threads, on, fftBackend);
+        return withFft("singlePrecision", on,
+                fft.withPrecision(on ? FftSettings.Precision.FLOAT : FftSettings.Precision.DOUBLE));
     }
 
-    /** FFT backend: {@code "jtransforms"} or {@code "fftw"}. */
+    /**
+     * FFT backend: {@code "jtransforms"} (pure Java, always there) or {@code "fftw"} (needs the
+     * {@code is-spectral-fftw} module on the class path; falls back to JTransforms with one warning
+     * line if FFTW cannot load).
+     */
     public Tuning withFftBackend(String backend) {
         String b = backend == null ? "" : backend.toLowerCase(Locale.ROOT);
-        if (!b.equals("jtransforms") && !b.equals("fftw")) {
+        if (!b.equals(FftSettings.JTRANSFORMS) && !b.equals(FftSettings.FFTW)) {
             throw new IllegalArgumentException("fftBackend = \"" + backend + "\"; must be jtransforms or fftw");
         }
-        return new Tuning(derivedName("fftBackend", b), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                realTransforms, reusePlans, threads, singlePrecision, b);
+        return withFft("fftBackend", b, fft.withBackend(b));
+    }
+
+    /**
+     * Every FFT knob at once (backend, threads, real or complex, precision, plan reuse, JTransforms'
+     * threshold, FFTW rigour), e.g. a winner from {@link dev.isspectral.fft.FftTuner}. The pointwise
+     * kernels use {@code settings.threads()} threads too.
+     */
+    public Tuning withFftSettings(FftSettings settings) {
+        Objects.requireNonNull(settings, "fftSettings = null; must be an FftSettings value");
+        return withFft("fft", "[" + settings.label() + "]", settings);
+    }
+
+    /**
+     * Use the FFT tuner's saved winner for the simulation's grid ({@link dev.isspectral.fft.FftTuner#runAndSave})
+     * from the default tuning file, {@link #defaultTuningFile()}: the system property
+     * {@value #TUNING_FILE_PROPERTY} if set, else the environment variable {@value #TUNING_FILE_ENV}, else
+     * {@code ~/.is-spectral/fft-tuning.properties}. See {@link #withSavedFftTuning(Path)}.
+     */
+    public Tuning withSavedFftTuning() {
+        return withSavedFftTuning(defaultTuningFile());
+    }
+
+    /**
+     * Use the FFT tuner's saved winner for the simulation's grid from {@code file}. When the solver is
+     * set up, the saved settings for its grid replace this tuning's FFT settings (backend, threads,
+     * real/complex, precision, plan reuse, thresholds, rigour), and saved FFTW wisdom is handed to FFTW.
+     * A missing file, or one without this grid, means this tuning's own FFT settings. A corrupt or
+     * foreign file (other format, core count or JVM) is reported once, by file name and reason, and
+     * this tuning's own FFT settings are used: a run never crashes on it and never changes its results
+     * silently. The effective choice shows in the simulation's settings tree.
+     */
+    public Tuning withSavedFftTuning(Path file) {
+        Objects.requireNonNull(file, "tuning file = null; must be a path");
+        return new Tuning(derivedName("savedFftTuning", file), preallocatedWorkspaces, sharedForwardTransforms,
+                fusedKernels, fft, file);
+    }
+
+    /** This tuning ignoring any saved FFT tuning. */
+    public Tuning withoutSavedFftTuning() {
+        return new Tuning(derivedName("savedFftTuning", "none"), preallocatedWorkspaces, sharedForwardTransforms,
+                fusedKernels, fft, null);
+    }
+
+    /** The default FFT tuning file; see {@link #withSavedFftTuning()}. */
+    public static Path defaultTuningFile() {
+        String property = System.getProperty(TUNING_FILE_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String env = System.getenv(TUNING_FILE_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".is-spectral", "fft-tuning.properties");
     }
 
     /** This tuning under another name (for tables and plots). */
@@ -129,67 +221,87 @@ public final class Tuning {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must not be blank");
         }
-        return copy(newName);
+        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, fft, savedFftTuning);
     }
 
+    /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
     public String name() {
         return name;
     }
 
+    /** Whether workspaces are allocated once at setup. */
     public boolean preallocatedWorkspaces() {
         return preallocatedWorkspaces;
     }
 
+    /** Whether one forward transform of a field feeds all its derivatives. */
     public boolean sharedForwardTransforms() {
         return sharedForwardTransforms;
     }
 
+    /** Whether fluxes and sources are computed in one fused pointwise pass. */
     public boolean fusedKernels() {
         return fusedKernels;
     }
 
+    /** Whether FFTs are real-to-complex (asked for; JTransforms runs float32 on its complex path). */
     public boolean realTransforms() {
-        return realTransforms;
+        return fft.realToComplex();
     }
 
+    /** Whether FFT objects are built once per shape and reused. */
     public boolean reusePlans() {
-        return reusePlans;
+        return fft.reusePlans();
     }
 
+    /** Threads inside each FFT and in the pointwise kernels. */
     public int threads() {
-        return threads;
+        return fft.threads();
     }
 
+    /** Whether FFTs compute in float32. */
     public boolean singlePrecision() {
-        return singlePrecision;
+        return fft.precision() == FftSettings.Precision.FLOAT;
     }
 
+    /** The FFT backend asked for: {@code "jtransforms"} or {@code "fftw"}. */
     public String fftBackend() {
-        return fftBackend;
+        return fft.backend();
+    }
+
+    /** The FFT knobs as asked for (before a saved tuning or a backend fallback is applied). */
+    public FftSettings fftSettings() {
+        return fft;
+    }
+
+    /** The tuning file whose saved winner replaces the FFT settings, if {@link #withSavedFftTuning} was asked for. */
+    public Optional<Path> savedFftTuning() {
+        return Optional.ofNullable(savedFftTuning);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
-                && t.realTransforms == realTransforms && t.reusePlans == reusePlans && t.threads == threads
-                && t.singlePrecision == singlePrecision && t.fftBackend.equals(fftBackend);
+                && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, realTransforms,
-                reusePlans, threads, singlePrecision, fftBackend);
+        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, fft, savedFftTuning);
     }
 
-    /** One line: the name and every knob. */
+    /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s transforms, %s, %d thread%s, %s, %s",
+        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s transforms, %s, %d thread%s, %s, %s%s%s%s",
                 name, preallocatedWorkspaces ? "preallocated" : "per call",
                 sharedForwardTransforms ? "one forward FFT per field" : "one forward FFT per derivative",
-                fusedKernels ? "fused" : "separate", realTransforms ? "real-to-complex" : "complex-to-complex",
-                reusePlans ? "FFT plans reused" : "new FFT plan per transform", threads, threads == 1 ? "" : "s",
-                singlePrecision ? "float32 FFTs" : "double", fftBackend);
+                fusedKernels ? "fused" : "separate", realTransforms() ? "real-to-complex" : "complex-to-complex",
+                reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? "" : "s",
+                singlePrecision() ? "float32 FFTs" : "double", fftBackend(),
+                fft.jtransformsThreadsBeginN() > 0 ? ", JTransforms threads from " + fft.jtransformsThreadsBeginN() : "",
+                FftSettings.FFTW.equals(fftBackend()) ? ", FFTW rigour " + fft.rigour().name().toLowerCase(Locale.ROOT) : "",
+                savedFftTuning == null ? "" : ", saved FFT tuning from " + savedFftTuning);
     }
 
     @Override

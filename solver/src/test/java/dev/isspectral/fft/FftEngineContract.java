@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The one contract every {@link FftEngine} configuration meets: forward equals a direct half-spectrum DFT,
- * inverse∘forward is the identity, on odd, even, 1-sized and non-cubic shapes. Double engines to 1e-11
+ * inverse∘forward is the identity, on odd, even, 1-sized and non-cubic shapes (every configuration,
+ * complex and float32 paths included, takes axes of length 1). Double engines to 1e-11
  * relative to the spectrum's scale, float engines to {@link #FLOAT_TOLERANCE}.
  * Other modules reuse it through {@link #check(Function)}.
  */
@@ -31,7 +32,8 @@ class FftEngineContract {
         FftSettings opt = FftSettings.optimized();
         list.add(opt.withThreads(1));
         list.add(opt.withThreads(2));
-        list.add(opt.withThreads(3));
+        list.add(opt.withThreads(2).withJTransformsThreadsBeginN(1));   // threaded at every size
+        list.add(opt.withThreads(3).withJTransformsThreadsBeginN(1));
         list.add(opt.withRealTransforms(false));
         list.add(opt.withReusePlans(false));
         list.add(opt.withPrecision(FftSettings.Precision.FLOAT));
@@ -44,10 +46,6 @@ class FftEngineContract {
         List<Arguments> args = new ArrayList<>();
         for (FftSettings s : configurations()) {
             for (int[] shape : SHAPES) {
-                boolean complexPath = !s.realToComplex() || s.precision() == FftSettings.Precision.FLOAT;
-                if (complexPath && (shape[0] < 2 || shape[1] < 2 || shape[2] < 2)) {
-                    continue;  // JTransforms' 3-D complex FFT rejects size-1 axes; the engine says so (tested below)
-                }
                 args.add(Arguments.of(s, shape[0], shape[1], shape[2]));
             }
         }
@@ -63,10 +61,26 @@ class FftEngineContract {
     }
 
     @org.junit.jupiter.api.Test
-    void complexEngineRejectsSize1AxesNamingTheShape() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> FftEngines.create(FftSettings.baseline(), 4, 1, 4));
-        assertTrue(e.getMessage().startsWith("shape = 4x1x4; complex transforms need every size >= 2"), e.getMessage());
+    void everyEngineRejectsAnEmptyAxisNamingTheShape() {
+        for (FftSettings s : configurations()) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> FftEngines.create(s, 4, 0, 4));
+            assertTrue(e.getMessage().startsWith("shape = 4x0x4; every size must be >= 1"), e.getMessage());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void engineBuffersAreCountedAsAllocated() {
+        int n = 16 * 8 * 6;
+        try (FftEngine r2c = FftEngines.create(FftSettings.optimized().withThreads(2).withJTransformsThreadsBeginN(1), 16, 8, 6);
+             FftEngine c2c = FftEngines.create(FftSettings.optimized().withRealTransforms(false), 16, 8, 6);
+             FftEngine f32 = FftEngines.create(FftSettings.optimized().withPrecision(FftSettings.Precision.FLOAT), 16, 8, 6);
+             FftEngine perCall = FftEngines.create(FftSettings.baseline(), 16, 8, 6)) {
+            assertEquals(2L * 8 * (6 + 2 * 16), r2c.bytesHeld(), "two threads' line buffers");
+            assertEquals(8L * 2 * n, c2c.bytesHeld(), "full complex array of doubles");
+            assertEquals(4L * 2 * n, f32.bytesHeld(), "full complex array of floats");
+            assertEquals(0, perCall.bytesHeld(), "a new engine per call holds nothing between calls");
+        }
     }
 
     /** Checks one engine against the contract; throws AssertionError if it fails. */

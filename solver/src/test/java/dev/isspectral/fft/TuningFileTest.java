@@ -85,11 +85,10 @@ class TuningFileTest {
     }
 
     @Test
-    void tunerReportsComplexCandidatesOnSize1AxesAsNotApplicable() {
+    void tunerMeasuresComplexCandidatesOnSize1Axes() {
         FftTuner.Result r = FftTuner.forGrid(8, 1, 4).withRepeats(0, 1, 1)
                 .withCandidates(List.of(FftSettings.optimized().withThreads(1), FftSettings.baseline())).run();
-        assertFalse(r.table().stringColumn(FftTuner.CONFIGURATION).get(1).isEmpty());
-        assertTrue(r.table().doubleColumn(FftTuner.MS_PER_PAIR).isMissing(1));
-        assertEquals(FftSettings.optimized().withThreads(1), r.winner());
+        assertEquals(FftSettings.baseline().label(), r.table().stringColumn(FftTuner.CONFIGURATION).get(1));
+        assertTrue(r.table().doubleColumn(FftTuner.MS_PER_PAIR).get(1) > 0);
     }
 }

@@ -1,8 +1,10 @@
 package dev.isspectral.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isspectral.fft.FftSettings;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
@@ -17,9 +19,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Same physics, whatever the knobs (issue 4 §3, physics.md §7.9): from each preset, flip each knob
  * alone; after 20 steps of a nonlinear run with shear and bulk viscosity every field agrees with the
- * optimized default to 1e-12 relative (double precision).
+ * optimized default to 1e-12 relative (double precision) or to {@link #FLOAT32_BOUND} (float32 FFTs),
+ * relative to the field's largest magnitude. The run is strongly nonlinear (velocities up to 0.3,
+ * 30% density contrast), so a wrong sign, a lost factor or a mis-mapped transform shows at O(1e-3)
+ * or more.
  */
 class TuningConsistencyTest {
+
+    /**
+     * Float32 FFTs against the double reference after 20 nonlinear steps, max-norm relative per field.
+     * Measured: 2.3e-6 (see {@link #float32RunStaysWithinItsBoundAndIsReallyFloat32}); the bound
+     * leaves a factor of about 4.
+     */
+    static final double FLOAT32_BOUND = 1e-5;
+    static final double DOUBLE_BOUND = 1e-12;
 
     private static double[][] reference;
 
@@ -53,35 +66,128 @@ class TuningConsistencyTest {
         reference = fieldsAfterRun(Tuning.optimized());
     }
 
+    /** Each knob flipped alone from {@code preset}. */
+    static List<Tuning> flipsOf(Tuning preset) {
+        List<Tuning> list = new ArrayList<>();
+        list.add(preset);
+        list.add(preset.withPreallocatedWorkspaces(!preset.preallocatedWorkspaces()));
+        list.add(preset.withSharedForwardTransforms(!preset.sharedForwardTransforms()));
+        list.add(preset.withFusedKernels(!preset.fusedKernels()));
+        list.add(preset.withRealTransforms(!preset.realTransforms()));
+        list.add(preset.withReusePlans(!preset.reusePlans()));
+        list.add(preset.withThreads(preset.threads() == 1 ? 2 : 1));
+        list.add(preset.withSinglePrecision(!preset.singlePrecision()));
+        list.add(preset.withFftSettings(preset.fftSettings().withJTransformsThreadsBeginN(512)));
+        return list;
+    }
+
     static Stream<Tuning> variants() {
         List<Tuning> list = new ArrayList<>();
-        for (Tuning preset : List.of(Tuning.optimized(), Tuning.baseline())) {
-            list.add(preset);
-            list.add(preset.withPreallocatedWorkspaces(!preset.preallocatedWorkspaces()));
-            list.add(preset.withSharedForwardTransforms(!preset.sharedForwardTransforms()));
-            list.add(preset.withFusedKernels(!preset.fusedKernels()));
-            list.add(preset.withRealTransforms(!preset.realTransforms()));
-            list.add(preset.withReusePlans(!preset.reusePlans()));
-            list.add(preset.withThreads(preset.threads() == 1 ? 2 : 1));
-        }
+        list.addAll(flipsOf(Tuning.optimized()));
+        list.addAll(flipsOf(Tuning.baseline()));
+        list.add(Tuning.optimized().withThreads(3));
+        list.add(Tuning.optimized().withFftSettings(FftSettings.optimized().withThreads(2).withJTransformsThreadsBeginN(1)));
         return list.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("variants")
-    void everyKnobComputesTheSamePhysics(Tuning tuning) {
-        double[][] fields = fieldsAfterRun(tuning);
+    /** max |a − b| / max |b| per field, the worst over all fields. */
+    static double worstRelativeDifference(double[][] fields, double[][] ref) {
+        double worst = 0;
         for (Field f : Field.values()) {
             double[] a = fields[f.ordinal()];
-            double[] b = reference[f.ordinal()];
+            double[] b = ref[f.ordinal()];
             double scale = 0;
             double diff = 0;
             for (int p = 0; p < a.length; p++) {
                 scale = Math.max(scale, Math.abs(b[p]));
                 diff = Math.max(diff, Math.abs(a[p] - b[p]));
             }
-            assertTrue(diff <= 1e-12 * Math.max(scale, 1e-300), f.label() + ": max difference " + diff + " vs scale " + scale);
+            worst = Math.max(worst, diff / Math.max(scale, 1e-300));
         }
+        return worst;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyKnobComputesTheSamePhysics(Tuning tuning) {
+        double worst = worstRelativeDifference(fieldsAfterRun(tuning), reference);
+        double bound = tuning.singlePrecision() ? FLOAT32_BOUND : DOUBLE_BOUND;
+        assertTrue(worst <= bound, tuning + ": worst relative difference " + worst + " > " + bound);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyFftKnobReachesTheEngine(Tuning tuning) {
+        Solver s = nonlinear(tuning).start();
+        var engine = s.fftEngine();
+        FftSettings fft = tuning.fftSettings();
+        assertEquals(fft.threads(), s.simulation().fftSettings().threads(), "threads");
+        assertEquals(fft.precision() == FftSettings.Precision.FLOAT, engine.singlePrecision(), "precision");
+        // float32 runs on JTransforms' complex path (the engine reports the truth)
+        assertEquals(fft.realToComplex() && fft.precision() == FftSettings.Precision.DOUBLE, engine.realToComplex(),
+                "real-to-complex");
+        assertEquals(fft.reusePlans(), !engine.getClass().getSimpleName().equals("NewPlanPerCallEngine"), "plan reuse");
+        if (engine.realToComplex()) {   // 16x16x8 is below the r2c engine's default threads threshold
+            assertEquals(fft.jtransformsThreadsBeginN() > 0 && fft.jtransformsThreadsBeginN() <= 2048 ? fft.threads() : 1,
+                    engine.threads(), "threads inside the engine");
+        } else {
+            assertEquals(fft.threads(), engine.threads(), "threads given to JTransforms");
+        }
+        assertEquals(FftSettings.JTRANSFORMS, engine.backend());
+    }
+
+    @Test
+    void threadsKnobReachesTheEngineAboveItsThreshold() {
+        Solver s = Simulation.builder().grid("1x64x32x32").tuning(Tuning.optimized().withThreads(3)).build().start();
+        assertEquals(3, s.fftEngine().threads());
+        Simulation smallGrid = Simulation.builder().grid("1x16x16x8").tuning(Tuning.optimized().withThreads(3)).build();
+        assertEquals(1, smallGrid.start().fftEngine().threads(), "16x16x8 is below JTransformsEngine.DEFAULT_THREADS_BEGIN_N");
+        assertEquals("jtransforms r2c double t3 (transforms on 1 thread: 2048 points < threads threshold 32768)",
+                smallGrid.fftDescription());
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        double[][] one = fieldsAfterRun(Tuning.optimized().withThreads(1));
+        for (int threads : new int[] {2, 3, 4}) {   // threaded at this small size too (threshold 1 point)
+            Tuning t = Tuning.optimized().withFftSettings(FftSettings.optimized().withThreads(threads)
+                    .withJTransformsThreadsBeginN(1));
+            double worst = worstRelativeDifference(fieldsAfterRun(t), one);
+            assertTrue(worst <= DOUBLE_BOUND, threads + " threads vs 1: " + worst);
+        }
+    }
+
+    @Test
+    void float32RunStaysWithinItsBoundAndIsReallyFloat32() {
+        double worst = worstRelativeDifference(fieldsAfterRun(Tuning.optimized().withSinglePrecision(true)), reference);
+        System.out.printf("float32 FFTs, 20 nonlinear steps: worst relative difference %.3e%n", worst);
+        assertTrue(worst <= FLOAT32_BOUND, "float32 vs double: " + worst);
+        // the knob really changes the arithmetic: a double run would agree to 1e-12
+        assertTrue(worst > 1e-10, "float32 run agrees with double to " + worst + ": is the float path used?");
+    }
+
+    @Test
+    void fftwRequestedWithoutTheModuleFallsBackToJTransformsAndSaysSo() {
+        Simulation sim = nonlinear(Tuning.optimized().withFftBackend("fftw"));
+        assertEquals(FftSettings.JTRANSFORMS, sim.fftSettings().backend());
+        assertTrue(sim.toString().contains("fftw unavailable: no FftBackend named 'fftw' on the class path; using jtransforms"),
+                sim.toString());
+        double worst = worstRelativeDifference(fieldsAfterRun(Tuning.optimized().withFftBackend("fftw")), reference);
+        assertTrue(worst <= DOUBLE_BOUND, "fallback run: " + worst);
+    }
+
+    @Test
+    void theComparisonCatchesAWrongAnswer() {
+        // guard against a test that cannot fail: a different viscosity after 20 steps differs by far more than the bounds
+        double[][] other = fieldsAfterRun(Tuning.optimized());
+        Solver s = nonlinear(Tuning.optimized()).toBuilder().transport(Transport.etaOverS(0.0808).zetaOverS(0.04))
+                .build().start();
+        s.advance(20);
+        for (Field f : Field.values()) {
+            other[f.ordinal()] = s.field(f);
+        }
+        double worst = worstRelativeDifference(other, reference);
+        assertTrue(worst > 100 * FLOAT32_BOUND, "a 1% change in eta/s moved the fields by only " + worst);
     }
 
     @Test
@@ -101,11 +207,14 @@ class TuningConsistencyTest {
     void presetsDifferInEveryKnob() {
         Tuning b = Tuning.baseline();
         Tuning o = Tuning.optimized();
-        assertEquals(false, b.preallocatedWorkspaces() == o.preallocatedWorkspaces());
-        assertEquals(false, b.sharedForwardTransforms() == o.sharedForwardTransforms());
-        assertEquals(false, b.fusedKernels() == o.fusedKernels());
-        assertEquals(false, b.realTransforms() == o.realTransforms());
-        assertEquals(false, b.reusePlans() == o.reusePlans());
+        assertNotEquals(b.preallocatedWorkspaces(), o.preallocatedWorkspaces());
+        assertNotEquals(b.sharedForwardTransforms(), o.sharedForwardTransforms());
+        assertNotEquals(b.fusedKernels(), o.fusedKernels());
+        assertNotEquals(b.realTransforms(), o.realTransforms());
+        assertNotEquals(b.reusePlans(), o.reusePlans());
         assertEquals(1, b.threads());
+        assertEquals(Runtime.getRuntime().availableProcessors(), o.threads());
+        assertEquals(FftSettings.baseline(), b.fftSettings());
+        assertEquals(FftSettings.optimized(), o.fftSettings());
     }
 }
