@@ -63,7 +63,7 @@ public final class FftEngines {
             return java.util.Optional.empty();
         }
         String reason = "no FftBackend named '" + name + "' on the class path";
-        for (FftBackend backend : ServiceLoader.load(FftBackend.class)) {
+        for (FftBackend backend : backends()) {
             if (backend.name().equals(name)) {
                 if (backend.available()) {
                     return java.util.Optional.empty();
@@ -74,9 +74,32 @@ public final class FftEngines {
         return java.util.Optional.of(reason);
     }
 
+    /**
+     * The optional backends on the class path: those seen by the loader of {@link FftBackend} itself (in a JShell
+     * notebook the solver and its backends are loaded by the notebook's class loader, which the thread's context
+     * class loader does not see), then any further ones the context class loader sees.
+     */
+    private static java.util.List<FftBackend> backends() {
+        var found = new java.util.ArrayList<FftBackend>();
+        var names = new java.util.HashSet<String>();
+        ClassLoader own = FftBackend.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {own, context}) {
+            if (loader == null || (loader == context && context == own)) {
+                continue;
+            }
+            for (FftBackend backend : ServiceLoader.load(FftBackend.class, loader)) {
+                if (names.add(backend.getClass().getName())) {
+                    found.add(backend);
+                }
+            }
+        }
+        return found;
+    }
+
     /** The optional backend of that name if it is on the class path and loads here. */
     public static java.util.Optional<FftBackend> backend(String name) {
-        for (FftBackend backend : ServiceLoader.load(FftBackend.class)) {
+        for (FftBackend backend : backends()) {
             if (backend.name().equals(name) && backend.available()) {
                 return java.util.Optional.of(backend);
             }
