@@ -109,6 +109,22 @@ def machine() -> dict:
     }
 
 
+def coalesce_streams(nb) -> None:
+    """Joins consecutive stream outputs of a cell (a kernel may send printf's pieces as separate
+    messages; shown one per block, a sentence would break across lines)."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                    and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] = merged[-1]["text"] + output["text"]
+            else:
+                merged.append(output)
+        cell["outputs"] = merged
+
+
 def html_exporter():
     from nbconvert import HTMLExporter
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline")
@@ -219,6 +235,7 @@ def main(argv=None) -> int:
         name = path.stem
         print("run_notebooks: %s ..." % name, flush=True)
         nb, error, seconds = execute(path, args.kernel, args.timeout, args.startup_timeout)
+        coalesce_streams(nb)
         nb.metadata["is_spectral"] = {"size": size, "seconds": round(seconds, 2), "machine": info,
                                       "ok": error is None}
         import nbformat

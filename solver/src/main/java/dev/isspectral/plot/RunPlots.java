@@ -14,6 +14,9 @@ import tech.tablesaw.api.Table;
  */
 public final class RunPlots {
 
+    /** 2⁻⁵², the spacing of doubles just above 1. */
+    public static final double MACHINE_EPSILON = Math.ulp(1.0);
+
     private RunPlots() {
     }
 
@@ -28,6 +31,7 @@ public final class RunPlots {
                 .xAxisTitle("t").yAxisTitle(columns.length == 1 ? columns[0] : "value").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setLegendVisible(columns.length > 1);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
         double[] time = h.numberColumn(Run.TIME).asDoubleArray();
         for (String c : columns) {
             line(chart, c, time, numbers(h, c));
@@ -36,8 +40,9 @@ public final class RunPlots {
     }
 
     /**
-     * (X(t) − X(0)) / |X(0)| of one history column against time: for a conserved quantity such as
-     * {@link Run#TOTAL_ENERGY} (physics.md §7.4) this stays at round-off, ~1e-16 per step.
+     * (X(t) − X(0)) / |X(0)| of one history column against time, in units of the double-precision
+     * machine epsilon 2⁻⁵² ≈ 2.2·10⁻¹⁶: for a conserved quantity such as {@link Run#TOTAL_ENERGY}
+     * (physics.md §7.4) the values stay of order 1–100, i.e. at round-off.
      *
      * @throws IllegalArgumentException if the column is unknown or starts at 0 (no relative change)
      */
@@ -51,12 +56,14 @@ public final class RunPlots {
         }
         double[] change = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            change[i] = (values[i] - start) / Math.abs(start);
+            change[i] = (values[i] - start) / Math.abs(start) / MACHINE_EPSILON;
         }
         XYChart chart = new XYChartBuilder().width(760).height(420)
                 .title("Relative change of " + column)
-                .xAxisTitle("t").yAxisTitle("(X(t) − X(0)) / |X(0)|").build();
+                .xAxisTitle("t").yAxisTitle("(X(t) − X(0)) / |X(0)|  in units of 2.2e-16").build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        chart.getStyler().setYAxisDecimalPattern("0.#");
         line(chart, column, h.numberColumn(Run.TIME).asDoubleArray(), change);
         return chart;
     }
