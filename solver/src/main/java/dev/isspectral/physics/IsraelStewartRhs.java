@@ -350,7 +350,7 @@ public final class IsraelStewartRhs implements Rhs {
         }
         passBulkOut = explicit == null || !bulk ? null : explicit[Field.BULK.ordinal()];
         try {
-            workers.forEachChunk(points, kernel);
+            workers.forEachChunk(points, Workers.HEAVY_GRAIN, kernel);
         } finally {
             passState = null;
         }
