@@ -46,6 +46,18 @@ class FftwEngineContractTest {
     }
 
     @Test
+    void backendIsFoundWhenTheContextLoaderIsTheSolversOwn() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(FftEngines.class.getClassLoader());
+        try {
+            assertTrue(FftEngines.backend(FftSettings.FFTW).isPresent());
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
     void nativeBuffersAreCounted() {
         FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
         int n = 8 * 4 * 6;

@@ -84,8 +84,9 @@ public final class FftEngines {
         var names = new java.util.HashSet<String>();
         ClassLoader own = FftBackend.class.getClassLoader();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        for (ClassLoader loader : new ClassLoader[] {own, context}) {
-            if (loader == null || (loader == context && context == own)) {
+        ClassLoader[] loaders = {own, context == own ? null : context};   // the context loader only if it is another
+        for (ClassLoader loader : loaders) {
+            if (loader == null) {
                 continue;
             }
             for (FftBackend backend : ServiceLoader.load(FftBackend.class, loader)) {
