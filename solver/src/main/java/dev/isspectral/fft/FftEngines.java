@@ -84,10 +84,15 @@ public final class FftEngines {
         var names = new java.util.HashSet<String>();
         ClassLoader own = FftBackend.class.getClassLoader();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        for (ClassLoader loader : new ClassLoader[] {own, context}) {
-            if (loader == null || (loader == context && context == own)) {
-                continue;
-            }
+        var loaders = new java.util.ArrayList<ClassLoader>(2);
+        if (own != null) {
+            loaders.add(own);
+        }
+        // IS-Spectral's kernel makes the notebook loader the context loader too: search it once, not zero times
+        if (context != null && context != own) {
+            loaders.add(context);
+        }
+        for (ClassLoader loader : loaders) {
             for (FftBackend backend : ServiceLoader.load(FftBackend.class, loader)) {
                 if (names.add(backend.getClass().getName())) {
                     found.add(backend);
