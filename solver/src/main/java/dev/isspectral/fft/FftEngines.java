@@ -84,8 +84,10 @@ public final class FftEngines {
         var names = new java.util.HashSet<String>();
         ClassLoader own = FftBackend.class.getClassLoader();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        for (ClassLoader loader : new ClassLoader[] {own, context}) {
-            if (loader == null || (loader == context && context == own)) {
+        // the context loader is asked only when it is another loader (asking the same one twice finds nothing new)
+        ClassLoader[] loaders = context == own ? new ClassLoader[] {own} : new ClassLoader[] {own, context};
+        for (ClassLoader loader : loaders) {
+            if (loader == null) {
                 continue;
             }
             for (FftBackend backend : ServiceLoader.load(FftBackend.class, loader)) {
