@@ -147,15 +147,20 @@ final class KernelExecutionControl extends DirectExecutionControl {
         running = thread;
         try {
             thread.start();
-            long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
+            long started = System.nanoTime();
+            // wait in slices, so that a stop() that abandons the thread (Java 20+) ends the wait
             while (thread.isAlive() && !abandoned) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (timeoutMillis > 0 && left <= 0 && !timedOut) {
-                    timedOut = true;
-                    halt(thread);
-                    continue;
+                long wait = 100;
+                if (timeoutMillis > 0 && !timedOut) {
+                    long left = timeoutMillis - (System.nanoTime() - started) / 1_000_000;
+                    if (left <= 0) {
+                        timedOut = true;
+                        halt(thread);
+                        continue;
+                    }
+                    wait = Math.min(left, wait);
                 }
-                thread.join(timedOut ? 100 : Math.max(1, Math.min(left, 100)));
+                thread.join(wait);
             }
         } finally {
             running = outer;

@@ -72,6 +72,7 @@ public final class KernelMain {
         ParentWatch.start(ParentWatch.parents(System.getenv(), relaunched), ParentWatch.POLL_MILLIS, parent -> {
             System.err.println("is-spectral kernel: process " + parent.pid()
                     + " that started this kernel has ended without a shutdown request; exiting");
+            // halt, not exit: nobody is left to answer, and closing sockets towards a dead peer can linger
             Runtime.getRuntime().halt(0);
         });
         connection.waitUntilClose();

@@ -70,7 +70,16 @@ class NotebookIT {
             /* 8 a simulation renders as its settings tree */ """
             import dev.isspectral.sim.*;
             Simulation sim = Simulation.builder().grid("4x8x8x8").build();
-            sim""");
+            sim""",
+            /* 9 IJava-style renderer registration through getKernelInstance(), IJava's display types */ """
+            import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+            import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+            record Celsius(double degrees) {}
+            getKernelInstance().getRenderer().createRegistration(Celsius.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((c, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> "<i>" + c.degrees() + " C</i>"));
+            DisplayData shown = render(new Celsius(21.5));
+            shown""");
 
     private static JsonArray cells;
     private static String html;
@@ -236,6 +245,12 @@ class NotebookIT {
     }
 
     @Test
+    void aRendererRegisteredTheIJavaWayIsUsed() {
+        assertEquals("<i>21.5 C</i>", data(9, "execute_result", "text/html"));
+        assertTrue(html.contains("<i>21.5 C</i>"), "in exported HTML");
+    }
+
+    @Test
     void noProtocolLoggingOrLoggerWarningsReachTheNotebook() {
         for (int i = 0; i < cells.size(); i++) {
             for (JsonElement o : outputs(i)) {
@@ -259,6 +274,9 @@ class NotebookIT {
         assertTrue(result.get("first_cell_ok").getAsBoolean(), json);
         assertEquals("error", result.get("interrupt_status").getAsString(), "interrupted cell ends with an error reply");
         assertTrue(result.get("after_interrupt_ok").getAsBoolean(), json);
+        boolean threadStopThrows = Runtime.Version.parse(result.get("java").getAsString()).feature() >= 20;
+        assertEquals(threadStopThrows, result.get("interrupt_note").getAsBoolean(),
+                "the error explains a loop left running exactly where Thread.stop is unsupported: " + json);
         assertFalse(output.contains("INFO:"), "kernel stderr is quiet:\n" + output);
     }
 }
