@@ -347,55 +347,65 @@ public final class SpectralOperators {
         double[] out = passTarget;
         int axis = passAxis;
         int kind = passKind;
-        boolean negate = passNegate;
+        double sign = passNegate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
         for (int row = fromRow; row < toRow; row++) {
             int i = row / ny;
             int j = row - i * ny;
-            int base = row * nzh;
-            double rowK = axis == 0 ? kx[i] : ky[j];
-            switch (kind) {
-                case DERIVATIVE:
-                    for (int m = 0; m < nzh; m++) {
-                        double k = axis == 2 ? kz[m] : rowK;
-                        int p = 2 * (base + m);
+            int begin = 2 * row * nzh;
+            int end = begin + 2 * nzh;
+            if (kind == FILTER) {
+                for (int m = 0, p = begin; p < end; m++, p += 2) {
+                    double factor = filterMask[row * nzh + m];
+                    out[p] *= factor;
+                    out[p + 1] *= factor;
+                }
+            } else if (kind == LAPLACIAN) {
+                double kk = kxSquared[i] + kySquared[j];
+                for (int m = 0, p = begin; p < end; m++, p += 2) {
+                    double factor = -(kk + kzSquared[m]);
+                    out[p] *= factor;
+                    out[p + 1] *= factor;
+                }
+            } else if (axis == 2) {
+                // k varies along the row
+                if (kind == DERIVATIVE) {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
                         double re = src[p];
                         out[p] = -k * src[p + 1];
                         out[p + 1] = k * re;
                     }
-                    break;
-                case ACCUMULATE:
-                    for (int m = 0; m < nzh; m++) {
-                        double k = axis == 2 ? kz[m] : rowK;
-                        int p = 2 * (base + m);
-                        double re = out[p] - k * src[p + 1];
-                        double im = out[p + 1] + k * src[p];
-                        out[p] = negate ? -re : re;
-                        out[p + 1] = negate ? -im : im;
-                    }
-                    break;
-                case SET:
-                    for (int m = 0; m < nzh; m++) {
-                        double k = axis == 2 ? kz[m] : rowK;
-                        int p = 2 * (base + m);
+                } else if (kind == SET) {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
                         out[p] = 0.0 - k * src[p + 1];
                         out[p + 1] = 0.0 + k * src[p];
                     }
-                    break;
-                case FILTER:
-                    for (int m = 0; m < nzh; m++) {
-                        double factor = filterMask[base + m];
-                        int p = 2 * (base + m);
-                        out[p] *= factor;
-                        out[p + 1] *= factor;
+                } else {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        out[p] = sign * (out[p] - k * src[p + 1]);
+                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
                     }
-                    break;
-                default: {
-                    double kk = kxSquared[i] + kySquared[j];
-                    for (int m = 0; m < nzh; m++) {
-                        double factor = -(kk + kzSquared[m]);
-                        int p = 2 * (base + m);
-                        out[p] *= factor;
-                        out[p + 1] *= factor;
+                }
+            } else {
+                // k is constant along the row
+                double k = axis == 0 ? kx[i] : ky[j];
+                if (kind == DERIVATIVE) {
+                    for (int p = begin; p < end; p += 2) {
+                        double re = src[p];
+                        out[p] = -k * src[p + 1];
+                        out[p + 1] = k * re;
+                    }
+                } else if (kind == SET) {
+                    for (int p = begin; p < end; p += 2) {
+                        out[p] = 0.0 - k * src[p + 1];
+                        out[p + 1] = 0.0 + k * src[p];
+                    }
+                } else {
+                    for (int p = begin; p < end; p += 2) {
+                        out[p] = sign * (out[p] - k * src[p + 1]);
+                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
                     }
                 }
             }
