@@ -60,6 +60,9 @@ def main():
                 break
         result["interrupt_s"] = round(time.perf_counter() - interrupt_at, 3)
         result["interrupt_status"] = reply["content"]["status"]
+        # on Java 20+ (no Thread.stop) the error explains that the loop keeps running
+        result["interrupt_note"] = "note: this Java" in "\n".join(reply["content"].get("traceback", []))
+        result["java"] = client.kernel_info(reply=True)["content"]["language_info"]["version"]
         _, status, outputs = run(client, "\"alive\"")
         result["after_interrupt_ok"] = status == "ok" and outputs[-1]["data"]["text/plain"] == "alive"
     finally:

@@ -66,7 +66,11 @@ class NotebookIT {
             String id = display("<b>first</b>", "text/html");
             updateDisplay(id, "<b>second</b>", "text/html");""",
             /* 7 Notebook.init on our own kernel */ """
-            dev.isspectral.display.Notebook.init()""");
+            dev.isspectral.display.Notebook.init()""",
+            /* 8 a simulation renders as its settings tree */ """
+            import dev.isspectral.sim.*;
+            Simulation sim = Simulation.builder().grid("4x8x8x8").build();
+            sim""");
 
     private static JsonArray cells;
     private static String html;
@@ -216,6 +220,19 @@ class NotebookIT {
     @Test
     void notebookInitIsANoOpOnThisKernel() {
         assertTrue(data(7, "execute_result", "text/plain").contains("nothing to do"));
+    }
+
+    @Test
+    void aSimulationShowsItsSettingsTreeAsHtmlAndText() {
+        String summary = data(8, "execute_result", "text/html");
+        assertTrue(summary.startsWith("<div class=\"is-spectral-simulation\">"), summary);
+        assertTrue(summary.contains("4x8x8x8 (4 steps of a 8x8x8 box"), summary);
+        assertTrue(summary.contains(">memory</th>"), summary);
+        String text = data(8, "execute_result", "text/plain");
+        assertTrue(text.startsWith("Simulation\n├── grid:        4x8x8x8"), text);
+        assertTrue(text.contains("└── memory:"), text);
+        assertTrue(html.contains("<b>Simulation 4x8x8x8</b>"), "summary in exported HTML");
+        assertTrue(html.contains(">integrator</th>"), "summary rows in exported HTML");
     }
 
     @Test

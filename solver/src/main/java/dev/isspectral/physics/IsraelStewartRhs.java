@@ -84,6 +84,8 @@ public final class IsraelStewartRhs implements Rhs {
     private final double[][] shearTarget = new double[5][];
     private final double[][] shearOut = new double[5][];
     private final Workers.Chunk kernel = this::pointwiseChunk;
+    private final Workers.Chunk advection = this::advectionChunk;
+    private double[] passAdvected;
     // arguments of the pass in progress, read by the kernel's chunks
     private double[][] passState;
     private boolean passFluxes;
@@ -275,12 +277,15 @@ public final class IsraelStewartRhs implements Rhs {
                     for (int nu = 0; nu < 4; nu++) {
                         divergences[nu] = explicit[nu];
                     }
+                    // the fused path gets −∂_i T^{iν} straight from k-space; the naive one negates in a pass of its own
                     spectral.symmetricDivergence(fluxTimeComponents, flux[1], flux[6], flux[11], flux[2], flux[3], flux[7],
-                            divergences);
-                    for (int nu = 0; nu < 4; nu++) {
-                        double[] out = explicit[nu];
-                        for (int p = 0; p < points; p++) {
-                            out[p] = -out[p];
+                            divergences, fused);
+                    if (!fused) {
+                        for (int nu = 0; nu < 4; nu++) {
+                            double[] out = explicit[nu];
+                            for (int p = 0; p < points; p++) {
+                                out[p] = -out[p];
+                            }
                         }
                     }
                 }
@@ -319,14 +324,24 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** out −= v^k ∂_k X (the comoving-derivative part of (4.10), (4.12)). */
     private void advect(double[] field, double[] out) {
+        spectral.gradient(field, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
+        passAdvected = out;
+        try {
+            workers.forEachChunk(points, Workers.STREAMING_GRAIN, advection);
+        } finally {
+            passAdvected = null;
+        }
+    }
+
+    private void advectionChunk(int chunk, int from, int to) {
+        double[] out = passAdvected;
         double[] gx = gradVelocity[0][0];
         double[] gy = gradVelocity[1][0];
         double[] gz = gradVelocity[2][0];
-        spectral.gradient(field, gx, gy, gz);
         double[] vx = primitives.vx;
         double[] vy = primitives.vy;
         double[] vz = primitives.vz;
-        for (int p = 0; p < points; p++) {
+        for (int p = from; p < to; p++) {
             out[p] -= vx[p] * gx[p] + vy[p] * gy[p] + vz[p] * gz[p];
         }
     }
@@ -350,7 +365,7 @@ public final class IsraelStewartRhs implements Rhs {
         }
         passBulkOut = explicit == null || !bulk ? null : explicit[Field.BULK.ordinal()];
         try {
-            workers.forEachChunk(points, kernel);
+            workers.forEachChunk(points, Workers.HEAVY_GRAIN, kernel);
         } finally {
             passState = null;
         }

@@ -21,7 +21,10 @@ import java.util.List;
  */
 public final class Compare {
 
-    /** Column: the setting, {@code Simulation#toString} first line or "#i". */
+    /**
+     * Column: the setting, "#i " and its tuning's {@link dev.isspectral.sim.Tuning#name() name} (give tunings short
+     * names with {@link dev.isspectral.sim.Tuning#named} for tables and plots; {@code describe()} lists every knob).
+     */
     public static final String SETTING = "setting";
     /** Column: median milliseconds per step. */
     public static final String MEDIAN_MS = "median_ms_per_step";
@@ -89,7 +92,7 @@ public final class Compare {
             Arrays.sort(sorted);
             double m = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                     : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
-            setting.append("#" + i + " " + simulations.get(i).tuning());
+            setting.append("#" + i + " " + simulations.get(i).tuning().name());
             median.append(m);
         }
         for (int i = 0; i < solvers.size(); i++) {

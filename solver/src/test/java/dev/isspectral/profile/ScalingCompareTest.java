@@ -43,6 +43,13 @@ class ScalingCompareTest {
     }
 
     @Test
+    void compareNamesEachSettingByItsTuningName() {
+        Table t = Compare.of(soundWave(Tuning.optimized().named("fast")), soundWave(Tuning.baseline()))
+                .warmup(0).steps(1).run();
+        assertEquals(List.of("#0 fast", "#1 baseline"), t.stringColumn(Compare.SETTING).asList());
+    }
+
+    @Test
     void compareNeedsTwoSettings() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Compare.of(soundWave(Tuning.optimized())));

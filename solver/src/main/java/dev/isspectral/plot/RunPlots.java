@@ -1,0 +1,83 @@
+package dev.isspectral.plot;
+
+import dev.isspectral.sim.Run;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
+
+/**
+ * XChart figures of a {@link Run}'s recorded history ({@link Run#history()}, columns documented on
+ * {@link Run}): observables against time, and the relative drift of a conserved one.
+ */
+public final class RunPlots {
+
+    /** 2⁻⁵², the spacing of doubles just above 1. */
+    public static final double MACHINE_EPSILON = Math.ulp(1.0);
+
+    private RunPlots() {
+    }
+
+    /** The named history columns (e.g. {@link Run#MAX_SPEED}) against simulated time, one line each. */
+    public static XYChart history(Run run, String... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("columns = []; name at least one of " + run.history().columnNames());
+        }
+        Table h = run.history();
+        XYChart chart = new XYChartBuilder().width(760).height(420)
+                .title(columns.length == 1 ? columns[0] + " against time" : "History against time")
+                .xAxisTitle("t").yAxisTitle(columns.length == 1 ? columns[0] : "value").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendVisible(columns.length > 1);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        double[] time = h.numberColumn(Run.TIME).asDoubleArray();
+        for (String c : columns) {
+            line(chart, c, time, numbers(h, c));
+        }
+        return chart;
+    }
+
+    /**
+     * (X(t) − X(0)) / |X(0)| of one history column against time, in units of the double-precision
+     * machine epsilon 2⁻⁵² ≈ 2.2·10⁻¹⁶: for a conserved quantity such as {@link Run#TOTAL_ENERGY}
+     * (physics.md §7.4) the values stay of order 1–100, i.e. at round-off.
+     *
+     * @throws IllegalArgumentException if the column is unknown or starts at 0 (no relative change)
+     */
+    public static XYChart relativeChange(Run run, String column) {
+        Table h = run.history();
+        double[] values = numbers(h, column);
+        double start = values[0];
+        if (start == 0 || !Double.isFinite(start)) {
+            throw new IllegalArgumentException("column \"" + column + "\" starts at " + start
+                    + "; a relative change needs a finite, non-zero start (e.g. " + Run.TOTAL_ENERGY + ")");
+        }
+        double[] change = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            change[i] = (values[i] - start) / Math.abs(start) / MACHINE_EPSILON;
+        }
+        XYChart chart = new XYChartBuilder().width(760).height(420)
+                .title("Relative change of " + column)
+                .xAxisTitle("t").yAxisTitle("(X(t) − X(0)) / |X(0)|  in units of 2.2e-16").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        chart.getStyler().setYAxisDecimalPattern("0.#");
+        line(chart, column, h.numberColumn(Run.TIME).asDoubleArray(), change);
+        return chart;
+    }
+
+    private static double[] numbers(Table h, String column) {
+        if (!h.columnNames().contains(column) || !(h.column(column) instanceof tech.tablesaw.api.NumericColumn<?>)) {
+            throw new IllegalArgumentException("column = \"" + column + "\"; must be a numeric history column: "
+                    + h.columnNames());
+        }
+        return h.numberColumn(column).asDoubleArray();
+    }
+
+    private static void line(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(x.length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+}
