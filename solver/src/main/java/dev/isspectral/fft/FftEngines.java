@@ -89,7 +89,23 @@ public final class FftEngines {
             if (loader == null) {
                 continue;
             }
-            for (FftBackend backend : ServiceLoader.load(FftBackend.class, loader)) {
+            var providers = ServiceLoader.load(FftBackend.class, loader).iterator();
+            while (true) {
+                FftBackend backend;
+                try {
+                    if (!providers.hasNext()) {
+                        break;
+                    }
+                    backend = providers.next();
+                } catch (java.util.ServiceConfigurationError e) {
+                    // a provider that does not load here (a broken jar, or one seen through a loader whose
+                    // FftBackend is another class) is skipped, said once; the others are still found
+                    String warning = "WARNING: FFT backend provider skipped: " + e.getMessage();
+                    if (WARNED.add(warning)) {
+                        System.err.println(warning);
+                    }
+                    continue;
+                }
                 if (names.add(backend.getClass().getName())) {
                     found.add(backend);
                 }
