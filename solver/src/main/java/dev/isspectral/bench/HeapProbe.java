@@ -19,8 +19,10 @@ import java.util.Map;
 /**
  * Peak live heap of one case, measured in a fresh child JVM so nothing else the harness holds counts.
  *
- * <p>Method. Live heap = {@code MemoryMXBean} heap used immediately after {@link System#gc()} (a full,
- * stop-the-world G1 collection; the child runs with {@code -XX:+UseG1GC}). It is read before the
+ * <p>Method. Live heap = {@code MemoryMXBean} heap used immediately after {@link System#gc()}. With
+ * {@link #EXACT} ({@code -XX:+UseSerialGC}) that is a full compacting collection, so the figure is the live
+ * bytes exactly; with {@link #G1} (the JVM's default collector) it is what G1 keeps in use, which
+ * rounds every humongous array (one of half a region or more) up to whole regions. It is read before the
  * simulation is built, after setup (build + start) and after every step. The peak inside an interval is
  * bounded by the live heap at its start plus the bytes allocated during it by all threads
  * ({@code ThreadMXBean} allocation counters): nothing else can be live then. The probe reports the largest
@@ -51,6 +53,11 @@ public final class HeapProbe {
             return Math.max(setupBound, Math.max(stepBound, maxLiveAtStep));
         }
     }
+
+    /** Child JVM flags for exact live bytes: the serial collector compacts the whole heap on {@code System.gc()}. */
+    public static final List<String> EXACT = List.of("-XX:+UseSerialGC");
+    /** Child JVM flags for the default collector, G1 with its default region size. */
+    public static final List<String> G1 = List.of("-XX:+UseG1GC");
 
     private HeapProbe() {
     }
@@ -104,16 +111,17 @@ public final class HeapProbe {
     }
 
     /**
-     * Runs {@link #main} in a fresh JVM on this JVM's class path ({@code java.class.path}, whose jars'
+     * Runs {@link #main} in a fresh JVM with {@code jvmFlags} ({@link #EXACT} or {@link #G1}) on this JVM's class path ({@code java.class.path}, whose jars'
      * manifest class paths the child follows too) and returns what it measured.
      *
      * @throws IllegalStateException if the child fails, with its exit status and last output lines
      */
-    public static Result inChildJvm(Grid grid, String backend, int warmup, int steps) {
+    public static Result inChildJvm(Grid grid, String backend, int warmup, int steps, List<String> jvmFlags) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path"), HeapProbe.class.getName(), grid.notation(), backend,
-                Integer.toString(warmup), Integer.toString(steps));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                HeapProbe.class.getName(), grid.notation(), backend, Integer.toString(warmup), Integer.toString(steps)));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             StringBuilder tail = new StringBuilder();

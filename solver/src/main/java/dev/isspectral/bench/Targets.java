@@ -84,7 +84,10 @@ public final class Targets {
         return new TargetsReport(plan.quick(), best, rows, details, loadBefore, TargetsReport.loadAverage());
     }
 
-    private void add(TargetRow row) {
+    private void add(TargetRow measured) {
+        TargetRow row = new TargetRow(measured.target(), measured.scenario(), measured.measured(), measured.unit(),
+                measured.relation(), measured.bound(), measured.nsPerPoint(), measured.threads(), measured.note()
+                + String.format(Locale.ROOT, "; load average %.1f when measured", TargetsReport.loadAverage()));
         rows.add(row);
         if (progress != null) {
             progress.println(TargetsReport.markdownRow(rows.size(), row));
@@ -195,19 +198,29 @@ public final class Targets {
     private void heap() {
         Grid g = plan.large();
         for (String b : backends) {
-            HeapProbe.Result r = HeapProbe.inChildJvm(g, b, plan.warmup(), plan.heapSteps());
+            HeapProbe.Result r = HeapProbe.inChildJvm(g, b, plan.warmup(), plan.heapSteps(), HeapProbe.EXACT);
             Simulation sim = Workload.simulation(g.withSteps(1), b);
-            String note = String.format(Locale.ROOT, "fresh child JVM (G1); live heap = heap used right after System.gc(), read "
-                    + "before setup, after setup and after each of %d steps (after %d warm-up); peak bound = max over setup "
-                    + "and steps of (live at start + bytes allocated meanwhile, all threads). Live: before setup %.1f MB, "
-                    + "after setup %.1f MB, after steps ≤ %.1f MB; bound over setup %.1f MB, over a step %.1f MB (a step "
-                    + "allocates ≤ %.1f MB); solver holds %.1f MB, FFT engine buffers %.1f MB (%s)",
+            String note = String.format(Locale.ROOT, "fresh child JVM with the serial collector, whose System.gc() compacts "
+                    + "the whole heap, so heap used right after it is the live bytes exactly; read before setup, after setup "
+                    + "(build + start) and after each of %d steps (after %d warm-up). Peak bound = max over setup and steps of "
+                    + "(live at the start + bytes allocated meanwhile by all threads), an upper bound of the peak. Live: before "
+                    + "setup %.1f MB, after setup %.1f MB, after steps ≤ %.1f MB; bound over setup %.1f MB (the initial-data "
+                    + "garbage counted as live), over a step %.1f MB (a step allocates ≤ %.3f MB); the solver holds %.1f MB, "
+                    + "the Simulation keeps the initial state, FFT engine buffers %.1f MB (%s)",
                     plan.heapSteps(), plan.warmup(), r.liveBefore() / 1e6, r.liveAfterSetup() / 1e6, r.maxLiveAtStep() / 1e6,
                     r.setupBound() / 1e6, r.stepBound() / 1e6, r.maxStepBytes() / 1e6, r.solverBytes() / 1e6,
                     r.engineBytes() / 1e6, b.equals(FftSettings.FFTW) ? "native, off the heap" : "on the heap");
             add(new TargetRow("128×128×64×64: peak live heap, " + backendLabel(b), scenario(g, sim), r.peakBound() / 1e6,
                     "MB", "<", 500, r.nsPerPoint(), r.threads(), note));
         }
+        HeapProbe.Result g1 = HeapProbe.inChildJvm(g, best, plan.warmup(), plan.heapSteps(), HeapProbe.G1);
+        Simulation sim = Workload.simulation(g.withSteps(1), best);
+        add(new TargetRow("128×128×64×64: heap in use after a full GC under G1 (the JVM's default collector), " + best,
+                scenario(g, sim), Math.max(g1.liveAfterSetup(), g1.maxLiveAtStep()) / 1e6, "MB", "", Double.NaN,
+                g1.nsPerPoint(), g1.threads(), String.format(Locale.ROOT, "the same probe with -XX:+UseG1GC (default region "
+                        + "size for max heap %.0f MB): G1 keeps every humongous object (an array of half a region or more) in whole "
+                        + "regions, so a field array of NX·NY·NZ doubles plus its 16-byte header can take up to twice its size",
+                        Runtime.getRuntime().maxMemory() / 1e6)));
     }
 
     // --- optimized against baseline at 32×32×16×16 -------------------------------------------------
