@@ -183,7 +183,7 @@ th {{ background: #f3f3f3; }}
 <p>Each notebook executed top to bottom at size <code>IS_SPECTRAL_SIZE={size}</code>;
 every number in a report was computed in that run. Total run time {total:.1f} s.</p>
 <table>
-<tr><th>notebook</th><th>status</th><th>run time</th><th>cells</th><th>executed notebook</th></tr>
+<tr><th>notebook</th><th>status</th><th>run time</th><th>code cells</th><th>executed notebook</th></tr>
 {items}
 </table>
 <h2>Machine</h2>
