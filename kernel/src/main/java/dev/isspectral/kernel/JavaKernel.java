@@ -62,11 +62,11 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
             try {
                 List<Path> found = KernelMagics.matches(entry);
                 if (found.isEmpty()) {
-                    System.err.println(KernelConfig.CLASSPATH + ": entry '" + entry + "' matches no file; skipped");
+                    System.err.println(both(KernelConfig.CLASSPATH) + ": entry '" + entry + "' matches no file; skipped");
                 }
                 classpath.addAll(found);
             } catch (CellException e) {
-                System.err.println(KernelConfig.CLASSPATH + ": " + e.getMessage());
+                System.err.println(both(KernelConfig.CLASSPATH) + ": " + e.getMessage());
             }
         }
         evaluator.addToClasspath(classpath);
@@ -76,7 +76,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
                     runStartup(evaluator, Files.readString(script), script.getFileName().toString());
                 }
             } catch (CellException | IOException e) {
-                System.err.println(KernelConfig.STARTUP_SCRIPTS_PATH + ": '" + scripts + "': " + e.getMessage());
+                System.err.println(both(KernelConfig.STARTUP_SCRIPTS_PATH) + ": '" + scripts + "': " + e.getMessage());
             }
         }
         if (!config.startupScript().isBlank()) {
@@ -85,6 +85,11 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
         // compile one trivial snippet so the first real cell does not pay for javac's warm-up
         runStartup(evaluator, "0", "warm-up");
         return new Session(evaluator, magics, renderers);
+    }
+
+    /** "IJAVA_X/JJAVA_X", for messages about a setting that may come from either. */
+    private static String both(String ijavaName) {
+        return ijavaName + "/" + KernelConfig.jjavaName(ijavaName);
     }
 
     private static void runStartup(JavaEvaluator evaluator, String code, String name) {
