@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of IS-Spectral: unit, physics validation against physics.md §7 and end to end
-# (mvn verify), then the notebooks' conventions, every notebook at IS_SPECTRAL_SIZE=small with its
-# HTML report checked in headless Chromium, and the tests of the runner, the checker and Binder/conda. Works on a fresh machine
-# with Java 17 and Maven; installs Debian's Jupyter and Chromium when it can (root + apt-get).
+# (mvn verify); then the notebooks' conventions, every notebook at IS_SPECTRAL_SIZE=small with its
+# HTML report checked in headless Chromium, and the tests of the runner, the checker and
+# Binder/conda. Works on a fresh machine with Java 17 and Maven; installs Debian's Jupyter and
+# Chromium when it can (root + apt-get).
 set -euo pipefail
 cd "$(dirname "$0")"
 source notebooks/tools/setup.sh
