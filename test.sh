@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of IS-Spectral: unit, physics validation against physics.md §7 and end to end
-# (mvn verify), then every notebook at IS_SPECTRAL_SIZE=small with its HTML report checked in
-# headless Chromium, the checker's own tests, and the Binder/conda tests. Works on a fresh machine
-# with Java 17 and Maven; installs Debian's Jupyter and Chromium when it can (root + apt-get).
+# (mvn verify); then the notebooks' conventions, every notebook at IS_SPECTRAL_SIZE=small with its
+# HTML report checked in headless Chromium, and the tests of the runner, the checker and
+# Binder/conda. Works on a fresh machine with Java 17 and Maven; installs Debian's Jupyter and
+# Chromium when it can (root + apt-get).
 set -euo pipefail
 cd "$(dirname "$0")"
 source notebooks/tools/setup.sh
@@ -12,6 +13,9 @@ section() { echo; echo "== $1 ($(( $(date +%s) - start )) s so far)"; }
 
 section "mvn verify"
 mvn -B -ntp verify
+
+section "notebook conventions"
+"$NOTEBOOK_PYTHON" -W ignore -m unittest notebooks/tools/test_notebook_conventions.py
 
 section "notebooks at IS_SPECTRAL_SIZE=small"
 reports=notebooks/target/reports-small
@@ -23,8 +27,9 @@ echo "notebooks executed and exported in $(( $(date +%s) - notebooks_start )) s"
 section "reports in headless Chromium: every image decodes, nothing fetched"
 "$NOTEBOOK_PYTHON" notebooks/tools/check_reports.py --min-images 1 "$reports"
 
-section "checker, Binder and conda tests"
-"$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_check_reports.py notebooks/tools/test_binder.py
+section "runner, checker, Binder and conda tests"
+"$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_run_notebooks.py notebooks/tools/test_check_reports.py \
+  notebooks/tools/test_binder.py
 
 echo
 echo "test.sh: all passed in $(( $(date +%s) - start )) s"

@@ -1,11 +1,14 @@
 # Sourced by run.sh and test.sh: finds (or installs) what executing the notebooks needs.
 #   need_jupyter [chromium]   sets NOTEBOOK_PYTHON to a python3 with nbclient, nbconvert and
-#                             jupyter_client; with "chromium" also makes sure `chromium` is there.
+#                             jupyter_client; with "chromium" (the tests) also makes sure `chromium`
+#                             is there and the python has yaml (the Binder test reads environment.yml).
 # Installs Debian's packages when they are missing and this is a root shell with apt-get;
 # otherwise says how to get them (apt, or the conda environment) and returns 1.
 
+NOTEBOOK_MODULES="nbclient, nbconvert, nbformat, jupyter_client"
+
 has_jupyter() {
-  "$1" -c 'import nbclient, nbconvert, nbformat, jupyter_client' 2>/dev/null
+  "$1" -c "import $NOTEBOOK_MODULES" 2>/dev/null
 }
 
 find_notebook_python() {
@@ -23,6 +26,7 @@ find_notebook_python() {
 need_jupyter() {
   local want_chromium="${1:-}"
   local packages=()
+  [ "$want_chromium" = chromium ] && NOTEBOOK_MODULES="$NOTEBOOK_MODULES, yaml"
   find_notebook_python || packages+=(jupyter-nbconvert python3-nbclient jupyter-client python3-yaml)
   if [ "$want_chromium" = chromium ] && ! command -v chromium >/dev/null 2>&1; then
     packages+=(chromium)
