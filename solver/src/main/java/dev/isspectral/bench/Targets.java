@@ -7,7 +7,6 @@ import dev.isspectral.grid.Grid;
 import dev.isspectral.profile.AllocationCounter;
 import dev.isspectral.profile.Compare;
 import dev.isspectral.profile.FftRecorder;
-import dev.isspectral.profile.Scaling;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
@@ -229,16 +228,26 @@ public final class Targets {
         Grid g = plan.compare();
         Simulation optimized = Workload.simulation(g, Tuning.optimized());
         Simulation baseline = Workload.simulation(g, Tuning.baseline());
-        Compare.Result r = Compare.of(optimized, baseline).warmup(plan.warmup() + 1).steps(Math.max(3, 2 * plan.rounds())).measure();
+        // the baseline first, then the optimized tuning on each backend (pure Java is Tuning.optimized() itself)
+        List<Simulation> sims = new ArrayList<>(List.of(baseline));
+        for (String b : backends) {
+            sims.add(b.equals(FftSettings.JTRANSFORMS) ? optimized : Workload.simulation(g, b));
+        }
+        int rounds = Math.max(3, 2 * plan.rounds());
+        Compare.Result r = Compare.of(sims.toArray(Simulation[]::new)).warmup(plan.warmup() + 1).steps(rounds).measure();
         Table t = r.table();
-        double optMs = t.doubleColumn(Compare.MEDIAN_MS).get(0);
-        double baseMs = t.doubleColumn(Compare.MEDIAN_MS).get(1);
-        add(new TargetRow("optimized vs baseline at 32×32×16×16: speed-up per step", g.notation()
-                + ", optimized (" + optimized.fftSettings().label() + ") vs baseline (" + baseline.fftSettings().label() + ")",
-                r.ratio(1), "x", ">=", 10, 1e6 * optMs / g.size(), optimized.fftSettings().threads(),
-                String.format(Locale.ROOT, "Compare, %d interleaved rounds after %d warm-up steps: median %.2f ms vs %.2f ms "
-                        + "per step (baseline %.0f ns/point/step)", Math.max(3, 2 * plan.rounds()), plan.warmup() + 1, optMs,
-                        baseMs, 1e6 * baseMs / g.size())));
+        double baseMs = t.doubleColumn(Compare.MEDIAN_MS).get(0);
+        for (int i = 1; i < sims.size(); i++) {
+            Simulation opt = sims.get(i);
+            double optMs = t.doubleColumn(Compare.MEDIAN_MS).get(i);
+            add(new TargetRow("optimized vs baseline at 32×32×16×16: speed-up per step, " + backendLabel(backends.get(i - 1)),
+                    g.notation() + ", optimized (" + opt.fftSettings().label() + ") vs baseline (" + baseline.fftSettings().label() + ")",
+                    1 / r.ratio(i), "x", ">=", 10, 1e6 * optMs / g.size(), opt.fftSettings().threads(),
+                    String.format(Locale.ROOT, "Compare, the baseline and the optimized tuning on each backend stepped in turn, "
+                            + "%d interleaved rounds after %d warm-up steps: median %.2f ms (optimized) vs %.2f ms (baseline) per step "
+                            + "(baseline %.0f ns/point/step)", rounds, plan.warmup() + 1, optMs, baseMs, 1e6 * baseMs / g.size())));
+        }
+        double optMs = t.doubleColumn(Compare.MEDIAN_MS).get(sims.indexOf(optimized));
 
         AllocationCounter counter = AllocationCounter.jvm();
         Solver[] solvers = {optimized.start(Instrumentation.NONE), baseline.start(Instrumentation.NONE)};
@@ -438,29 +447,74 @@ public final class Targets {
 
     // --- scaling with N ----------------------------------------------------------------------------
 
+    /**
+     * Like {@link dev.isspectral.profile.Scaling}, but the grids are stepped interleaved (one step of each grid per round), so a change of
+     * the machine's load falls on every grid alike; {@code Scaling} profiles one grid after another, and on a shared
+     * machine its exponent moves with the load between grids.
+     */
     private void scaling() {
-        List<String> grids = plan.scaling();
-        Simulation sim = Workload.simulation(Grid.parse(grids.get(0)), best);
-        Scaling.Result r = Scaling.of(sim).grids(grids.toArray(String[]::new)).warmup(plan.warmup()).run();
-        Table t = r.table();
-        int last = t.rowCount() - 1;
-        double largestSeconds = t.doubleColumn(Scaling.Result.SECONDS_MEDIAN).get(last);
-        long largestPoints = t.longColumn(Scaling.Result.POINTS).get(last);
-        StringBuilder table = new StringBuilder("**Scaling** (" + sim.fftSettings().label() + ", `Scaling`: each grid profiled on a "
-                + "fresh solver, " + plan.warmup() + " warm-up steps, NT measured steps, median):\n\n"
-                + "| grid | points N | s/step (median) | ns/point/step |\n|---|---|---|---|\n");
-        for (int i = 0; i < t.rowCount(); i++) {
-            double s = t.doubleColumn(Scaling.Result.SECONDS_MEDIAN).get(i);
-            long n = t.longColumn(Scaling.Result.POINTS).get(i);
-            table.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.0f |%n", t.stringColumn(Scaling.Result.GRID).get(i), n, s,
-                    1e9 * s / n));
+        List<Grid> grids = plan.scaling().stream().map(Grid::parse).toList();
+        List<Simulation> sims = new ArrayList<>();
+        List<Solver> solvers = new ArrayList<>();
+        for (Grid g : grids) {
+            Simulation sim = Workload.simulation(g, best);
+            Solver s = sim.start(Instrumentation.NONE);
+            s.advance(plan.warmup());
+            sims.add(sim);
+            solvers.add(s);
+        }
+        int rounds = Math.max(2, plan.rounds() - 2);
+        double[][] seconds = new double[grids.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < grids.size(); i++) {
+                long t0 = System.nanoTime();
+                solvers.get(i).step();
+                seconds[i][r] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        solvers.clear();
+        double[] logN = new double[grids.size()];
+        double[] logMedian = new double[grids.size()];
+        double[] logMin = new double[grids.size()];
+        double[] logNLogN = new double[grids.size()];
+        StringBuilder table = new StringBuilder("**Scaling** (" + sims.get(0).fftSettings().label() + "; the grids stepped "
+                + "interleaved, " + rounds + " rounds after " + plan.warmup() + " warm-up steps):\n\n"
+                + "| grid | points N | s/step (median) | s/step (min) | ns/point/step (median) |\n|---|---|---|---|---|\n");
+        for (int i = 0; i < grids.size(); i++) {
+            Grid g = grids.get(i);
+            double m = median(seconds[i]);
+            double min = Arrays.stream(seconds[i]).min().orElse(Double.NaN);
+            logN[i] = Math.log(g.size());
+            logNLogN[i] = Math.log(g.size() * (Math.log(g.size()) / Math.log(2)));
+            logMedian[i] = Math.log(m);
+            logMin[i] = Math.log(min);
+            table.append(String.format(Locale.ROOT, "| %dx%dx%d | %d | %.4f | %.4f | %.0f |%n", g.nx(), g.ny(), g.nz(), g.size(),
+                    m, min, 1e9 * m / g.size()));
         }
         details.add(table.toString());
-        add(new TargetRow("scaling: fitted exponent of step time against N, " + grids.get(0) + " … " + grids.get(grids.size() - 1),
-                grids.size() + " grids, " + sim.fftSettings().label(), r.exponentVsN(), "", "<=", 1.15,
-                1e9 * largestSeconds / largestPoints, sim.fftSettings().threads(), String.format(Locale.ROOT,
-                        "least-squares slope of log(median s/step) on log N; against N·log2 N the slope is %.3f; ns/point/step "
-                                + "given for the largest grid", r.exponentVsNLogN())));
+        Grid first = grids.get(0);
+        Grid last = grids.get(grids.size() - 1);
+        add(new TargetRow("scaling: fitted exponent of step time against N, " + first.nx() + "×" + first.ny() + "×" + first.nz()
+                + " … " + last.nx() + "×" + last.ny() + "×" + last.nz(), grids.size() + " grids, " + sims.get(0).fftSettings().label(),
+                slope(logN, logMedian), "", "<=", 1.15, 1e9 * median(seconds[grids.size() - 1]) / last.size(),
+                sims.get(0).fftSettings().threads(), String.format(Locale.ROOT, "least-squares slope of log(median s/step) on "
+                        + "log N over %d grids stepped interleaved (%d rounds after %d warm-up steps; the table below); on the "
+                        + "minimum s/step the slope is %.3f; against N·log2 N it is %.3f (1 = N log N); ns/point/step given for "
+                        + "the largest grid", grids.size(), rounds, plan.warmup(), slope(logN, logMin), slope(logNLogN, logMedian))));
+        sims.clear();
         releaseMemory();
+    }
+
+    /** Least-squares slope of y on x. */
+    static double slope(double[] x, double[] y) {
+        int n = x.length;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            sx += x[i];
+            sy += y[i];
+            sxx += x[i] * x[i];
+            sxy += x[i] * y[i];
+        }
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
     }
 }

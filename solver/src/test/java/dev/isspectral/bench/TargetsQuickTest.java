@@ -94,6 +94,16 @@ class TargetsQuickTest {
     }
 
     @Test
+    void theScalingSlopeOfAPowerLawIsItsExponent() {
+        double[] logN = {Math.log(16384), Math.log(65536), Math.log(524288), Math.log(2097152)};
+        double[] logT = new double[logN.length];
+        for (int i = 0; i < logN.length; i++) {
+            logT[i] = 1.15 * logN[i] - 20;
+        }
+        assertEquals(1.15, Targets.slope(logN, logT), 1e-12);
+    }
+
+    @Test
     void jsonHasOneObjectPerRowAndTheMarkdownItsNotes() {
         assertEquals(tableRows(markdown).size(), json.split("\"target\": ").length - 1, json);
         assertTrue(json.contains("\"quick\": true") && json.contains("\"best_backend\": \"jtransforms\""), json);
