@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
-# Runs every test of IS-Spectral (unit, validation, end-to-end). Works on a fresh machine with
-# Java 17 and Maven; installs what the end-to-end tests need when it can.
+# Runs every test of IS-Spectral: unit, physics validation against physics.md §7 and end to end
+# (mvn verify); then the notebooks' conventions, every notebook at IS_SPECTRAL_SIZE=small with its
+# HTML report checked in headless Chromium, and the tests of the runner, the checker and
+# Binder/conda. Works on a fresh machine with Java 17 and Maven; installs Debian's Jupyter and
+# Chromium when it can (root + apt-get).
 set -euo pipefail
 cd "$(dirname "$0")"
+source notebooks/tools/setup.sh
+need_jupyter chromium
+start=$(date +%s)
+section() { echo; echo "== $1 ($(( $(date +%s) - start )) s so far)"; }
 
-# The kernel's end-to-end test executes a notebook under Debian's Jupyter (/usr/bin/jupyter).
-jupyter_packages=(jupyter-nbconvert python3-nbclient jupyter-client)
-if [ ! -x /usr/bin/jupyter ] || ! /usr/bin/python3 -c 'import nbclient, nbconvert, jupyter_client' 2>/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing Debian's Jupyter (${jupyter_packages[*]}) for the kernel's end-to-end test"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${jupyter_packages[@]}" >/dev/null
-  else
-    echo "test.sh: Debian's Jupyter is missing; install it with:" >&2
-    echo "  sudo apt-get install -y --no-install-recommends ${jupyter_packages[*]}" >&2
-    echo "or skip the end-to-end tests with: mvn -B -ntp verify -DskipITs" >&2
-    exit 1
-  fi
-fi
-
+section "mvn verify"
 mvn -B -ntp verify
+
+section "notebook conventions"
+"$NOTEBOOK_PYTHON" -W ignore -m unittest notebooks/tools/test_notebook_conventions.py
+
+section "notebooks at IS_SPECTRAL_SIZE=small"
+reports=notebooks/target/reports-small
+notebooks_start=$(date +%s)
+IS_SPECTRAL_SIZE=small JUPYTER_PATH="$PWD/kernel/target/jupyter" IJAVA_CLASSPATH="$PWD/notebooks/target/classpath/*.jar" \
+  "$NOTEBOOK_PYTHON" notebooks/tools/run_notebooks.py --out "$reports"
+echo "notebooks executed and exported in $(( $(date +%s) - notebooks_start )) s"
+
+section "reports in headless Chromium: every image decodes, nothing fetched"
+"$NOTEBOOK_PYTHON" notebooks/tools/check_reports.py --min-images 1 "$reports"
+
+section "runner, checker, Binder and conda tests"
+"$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_run_notebooks.py notebooks/tools/test_check_reports.py \
+  notebooks/tools/test_binder.py
+
+echo
+echo "test.sh: all passed in $(( $(date +%s) - start )) s"

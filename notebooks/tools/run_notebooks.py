@@ -10,9 +10,9 @@ network), NAME.ipynb (the executed notebook) and index.html linking each report 
 time and the machine it ran on. Every file is written to a temporary file beside it and moved
 into place, so a reader never sees half a report.
 
-Defaults that make a checkout work without setup: when JUPYTER_PATH is unset and our kernel
-has been built, kernel/target/jupyter is used; when IJAVA_CLASSPATH is unset,
-notebooks/target/classpath/*.jar. The size comes from IS_SPECTRAL_SIZE (default "full"),
+Defaults that make a checkout work without setup (unless --installed-kernel): when JUPYTER_PATH
+is unset and our kernel has been built, kernel/target/jupyter is used; when IJAVA_CLASSPATH is
+unset, notebooks/target/classpath/*.jar. The size comes from IS_SPECTRAL_SIZE (default "full"),
 passed on to the kernel's environment unchanged.
 
 Needs Debian's (or conda's) Jupyter: nbclient, nbconvert, nbformat.
@@ -183,7 +183,7 @@ th {{ background: #f3f3f3; }}
 <p>Each notebook executed top to bottom at size <code>IS_SPECTRAL_SIZE={size}</code>;
 every number in a report was computed in that run. Total run time {total:.1f} s.</p>
 <table>
-<tr><th>notebook</th><th>status</th><th>run time</th><th>cells</th><th>executed notebook</th></tr>
+<tr><th>notebook</th><th>status</th><th>run time</th><th>code cells</th><th>executed notebook</th></tr>
 {items}
 </table>
 <h2>Machine</h2>
@@ -203,6 +203,9 @@ def main(argv=None) -> int:
     parser.add_argument("--kernel", default="java", help="kernelspec name (default: java)")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds allowed per cell (default: 3600)")
     parser.add_argument("--startup-timeout", type=int, default=120, help="seconds for the kernel to start")
+    parser.add_argument("--installed-kernel", action="store_true",
+                        help="use the kernelspec as installed (install_kernel.py, Binder): do not point JUPYTER_PATH "
+                             "and IJAVA_CLASSPATH at the build")
     args = parser.parse_args(argv)
 
     notebooks = args.notebooks or sorted(p for p in NOTEBOOKS.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
@@ -222,8 +225,9 @@ def main(argv=None) -> int:
         return 2
 
     size = os.environ.get("IS_SPECTRAL_SIZE", "full")
-    for line in default_environment():
-        print("run_notebooks: " + line)
+    if not args.installed_kernel:
+        for line in default_environment():
+            print("run_notebooks: " + line)
     info = machine()
     exporter = html_exporter()
     out = args.out.resolve()

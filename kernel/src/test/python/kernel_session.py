@@ -60,6 +60,18 @@ def main():
                 break
         result["interrupt_s"] = round(time.perf_counter() - interrupt_at, 3)
         result["interrupt_status"] = reply["content"]["status"]
+        # on Java 20+ (no Thread.stop) the error output explains that the loop keeps running
+        traceback = list(reply["content"].get("traceback", []))
+        while True:
+            msg = client.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") != loop_id:
+                continue
+            if msg["msg_type"] == "error":
+                traceback += msg["content"].get("traceback", [])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        result["interrupt_note"] = "note: this Java" in "\n".join(traceback)
+        result["java"] = client.kernel_info(reply=True)["content"]["language_info"]["version"]
         _, status, outputs = run(client, "\"alive\"")
         result["after_interrupt_ok"] = status == "ok" and outputs[-1]["data"]["text/plain"] == "alive"
     finally:

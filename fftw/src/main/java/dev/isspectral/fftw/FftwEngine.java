@@ -12,6 +12,8 @@ import static org.bytedeco.fftw.global.fftw3.fftw_plan_with_nthreads;
 
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftSettings;
+import dev.isspectral.parallel.Workers;
+import java.nio.DoubleBuffer;
 import org.bytedeco.fftw.global.fftw3.fftw_plan;
 import org.bytedeco.javacpp.DoublePointer;
 
@@ -19,7 +21,9 @@ import org.bytedeco.javacpp.DoublePointer;
  * A double-precision real-to-complex 3-D FFTW engine. FFTW's r2c output for an {@code NX×NY×NZ} row-major
  * array is exactly the solver's half-spectrum layout, so no reordering is needed; the data are copied once
  * into and once out of native buffers per transform (the copy time is counted in {@link #copyNanos()}).
- * Both plans are made once at construction, with the requested rigour and threads, and reused.
+ * Both plans are made once at construction, with the requested rigour and threads, and reused. The copies
+ * (and the 1/N scaling of the inverse, folded into its copy-out) are split over the shared {@link Workers}
+ * team of the engine's thread count on large grids, so they do not stay serial beside FFTW's threads.
  */
 public final class FftwEngine implements FftEngine {
 
@@ -35,6 +39,19 @@ public final class FftwEngine implements FftEngine {
     private final long planningNanos;
     private long copyNanos;
     private boolean closed;
+    private final DoubleBuffer realView;
+    private final DoubleBuffer spectrumView;
+    private final Workers team;
+    // the copy in progress, read by copyChunk
+    private static final int REAL_IN = 0;
+    private static final int SPECTRUM_OUT = 1;
+    private static final int SPECTRUM_IN = 2;
+    private static final int REAL_OUT_SCALED = 3;
+    /** Doubles scaled per block of the copy-out, so the scaling reads what the copy just wrote, from L1. */
+    private static final int SCALE_BLOCK = 1024;
+    private int copyKind;
+    private double[] copyArray;
+    private final Workers.Chunk copyTask = this::copyChunk;
 
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
         if (nx < 1 || ny < 1 || nz < 1) {
@@ -47,6 +64,9 @@ public final class FftwEngine implements FftEngine {
         this.realBuffer = new DoublePointer((long) nx * ny * nz);
         this.spectrumBuffer = new DoublePointer(2L * nx * ny * (nz / 2 + 1));
         this.scale = 1.0 / ((double) nx * ny * nz);
+        this.realView = realBuffer.asBuffer();
+        this.spectrumView = spectrumBuffer.asBuffer();
+        this.team = Workers.shared(threads);
         int flags = flags(rigour);
         long start = System.nanoTime();
         synchronized (FftwBackend.PLANNER_LOCK) {
@@ -114,11 +134,11 @@ public final class FftwEngine implements FftEngine {
     public void forward(double[] real, double[] spectrum) {
         checkLengths(real, spectrum);
         long t0 = System.nanoTime();
-        realBuffer.put(real);
+        copy(REAL_IN, real);
         long t1 = System.nanoTime();
         fftw_execute_dft_r2c(forwardPlan, realBuffer, spectrumBuffer);
         long t2 = System.nanoTime();
-        spectrumBuffer.get(spectrum);
+        copy(SPECTRUM_OUT, spectrum);
         copyNanos += (t1 - t0) + (System.nanoTime() - t2);
     }
 
@@ -126,15 +146,42 @@ public final class FftwEngine implements FftEngine {
     public void inverse(double[] spectrum, double[] real) {
         checkLengths(real, spectrum);
         long t0 = System.nanoTime();
-        spectrumBuffer.put(spectrum);
+        copy(SPECTRUM_IN, spectrum);
         long t1 = System.nanoTime();
         fftw_execute_dft_c2r(inversePlan, spectrumBuffer, realBuffer);  // destroys spectrumBuffer, not the caller's array
         long t2 = System.nanoTime();
-        realBuffer.get(real);
-        for (int p = 0; p < real.length; p++) {
-            real[p] *= scale;
-        }
+        copy(REAL_OUT_SCALED, real);
         copyNanos += (t1 - t0) + (System.nanoTime() - t2);
+    }
+
+    private void copy(int kind, double[] array) {
+        copyKind = kind;
+        copyArray = array;
+        try {
+            team.forEachChunk(array.length, Workers.STREAMING_GRAIN, copyTask);
+        } finally {
+            copyArray = null;
+        }
+    }
+
+    /** Elements [from, to) of the copy in progress (absolute buffer operations: safe on disjoint ranges). */
+    private void copyChunk(int chunk, int from, int to) {
+        double[] array = copyArray;
+        int length = to - from;
+        switch (copyKind) {
+            case REAL_IN -> realView.put(from, array, from, length);
+            case SPECTRUM_OUT -> spectrumView.get(from, array, from, length);
+            case SPECTRUM_IN -> spectrumView.put(from, array, from, length);
+            default -> {
+                for (int block = from; block < to; block += SCALE_BLOCK) {
+                    int end = Math.min(to, block + SCALE_BLOCK);
+                    realView.get(block, array, block, end - block);
+                    for (int p = block; p < end; p++) {
+                        array[p] *= scale;
+                    }
+                }
+            }
+        }
     }
 
     private void checkLengths(double[] real, double[] spectrum) {

@@ -46,6 +46,55 @@ class FftwEngineContractTest {
     }
 
     @Test
+    void backendIsFoundWhenTheContextLoaderIsTheSolversOwn() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(FftEngines.class.getClassLoader());
+        try {
+            assertTrue(FftEngines.backend(FftSettings.FFTW).isPresent());
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * On a grid large enough for the copies to be split over two threads (131072 points), the forward
+     * spectrum matches JTransforms' to round-off and the inverse undoes it: a misplaced chunk would show at O(1).
+     */
+    @Test
+    void splitCopiesKeepEveryValueInPlace() {
+        int nx = 64;
+        int ny = 64;
+        int nz = 32;
+        assertTrue(dev.isspectral.parallel.Workers.create(2).splits(nx * ny * nz, dev.isspectral.parallel.Workers.STREAMING_GRAIN));
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(2)
+                .withRigour(FftSettings.Rigour.ESTIMATE);
+        Random r = new Random(3);
+        double[] field = new double[nx * ny * nz];
+        for (int p = 0; p < field.length; p++) {
+            field[p] = r.nextDouble() - 0.5;
+        }
+        try (FftEngine engine = FftEngines.create(fftw, nx, ny, nz);
+             FftEngine reference = FftEngines.create(FftSettings.optimized().withThreads(1), nx, ny, nz)) {
+            assertEquals(FftSettings.FFTW, engine.backend());
+            double[] spectrum = new double[engine.spectrumLength()];
+            double[] expected = new double[reference.spectrumLength()];
+            engine.forward(field, spectrum);
+            reference.forward(field, expected);
+            double worst = 0;
+            for (int c = 0; c < spectrum.length; c++) {
+                worst = Math.max(worst, Math.abs(spectrum[c] - expected[c]));
+            }
+            assertTrue(worst < 1e-10, "forward spectrum off by " + worst);
+            double[] back = new double[field.length];
+            engine.inverse(spectrum, back);
+            for (int p = 0; p < field.length; p++) {
+                assertEquals(field[p], back[p], 1e-14, "point " + p);
+            }
+        }
+    }
+
+    @Test
     void nativeBuffersAreCounted() {
         FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
         int n = 8 * 4 * 6;

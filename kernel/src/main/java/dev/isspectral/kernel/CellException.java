@@ -50,6 +50,10 @@ public class CellException extends Exception {
         EvaluationInterruptedException(String message) {
             super(message, List.of(message));
         }
+
+        EvaluationInterruptedException(String message, List<String> report) {
+            super(message, report);
+        }
     }
 
     /** A statement of the cell ran longer than {@code IJAVA_TIMEOUT}. */
@@ -58,6 +62,10 @@ public class CellException extends Exception {
 
         EvaluationTimeoutException(String message) {
             super(message, List.of(message));
+        }
+
+        EvaluationTimeoutException(String message, List<String> report) {
+            super(message, report);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.isspectral.kernel.CellException.EvaluationException;
 import dev.isspectral.kernel.CellException.EvaluationInterruptedException;
 import dev.isspectral.kernel.CellException.EvaluationTimeoutException;
 import dev.isspectral.kernel.runtime.Display;
+import dev.isspectral.kernel.runtime.Kernel;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -58,15 +59,24 @@ public final class JavaEvaluator implements AutoCloseable {
     private final Map<String, SnippetPlace> places = new ConcurrentHashMap<>();
 
     /**
-     * Starts JShell with the default imports and the display functions ({@code display},
-     * {@code render}, {@code updateDisplay}) in scope.
+     * Starts JShell with the default imports, the display functions ({@code display},
+     * {@code render}, {@code updateDisplay}) and the kernel functions ({@code eval},
+     * {@code getKernelInstance}, ...) in scope.
      *
      * @param compilerOptions options for the compiler, e.g. {@code -Xlint:unchecked}
      * @param timeoutMillis   the longest one top-level statement may run; {@code <= 0} for no limit
      */
     public JavaEvaluator(List<String> compilerOptions, long timeoutMillis) {
+        this(compilerOptions, timeoutMillis, KernelExecutionControl.ThreadKiller.THREAD_STOP);
+    }
+
+    /**
+     * As {@link #JavaEvaluator(List, long)}, with the way a thread that ignores its interrupt is
+     * ended (tests simulate Java 20+, where {@code Thread.stop} throws).
+     */
+    JavaEvaluator(List<String> compilerOptions, long timeoutMillis, KernelExecutionControl.ThreadKiller killer) {
         this.loader = new UserClassLoader(JavaEvaluator.class.getClassLoader());
-        this.control = new KernelExecutionControl(loader, timeoutMillis);
+        this.control = new KernelExecutionControl(loader, timeoutMillis, killer);
         ExecutionControlProvider provider = new ExecutionControlProvider() {
             @Override
             public String name() {
@@ -94,6 +104,7 @@ public final class JavaEvaluator implements AutoCloseable {
             imports.append("import ").append(pkg).append(";\n");
         }
         imports.append("import static ").append(Display.class.getName()).append(".*;\n");
+        imports.append("import static ").append(Kernel.class.getName()).append(".*;\n");
         try {
             eval(imports.toString(), "startup");
         } catch (CellException e) {
@@ -173,11 +184,12 @@ public final class JavaEvaluator implements AutoCloseable {
         control.clearLastValue();
         List<SnippetEvent> events = shell.eval(source);
         if (control.lastTimedOut()) {
-            throw new EvaluationTimeoutException("timeout: a statement of " + cellName
-                    + " ran longer than IJAVA_TIMEOUT and was stopped");
+            String message = "timeout: a statement of " + cellName + " ran longer than IJAVA_TIMEOUT and was stopped";
+            throw new EvaluationTimeoutException(message, withNote(message, control.takeStopNote()));
         }
         if (control.lastStopped()) {
-            throw new EvaluationInterruptedException("interrupted: " + cellName + " was stopped");
+            String message = "interrupted: " + cellName + " was stopped";
+            throw new EvaluationInterruptedException(message, withNote(message, control.takeStopNote()));
         }
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -196,6 +208,13 @@ public final class JavaEvaluator implements AutoCloseable {
             return expression ? new CellValue(true, control.lastValue()) : CellValue.NONE;
         }
         return CellValue.NONE;
+    }
+
+    private static List<String> withNote(String message, List<String> note) {
+        List<String> report = new ArrayList<>();
+        report.add(message);
+        report.addAll(note);
+        return report;
     }
 
     private CompilationException compilationError(Snippet snippet, String source, String cell, int start, String cellName) {

@@ -3,6 +3,7 @@ package dev.isspectral.kernel;
 import dev.isspectral.kernel.CellException.MagicException;
 import dev.isspectral.kernel.runtime.Display;
 import dev.isspectral.kernel.runtime.DisplayHost;
+import dev.isspectral.kernel.runtime.Kernel;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
@@ -48,6 +49,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
             t.start();
         });
         Display.attach(this);
+        Kernel.attach(this);
     }
 
     private Session start(KernelConfig config) {
@@ -60,11 +62,11 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
             try {
                 List<Path> found = KernelMagics.matches(entry);
                 if (found.isEmpty()) {
-                    System.err.println(KernelConfig.CLASSPATH + ": entry '" + entry + "' matches no file; skipped");
+                    System.err.println(both(KernelConfig.CLASSPATH) + ": entry '" + entry + "' matches no file; skipped");
                 }
                 classpath.addAll(found);
             } catch (CellException e) {
-                System.err.println(KernelConfig.CLASSPATH + ": " + e.getMessage());
+                System.err.println(both(KernelConfig.CLASSPATH) + ": " + e.getMessage());
             }
         }
         evaluator.addToClasspath(classpath);
@@ -74,7 +76,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
                     runStartup(evaluator, Files.readString(script), script.getFileName().toString());
                 }
             } catch (CellException | IOException e) {
-                System.err.println(KernelConfig.STARTUP_SCRIPTS_PATH + ": '" + scripts + "': " + e.getMessage());
+                System.err.println(both(KernelConfig.STARTUP_SCRIPTS_PATH) + ": '" + scripts + "': " + e.getMessage());
             }
         }
         if (!config.startupScript().isBlank()) {
@@ -83,6 +85,11 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
         // compile one trivial snippet so the first real cell does not pay for javac's warm-up
         runStartup(evaluator, "0", "warm-up");
         return new Session(evaluator, magics, renderers);
+    }
+
+    /** "IJAVA_X/JJAVA_X", for messages about a setting that may come from either. */
+    private static String both(String ijavaName) {
+        return ijavaName + "/" + KernelConfig.jjavaName(ijavaName);
     }
 
     private static void runStartup(JavaEvaluator evaluator, String code, String name) {
@@ -132,12 +139,92 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
      * @throws CellException if the cell fails
      */
     public DisplayData evalCell(String code, String cellName) throws CellException {
+        JavaEvaluator.CellValue value = run(code, cellName);
+        if (!value.present()) {
+            return null;
+        }
+        return session().renderers().render(value.value());
+    }
+
+    /**
+     * Runs code as a cell would and returns the live value of its last expression: what
+     * {@code eval(String)} in a cell calls (IJava's and JJava's {@code evalRaw}).
+     *
+     * @param code Java code, possibly with magics
+     * @return the value, or null if the code ends with a statement
+     * @throws IllegalStateException if the code fails; the message is the error report
+     */
+    public Object evalRaw(String code) {
+        try {
+            return run(code, "eval").value();
+        } catch (CellException e) {
+            throw new IllegalStateException(String.join("\n", e.report()), e);
+        }
+    }
+
+    /**
+     * Runs a line magic.
+     *
+     * @param name the magic without {@code %}
+     * @param args its arguments
+     * @return the paths it added
+     * @throws IllegalStateException if it fails or is unknown
+     */
+    public List<String> lineMagic(String name, List<String> args) {
+        try {
+            return session().magics().line(name, args);
+        } catch (CellException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a cell magic.
+     *
+     * @param name the magic without {@code %%}
+     * @param args its arguments
+     * @param body the cell body
+     * @return the paths it added
+     * @throws IllegalStateException if it fails or is unknown
+     */
+    public List<String> cellMagic(String name, List<String> args, String body) {
+        try {
+            return session().magics().cell(name, args, body);
+        } catch (CellException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds entries to the classpath of the compiler and of the running code (IJava's
+     * {@code addToClasspath}).
+     *
+     * @param path entries separated by the path separator; each must exist
+     * @throws IllegalArgumentException naming an entry that does not exist
+     */
+    public void addToClasspath(String path) {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : path.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(entry.strip());
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("classpath entry '" + entry + "' does not exist");
+            }
+            entries.add(p);
+        }
+        session().evaluator().addToClasspath(entries);
+    }
+
+    private JavaEvaluator.CellValue run(String code, String cellName) throws CellException {
         Session s = session();
         CellMagicParseContext cellMagic = MAGICS.parseCellMagic(code);
         if (cellMagic != null) {
-            s.magics().cell(cellMagic.getMagicCall().getName(), cellMagic.getMagicCall().getArgs(),
+            List<String> added = s.magics().cell(cellMagic.getMagicCall().getName(), cellMagic.getMagicCall().getArgs(),
                     cellMagic.getMagicCall().getBody());
-            return null;
+            // not a value to render; evalRaw (eval in a cell) returns the added paths, as a line magic does
+            return new JavaEvaluator.CellValue(false, added);
         }
         String java;
         try {
@@ -156,11 +243,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
         } catch (MagicFailure failure) {
             throw failure.cause;
         }
-        JavaEvaluator.CellValue value = s.evaluator().eval(java, cellName);
-        if (!value.present()) {
-            return null;
-        }
-        return s.renderers().render(value.value());
+        return s.evaluator().eval(java, cellName);
     }
 
     private static final class MagicFailure extends RuntimeException {
@@ -231,6 +314,7 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
     @Override
     public void close() {
         Display.detach(this);
+        Kernel.detach(this);
         if (session.isDone() && !session.isCompletedExceptionally()) {
             session.join().evaluator().close();
         }

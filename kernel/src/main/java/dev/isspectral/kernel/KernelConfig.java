@@ -8,21 +8,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The kernel's settings, read from environment variables the way IJava reads them.
+ * The kernel's settings, read from environment variables the way IJava and JJava read them.
  *
- * @param classpath           {@code IJAVA_CLASSPATH}: entries (simple globs allowed) separated by
- *                            the platform path separator ({@code :} here); empty entries skipped
- * @param compilerOptions     {@code IJAVA_COMPILER_OPTS}: options for the compiler, separated by
- *                            whitespace; double quotes keep spaces inside one option
- * @param timeoutMillis       {@code IJAVA_TIMEOUT}: the longest one top-level statement may run,
- *                            in milliseconds by default, or {@code "<n> <TimeUnit>"} such as
- *                            {@code "30 SECONDS"}; below 1 means no limit (the default, -1)
- * @param startupScriptPaths  {@code IJAVA_STARTUP_SCRIPTS_PATH}: {@code .jshell} files (simple
- *                            globs allowed), separated by the path separator, run at start in order
- * @param startupScript       {@code IJAVA_STARTUP_SCRIPT}: Java code run at start, after the files
+ * <p>Each setting has an IJava name ({@code IJAVA_*}) and a JJava name ({@code JJAVA_*}), so a
+ * kernelspec or environment written for either kernel works here. When both are set to a
+ * non-blank value, the IJava name wins; a blank value counts as unset.
+ *
+ * @param classpath           {@code IJAVA_CLASSPATH} / {@code JJAVA_CLASSPATH}: entries (simple
+ *                            globs allowed) separated by the platform path separator ({@code :}
+ *                            here); empty entries skipped
+ * @param compilerOptions     {@code IJAVA_COMPILER_OPTS} / {@code JJAVA_COMPILER_OPTS}: options for
+ *                            the compiler, separated by whitespace; double quotes keep spaces
+ *                            inside one option
+ * @param timeoutMillis       {@code IJAVA_TIMEOUT} / {@code JJAVA_TIMEOUT}: the longest one
+ *                            top-level statement may run, in milliseconds by default, or
+ *                            {@code "<n> <TimeUnit>"} such as {@code "30 SECONDS"}; below 1 means
+ *                            no limit (the default, -1)
+ * @param startupScriptPaths  {@code IJAVA_STARTUP_SCRIPTS_PATH} / {@code JJAVA_STARTUP_SCRIPTS_PATH}:
+ *                            {@code .jshell} files (simple globs allowed), separated by the path
+ *                            separator, run at start in order
+ * @param startupScript       {@code IJAVA_STARTUP_SCRIPT} / {@code JJAVA_STARTUP_SCRIPT}: Java code
+ *                            run at start, after the files
+ * @param jvmOptions          {@code JJAVA_JVM_OPTS}: extra options for the kernel's JVM, split like
+ *                            the compiler options; when there are any, the kernel restarts itself
+ *                            in a JVM with them (see {@link KernelMain})
  */
 public record KernelConfig(List<String> classpath, List<String> compilerOptions, long timeoutMillis,
-                           List<String> startupScriptPaths, String startupScript) {
+                           List<String> startupScriptPaths, String startupScript, List<String> jvmOptions) {
 
     /** Environment variable names, as IJava has them. */
     public static final String CLASSPATH = "IJAVA_CLASSPATH";
@@ -34,12 +46,25 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
     public static final String STARTUP_SCRIPTS_PATH = "IJAVA_STARTUP_SCRIPTS_PATH";
     /** See {@link #startupScript()}. */
     public static final String STARTUP_SCRIPT = "IJAVA_STARTUP_SCRIPT";
+    /** See {@link #jvmOptions()}; JJava's launcher variable (IJava has none). */
+    public static final String JVM_OPTS = "JJAVA_JVM_OPTS";
+
+    /**
+     * The JJava name of an IJava variable.
+     *
+     * @param ijavaName e.g. {@link #CLASSPATH}
+     * @return e.g. {@code JJAVA_CLASSPATH}
+     */
+    public static String jjavaName(String ijavaName) {
+        return "J" + ijavaName.substring(1);
+    }
 
     /** Canonical constructor; copies the lists. */
     public KernelConfig {
         classpath = List.copyOf(classpath);
         compilerOptions = List.copyOf(compilerOptions);
         startupScriptPaths = List.copyOf(startupScriptPaths);
+        jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -51,12 +76,31 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
      *                                  value cannot be parsed
      */
     public static KernelConfig fromEnvironment(Map<String, String> env) {
+        String timeoutName = chosenName(env, TIMEOUT);
         return new KernelConfig(
-                splitPaths(env.getOrDefault(CLASSPATH, "")),
-                splitOptions(env.getOrDefault(COMPILER_OPTS, "")),
-                parseTimeout(env.get(TIMEOUT)),
-                splitPaths(env.getOrDefault(STARTUP_SCRIPTS_PATH, "")),
-                env.getOrDefault(STARTUP_SCRIPT, ""));
+                splitPaths(value(env, CLASSPATH)),
+                splitOptions(chosenName(env, COMPILER_OPTS), value(env, COMPILER_OPTS)),
+                parseTimeout(timeoutName, env.get(timeoutName)),
+                splitPaths(value(env, STARTUP_SCRIPTS_PATH)),
+                value(env, STARTUP_SCRIPT),
+                splitOptions(JVM_OPTS, env.getOrDefault(JVM_OPTS, "")));
+    }
+
+    /**
+     * Which name of a setting the environment uses: the IJava one if it is set and not blank,
+     * else the JJava one.
+     *
+     * @param env       the environment
+     * @param ijavaName the IJava name, e.g. {@link #TIMEOUT}
+     * @return the name whose value counts
+     */
+    static String chosenName(Map<String, String> env, String ijavaName) {
+        String ijava = env.get(ijavaName);
+        return ijava != null && !ijava.isBlank() ? ijavaName : jjavaName(ijavaName);
+    }
+
+    private static String value(Map<String, String> env, String ijavaName) {
+        return env.getOrDefault(chosenName(env, ijavaName), "");
     }
 
     static List<String> splitPaths(String value) {
@@ -69,7 +113,7 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
         return paths;
     }
 
-    static List<String> splitOptions(String value) {
+    static List<String> splitOptions(String variable, String value) {
         List<String> options = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
@@ -91,7 +135,7 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
             }
         }
         if (quoted) {
-            throw new IllegalArgumentException(COMPILER_OPTS + " = '" + value + "'; has an unclosed double quote");
+            throw new IllegalArgumentException(variable + " = '" + value + "'; has an unclosed double quote");
         }
         if (any) {
             options.add(current.toString());
@@ -100,12 +144,13 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
     }
 
     /**
-     * Parses {@code IJAVA_TIMEOUT}.
+     * Parses {@code IJAVA_TIMEOUT} (or {@code JJAVA_TIMEOUT}).
      *
+     * @param variable the variable's name, for messages
      * @param value null or blank for none, {@code "<long>"} milliseconds, or {@code "<long> <TimeUnit>"}
      * @return milliseconds, or -1 for no limit
      */
-    static long parseTimeout(String value) {
+    static long parseTimeout(String variable, String value) {
         if (value == null || value.isBlank()) {
             return -1;
         }
@@ -114,20 +159,20 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
                 + " (NANOSECONDS, MICROSECONDS, MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS), e.g. '30 SECONDS';"
                 + " below 1 means no timeout";
         if (parts.length > 2) {
-            throw new IllegalArgumentException(TIMEOUT + " = '" + value + "'; " + allowed);
+            throw new IllegalArgumentException(variable + " = '" + value + "'; " + allowed);
         }
         long amount;
         try {
             amount = Long.parseLong(parts[0]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TIMEOUT + " = '" + value + "'; " + allowed);
+            throw new IllegalArgumentException(variable + " = '" + value + "'; " + allowed);
         }
         TimeUnit unit = TimeUnit.MILLISECONDS;
         if (parts.length == 2) {
             try {
                 unit = TimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(TIMEOUT + " = '" + value + "'; unknown unit '" + parts[1] + "'; " + allowed);
+                throw new IllegalArgumentException(variable + " = '" + value + "'; unknown unit '" + parts[1] + "'; " + allowed);
             }
         }
         if (amount < 1) {

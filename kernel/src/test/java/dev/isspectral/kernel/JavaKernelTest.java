@@ -238,6 +238,44 @@ class JavaKernelTest {
         } finally {
             configured.close();
             dev.isspectral.kernel.runtime.Display.attach(kernel);
+            dev.isspectral.kernel.runtime.Kernel.attach(kernel);
         }
+    }
+
+    @Test
+    void evalRunsCodeInTheNotebookScopeAndReturnsTheLiveValue() throws Exception {
+        assertEquals("6", text(kernel.evalCell("(int) eval(\"1 + 2\") + 3", "In[e1]")));
+        kernel.evalCell("StringBuilder built = (StringBuilder) eval(\"var sb = new StringBuilder(\\\"x\\\"); sb\");", "In[e2]");
+        assertEquals("true", text(kernel.evalCell("built == sb", "In[e3]")), "the same object, defined in the notebook scope");
+        assertEquals("null", text(kernel.evalCell("String.valueOf(eval(\"int unused = 1;\"))", "In[e4]")),
+                "a statement has no value");
+    }
+
+    @Test
+    void evalOfFailingCodeThrowsWithTheErrorReport() {
+        CellException e = assertThrows(CellException.class,
+                () -> kernel.evalCell("eval(\"Integer.parseInt(\\\"x\\\")\")", "In[e5]"));
+        String report = String.join("\n", e.report());
+        assertTrue(report.contains("java.lang.IllegalStateException: java.lang.NumberFormatException: For input string: \"x\""), report);
+    }
+
+    @Test
+    void kernelAccessorsAreTheRunningKernelUnderBothNames() throws Exception {
+        assertEquals("true", text(kernel.evalCell("getKernelInstance() == kernel()", "In[k1]")));
+        assertEquals("IS-Spectral", text(kernel.evalCell(
+                "getKernelInstance().getBanner().contains(\"IS-Spectral\") ? \"IS-Spectral\" : \"other\"", "In[k2]")));
+    }
+
+    @Test
+    void lineMagicAndAddToClasspathWorkAsFunctions() throws Exception {
+        Path[] viaMagic = library("demo.fn", "ViaMagic", "public static int seven() { return 7; }");
+        assertEquals("[" + viaMagic[1] + "]", text(kernel.evalCell(
+                "List<String> added = lineMagic(\"jars\", List.of(\"" + viaMagic[1] + "\"));\nadded", "In[m1]")));
+        assertEquals("7", text(kernel.evalCell("demo.fn.ViaMagic.seven()", "In[m2]")));
+        Path[] viaKernel = library("demo.fn2", "ViaKernel", "public static int eight() { return 8; }");
+        kernel.evalCell("getKernelInstance().addToClasspath(\"" + viaKernel[0] + "\");", "In[m3]");
+        assertEquals("8", text(kernel.evalCell("demo.fn2.ViaKernel.eight()", "In[m4]")));
+        CellException e = assertThrows(CellException.class, () -> kernel.evalCell("lineMagic(\"nope\", List.of())", "In[m5]"));
+        assertTrue(String.join("\n", e.report()).contains("unknown line magic '%nope'"), e.report().toString());
     }
 }

@@ -66,7 +66,20 @@ class NotebookIT {
             String id = display("<b>first</b>", "text/html");
             updateDisplay(id, "<b>second</b>", "text/html");""",
             /* 7 Notebook.init on our own kernel */ """
-            dev.isspectral.display.Notebook.init()""");
+            dev.isspectral.display.Notebook.init()""",
+            /* 8 a simulation renders as its settings tree */ """
+            import dev.isspectral.sim.*;
+            Simulation sim = Simulation.builder().grid("4x8x8x8").build();
+            sim""",
+            /* 9 IJava-style renderer registration through getKernelInstance(), IJava's display types */ """
+            import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+            import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+            record Celsius(double degrees) {}
+            getKernelInstance().getRenderer().createRegistration(Celsius.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((c, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> "<i>" + c.degrees() + " C</i>"));
+            DisplayData shown = render(new Celsius(21.5));
+            shown""");
 
     private static JsonArray cells;
     private static String html;
@@ -219,6 +232,25 @@ class NotebookIT {
     }
 
     @Test
+    void aSimulationShowsItsSettingsTreeAsHtmlAndText() {
+        String summary = data(8, "execute_result", "text/html");
+        assertTrue(summary.startsWith("<div class=\"is-spectral-simulation\">"), summary);
+        assertTrue(summary.contains("4x8x8x8 (4 steps of a 8x8x8 box"), summary);
+        assertTrue(summary.contains(">memory</th>"), summary);
+        String text = data(8, "execute_result", "text/plain");
+        assertTrue(text.startsWith("Simulation\n├── grid:        4x8x8x8"), text);
+        assertTrue(text.contains("└── memory:"), text);
+        assertTrue(html.contains("<b>Simulation 4x8x8x8</b>"), "summary in exported HTML");
+        assertTrue(html.contains(">integrator</th>"), "summary rows in exported HTML");
+    }
+
+    @Test
+    void aRendererRegisteredTheIJavaWayIsUsed() {
+        assertEquals("<i>21.5 C</i>", data(9, "execute_result", "text/html"));
+        assertTrue(html.contains("<i>21.5 C</i>"), "in exported HTML");
+    }
+
+    @Test
     void noProtocolLoggingOrLoggerWarningsReachTheNotebook() {
         for (int i = 0; i < cells.size(); i++) {
             for (JsonElement o : outputs(i)) {
@@ -242,6 +274,9 @@ class NotebookIT {
         assertTrue(result.get("first_cell_ok").getAsBoolean(), json);
         assertEquals("error", result.get("interrupt_status").getAsString(), "interrupted cell ends with an error reply");
         assertTrue(result.get("after_interrupt_ok").getAsBoolean(), json);
+        boolean threadStopThrows = Runtime.Version.parse(result.get("java").getAsString()).feature() >= 20;
+        assertEquals(threadStopThrows, result.get("interrupt_note").getAsBoolean(),
+                "the error explains a loop left running exactly where Thread.stop is unsupported: " + json);
         assertFalse(output.contains("INFO:"), "kernel stderr is quiet:\n" + output);
     }
 }

@@ -11,11 +11,17 @@ import java.util.jar.JarFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The kernel jar leaks nothing into user code: every class is ours, the SPI or relocated under ours. */
+/**
+ * The kernel jar leaks nothing into user code: every class is ours, the SPI, relocated under ours,
+ * or basekernel's display API under IJava's names ({@value #SHARED_DISPLAY_API}), which cells
+ * written for IJava import.
+ */
 class ShadedJarIT {
 
+    static final String SHARED_DISPLAY_API = "io/github/spencerpark/jupyter/kernel/display/";
+
     @Test
-    void everyClassInTheKernelJarIsUnderDevIsspectral() throws IOException {
+    void everyClassInTheKernelJarIsUnderDevIsspectralOrTheSharedDisplayApi() throws IOException {
         Path jar = Path.of(System.getProperty("kernelspec.dir"), "is-spectral-kernel.jar");
         List<String> foreign = new ArrayList<>();
         int relocated = 0;
@@ -23,7 +29,7 @@ class ShadedJarIT {
             for (var entries = file.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
                 if (name.endsWith(".class")) {
-                    if (!name.startsWith("dev/isspectral/")) {
+                    if (!name.startsWith("dev/isspectral/") && !name.startsWith(SHARED_DISPLAY_API)) {
                         foreign.add(name);
                     }
                     if (name.startsWith("dev/isspectral/kernel/shaded/")) {
@@ -42,6 +48,19 @@ class ShadedJarIT {
         Path jar = Path.of(System.getProperty("kernelspec.dir"), "is-spectral-kernel.jar");
         try (JarFile file = new JarFile(jar.toFile())) {
             assertTrue(file.getEntry("dev/isspectral/display/spi/DisplayProvider.class") != null);
+        }
+    }
+
+    @Test
+    void basekernelsDisplayApiKeepsItsNamesAndTheRestIsRelocated() throws IOException {
+        Path jar = Path.of(System.getProperty("kernelspec.dir"), "is-spectral-kernel.jar");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertTrue(file.getEntry(SHARED_DISPLAY_API + "DisplayData.class") != null);
+            assertTrue(file.getEntry(SHARED_DISPLAY_API + "mime/MIMEType.class") != null);
+            assertTrue(file.getEntry("io/github/spencerpark/jupyter/kernel/BaseKernel.class") == null);
+            assertTrue(file.getEntry("dev/isspectral/kernel/shaded/spencerpark/jupyter/kernel/BaseKernel.class") != null);
+            assertTrue(file.getEntry("dev/isspectral/kernel/shaded/spencerpark/jupyter/kernel/util/CharPredicate.class") != null,
+                    "what the display API uses is relocated with the rest");
         }
     }
 }

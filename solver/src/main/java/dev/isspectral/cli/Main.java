@@ -1,5 +1,6 @@
 package dev.isspectral.cli;
 
+import dev.isspectral.bench.TargetsCommand;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
@@ -32,6 +33,7 @@ public final class Main {
     private static final String USAGE = """
             usage: is-spectral run <case> [options]     run a named case, one line per step and a summary
                    is-spectral bench [options]          seconds per step and peak heap on several grids
+                   is-spectral bench targets [options]  measure every performance target of issue 4 (PASS/MISS table)
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
@@ -52,7 +54,7 @@ public final class Main {
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             warm-up steps before timing (default 3)
-            """ + ProfileCommand.OPTIONS;
+            """ + TargetsCommand.OPTIONS + ProfileCommand.OPTIONS;
 
     private Main() {
     }
@@ -76,7 +78,12 @@ public final class Main {
             switch (args[0]) {
                 case "cases" -> printCases(out);
                 case "run" -> runCase(Arrays.copyOfRange(args, 1, args.length), out);
-                case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), out);
+                case "bench" -> {
+                    if (args.length > 1 && args[1].equals("targets")) {
+                        return TargetsCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+                    }
+                    bench(Arrays.copyOfRange(args, 1, args.length), out);
+                }
                 case "profile" -> {
                     return ProfileCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
                 }

@@ -10,6 +10,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,7 @@ public final class Notebook {
             new String[] {"org.dflib.jjava.kernel.JavaNotebookStatics", "kernel"});
 
     /** Which types are registered, with the MIME types each supports and prefers. */
-    private static final List<Registration> REGISTRATIONS = List.of(
-            new Registration(Table.class, List.of(MimeTypes.TEXT_HTML, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.TEXT_HTML)),
-            new Registration(Chart.class, List.of(MimeTypes.IMAGE_PNG, MimeTypes.IMAGE_SVG, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.IMAGE_PNG)),
-            new Registration(RenderedImage.class, List.of(MimeTypes.IMAGE_PNG, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.IMAGE_PNG)),
-            new Registration(Displayable.class, List.of(MimeTypes.TEXT_HTML, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.TEXT_HTML)));
+    private static final List<Registration> REGISTRATIONS = registrations();
 
     private record Registration(Class<?> type, List<String> supported, List<String> preferred) {
     }
@@ -52,10 +49,24 @@ public final class Notebook {
     private Notebook() {
     }
 
+    private static List<Registration> registrations() {
+        List<String> htmlAndText = List.of(MimeTypes.TEXT_HTML, MimeTypes.TEXT_PLAIN);
+        List<String> html = List.of(MimeTypes.TEXT_HTML);
+        List<Registration> list = new ArrayList<>(List.of(
+                new Registration(Table.class, htmlAndText, html),
+                new Registration(Chart.class, List.of(MimeTypes.IMAGE_PNG, MimeTypes.IMAGE_SVG, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.IMAGE_PNG)),
+                new Registration(RenderedImage.class, List.of(MimeTypes.IMAGE_PNG, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.IMAGE_PNG)),
+                new Registration(Displayable.class, htmlAndText, html)));
+        for (Class<?> type : Summaries.TYPES) {
+            list.add(new Registration(type, htmlAndText, html));
+        }
+        return List.copyOf(list);
+    }
+
     /**
      * Makes the solver's renderers available on the running kernel, if any.
      *
-     * @return one line saying what was done, e.g. {@code "registered 4 renderers with IJava
+     * @return one line saying what was done, e.g. {@code "registered 7 renderers with IJava
      *         (io.github.spencerpark.ijava.IJava)"}
      * @throws IllegalStateException if a stock kernel was found but its renderer API is not the
      *                               one this method knows (the message names what was missing)

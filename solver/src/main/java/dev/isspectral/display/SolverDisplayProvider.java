@@ -25,7 +25,8 @@ import java.util.Set;
  *       rows, head and tail) and {@code text/plain};</li>
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked for;</li>
  *   <li>a {@link RenderedImage}: {@code image/png};</li>
- *   <li>a {@link Displayable}: its {@code text/html} and {@code text/plain} summaries.</li>
+ *   <li>a {@link Displayable}: its {@code text/html} and {@code text/plain} summaries;</li>
+ *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text.</li>
  * </ul>
  * Registered in {@code META-INF/services}; also used by {@link Notebook#init()}.
  */
@@ -40,7 +41,7 @@ public final class SolverDisplayProvider implements DisplayProvider {
     @Override
     public boolean supports(Object value) {
         return value instanceof Table || value instanceof Chart<?, ?>
-                || value instanceof RenderedImage || value instanceof Displayable;
+                || value instanceof RenderedImage || value instanceof Displayable || Summaries.supports(value);
     }
 
     @Override
@@ -71,9 +72,14 @@ public final class SolverDisplayProvider implements DisplayProvider {
                 out.put(MimeTypes.TEXT_HTML, displayable.toHtml());
             }
             out.put(MimeTypes.TEXT_PLAIN, displayable.toText());
+        } else if (Summaries.supports(value)) {
+            if (wants(requestedMimes, MimeTypes.TEXT_HTML, true)) {
+                out.put(MimeTypes.TEXT_HTML, Summaries.html(value));
+            }
+            out.put(MimeTypes.TEXT_PLAIN, Summaries.text(value));
         } else {
             throw new IllegalArgumentException("value of type " + value.getClass().getName()
-                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable");
+                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run");
         }
         return out;
     }

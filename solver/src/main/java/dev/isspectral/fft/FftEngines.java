@@ -84,13 +84,28 @@ public final class FftEngines {
         var names = new java.util.HashSet<String>();
         ClassLoader own = FftBackend.class.getClassLoader();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        // the context loader is asked only when it is another loader (asking the same one twice finds nothing new)
-        ClassLoader[] loaders = context == own ? new ClassLoader[] {own} : new ClassLoader[] {own, context};
+        ClassLoader[] loaders = {own, context == own ? null : context};   // the context loader only if it is another
         for (ClassLoader loader : loaders) {
             if (loader == null) {
                 continue;
             }
-            for (FftBackend backend : ServiceLoader.load(FftBackend.class, loader)) {
+            var providers = ServiceLoader.load(FftBackend.class, loader).iterator();
+            while (true) {
+                FftBackend backend;
+                try {
+                    if (!providers.hasNext()) {
+                        break;
+                    }
+                    backend = providers.next();
+                } catch (java.util.ServiceConfigurationError e) {
+                    // a provider that does not load here (a broken jar, or one seen through a loader whose
+                    // FftBackend is another class) is skipped, said once; the others are still found
+                    String warning = "WARNING: FFT backend provider skipped: " + e.getMessage();
+                    if (WARNED.add(warning)) {
+                        System.err.println(warning);
+                    }
+                    continue;
+                }
                 if (names.add(backend.getClass().getName())) {
                     found.add(backend);
                 }

@@ -84,6 +84,9 @@ public final class IsraelStewartRhs implements Rhs {
     private final double[][] shearTarget = new double[5][];
     private final double[][] shearOut = new double[5][];
     private final Workers.Chunk kernel = this::pointwiseChunk;
+    private final Workers.Chunk fusedKernel = this::fusedChunk;
+    private final Workers.Chunk advection = this::advectionChunk;
+    private double[] passAdvected;
     // arguments of the pass in progress, read by the kernel's chunks
     private double[][] passState;
     private boolean passFluxes;
@@ -275,12 +278,15 @@ public final class IsraelStewartRhs implements Rhs {
                     for (int nu = 0; nu < 4; nu++) {
                         divergences[nu] = explicit[nu];
                     }
+                    // the fused path gets −∂_i T^{iν} straight from k-space; the naive one negates in a pass of its own
                     spectral.symmetricDivergence(fluxTimeComponents, flux[1], flux[6], flux[11], flux[2], flux[3], flux[7],
-                            divergences);
-                    for (int nu = 0; nu < 4; nu++) {
-                        double[] out = explicit[nu];
-                        for (int p = 0; p < points; p++) {
-                            out[p] = -out[p];
+                            divergences, fused);
+                    if (!fused) {
+                        for (int nu = 0; nu < 4; nu++) {
+                            double[] out = explicit[nu];
+                            for (int p = 0; p < points; p++) {
+                                out[p] = -out[p];
+                            }
                         }
                     }
                 }
@@ -319,21 +325,32 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** out −= v^k ∂_k X (the comoving-derivative part of (4.10), (4.12)). */
     private void advect(double[] field, double[] out) {
+        spectral.gradient(field, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
+        passAdvected = out;
+        try {
+            workers.forEachChunk(points, Workers.STREAMING_GRAIN, advection);
+        } finally {
+            passAdvected = null;
+        }
+    }
+
+    private void advectionChunk(int chunk, int from, int to) {
+        double[] out = passAdvected;
         double[] gx = gradVelocity[0][0];
         double[] gy = gradVelocity[1][0];
         double[] gz = gradVelocity[2][0];
-        spectral.gradient(field, gx, gy, gz);
         double[] vx = primitives.vx;
         double[] vy = primitives.vy;
         double[] vz = primitives.vz;
-        for (int p = 0; p < points; p++) {
+        for (int p = from; p < to; p++) {
             out[p] -= vx[p] * gx[p] + vy[p] * gy[p] + vz[p] * gz[p];
         }
     }
 
     /**
-     * The fused pointwise loop: kinematics (4.2)–(4.9), fluxes (1.2), the stiff data of (4.15) and
-     * the explicit sources of (4.10) and (4.12) (without advection, added afterwards).
+     * The pointwise loop: kinematics (4.2)–(4.9), fluxes (1.2), the stiff data of (4.15) and
+     * the explicit sources of (4.10) and (4.12) (without advection, added afterwards). The fused
+     * path runs {@link #fusedChunk}; the naive one runs {@link #pointwiseChunk} twice (fluxes, then sources).
      */
     private void pointwise(double[][] y, double[][] explicit, Relaxation relaxation, boolean fluxes, boolean sources) {
         passState = y;
@@ -350,12 +367,16 @@ public final class IsraelStewartRhs implements Rhs {
         }
         passBulkOut = explicit == null || !bulk ? null : explicit[Field.BULK.ordinal()];
         try {
-            workers.forEachChunk(points, kernel);
+            workers.forEachChunk(points, Workers.HEAVY_GRAIN, fused && sources ? fusedKernel : kernel);
         } finally {
             passState = null;
         }
     }
 
+    /**
+     * The array-based kernel of the naive path (4×4 tensors in per-thread scratch arrays, index loops),
+     * for the flux pass and the source pass separately; {@link #fusedChunk} is its unrolled twin.
+     */
     private void pointwiseChunk(int chunk, int from, int to) {
         double[][] y = passState;
         boolean fluxes = passFluxes;
@@ -565,6 +586,400 @@ public final class IsraelStewartRhs implements Rhs {
                         }
                     }
                     shearOut[c][p] = (transversality + second) * inverseGamma;
+                }
+            }
+        }
+    }
+
+    /**
+     * The fused pointwise kernel of the optimized path: the same arithmetic as {@link #pointwiseChunk},
+     * operation for operation (so the same bits), with every 4×4 tensor held in scalars instead of
+     * scratch arrays and every index loop unrolled: kinematics (4.2)–(4.9), fluxes (1.2), the stiff data
+     * of (4.15) and the explicit sources of (4.10), (4.12) in one pass over memory.
+     */
+    private void fusedChunk(int chunk, int from, int to) {
+        final double[][] y = passState;
+        final boolean fluxes = passFluxes;
+        final double[] bulkField = y[Field.BULK.ordinal()];
+        final double[] pxx = y[Field.PI_XX.ordinal()];
+        final double[] pyy = y[Field.PI_YY.ordinal()];
+        final double[] pxy = y[Field.PI_XY.ordinal()];
+        final double[] pxz = y[Field.PI_XZ.ordinal()];
+        final double[] pyz = y[Field.PI_YZ.ordinal()];
+        final Primitives pr = primitives;
+        final double[] energy = pr.energyDensity;
+        final double[] velocityX = pr.vx;
+        final double[] velocityY = pr.vy;
+        final double[] velocityZ = pr.vz;
+        final double[] kBulk = passBulkRate;
+        final double[] bulkTarget = passBulkTarget;
+        final double[] kShear = passShearRate;
+        final double[] bulkOut = passBulkOut;
+        final double[] shearTarget0 = shearTarget[0];
+        final double[] shearTarget1 = shearTarget[1];
+        final double[] shearTarget2 = shearTarget[2];
+        final double[] shearTarget3 = shearTarget[3];
+        final double[] shearTarget4 = shearTarget[4];
+        final double[] shearOut0 = shearOut[0];
+        final double[] shearOut1 = shearOut[1];
+        final double[] shearOut2 = shearOut[2];
+        final double[] shearOut3 = shearOut[3];
+        final double[] shearOut4 = shearOut[4];
+        final boolean explicitShear = shear && shearOut0 != null;
+        final double[] dEx = gradEnergy[0];
+        final double[] dEy = gradEnergy[1];
+        final double[] dEz = gradEnergy[2];
+        // gradVelocity[i][j] = ∂_i v^j
+        final double[] dxVx = gradVelocity[0][0];
+        final double[] dxVy = gradVelocity[0][1];
+        final double[] dxVz = gradVelocity[0][2];
+        final double[] dyVx = gradVelocity[1][0];
+        final double[] dyVy = gradVelocity[1][1];
+        final double[] dyVz = gradVelocity[1][2];
+        final double[] dzVx = gradVelocity[2][0];
+        final double[] dzVy = gradVelocity[2][1];
+        final double[] dzVz = gradVelocity[2][2];
+        final double[][] flux = this.flux;
+        final boolean shear = this.shear;
+        final boolean bulk = this.bulk;
+        final boolean secondOrder = this.secondOrder;
+        final boolean phi7 = this.phi7;
+        final boolean vorticity = this.vorticity;
+        final Eos eos = this.eos;
+
+        for (int p = from; p < to; p++) {
+            double e = energy[p];
+            double pressure = eos.pressure(e);
+            double cs2 = eos.soundSpeedSquared(e);
+            double h = e + pressure;
+            double vx = velocityX[p];
+            double vy = velocityY[p];
+            double vz = velocityZ[p];
+            double v2 = vx * vx + vy * vy + vz * vz;
+            double inverseGamma = Math.sqrt(1.0 - v2);
+            double gamma = 1.0 / inverseGamma;
+            double gamma3 = gamma * gamma * gamma;
+            double bulkPressure = bulk ? bulkField[p] : 0.0;
+
+            // (4.2)-(4.3): time derivatives from the ideal equations of motion
+            double dex = dEx[p];
+            double dey = dEy[p];
+            double dez = dEz[p];
+            double vxx = dxVx[p];
+            double vxy = dxVy[p];
+            double vxz = dxVz[p];
+            double vyx = dyVx[p];
+            double vyy = dyVy[p];
+            double vyz = dyVz[p];
+            double vzx = dzVx[p];
+            double vzy = dzVy[p];
+            double vzz = dzVz[p];
+            double divV = vxx + vyy + vzz;
+            double vGradE = vx * dex + vy * dey + vz * dez;
+            double dtE = -((1 - cs2) * vGradE + h * divV) / (1 - cs2 * v2);
+            double dtP = cs2 * dtE;
+            double inverseHg2 = inverseGamma * inverseGamma / h;
+            double advectionX = vx * vxx + vy * vyx + vz * vzx;
+            double advectionY = vx * vxy + vy * vyy + vz * vzy;
+            double advectionZ = vx * vxz + vy * vyz + vz * vzz;
+            double dtVx = -advectionX - (cs2 * dex + vx * dtP) * inverseHg2;
+            double dtVy = -advectionY - (cs2 * dey + vy * dtP) * inverseHg2;
+            double dtVz = -advectionZ - (cs2 * dez + vz * dtP) * inverseHg2;
+
+            // (4.4): du_μν = ∂_μ u^ν, row μ from a = ∂_μ v
+            double dGamma0 = gamma3 * (vx * dtVx + vy * dtVy + vz * dtVz);
+            double du00 = dGamma0;
+            double du01 = gamma * dtVx + vx * dGamma0;
+            double du02 = gamma * dtVy + vy * dGamma0;
+            double du03 = gamma * dtVz + vz * dGamma0;
+            double dGamma1 = gamma3 * (vx * vxx + vy * vxy + vz * vxz);
+            double du10 = dGamma1;
+            double du11 = gamma * vxx + vx * dGamma1;
+            double du12 = gamma * vxy + vy * dGamma1;
+            double du13 = gamma * vxz + vz * dGamma1;
+            double dGamma2 = gamma3 * (vx * vyx + vy * vyy + vz * vyz);
+            double du20 = dGamma2;
+            double du21 = gamma * vyx + vx * dGamma2;
+            double du22 = gamma * vyy + vy * dGamma2;
+            double du23 = gamma * vyz + vz * dGamma2;
+            double dGamma3 = gamma3 * (vx * vzx + vy * vzy + vz * vzz);
+            double du30 = dGamma3;
+            double du31 = gamma * vzx + vx * dGamma3;
+            double du32 = gamma * vzy + vy * dGamma3;
+            double du33 = gamma * vzz + vz * dGamma3;
+            double u0 = gamma;
+            double u1 = gamma * vx;
+            double u2 = gamma * vy;
+            double u3 = gamma * vz;
+            // (4.5): θ and Du^ν
+            double theta = du00 + du11 + du22 + du33;
+            double comoving0 = u0 * du00 + u1 * du10 + u2 * du20 + u3 * du30;
+            double comoving1 = u0 * du01 + u1 * du11 + u2 * du21 + u3 * du31;
+            double comoving2 = u0 * du02 + u1 * du12 + u2 * du22 + u3 * du32;
+            double comoving3 = u0 * du03 + u1 * du13 + u2 * du23 + u3 * du33;
+            // (4.6)-(4.8): ∇^μ u^ν = g^μμ du_μν + u^μ Du^ν, its symmetric traceless part σ and antisymmetric part ω
+            double n00 = -du00 + u0 * comoving0;
+            double n01 = -du01 + u0 * comoving1;
+            double n02 = -du02 + u0 * comoving2;
+            double n03 = -du03 + u0 * comoving3;
+            double n10 = du10 + u1 * comoving0;
+            double n11 = du11 + u1 * comoving1;
+            double n12 = du12 + u1 * comoving2;
+            double n13 = du13 + u1 * comoving3;
+            double n20 = du20 + u2 * comoving0;
+            double n21 = du21 + u2 * comoving1;
+            double n22 = du22 + u2 * comoving2;
+            double n23 = du23 + u2 * comoving3;
+            double n30 = du30 + u3 * comoving0;
+            double n31 = du31 + u3 * comoving1;
+            double n32 = du32 + u3 * comoving2;
+            double n33 = du33 + u3 * comoving3;
+            double thetaThird = theta * THIRD;
+            double s00 = n00 - (-1.0 + u0 * u0) * thetaThird;
+            double s11 = n11 - (1.0 + u1 * u1) * thetaThird;
+            double s22 = n22 - (1.0 + u2 * u2) * thetaThird;
+            double s33 = n33 - (1.0 + u3 * u3) * thetaThird;
+            double s01 = 0.5 * (n01 + n10) - u0 * u1 * thetaThird;
+            double s02 = 0.5 * (n02 + n20) - u0 * u2 * thetaThird;
+            double s03 = 0.5 * (n03 + n30) - u0 * u3 * thetaThird;
+            double s12 = 0.5 * (n12 + n21) - u1 * u2 * thetaThird;
+            double s13 = 0.5 * (n13 + n31) - u1 * u3 * thetaThird;
+            double s23 = 0.5 * (n23 + n32) - u2 * u3 * thetaThird;
+            double o01 = 0.5 * (n01 - n10);
+            double o02 = 0.5 * (n02 - n20);
+            double o03 = 0.5 * (n03 - n30);
+            double o12 = 0.5 * (n12 - n21);
+            double o13 = 0.5 * (n13 - n31);
+            double o23 = 0.5 * (n23 - n32);
+
+            // full π^{μν} from (1.3)-(1.5)
+            double pi00 = 0.0;
+            double pi01 = 0.0;
+            double pi02 = 0.0;
+            double pi03 = 0.0;
+            double pi11 = 0.0;
+            double pi22 = 0.0;
+            double pi33 = 0.0;
+            double pi12 = 0.0;
+            double pi13 = 0.0;
+            double pi23 = 0.0;
+            if (shear) {
+                pi00 = pr.pi00[p];
+                pi01 = pr.pi0x[p];
+                pi02 = pr.pi0y[p];
+                pi03 = pr.pi0z[p];
+                pi11 = pxx[p];
+                pi22 = pyy[p];
+                pi33 = pr.pizz[p];
+                pi12 = pxy[p];
+                pi13 = pxz[p];
+                pi23 = pyz[p];
+            }
+
+            // fluxes T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}  (1.2)
+            if (fluxes) {
+                double enthalpy = h + bulkPressure;
+                double effectivePressure = pressure + bulkPressure;
+                double t10 = enthalpy * u1 * u0;
+                double t11 = (enthalpy * u1 * u1 + effectivePressure);
+                double t12 = enthalpy * u1 * u2;
+                double t13 = enthalpy * u1 * u3;
+                double t20 = enthalpy * u2 * u0;
+                double t21 = enthalpy * u2 * u1;
+                double t22 = (enthalpy * u2 * u2 + effectivePressure);
+                double t23 = enthalpy * u2 * u3;
+                double t30 = enthalpy * u3 * u0;
+                double t31 = enthalpy * u3 * u1;
+                double t32 = enthalpy * u3 * u2;
+                double t33 = (enthalpy * u3 * u3 + effectivePressure);
+                if (shear) {
+                    t10 += pi01;
+                    t11 += pi11;
+                    t12 += pi12;
+                    t13 += pi13;
+                    t20 += pi02;
+                    t21 += pi12;
+                    t22 += pi22;
+                    t23 += pi23;
+                    t30 += pi03;
+                    t31 += pi13;
+                    t32 += pi23;
+                    t33 += pi33;
+                }
+                flux[0][p] = t10;
+                flux[1][p] = t11;
+                flux[2][p] = t12;
+                flux[3][p] = t13;
+                flux[4][p] = t20;
+                flux[5][p] = t21;
+                flux[6][p] = t22;
+                flux[7][p] = t23;
+                flux[8][p] = t30;
+                flux[9][p] = t31;
+                flux[10][p] = t32;
+                flux[11][p] = t33;
+            }
+
+            double temperature = eos.temperature(e);
+            double entropy = h / temperature;
+            double piSigma = 0.0;
+            if (shear) {
+                double sum = 0.0;
+                sum += pi00 * s00;
+                sum -= pi01 * s01;
+                sum -= pi02 * s02;
+                sum -= pi03 * s03;
+                sum -= pi01 * s01;
+                sum += pi11 * s11;
+                sum += pi12 * s12;
+                sum += pi13 * s13;
+                sum -= pi02 * s02;
+                sum += pi12 * s12;
+                sum += pi22 * s22;
+                sum += pi23 * s23;
+                sum -= pi03 * s03;
+                sum += pi13 * s13;
+                sum += pi23 * s23;
+                sum += pi33 * s33;
+                piSigma = sum;
+            }
+
+            // bulk pressure (4.10) and its stiff data
+            if (bulk) {
+                double zeta = zetaOverS * entropy;
+                double tauBulk = zeta / (transport.bulkStiffness(cs2) * h);
+                kBulk[p] = inverseGamma / tauBulk;
+                bulkTarget[p] = -zeta * theta;
+                if (bulkOut != null) {
+                    double source = 0.0;
+                    if (secondOrder) {
+                        source = -(2.0 / 3.0) * bulkPressure * theta - 1.6 * (1.0 / 3.0 - cs2) * piSigma;
+                    }
+                    bulkOut[p] = source * inverseGamma;
+                }
+            }
+
+            // shear stress (4.12) and its stiff data
+            if (shear) {
+                double eta = etaOverS * entropy;
+                double tauShear = bPi * eta / h;
+                kShear[p] = inverseGamma / tauShear;
+                double piPi = 0.0;
+                double phi7OverTau = 0.0;
+                if (secondOrder && phi7) {
+                    double sum = 0.0;
+                    sum += pi00 * pi00;
+                    sum -= pi01 * pi01;
+                    sum -= pi02 * pi02;
+                    sum -= pi03 * pi03;
+                    sum -= pi01 * pi01;
+                    sum += pi11 * pi11;
+                    sum += pi12 * pi12;
+                    sum += pi13 * pi13;
+                    sum -= pi02 * pi02;
+                    sum += pi12 * pi12;
+                    sum += pi22 * pi22;
+                    sum += pi23 * pi23;
+                    sum -= pi03 * pi03;
+                    sum += pi13 * pi13;
+                    sum += pi23 * pi23;
+                    sum += pi33 * pi33;
+                    piPi = sum;
+                    phi7OverTau = 9.0 / (70.0 * pressure) / tauShear;
+                }
+                // w^μ = (π·G·Du)^μ (4.13)
+                double w1 = -pi01 * comoving0 + pi11 * comoving1 + pi12 * comoving2 + pi13 * comoving3;
+                double w2 = -pi02 * comoving0 + pi12 * comoving1 + pi22 * comoving2 + pi23 * comoving3;
+                double w3 = -pi03 * comoving0 + pi13 * comoving1 + pi23 * comoving2 + pi33 * comoving3;
+                // π^{xx}
+                shearTarget0[p] = -2.0 * eta * s11;
+                if (explicitShear) {
+                    double second = 0.0;
+                    if (secondOrder) {
+                        double deltaIJ = 1.0 + u1 * u1;
+                        double a = 0.5 * ((-pi01 * s01 + pi11 * s11 + pi12 * s12 + pi13 * s13) + (-pi01 * s01 + pi11 * s11 + pi12 * s12 + pi13 * s13)) - deltaIJ * piSigma * THIRD;
+                        second = -(4.0 / 3.0) * pi11 * theta - (10.0 / 7.0) * a - 1.2 * bulkPressure * s11;
+                        if (phi7) {
+                            double b = (-pi01 * pi01 + pi11 * pi11 + pi12 * pi12 + pi13 * pi13) - deltaIJ * piPi * THIRD;
+                            second -= phi7OverTau * b;
+                        }
+                        if (vorticity) {
+                            second += (-(-o01) * pi01 + 0.0 * pi11 + o12 * pi12 + o13 * pi13) - (-pi01 * o01 + pi11 * 0.0 + pi12 * (-o12) + pi13 * (-o13));
+                        }
+                    }
+                    shearOut0[p] = (u1 * w1 + u1 * w1 + second) * inverseGamma;
+                }
+                // π^{yy}
+                shearTarget1[p] = -2.0 * eta * s22;
+                if (explicitShear) {
+                    double second = 0.0;
+                    if (secondOrder) {
+                        double deltaIJ = 1.0 + u2 * u2;
+                        double a = 0.5 * ((-pi02 * s02 + pi12 * s12 + pi22 * s22 + pi23 * s23) + (-pi02 * s02 + pi12 * s12 + pi22 * s22 + pi23 * s23)) - deltaIJ * piSigma * THIRD;
+                        second = -(4.0 / 3.0) * pi22 * theta - (10.0 / 7.0) * a - 1.2 * bulkPressure * s22;
+                        if (phi7) {
+                            double b = (-pi02 * pi02 + pi12 * pi12 + pi22 * pi22 + pi23 * pi23) - deltaIJ * piPi * THIRD;
+                            second -= phi7OverTau * b;
+                        }
+                        if (vorticity) {
+                            second += (-(-o02) * pi02 + (-o12) * pi12 + 0.0 * pi22 + o23 * pi23) - (-pi02 * o02 + pi12 * o12 + pi22 * 0.0 + pi23 * (-o23));
+                        }
+                    }
+                    shearOut1[p] = (u2 * w2 + u2 * w2 + second) * inverseGamma;
+                }
+                // π^{xy}
+                shearTarget2[p] = -2.0 * eta * s12;
+                if (explicitShear) {
+                    double second = 0.0;
+                    if (secondOrder) {
+                        double deltaIJ = 0.0 + u1 * u2;
+                        double a = 0.5 * ((-pi01 * s02 + pi11 * s12 + pi12 * s22 + pi13 * s23) + (-pi02 * s01 + pi12 * s11 + pi22 * s12 + pi23 * s13)) - deltaIJ * piSigma * THIRD;
+                        second = -(4.0 / 3.0) * pi12 * theta - (10.0 / 7.0) * a - 1.2 * bulkPressure * s12;
+                        if (phi7) {
+                            double b = (-pi01 * pi02 + pi11 * pi12 + pi12 * pi22 + pi13 * pi23) - deltaIJ * piPi * THIRD;
+                            second -= phi7OverTau * b;
+                        }
+                        if (vorticity) {
+                            second += (-(-o01) * pi02 + 0.0 * pi12 + o12 * pi22 + o13 * pi23) - (-pi01 * o02 + pi11 * o12 + pi12 * 0.0 + pi13 * (-o23));
+                        }
+                    }
+                    shearOut2[p] = (u1 * w2 + u2 * w1 + second) * inverseGamma;
+                }
+                // π^{xz}
+                shearTarget3[p] = -2.0 * eta * s13;
+                if (explicitShear) {
+                    double second = 0.0;
+                    if (secondOrder) {
+                        double deltaIJ = 0.0 + u1 * u3;
+                        double a = 0.5 * ((-pi01 * s03 + pi11 * s13 + pi12 * s23 + pi13 * s33) + (-pi03 * s01 + pi13 * s11 + pi23 * s12 + pi33 * s13)) - deltaIJ * piSigma * THIRD;
+                        second = -(4.0 / 3.0) * pi13 * theta - (10.0 / 7.0) * a - 1.2 * bulkPressure * s13;
+                        if (phi7) {
+                            double b = (-pi01 * pi03 + pi11 * pi13 + pi12 * pi23 + pi13 * pi33) - deltaIJ * piPi * THIRD;
+                            second -= phi7OverTau * b;
+                        }
+                        if (vorticity) {
+                            second += (-(-o01) * pi03 + 0.0 * pi13 + o12 * pi23 + o13 * pi33) - (-pi01 * o03 + pi11 * o13 + pi12 * o23 + pi13 * 0.0);
+                        }
+                    }
+                    shearOut3[p] = (u1 * w3 + u3 * w1 + second) * inverseGamma;
+                }
+                // π^{yz}
+                shearTarget4[p] = -2.0 * eta * s23;
+                if (explicitShear) {
+                    double second = 0.0;
+                    if (secondOrder) {
+                        double deltaIJ = 0.0 + u2 * u3;
+                        double a = 0.5 * ((-pi02 * s03 + pi12 * s13 + pi22 * s23 + pi23 * s33) + (-pi03 * s02 + pi13 * s12 + pi23 * s22 + pi33 * s23)) - deltaIJ * piSigma * THIRD;
+                        second = -(4.0 / 3.0) * pi23 * theta - (10.0 / 7.0) * a - 1.2 * bulkPressure * s23;
+                        if (phi7) {
+                            double b = (-pi02 * pi03 + pi12 * pi13 + pi22 * pi23 + pi23 * pi33) - deltaIJ * piPi * THIRD;
+                            second -= phi7OverTau * b;
+                        }
+                        if (vorticity) {
+                            second += (-(-o02) * pi03 + (-o12) * pi13 + 0.0 * pi23 + o23 * pi33) - (-pi02 * o03 + pi12 * o13 + pi22 * o23 + pi23 * 0.0);
+                        }
+                    }
+                    shearOut4[p] = (u2 * w3 + u3 * w2 + second) * inverseGamma;
                 }
             }
         }

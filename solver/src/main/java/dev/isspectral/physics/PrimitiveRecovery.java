@@ -79,7 +79,7 @@ public final class PrimitiveRecovery {
         input = u;
         output = out;
         try {
-            workers.forEachChunk(u[0].length, chunkTask);
+            workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, chunkTask);
         } finally {
             input = null;
             output = null;

@@ -64,14 +64,15 @@ public final class Solver {
         this.tracer = instrumentation.tracer();
         this.engine = instrumentation.fftDecorator().apply(simulation.createEngine());
         Tuning tuning = simulation.tuning();
+        Workers team = Workers.shared(tuning.threads());
         this.spectral = new SpectralOperators(grid, engine, tracer, tuning.preallocatedWorkspaces(),
-                tuning.sharedForwardTransforms());
+                tuning.sharedForwardTransforms(), team);
         spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
                 simulation.filterStrength(), simulation.filterOrder());
         this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
-                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), Workers.shared(tuning.threads()));
+                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), team);
         this.stepper = new ImexStepper(simulation.integrator(), rhs,
-                IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces());
+                IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces(), team);
         this.state = initial.copy();
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
         Transport transport = simulation.transport();

@@ -2,6 +2,7 @@ package dev.isspectral.spectral;
 
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 
@@ -18,6 +19,10 @@ import dev.isspectral.trace.Tracer;
  * <p>Two switches keep the naive way as a working code path (for the baseline tuning, same
  * results): without {@code preallocated} every call allocates its spectra afresh; without
  * {@code shareForwardTransform} a gradient transforms its field again for each component.
+ *
+ * <p>The k-space multiplications (i·k, the filter, −|k|²) are single passes over the spectrum, split
+ * by rows over a {@link Workers} team when the spectrum is large enough; every coefficient is computed
+ * by the same arithmetic whatever the split, so results do not depend on the team size.
  *
  * <p>Not thread-safe: one caller at a time.
  */
@@ -41,8 +46,22 @@ public final class SpectralOperators {
     private final double[][] tensorAccumulators;
     private final boolean preallocated;
     private final boolean shareForwardTransform;
+    private final Workers workers;
+    private final int rowGrain;
     private double[] filterMask;
     private long forwardTransforms;
+    // arguments of the k-space pass in progress, read by kspaceChunk
+    private static final int DERIVATIVE = 0;
+    private static final int ACCUMULATE = 1;
+    private static final int SET = 2;
+    private static final int FILTER = 3;
+    private static final int LAPLACIAN = 4;
+    private int passKind;
+    private int passAxis;
+    private boolean passNegate;
+    private double[] passSource;
+    private double[] passTarget;
+    private final Workers.Chunk kspaceTask = this::kspaceChunk;
     private long inverseTransforms;
 
     /**
@@ -60,6 +79,12 @@ public final class SpectralOperators {
      */
     public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
                              boolean shareForwardTransform) {
+        this(grid, engine, tracer, preallocated, shareForwardTransform, Workers.create(1));
+    }
+
+    /** As above, with the k-space passes split by rows over {@code workers}. */
+    public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
+                             boolean shareForwardTransform, Workers workers) {
         if (engine.nx() != grid.nx() || engine.ny() != grid.ny() || engine.nz() != grid.nz()) {
             throw new IllegalArgumentException("FFT engine shape " + engine.nx() + "x" + engine.ny() + "x"
                     + engine.nz() + " does not match grid " + grid.boxNotation());
@@ -82,6 +107,8 @@ public final class SpectralOperators {
         this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
         this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
         this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
+        this.workers = workers;
+        this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / nzh);
     }
 
     public Grid grid() {
@@ -142,14 +169,13 @@ public final class SpectralOperators {
     public void divergence(double[] fx, double[] fy, double[] fz, double[] out) {
         try (Span s = tracer.open("divergence")) {
             double[] sum = buffer(accumulator);
-            java.util.Arrays.fill(sum, 0.0);
             double[] spec = buffer(spectrum);
             forward(fx, spec);
-            accumulateDerivative(spec, 0, sum);
+            kspace(SET, spec, 0, sum, false);
             forward(fy, spec);
-            accumulateDerivative(spec, 1, sum);
+            kspace(ACCUMULATE, spec, 1, sum, false);
             forward(fz, spec);
-            accumulateDerivative(spec, 2, sum);
+            kspace(ACCUMULATE, spec, 2, sum, false);
             inverse(sum, out);
         }
     }
@@ -163,40 +189,55 @@ public final class SpectralOperators {
      */
     public void symmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
                                     double[] xy, double[] xz, double[] yz, double[][] out) {
+        symmetricDivergence(t0, xx, yy, zz, xy, xz, yz, out, false);
+    }
+
+    /**
+     * As above; with {@code negated} the four results are −d^ν, the sign flipped in k-space on the last
+     * sum into each spectrum (the inverse transform is odd, so this is −d^ν to the bit, with no extra
+     * pass). Without shared forward transforms the naive path negates in a separate pass afterwards.
+     */
+    public void symmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
+                                    double[] xy, double[] xz, double[] yz, double[][] out, boolean negated) {
         if (!shareForwardTransform) {
             divergence(t0[0], t0[1], t0[2], out[0]);
             divergence(xx, xy, xz, out[1]);
             divergence(xy, yy, yz, out[2]);
             divergence(xz, yz, zz, out[3]);
+            if (negated) {
+                for (double[] o : out) {
+                    for (int p = 0; p < o.length; p++) {
+                        o[p] = -o[p];
+                    }
+                }
+            }
             return;
         }
         try (Span s = tracer.open("divergence")) {
             double[][] acc = preallocated ? tensorAccumulators : new double[4][engine.spectrumLength()];
-            for (double[] a : acc) {
-                java.util.Arrays.fill(a, 0.0);
-            }
             double[] spec = buffer(spectrum);
+            // the first term into each sum sets it (0 − a and 0 + a, as if added to zeros)
             forward(t0[0], spec);
-            accumulateDerivative(spec, 0, acc[0]);
+            kspace(SET, spec, 0, acc[0], false);
             forward(t0[1], spec);
-            accumulateDerivative(spec, 1, acc[0]);
+            kspace(ACCUMULATE, spec, 1, acc[0], false);
             forward(t0[2], spec);
-            accumulateDerivative(spec, 2, acc[0]);
+            kspace(ACCUMULATE, spec, 2, acc[0], negated);
             forward(xx, spec);
-            accumulateDerivative(spec, 0, acc[1]);
+            kspace(SET, spec, 0, acc[1], false);
             forward(xy, spec);
-            accumulateDerivative(spec, 1, acc[1]);
-            accumulateDerivative(spec, 0, acc[2]);
+            kspace(ACCUMULATE, spec, 1, acc[1], false);
+            kspace(SET, spec, 0, acc[2], false);
             forward(xz, spec);
-            accumulateDerivative(spec, 2, acc[1]);
-            accumulateDerivative(spec, 0, acc[3]);
+            kspace(ACCUMULATE, spec, 2, acc[1], negated);
+            kspace(SET, spec, 0, acc[3], false);
             forward(yy, spec);
-            accumulateDerivative(spec, 1, acc[2]);
+            kspace(ACCUMULATE, spec, 1, acc[2], false);
             forward(yz, spec);
-            accumulateDerivative(spec, 2, acc[2]);
-            accumulateDerivative(spec, 1, acc[3]);
+            kspace(ACCUMULATE, spec, 2, acc[2], negated);
+            kspace(ACCUMULATE, spec, 1, acc[3], false);
             forward(zz, spec);
-            accumulateDerivative(spec, 2, acc[3]);
+            kspace(ACCUMULATE, spec, 2, acc[3], negated);
             for (int nu = 0; nu < 4; nu++) {
                 inverse(acc[nu], out[nu]);
             }
@@ -208,18 +249,7 @@ public final class SpectralOperators {
         try (Span s = tracer.open("laplacian")) {
             double[] spectrum = buffer(this.spectrum);
             forward(f, spectrum);
-            for (int i = 0; i < nx; i++) {
-                for (int j = 0; j < ny; j++) {
-                    int row = (i * ny + j) * nzh;
-                    double kk = kxSquared[i] + kySquared[j];
-                    for (int m = 0; m < nzh; m++) {
-                        double factor = -(kk + kzSquared[m]);
-                        int p = 2 * (row + m);
-                        spectrum[p] *= factor;
-                        spectrum[p + 1] *= factor;
-                    }
-                }
-            }
+            kspace(LAPLACIAN, spectrum, 0, spectrum, false);
             inverse(spectrum, out);
         }
     }
@@ -263,10 +293,7 @@ public final class SpectralOperators {
         try (Span s = tracer.open("filter")) {
             double[] spectrum = buffer(this.spectrum);
             forward(f, spectrum);
-            for (int c = 0; c < filterMask.length; c++) {
-                spectrum[2 * c] *= filterMask[c];
-                spectrum[2 * c + 1] *= filterMask[c];
-            }
+            kspace(FILTER, spectrum, 0, spectrum, false);
             inverse(spectrum, f);
         }
     }
@@ -285,8 +312,7 @@ public final class SpectralOperators {
 
     private void derivativeFromSpectrum(double[] source, int axis, double[] out) {
         double[] work = buffer(scratch);
-        System.arraycopy(source, 0, work, 0, source.length);
-        multiplyByIk(work, axis);
+        kspace(DERIVATIVE, source, axis, work, false);
         inverse(work, out);
     }
 
@@ -295,32 +321,92 @@ public final class SpectralOperators {
         return preallocated ? preallocatedBuffer : new double[engine.spectrumLength()];
     }
 
-    /** out += i k_axis · source. */
-    private void accumulateDerivative(double[] source, int axis, double[] out) {
-        for (int i = 0; i < nx; i++) {
-            for (int j = 0; j < ny; j++) {
-                int row = (i * ny + j) * nzh;
-                for (int m = 0; m < nzh; m++) {
-                    double k = axis == 0 ? kx[i] : axis == 1 ? ky[j] : kz[m];
-                    int p = 2 * (row + m);
-                    out[p] -= k * source[p + 1];
-                    out[p + 1] += k * source[p];
-                }
-            }
+    /** One k-space pass of {@code kind} over all rows (split over the team when large enough). */
+    private void kspace(int kind, double[] source, int axis, double[] target, boolean negate) {
+        passKind = kind;
+        passSource = source;
+        passAxis = axis;
+        passTarget = target;
+        passNegate = negate;
+        try {
+            workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
+        } finally {
+            passSource = null;
+            passTarget = null;
         }
     }
 
-    /** data ← i k_axis · data. */
-    private void multiplyByIk(double[] data, int axis) {
-        for (int i = 0; i < nx; i++) {
-            for (int j = 0; j < ny; j++) {
-                int row = (i * ny + j) * nzh;
-                for (int m = 0; m < nzh; m++) {
-                    double k = axis == 0 ? kx[i] : axis == 1 ? ky[j] : kz[m];
-                    int p = 2 * (row + m);
-                    double re = data[p];
-                    data[p] = -k * data[p + 1];
-                    data[p + 1] = k * re;
+    /**
+     * Rows [fromRow, toRow) of the pass in progress: DERIVATIVE target = i k·source; ACCUMULATE
+     * target += i k·source; SET target = 0 + i k·source (the bits of adding to zeros); FILTER and
+     * LAPLACIAN multiply the source in place by the mask or −|k|². With {@code passNegate} the
+     * accumulated value is negated as it is stored.
+     */
+    private void kspaceChunk(int chunk, int fromRow, int toRow) {
+        double[] src = passSource;
+        double[] out = passTarget;
+        int axis = passAxis;
+        int kind = passKind;
+        double sign = passNegate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
+        for (int row = fromRow; row < toRow; row++) {
+            int i = row / ny;
+            int j = row - i * ny;
+            int begin = 2 * row * nzh;
+            int end = begin + 2 * nzh;
+            if (kind == FILTER) {
+                for (int m = 0, p = begin; p < end; m++, p += 2) {
+                    double factor = filterMask[row * nzh + m];
+                    out[p] *= factor;
+                    out[p + 1] *= factor;
+                }
+            } else if (kind == LAPLACIAN) {
+                double kk = kxSquared[i] + kySquared[j];
+                for (int m = 0, p = begin; p < end; m++, p += 2) {
+                    double factor = -(kk + kzSquared[m]);
+                    out[p] *= factor;
+                    out[p + 1] *= factor;
+                }
+            } else if (axis == 2) {
+                // k varies along the row
+                if (kind == DERIVATIVE) {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        double re = src[p];
+                        out[p] = -k * src[p + 1];
+                        out[p + 1] = k * re;
+                    }
+                } else if (kind == SET) {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        out[p] = 0.0 - k * src[p + 1];
+                        out[p + 1] = 0.0 + k * src[p];
+                    }
+                } else {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        out[p] = sign * (out[p] - k * src[p + 1]);
+                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
+                    }
+                }
+            } else {
+                // k is constant along the row
+                double k = axis == 0 ? kx[i] : ky[j];
+                if (kind == DERIVATIVE) {
+                    for (int p = begin; p < end; p += 2) {
+                        double re = src[p];
+                        out[p] = -k * src[p + 1];
+                        out[p + 1] = k * re;
+                    }
+                } else if (kind == SET) {
+                    for (int p = begin; p < end; p += 2) {
+                        out[p] = 0.0 - k * src[p + 1];
+                        out[p + 1] = 0.0 + k * src[p];
+                    }
+                } else {
+                    for (int p = begin; p < end; p += 2) {
+                        out[p] = sign * (out[p] - k * src[p + 1]);
+                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
+                    }
                 }
             }
         }

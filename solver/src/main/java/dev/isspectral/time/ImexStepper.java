@@ -1,5 +1,6 @@
 package dev.isspectral.time;
 
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 
@@ -13,7 +14,10 @@ import dev.isspectral.trace.Tracer;
  * I_i = (X(Y_i) − X̂_i)/(h a). For ARS(2,2,2) this is exactly the three-pass step of §6.3. For an
  * explicit tableau every stage is one pass with the relaxation terms included in E.
  *
- * <p>All stage storage is allocated once, in the constructor; a step allocates nothing.
+ * <p>All stage storage is allocated once, in the constructor; a step allocates nothing. The stage
+ * arithmetic (combinations, implicit solves, implicit rates) runs in single fused passes per stage,
+ * split over a {@link Workers} team on large grids; each point's arithmetic is the same whatever the
+ * split, so results do not depend on the team size.
  */
 public final class ImexStepper {
 
@@ -33,6 +37,21 @@ public final class ImexStepper {
     private Relaxation previous;
     private Relaxation current;
     private final String[] stageSpanNames;
+    private final Workers workers;
+    // arguments of the stage pass in progress, read by the chunk tasks
+    private double[][] passU;
+    private double[][] passOut;
+    private double[][] passYHat;
+    private double[][] passImplicit;
+    private double passHa;
+    private final int[] termCounts;
+    private final double[][] termWeights;
+    private final double[][][] termArrays;
+    private Relaxation passRelaxation;
+    private final Workers.Chunk combineTask = this::combineChunk;
+    private final Workers.Chunk correctTask = this::correctChunk;
+    private final Workers.Chunk predictTask = this::predictChunk;
+    private final Workers.Chunk rateTask = this::rateChunk;
 
     /** A stepper for {@code tableau} on {@code rhs}, with relaxation storage laid out by {@code rateGroups}. */
     public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer) {
@@ -45,6 +64,16 @@ public final class ImexStepper {
      * carried over between steps either way.
      */
     public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer, boolean preallocated) {
+        this(tableau, rhs, rateGroups, tracer, preallocated, Workers.create(1));
+    }
+
+    /** As above, with the stage arithmetic split over {@code workers} on large grids (same results). */
+    public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer, boolean preallocated,
+                       Workers workers) {
+        this.workers = workers;
+        this.termCounts = new int[rhs.fieldCount()];
+        this.termWeights = new double[rhs.fieldCount()][2 * tableau.stages()];
+        this.termArrays = new double[rhs.fieldCount()][2 * tableau.stages()][];
         this.tableau = tableau;
         this.rateGroups = rateGroups.clone();
         this.preallocated = preallocated;
@@ -196,20 +225,28 @@ public final class ImexStepper {
                 if (a == 0.0) {
                     rhs.evaluate(yHat, explicitStages[i], !imex, current);
                     if (implicitStages[i] != null) {
-                        current.relaxationRate(yHat, implicitStages[i]);
+                        passYHat = yHat;
+                        passImplicit = implicitStages[i];
+                        passRelaxation = current;
+                        run(rateTask);
                     }
                     lastStage = yHat;
                 } else {
                     double ha = h * a;
                     try (Span r = tracer.open("relax")) {
-                        previous.solve(yHat, ha, stageValue);
+                        passYHat = yHat;
+                        passHa = ha;
+                        passRelaxation = previous;
+                        run(predictTask);
                     }
                     rhs.evaluate(stageValue, explicitStages[i], false, current);
                     try (Span r = tracer.open("relax")) {
-                        current.solve(yHat, ha, stageValue);
-                        if (implicitStages[i] != null) {
-                            storeImplicitRate(yHat, ha, implicitStages[i]);
-                        }
+                        // corrector and, in the same pass, the implicit rate I_i = (Y_i − Ŷ_i)/(h a)
+                        passYHat = yHat;
+                        passHa = ha;
+                        passRelaxation = current;
+                        passImplicit = implicitStages[i];
+                        run(correctTask);
                     }
                     lastStage = stageValue;
                 }
@@ -249,35 +286,112 @@ public final class ImexStepper {
 
     private void accumulatePartial(double[][] u, double h, double[] explicitWeights, double[] implicitWeights,
                                    int upTo, double[][] out) {
+        // the terms of each field's sum, in the order of term-by-term passes (j = 0, 1, …; explicit first)
+        for (int f = 0; f < fields; f++) {
+            int count = 0;
+            if (evolved[f]) {
+                for (int j = 0; j < upTo; j++) {
+                    double we = h * explicitWeights[j];
+                    if (we != 0.0) {
+                        termWeights[f][count] = we;
+                        termArrays[f][count++] = explicitStages[j][f];
+                    }
+                    if (implicitWeights != null && implicitWeights[j] != 0.0 && relaxing[f]) {
+                        termWeights[f][count] = h * implicitWeights[j];
+                        termArrays[f][count++] = implicitStages[j][f];
+                    }
+                }
+            }
+            termCounts[f] = count;
+        }
+        passU = u;
+        passOut = out;
+        run(combineTask);
+        for (double[][] terms : termArrays) {
+            java.util.Arrays.fill(terms, null);
+        }
+    }
+
+    private void run(Workers.Chunk task) {
+        try {
+            workers.forEachChunk(points, Workers.STREAMING_GRAIN, task);
+        } finally {
+            passU = null;
+            passOut = null;
+            passYHat = null;
+            passImplicit = null;
+            passRelaxation = null;
+        }
+    }
+
+    /**
+     * out = u + Σ_t w_t T_t on [from, to), one pass per field: the terms are added to a register in the
+     * order of term-by-term passes, each sum rounded as a pass would round it, so the bits are the same.
+     */
+    private void combineChunk(int chunk, int from, int to) {
+        double[][] u = passU;
+        double[][] out = passOut;
         for (int f = 0; f < fields; f++) {
             if (!evolved[f]) {
                 continue;
             }
             double[] o = out[f];
-            if (o != u[f]) {
-                System.arraycopy(u[f], 0, o, 0, points);
-            }
-            for (int j = 0; j < upTo; j++) {
-                double we = h * explicitWeights[j];
-                if (we != 0.0) {
-                    double[] e = explicitStages[j][f];
-                    for (int p = 0; p < points; p++) {
-                        o[p] += we * e[p];
+            double[] uf = u[f];
+            double[][] a = termArrays[f];
+            double[] w = termWeights[f];
+            switch (termCounts[f]) {
+                case 0:
+                    if (o != uf) {
+                        System.arraycopy(uf, from, o, from, to - from);
                     }
+                    break;
+                case 1: {
+                    double[] a0 = a[0];
+                    double w0 = w[0];
+                    for (int p = from; p < to; p++) {
+                        o[p] = uf[p] + w0 * a0[p];
+                    }
+                    break;
                 }
-                if (implicitWeights != null && implicitWeights[j] != 0.0 && relaxing[f]) {
-                    double wi = h * implicitWeights[j];
-                    double[] in = implicitStages[j][f];
-                    for (int p = 0; p < points; p++) {
-                        o[p] += wi * in[p];
+                case 2: {
+                    double[] a0 = a[0];
+                    double[] a1 = a[1];
+                    double w0 = w[0];
+                    double w1 = w[1];
+                    for (int p = from; p < to; p++) {
+                        double sum = uf[p] + w0 * a0[p];
+                        o[p] = sum + w1 * a1[p];
+                    }
+                    break;
+                }
+                default: {
+                    int count = termCounts[f];
+                    for (int p = from; p < to; p++) {
+                        double sum = uf[p];
+                        for (int t = 0; t < count; t++) {
+                            sum += w[t] * a[t][p];
+                        }
+                        o[p] = sum;
                     }
                 }
             }
         }
     }
 
-    private void storeImplicitRate(double[][] yHat, double ha, double[][] out) {
-        double inverse = 1.0 / ha;
+    /** Predictor Y_i⁰ = solve(Ŷ_i) with the previous pass's stiff data, on [from, to). */
+    private void predictChunk(int chunk, int from, int to) {
+        passRelaxation.solve(passYHat, passHa, stageValue, from, to);
+    }
+
+    /** Corrector Y_i = solve(Ŷ_i) with the fresh stiff data, then I_i = (Y_i − Ŷ_i)/(h a), on [from, to). */
+    private void correctChunk(int chunk, int from, int to) {
+        double[][] yHat = passYHat;
+        passRelaxation.solve(yHat, passHa, stageValue, from, to);
+        double[][] out = passImplicit;
+        if (out == null) {
+            return;
+        }
+        double inverse = 1.0 / passHa;
         for (int f = 0; f < fields; f++) {
             if (!relaxing[f]) {
                 continue;
@@ -285,10 +399,15 @@ public final class ImexStepper {
             double[] y = stageValue[f];
             double[] x = yHat[f];
             double[] o = out[f];
-            for (int p = 0; p < points; p++) {
+            for (int p = from; p < to; p++) {
                 o[p] = (y[p] - x[p]) * inverse;
             }
         }
+    }
+
+    /** I_i = −K (Y_i − X_NS) for a stage with no implicit diagonal, on [from, to). */
+    private void rateChunk(int chunk, int from, int to) {
+        passRelaxation.relaxationRate(passYHat, passImplicit, from, to);
     }
 
     private boolean explicitColumnUsed(int j, boolean stifflyAccurate) {

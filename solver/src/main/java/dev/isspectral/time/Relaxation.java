@@ -53,18 +53,23 @@ public final class Relaxation {
      * X = (X̂ + ha K X_NS)/(1 + ha K) on relaxing fields; other fields are copied.
      */
     public void solve(double[][] predicted, double ha, double[][] out) {
+        solve(predicted, ha, out, 0, predicted[0].length);
+    }
+
+    /** {@link #solve(double[][], double, double[][])} on the points [from, to) only (for one thread's chunk). */
+    public void solve(double[][] predicted, double ha, double[][] out, int from, int to) {
         for (int f = 0; f < rate.length; f++) {
             double[] in = predicted[f];
             double[] o = out[f];
             double[] k = rate[f];
             if (k == null) {
                 if (o != in && o != null) {
-                    System.arraycopy(in, 0, o, 0, in.length);
+                    System.arraycopy(in, from, o, from, to - from);
                 }
                 continue;
             }
             double[] x = target[f];
-            for (int p = 0; p < in.length; p++) {
+            for (int p = from; p < to; p++) {
                 double hk = ha * k[p];
                 o[p] = (in[p] + hk * x[p]) / (1.0 + hk);
             }
@@ -73,6 +78,11 @@ public final class Relaxation {
 
     /** out[f] = −K (y[f] − X_NS) on relaxing fields; other fields of out are left unchanged. */
     public void relaxationRate(double[][] y, double[][] out) {
+        relaxationRate(y, out, 0, y[0].length);
+    }
+
+    /** {@link #relaxationRate(double[][], double[][])} on the points [from, to) only. */
+    public void relaxationRate(double[][] y, double[][] out, int from, int to) {
         for (int f = 0; f < rate.length; f++) {
             double[] k = rate[f];
             if (k == null) {
@@ -81,7 +91,7 @@ public final class Relaxation {
             double[] x = target[f];
             double[] yf = y[f];
             double[] o = out[f];
-            for (int p = 0; p < yf.length; p++) {
+            for (int p = from; p < to; p++) {
                 o[p] = -k[p] * (yf[p] - x[p]);
             }
         }

@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "dev.isspectral.";
     private static final String[] TOP = {ROOT + "sim..", ROOT + "profile..", ROOT + "report..", ROOT + "plot..",
-        ROOT + "cli..", ROOT + "display..", ROOT + "validate.."};
+        ROOT + "cli..", ROOT + "display..", ROOT + "validate..", ROOT + "bench.."};
     private static JavaClasses classes;
 
     @BeforeAll

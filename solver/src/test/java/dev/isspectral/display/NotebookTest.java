@@ -37,7 +37,7 @@ class NotebookTest {
     void onIJavaTablesRenderAsHtmlThroughItsRenderer() {
         IJava.kernel = new IJava.FakeKernel();
         String message = Notebook.init();
-        assertTrue(message.startsWith("registered 4 renderers"), message);
+        assertTrue(message.startsWith("registered 7 renderers"), message);
         DisplayData data = IJava.kernel.getRenderer().render(SolverDisplayProviderTest.energies(2));
         String html = (String) data.getData(MIMEType.TEXT_HTML);
         assertNotNull(html, "HTML rendered");
@@ -54,5 +54,17 @@ class NotebookTest {
         DisplayData svg = IJava.kernel.getRenderer().renderAs(SolverDisplayProviderTest.chart(), "image/svg+xml");
         assertTrue(((String) svg.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
         assertEquals(null, svg.getData(MIMEType.IMAGE_PNG));
+    }
+
+    @Test
+    void onIJavaASimulationRendersAsItsSettingsTree() {
+        IJava.kernel = new IJava.FakeKernel();
+        Notebook.init();
+        dev.isspectral.sim.Simulation sim = dev.isspectral.sim.Simulation.builder().grid("2x8x8x8").build();
+        DisplayData data = IJava.kernel.getRenderer().render(sim);
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        assertNotNull(html, "HTML rendered");
+        assertTrue(html.startsWith("<div class=\"is-spectral-simulation\">"), html);
+        assertTrue(html.contains("2x8x8x8 (2 steps of a 8x8x8 box"), html);
     }
 }

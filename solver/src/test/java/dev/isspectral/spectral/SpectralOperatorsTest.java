@@ -1,5 +1,6 @@
 package dev.isspectral.spectral;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.fft.JTransformsEngine;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
@@ -345,5 +347,70 @@ class SpectralOperatorsTest {
         ops.filter(f);
         org.junit.jupiter.api.Assertions.assertArrayEquals(copy, f);
         assertEquals(0, ops.forwardTransforms());
+    }
+
+    private static double[] randomField(Grid g, long seed) {
+        Random r = new Random(seed);
+        double[] f = new double[g.size()];
+        for (int p = 0; p < f.length; p++) {
+            f[p] = r.nextDouble() - 0.5;
+        }
+        return f;
+    }
+
+    /** The k-space passes split over two threads (64³: 2048 rows per thread) give the bits of one thread. */
+    @Test
+    void kspacePassesSplitOverThreadsGiveTheSameBits() {
+        Grid g = Grid.of(64, 64, 64);
+        try (Workers two = Workers.create(2)) {
+            assertTrue(two.splits(g.nx() * g.ny(), Workers.STREAMING_GRAIN / g.nzHalf()));
+            SpectralOperators serial = operators(g);
+            SpectralOperators split = new SpectralOperators(g, new JTransformsEngine(g.nx(), g.ny(), g.nz()), Tracer.OFF,
+                    true, true, two);
+            serial.configureFilter(true, true, 36.0, 16.0);
+            split.configureFilter(true, true, 36.0, 16.0);
+            double[] f = randomField(g, 7);
+            double[][] a = new double[3][g.size()];
+            double[][] b = new double[3][g.size()];
+            serial.gradient(f, a[0], a[1], a[2]);
+            split.gradient(f, b[0], b[1], b[2]);
+            for (int axis = 0; axis < 3; axis++) {
+                assertArrayEquals(a[axis], b[axis], 0.0, "gradient component " + axis);
+            }
+            serial.laplacian(f, a[0]);
+            split.laplacian(f, b[0]);
+            assertArrayEquals(a[0], b[0], 0.0, "laplacian");
+            double[] fa = f.clone();
+            double[] fb = f.clone();
+            serial.filter(fa);
+            split.filter(fb);
+            assertArrayEquals(fa, fb, 0.0, "filter");
+        }
+    }
+
+    /** −∂_i T^{iν} taken in k-space is the negated divergence to the bit, shared transforms or not. */
+    @Test
+    void negatedSymmetricDivergenceIsMinusTheDivergenceToTheBit() {
+        Grid g = Grid.of(8, 6, 10).withBox(5.0, 7.0, 9.0);
+        double[][] t0 = {randomField(g, 1), randomField(g, 2), randomField(g, 3)};
+        double[][] ij = {randomField(g, 4), randomField(g, 5), randomField(g, 6), randomField(g, 7), randomField(g, 8),
+                randomField(g, 9)};
+        for (boolean shared : new boolean[] {true, false}) {
+            SpectralOperators ops = new SpectralOperators(g, new JTransformsEngine(g.nx(), g.ny(), g.nz()), Tracer.OFF,
+                    true, shared);
+            double[][] plain = new double[4][g.size()];
+            double[][] negated = new double[4][g.size()];
+            ops.symmetricDivergence(t0, ij[0], ij[1], ij[2], ij[3], ij[4], ij[5], plain);
+            ops.symmetricDivergence(t0, ij[0], ij[1], ij[2], ij[3], ij[4], ij[5], negated, true);
+            for (int nu = 0; nu < 4; nu++) {
+                double worst = 0;
+                for (int p = 0; p < g.size(); p++) {
+                    assertEquals(Double.doubleToLongBits(-plain[nu][p] + 0.0), Double.doubleToLongBits(negated[nu][p] + 0.0),
+                            "nu = " + nu + ", point " + p + ", shared " + shared);
+                    worst = Math.max(worst, Math.abs(plain[nu][p]));
+                }
+                assertTrue(worst > 0.1, "divergence " + nu + " is not trivially zero");
+            }
+        }
     }
 }

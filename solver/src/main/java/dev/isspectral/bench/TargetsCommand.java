@@ -1,0 +1,83 @@
+package dev.isspectral.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * {@code is-spectral bench targets [--quick] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
+ * measures every target of issue 4 §5 ({@link Targets}), prints the markdown table row by row and then the
+ * notes, and writes the report files atomically. Bad arguments throw {@link IllegalArgumentException}
+ * naming the option and what is allowed.
+ */
+public final class TargetsCommand {
+
+    /** The options, for the command line's --help. */
+    public static final String OPTIONS = """
+            options (bench targets): the performance targets of issue 4, one markdown row each (several minutes)
+              --quick                tiny grids, a few seconds: checks the harness, not the targets
+              --backend NAME         best (default: FFTW if its module loads, else JTransforms), fftw or jtransforms;
+                                     the pure-Java rows always use jtransforms
+              --out FILE.md          write the markdown report (atomically)
+              --json FILE.json       write the report as JSON (atomically)
+            """;
+
+    private TargetsCommand() {
+    }
+
+    /** Runs the harness; returns 0, or 1 if a report file could not be written. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean quick = false;
+        String backend = Workload.BEST;
+        Path md = null;
+        Path json = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--quick")) {
+                quick = true;
+                continue;
+            }
+            if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json")) {
+                throw new IllegalArgumentException("bench targets: unknown argument \"" + a
+                        + "\"; allowed: --quick, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + a + " needs a value; see --help");
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--backend" -> backend = v;
+                case "--out" -> md = file(a, v, ".md");
+                default -> json = file(a, v, ".json");
+            }
+        }
+        Targets targets = quick ? Targets.quick(backend) : Targets.full(backend);
+        out.printf("IS-Spectral performance targets (issue 4 §5)%s; best backend: %s; %s%n%n",
+                quick ? ", quick mode (tiny grids; bounds do not apply)" : "", targets.bestBackend(), TargetsReport.machine());
+        TargetsReport report = targets.run(out).withCommand("is-spectral bench targets" + (args.length == 0 ? "" : " " + String.join(" ", args)));
+        out.println();
+        String markdown = report.toMarkdown();
+        out.println(markdown.substring(markdown.indexOf("How each row was measured")));
+        try {
+            if (md != null) {
+                TargetsReport.writeAtomically(md, markdown);
+                out.println("wrote " + md);
+            }
+            if (json != null) {
+                TargetsReport.writeAtomically(json, report.toJson());
+                out.println("wrote " + json);
+            }
+        } catch (IOException e) {
+            err.println("error: could not write the report: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path file(String option, String value, String extension) {
+        if (!value.endsWith(extension) || value.equals(extension) || value.endsWith("/" + extension)) {
+            throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a file name ending in " + extension);
+        }
+        return Path.of(value);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.isspectral.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.cli.Main;
+import dev.isspectral.grid.Grid;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench targets --quick} through the command line: the table has every target of issue 4 §5 with a
+ * finite measured value, its bound and a verdict, and both report files are written. Timings are not
+ * asserted (they belong in BENCHMARKS.md); only the shape of the report and the sanity of each value.
+ */
+class TargetsQuickTest {
+
+    @TempDir
+    static Path dir;
+    private static String stdout;
+    private static String markdown;
+    private static String json;
+
+    @BeforeAll
+    static void runQuickHarness() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"bench", "targets", "--quick", "--backend", "jtransforms",
+            "--out", dir.resolve("t.md").toString(), "--json", dir.resolve("t.json").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8) + stdout);
+        markdown = Files.readString(dir.resolve("t.md"));
+        json = Files.readString(dir.resolve("t.json"));
+    }
+
+    private static List<String[]> tableRows(String text) {
+        return text.lines().filter(l -> l.matches("\\| \\d+ \\|.*"))
+                .map(l -> l.substring(2, l.length() - 2).split(" \\| ", -1)).toList();
+    }
+
+    @Test
+    void everyTargetOfTheIssueHasARow() {
+        List<String[]> rows = tableRows(markdown);
+        String targets = rows.stream().map(r -> r[1]).collect(Collectors.joining("\n"));
+        for (String expected : new String[] {"whole 64-step run, best backend", "whole 64-step run, pure Java",
+            "seconds per step, best backend", "seconds per step, pure Java", "peak live heap", "bytes per grid point",
+            "heap in use after a full GC under G1", "speed-up per step", "fewer bytes allocated per step", "solver code (stepping thread)", "all threads",
+            "2 threads vs 1", "FFT-bound", "transforms per step vs the minimum", "fitted exponent"}) {
+            assertTrue(targets.contains(expected), "no row for \"" + expected + "\" in\n" + targets);
+        }
+        // with jtransforms as the "best" backend each per-backend measurement appears once
+        assertEquals(15, rows.size(), markdown);
+    }
+
+    @Test
+    void everyRowHasTheColumnsAndAVerdictThatMatchesItsNumbers() {
+        assertTrue(markdown.contains("| " + String.join(" | ", TargetsReport.COLUMNS) + " |"), markdown);
+        Pattern number = Pattern.compile("^[<>=]*\\s*(-?[0-9.]+(?:e[+-]?[0-9]+)?)");
+        for (String[] r : tableRows(markdown)) {
+            assertEquals(TargetsReport.COLUMNS.size(), r.length, String.join(" | ", r));
+            assertTrue(Set.of("PASS", "**MISS**", "INFO").contains(r[5]), r[5]);
+            assertEquals(r[4].equals("—"), r[5].equals("INFO"), "a row has a bound exactly when it has a verdict: " + r[1]);
+            Matcher m = number.matcher(r[3]);
+            assertTrue(m.find(), "measured value of " + r[1] + ": " + r[3]);
+            double measured = Double.parseDouble(m.group(1));
+            boolean allocation = r[3].endsWith("B/step");   // zero bytes is the target there
+            assertTrue(Double.isFinite(measured) && (allocation ? measured >= 0 : measured > 0), r[1] + ": " + r[3]);
+            double ns = Double.parseDouble(r[6]);
+            assertTrue(ns > 0 && Double.isFinite(ns), r[1] + ": ns/point/step " + r[6]);
+            double threads = Double.parseDouble(r[7]) / ns;   // core·ns = ns × the threads the case used
+            assertTrue(threads > 0.98 && Math.abs(threads - Math.rint(threads)) < 0.02, r[1] + ": " + r[6] + ", " + r[7]);
+        }
+    }
+
+    @Test
+    void theTransformCountIsTheDerivedMinimum() {
+        String[] row = tableRows(markdown).stream().filter(r -> r[1].startsWith("transforms per step")).findFirst().orElseThrow();
+        assertEquals("114 transforms/step", row[3]);
+        assertEquals("<= 114 transforms/step", row[4]);
+        assertEquals(114, Targets.minimumTransformsPerStep(Workload.simulation(Grid.parse("1x8x8x8"), "jtransforms")));
+    }
+
+    @Test
+    void theScalingSlopeOfAPowerLawIsItsExponent() {
+        double[] logN = {Math.log(16384), Math.log(65536), Math.log(524288), Math.log(2097152)};
+        double[] logT = new double[logN.length];
+        for (int i = 0; i < logN.length; i++) {
+            logT[i] = 1.15 * logN[i] - 20;
+        }
+        assertEquals(1.15, Targets.slope(logN, logT), 1e-12);
+    }
+
+    @Test
+    void jsonHasOneObjectPerRowAndTheMarkdownItsNotes() {
+        assertEquals(tableRows(markdown).size(), json.split("\"target\": ").length - 1, json);
+        assertTrue(json.contains("\"quick\": true") && json.contains("\"best_backend\": \"jtransforms\""), json);
+        assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
+        assertTrue(markdown.contains("quick mode") && markdown.contains("How each row was measured")
+                && markdown.contains("The minimum number of transforms per step"), markdown);
+        assertTrue(stdout.contains("| 1 |") && stdout.contains("wrote "), stdout);
+    }
+
+    @Test
+    void badOptionsNameTheOptionAndWhatIsAllowed() {
+        for (String[] args : new String[][] {{"bench", "targets", "--backend", "cufft"}, {"bench", "targets", "--out", "x.txt"},
+            {"bench", "targets", "--fast"}, {"bench", "targets", "--json"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, status, String.join(" ", args));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: "), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
