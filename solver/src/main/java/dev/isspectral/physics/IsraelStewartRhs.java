@@ -135,7 +135,8 @@ public final class IsraelStewartRhs implements Rhs {
         this.etaOverS = transport.etaOverS();
         this.zetaOverS = transport.zetaOverS();
         this.bPi = transport.bPi();
-        this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear, workers);
+        // the fused kernel rebuilds π^zz, π^0i, π^00 from v itself, so its recovery does not store them
+        this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear, workers, !fused);
         this.primitives = new Primitives(points);
         allocateWorkspaces();
     }
@@ -189,7 +190,10 @@ public final class IsraelStewartRhs implements Rhs {
         recovery.position(step, stage);
     }
 
-    /** The primitives of the last pass (ε, v, reconstructed π). */
+    /**
+     * The primitives of the last pass: ε and v; the reconstructed π^zz, π^0i, π^00 only on the naive
+     * ({@code fused = false}) path, whose kernel reads them (the fused kernel rebuilds them from v).
+     */
     public Primitives primitives() {
         return primitives;
     }
