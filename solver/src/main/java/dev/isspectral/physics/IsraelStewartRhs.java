@@ -135,7 +135,8 @@ public final class IsraelStewartRhs implements Rhs {
         this.etaOverS = transport.etaOverS();
         this.zetaOverS = transport.zetaOverS();
         this.bPi = transport.bPi();
-        this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear, workers);
+        // the fused kernel rebuilds π^zz, π^0i, π^00 from v itself, so its recovery does not store them
+        this.recovery = new PrimitiveRecovery(spectral.grid(), eos, shear, workers, !fused);
         this.primitives = new Primitives(points);
         allocateWorkspaces();
     }
@@ -189,7 +190,10 @@ public final class IsraelStewartRhs implements Rhs {
         recovery.position(step, stage);
     }
 
-    /** The primitives of the last pass (ε, v, reconstructed π). */
+    /**
+     * The primitives of the last pass: ε and v; the reconstructed π^zz, π^0i, π^00 only on the naive
+     * ({@code fused = false}) path, whose kernel reads them (the fused kernel rebuilds them from v).
+     */
     public Primitives primitives() {
         return primitives;
     }
@@ -764,16 +768,23 @@ public final class IsraelStewartRhs implements Rhs {
             double pi13 = 0.0;
             double pi23 = 0.0;
             if (shear) {
-                pi00 = pr.pi00[p];
-                pi01 = pr.pi0x[p];
-                pi02 = pr.pi0y[p];
-                pi03 = pr.pi0z[p];
                 pi11 = pxx[p];
                 pi22 = pyy[p];
-                pi33 = pr.pizz[p];
                 pi12 = pxy[p];
                 pi13 = pxz[p];
                 pi23 = pyz[p];
+                // π^zz, π^0i, π^00 rebuilt from the recovered v by the recovery's own final formulas (same
+                // bits as the values it stored), so the kernel streams five arrays fewer
+                if (pi11 != 0 || pi22 != 0 || pi12 != 0 || pi13 != 0 || pi23 != 0) {
+                    pi33 = ((vx * vx - 1) * pi11 + (vy * vy - 1) * pi22 + 2 * vx * vy * pi12
+                            + 2 * vx * vz * pi13 + 2 * vy * vz * pi23) / (1 - vz * vz);
+                    pi01 = pi11 * vx + pi12 * vy + pi13 * vz;
+                    pi02 = pi12 * vx + pi22 * vy + pi23 * vz;
+                    pi03 = pi13 * vx + pi23 * vy + pi33 * vz;
+                    pi00 = pi01 * vx + pi02 * vy + pi03 * vz;
+                } else {
+                    pi33 = -pi11 - pi22;
+                }
             }
 
             // fluxes T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}  (1.2)

@@ -26,6 +26,7 @@ public final class PrimitiveRecovery {
     private final boolean closedForm;
     private final boolean shear;
     private final Workers workers;
+    private final boolean storeDependentShear;
     private final long[] chunkIterations;
     private final int[] chunkMaxIterations;
     private final Workers.Chunk chunkTask = this::recoverChunk;
@@ -43,6 +44,15 @@ public final class PrimitiveRecovery {
 
     /** As above, with the points split over {@code workers} (results do not depend on the team size). */
     public PrimitiveRecovery(Grid grid, Eos eos, boolean shear, Workers workers) {
+        this(grid, eos, shear, workers, true);
+    }
+
+    /**
+     * As above; without {@code storeDependentShear} only ε and v are written, not the dependent shear
+     * components π^zz, π^0i, π^00 (a caller that rebuilds them from v saves five output streams).
+     */
+    public PrimitiveRecovery(Grid grid, Eos eos, boolean shear, Workers workers, boolean storeDependentShear) {
+        this.storeDependentShear = storeDependentShear;
         this.grid = grid;
         this.eos = eos;
         this.cs2 = eos.constantSoundSpeedSquared();
@@ -182,11 +192,13 @@ public final class PrimitiveRecovery {
             out.vx[p] = vx;
             out.vy[p] = vy;
             out.vz[p] = vz;
-            out.pizz[p] = zz;
-            out.pi0x[p] = p0x;
-            out.pi0y[p] = p0y;
-            out.pi0z[p] = p0z;
-            out.pi00[p] = p00;
+            if (storeDependentShear) {
+                out.pizz[p] = zz;
+                out.pi0x[p] = p0x;
+                out.pi0y[p] = p0y;
+                out.pi0z[p] = p0z;
+                out.pi00[p] = p00;
+            }
             total += iterations;
             max = Math.max(max, iterations);
         }

@@ -15,7 +15,8 @@ import dev.isspectral.trace.Tracer;
  * explicit tableau every stage is one pass with the relaxation terms included in E.
  *
  * <p>All stage storage is allocated once, in the constructor; a step allocates nothing. The stage
- * arithmetic (combinations, implicit solves, implicit rates) runs in single fused passes per stage,
+ * arithmetic (combinations, implicit solves, implicit rates) runs in single fused passes per stage
+ * (without preallocation, the naive path, each combination is a copy and one pass per term),
  * split over a {@link Workers} team on large grids; each point's arithmetic is the same whatever the
  * split, so results do not depend on the team size.
  */
@@ -304,11 +305,35 @@ public final class ImexStepper {
             }
             termCounts[f] = count;
         }
-        passU = u;
-        passOut = out;
-        run(combineTask);
+        if (!preallocated) {
+            separatePasses(u, out);
+        } else {
+            passU = u;
+            passOut = out;
+            run(combineTask);
+        }
         for (double[][] terms : termArrays) {
             java.util.Arrays.fill(terms, null);
+        }
+    }
+
+    /** The naive path (baseline tuning): a copy, then one pass over memory per term, on the caller's thread. */
+    private void separatePasses(double[][] u, double[][] out) {
+        for (int f = 0; f < fields; f++) {
+            if (!evolved[f]) {
+                continue;
+            }
+            double[] o = out[f];
+            if (o != u[f]) {
+                System.arraycopy(u[f], 0, o, 0, points);
+            }
+            for (int t = 0; t < termCounts[f]; t++) {
+                double w = termWeights[f][t];
+                double[] a = termArrays[f][t];
+                for (int p = 0; p < points; p++) {
+                    o[p] += w * a[p];
+                }
+            }
         }
     }
 
