@@ -54,12 +54,14 @@ public final class Tuning {
     private final boolean preallocatedWorkspaces;
     private final boolean sharedForwardTransforms;
     private final boolean fusedKernels;
+    private final int threads;          // the step's team: pointwise kernels, stage arithmetic, k-space passes
     private final FftSettings fft;
     private final Path savedFftTuning;  // null: do not read a tuning file
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
-                   FftSettings fft, Path savedFftTuning) {
+                   int threads, FftSettings fft, Path savedFftTuning) {
         this.name = name;
+        this.threads = threads;
         this.preallocatedWorkspaces = preallocatedWorkspaces;
         this.sharedForwardTransforms = sharedForwardTransforms;
         this.fusedKernels = fusedKernels;
@@ -73,7 +75,7 @@ public final class Tuning {
      * separate pointwise passes, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, FftSettings.baseline(), null);
+        return new Tuning("baseline", false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null);
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Tuning {
      * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, FftSettings.optimized(), null);
+        return new Tuning("optimized", true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null);
     }
 
     private String derivedName(String knob, Object value) {
@@ -91,26 +93,30 @@ public final class Tuning {
     }
 
     private Tuning withFft(String knob, Object value, FftSettings settings) {
+        return withFft(knob, value, settings, threads);
+    }
+
+    private Tuning withFft(String knob, Object value, FftSettings settings, int stepThreads) {
         return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                settings, savedFftTuning);
+                stepThreads, settings, savedFftTuning);
     }
 
     /** Workspaces allocated once at setup (true) or on every call (false). */
     public Tuning withPreallocatedWorkspaces(boolean on) {
         return new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
-                fft, savedFftTuning);
+                threads, fft, savedFftTuning);
     }
 
     /** One forward transform per field feeding all its derivatives (true), or one per derivative (false). */
     public Tuning withSharedForwardTransforms(boolean on) {
         return new Tuning(derivedName("sharedForwardTransforms", on), preallocatedWorkspaces, on, fusedKernels,
-                fft, savedFftTuning);
+                threads, fft, savedFftTuning);
     }
 
     /** Fluxes and sources in one fused pointwise pass (true) or separate passes (false). */
     public Tuning withFusedKernels(boolean on) {
         return new Tuning(derivedName("fusedKernels", on), preallocatedWorkspaces, sharedForwardTransforms, on,
-                fft, savedFftTuning);
+                threads, fft, savedFftTuning);
     }
 
     /** Real-to-complex transforms (true) or complex-to-complex transforms of the real fields (false). */
@@ -124,14 +130,15 @@ public final class Tuning {
     }
 
     /**
-     * Threads inside each FFT and in the pointwise kernels, 1 … 256. Results do not depend on it
-     * (each thread owns a fixed contiguous block of lines or points).
+     * Threads of the step, 1 … 256: the pointwise kernels, stage arithmetic and k-space passes, and the
+     * threads inside each FFT. Results do not depend on it (each thread owns a fixed contiguous block of
+     * lines or points). {@link #withFftSettings} afterwards changes the FFT's threads only.
      */
     public Tuning withThreads(int n) {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("threads = " + n + "; must be in [1, 256]");
         }
-        return withFft("threads", n, fft.withThreads(n));
+        return withFft("threads", n, fft.withThreads(n), n);
     }
 
     /**
@@ -164,8 +171,9 @@ public final class Tuning {
 
     /**
      * Every FFT knob at once (backend, threads, real or complex, precision, plan reuse, JTransforms'
-     * threshold, FFTW rigour), e.g. a winner from {@link dev.isspectral.fft.FftTuner}. The pointwise
-     * kernels use {@code settings.threads()} threads too.
+     * threshold, FFTW rigour), e.g. a winner from {@link dev.isspectral.fft.FftTuner}. Only the transforms
+     * take {@code settings.threads()}: the rest of the step keeps this tuning's {@link #threads()} (a tuner
+     * that finds one-thread transforms fastest on a small grid must not make the pointwise physics serial).
      */
     public Tuning withFftSettings(FftSettings settings) {
         Objects.requireNonNull(settings, "fftSettings = null; must be an FftSettings value");
@@ -194,13 +202,13 @@ public final class Tuning {
     public Tuning withSavedFftTuning(Path file) {
         Objects.requireNonNull(file, "tuning file = null; must be a path");
         return new Tuning(derivedName("savedFftTuning", file), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, fft, file);
+                fusedKernels, threads, fft, file);
     }
 
     /** This tuning ignoring any saved FFT tuning. */
     public Tuning withoutSavedFftTuning() {
         return new Tuning(derivedName("savedFftTuning", "none"), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, fft, null);
+                fusedKernels, threads, fft, null);
     }
 
     /** The default FFT tuning file; see {@link #withSavedFftTuning()}. */
@@ -221,7 +229,7 @@ public final class Tuning {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must not be blank");
         }
-        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, fft, savedFftTuning);
+        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, threads, fft, savedFftTuning);
     }
 
     /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
@@ -254,9 +262,9 @@ public final class Tuning {
         return fft.reusePlans();
     }
 
-    /** Threads inside each FFT and in the pointwise kernels. */
+    /** Threads of the step's team (pointwise kernels, stage arithmetic, k-space passes); the FFT's own are {@code fftSettings().threads()}. */
     public int threads() {
-        return fft.threads();
+        return threads;
     }
 
     /** Whether FFTs compute in float32. */
@@ -283,12 +291,12 @@ public final class Tuning {
     public boolean equals(Object o) {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
-                && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
+                && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, fft, savedFftTuning);
+        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, threads, fft, savedFftTuning);
     }
 
     /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
@@ -297,7 +305,8 @@ public final class Tuning {
                 name, preallocatedWorkspaces ? "preallocated" : "per call",
                 sharedForwardTransforms ? "one forward FFT per field" : "one forward FFT per derivative",
                 fusedKernels ? "fused" : "separate", realTransforms() ? "real-to-complex" : "complex-to-complex",
-                reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? "" : "s",
+                reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? ""
+                        : "s" + (fft.threads() == threads ? "" : " (FFT " + fft.threads() + ")"),
                 singlePrecision() ? "float32 FFTs" : "double", fftBackend(),
                 fft.jtransformsThreadsBeginN() > 0 ? ", JTransforms threads from " + fft.jtransformsThreadsBeginN() : "",
                 FftSettings.FFTW.equals(fftBackend()) ? ", FFTW rigour " + fft.rigour().name().toLowerCase(Locale.ROOT) : "",

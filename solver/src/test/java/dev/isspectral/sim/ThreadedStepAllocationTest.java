@@ -21,7 +21,7 @@ class ThreadedStepAllocationTest {
     @Test
     void threadedOptimizedStepAllocatesNothingOnAnyOfItsThreads() {
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Tuning threaded = Tuning.optimized().withFftSettings(FftSettings.optimized().withThreads(2)
+        Tuning threaded = Tuning.optimized().withThreads(2).withFftSettings(FftSettings.optimized().withThreads(2)
                 .withJTransformsThreadsBeginN(1));
         Solver s = Simulation.builder().grid("10x16x16x8").tuning(threaded).build().start();
         assertEquals(2, s.fftEngine().threads());

@@ -86,7 +86,7 @@ class TuningConsistencyTest {
         list.addAll(flipsOf(Tuning.optimized()));
         list.addAll(flipsOf(Tuning.baseline()));
         list.add(Tuning.optimized().withThreads(3));
-        list.add(Tuning.optimized().withFftSettings(FftSettings.optimized().withThreads(2).withJTransformsThreadsBeginN(1)));
+        list.add(Tuning.optimized().withThreads(2).withFftSettings(FftSettings.optimized().withThreads(2).withJTransformsThreadsBeginN(1)));
         return list.stream();
     }
 
@@ -150,7 +150,7 @@ class TuningConsistencyTest {
     void resultsDoNotDependOnTheThreadCount() {
         double[][] one = fieldsAfterRun(Tuning.optimized().withThreads(1));
         for (int threads : new int[] {2, 3, 4}) {   // threaded at this small size too (threshold 1 point)
-            Tuning t = Tuning.optimized().withFftSettings(FftSettings.optimized().withThreads(threads)
+            Tuning t = Tuning.optimized().withThreads(threads).withFftSettings(FftSettings.optimized().withThreads(threads)
                     .withJTransformsThreadsBeginN(1));
             double worst = worstRelativeDifference(fieldsAfterRun(t), one);
             assertTrue(worst <= DOUBLE_BOUND, threads + " threads vs 1: " + worst);
