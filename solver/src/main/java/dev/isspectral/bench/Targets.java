@@ -3,6 +3,7 @@ package dev.isspectral.bench;
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
+import dev.isspectral.fft.FftTuner;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.profile.AllocationCounter;
 import dev.isspectral.profile.Compare;
@@ -113,6 +114,27 @@ public final class Targets {
         System.gc();
     }
 
+    /**
+     * The simulation of backend {@code b} on {@code g}. For FFTW (the best backend) its FFT threads are what
+     * {@link FftTuner} finds fastest for this grid among FFTW r2c double at MEASURE on 1 … cores threads, as
+     * {@code Tuning.optimized().withSavedFftTuning()} would after a tuner run; the step's team keeps all cores.
+     */
+    private Simulation backendSimulation(Grid g, String b) {
+        if (!FftSettings.FFTW.equals(b)) {
+            return Workload.simulation(g, b);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<FftSettings> candidates = new ArrayList<>();
+        for (int t = 1; t <= cores; t++) {
+            candidates.add(FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(t)
+                    .withRigour(FftSettings.Rigour.MEASURE));
+        }
+        FftSettings winner = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates).run().winner();
+        details.add(String.format(Locale.ROOT, "%s: FFT threads chosen by FftTuner among FFTW MEASURE on 1..%d threads: %s "
+                + "(the step's team: %d threads)", g.boxNotation(), cores, winner.label(), cores));
+        return Workload.simulation(g, Workload.optimized(b).withFftSettings(winner));
+    }
+
     // --- 64×64×32×32: the whole run --------------------------------------------------------------
 
     private void runWholeRun() {
@@ -120,7 +142,7 @@ public final class Targets {
         List<Simulation> sims = new ArrayList<>();
         List<Solver> solvers = new ArrayList<>();
         for (String b : backends) {
-            Simulation sim = Workload.simulation(g, b);
+            Simulation sim = backendSimulation(g, b);
             Solver s = sim.start();
             s.advance(plan.runWarmup());
             sims.add(sim);
@@ -141,7 +163,7 @@ public final class Targets {
             int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
             add(new TargetRow("64×64×32×32: whole 64-step run, " + (pure ? "pure Java" : "best backend (" + best + ")"),
                     scenario(g, sims.get(i)), bestSeconds[i], "s", "<", pure ? 6.0 : 2.5,
-                    1e9 * bestSeconds[i] / g.steps() / g.size(), sims.get(i).fftSettings().threads(), how));
+                    1e9 * bestSeconds[i] / g.steps() / g.size(), sims.get(i).tuning().threads(), how));
         }
     }
 
@@ -152,7 +174,7 @@ public final class Targets {
         List<Simulation> sims = new ArrayList<>();
         List<Solver> solvers = new ArrayList<>();
         for (String b : backends) {
-            Simulation sim = Workload.simulation(g, b);
+            Simulation sim = backendSimulation(g, b);
             Solver s = sim.start();
             s.advance(plan.warmup());
             sims.add(sim);
@@ -173,7 +195,7 @@ public final class Targets {
             double m = median(seconds[i]);
             add(new TargetRow("128×128×64×64: seconds per step, " + (pure ? "pure Java" : "best backend (" + best + ")"),
                     scenario(g, sims.get(i)), m, "s/step", "<", pure ? 1.2 : 0.4, 1e9 * m / g.size(),
-                    sims.get(i).fftSettings().threads(), how + String.format(Locale.ROOT, "; min %.3f, max %.3f s",
+                    sims.get(i).tuning().threads(), how + String.format(Locale.ROOT, "; min %.3f, max %.3f s",
                             Arrays.stream(seconds[i]).min().orElse(Double.NaN), Arrays.stream(seconds[i]).max().orElse(Double.NaN))));
         }
         Solver s = solvers.get(0);
@@ -186,7 +208,7 @@ public final class Targets {
                 s.fftEngine().backend(), (double) engine / g.size()));
         add(new TargetRow("128×128×64×64: bytes per grid point held by the solver (Solver.memory())", scenario(g, sims.get(0)),
                 (double) s.bytesHeld() / g.size(), "B/point", "", Double.NaN, 1e9 * median(seconds[0]) / g.size(),
-                sims.get(0).fftSettings().threads(), "by component, B/point: " + parts));
+                sims.get(0).tuning().threads(), "by component, B/point: " + parts));
         sims.clear();
         solvers.clear();
         releaseMemory();
@@ -242,7 +264,7 @@ public final class Targets {
             double optMs = t.doubleColumn(Compare.MEDIAN_MS).get(i);
             add(new TargetRow("optimized vs baseline at 32×32×16×16: speed-up per step, " + backendLabel(backends.get(i - 1)),
                     g.notation() + ", optimized (" + opt.fftSettings().label() + ") vs baseline (" + baseline.fftSettings().label() + ")",
-                    1 / r.ratio(i), "x", ">=", 10, 1e6 * optMs / g.size(), opt.fftSettings().threads(),
+                    1 / r.ratio(i), "x", ">=", 10, 1e6 * optMs / g.size(), opt.tuning().threads(),
                     String.format(Locale.ROOT, "Compare, the baseline and the optimized tuning on each backend stepped in turn, "
                             + "%d interleaved rounds after %d warm-up steps: median %.2f ms (optimized) vs %.2f ms (baseline) per step "
                             + "(baseline %.0f ns/point/step)", rounds, plan.warmup() + 1, optMs, baseMs, 1e6 * baseMs / g.size())));
@@ -268,7 +290,7 @@ public final class Targets {
         double base = (double) bytes[1] / steps;
         add(new TargetRow("optimized vs baseline at 32×32×16×16: fewer bytes allocated per step", g.notation()
                 + ", all threads", base / Math.max(opt, 1.0), "x", ">=", 100, 1e6 * optMs / g.size(),
-                optimized.fftSettings().threads(), String.format(Locale.ROOT, "ThreadMXBean allocation counters of all threads,"
+                optimized.tuning().threads(), String.format(Locale.ROOT, "ThreadMXBean allocation counters of all threads,"
                         + " %d interleaved steps each: baseline %.4g B/step, optimized %.4g B/step%s", steps, base, opt,
                         opt < 1 ? " (ratio taken against 1 byte)" : "")));
     }
@@ -311,11 +333,11 @@ public final class Targets {
             String how = String.format(Locale.ROOT, "mean over %d steps after %d warm-up steps, ThreadMXBean allocation counters",
                     steps, plan.allocationSteps());
             add(new TargetRow("steady-state allocation of an optimized step, solver code (stepping thread), " + backendLabel(b),
-                    scenario(g, sim), (double) thread / steps, "B/step", "=", 0, ns, sim.fftSettings().threads(),
+                    scenario(g, sim), (double) thread / steps, "B/step", "=", 0, ns, sim.tuning().threads(),
                     how + "; everything the stepping thread allocates, FFT library calls made on it included"));
             add(new TargetRow("steady-state allocation of an optimized step, all threads (thread pools included), "
                     + backendLabel(b), scenario(g, sim), Math.max(0, (double) all / steps), "B/step", "", Double.NaN, ns,
-                    sim.fftSettings().threads(), how + "; every live thread (worker and FFT pools), less the counters' own arrays"));
+                    sim.tuning().threads(), how + "; every live thread (worker and FFT pools), less the counters' own arrays"));
         }
     }
 
@@ -497,7 +519,7 @@ public final class Targets {
         add(new TargetRow("scaling: fitted exponent of step time against N, " + first.nx() + "×" + first.ny() + "×" + first.nz()
                 + " … " + last.nx() + "×" + last.ny() + "×" + last.nz(), grids.size() + " grids, " + sims.get(0).fftSettings().label(),
                 slope(logN, logMedian), "", "<=", 1.15, 1e9 * median(seconds[grids.size() - 1]) / last.size(),
-                sims.get(0).fftSettings().threads(), String.format(Locale.ROOT, "least-squares slope of log(median s/step) on "
+                sims.get(0).tuning().threads(), String.format(Locale.ROOT, "least-squares slope of log(median s/step) on "
                         + "log N over %d grids stepped interleaved (%d rounds after %d warm-up steps; the table below); on the "
                         + "minimum s/step the slope is %.3f; against N·log2 N it is %.3f (1 = N log N); ns/point/step given for "
                         + "the largest grid", grids.size(), rounds, plan.warmup(), slope(logN, logMin), slope(logNLogN, logMedian))));
