@@ -130,22 +130,49 @@ public final class FftEngines {
             return new NewPlanPerCallEngine(() -> createJTransforms(reused, nx, ny, nz), s);
         }
         boolean ownThreading = s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE;
-        // JTransforms' own threading is JVM-wide: every engine created sets it, so the last created engine's
-        // settings hold. The r2c engine threads over lines itself and wants JTransforms' 1-D transforms serial
-        // (its defaults start threads only on lines of 8192 points or more), so it restores the defaults and
-        // uses the threshold for its own threading; the complex engines hand the threshold to JTransforms.
-        if (s.jtransformsThreadsBeginN() > 0 && !ownThreading) {
-            CommonUtils.setThreadsBeginN_1D_FFT_2Threads(s.jtransformsThreadsBeginN());
-            CommonUtils.setThreadsBeginN_1D_FFT_4Threads(s.jtransformsThreadsBeginN());
-            CommonUtils.setThreadsBeginN_3D(s.jtransformsThreadsBeginN());
-        } else {
-            CommonUtils.resetThreadsBeginN_FFT();
-            CommonUtils.resetThreadsBeginN();
-        }
-        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(s.threads());
+        applyJTransformsGlobals(s);
         if (ownThreading) {
             return new JTransformsEngine(nx, ny, nz, s.threads(), s.jtransformsThreadsBeginN());
         }
         return new JTransformsComplexEngine(nx, ny, nz, s.precision(), s.threads());
+    }
+
+    /**
+     * Sets JTransforms' JVM-wide settings that the engine {@code settings} describe expects (done by
+     * {@link #create} for JTransforms engines): the thread count ({@code ConcurrencyUtils}) and the thread
+     * thresholds ({@code CommonUtils}). Returns an action that puts back the values found before. Does nothing
+     * (and restores nothing) for other backends. Used by {@link FftTuner} around each candidate's timed runs so
+     * candidates do not leak settings into each other.
+     */
+    static Runnable applyJTransformsGlobals(FftSettings settings) {
+        if (!FftSettings.JTRANSFORMS.equals(settings.backend())) {
+            return () -> { };
+        }
+        long begin1d2 = CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
+        long begin1d4 = CommonUtils.getThreadsBeginN_1D_FFT_4Threads();
+        long begin2d = CommonUtils.getThreadsBeginN_2D();
+        long begin3d = CommonUtils.getThreadsBeginN_3D();
+        int threads = pl.edu.icm.jlargearrays.ConcurrencyUtils.getNumberOfThreads();
+        boolean ownThreading = settings.realToComplex() && settings.precision() == FftSettings.Precision.DOUBLE;
+        // JTransforms' own threading is JVM-wide: every engine created sets it, so the last created engine's
+        // settings hold. The r2c engine threads over lines itself and wants JTransforms' 1-D transforms serial
+        // (its defaults start threads only on lines of 8192 points or more), so it restores the defaults and
+        // uses the threshold for its own threading; the complex engines hand the threshold to JTransforms.
+        if (settings.jtransformsThreadsBeginN() > 0 && !ownThreading) {
+            CommonUtils.setThreadsBeginN_1D_FFT_2Threads(settings.jtransformsThreadsBeginN());
+            CommonUtils.setThreadsBeginN_1D_FFT_4Threads(settings.jtransformsThreadsBeginN());
+            CommonUtils.setThreadsBeginN_3D(settings.jtransformsThreadsBeginN());
+        } else {
+            CommonUtils.resetThreadsBeginN_FFT();
+            CommonUtils.resetThreadsBeginN();
+        }
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(settings.threads());
+        return () -> {
+            CommonUtils.setThreadsBeginN_1D_FFT_2Threads(begin1d2);
+            CommonUtils.setThreadsBeginN_1D_FFT_4Threads(begin1d4);
+            CommonUtils.setThreadsBeginN_2D(begin2d);
+            CommonUtils.setThreadsBeginN_3D(begin3d);
+            pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(threads);
+        };
     }
 }

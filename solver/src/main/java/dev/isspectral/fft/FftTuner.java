@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -15,10 +16,25 @@ import tech.tablesaw.api.Table;
  * one (float candidates are measured and shown, never chosen automatically: they change results).
  * Immutable; {@code with…} methods return new tuners.
  *
- * <p>Each candidate: the engine is built (its wall time is {@value #PLANNING_MS}, which for FFTW at MEASURE or
- * PATIENT is the planner's cost), then {@code warmup} forward+inverse pairs, then {@code rounds} rounds of
- * {@code pairsPerRound} pairs; the best round's mean is {@value #MS_PER_PAIR}.
- * {@value #GFLOPS} = 5·N·log₂N / (time of a pair), N = NX·NY·NZ: the conventional 2.5·N·log₂N flops of one
+ * <p>Method. Measuring candidates one after another biases the result by their order: the first ones run while
+ * the JIT is still compiling the shared code, and JTransforms' thread settings are JVM-wide, so the last engine
+ * built sets them for all (in a notebook, complex transforms with plan reuse came out 1.4–2.4× slower than a new
+ * plan per call that way, while measured alone they are ~1.5× faster). So the tuner
+ * <ol>
+ *   <li>builds every candidate's engine first ({@value #PLANNING_MS} is the wall time of that build, which for
+ *       FFTW at MEASURE or PATIENT is the planner's cost);</li>
+ *   <li>warms every candidate up with {@code warmup} forward+inverse pairs;</li>
+ *   <li>measures in {@code rounds} interleaved rounds, each timing {@code pairsPerRound} pairs of every candidate,
+ *       the order rotated by one candidate each round (round r starts with candidate r mod count), so no candidate
+ *       is always first or always after the same one;</li>
+ *   <li>reports per candidate the median over rounds of the round's mean time per pair ({@value #MS_PER_PAIR}).</li>
+ * </ol>
+ * JTransforms' JVM-wide settings a candidate's engine expects (its thread count, its thread thresholds) are
+ * applied before each of its warm-up and timed runs and restored after, so candidates do not leak settings into
+ * each other. All engines are alive together during the measurement (their buffers add up; see
+ * {@link FftEngine#bytesHeld()}), and all are closed at the end.
+ *
+ * <p>{@value #GFLOPS} = 5·N·log₂N / (time of a pair), N = NX·NY·NZ: the conventional 2.5·N·log₂N flops of one
  * real transform, counted twice for forward and inverse.
  */
 public final class FftTuner {
@@ -37,8 +53,23 @@ public final class FftTuner {
     private final int warmup;
     private final int rounds;
     private final int pairsPerRound;
+    private final EngineFactory factory;
+    private final LongSupplier clock;
+
+    /** How candidate engines are built ({@link FftEngines#create} outside tests). */
+    @FunctionalInterface
+    interface EngineFactory {
+        FftEngine create(FftSettings settings, int nx, int ny, int nz);
+    }
 
     private FftTuner(int nx, int ny, int nz, List<FftSettings> candidates, int warmup, int rounds, int pairsPerRound) {
+        this(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, FftEngines::create, System::nanoTime);
+    }
+
+    private FftTuner(int nx, int ny, int nz, List<FftSettings> candidates, int warmup, int rounds, int pairsPerRound,
+                     EngineFactory factory, LongSupplier clock) {
+        this.factory = factory;
+        this.clock = clock;
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
@@ -94,7 +125,7 @@ public final class FftTuner {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("candidates = []; must name at least one configuration");
         }
-        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound);
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, factory, clock);
     }
 
     /** Warm-up pairs (>= 0), rounds (>= 1) and pairs per round (>= 1). */
@@ -108,46 +139,95 @@ public final class FftTuner {
         if (pairsPerRound < 1) {
             throw new IllegalArgumentException("pairsPerRound = " + pairsPerRound + "; must be >= 1");
         }
-        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound);
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, factory, clock);
+    }
+
+    /** The same tuner building engines with {@code factory} and reading time (ns) from {@code clock} (for tests). */
+    FftTuner withMeasurement(EngineFactory factory, LongSupplier clock) {
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, factory, clock);
     }
 
     /** What a tuning run found: the table, the winner, and the FFTW wisdom gathered ("" if FFTW was not used). */
     public record Result(Table table, FftSettings winner, String wisdom) {
     }
 
-    /** Measures every candidate. */
+    /** Measures every candidate: build all, warm all up, then interleaved rounds (see the class comment). */
     public Result run() {
-        StringColumn config = StringColumn.create(CONFIGURATION);
-        DoubleColumn ms = DoubleColumn.create(MS_PER_PAIR);
-        DoubleColumn gflops = DoubleColumn.create(GFLOPS);
-        DoubleColumn planning = DoubleColumn.create(PLANNING_MS);
         double n = (double) nx * ny * nz;
         double flopsPerPair = n > 1 ? 5 * n * (Math.log(n) / Math.log(2)) : 1;
         double[] field = new double[nx * ny * nz];
         for (int p = 0; p < field.length; p++) {
             field[p] = Math.sin(0.37 * p) + 0.1 * Math.cos(1.3 * p);
         }
+        int count = candidates.size();
+        FftEngine[] engines = new FftEngine[count];
+        FftSettings[] resolved = new FftSettings[count];
+        double[] planMs = new double[count];
+        String[] notApplicable = new String[count];
+        double[][] roundMs = new double[count][rounds];
+        try {
+            for (int c = 0; c < count; c++) {   // 1. build every engine
+                resolved[c] = FftEngines.resolve(candidates.get(c));
+                Runnable restore = FftEngines.applyJTransformsGlobals(resolved[c]);
+                try {
+                    long t0 = clock.getAsLong();
+                    engines[c] = factory.create(candidates.get(c), nx, ny, nz);
+                    planMs[c] = (clock.getAsLong() - t0) / 1e6;
+                } catch (IllegalArgumentException e) {  // e.g. complex transforms on a size-1 axis
+                    notApplicable[c] = e.getMessage();
+                } finally {
+                    restore.run();
+                }
+            }
+            double[][] spectra = new double[count][];
+            double[] back = new double[field.length];
+            for (int c = 0; c < count; c++) {   // 2. warm every engine up
+                if (engines[c] != null) {
+                    spectra[c] = new double[engines[c].spectrumLength()];
+                    timePairs(engines[c], resolved[c], warmup, field, spectra[c], back);
+                }
+            }
+            for (int r = 0; r < rounds; r++) {   // 3. interleaved rounds, the order rotated each round
+                for (int k = 0; k < count; k++) {
+                    int c = (r + k) % count;
+                    if (engines[c] != null) {
+                        roundMs[c][r] = timePairs(engines[c], resolved[c], pairsPerRound, field, spectra[c], back)
+                                / pairsPerRound;
+                    }
+                }
+            }
+        } finally {
+            for (FftEngine engine : engines) {
+                if (engine != null) {
+                    engine.close();
+                }
+            }
+        }
+        StringColumn config = StringColumn.create(CONFIGURATION);
+        DoubleColumn ms = DoubleColumn.create(MS_PER_PAIR);
+        DoubleColumn gflops = DoubleColumn.create(GFLOPS);
+        DoubleColumn planning = DoubleColumn.create(PLANNING_MS);
         FftSettings winner = null;
         double best = Double.POSITIVE_INFINITY;
-        for (FftSettings s : candidates) {
-            long t0 = System.nanoTime();
-            try (FftEngine engine = FftEngines.create(s, nx, ny, nz)) {
-                double planMs = (System.nanoTime() - t0) / 1e6;
-                double pairMs = bestPairMs(engine, field);
-                config.append(s.label() + (engine.backend().equals(s.backend()) ? "" : " (fell back to " + engine.backend() + ")"));
-                ms.append(pairMs);
-                gflops.append(flopsPerPair / (pairMs * 1e6));
-                planning.append(planMs);
-                boolean eligible = s.precision() == FftSettings.Precision.DOUBLE && engine.backend().equals(s.backend());
-                if (eligible && pairMs < best) {
-                    best = pairMs;
-                    winner = s;
-                }
-            } catch (IllegalArgumentException e) {  // e.g. complex transforms on a size-1 axis
-                config.append(s.label() + " (not applicable: " + e.getMessage() + ")");
+        for (int c = 0; c < count; c++) {
+            FftSettings s = candidates.get(c);
+            if (engines[c] == null) {
+                config.append(s.label() + " (not applicable: " + notApplicable[c] + ")");
                 ms.appendMissing();
                 gflops.appendMissing();
                 planning.appendMissing();
+                continue;
+            }
+            String backend = engines[c].backend();
+            double pairMs = median(roundMs[c]);
+            config.append(s.label() + (backend.equals(s.backend()) ? "" : " (fell back to " + backend + ")"));
+            ms.append(pairMs);
+            gflops.append(flopsPerPair / (pairMs * 1e6));
+            planning.append(planMs[c]);
+            boolean eligible = s.precision() == FftSettings.Precision.DOUBLE && backend.equals(s.backend());
+            if (eligible && pairMs < best) {
+                best = pairMs;
+                winner = s;
             }
         }
         if (winner == null) {
@@ -164,23 +244,30 @@ public final class FftTuner {
         return new Result(table, winner, wisdom);
     }
 
-    private double bestPairMs(FftEngine engine, double[] field) {
-        double[] spectrum = new double[engine.spectrumLength()];
-        double[] back = new double[field.length];
-        for (int w = 0; w < warmup; w++) {
-            engine.forward(field, spectrum);
-            engine.inverse(spectrum, back);
-        }
-        double best = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            for (int q = 0; q < pairsPerRound; q++) {
+    /**
+     * Runs {@code pairs} forward+inverse pairs of {@code engine} with the JVM-wide settings of {@code settings}
+     * applied (and restored after); returns their wall time in ms.
+     */
+    private double timePairs(FftEngine engine, FftSettings settings, int pairs, double[] field, double[] spectrum,
+                             double[] back) {
+        Runnable restore = FftEngines.applyJTransformsGlobals(settings);
+        try {
+            long t0 = clock.getAsLong();
+            for (int q = 0; q < pairs; q++) {
                 engine.forward(field, spectrum);
                 engine.inverse(spectrum, back);
             }
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6 / pairsPerRound);
+            return (clock.getAsLong() - t0) / 1e6;
+        } finally {
+            restore.run();
         }
-        return best;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int m = sorted.length;
+        return m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
     }
 
     /** Runs the tuner and saves the winner (and FFTW wisdom) into {@code file}, keeping its other grids. */

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 class AllocationBudgetTest {
 
     private static long bytesPerStep(Tuning tuning) {
+        return bytesPerStep(tuning, "10x16x16x8");
+    }
+
+    private static long bytesPerStep(Tuning tuning, String grid) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Solver s = Simulation.builder().grid("10x16x16x8").tuning(tuning).build().start();
+        Solver s = Simulation.builder().grid(grid).tuning(tuning).build().start();
         s.advance(3);
         long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
         s.advance(10);
@@ -25,6 +29,15 @@ class AllocationBudgetTest {
     void optimizedStepAllocatesAlmostNothing() {
         long bytes = bytesPerStep(Tuning.optimized());
         assertTrue(bytes <= 256, "optimized step allocated " + bytes + " bytes");
+    }
+
+    @Test
+    void float32OptimizedStepAllocatesNoMoreThanDouble() {
+        // JTransforms' FloatFFT_3D allocated a gather buffer per call: 237 KB per step at 32x16x16 before the
+        // float32 path did its own 1-D passes
+        long doubles = bytesPerStep(Tuning.optimized(), "10x32x16x16");
+        long floats = bytesPerStep(Tuning.optimized().withSinglePrecision(true), "10x32x16x16");
+        assertTrue(floats <= Math.max(doubles, 256), "float32 step allocated " + floats + " bytes, double " + doubles);
     }
 
     @Test
