@@ -343,11 +343,12 @@ public final class PrimitiveRecovery {
                     // Jacobian of G: dG = −s P dv + M̃ (a·dv), s = v/M, with dπ^0i = P dv,
                     // P = π + 2 v^z e_z q^T, q = π^0·/(1 − v_z²), dπ^00 = 2 q·dv,
                     // a = −2 (σ_E q + σ_M2 P^T M̃), σ_E = ∂s/∂Ẽ, σ_M2 = ∂s/∂(M²) (implicit in f(v) = 0)
+                    // everything below is scaled by d = 1 − c_s² M² s² (= s sqrt(B² − 4c_s²M²) > 0 for
+                    // (5.1)), so that a single division, by det(d A), remains
                     double c2 = closedForm ? cs2 : eos.soundSpeedSquared(energy);
-                    double ratio = c2 * m2 * scale * scale;
-                    double inverseSlope = 1 / (1 - ratio);
-                    double sigmaE = -scale * scale * (1 + c2) * inverseSlope;
-                    double sigmaM2 = scale * scale * scale * c2 * inverseSlope;
+                    double d = 1 - c2 * m2 * scale * scale;
+                    double sigmaE = -scale * scale * (1 + c2);
+                    double sigmaM2 = scale * scale * scale * c2;
                     double qx = p0x * inverseTransverse;
                     double qy = p0y * inverseTransverse;
                     double qz = p0z * inverseTransverse;
@@ -357,20 +358,21 @@ public final class PrimitiveRecovery {
                     double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
                     double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
                     double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
-                    // A = I − J = I + s P − M̃ a^T; solve A δ = G(v) − v by Cramer's rule
-                    double a11 = 1 + scale * xx - mx * ax;
-                    double a12 = scale * xy - mx * ay;
-                    double a13 = scale * xz - mx * az;
-                    double a21 = scale * xy - my * ax;
-                    double a22 = 1 + scale * yy - my * ay;
-                    double a23 = scale * yz - my * az;
-                    double a31 = scale * zx - mz * ax;
-                    double a32 = scale * zy - mz * ay;
-                    double a33 = 1 + scale * zzz - mz * az;
+                    // d A = d (I − J) = d (I + s P) − M̃ (d a)^T; solve (d A) δ = d (G(v) − v) by Cramer's rule
+                    double ds = d * scale;
+                    double a11 = d + ds * xx - mx * ax;
+                    double a12 = ds * xy - mx * ay;
+                    double a13 = ds * xz - mx * az;
+                    double a21 = ds * xy - my * ax;
+                    double a22 = d + ds * yy - my * ay;
+                    double a23 = ds * yz - my * az;
+                    double a31 = ds * zx - mz * ax;
+                    double a32 = ds * zy - mz * ay;
+                    double a33 = d + ds * zzz - mz * az;
                     double c11 = a22 * a33 - a23 * a32;
                     double c12 = a23 * a31 - a21 * a33;
                     double c13 = a21 * a32 - a22 * a31;
-                    double inverseDet = 1 / (a11 * c11 + a12 * c12 + a13 * c13);
+                    double inverseDet = d / (a11 * c11 + a12 * c12 + a13 * c13);
                     double dx = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
                     double dy = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
                     double dz = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
@@ -397,8 +399,9 @@ public final class PrimitiveRecovery {
             if (!(energy > 0) || Double.isInfinite(energy)) {
                 throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
             }
-            if (iterate) {
+            if (iterate && storeDependentShear) {
                 // final reconstruction at the converged velocity, so π is exactly transverse and traceless
+                // (not needed without the dependent components: their user rebuilds them from v)
                 zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
                         + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
                 p0x = xx * vx + xy * vy + xz * vz;
