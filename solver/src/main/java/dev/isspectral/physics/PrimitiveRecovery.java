@@ -20,6 +20,13 @@ public final class PrimitiveRecovery {
     /** Most iterations before giving up (physics.md §5 step 5). */
     public static final int MAX_ITERATIONS = 100;
 
+    /**
+     * System property choosing the iteration, read when a recovery is built: {@code newton} (default)
+     * or {@code fixed-point} (the plain map of physics.md §5, kept to measure against). Both stop on the
+     * same test, |G(v) − v| ≤ {@link #VELOCITY_TOLERANCE} for the map G of steps 1–4, and return G(v).
+     */
+    public static final String METHOD_PROPERTY = "isspectral.recovery.method";
+
     private final Grid grid;
     private final Eos eos;
     private final double cs2;
@@ -29,6 +36,7 @@ public final class PrimitiveRecovery {
     private final boolean storeDependentShear;
     private final long[] chunkIterations;
     private final int[] chunkMaxIterations;
+    private final boolean newton;
     private final Workers.Chunk chunkTask = this::recoverChunk;
     private double[][] input;
     private Primitives output;
@@ -61,6 +69,17 @@ public final class PrimitiveRecovery {
         this.workers = workers;
         this.chunkIterations = new long[workers.size()];
         this.chunkMaxIterations = new int[workers.size()];
+        String method = System.getProperty(METHOD_PROPERTY, "newton");
+        if (!method.equals("newton") && !method.equals("fixed-point")) {
+            throw new IllegalArgumentException("system property " + METHOD_PROPERTY + " = '" + method
+                    + "': allowed are 'newton' (default) and 'fixed-point'");
+        }
+        this.newton = method.equals("newton");
+    }
+
+    /** The iteration this recovery uses: "newton" (default) or "fixed-point" (the plain map, kept for comparison). */
+    public String method() {
+        return newton ? "newton" : "fixed-point";
     }
 
     /** Sets the step and stage that error messages name. */
@@ -107,6 +126,14 @@ public final class PrimitiveRecovery {
     }
 
     private void recoverChunk(int chunk, int from, int to) {
+        if (newton) {
+            recoverChunkNewton(chunk, from, to);
+        } else {
+            recoverChunkFixedPoint(chunk, from, to);
+        }
+    }
+
+    private void recoverChunkFixedPoint(int chunk, int from, int to) {
         double[][] u = input;
         Primitives out = output;
         double[] t00 = u[0];
@@ -206,6 +233,241 @@ public final class PrimitiveRecovery {
         chunkMaxIterations[chunk] = max;
     }
 
+    /**
+     * The same fixed point v = G(v) as {@link #recoverChunkFixedPoint}, reached by safeguarded Newton
+     * steps on H(v) = G(v) − v with the analytic Jacobian of G. Each pass evaluates G once; it stops on
+     * the same test (max_i |G(v) − v| ≤ 1e-14, result G(v)), so it counts iterations like the plain map.
+     * Safeguards: a Newton step that leaves |v| < 1, is not finite, lands on an inadmissible point, or
+     * does not shrink the residual switches this point to plain steps (from the last G(v) evaluated at
+     * an admissible point), so the failures reported are those of the plain map.
+     *
+     * <p>Cheaper arithmetic than the plain map for constant c_s²: no |M̃| square root (only M² enters
+     * (5.1) and ε = Ẽ − M² v/M), and the direction scale v/M = 2/(B + sqrt(B² − 4c_s²M²)) directly.
+     */
+    private void recoverChunkNewton(int chunk, int from, int to) {
+        double[][] u = input;
+        Primitives out = output;
+        double[] t00 = u[0];
+        double[] t0x = u[1];
+        double[] t0y = u[2];
+        double[] t0z = u[3];
+        double[] bulk = u[4];
+        double[] pxx = u[5];
+        double[] pyy = u[6];
+        double[] pxy = u[7];
+        double[] pxz = u[8];
+        double[] pyz = u[9];
+        long total = 0;
+        int max = 0;
+        for (int p = from; p < to; p++) {
+            double xx = pxx[p];
+            double yy = pyy[p];
+            double xy = pxy[p];
+            double xz = pxz[p];
+            double yz = pyz[p];
+            double e00 = t00[p];
+            double e0x = t0x[p];
+            double e0y = t0y[p];
+            double e0z = t0z[p];
+            boolean iterate = shear && (xx != 0 || yy != 0 || xy != 0 || xz != 0 || yz != 0);
+            double vx = out.vx[p];
+            double vy = out.vy[p];
+            double vz = out.vz[p];
+            double pi = bulk[p];
+            double energy;
+            double zz = 0;
+            double p0x = 0;
+            double p0y = 0;
+            double p0z = 0;
+            double p00 = 0;
+            int iterations = 0;
+            boolean useNewton = true;
+            boolean fromNewton = false;
+            double lastResidual = Double.POSITIVE_INFINITY;
+            // G at the last admissible point reached by a plain step, to fall back to
+            double gx = 0;
+            double gy = 0;
+            double gz = 0;
+            while (true) {
+                iterations++;
+                double inverseTransverse = 0;
+                if (iterate) {
+                    inverseTransverse = 1 / (1 - vz * vz);
+                    zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
+                            + 2 * vx * vz * xz + 2 * vy * vz * yz) * inverseTransverse;
+                    p0x = xx * vx + xy * vy + xz * vz;
+                    p0y = xy * vx + yy * vy + yz * vz;
+                    p0z = xz * vx + yz * vy + zz * vz;
+                    p00 = p0x * vx + p0y * vy + p0z * vz;
+                } else if (shear) {
+                    zz = -xx - yy;
+                }
+                double energyTilde = e00 - p00;
+                double mx = e0x - p0x;
+                double my = e0y - p0y;
+                double mz = e0z - p0z;
+                double m2 = mx * mx + my * my + mz * mz;
+                double scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
+                if (Double.isNaN(scale)) {
+                    if (fromNewton) {
+                        // the Newton step left the admissible set: back to plain steps from the last G
+                        vx = gx;
+                        vy = gy;
+                        vz = gz;
+                        useNewton = false;
+                        fromNewton = false;
+                        continue;
+                    }
+                    throw inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
+                }
+                double nvx = scale * mx;
+                double nvy = scale * my;
+                double nvz = scale * mz;
+                energy = energyTilde - m2 * scale;
+                double rx = nvx - vx;
+                double ry = nvy - vy;
+                double rz = nvz - vz;
+                double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
+                if (!iterate || change <= VELOCITY_TOLERANCE) {
+                    vx = nvx;
+                    vy = nvy;
+                    vz = nvz;
+                    break;
+                }
+                if (iterations >= MAX_ITERATIONS) {
+                    throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
+                            + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
+                }
+                if (useNewton && change < lastResidual) {
+                    lastResidual = change;
+                    // Jacobian of G: dG = −s P dv + M̃ (a·dv), s = v/M, with dπ^0i = P dv,
+                    // P = π + 2 v^z e_z q^T, q = π^0·/(1 − v_z²), dπ^00 = 2 q·dv,
+                    // a = −2 (σ_E q + σ_M2 P^T M̃), σ_E = ∂s/∂Ẽ, σ_M2 = ∂s/∂(M²) (implicit in f(v) = 0)
+                    // everything below is scaled by d = 1 − c_s² M² s² (= s sqrt(B² − 4c_s²M²) > 0 for
+                    // (5.1)), so that a single division, by det(d A), remains
+                    double c2 = closedForm ? cs2 : eos.soundSpeedSquared(energy);
+                    double d = 1 - c2 * m2 * scale * scale;
+                    double sigmaE = -scale * scale * (1 + c2);
+                    double sigmaM2 = scale * scale * scale * c2;
+                    double qx = p0x * inverseTransverse;
+                    double qy = p0y * inverseTransverse;
+                    double qz = p0z * inverseTransverse;
+                    double zx = xz + 2 * vz * qx;
+                    double zy = yz + 2 * vz * qy;
+                    double zzz = zz + 2 * vz * qz;
+                    double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
+                    double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
+                    double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
+                    // d A = d (I − J) = d (I + s P) − M̃ (d a)^T; solve (d A) δ = d (G(v) − v) by Cramer's rule
+                    double ds = d * scale;
+                    double a11 = d + ds * xx - mx * ax;
+                    double a12 = ds * xy - mx * ay;
+                    double a13 = ds * xz - mx * az;
+                    double a21 = ds * xy - my * ax;
+                    double a22 = d + ds * yy - my * ay;
+                    double a23 = ds * yz - my * az;
+                    double a31 = ds * zx - mz * ax;
+                    double a32 = ds * zy - mz * ay;
+                    double a33 = d + ds * zzz - mz * az;
+                    double c11 = a22 * a33 - a23 * a32;
+                    double c12 = a23 * a31 - a21 * a33;
+                    double c13 = a21 * a32 - a22 * a31;
+                    double inverseDet = d / (a11 * c11 + a12 * c12 + a13 * c13);
+                    double dx = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
+                    double dy = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
+                    double dz = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
+                    double wx = vx + dx;
+                    double wy = vy + dy;
+                    double wz = vz + dz;
+                    if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+                        gx = nvx;
+                        gy = nvy;
+                        gz = nvz;
+                        vx = wx;
+                        vy = wy;
+                        vz = wz;
+                        fromNewton = true;
+                        continue;
+                    }
+                }
+                useNewton = false;
+                fromNewton = false;
+                vx = nvx;
+                vy = nvy;
+                vz = nvz;
+            }
+            if (!(energy > 0) || Double.isInfinite(energy)) {
+                throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
+            }
+            if (iterate && storeDependentShear) {
+                // final reconstruction at the converged velocity, so π is exactly transverse and traceless
+                // (not needed without the dependent components: their user rebuilds them from v)
+                zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
+                        + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
+                p0x = xx * vx + xy * vy + xz * vz;
+                p0y = xy * vx + yy * vy + yz * vz;
+                p0z = xz * vx + yz * vy + zz * vz;
+                p00 = p0x * vx + p0y * vy + p0z * vz;
+            }
+            out.energyDensity[p] = energy;
+            out.vx[p] = vx;
+            out.vy[p] = vy;
+            out.vz[p] = vz;
+            if (storeDependentShear) {
+                out.pizz[p] = zz;
+                out.pi0x[p] = p0x;
+                out.pi0y[p] = p0y;
+                out.pi0z[p] = p0z;
+                out.pi00[p] = p00;
+            }
+            total += iterations;
+            max = Math.max(max, iterations);
+        }
+        chunkIterations[chunk] = total;
+        chunkMaxIterations[chunk] = max;
+    }
+
+    /** v/M for (5.1): 2/(B + sqrt(B² − 4c_s²M²)); NaN if the state is not admissible (step 2). */
+    private double closedFormScale(double energyTilde, double m2, double pi) {
+        double limit = energyTilde + pi / (1 + cs2);
+        if (!(energyTilde > 0) || !(limit > 0) || !(m2 < limit * limit)) {
+            return Double.NaN;
+        }
+        double b = (1 + cs2) * energyTilde + pi;
+        double discriminant = b * b - 4 * cs2 * m2;
+        return 2 / (b + Math.sqrt(Math.max(discriminant, 0.0)));
+    }
+
+    /** v/M from the Newton–bisection root of f(v) (1/(Ẽ + P(Ẽ) + Π) at M = 0); NaN if not admissible. */
+    private double iterativeScale(double energyTilde, double m2, double pi) {
+        if (!(energyTilde > 0)) {
+            return Double.NaN;
+        }
+        if (m2 == 0) {
+            return 1 / (energyTilde + eos.pressure(energyTilde) + pi);
+        }
+        double m = Math.sqrt(m2);
+        double hi = Math.min(1.0, energyTilde / m);
+        if (!(hi * (energyTilde + eos.pressure(energyTilde - m * hi) + pi) - m > 0)) {
+            return Double.NaN;
+        }
+        return speedRoot(energyTilde, m, pi, hi) / m;
+    }
+
+    /** The failure the plain map reports for an inadmissible (Ẽ, M), with the same message. */
+    private RecoveryException inadmissible(double energyTilde, double m2, double pi, int p, double[][] u,
+                                           double vx, double vy, double vz) {
+        double m = Math.sqrt(m2);
+        if (closedForm) {
+            closedFormSpeed(energyTilde, m, pi, p, u, vx, vy, vz);
+        } else {
+            iterativeSpeed(energyTilde, m, pi, p, u, vx, vy, vz);
+        }
+        // closedFormSpeed / iterativeSpeed throw for every state the scale functions reject
+        return failure(String.format(java.util.Locale.ROOT,
+                "state not admissible, |v| would reach 1 (E~ = %.17g, |M~| = %.17g)", energyTilde, m), p, u, vx, vy, vz);
+    }
+
     /** Physical root (5.1) of c_s² M v² − B v + M = 0, B = (1 + c_s²) Ẽ + Π. */
     private double closedFormSpeed(double energyTilde, double m, double pi, int p, double[][] u,
                                    double vx, double vy, double vz) {
@@ -231,12 +493,17 @@ public final class PrimitiveRecovery {
         if (m == 0) {
             return 0.0;
         }
-        double lo = 0.0;
         double hi = Math.min(1.0, energyTilde / m);
         double fHi = hi * (energyTilde + eos.pressure(energyTilde - m * hi) + pi) - m;
         if (!(fHi > 0)) {
             throw failure("state not admissible, |v| would reach 1 (no root of f(v) below " + hi + ")", p, u, vx, vy, vz);
         }
+        return speedRoot(energyTilde, m, pi, hi);
+    }
+
+    /** The Newton–bisection loop of {@link #iterativeSpeed} on [0, hi), f(hi) > 0 already checked. */
+    private double speedRoot(double energyTilde, double m, double pi, double hi) {
+        double lo = 0.0;
         double v = Math.min(0.5 * hi, m / energyTilde);
         for (int it = 0; it < 200; it++) {
             double e = energyTilde - m * v;
