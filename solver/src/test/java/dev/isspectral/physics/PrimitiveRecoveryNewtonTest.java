@@ -147,4 +147,33 @@ class PrimitiveRecoveryNewtonTest {
     void sameRootOnTheGeneralEosPath() {
         assertSameRoot(PrimitiveRecoveryTest.general(Eos.constantSoundSpeed(0.25)), 0.9, 0.2, 1e-3, 31);
     }
+
+    @Test
+    void inadmissibleStateWithShearFailsAlikeNamingStepGridIndexAndValues() {
+        Grid g = Grid.of(2, 2, 3);
+        for (String method : new String[] {"fixed-point", "newton"}) {
+            double[][] u = new double[Field.COUNT][g.size()];
+            java.util.Arrays.fill(u[0], 1.0);
+            java.util.Arrays.fill(u[5], 0.01);
+            java.util.Arrays.fill(u[7], -0.02);
+            int bad = g.index(1, 0, 2);
+            u[1][bad] = 1.2;
+            PrimitiveRecovery recovery = recovery(method, () -> new PrimitiveRecovery(g, Eos.conformal(), true));
+            recovery.position(5, 1);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(RecoveryException.class,
+                    () -> recovery.recover(u, new Primitives(g.size())));
+            String m = e.getMessage();
+            assertTrue(m.contains("step 5") && m.contains("stage 1") && m.contains("grid index (1, 0, 2)"), method + ": " + m);
+            assertTrue(m.contains("|v| would reach 1") && m.contains("T0x = 1.2000000000000000"), method + ": " + m);
+            assertTrue(m.contains("pi_xy = -0.020000000000000000") && m.contains("last v"), method + ": " + m);
+        }
+    }
+
+    @Test
+    void unknownMethodIsRejectedNamingThePropertyAndTheAllowedValues() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> recovery("secant", () -> new PrimitiveRecovery(Grid.of(1, 1, 1), Eos.conformal(), true)));
+        assertTrue(e.getMessage().contains(PrimitiveRecovery.METHOD_PROPERTY) && e.getMessage().contains("'secant'")
+                && e.getMessage().contains("'newton'") && e.getMessage().contains("'fixed-point'"), e.getMessage());
+    }
 }

@@ -12,7 +12,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Benchmark (not a test): time of the recovery span ("primitives") per step, plain fixed-point map
- * against Newton, interleaved in one JVM. Args: rounds, then grids such as 4x128x64x64.
+ * against Newton, interleaved in one JVM, after an uncounted warm-up round. Args: rounds, then grids
+ * such as 4x128x64x64.
  * Run: {@code java -cp <test-classes:classes:deps> dev.isspectral.physics.RecoveryComparison 3 4x64x32x32 4x128x64x64}.
  */
 public final class RecoveryComparison {
@@ -25,7 +26,7 @@ public final class RecoveryComparison {
         for (int a = 1; a < args.length; a++) {
             Grid grid = Grid.parse(args[a]);
             double[] sum = new double[2];
-            for (int r = 0; r < rounds; r++) {
+            for (int r = 0; r <= rounds; r++) { // round 0 warms the JVM up and is not counted
                 for (int m = 0; m < 2; m++) {
                     String method = m == 0 ? "fixed-point" : "newton";
                     System.setProperty(PrimitiveRecovery.METHOD_PROPERTY, method);
@@ -33,7 +34,9 @@ public final class RecoveryComparison {
                             .redundancy(false).largeAllocations(0).run();
                     double ms = spanMs(profile.hierarchy(), "primitives") / profile.stepCount();
                     double step = profile.stepNanos() / 1e6 / profile.stepCount();
-                    sum[m] += ms;
+                    if (r > 0) {
+                        sum[m] += ms;
+                    }
                     System.out.printf(Locale.ROOT, "%s round %d %-11s recovery %8.2f ms/step, step %8.2f ms%n",
                             args[a], r, method, ms, step);
                 }
