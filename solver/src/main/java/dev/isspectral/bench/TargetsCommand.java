@@ -1,5 +1,6 @@
 package dev.isspectral.bench;
 
+import dev.isspectral.report.ProfileReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -60,11 +61,11 @@ public final class TargetsCommand {
         out.println(markdown.substring(markdown.indexOf("How each row was measured")));
         try {
             if (md != null) {
-                TargetsReport.writeAtomically(md, markdown);
+                ProfileReport.writeAtomically(md, markdown);
                 out.println("wrote " + md);
             }
             if (json != null) {
-                TargetsReport.writeAtomically(json, report.toJson());
+                ProfileReport.writeAtomically(json, report.toJson());
                 out.println("wrote " + json);
             }
         } catch (IOException e) {

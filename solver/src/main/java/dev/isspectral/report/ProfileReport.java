@@ -121,9 +121,13 @@ public final class ProfileReport {
         return out.toString();
     }
 
-    /** Writes {@code text} to a temporary sibling of {@code target}, then moves it into place. */
+    /**
+     * Writes {@code text} to a temporary sibling of {@code target} (creating its folder if needed), then moves it
+     * into place, atomically where the file system can.
+     */
     public static Path writeAtomically(Path target, String text) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
