@@ -68,6 +68,13 @@ class FftEnginesClassLoaderTest {
 
             thread.setContextClassLoader(saved);        // a stock kernel: the context loader does not see the notebook's jars
             assertEquals(Optional.empty(), reason.invoke(null, "probe"));
+
+            // a context loader whose service file names the probe as the application loader's class, which is no
+            // FftBackend of the notebook's solver: that provider is skipped (said once), the notebook's own is found
+            try (URLClassLoader foreign = new URLClassLoader("foreign", new URL[] {dir.toUri().toURL()}, saved)) {
+                thread.setContextClassLoader(foreign);
+                assertEquals(Optional.empty(), reason.invoke(null, "probe"));
+            }
         } finally {
             thread.setContextClassLoader(saved);
         }
