@@ -35,6 +35,7 @@ public final class Main {
                    is-spectral bench [options]          seconds per step and peak heap on several grids
                    is-spectral bench targets [options]  measure every performance target of issue 4 (PASS/MISS table)
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
+                   is-spectral profile compare A.json B.json --out C.html   compare two profiles in one report
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
 

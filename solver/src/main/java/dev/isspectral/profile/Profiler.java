@@ -86,12 +86,14 @@ public final class Profiler {
                     : AllocationCounter.jvmExcluding(large.threadIds());
             SpanRecorder spans = new SpanRecorder(System::nanoTime, counter, HeapPeak.jvm());
             FftRecorder ffts = new FftRecorder(spans, System::nanoTime, redundancy);
+            RunContext context = RunContext.of(simulation, warmup, steps);
             Solver solver = simulation.start(new Instrumentation(spans, ffts.decorator()));
             solver.advance(warmup);
             // the solver's accounting before any observation (max |v| below adds observed primitives)
             List<Solver.MemoryUse> memory = solver.memory();
             spans.reset();
             ffts.reset();
+            double loadStart = RunContext.currentLoad();
             if (large != null) {
                 large.beginMeasurement();
             }
@@ -102,12 +104,14 @@ public final class Profiler {
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);
             }
+            context = context.withLoads(loadStart, RunContext.currentLoad());
             List<LargeAllocationRecorder.Site> sites = large == null ? List.of() : large.finish();
             String note = large == null ? null : large.unavailable();
             long points = (long) simulation.grid().nx() * simulation.grid().ny() * simulation.grid().nz();
             return new Profile(new Profile.Measurements(simulation.grid().toString(), points, spans.nodes(), spans.steps(),
                     statistics, maxSpeeds, ffts.kinds(), redundancy, ffts.redundantBySpan(), memory,
-                    solver.cacheStatistics(), sites, largeThreshold, note));
+                    solver.cacheStatistics(), sites, largeThreshold, note, spans.stepTotals(), ffts.avoidable(),
+                    TransformBudget.minimumPerStep(simulation), context));
         } finally {
             if (large != null) {
                 large.close();
