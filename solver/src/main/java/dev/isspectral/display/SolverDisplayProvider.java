@@ -26,7 +26,9 @@ import java.util.Set;
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked for;</li>
  *   <li>a {@link RenderedImage}: {@code image/png};</li>
  *   <li>a {@link Displayable}: its {@code text/html} and {@code text/plain} summaries;</li>
- *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text.</li>
+ *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text;</li>
+ *   <li>an array of primitive numbers (e.g. {@code Solver.energyDensity()}): its {@link ArraySummary}
+ *       (type and shape, min, max, mean, the first and last values), HTML and text.</li>
  * </ul>
  * Registered in {@code META-INF/services}; also used by {@link Notebook#init()}.
  */
@@ -41,7 +43,8 @@ public final class SolverDisplayProvider implements DisplayProvider {
     @Override
     public boolean supports(Object value) {
         return value instanceof Table || value instanceof Chart<?, ?>
-                || value instanceof RenderedImage || value instanceof Displayable || Summaries.supports(value);
+                || value instanceof RenderedImage || value instanceof Displayable || Summaries.supports(value)
+                || ArraySummary.supports(value);
     }
 
     @Override
@@ -77,9 +80,16 @@ public final class SolverDisplayProvider implements DisplayProvider {
                 out.put(MimeTypes.TEXT_HTML, Summaries.html(value));
             }
             out.put(MimeTypes.TEXT_PLAIN, Summaries.text(value));
+        } else if (ArraySummary.supports(value)) {
+            ArraySummary summary = ArraySummary.of(value);
+            if (wants(requestedMimes, MimeTypes.TEXT_HTML, true)) {
+                out.put(MimeTypes.TEXT_HTML, summary.toHtml());
+            }
+            out.put(MimeTypes.TEXT_PLAIN, summary.toText());
         } else {
             throw new IllegalArgumentException("value of type " + value.getClass().getName()
-                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run");
+                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run,"
+                    + " arrays of primitive numbers");
         }
         return out;
     }
