@@ -456,13 +456,13 @@ public final class Simulation {
             if (!Double.isNaN(timeStep)) {
                 double cfl = sim.courant() / grid.maxWaveNumberMagnitude();
                 if (timeStep > cfl) {
-                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md 6.3)",
+                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md eq. 6.3)",
                             timeStep, cfl, sim.courant()));
                 }
                 if (!integrator.imex()) {
                     double rel = relaxationCourant * sim.start().minRelaxationTime();
                     if (timeStep > rel) {
-                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md 6.4)",
+                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md eq. 6.4)",
                                 timeStep, rel));
                     }
                 }
@@ -544,7 +544,7 @@ public final class Simulation {
             double front = t.frontSpeedSquared(cs2);
             if (front > 1.0 + 1e-12) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
+                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md eq. 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
                         changed, front, cs2, t.bPi()));
             }
         }
