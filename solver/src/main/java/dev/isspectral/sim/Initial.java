@@ -276,7 +276,8 @@ public interface Initial {
 
         /** Width w > 0; must be ≤ L_min/6 (checked at build). */
         public GaussianPulse width(double w) {
-            return new GaussianPulse(background, amplitude, w);
+            // NaN stands for "the default L_min/8" inside; a NaN given here is an error, not a request for the default
+            return new GaussianPulse(background, amplitude, requirePositive("width", w));
         }
 
         public GaussianPulse background(double eps0) {
