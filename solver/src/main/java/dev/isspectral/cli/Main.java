@@ -299,7 +299,7 @@ public final class Main {
                 default -> throw new UsageException("unknown option " + option + "; see --help");
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
-                throw new UsageException("option " + option + " is for run; bench takes --grids");
+                throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");
             }
         }
 
@@ -310,6 +310,10 @@ public final class Main {
             Eos eos = Double.isNaN(cs2) ? Eos.conformal() : Eos.constantSoundSpeed(cs2);
             Transport t = Transport.etaOverS(etaOverS).bPi(bPi).variant(variant);
             if (zetaOverS > 0) {
+                if (!(cs2 < 1.0 / 3.0)) {
+                    throw new UsageException("--zeta-over-s = " + zetaOverS + " with " + (Double.isNaN(cs2) ? "the conformal EOS"
+                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md 3.3a) must have --cs2 < 1/3");
+                }
                 t = t.zetaOverS(zetaOverS);
             }
             b = b.eos(eos).transport(t).initial(initial).integrator(Integrators.byName(integrator))

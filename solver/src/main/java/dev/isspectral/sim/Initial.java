@@ -583,7 +583,7 @@ public interface Initial {
             int n = g.points(d);
             if (2 * Math.abs(mode[d]) >= n && mode[d] != 0) {
                 throw new IllegalArgumentException(name + " = (" + mode[0] + ", " + mode[1] + ", " + mode[2] + "); mode number "
-                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (need |n| < N/2)");
+                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (must have |n| < N/2)");
             }
         }
     }

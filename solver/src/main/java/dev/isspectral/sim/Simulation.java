@@ -595,7 +595,7 @@ public final class Simulation {
             }
             if (t.hasBulk() && t.bulkRelaxation() == Transport.BulkRelaxation.KINETIC && cs2 >= 1.0 / 3.0 - 1e-12) {
                 throw new IllegalArgumentException(changed + ": zetaOverS = " + t.zetaOverS()
-                        + " with the kinetic tau_Pi (3.3a) needs c_s^2 < 1/3, but the EOS has c_s^2 = " + cs2
+                        + " with the kinetic tau_Pi (3.3a) must have c_s^2 < 1/3, but the EOS has c_s^2 = " + cs2
                         + "; use Transport.bulkRelaxationRatio(bBulk) (3.3b) or an EOS with c_s^2 < 1/3");
             }
             double front = t.frontSpeedSquared(cs2);
