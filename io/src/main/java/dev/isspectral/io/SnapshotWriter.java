@@ -50,6 +50,11 @@ public final class SnapshotWriter implements StepObserver {
     /** Name of the XDMF sidecar in the folder. */
     public static final String SIDECAR = "snapshots.xdmf";
 
+    /** The primitives written by {@link #withPrimitives()}, in order. */
+    public static final List<String> PRIMITIVES = List.of("energy_density", "pressure", "temperature", "velocity_x",
+            "velocity_y", "velocity_z", "bulk_pressure", "pi_tt", "pi_tx", "pi_ty", "pi_tz", "pi_xx", "pi_xy", "pi_xz",
+            "pi_yy", "pi_yz", "pi_zz");
+
     private static final double TIME_TOLERANCE = 1e-12;
 
     private final Path folder;

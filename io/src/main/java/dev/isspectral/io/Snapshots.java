@@ -138,15 +138,31 @@ public final class Snapshots {
         return in.getChildren().get(name);
     }
 
+    /** The datasets of a snapshot: evolved fields in storage order, then primitives in the order they are written. */
     static List<String> datasetNames(HdfFile in) {
         List<String> out = new ArrayList<>();
         for (String group : List.of("fields", "primitives")) {
             Node g = child(in, group);
             if (g instanceof Group grp) {
-                out.addAll(grp.getChildren().keySet());
+                List<String> names = new ArrayList<>(grp.getChildren().keySet());
+                names.sort(Comparator.comparingInt((String n) -> rank(group, n)).thenComparing(n -> n));
+                out.addAll(names);
             }
         }
         return out;
+    }
+
+    private static int rank(String group, String name) {
+        if (group.equals("fields")) {
+            for (dev.isspectral.state.Field f : dev.isspectral.state.Field.values()) {
+                if (f.label().equals(name)) {
+                    return f.ordinal();
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+        int i = SnapshotWriter.PRIMITIVES.indexOf(name);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     static Object attribute(Node n, String name) {
