@@ -100,6 +100,18 @@ public final class Simulation {
         return Run.execute(this, start(), until, schedule, List.of(extra));
     }
 
+    /**
+     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
+     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
+     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state.
+     */
+    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
+        if (solver == null || solver.simulation() != this) {
+            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
+        }
+        return Run.execute(this, solver, until, schedule, List.of(extra));
+    }
+
     /** Runs the grid's NT steps (the NT of NT×NX×NY×NZ). */
     public Run run() {
         return run(Until.steps(grid().steps()));
