@@ -119,8 +119,9 @@ public final class LocalExecutor implements EnsembleExecutor {
         } finally {
             pool.shutdownNow();
         }
-        progress.finished(members.size(), (System.nanoTime() - start) / 1e9);
-        return Arrays.asList(results);
+        List<MemberResult> list = Arrays.asList(results);
+        progress.finished(list, (System.nanoTime() - start) / 1e9);
+        return list;
     }
 
     @Override

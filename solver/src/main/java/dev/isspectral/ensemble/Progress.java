@@ -2,6 +2,7 @@ package dev.isspectral.ensemble;
 
 import java.io.PrintStream;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,11 +16,14 @@ public interface Progress {
     /** The run starts: {@code members} members on {@code executor}. */
     void started(int members, String executor);
 
-    /** Member {@code result.index()} ended; {@code done} of {@code total} have ended. */
+    /**
+     * {@code done} of {@code total} members have ended, the last of them {@code result}; {@code result}
+     * is null from executors that learn only counts while the run goes on (Spark).
+     */
     void memberDone(MemberResult result, int done, int total);
 
-    /** The run ended after {@code seconds}. */
-    void finished(int total, double seconds);
+    /** The run ended after {@code seconds} with {@code results}. */
+    void finished(List<MemberResult> results, double seconds);
 
     /** Prints nothing. */
     static Progress silent() {
@@ -33,7 +37,7 @@ public interface Progress {
             }
 
             @Override
-            public void finished(int total, double seconds) {
+            public void finished(List<MemberResult> results, double seconds) {
             }
         };
     }
@@ -48,48 +52,42 @@ public interface Progress {
         return new Progress() {
             private long startNanos;
             private int nextReport;
-            private final Map<MemberStatus, Integer> failures = new EnumMap<>(MemberStatus.class);
+            private int failedSoFar;
 
             @Override
             public synchronized void started(int members, String executor) {
                 startNanos = System.nanoTime();
-                failures.clear();
+                failedSoFar = 0;
                 nextReport = 1;
                 out.printf(Locale.ROOT, "ensemble: %d members on %s%n", members, executor);
             }
 
             @Override
             public synchronized void memberDone(MemberResult result, int done, int total) {
-                if (result.status() != MemberStatus.OK) {
-                    failures.merge(result.status(), 1, Integer::sum);
+                if (result != null && result.status() != MemberStatus.OK) {
+                    failedSoFar++;
                 }
                 if (done >= nextReport || done == total) {
                     double elapsed = (System.nanoTime() - startNanos) / 1e9;
                     double left = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-                    out.printf(Locale.ROOT, "  %d/%d done, %d failed, %.1f s elapsed, about %.0f s left%n",
-                            done, total, failed(), elapsed, left);
+                    out.printf(Locale.ROOT, "  %d/%d done%s, %.1f s elapsed, about %.0f s left%n",
+                            done, total, result == null ? "" : ", " + failedSoFar + " not ok", elapsed, left);
                     nextReport = done + Math.max(1, total / 10);
                 }
             }
 
             @Override
-            public synchronized void finished(int total, double seconds) {
-                out.printf(Locale.ROOT, "ensemble: %d members in %.1f s (%.2f members/s)%s%n", total, seconds,
-                        total / seconds, failures.isEmpty() ? "" : "; not ok: " + describeFailures());
-            }
-
-            private int failed() {
-                int n = 0;
-                for (int c : failures.values()) {
-                    n += c;
+            public synchronized void finished(List<MemberResult> results, double seconds) {
+                Map<MemberStatus, Integer> notOk = new EnumMap<>(MemberStatus.class);
+                for (MemberResult r : results) {
+                    if (r.status() != MemberStatus.OK) {
+                        notOk.merge(r.status(), 1, Integer::sum);
+                    }
                 }
-                return n;
-            }
-
-            private String describeFailures() {
                 StringBuilder sb = new StringBuilder();
-                failures.forEach((s, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(s.label()));
-                return sb.toString();
+                notOk.forEach((s, n) -> sb.append(sb.length() == 0 ? "; not ok: " : ", ").append(n).append(' ').append(s.label()));
+                out.printf(Locale.ROOT, "ensemble: %d members in %.1f s (%.2f members/s)%s%n", results.size(), seconds,
+                        results.size() / seconds, sb);
             }
         };
     }
