@@ -77,8 +77,8 @@ public final class SideBySide {
                         + "--iterations, --time, --budget, --backends, --out");
             }
         }
-        if (forks < 1 || iterations < 2 || warmup < 0 || !(seconds > 0) || !(budget >= 1)) {
-            throw new IllegalArgumentException("need --forks >= 1, --iterations >= 2, --warmup >= 0, --time > 0, --budget >= 1");
+        if (forks < 1 || iterations < 3 || warmup < 0 || !(seconds > 0) || !(budget >= 1)) {
+            throw new IllegalArgumentException("need --forks >= 1, --iterations >= 3, --warmup >= 0, --time > 0, --budget >= 1");
         }
         RunContext context = RunContext.start();
         Options options = new OptionsBuilder()
@@ -148,10 +148,11 @@ public final class SideBySide {
                 Estimate.number(budget)));
         for (Row r : rows) {
             Estimate p = r.project();
-            boolean overlap = p.low() <= r.jmhHigh() && r.jmhLow() <= p.high();
+            String overlap = !Double.isFinite(r.jmhLow()) || !p.isMeasured() ? "n/a (too few iterations for an interval)"
+                    : p.low() <= r.jmhHigh() && r.jmhLow() <= p.high() ? "yes" : "no";
             sb.append(String.format(Locale.ROOT, "| %s | %s [%s, %s] (n = %d) | %s (%d) | %.3f | %s |%n", r.quantity(),
                     Estimate.number(r.jmhMean()), Estimate.number(r.jmhLow()), Estimate.number(r.jmhHigh()), r.jmhSamples(),
-                    p.formatShort(), p.rounds(), p.median() / r.jmhMean(), overlap ? "yes" : "no"));
+                    p.formatShort(), p.rounds(), p.median() / r.jmhMean(), overlap));
         }
         return sb.toString();
     }
