@@ -1,7 +1,13 @@
 package dev.isspectral.cli;
 
+import dev.isspectral.bench.ScalingCommand;
 import dev.isspectral.bench.TargetsCommand;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
+import dev.isspectral.measure.RunContext;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.report.ProfileCommand;
@@ -33,7 +39,8 @@ public final class Main {
     private static final String USAGE = """
             usage: is-spectral run <case> [options]     run a named case, one line per step and a summary
                    is-spectral bench [options]          seconds per step and peak heap on several grids
-                   is-spectral bench targets [options]  measure every performance target of issue 4 (PASS/MISS table)
+                   is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
+                   is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
@@ -53,8 +60,8 @@ public final class Main {
               --every N              print every N-th step (default 1)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
-              --warmup N             warm-up steps before timing (default 3)
-            """ + TargetsCommand.OPTIONS + ProfileCommand.OPTIONS;
+              --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
+            """ + TargetsCommand.OPTIONS + ScalingCommand.OPTIONS + ProfileCommand.OPTIONS;
 
     private Main() {
     }
@@ -81,6 +88,9 @@ public final class Main {
                 case "bench" -> {
                     if (args.length > 1 && args[1].equals("targets")) {
                         return TargetsCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+                    }
+                    if (args.length > 1 && args[1].equals("scaling")) {
+                        return ScalingCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
                     }
                     bench(Arrays.copyOfRange(args, 1, args.length), out);
                 }
@@ -158,11 +168,13 @@ public final class Main {
     private static void bench(String[] args, PrintStream out) {
         Options o = Options.parse(args, true);
         String[] grids = o.grids == null ? new String[] {"16x16x8x8", "32x32x16x16", "64x64x32x32"} : o.grids;
-        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d warm-up steps, %d cores, %s %s%n",
-                o.etaOverS, o.integrator, o.warmup, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %14s %14s%n", "grid", "points", "steps", "s/step med",
-                "s/step min", "s/step max", "ns/cell/step", "peak heap MiB", "solver MiB");
+        RunContext context = RunContext.start();
+        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d cores, %s%n", o.etaOverS, o.integrator,
+                Runtime.getRuntime().availableProcessors(), context);
+        out.println("each grid: " + o.warmup + " steps, then warm-up until steady and interleaved rounds until the 95% "
+                + "interval is 4% wide or " + BENCH_BUDGET.toSeconds() + " s have passed (NT is not used)");
+        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %12s %14s %14s  %s%n", "grid", "points", "rounds",
+                "s/step med", "95% CI low", "95% CI high", "ns/cell/step", "alloc/step", "peak heap MiB", "solver MiB", "load");
         for (String g : grids) {
             Grid grid = Grid.parse(g);
             Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
@@ -170,22 +182,21 @@ public final class Main {
             resetPeaks();
             Solver solver = sim.start();
             solver.advance(o.warmup);
-            int steps = grid.steps();
-            double[] seconds = new double[steps];
-            for (int n = 0; n < steps; n++) {
-                long t0 = System.nanoTime();
-                solver.step();
-                seconds[n] = (System.nanoTime() - t0) / 1e9;
-            }
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            double median = sorted[sorted.length / 2];
-            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %14.1f %14.2f%n", grid.notation(), grid.size(), steps,
-                    median, sorted[0], sorted[sorted.length - 1], 1e9 * median / grid.size(), peakHeap() / 1048576.0,
-                    solver.bytesHeld() / 1048576.0);
+            Measurement m = Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
+                    .minSample(java.time.Duration.ZERO).run();
+            Estimate e = m.time(0);
+            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %12s %14.1f %14.2f  %s%n", grid.notation(),
+                    grid.size(), m.rounds(), e.median(), e.low(), e.high(), 1e9 * e.median() / grid.size(),
+                    m.allocation(0).format().replace("/op", ""), peakHeap() / 1048576.0, solver.bytesHeld() / 1048576.0,
+                    m.load().busyText());
         }
-        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak)");
+        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak); "
+                + "alloc/step: all threads, \"≥\" a lower bound where a thread ended in the window");
+        out.println(context.finish());
     }
+
+    /** Time budget of each grid of {@code bench}. */
+    private static final java.time.Duration BENCH_BUDGET = java.time.Duration.ofSeconds(10);
 
     private static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
