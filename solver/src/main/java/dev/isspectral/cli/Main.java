@@ -323,7 +323,7 @@ public final class Main {
             if (zetaOverS > 0) {
                 if (!(cs2 < 1.0 / 3.0)) {
                     throw new UsageException("--zeta-over-s = " + zetaOverS + " with " + (Double.isNaN(cs2) ? "the conformal EOS"
-                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md 3.3a) must have --cs2 < 1/3");
+                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md eq. 3.3a) must have --cs2 < 1/3");
                 }
                 t = t.zetaOverS(zetaOverS);
             }
