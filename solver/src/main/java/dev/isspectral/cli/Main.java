@@ -7,6 +7,7 @@ import dev.isspectral.physics.Transport;
 import dev.isspectral.report.ProfileCommand;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Observables;
+import dev.isspectral.sim.ProgressMeter;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
@@ -51,6 +52,7 @@ public final class Main {
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
               --every N              print every N-th step (default 1)
+              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             warm-up steps before timing (default 3)
@@ -120,17 +122,22 @@ public final class Main {
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
         long steps = sim.grid().steps();
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
+        progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
         for (long n = 1; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
+            progress.advance(n, solver.time());
             if (n % o.every == 0 || n == steps) {
+                progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
                         st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        progress.finish();
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
         out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
@@ -148,6 +155,7 @@ public final class Main {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %14s %14s%n", "grid", "points", "steps", "s/step med",
                 "s/step min", "s/step max", "ns/cell/step", "peak heap MiB", "solver MiB");
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
         for (String g : grids) {
             Grid grid = Grid.parse(g);
             Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
@@ -157,11 +165,14 @@ public final class Main {
             solver.advance(o.warmup);
             int steps = grid.steps();
             double[] seconds = new double[steps];
+            progress.start("bench " + grid.notation(), steps, Double.NaN);
             for (int n = 0; n < steps; n++) {
                 long t0 = System.nanoTime();
                 solver.step();
                 seconds[n] = (System.nanoTime() - t0) / 1e9;
+                progress.advance(n + 1, solver.time());   // outside the timed interval
             }
+            progress.finish();
             double[] sorted = seconds.clone();
             Arrays.sort(sorted);
             double median = sorted[sorted.length / 2];
@@ -206,6 +217,7 @@ public final class Main {
         boolean dealias;
         int every = 1;
         int warmup = 3;
+        boolean progress = true;
 
         static Options parse(String[] args, boolean bench) {
             Options o = new Options();
@@ -215,6 +227,7 @@ public final class Main {
                 switch (a) {
                     case "--filter" -> o.filter = true;
                     case "--dealias" -> o.dealias = true;
+                    case "--no-progress" -> o.progress = false;
                     default -> {
                         if (!a.startsWith("--")) {
                             throw new UsageException("unexpected argument \"" + a + "\"; see --help");
