@@ -13,6 +13,7 @@ import dev.isspectral.physics.Transport;
 import dev.isspectral.report.ProfileCommand;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Observables;
+import dev.isspectral.sim.ProgressMeter;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
@@ -58,6 +59,7 @@ public final class Main {
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
               --every N              print every N-th step (default 1)
+              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
@@ -145,17 +147,22 @@ public final class Main {
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
         long steps = sim.grid().steps();
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
+        progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
         for (long n = 1; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
+            progress.advance(n, solver.time());
             if (n % o.every == 0 || n == steps) {
+                progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
                         st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        progress.finish();
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
         out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
@@ -232,6 +239,7 @@ public final class Main {
         boolean dealias;
         int every = 1;
         int warmup = 3;
+        boolean progress = true;
 
         static Options parse(String[] args, boolean bench) {
             Options o = new Options();
@@ -241,6 +249,7 @@ public final class Main {
                 switch (a) {
                     case "--filter" -> o.filter = true;
                     case "--dealias" -> o.dealias = true;
+                    case "--no-progress" -> o.progress = false;
                     default -> {
                         if (!a.startsWith("--")) {
                             throw new UsageException("unexpected argument \"" + a + "\"; see --help");
