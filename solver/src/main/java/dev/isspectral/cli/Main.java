@@ -47,7 +47,7 @@ public final class Main {
               --cs2 X                constant speed of sound squared in (0, 1/3] (default 1/3, conformal)
               --variant DNMR|MIS     second-order terms (default DNMR)
               --integrator NAME      ars222 (IMEX, default) or ssprk3
-              --dt X                 fixed time step (default: CFL limit of physics.md 6.5)
+              --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
               --every N              print every N-th step (default 1)

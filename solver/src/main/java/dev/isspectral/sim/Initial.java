@@ -157,6 +157,11 @@ public interface Initial {
             return amplitude;
         }
 
+        /** Background ε0. */
+        public double background() {
+            return background;
+        }
+
         @Override
         public void validate(Grid grid) {
             requireResolved(grid, mode, "mode");
@@ -229,6 +234,26 @@ public interface Initial {
 
         public ShearWave background(double eps0) {
             return new ShearWave(eps0, amplitude, mode, direction);
+        }
+
+        /** Mode numbers (n_x, n_y, n_z). */
+        public int[] mode() {
+            return mode.clone();
+        }
+
+        /** Velocity amplitude V. */
+        public double amplitude() {
+            return amplitude;
+        }
+
+        /** Velocity direction: 0 = x, 1 = y, 2 = z. */
+        public int direction() {
+            return direction;
+        }
+
+        /** Background ε0. */
+        public double background() {
+            return background;
         }
 
         @Override
@@ -367,6 +392,36 @@ public interface Initial {
             return new RandomField(background, densityRms, velocityRms, k0, s);
         }
 
+        /** Background ε0 > 0. */
+        public RandomField background(double eps0) {
+            return new RandomField(eps0, densityRms, velocityRms, k0, seed);
+        }
+
+        /** Background ε0. */
+        public double background() {
+            return background;
+        }
+
+        /** rms of δε/ε0. */
+        public double densityRms() {
+            return densityRms;
+        }
+
+        /** rms of |v|. */
+        public double velocityRms() {
+            return velocityRms;
+        }
+
+        /** Spectral width k0. */
+        public double spectrumWidth() {
+            return k0;
+        }
+
+        /** Seed of the random phases. */
+        public long seed() {
+            return seed;
+        }
+
         @Override
         public void fill(InitialData out) {
             Grid g = out.grid;
@@ -498,6 +553,21 @@ public interface Initial {
 
         public TaylorGreen velocity(double v) {
             return new TaylorGreen(background, v);
+        }
+
+        /** Background ε0 > 0. */
+        public TaylorGreen background(double eps0) {
+            return new TaylorGreen(eps0, velocity);
+        }
+
+        /** Velocity amplitude V. */
+        public double velocity() {
+            return velocity;
+        }
+
+        /** Background ε0. */
+        public double background() {
+            return background;
         }
 
         @Override

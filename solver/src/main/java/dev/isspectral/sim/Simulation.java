@@ -100,6 +100,18 @@ public final class Simulation {
         return Run.execute(this, start(), until, schedule, List.of(extra));
     }
 
+    /**
+     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
+     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
+     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state.
+     */
+    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
+        if (solver == null || solver.simulation() != this) {
+            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
+        }
+        return Run.execute(this, solver, until, schedule, List.of(extra));
+    }
+
     /** Runs the grid's NT steps (the NT of NT×NX×NY×NZ). */
     public Run run() {
         return run(Until.steps(grid().steps()));
@@ -493,13 +505,13 @@ public final class Simulation {
             if (!Double.isNaN(timeStep)) {
                 double cfl = sim.courant() / grid.maxWaveNumberMagnitude();
                 if (timeStep > cfl) {
-                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md 6.3)",
+                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md eq. 6.3)",
                             timeStep, cfl, sim.courant()));
                 }
                 if (!integrator.imex()) {
                     double rel = relaxationCourant * sim.start().minRelaxationTime();
                     if (timeStep > rel) {
-                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md 6.4)",
+                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md eq. 6.4)",
                                 timeStep, rel));
                     }
                 }
@@ -601,7 +613,7 @@ public final class Simulation {
             double front = t.frontSpeedSquared(cs2);
             if (front > 1.0 + 1e-12) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
+                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md eq. 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
                         changed, front, cs2, t.bPi()));
             }
         }

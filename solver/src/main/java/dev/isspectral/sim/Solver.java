@@ -15,7 +15,12 @@ import dev.isspectral.time.ImexStepper;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A running simulation: the evolved state, the time, and the machinery that advances it. Made by
@@ -312,6 +317,84 @@ public final class Solver {
             case 2 -> p.vz.clone();
             default -> throw new IllegalArgumentException("axis = " + axis + "; must be 0, 1 or 2");
         };
+    }
+
+    /**
+     * The arrays besides the evolved fields that the next step reads, by name, live (callers must not
+     * modify them): the velocity the next primitive recovery starts from ({@code recovery_guess_vx},
+     * {@code _vy}, {@code _vz}; the iteration stops at a tolerance, so its result depends on the guess in
+     * the last bits) and the stiff data K, X_NS of the last pass ({@code relaxation_rate_*},
+     * {@code relaxation_target_*}), from which an implicit first stage predicts. A checkpoint saves them
+     * with the fields so a restarted run continues bit for bit ({@link #restore}).
+     */
+    public Map<String, double[]> carriedState() {
+        Map<String, double[]> carried = new LinkedHashMap<>();
+        Primitives guess = rhs.primitives();
+        carried.put("recovery_guess_vx", guess.vx);
+        carried.put("recovery_guess_vy", guess.vy);
+        carried.put("recovery_guess_vz", guess.vz);
+        var relaxation = stepper.lastRelaxation();
+        Set<double[]> rates = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Field f : Field.values()) {
+            if (relaxation.relaxes(f.ordinal())) {
+                if (rates.add(relaxation.rate(f.ordinal()))) {
+                    carried.put("relaxation_rate_" + f.label(), relaxation.rate(f.ordinal()));
+                }
+                carried.put("relaxation_target_" + f.label(), relaxation.target(f.ordinal()));
+            }
+        }
+        return Collections.unmodifiableMap(carried);
+    }
+
+    /**
+     * Puts this fresh solver (no step taken yet) into a saved state: every evolved field
+     * ({@code fields[f.ordinal()]}), the arrays of {@link #carriedState()} (the same names, each of the
+     * grid's size), the step count, the time and the Δt of the last step. Stepping on from there gives
+     * bit for bit what the saved solver would have computed, provided the tuning and the FFT backend are
+     * the same. Checks that every field is finite.
+     *
+     * @throws IllegalStateException if this solver has already stepped
+     * @throws IllegalArgumentException if an array is missing, extra or of the wrong length
+     */
+    public void restore(double[][] fields, Map<String, double[]> carried, long steps, double atTime, double lastTimeStep) {
+        if (stepCount != 0 || time != 0) {
+            throw new IllegalStateException("restore needs a fresh solver; this one is at step " + stepCount + ", t = " + time);
+        }
+        if (steps < 0 || !Double.isFinite(atTime)) {
+            throw new IllegalArgumentException("steps = " + steps + ", time = " + atTime + "; must be >= 0 and finite");
+        }
+        if (fields.length != Field.COUNT) {
+            throw new IllegalArgumentException("fields: " + fields.length + " arrays; must be " + Field.COUNT);
+        }
+        Map<String, double[]> target = carriedState();
+        if (!target.keySet().equals(carried.keySet())) {
+            throw new IllegalArgumentException("carried arrays " + carried.keySet() + "; this solver carries " + target.keySet());
+        }
+        for (Field f : Field.values()) {
+            requireLength(f.label(), fields[f.ordinal()]);
+        }
+        for (Map.Entry<String, double[]> e : carried.entrySet()) {
+            requireLength(e.getKey(), e.getValue());
+        }
+        for (Field f : Field.values()) {
+            System.arraycopy(fields[f.ordinal()], 0, state.get(f), 0, grid.size());
+        }
+        for (Map.Entry<String, double[]> e : carried.entrySet()) {
+            System.arraycopy(e.getValue(), 0, target.get(e.getKey()), 0, grid.size());
+        }
+        stepCount = steps;
+        time = atTime;
+        lastDt = lastTimeStep;
+        lastStep = null;
+        observedCurrent = false;
+        checkFinite();
+    }
+
+    private void requireLength(String name, double[] a) {
+        if (a == null || a.length != grid.size()) {
+            throw new IllegalArgumentException(name + ": " + (a == null ? "missing" : a.length + " values")
+                    + "; must have " + grid.size() + " (the grid " + grid.boxNotation() + ")");
+        }
     }
 
     /** Memory the solver holds, by component. */
