@@ -53,7 +53,7 @@ public final class ReportPlots {
             s.setMarkerColor(new Color(0x2ca02c));
         }
         chart.getStyler().setYAxisMin(0.0);
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /** The step times of two runs on one axis, each with its median band. */
@@ -64,7 +64,7 @@ public final class ReportPlots {
         addRun(chart, nameA + ": ", a.wallMsSamples(), a.msPerStep(), 0);
         addRun(chart, nameB + ": ", b.wallMsSamples(), b.msPerStep(), 1);
         chart.getStyler().setYAxisMin(0.0);
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class ReportPlots {
         } else {
             chart.addSeries("self ms per step", names, values);
         }
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /**
@@ -146,7 +146,7 @@ public final class ReportPlots {
         } else {
             chart.addSeries("allocation", names, values);
         }
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     private static double number(Table t, String column, int row) {
@@ -168,7 +168,7 @@ public final class ReportPlots {
         List<String> names = spans.isEmpty() ? List.of("none") : spans;
         chart.addSeries(nameA, names, spans.isEmpty() ? List.of(0.0) : boxed(a));
         chart.addSeries(nameB, names, spans.isEmpty() ? List.of(0.0) : boxed(b));
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     private static void addRun(XYChart chart, String prefix, double[] wall, Interval median, int colour) {

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class Headline {
 
-    private final RunContext context;
+    private final ProfileContext context;
     private final int steps;
     private final long points;
     private final double[] wallMs;
@@ -42,8 +42,8 @@ public final class Headline {
     private final List<String> constantFields;
     private final List<String> findings;
 
-    private Headline(RunContext context, Map<String, Table> tables) {
-        this.context = context == null ? RunContext.UNKNOWN : context;
+    private Headline(ProfileContext context, Map<String, Table> tables) {
+        this.context = context == null ? ProfileContext.UNKNOWN : context;
         Table stepTable = tables.get("steps");
         Table summary = tables.get("summary");
         this.steps = stepTable == null ? 0 : stepTable.rowCount();
@@ -63,11 +63,11 @@ public final class Headline {
     }
 
     /** The headline of a profile's tables (by name, as {@link Profile#tablesByName()} or {@link ProfileJson#read} give them). */
-    public static Headline of(Map<String, Table> tables, RunContext context) {
+    public static Headline of(Map<String, Table> tables, ProfileContext context) {
         return new Headline(context, tables);
     }
 
-    public RunContext context() { return context; }
+    public ProfileContext context() { return context; }
     /** Measured steps. */
     public int steps() { return steps; }
     /** N = NX·NY·NZ. */
@@ -153,7 +153,7 @@ public final class Headline {
             b.estimate() == 0 ? "the step allocates nothing" : "median"});
         Interval peak = peakHeap();
         rows.add(new String[] {"peak heap", Quantities.bytes(peakHeapBytes()), range(peak, Quantities::bytes, ""),
-            "highest of the steps; interval: per-step median"});
+            "the highest step; the interval is that of the per-step median"});
         Interval fft = fftShare();
         rows.add(new String[] {"FFT share of the step", Quantities.percent(fft.estimate()), range(fft, Quantities::percent, ""),
             "time inside FFT spans"});
@@ -176,7 +176,7 @@ public final class Headline {
 
     /** The run's facts as rows: label, value. */
     public List<String[]> contextRows() {
-        RunContext c = context;
+        ProfileContext c = context;
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"grid", c.grid() + " (" + c.steps() + " measured steps after " + c.warmupSteps()
                 + " warm-up; " + c.box() + ")"});
@@ -186,22 +186,9 @@ public final class Headline {
         rows.add(new String[] {"threads", c.threads() < 0 ? "unknown" : String.valueOf(c.threads())});
         rows.add(new String[] {"commit", c.commit()});
         rows.add(new String[] {"machine", c.machine()});
-        rows.add(new String[] {"load (1 min)", Double.isNaN(c.loadStart()) ? "n/a"
-                : String.format(Locale.ROOT, "%.2f at the start, %.2f at the end of measuring%s", c.loadStart(), c.loadEnd(),
-                        loadNote())});
+        rows.add(new String[] {"load", c.loadText()});
         rows.add(new String[] {"date", c.date()});
         return rows;
-    }
-
-    private String loadNote() {
-        String[] machine = context.machine().split(" ", 2);
-        try {
-            int cores = Integer.parseInt(machine[0]);
-            double load = Math.max(context.loadStart(), context.loadEnd());
-            return load > cores ? String.format(Locale.ROOT, " — more than the %d cores: the times are inflated", cores) : "";
-        } catch (NumberFormatException e) {
-            return "";
-        }
     }
 
     /** The headline as an HTML fragment: the findings, the figures table, then what was run. */

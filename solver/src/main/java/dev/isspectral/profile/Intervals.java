@@ -1,5 +1,8 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Stats;
+
 import java.util.Arrays;
 
 /**
@@ -9,7 +12,7 @@ import java.util.Arrays;
  * so both are rank-based and assume only independent steps.
  *
  * <ul>
- *   <li>{@link #median}: the interval between two order statistics x_(j) and x_(n+1−j) (1-based),
+ *   <li>{@link #median} ({@link Stats#medianInterval}, the project's measurement method): the interval between two order statistics x_(j) and x_(n+1−j) (1-based),
  *       with j the largest rank for which P(B ≤ j−1) ≤ 2.5 % for B ~ Binomial(n, 1/2); its coverage
  *       1 − 2·P(B ≤ j−1) is at least 95 % and is what {@link Interval#confidence()} reports. With
  *       n ≤ 5 no such j exists: the interval is then [min, max] with coverage 1 − 2^(1−n).</li>
@@ -34,25 +37,9 @@ public final class Intervals {
         if (n == 0) {
             return Interval.NONE;
         }
-        double median = n % 2 == 1 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
-        // P(B <= k) for B ~ Binomial(n, 1/2), accumulated until it passes 2.5 %
-        double tail = 0;
-        double term = Math.pow(0.5, n); // P(B = 0)
-        int j = 0;
-        while (j < n) {
-            double next = tail + term;   // P(B <= j)
-            if (next > (1 - CONFIDENCE) / 2) {
-                break;
-            }
-            tail = next;
-            term = term * (n - j) / (j + 1);
-            j++;
-        }
-        // j: the largest rank with P(B <= j-1) <= 2.5 %; the interval is x_(j)..x_(n+1-j) in 1-based ranks
-        if (j == 0) {
-            return new Interval(median, x[0], x[n - 1], n, 1 - 2 * Math.pow(0.5, n));
-        }
-        return new Interval(median, x[j - 1], x[n - j], n, 1 - 2 * tail);
+        // the project's measurement method: the same order-statistics interval as every other number it publishes
+        Estimate e = Stats.medianInterval(x, CONFIDENCE);
+        return new Interval(e.median(), e.low(), e.high(), e.rounds(), e.confidence());
     }
 
     /**

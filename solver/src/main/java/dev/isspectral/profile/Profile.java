@@ -45,7 +45,7 @@ public final class Profile implements Displayable {
     private final List<long[]> stepTotals;
     private final Map<FftRecorder.Avoidable, Long> avoidable;
     private final int minimumTransforms;
-    private final RunContext context;
+    private final ProfileContext context;
 
     /** Everything a profiled run measured, handed from the {@link Profiler}. */
     record Measurements(String label, long points, List<SpanRecorder.Node> nodes, List<SpanRecorder.StepRecord> steps,
@@ -53,7 +53,7 @@ public final class Profile implements Displayable {
                         boolean redundancyDetected, Map<String, Long> redundantBySpan, List<Solver.MemoryUse> memory,
                         List<Solver.CacheStatistics> caches, List<LargeAllocationRecorder.Site> largeAllocations,
                         long largeThreshold, String largeNote, List<long[]> stepTotals,
-                        Map<FftRecorder.Avoidable, Long> avoidable, int minimumTransforms, RunContext context) {
+                        Map<FftRecorder.Avoidable, Long> avoidable, int minimumTransforms, ProfileContext context) {
     }
 
     Profile(Measurements m) {
@@ -66,11 +66,11 @@ public final class Profile implements Displayable {
             List<StepStatistics> statistics, double[] maxSpeeds, List<FftRecorder.Kind> ffts, boolean redundancyDetected,
             Map<String, Long> redundantBySpan, List<Solver.MemoryUse> memory, List<Solver.CacheStatistics> caches,
             List<LargeAllocationRecorder.Site> largeAllocations, long largeThreshold, String largeNote,
-            List<long[]> stepTotals, Map<FftRecorder.Avoidable, Long> avoidable, int minimumTransforms, RunContext context) {
+            List<long[]> stepTotals, Map<FftRecorder.Avoidable, Long> avoidable, int minimumTransforms, ProfileContext context) {
         this.stepTotals = List.copyOf(stepTotals);
         this.avoidable = new LinkedHashMap<>(avoidable);
         this.minimumTransforms = minimumTransforms;
-        this.context = context == null ? RunContext.UNKNOWN : context;
+        this.context = context == null ? ProfileContext.UNKNOWN : context;
         this.maxSpeeds = maxSpeeds.clone();
         this.redundancyDetected = redundancyDetected;
         this.largeAllocations = List.copyOf(largeAllocations);
@@ -294,7 +294,7 @@ public final class Profile implements Displayable {
     }
 
     /** What was run, where and when (grid, tuning, backend, threads, commit, machine, load). */
-    public RunContext context() {
+    public ProfileContext context() {
         return context;
     }
 

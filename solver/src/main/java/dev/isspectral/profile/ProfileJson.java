@@ -23,8 +23,8 @@ import java.util.Set;
  *              "columns": [{"name": "span", "type": "STRING"}, {"name": "calls", "type": "LONG"}, ...],
  *              "rows": [["step", 32, ...], ...]}, ...]}
  * }</pre>
- * Every table of {@link Profile#tables()} in order; the context is {@link RunContext#toMap()} (exports
- * written before it existed have none and read back as {@link RunContext#UNKNOWN}); numbers that are not
+ * Every table of {@link Profile#tables()} in order; the context is {@link ProfileContext#toMap()} (exports
+ * written before it existed have none and read back as {@link ProfileContext#UNKNOWN}); numbers that are not
  * finite are written as {@code null}. No external library: the writer and the reader here cover exactly this format
  * (objects, arrays, strings with escapes, numbers, true, false, null).
  */
@@ -102,7 +102,7 @@ public final class ProfileJson {
     }
 
     /** An export read back: the run's context and its tables by name. */
-    public record Export(RunContext context, Map<String, Table> tables) {
+    public record Export(ProfileContext context, Map<String, Table> tables) {
 
         /** The headline of this export, as the report of the run showed it. */
         public Headline headline() {
@@ -132,7 +132,7 @@ public final class ProfileJson {
         }
         try {
             Object context = map.get("context");
-            return new Export(RunContext.fromMap(context instanceof Map<?, ?> c ? c : null), tables(map));
+            return new Export(ProfileContext.fromMap(context instanceof Map<?, ?> c ? c : null), tables(map));
         } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("json: a table of the export is malformed (" + e.getMessage()
                     + "); must be as written by Profile.toJson()", e);

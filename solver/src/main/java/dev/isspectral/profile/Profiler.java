@@ -1,8 +1,10 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Simulation;
+import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepStatistics;
 
@@ -86,25 +88,28 @@ public final class Profiler {
                     : AllocationCounter.jvmExcluding(large.threadIds());
             SpanRecorder spans = new SpanRecorder(System::nanoTime, counter, HeapPeak.jvm());
             FftRecorder ffts = new FftRecorder(spans, System::nanoTime, redundancy);
-            RunContext context = RunContext.of(simulation, warmup, steps);
+            ProfileContext context = ProfileContext.of(simulation, warmup, steps);
             Solver solver = simulation.start(new Instrumentation(spans, ffts.decorator()));
             solver.advance(warmup);
             // the solver's accounting before any observation (max |v| below adds observed primitives)
             List<Solver.MemoryUse> memory = solver.memory();
             spans.reset();
             ffts.reset();
-            double loadStart = RunContext.currentLoad();
+            MachineLoad.Sample loadStart = MachineLoad.sample();
             if (large != null) {
                 large.beginMeasurement();
             }
             List<StepStatistics> statistics = new ArrayList<>(steps);
             double[] maxSpeeds = new double[steps];
             for (int i = 0; i < steps; i++) {
+                if (Thread.currentThread().isInterrupted()) {   // as Solver.advance does for the warm-up
+                    throw new SimulationException("profile interrupted after " + i + " of " + steps + " measured steps");
+                }
                 solver.step();
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);
             }
-            context = context.withLoads(loadStart, RunContext.currentLoad());
+            context = context.withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
             List<LargeAllocationRecorder.Site> sites = large == null ? List.of() : large.finish();
             String note = large == null ? null : large.unavailable();
             long points = (long) simulation.grid().nx() * simulation.grid().ny() * simulation.grid().nz();

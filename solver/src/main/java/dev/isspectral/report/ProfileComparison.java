@@ -8,7 +8,7 @@ import dev.isspectral.profile.Headline;
 import dev.isspectral.profile.Interval;
 import dev.isspectral.profile.Intervals;
 import dev.isspectral.profile.ProfileJson;
-import dev.isspectral.profile.RunContext;
+import dev.isspectral.profile.ProfileContext;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -117,8 +117,8 @@ public final class ProfileComparison {
 
     /** The report as one HTML document. */
     public String html() {
-        RunContext ca = a.context();
-        RunContext cb = b.context();
+        ProfileContext ca = a.context();
+        ProfileContext cb = b.context();
         ReportPage page = new ReportPage("Profile comparison: " + nameA + " → " + nameB,
                 ca.grid() + ", " + ca.tuning() + " (" + ca.date() + ", commit " + ca.commit() + ") against " + cb.grid() + ", "
                         + cb.tuning() + " (" + cb.date() + ", commit " + cb.commit() + ")");
@@ -191,29 +191,21 @@ public final class ProfileComparison {
         out.add(resolved.isEmpty() ? "No span changed by more than the noise of the two samples."
                 : "The largest resolved changes: " + String.join(", ", resolved) + ".");
         List<String> differ = new ArrayList<>();
-        RunContext ca = a.context();
-        RunContext cb = b.context();
+        ProfileContext ca = a.context();
+        ProfileContext cb = b.context();
         if (!ca.grid().equals(cb.grid())) {
             differ.add("grids (" + ca.grid() + ", " + cb.grid() + ")");
         }
         if (!ca.machine().equals(cb.machine())) {
             differ.add("machines");
         }
-        double load = Math.max(Math.max(ca.loadStart(), ca.loadEnd()), Math.max(cb.loadStart(), cb.loadEnd()));
         if (!differ.isEmpty()) {
             out.add("The runs differ in " + String.join(" and ", differ) + ": read the differences with that in mind.");
-        } else if (load > cores(ca)) {
-            out.add(String.format(Locale.ROOT, "The load average reached %.1f on %d cores: both runs shared the machine.", load, cores(ca)));
+        } else if (ca.busy() || cb.busy()) {
+            out.add("Other processes took a share of the CPU during " + (ca.busy() && cb.busy() ? "both runs" : ca.busy() ? nameA : nameB)
+                    + " (see load below): the absolute times are inflated, and a difference may be the machine's.");
         }
         return out;
-    }
-
-    private static int cores(RunContext c) {
-        try {
-            return Integer.parseInt(c.machine().split(" ", 2)[0]);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 
     private String figuresHtml() {
