@@ -187,13 +187,16 @@ public final class ReportPlots {
             band.setMarker(SeriesMarkers.NONE);
             band.setFillColor(BAND_COLOURS[colour]);
             band.setLineColor(BAND_COLOURS[colour]);
+            // two runs: the legend names the runs only (four long entries do not fit a row); the caption explains the bands
+            band.setShowInLegend(prefix.isEmpty());
             XYSeries line = chart.addSeries(prefix + "median", new double[] {x0, x1}, new double[] {median.estimate(), median.estimate()});
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(RUN_COLOURS[colour]);
             line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             line.setShowInLegend(false);
         }
-        XYSeries s = chart.addSeries(prefix + "each step", x, wall);
+        XYSeries s = chart.addSeries(prefix.isEmpty() ? "each step" : prefix.substring(0, prefix.length() - 2)
+                + String.format(Locale.ROOT, " (median %s ms)", Quantities.ms(median.estimate())), x, wall);
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setLineColor(RUN_COLOURS[colour]);
         s.setMarkerColor(RUN_COLOURS[colour]);

@@ -126,11 +126,18 @@ public final class ProfileComparison {
         for (String f : findings()) {
             top.append(Html.escape(f)).append(' ');
         }
-        top.append("</p>\n").append(figuresHtml()).append(contextHtml()).append("</div>\n");
+        top.append("</p>\n").append(figuresHtml());
+        int fewest = Math.min(headA.steps(), headB.steps());
+        if (fewest < 6) {
+            top.append("<p class=\"note\">With ").append(fewest).append(" measured steps a run's interval is the range of its"
+                    + " steps, which covers the median with probability ").append(Quantities.percent(1 - 2 * Math.pow(0.5, fewest)))
+                    .append(" only; measure at least 6 steps for 95 %.</p>\n");
+        }
+        top.append(contextHtml()).append("</div>\n");
         page.section("headline", "Finding", top.toString());
         page.section("charts", "Charts", "");
         page.subsection("chart-steps", "Time per step", ReportPage.figure("steps", ReportPlots.stepTimes(headA, nameA, headB, nameB),
-                "Every measured step of both runs, each with its median and 95 % interval (band)."));
+                "Every measured step of both runs; the dashed line is each run's median, the shaded band its 95 % interval."));
         List<String> ops = operationNames();
         page.subsection("chart-breakdown", "Breakdown", ReportPage.figure("breakdown", ReportPlots.selfTimes(ops,
                 operationSelf(a, ops, headA.steps()), nameA, operationSelf(b, ops, headB.steps()), nameB),
@@ -168,7 +175,8 @@ public final class ProfileComparison {
         // the innermost spans that carry a change: a span is left out when a span inside it carries half its shift or more
         List<Integer> candidates = new ArrayList<>();
         for (int r = 0; r < spans.rowCount(); r++) {
-            if (spans.getString(r, "resolved").equals("yes")) {
+            // the whole step is the first sentence already
+            if (spans.getString(r, "resolved").equals("yes") && spans.getString(r, Columns.SPAN).contains("/")) {
                 candidates.add(r);
             }
         }
