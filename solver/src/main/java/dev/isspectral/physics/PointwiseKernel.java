@@ -140,6 +140,9 @@ public final class PointwiseKernel {
         this.zetaOverS = transport.zetaOverS();
         this.tileSize = Math.max(1, Math.min(tileSize, points));
         this.tiles = new Tile[threads];
+        for (int t = 0; t < threads; t++) {
+            tiles[t] = new Tile(this.tileSize);   // a few hundred kB at most: cache-resident, NUMA placement moot
+        }
     }
 
     /** Bytes of tile arrays per thread, for a tile of {@code tileSize} points. */
@@ -147,13 +150,9 @@ public final class PointwiseKernel {
         return 8L * Tile.doubles() * tileSize;
     }
 
-    /** Bytes held by the tile arrays allocated so far. */
+    /** Bytes held by the tile arrays. */
     public long bytesHeld() {
-        long bytes = 0;
-        for (Tile t : tiles) {
-            bytes += t == null ? 0 : tileBytes(tileSize);
-        }
-        return bytes;
+        return tiles.length * tileBytes(tileSize);
     }
 
     /**
@@ -211,10 +210,6 @@ public final class PointwiseKernel {
         @Override
         public void run(int chunk, int from, int to) {
             Tile tile = tiles[chunk];
-            if (tile == null) {
-                tile = new Tile(tileSize);   // first touch by the thread that uses it
-                tiles[chunk] = tile;
-            }
             for (int start = from; start < to; start += tileSize) {
                 runTile(tile, start, Math.min(to, start + tileSize));
             }

@@ -28,11 +28,11 @@ class FusedKernelTest {
     }
 
     private static double[][] run(Transport transport, boolean fused) {
-        return run(transport, fused, 1);
+        return run(transport, fused, 1, "10x16x8x8");
     }
 
-    private static double[][] run(Transport transport, boolean fused, int threads) {
-        Solver s = Simulation.builder().grid("10x16x8x8").eos(Eos.constantSoundSpeed(0.25)).transport(transport)
+    private static double[][] run(Transport transport, boolean fused, int threads, String grid) {
+        Solver s = Simulation.builder().grid(grid).eos(Eos.constantSoundSpeed(0.25)).transport(transport)
                 .initial(Initial.custom("nonlinear data of physics.md 7.4", (x, y, z, out) -> {
                     out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
                     out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
@@ -40,7 +40,7 @@ class FusedKernelTest {
                     out[3] = 0.1 * Math.sin(x + y + z);
                 }))
                 .tuning(Tuning.optimized().withThreads(threads).withFusedKernels(fused)).build().start();
-        s.advance(10);
+        s.advance(s.simulation().grid().steps());
         double[][] out = new double[Field.COUNT][];
         for (Field f : Field.values()) {
             out[f.ordinal()] = s.field(f);
@@ -65,10 +65,10 @@ class FusedKernelTest {
 
     @org.junit.jupiter.api.Test
     void threeThreadsSplitTheTilesUnevenlyAndGiveTheSameBits() {
-        // 1024 points over 3 threads: chunks of 341/342 points, not multiples of the tile
+        // 8192 points over 3 threads: chunks of 2730/2731 points, not multiples of the tile
         Transport dnmr = Transport.etaOverS(0.08).zetaOverS(0.04).phi7(true);
-        double[][] one = run(dnmr, true, 1);
-        double[][] three = run(dnmr, true, 3);
+        double[][] one = run(dnmr, true, 1, "3x16x16x32");
+        double[][] three = run(dnmr, true, 3, "3x16x16x32");
         for (Field f : Field.values()) {
             assertArrayEquals(one[f.ordinal()], three[f.ordinal()], 0.0, f.name());
         }
