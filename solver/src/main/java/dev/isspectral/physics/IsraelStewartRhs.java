@@ -34,6 +34,11 @@ public final class IsraelStewartRhs implements Rhs {
         return Primitives.storagePerPoint(false) + 12 + (fused ? 0 : 12);
     }
 
+    /** Bytes of the kernel's tile arrays for a team of {@code threads} on {@code points} points. */
+    public static long tileBytes(int threads, boolean fused, int points) {
+        return threads * PointwiseKernel.tileBytes(Math.min(points, fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS));
+    }
+
     private final SpectralOperators spectral;
     private final Transport transport;
     private final Tracer tracer;

@@ -49,6 +49,12 @@ public final class Model {
                 t.rateGroupCount()) + IsraelStewartRhs.storagePerPoint(simulation.tuning().fusedKernels());
     }
 
+    /** Bytes of the right-hand-side kernel's tile arrays (one tile per thread of the team), without building it. */
+    public static long tileBytes(Simulation simulation) {
+        Tuning tuning = simulation.tuning();
+        return IsraelStewartRhs.tileBytes(tuning.threads(), tuning.fusedKernels(), simulation.grid().size());
+    }
+
     /** Advances {@code u} by one step of size {@code dt} (number {@code step}), then filters it if a filter is on. */
     public void step(double[][] u, double dt, long step, Tracer tracer) {
         stepper.step(u, dt, step);

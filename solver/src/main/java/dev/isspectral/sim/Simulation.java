@@ -5,6 +5,7 @@ import dev.isspectral.fft.FftSettings;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.StressTensor;
+import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
@@ -193,8 +194,8 @@ public final class Simulation {
         long n = grid().size();
         Tuning tuning = tuning();
         long perPoint = Field.COUNT + Model.storagePerPoint(this);
-        long spectra = tuning.preallocatedWorkspaces() ? 7L * 2 * grid().spectrumSize() : 0;
-        return 8 * (perPoint * n + spectra);
+        long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces());
+        return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
     }
 
     /** A short tree of the settings. */

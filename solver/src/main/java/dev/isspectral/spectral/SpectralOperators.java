@@ -124,6 +124,14 @@ public final class SpectralOperators {
         return inverseTransforms;
     }
 
+    /**
+     * Doubles held in spectra by operators on {@code grid}: seven spectra of the real-to-complex
+     * length 2·nx·ny·(nz/2 + 1) when preallocated, none otherwise (each call allocates its own).
+     */
+    public static long spectrumDoubles(Grid grid, boolean preallocated) {
+        return preallocated ? 7L * 2 * grid.spectrumSize() : 0L;
+    }
+
     /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
         long doubles = (preallocated ? 7L * spectrum.length : 0L) + kx.length + ky.length + kz.length
