@@ -58,7 +58,7 @@ public final class Main {
               --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
-              --every N              print every N-th step (default 1)
+              --every N              print every N-th step (default 1; with --snapshots also the snapshot interval)
               --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
@@ -80,6 +80,10 @@ public final class Main {
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
                 out.print(USAGE);
+                String more = RunExtensions.usage();
+                if (!more.isEmpty()) {
+                    out.print("options (run, from modules on the class path):\n" + more);
+                }
                 out.println();
                 printCases(out);
                 return args.length == 0 ? 2 : 0;
@@ -109,7 +113,7 @@ public final class Main {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
         } catch (java.io.UncheckedIOException e) {
-            err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             return 1;
         } catch (OutOfMemoryError e) {
             // the memory check before each large allocation should prevent this; say what happened in one line
@@ -142,7 +146,9 @@ public final class Main {
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
         out.println(sim);
         out.println();
-        Solver solver = sim.start();
+        RunExtensions extensions = RunExtensions.open(o.extensionValues, o.every, out);
+        Solver solver = extensions.start(sim);          // a fresh solver, or one restored from a checkpoint
+        long first = solver.stepCount() + 1;
         double e0 = Observables.totalEnergy().measure(solver);
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
@@ -150,10 +156,11 @@ public final class Main {
         ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
         progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
-        for (long n = 1; n <= steps; n++) {
+        for (long n = first; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
             progress.advance(n, solver.time());
+            extensions.afterStep(solver, st);
             if (n % o.every == 0 || n == steps) {
                 progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
@@ -161,13 +168,15 @@ public final class Main {
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
             }
         }
+        extensions.finished(solver);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.finish();
+        long taken = Math.max(0, steps - first + 1);
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
         out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
-                steps, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, steps),
-                1e9 * seconds / Math.max(1, steps) / sim.grid().size());
+                taken, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, taken),
+                1e9 * seconds / Math.max(1, taken) / sim.grid().size());
         out.printf(Locale.ROOT, "         total energy %.15g -> %.15g (relative change %.2e); max |v| = %.6g; solver holds %.2f MiB%n",
                 e0, e1, (e1 - e0) / e0, Observables.maxSpeed(solver), solver.bytesHeld() / 1048576.0);
     }
@@ -238,6 +247,8 @@ public final class Main {
         boolean filter;
         boolean dealias;
         int every = 1;
+        /** Values of options that a {@link RunExtension} takes (--snapshots, --restart, ...), by option name. */
+        final java.util.Map<String, String> extensionValues = new java.util.LinkedHashMap<>();
         int warmup = 3;
         boolean progress = true;
 
@@ -316,7 +327,13 @@ public final class Main {
                 case "--dt" -> dt = positiveNumber(option, value);
                 case "--every" -> every = whole(option, value, 1);
                 case "--warmup" -> warmup = whole(option, value, 0);
-                default -> throw new UsageException("unknown option " + option + "; see --help");
+                default -> {
+                    if (!bench && RunExtensions.takes(option)) {
+                        extensionValues.put(option, value);
+                    } else {
+                        throw new UsageException("unknown option " + option + "; see --help");
+                    }
+                }
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
                 throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");
