@@ -12,7 +12,7 @@ import nbformat
 
 NOTEBOOKS = Path(__file__).resolve().parents[1]
 EXPECTED = ["01-quickstart", "02-baseline-profiling", "03-memory-optimization", "04-fft-tuning",
-            "05-success-metrics", "06-physics-validation"]
+            "05-success-metrics", "06-physics-validation", "07-ensembles"]
 
 
 class NotebookConventionsTest(unittest.TestCase):
