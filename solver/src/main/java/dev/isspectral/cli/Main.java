@@ -47,7 +47,7 @@ public final class Main {
               --cs2 X                constant speed of sound squared in (0, 1/3] (default 1/3, conformal)
               --variant DNMR|MIS     second-order terms (default DNMR)
               --integrator NAME      ars222 (IMEX, default) or ssprk3
-              --dt X                 fixed time step (default: CFL limit of physics.md 6.5)
+              --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
               --every N              print every N-th step (default 1)
@@ -96,6 +96,17 @@ public final class Main {
         } catch (SimulationException e) {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
+        } catch (OutOfMemoryError e) {
+            // the memory check before each large allocation should prevent this; say what happened in one line
+            err.println("error: out of memory (" + e.getMessage() + "); maximum heap -Xmx = "
+                    + Runtime.getRuntime().maxMemory() / 1048576 + " MiB: use a smaller --grid or raise -Xmx");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: " + e);
+            return 1;
         }
     }
 
@@ -112,6 +123,10 @@ public final class Main {
         }
         Cases.Case c = Cases.get(args[0]);
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), false);
+        if (o.grid != null && Grid.parse(o.grid).steps() < 1) {
+            throw new UsageException("--grid = \"" + o.grid + "\" has NT = " + Grid.parse(o.grid).steps()
+                    + " steps; must be NTxNXxNYxNZ with NT >= 1 (e.g. 32x32x16x16)");
+        }
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
         out.println(sim);
         out.println();
@@ -198,10 +213,10 @@ public final class Main {
         double etaOverS = 0.08;
         double zetaOverS = 0;
         double bPi = Transport.DEFAULT_B_PI;
-        double cs2 = Double.NaN;
+        double cs2 = Double.NaN;   // NaN = not given (conformal); a given value is checked to be in (0, 1/3]
         Transport.Variant variant = Transport.Variant.DNMR;
         String integrator = "ars222";
-        double dt = Double.NaN;
+        double dt = Double.NaN;    // NaN = not given (CFL step); a given value is checked to be finite and > 0
         boolean filter;
         boolean dealias;
         int every = 1;
@@ -234,9 +249,18 @@ public final class Main {
             switch (option) {
                 case "--grid" -> grid = Grid.parse(value).notation();
                 case "--grids" -> {
-                    grids = value.split(",");
+                    grids = value.split(",", -1);
                     for (String g : grids) {
-                        Grid.parse(g);
+                        int steps;
+                        try {
+                            steps = Grid.parse(g).steps();
+                        } catch (IllegalArgumentException e) {
+                            throw new UsageException("--grids entry \"" + g + "\": " + e.getMessage());
+                        }
+                        if (steps < 1) {
+                            throw new UsageException("--grids entry \"" + g + "\" has NT = " + steps
+                                    + " timed steps; each entry must be NTxNXxNYxNZ with NT >= 1 (e.g. 16x16x8x8)");
+                        }
                     }
                 }
                 case "--box" -> {
@@ -246,13 +270,18 @@ public final class Main {
                     }
                     box = new double[3];
                     for (int d = 0; d < 3; d++) {
-                        box[d] = number(option, parts[parts.length == 1 ? 0 : d]);
+                        box[d] = positiveNumber(option, parts[parts.length == 1 ? 0 : d]);
                     }
                 }
-                case "--eta-over-s" -> etaOverS = number(option, value);
-                case "--zeta-over-s" -> zetaOverS = number(option, value);
-                case "--b-pi" -> bPi = number(option, value);
-                case "--cs2" -> cs2 = number(option, value);
+                case "--eta-over-s" -> etaOverS = nonNegativeNumber(option, value);
+                case "--zeta-over-s" -> zetaOverS = nonNegativeNumber(option, value);
+                case "--b-pi" -> bPi = positiveNumber(option, value);
+                case "--cs2" -> {
+                    cs2 = number(option, value);
+                    if (!(cs2 > 0 && cs2 <= 1.0 / 3.0)) {
+                        throw new UsageException(option + " = " + value + "; must be a number in (0, 1/3]");
+                    }
+                }
                 case "--variant" -> {
                     try {
                         variant = Transport.Variant.valueOf(value.toUpperCase(Locale.ROOT));
@@ -264,13 +293,13 @@ public final class Main {
                     Integrators.byName(value);
                     integrator = value;
                 }
-                case "--dt" -> dt = number(option, value);
-                case "--every" -> every = positive(option, value);
-                case "--warmup" -> warmup = Math.max(0, positive(option, value));
+                case "--dt" -> dt = positiveNumber(option, value);
+                case "--every" -> every = whole(option, value, 1);
+                case "--warmup" -> warmup = whole(option, value, 0);
                 default -> throw new UsageException("unknown option " + option + "; see --help");
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
-                throw new UsageException("option " + option + " is for run; bench takes --grids");
+                throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");
             }
         }
 
@@ -281,6 +310,10 @@ public final class Main {
             Eos eos = Double.isNaN(cs2) ? Eos.conformal() : Eos.constantSoundSpeed(cs2);
             Transport t = Transport.etaOverS(etaOverS).bPi(bPi).variant(variant);
             if (zetaOverS > 0) {
+                if (!(cs2 < 1.0 / 3.0)) {
+                    throw new UsageException("--zeta-over-s = " + zetaOverS + " with " + (Double.isNaN(cs2) ? "the conformal EOS"
+                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md 3.3a) must have --cs2 < 1/3");
+                }
                 t = t.zetaOverS(zetaOverS);
             }
             b = b.eos(eos).transport(t).initial(initial).integrator(Integrators.byName(integrator))
@@ -291,24 +324,47 @@ public final class Main {
             return b;
         }
 
+        /** A finite number; NaN and the infinities are refused, never read as "not given". */
         private static double number(String option, String value) {
+            double x;
             try {
-                return Double.parseDouble(value);
+                x = Double.parseDouble(value);
             } catch (NumberFormatException e) {
                 throw new UsageException(option + " = \"" + value + "\"; must be a number");
             }
+            if (!Double.isFinite(x)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number");
+            }
+            return x;
         }
 
-        private static int positive(String option, String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 1 && !option.equals("--warmup")) {
-                    throw new UsageException(option + " = " + n + "; must be >= 1");
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new UsageException(option + " = \"" + value + "\"; must be a whole number");
+        private static double nonNegativeNumber(String option, String value) {
+            double x = number(option, value);
+            if (!(x >= 0)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number >= 0");
             }
+            return x;
+        }
+
+        private static double positiveNumber(String option, String value) {
+            double x = number(option, value);
+            if (!(x > 0)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number > 0");
+            }
+            return x;
+        }
+
+        private static int whole(String option, String value, int min) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " = \"" + value + "\"; must be a whole number >= " + min);
+            }
+            if (n < min) {
+                throw new UsageException(option + " = " + n + "; must be >= " + min);
+            }
+            return n;
         }
 
     }

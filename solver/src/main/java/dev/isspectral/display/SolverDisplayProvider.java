@@ -2,6 +2,7 @@ package dev.isspectral.display;
 
 import dev.isspectral.display.spi.DisplayProvider;
 import dev.isspectral.display.spi.MimeTypes;
+import dev.isspectral.measure.Presentable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -25,8 +26,11 @@ import java.util.Set;
  *       rows, head and tail) and {@code text/plain};</li>
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked for;</li>
  *   <li>a {@link RenderedImage}: {@code image/png};</li>
- *   <li>a {@link Displayable}: its {@code text/html} and {@code text/plain} summaries;</li>
- *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text.</li>
+ *   <li>a {@link Displayable}, or a measurement result ({@link Presentable}): its {@code text/html} and
+ *       {@code text/plain} summaries;</li>
+ *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text;</li>
+ *   <li>an array of primitive numbers (e.g. {@code Solver.energyDensity()}): its {@link ArraySummary}
+ *       (type and shape, min, max, mean, the first and last values), HTML and text.</li>
  * </ul>
  * Registered in {@code META-INF/services}; also used by {@link Notebook#init()}.
  */
@@ -41,7 +45,8 @@ public final class SolverDisplayProvider implements DisplayProvider {
     @Override
     public boolean supports(Object value) {
         return value instanceof Table || value instanceof Chart<?, ?>
-                || value instanceof RenderedImage || value instanceof Displayable || Summaries.supports(value);
+                || value instanceof RenderedImage || value instanceof Displayable || value instanceof Presentable
+                || Summaries.supports(value) || ArraySummary.supports(value);
     }
 
     @Override
@@ -72,14 +77,26 @@ public final class SolverDisplayProvider implements DisplayProvider {
                 out.put(MimeTypes.TEXT_HTML, displayable.toHtml());
             }
             out.put(MimeTypes.TEXT_PLAIN, displayable.toText());
+        } else if (value instanceof Presentable measured) {   // measurement results (dev.isspectral.measure)
+            if (wants(requestedMimes, MimeTypes.TEXT_HTML, true)) {
+                out.put(MimeTypes.TEXT_HTML, measured.toHtml());
+            }
+            out.put(MimeTypes.TEXT_PLAIN, measured.toText());
         } else if (Summaries.supports(value)) {
             if (wants(requestedMimes, MimeTypes.TEXT_HTML, true)) {
                 out.put(MimeTypes.TEXT_HTML, Summaries.html(value));
             }
             out.put(MimeTypes.TEXT_PLAIN, Summaries.text(value));
+        } else if (ArraySummary.supports(value)) {
+            ArraySummary summary = ArraySummary.of(value);
+            if (wants(requestedMimes, MimeTypes.TEXT_HTML, true)) {
+                out.put(MimeTypes.TEXT_HTML, summary.toHtml());
+            }
+            out.put(MimeTypes.TEXT_PLAIN, summary.toText());
         } else {
             throw new IllegalArgumentException("value of type " + value.getClass().getName()
-                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run");
+                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run,"
+                    + " arrays of primitive numbers");
         }
         return out;
     }

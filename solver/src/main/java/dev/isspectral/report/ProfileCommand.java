@@ -37,7 +37,7 @@ public final class ProfileCommand {
               --large-allocations B  Flight Recorder threshold in bytes (default 1048576; 0 = off)
               --no-redundancy        do not hash FFT inputs to count repeated transforms
               --overhead             measure the profiler's overhead instead (off / on, interleaved; needs no --out)
-              --rounds N             rounds for --overhead (default 40)
+              --rounds N             fewest interleaved rounds for --overhead (default 40; 95% intervals)
             """;
 
     private static final String USAGE = "usage: is-spectral profile [--grid 32x32x16x16] [--tuning optimized|baseline]"

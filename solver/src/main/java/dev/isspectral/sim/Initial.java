@@ -301,7 +301,8 @@ public interface Initial {
 
         /** Width w > 0; must be ≤ L_min/6 (checked at build). */
         public GaussianPulse width(double w) {
-            return new GaussianPulse(background, amplitude, w);
+            // NaN stands for "the default L_min/8" inside; a NaN given here is an error, not a request for the default
+            return new GaussianPulse(background, amplitude, requirePositive("width", w));
         }
 
         public GaussianPulse background(double eps0) {
@@ -652,7 +653,7 @@ public interface Initial {
             int n = g.points(d);
             if (2 * Math.abs(mode[d]) >= n && mode[d] != 0) {
                 throw new IllegalArgumentException(name + " = (" + mode[0] + ", " + mode[1] + ", " + mode[2] + "); mode number "
-                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (need |n| < N/2)");
+                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (must have |n| < N/2)");
             }
         }
     }

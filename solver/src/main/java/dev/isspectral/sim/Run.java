@@ -60,6 +60,9 @@ public final class Run {
         DoubleColumn iterMax = DoubleColumn.create(RECOVERY_ITERATIONS_MAX);
         DoubleColumn wall = DoubleColumn.create(WALL_MS);
         long start = System.nanoTime();
+        for (StepObserver o : sim.observers()) {
+            o.started(solver);
+        }
         record(solver, null, observables, steps, times, dts, values, iterMean, iterMax, wall);
         long target = until.byTime() ? Long.MAX_VALUE : solver.stepCount() + until.stepCount();
         while (solver.stepCount() < target) {

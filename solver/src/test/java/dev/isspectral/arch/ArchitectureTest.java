@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of design.md: {@code grid <- fft <- spectral <- state <- physics},
- * {@code state <- time}, {@code {physics, time} <- sim}; {@code trace} depends on nothing of ours.
+ * {@code state <- time}, {@code {physics, time} <- sim}; {@code trace}, {@code parallel} and {@code measure} (the
+ * measurement method, used by fft, profile, bench and the notebooks) depend on nothing of ours.
  * Each package may use the packages below it and never one above.
  *
  * <p>Finding: {@code physics} depends on {@code time} ({@code IsraelStewartRhs} implements
@@ -23,6 +24,9 @@ class ArchitectureTest {
     private static final String ROOT = "dev.isspectral.";
     private static final String[] TOP = {ROOT + "sim..", ROOT + "profile..", ROOT + "report..", ROOT + "plot..",
         ROOT + "cli..", ROOT + "display..", ROOT + "validate..", ROOT + "bench..", ROOT + "ensemble.."};
+    /** Every package of ours below the top layer. */
+    private static final String[] LOWER = {ROOT + "grid..", ROOT + "fft..", ROOT + "spectral..", ROOT + "state..",
+        ROOT + "physics..", ROOT + "time..", ROOT + "trace..", ROOT + "parallel.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -114,6 +118,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + "parallel..")
                 .should().dependOnClassesThat().resideInAnyPackage(with(TOP, ROOT + "grid..", ROOT + "fft..",
                         ROOT + "spectral..", ROOT + "state..", ROOT + "physics..", ROOT + "time..", ROOT + "trace.."))
+                .check(classes);
+    }
+
+    @Test
+    void measureDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(ROOT + "measure..")
+                .should().dependOnClassesThat().resideInAnyPackage(with(TOP, LOWER))
                 .check(classes);
     }
 }

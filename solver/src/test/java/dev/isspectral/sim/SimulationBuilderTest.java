@@ -30,9 +30,9 @@ class SimulationBuilderTest {
 
     @Test
     void gridSizesBelowOneAreRejected() {
-        assertEquals("NX = 0; must be >= 1", rejection(() -> Simulation.builder().grid("4x0x8x8")));
+        assertEquals("grid = \"4x0x8x8\": NX = 0; must be >= 1", rejection(() -> Simulation.builder().grid("4x0x8x8")));
         assertEquals("NY = -1; must be >= 1", rejection(() -> Simulation.builder().grid(Grid.of(8, -1, 8))));
-        assertEquals("NZ = 0; must be >= 1", rejection(() -> Simulation.builder().grid("8x8x0")));
+        assertEquals("grid = \"8x8x0\": NZ = 0; must be >= 1", rejection(() -> Simulation.builder().grid("8x8x0")));
         assertTrue(rejection(() -> Simulation.builder().grid("eight")).startsWith("grid = \"eight\""));
     }
 
@@ -54,7 +54,7 @@ class SimulationBuilderTest {
     @Test
     void kineticBulkRelaxationOnAConformalEosIsRejectedWhicheverIsSetLast() {
         String m = rejection(() -> Simulation.builder().eos(Eos.conformal()).transport(Transport.etaOverS(0.08).zetaOverS(0.04)));
-        assertTrue(m.startsWith("transport: zetaOverS = 0.04 with the kinetic tau_Pi (3.3a) needs c_s^2 < 1/3"), m);
+        assertTrue(m.startsWith("transport: zetaOverS = 0.04 with the kinetic tau_Pi (3.3a) must have c_s^2 < 1/3"), m);
         assertTrue(m.contains("c_s^2 = 0.333"), m);
         assertTrue(m.contains("bulkRelaxationRatio"), m);
         Simulation.Builder quarter = Simulation.builder().eos(Eos.constantSoundSpeed(0.25))
@@ -128,7 +128,7 @@ class SimulationBuilderTest {
     void unresolvedModeIsRejectedAtBuild() {
         Simulation.Builder b = small().initial(Initial.soundWave().mode(0, 4, 0));
         String m = rejection(b::build);
-        assertEquals("mode = (0, 4, 0); mode number 4 along y is not resolved by 8 points (need |n| < N/2)", m);
+        assertEquals("mode = (0, 4, 0); mode number 4 along y is not resolved by 8 points (must have |n| < N/2)", m);
         assertTrue(rejection(() -> small().initial(Initial.shearWave().mode(5, 0, 0)).build()).contains("along x"));
     }
 
@@ -145,7 +145,7 @@ class SimulationBuilderTest {
         Simulation.Builder b = small().box(6, 12, 18).initial(Initial.gaussianPulse().width(1.01));
         assertEquals("width = 1.01; must be <= L_min/6 = 1.0", rejection(b::build));
         small().box(6, 12, 18).initial(Initial.gaussianPulse().width(1.0)).build();
-        assertTrue(rejection(() -> Initial.gaussianPulse().width(0)).startsWith("width = 0.0; must be > 0"));
+        assertTrue(rejection(() -> Initial.gaussianPulse().width(0)).startsWith("width = 0.0; must be a finite number > 0"));
         assertTrue(rejection(() -> Initial.gaussianPulse().amplitude(-1)).startsWith("amplitude = -1.0;"));
     }
 

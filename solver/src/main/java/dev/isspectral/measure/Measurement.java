@@ -1,0 +1,272 @@
+package dev.isspectral.measure;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What {@link Measure#run()} measured: per candidate the time per operation of every round, the paired ratios, the
+ * allocation, how warm-up ended, why the rounds stopped, and the machine's load over the measured window. Immutable.
+ * Times are in seconds per operation; ratios are paired per round ({@code time_i / time_ref} of the same round).
+ */
+public final class Measurement implements Presentable {
+
+    /** Column of {@link #table()}: the candidate's name. */
+    public static final String CANDIDATE = "candidate";
+    /** Columns: median and 95% interval of ms per operation. */
+    public static final String MEDIAN_MS = "median_ms";
+    public static final String CI_LOW_MS = "ci_low_ms";
+    public static final String CI_HIGH_MS = "ci_high_ms";
+    /** Columns: median and 95% interval of the paired ratio to the first candidate. */
+    public static final String RATIO = "ratio_to_first";
+    public static final String RATIO_LOW = "ratio_ci_low";
+    public static final String RATIO_HIGH = "ratio_ci_high";
+    /** Column: rounds measured. */
+    public static final String ROUNDS = "rounds";
+    /** Column: bytes allocated per operation by all threads ("≥ …" a lower bound, "n/a" unmeasurable). */
+    public static final String ALLOCATION = "allocated_per_op";
+
+    /** Why the rounds stopped. */
+    public enum Stop {
+        /** Every interval became narrower than the precision asked for. */
+        PRECISION,
+        /** The time budget ran out first: the intervals are as wide as they came out. */
+        BUDGET,
+        /** The maximum number of rounds was reached. */
+        MAX_ROUNDS
+    }
+
+    /**
+     * How warm-up ended.
+     *
+     * @param rounds     warm-up rounds (one sample of each candidate per round)
+     * @param operations operations run in warm-up, all candidates
+     * @param seconds    warm-up wall time
+     * @param steady     whether it ended steady (JIT quiet, times stable) rather than by its budget
+     * @param reason     "steady", or what was not yet steady when the budget ran out
+     * @param batches    operations per sample, per candidate, as calibrated
+     */
+    public record Warmup(int rounds, long operations, double seconds, boolean steady, String reason, List<Long> batches) {
+        Warmup(int rounds, long operations, double seconds, boolean steady, String reason, long[] batches) {
+            this(rounds, operations, seconds, steady, reason, Arrays.stream(batches).boxed().toList());
+        }
+
+        public Warmup {
+            batches = List.copyOf(batches);
+        }
+
+        long[] batchesArray() {
+            return batches.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private final String name;
+    private final List<String> names;
+    private final double[][] samples;
+    private final List<Allocation> allocation;
+    private final Warmup warmup;
+    private final Stop stop;
+    private final double precision;
+    private final double budgetSeconds;
+    private final double seconds;
+    private final MachineLoad load;
+
+    Measurement(String name, List<String> names, double[][] samples, List<Allocation> allocation, Warmup warmup,
+                Stop stop, double precision, double budgetSeconds, double seconds, MachineLoad load) {
+        this.name = name;
+        this.names = List.copyOf(names);
+        this.samples = new double[samples.length][];
+        for (int i = 0; i < samples.length; i++) {
+            this.samples[i] = samples[i].clone();
+        }
+        this.allocation = List.copyOf(allocation);
+        this.warmup = warmup;
+        this.stop = stop;
+        this.precision = precision;
+        this.budgetSeconds = budgetSeconds;
+        this.seconds = seconds;
+        this.load = load;
+    }
+
+    /** The measurement's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The candidates' names, in the order given. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Index of the candidate called {@code candidate}. */
+    public int indexOf(String candidate) {
+        int i = names.indexOf(candidate);
+        if (i < 0) {
+            throw new IllegalArgumentException("candidate = \"" + candidate + "\"; must be one of " + names);
+        }
+        return i;
+    }
+
+    /** Measured rounds. */
+    public int rounds() {
+        return samples[0].length;
+    }
+
+    /** Seconds per operation of candidate {@code i}, one value per round; a copy. */
+    public double[] samples(int i) {
+        return samples[check(i)].clone();
+    }
+
+    /** Median and 95% interval of seconds per operation of candidate {@code i}. */
+    public Estimate time(int i) {
+        return Estimate.of(samples[check(i)], "s");
+    }
+
+    /** {@link #time(int)} by name. */
+    public Estimate time(String candidate) {
+        return time(indexOf(candidate));
+    }
+
+    /** Paired ratio time_i / time_ref per round: median and 95% interval. */
+    public Estimate ratio(int i, int ref) {
+        return Estimate.of(pairedRatios(check(i), check(ref)), "x");
+    }
+
+    /** Paired speed-up of {@code i} over {@code ref}: time_ref / time_i per round, median and 95% interval. */
+    public Estimate speedup(int i, int ref) {
+        return Estimate.of(pairedRatios(check(ref), check(i)), "x");
+    }
+
+    /** The per-round ratios time_i / time_ref; a copy. */
+    public double[] pairedRatios(int i, int ref) {
+        double[] r = new double[rounds()];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = samples[i][k] / samples[ref][k];
+        }
+        return r;
+    }
+
+    /** Allocation of candidate {@code i}'s measured operations, all threads. */
+    public Allocation allocation(int i) {
+        return allocation.get(check(i));
+    }
+
+    /** How warm-up ended. */
+    public Warmup warmup() {
+        return warmup;
+    }
+
+    /** Why the rounds stopped. */
+    public Stop stop() {
+        return stop;
+    }
+
+    /** The relative interval width asked for. */
+    public double precision() {
+        return precision;
+    }
+
+    /** The machine's load over the measured rounds (warm-up excluded). */
+    public MachineLoad load() {
+        return load;
+    }
+
+    /** Wall time of warm-up and rounds, s. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** "precision reached (every interval < 4% wide)", "budget ran out (20 s)", "max rounds". */
+    public String stopText() {
+        return switch (stop) {
+            case PRECISION -> String.format(Locale.ROOT, "precision reached (every interval ≤ %.0f%% of its median wide)",
+                    100 * precision);
+            case BUDGET -> String.format(Locale.ROOT, "budget ran out (%.0f s) before every interval was ≤ %.0f%% wide",
+                    budgetSeconds, 100 * precision);
+            case MAX_ROUNDS -> "maximum rounds reached";
+        };
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= names.size()) {
+            throw new IllegalArgumentException("candidate index = " + i + "; must be in 0.." + (names.size() - 1));
+        }
+        return i;
+    }
+
+    /**
+     * One row per candidate: {@link #CANDIDATE}, {@link #MEDIAN_MS}, {@link #CI_LOW_MS}, {@link #CI_HIGH_MS},
+     * {@link #RATIO}, {@link #RATIO_LOW}, {@link #RATIO_HIGH} (paired, to the first candidate), {@link #ROUNDS},
+     * {@link #ALLOCATION}.
+     */
+    public Table table() {
+        StringColumn cand = StringColumn.create(CANDIDATE);
+        DoubleColumn med = DoubleColumn.create(MEDIAN_MS);
+        DoubleColumn lo = DoubleColumn.create(CI_LOW_MS);
+        DoubleColumn hi = DoubleColumn.create(CI_HIGH_MS);
+        DoubleColumn ratio = DoubleColumn.create(RATIO);
+        DoubleColumn rlo = DoubleColumn.create(RATIO_LOW);
+        DoubleColumn rhi = DoubleColumn.create(RATIO_HIGH);
+        IntColumn rounds = IntColumn.create(ROUNDS);
+        StringColumn alloc = StringColumn.create(ALLOCATION);
+        for (int i = 0; i < names.size(); i++) {
+            Estimate t = time(i).scaled(1e3, "ms");
+            Estimate r = ratio(i, 0);
+            cand.append(names.get(i));
+            med.append(t.median());
+            lo.append(t.low());
+            hi.append(t.high());
+            ratio.append(r.median());
+            rlo.append(r.low());
+            rhi.append(r.high());
+            rounds.append(rounds());
+            alloc.append(allocation(i).format());
+        }
+        return Table.create(name, cand, med, lo, hi, ratio, rlo, rhi, rounds, alloc);
+    }
+
+    /** A short account: rounds, how warm-up and the rounds ended, the load. */
+    public String summary() {
+        return String.format(Locale.ROOT, "%s: %d candidates, %d interleaved rounds (order rotated), %s; warm-up %s "
+                        + "after %d rounds (%.1f s); %s", name, names.size(), rounds(), stopText(), warmup.reason(),
+                warmup.rounds(), warmup.seconds(), load.busyText());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(summary());
+        for (int i = 0; i < names.size(); i++) {
+            sb.append("\n  ").append(names.get(i)).append(": ").append(time(i).scaled(1e3, "ms").format());
+            if (i > 0) {
+                sb.append("; ratio to ").append(names.get(0)).append(' ').append(ratio(i, 0).formatShort());
+            }
+            sb.append("; allocated ").append(allocation(i).format());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toText() {
+        return toString() + "\n" + load;
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder html = new StringBuilder("<div class=\"is-spectral-measurement\">\n<p><b>")
+                .append(Presentable.escape(summary())).append("</b></p>\n<table class=\"is-spectral-table\">\n<thead><tr>"
+                        + "<th>candidate</th><th>time per op (median [95% CI])</th><th>ratio to first (paired, [95% CI])"
+                        + "</th><th>rounds</th><th>allocated</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < names.size(); i++) {
+            html.append("<tr><td>").append(Presentable.escape(names.get(i))).append("</td><td>")
+                    .append(Presentable.escape(time(i).scaled(1e3, "ms").formatShort())).append(" ms</td><td>")
+                    .append(i == 0 ? "1 (reference)" : Presentable.escape(ratio(i, 0).formatShort())).append("</td><td>")
+                    .append(rounds()).append("</td><td>").append(Presentable.escape(allocation(i).format()))
+                    .append("</td></tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n").append(load.toHtml()).append("\n</div>").toString();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.isspectral.measure;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The statistics of the method: the median with a distribution-free confidence interval from order
+ * statistics, and a percentile bootstrap with a fixed seed for derived quantities (a ratio of medians of
+ * two independent samples, for instance). Pure functions; no state.
+ */
+public final class Stats {
+
+    /** The bootstrap's default seed: results are reproducible run to run. */
+    public static final long DEFAULT_SEED = 0x15_5EC7_2A1L;
+    /** The bootstrap's default number of resamples. */
+    public static final int DEFAULT_RESAMPLES = 2000;
+
+    private Stats() {
+    }
+
+    /** The median of {@code values} (mean of the two middle values for an even count); NaN if empty. */
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    /**
+     * The median and an interval [x₍k₎, x₍n+1−k₎] (order statistics, 1-based) that contains the true median
+     * with probability 1 − 2·P(B ≤ k−1), B ~ Binomial(n, ½), for any continuous distribution of independent
+     * values; k is the largest for which that probability is at least {@code confidence}. With too few values for
+     * {@code confidence} (n ≤ 5 for 95%), the interval is [min, max] and the estimate's confidence says what it
+     * covers.
+     */
+    public static Estimate medianInterval(double[] values, double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence = " + confidence + "; must be in (0, 1)");
+        }
+        int n = values.length;
+        if (n == 0) {
+            return Estimate.missing("");
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double median = n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        int k = 1;
+        double coverage = coverage(n, 1);
+        for (int j = 2; j <= (n + 1) / 2; j++) {
+            double c = coverage(n, j);
+            if (c < confidence) {
+                break;
+            }
+            k = j;
+            coverage = c;
+        }
+        return new Estimate(median, s[k - 1], s[n - k], n, coverage, "");
+    }
+
+    /** 1 − 2·P(Binomial(n, ½) ≤ k − 1): the coverage of [x₍k₎, x₍n+1−k₎] for the median. */
+    static double coverage(int n, int k) {
+        double tail = 0;
+        double logHalfN = n * Math.log(0.5);
+        for (int i = 0; i < k; i++) {
+            tail += Math.exp(logChoose(n, i) + logHalfN);
+        }
+        return Math.max(0, 1 - 2 * tail);
+    }
+
+    private static double logChoose(int n, int k) {
+        double s = 0;
+        for (int i = 1; i <= k; i++) {
+            s += Math.log((double) (n - k + i) / i);
+        }
+        return s;
+    }
+
+    /**
+     * Percentile bootstrap of {@code statistic} over independent samples: each resample draws every sample
+     * with replacement (separately, same length), the statistic is computed on the resampled set, and the
+     * interval is the (1−c)/2 and (1+c)/2 quantiles of the resampled statistics. The point value is the statistic
+     * of the original samples. Deterministic for a given {@code seed}.
+     *
+     * @param samples   one or more samples (each non-empty)
+     * @param statistic the quantity, from the samples (e.g. {@code s -> median(s[0]) / median(s[1])})
+     */
+    public static Estimate bootstrap(double[][] samples, ToDoubleFunction<double[][]> statistic, double confidence,
+                                     int resamples, long seed) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("samples = []; must hold at least one sample");
+        }
+        if (resamples < 100) {
+            throw new IllegalArgumentException("resamples = " + resamples + "; must be >= 100");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence = " + confidence + "; must be in (0, 1)");
+        }
+        int rounds = Integer.MAX_VALUE;
+        for (double[] s : samples) {
+            if (s.length == 0) {
+                return Estimate.missing("");
+            }
+            rounds = Math.min(rounds, s.length);
+        }
+        double point = statistic.applyAsDouble(samples);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] drawn = new double[samples.length][];
+        for (int j = 0; j < samples.length; j++) {
+            drawn[j] = new double[samples[j].length];
+        }
+        double[] stats = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            for (int j = 0; j < samples.length; j++) {
+                double[] src = samples[j];
+                for (int i = 0; i < src.length; i++) {
+                    drawn[j][i] = src[random.nextInt(src.length)];
+                }
+            }
+            stats[b] = statistic.applyAsDouble(drawn);
+        }
+        Arrays.sort(stats);
+        double lo = quantile(stats, (1 - confidence) / 2);
+        double hi = quantile(stats, (1 + confidence) / 2);
+        return new Estimate(point, Math.min(lo, point), Math.max(hi, point), rounds, confidence, "");
+    }
+
+    /** {@link #bootstrap(double[][], ToDoubleFunction, double, int, long)} at 95%, 2000 resamples, the default seed. */
+    public static Estimate bootstrap(double[][] samples, ToDoubleFunction<double[][]> statistic) {
+        return bootstrap(samples, statistic, 0.95, DEFAULT_RESAMPLES, DEFAULT_SEED);
+    }
+
+    /** Linear-interpolated quantile {@code q} of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int i = (int) Math.floor(pos);
+        int j = Math.min(sorted.length - 1, i + 1);
+        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+    }
+}
