@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -ntp -pl spark -am -DskipTests package
-classpath="spark/target/is-spectral-spark-0.1.0-SNAPSHOT.jar:solver/target/is-spectral-solver.jar:spark/target/classpath/*"
+classpath="spark/target/is-spectral-spark-0.1.0-SNAPSHOT.jar:solver/target/classes:spark/target/classpath/*"
 exec java $(java -cp spark/target/classes dev.isspectral.spark.SparkJvm) \
   -Dlog4j2.configurationFile=spark/bench-log4j2.properties \
   -cp "$classpath" dev.isspectral.spark.EnsembleBenchmark "$@"

@@ -30,7 +30,7 @@ import tech.tablesaw.api.Table;
  * whole 95% interval: PASS if all of it meets the target, MISS if none does, INCONCLUSIVE otherwise.
  *
  * <pre>
- * spark/ensemble-bench.sh [--members 8] [--steps 10] [--grid 32x16x16] [--budget 120] [--master local[*]]
+ * spark/ensemble-bench.sh [--members 8] [--steps 40] [--grid 32x16x16] [--budget 120] [--master local[*]]
  * </pre>
  */
 public final class EnsembleBenchmark {
@@ -40,7 +40,7 @@ public final class EnsembleBenchmark {
 
     public static void main(String[] args) {
         int members = 8;
-        int steps = 10;
+        int steps = 40;
         String box = "32x16x16";
         int budget = 120;
         String master = "local[*]";
