@@ -115,14 +115,19 @@ class EnsembleTest {
     }
 
     @Test
-    void aNonFiniteInitialFieldGivesANonFiniteRow() {
-        Simulation base = Simulation.builder().grid("4x8x8x1").initial(Initial.custom("NaN stress where x > 3",
-                (x, y, z, out) -> {
-                    out[0] = 1;
-                    out[5] = x > 3 ? Double.NaN : 0;
-                })).build();
-        Table t = Ensemble.of(base).vary(Axis.etaOverS(0.1)).progress(Progress.silent()).run();
-        assertEquals("non_finite", t.stringColumn(EnsemblePlan.STATUS).get(0), t.stringColumn(EnsemblePlan.ERROR).get(0));
+    void aRunThatBlowsUpGivesAFailureRowAndTheRestContinue() {
+        // a fixed time step 40x the CFL limit: the explicit scheme is unstable and the fields leave the finite
+        // numbers (or the recovery fails first); non-finite initial data no longer builds at all (an "invalid" row)
+        Simulation base = Simulation.builder().grid("60x8x8x1").transport(Transport.etaOverS(0.08))
+                .integrator(dev.isspectral.time.Integrators.sspRk3()).timeStep(20.0)
+                .initial(Initial.soundWave().mode(1, 0, 0).amplitude(0.2)).build();
+        Table t = Ensemble.of(base).vary(Axis.etaOverS(0.1, 0.2)).progress(Progress.silent()).run();
+        for (int row = 0; row < 2; row++) {
+            String status = t.stringColumn(EnsemblePlan.STATUS).get(row);
+            String error = t.stringColumn(EnsemblePlan.ERROR).get(row);
+            assertTrue(status.equals("non_finite") || status.equals("recovery_failed"), status + ": " + error);
+            assertTrue(error.contains("step"), error);
+        }
     }
 
     @Test
