@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The house style of every chart the library makes, fit for a talk or a paper at 1400 px: at most
  * {@link #MAX_TICKS} ticks per axis, tick labels of at most {@link #MAX_LABEL_CHARS} characters (three
- * significant digits, scientific notation {@code 3.85E-4} outside 0.01–10⁴), fonts readable when the
+ * significant digits; on axes, scientific notation {@code 3.85E-5} outside 10⁻⁴–10⁵), fonts readable when the
  * PNG is shown at its size, a white background, light grid lines, and the legend outside the plot
  * area (below it) so it never covers data.
  *
@@ -169,7 +169,8 @@ public final class ChartStyle {
     /**
      * A {@link java.text.DecimalFormat} pattern for the ticks of an axis spanning [min, max] with at
      * most {@link #MAX_TICKS} ticks: scientific with up to three significant digits ({@code 0.##E0})
-     * when the largest magnitude is below 0.01 or at least 10⁴, else fixed with as many decimals as
+     * when the largest magnitude is below 10⁻⁴ or at least 10⁵ (so an axis from 0 to 4·10⁻⁴ reads
+     * 0, 0.0001 … rather than 0E0, 1E-4 …), else fixed with as many decimals as
      * the tick step needs ({@code 0.##}). Optional digits ({@code #}) keep labels short.
      *
      * @param min the axis minimum
@@ -190,7 +191,7 @@ public final class ChartStyle {
             return "0.##";
         }
         int stepExponent = (int) Math.floor(Math.log10(step) + 1e-9);
-        if (magnitude < 1e-2 || magnitude >= 1e4) {
+        if (magnitude < 1e-4 || magnitude >= 1e5) {
             int magnitudeExponent = (int) Math.floor(Math.log10(magnitude) + 1e-9);
             int mantissaDecimals = Math.max(1, Math.min(3, magnitudeExponent - stepExponent + 1));
             return "0." + "#".repeat(mantissaDecimals) + "E0";

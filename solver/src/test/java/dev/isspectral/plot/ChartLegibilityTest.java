@@ -245,7 +245,8 @@ class ChartLegibilityTest {
 
     @Test
     void decimalPatternsKeepTicksShortAndDistinct() {
-        assertEquals("0.##E0", ChartStyle.decimalPattern(3.8e-4, 4.3e-4).replace("###", "##"));
+        assertEquals("0.##E0", ChartStyle.decimalPattern(3.8e-5, 4.3e-5).replace("###", "##"));
+        assertEquals("0.#####", ChartStyle.decimalPattern(0, 4e-4), "0 reads 0, not 0E0");
         assertEquals("0.#", ChartStyle.decimalPattern(0, 11));
         assertEquals("0", ChartStyle.decimalPattern(0, 1000));
         assertTrue(ChartStyle.decimalPattern(0, 2e6).endsWith("E0"));
