@@ -72,6 +72,18 @@ public final class ChartStyle {
             extend(y.computeIfAbsent(series.getYAxisGroup(), g -> new double[] {Double.POSITIVE_INFINITY,
                     Double.NEGATIVE_INFINITY}), series.getYData());
         }
+        // XChart labels a log axis at powers of ten only: widen it to the decades around the data
+        // so that at least two are labelled, however narrow the data's range
+        if (s.isXAxisLogarithmic() && s.getXAxisMin() == null && s.getXAxisMax() == null && x[0] > 0 && x[1] >= x[0]) {
+            s.setXAxisMin(decadeBelow(x[0]));
+            s.setXAxisMax(decadeAbove(x[1]));
+        }
+        double[] yData = y.get(0);
+        if (s.isYAxisLogarithmic() && s.getYAxisMin() == null && s.getYAxisMax() == null && yData != null && yData[0] > 0
+                && yData[1] >= yData[0]) {
+            s.setYAxisMin(decadeBelow(yData[0]));
+            s.setYAxisMax(decadeAbove(yData[1]));
+        }
         if (!s.isXAxisLogarithmic()) {
             s.setXAxisDecimalPattern(decimalPattern(lower(s.getXAxisMin(), x[0]), upper(s.getXAxisMax(), x[1])));
         }
@@ -147,6 +159,15 @@ public final class ChartStyle {
         // at most 4 intervals over (an upper bound of) the plot's extent keeps it at MAX_TICKS ticks or fewer
         s.setXAxisTickMarkSpacingHint(Math.max(60, (int) (0.92 * (chart.getWidth() - 80) / 4)));
         s.setYAxisTickMarkSpacingHint(Math.max(40, (int) (0.92 * (chart.getHeight() - 90) / 4)));
+    }
+
+    private static double decadeBelow(double v) {
+        return Math.pow(10, Math.floor(Math.log10(v) + 1e-12));
+    }
+
+    private static double decadeAbove(double v) {
+        double up = Math.pow(10, Math.ceil(Math.log10(v) - 1e-12));
+        return up <= decadeBelow(v) ? up * 10 : up;
     }
 
     private static double lower(Double set, double data) {

@@ -78,6 +78,8 @@ class ChartLegibilityTest {
         CHARTS.put("FieldPlots.slice vx", () -> FieldPlots.slice(solver, "vx", 2, 0));
         CHARTS.put("FieldPlots.energySpectrum", () -> FieldPlots.energySpectrum(solver));
         CHARTS.put("FieldPlots.dispersion", () -> FieldPlots.dispersion(validation));
+        CHARTS.put("FieldPlots.dispersion with linear theory",
+                () -> FieldPlots.dispersion(validation, dev.isspectral.validate.LinearModes.of(1.0 / 3, 0.08, 5, 0, 0)));
         CHARTS.put("RunPlots.history max_speed", () -> RunPlots.history(run, Run.MAX_SPEED));
         CHARTS.put("RunPlots.history two columns", () -> RunPlots.history(run, Run.MIN_ENERGY_DENSITY, Run.MAX_ENERGY_DENSITY));
         CHARTS.put("RunPlots.relativeChange", () -> RunPlots.relativeChange(run, Run.TOTAL_ENERGY));
