@@ -2,17 +2,18 @@
 # Runs every test of IS-Spectral: unit, physics validation against physics.md §7 and end to end
 # (mvn verify); then the notebooks' conventions, every notebook at IS_SPECTRAL_SIZE=small with its
 # HTML report checked in headless Chromium, and the tests of the runner, the checker and
-# Binder/conda. Works on a fresh machine with Java 17 and Maven; installs Debian's Jupyter and
+# Binder/conda. Works on a fresh machine with Java 17 and Maven; installs Debian's Jupyter, python3-h5py and
 # Chromium when it can (root + apt-get).
 set -euo pipefail
 cd "$(dirname "$0")"
 source notebooks/tools/setup.sh
 need_jupyter chromium
+need_h5py
 start=$(date +%s)
 section() { echo; echo "== $1 ($(( $(date +%s) - start )) s so far)"; }
 
 section "mvn verify"
-mvn -B -ntp verify
+mvn_plain -ntp verify
 
 section "notebook conventions"
 "$NOTEBOOK_PYTHON" -W ignore -m unittest notebooks/tools/test_notebook_conventions.py

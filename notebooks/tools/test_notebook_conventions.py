@@ -74,7 +74,7 @@ def last_statement(source: str) -> str:
     statements = [s.strip() for s in statements if s.strip()]
     return statements[-1] if statements else ""
 EXPECTED = ["01-quickstart", "02-baseline-profiling", "03-memory-optimization", "04-fft-tuning",
-            "05-success-metrics", "06-physics-validation"]
+            "05-success-metrics", "06-physics-validation", "07-ensembles", "08-snapshots"]
 
 
 class NotebookConventionsTest(unittest.TestCase):

@@ -38,7 +38,7 @@ public final class ProfileCommand {
               --large-allocations B  Flight Recorder threshold in bytes (default 1048576; 0 = off)
               --no-redundancy        do not hash FFT inputs to count repeated transforms
               --overhead             measure the profiler's overhead instead (off / on, interleaved; needs no --out)
-              --rounds N             rounds for --overhead (default 40)
+              --rounds N             fewest interleaved rounds for --overhead (default 40; 95% intervals)
               --no-progress          no progress line (shown on stderr only when stdout is a terminal)
             """;
 

@@ -15,11 +15,19 @@ import dev.isspectral.time.ImexStepper;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A running simulation: the evolved state, the time, and the machinery that advances it. Made by
- * {@link Simulation#start()}; mutable and single-threaded (one caller at a time).
+ * {@link Simulation#start()}; mutable and confined to one thread at a time: a call to {@link #step(double)}, {@link #advance(long)},
+ * {@link #primitives()} or the field getters from a second thread while a step runs fails at once with an
+ * {@link IllegalStateException} naming both threads (handing a solver from one thread to the next between
+ * steps, as notebook cells do, is fine).
  *
  * <p>Each {@link #step()} takes one step of the configured integrator, filters the new state if a
  * filter is on (physics.md §6.5), and checks every evolved field for NaN or infinity, stopping with
@@ -57,6 +65,8 @@ public final class Solver {
     private int lastPasses;
     private long lastWallNanos;
     private StepStatistics lastStep;
+    // the thread inside step(dt), or null: a second thread fails at once instead of corrupting the workspaces
+    private final java.util.concurrent.atomic.AtomicReference<Thread> stepperOwner = new java.util.concurrent.atomic.AtomicReference<>();
 
     Solver(Simulation simulation, State initial, Instrumentation instrumentation) {
         this.simulation = simulation;
@@ -133,6 +143,7 @@ public final class Solver {
 
     /** Takes {@code n} steps, stopping with a {@link SimulationException} if the thread is interrupted. */
     public void advance(long n) {
+        requireNotStepping("advance");
         if (n < 0) {
             throw new IllegalArgumentException("steps = " + n + "; must be >= 0");
         }
@@ -159,6 +170,7 @@ public final class Solver {
 
     /** min over the grid of γτ_π and γτ_Π at the current state (infinity for an ideal fluid). */
     public double minRelaxationTime() {
+        requireNotStepping("minRelaxationTime");
         Transport t = simulation.transport();
         if (!t.hasShear() && !t.hasBulk()) {
             return Double.POSITIVE_INFINITY;
@@ -183,8 +195,40 @@ public final class Solver {
         return min;
     }
 
-    /** Takes one step of size {@code dt} > 0. */
+    /**
+     * Takes one step of size {@code dt} > 0.
+     *
+     * @throws IllegalStateException at once if another thread is stepping this solver (see the class comment)
+     */
     public void step(double dt) {
+        Thread me = Thread.currentThread();
+        if (!stepperOwner.compareAndSet(null, me)) {
+            throw inUse("step");
+        }
+        try {
+            stepOwned(dt);
+        } finally {
+            stepperOwner.set(null);
+        }
+    }
+
+    /** Fails at once when another thread is inside {@link #step(double)}; {@code what} names the call. */
+    private void requireNotStepping(String what) {
+        Thread owner = stepperOwner.get();
+        if (owner != null && owner != Thread.currentThread()) {
+            throw inUse(what);
+        }
+    }
+
+    private IllegalStateException inUse(String what) {
+        Thread owner = stepperOwner.get();
+        return new IllegalStateException("Solver." + what + " called on thread \"" + Thread.currentThread().getName()
+                + "\" while thread \"" + (owner == null ? "?" : owner.getName()) + "\" is taking step " + (stepCount + 1)
+                + "; a Solver is confined to one thread at a time: step it and read it from one thread, or give each"
+                + " thread its own solver (Simulation.start())");
+    }
+
+    private void stepOwned(double dt) {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt = " + dt + "; must be a finite number > 0");
         }
@@ -225,6 +269,7 @@ public final class Solver {
 
     /** A copy of evolved field {@code f}. */
     public double[] field(Field f) {
+        requireNotStepping("field");
         return state.get(f).clone();
     }
 
@@ -238,6 +283,7 @@ public final class Solver {
      * step with a recovery of their own, so observing never changes the solution.
      */
     public Primitives primitives() {
+        requireNotStepping("primitives");
         if (!observedCurrent) {
             if (observed == null) {
                 observed = new Primitives(grid.size());   // allocated on first observation only
@@ -271,6 +317,84 @@ public final class Solver {
             case 2 -> p.vz.clone();
             default -> throw new IllegalArgumentException("axis = " + axis + "; must be 0, 1 or 2");
         };
+    }
+
+    /**
+     * The arrays besides the evolved fields that the next step reads, by name, live (callers must not
+     * modify them): the velocity the next primitive recovery starts from ({@code recovery_guess_vx},
+     * {@code _vy}, {@code _vz}; the iteration stops at a tolerance, so its result depends on the guess in
+     * the last bits) and the stiff data K, X_NS of the last pass ({@code relaxation_rate_*},
+     * {@code relaxation_target_*}), from which an implicit first stage predicts. A checkpoint saves them
+     * with the fields so a restarted run continues bit for bit ({@link #restore}).
+     */
+    public Map<String, double[]> carriedState() {
+        Map<String, double[]> carried = new LinkedHashMap<>();
+        Primitives guess = rhs.primitives();
+        carried.put("recovery_guess_vx", guess.vx);
+        carried.put("recovery_guess_vy", guess.vy);
+        carried.put("recovery_guess_vz", guess.vz);
+        var relaxation = stepper.lastRelaxation();
+        Set<double[]> rates = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Field f : Field.values()) {
+            if (relaxation.relaxes(f.ordinal())) {
+                if (rates.add(relaxation.rate(f.ordinal()))) {
+                    carried.put("relaxation_rate_" + f.label(), relaxation.rate(f.ordinal()));
+                }
+                carried.put("relaxation_target_" + f.label(), relaxation.target(f.ordinal()));
+            }
+        }
+        return Collections.unmodifiableMap(carried);
+    }
+
+    /**
+     * Puts this fresh solver (no step taken yet) into a saved state: every evolved field
+     * ({@code fields[f.ordinal()]}), the arrays of {@link #carriedState()} (the same names, each of the
+     * grid's size), the step count, the time and the Δt of the last step. Stepping on from there gives
+     * bit for bit what the saved solver would have computed, provided the tuning and the FFT backend are
+     * the same. Checks that every field is finite.
+     *
+     * @throws IllegalStateException if this solver has already stepped
+     * @throws IllegalArgumentException if an array is missing, extra or of the wrong length
+     */
+    public void restore(double[][] fields, Map<String, double[]> carried, long steps, double atTime, double lastTimeStep) {
+        if (stepCount != 0 || time != 0) {
+            throw new IllegalStateException("restore needs a fresh solver; this one is at step " + stepCount + ", t = " + time);
+        }
+        if (steps < 0 || !Double.isFinite(atTime)) {
+            throw new IllegalArgumentException("steps = " + steps + ", time = " + atTime + "; must be >= 0 and finite");
+        }
+        if (fields.length != Field.COUNT) {
+            throw new IllegalArgumentException("fields: " + fields.length + " arrays; must be " + Field.COUNT);
+        }
+        Map<String, double[]> target = carriedState();
+        if (!target.keySet().equals(carried.keySet())) {
+            throw new IllegalArgumentException("carried arrays " + carried.keySet() + "; this solver carries " + target.keySet());
+        }
+        for (Field f : Field.values()) {
+            requireLength(f.label(), fields[f.ordinal()]);
+        }
+        for (Map.Entry<String, double[]> e : carried.entrySet()) {
+            requireLength(e.getKey(), e.getValue());
+        }
+        for (Field f : Field.values()) {
+            System.arraycopy(fields[f.ordinal()], 0, state.get(f), 0, grid.size());
+        }
+        for (Map.Entry<String, double[]> e : carried.entrySet()) {
+            System.arraycopy(e.getValue(), 0, target.get(e.getKey()), 0, grid.size());
+        }
+        stepCount = steps;
+        time = atTime;
+        lastDt = lastTimeStep;
+        lastStep = null;
+        observedCurrent = false;
+        checkFinite();
+    }
+
+    private void requireLength(String name, double[] a) {
+        if (a == null || a.length != grid.size()) {
+            throw new IllegalArgumentException(name + ": " + (a == null ? "missing" : a.length + " values")
+                    + "; must have " + grid.size() + " (the grid " + grid.boxNotation() + ")");
+        }
     }
 
     /** Memory the solver holds, by component. */

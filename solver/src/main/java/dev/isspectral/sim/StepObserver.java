@@ -15,7 +15,9 @@ public interface StepObserver {
     void afterStep(Solver solver, StepStatistics statistics);
 
     /**
-     * Before the first step of a run; does nothing unless overridden.
+     * Once when a run starts, before its first step, with the solver in its starting state (t = 0, or
+     * where a checkpoint left it): a progress display starts here, an observer that writes snapshots
+     * writes the first one here. Does nothing unless overridden.
      *
      * @param solver the solver about to be stepped
      * @param until  when the run stops

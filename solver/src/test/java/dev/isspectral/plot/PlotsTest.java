@@ -120,7 +120,8 @@ class PlotsTest {
     @Test
     void fftThroughputBarsAndScalingCharts() {
         draws(ProfilePlots.fftThroughput(profile));
-        Scaling.Result scaling = Scaling.of(sim).grids("2x8x8x4", "2x8x8x8", "2x16x8x8").warmup(1).run();
+        Scaling.Result scaling = Scaling.of(sim).grids("2x8x8x4", "2x8x8x8", "2x16x8x8").warmup(1)
+                .budget(java.time.Duration.ofMillis(600)).run();
         XYChart s = ProfilePlots.scaling(scaling);
         assertTrue(s.getStyler().isXAxisLogarithmic() && s.getStyler().isYAxisLogarithmic());
         assertEquals(3, drawn(s));
@@ -143,7 +144,7 @@ class PlotsTest {
     void comparisonHasOneBarPerSetting() {
         Compare.Result r = Compare.of(sim, Simulation.builder().grid("2x8x8x8").eos(Eos.conformal())
                 .transport(Transport.etaOverS(0.08)).initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3))
-                .tuning(Tuning.baseline()).build()).warmup(1).steps(2).measure();
+                .tuning(Tuning.baseline()).build()).warmup(1).steps(2).budget(java.time.Duration.ofMillis(600)).measure();
         CategoryChart c = ProfilePlots.comparison(r);
         assertEquals(2, c.getSeriesMap().values().iterator().next().getXData().size());
         assertEquals(1.0, r.ratio(0), 0.0);
