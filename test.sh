@@ -13,7 +13,7 @@ start=$(date +%s)
 section() { echo; echo "== $1 ($(( $(date +%s) - start )) s so far)"; }
 
 section "mvn verify"
-mvn -B -ntp verify
+mvn_plain -ntp verify
 
 section "notebook conventions"
 "$NOTEBOOK_PYTHON" -W ignore -m unittest notebooks/tools/test_notebook_conventions.py
@@ -25,8 +25,9 @@ IS_SPECTRAL_SIZE=small JUPYTER_PATH="$PWD/kernel/target/jupyter" IJAVA_CLASSPATH
   "$NOTEBOOK_PYTHON" notebooks/tools/run_notebooks.py --out "$reports"
 echo "notebooks executed and exported in $(( $(date +%s) - notebooks_start )) s"
 
-section "reports in headless Chromium: every image decodes, nothing fetched"
-"$NOTEBOOK_PYTHON" notebooks/tools/check_reports.py --min-images 1 "$reports"
+section "reports in headless Chromium at 1400 px: images decode, nothing fetched, no clipped table, no object identity or path; screenshots"
+"$NOTEBOOK_PYTHON" notebooks/tools/check_reports.py --min-images 1 --screenshots notebooks/target/screenshots "$reports"
+echo "screenshots of every report, 1400 px wide: notebooks/target/screenshots/"
 
 section "runner, checker, Binder and conda tests"
 "$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_run_notebooks.py notebooks/tools/test_check_reports.py \

@@ -3,6 +3,7 @@ package dev.isspectral.io;
 import dev.isspectral.cli.RunExtension;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
+import dev.isspectral.sim.Until;
 import dev.isspectral.sim.StepStatistics;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -95,9 +96,9 @@ public final class HdfRunExtension implements RunExtension {
         }
 
         @Override
-        public void started(Solver solver) {
+        public void runStarted(Solver solver, Until until) {
             if (snapshots != null) {
-                snapshots.started(solver);
+                snapshots.runStarted(solver, until);
             }
         }
 

@@ -10,6 +10,7 @@ import dev.isspectral.sim.Schedule;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepObserver;
+import dev.isspectral.sim.Until;
 import dev.isspectral.sim.StepStatistics;
 import dev.isspectral.state.Field;
 import io.jhdf.HdfFile;
@@ -121,7 +122,7 @@ public final class SnapshotWriter implements StepObserver {
     }
 
     @Override
-    public void started(Solver solver) {
+    public void runStarted(Solver solver, Until until) {
         boolean due = schedule != null ? schedule.includes(solver.stepCount()) : reached(solver.time(), solver.time());
         if (due) {
             write(solver);

@@ -1,12 +1,19 @@
 package dev.isspectral.cli;
 
+import dev.isspectral.bench.ScalingCommand;
 import dev.isspectral.bench.TargetsCommand;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
+import dev.isspectral.measure.RunContext;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.report.ProfileCommand;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Observables;
+import dev.isspectral.sim.ProgressMeter;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
@@ -33,7 +40,8 @@ public final class Main {
     private static final String USAGE = """
             usage: is-spectral run <case> [options]     run a named case, one line per step and a summary
                    is-spectral bench [options]          seconds per step and peak heap on several grids
-                   is-spectral bench targets [options]  measure every performance target of issue 4 (PASS/MISS table)
+                   is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
+                   is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
@@ -47,14 +55,15 @@ public final class Main {
               --cs2 X                constant speed of sound squared in (0, 1/3] (default 1/3, conformal)
               --variant DNMR|MIS     second-order terms (default DNMR)
               --integrator NAME      ars222 (IMEX, default) or ssprk3
-              --dt X                 fixed time step (default: CFL limit of physics.md 6.5)
+              --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
               --every N              print every N-th step (default 1; with --snapshots also the snapshot interval)
+              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
-              --warmup N             warm-up steps before timing (default 3)
-            """ + TargetsCommand.OPTIONS + ProfileCommand.OPTIONS;
+              --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
+            """ + TargetsCommand.OPTIONS + ScalingCommand.OPTIONS + ProfileCommand.OPTIONS;
 
     private Main() {
     }
@@ -86,6 +95,9 @@ public final class Main {
                     if (args.length > 1 && args[1].equals("targets")) {
                         return TargetsCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
                     }
+                    if (args.length > 1 && args[1].equals("scaling")) {
+                        return ScalingCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+                    }
                     bench(Arrays.copyOfRange(args, 1, args.length), out);
                 }
                 case "profile" -> {
@@ -101,7 +113,15 @@ public final class Main {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
         } catch (java.io.UncheckedIOException e) {
-            err.println("i/o error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return 1;
+        } catch (OutOfMemoryError e) {
+            // the memory check before each large allocation should prevent this; say what happened in one line
+            err.println("error: out of memory (" + e.getMessage() + "); maximum heap -Xmx = "
+                    + Runtime.getRuntime().maxMemory() / 1048576 + " MiB: use a smaller --grid or raise -Xmx");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: " + e);
             return 1;
         }
     }
@@ -119,6 +139,10 @@ public final class Main {
         }
         Cases.Case c = Cases.get(args[0]);
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), false);
+        if (o.grid != null && Grid.parse(o.grid).steps() < 1) {
+            throw new UsageException("--grid = \"" + o.grid + "\" has NT = " + Grid.parse(o.grid).steps()
+                    + " steps; must be NTxNXxNYxNZ with NT >= 1 (e.g. 32x32x16x16)");
+        }
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
         out.println(sim);
         out.println();
@@ -129,12 +153,16 @@ public final class Main {
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
         long steps = sim.grid().steps();
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
+        progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
         for (long n = first; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
+            progress.advance(n, solver.time());
             extensions.afterStep(solver, st);
             if (n % o.every == 0 || n == steps) {
+                progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
                         st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
@@ -142,6 +170,7 @@ public final class Main {
         }
         extensions.finished(solver);
         double seconds = (System.nanoTime() - start) / 1e9;
+        progress.finish();
         long taken = Math.max(0, steps - first + 1);
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
@@ -155,11 +184,13 @@ public final class Main {
     private static void bench(String[] args, PrintStream out) {
         Options o = Options.parse(args, true);
         String[] grids = o.grids == null ? new String[] {"16x16x8x8", "32x32x16x16", "64x64x32x32"} : o.grids;
-        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d warm-up steps, %d cores, %s %s%n",
-                o.etaOverS, o.integrator, o.warmup, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %14s %14s%n", "grid", "points", "steps", "s/step med",
-                "s/step min", "s/step max", "ns/cell/step", "peak heap MiB", "solver MiB");
+        RunContext context = RunContext.start();
+        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d cores, %s%n", o.etaOverS, o.integrator,
+                Runtime.getRuntime().availableProcessors(), context);
+        out.println("each grid: " + o.warmup + " steps, then warm-up until steady and interleaved rounds until the 95% "
+                + "interval is 4% wide or " + BENCH_BUDGET.toSeconds() + " s have passed (NT is not used)");
+        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %12s %14s %14s  %s%n", "grid", "points", "rounds",
+                "s/step med", "95% CI low", "95% CI high", "ns/cell/step", "alloc/step", "peak heap MiB", "solver MiB", "load");
         for (String g : grids) {
             Grid grid = Grid.parse(g);
             Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
@@ -167,22 +198,21 @@ public final class Main {
             resetPeaks();
             Solver solver = sim.start();
             solver.advance(o.warmup);
-            int steps = grid.steps();
-            double[] seconds = new double[steps];
-            for (int n = 0; n < steps; n++) {
-                long t0 = System.nanoTime();
-                solver.step();
-                seconds[n] = (System.nanoTime() - t0) / 1e9;
-            }
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            double median = sorted[sorted.length / 2];
-            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %14.1f %14.2f%n", grid.notation(), grid.size(), steps,
-                    median, sorted[0], sorted[sorted.length - 1], 1e9 * median / grid.size(), peakHeap() / 1048576.0,
-                    solver.bytesHeld() / 1048576.0);
+            Measurement m = Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
+                    .minSample(java.time.Duration.ZERO).run();
+            Estimate e = m.time(0);
+            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %12s %14.1f %14.2f  %s%n", grid.notation(),
+                    grid.size(), m.rounds(), e.median(), e.low(), e.high(), 1e9 * e.median() / grid.size(),
+                    m.allocation(0).format().replace("/op", ""), peakHeap() / 1048576.0, solver.bytesHeld() / 1048576.0,
+                    m.load().busyText());
         }
-        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak)");
+        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak); "
+                + "alloc/step: all threads, \"≥\" a lower bound where a thread ended in the window");
+        out.println(context.finish());
     }
+
+    /** Time budget of each grid of {@code bench}. */
+    private static final java.time.Duration BENCH_BUDGET = java.time.Duration.ofSeconds(10);
 
     private static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -210,16 +240,17 @@ public final class Main {
         double etaOverS = 0.08;
         double zetaOverS = 0;
         double bPi = Transport.DEFAULT_B_PI;
-        double cs2 = Double.NaN;
+        double cs2 = Double.NaN;   // NaN = not given (conformal); a given value is checked to be in (0, 1/3]
         Transport.Variant variant = Transport.Variant.DNMR;
         String integrator = "ars222";
-        double dt = Double.NaN;
+        double dt = Double.NaN;    // NaN = not given (CFL step); a given value is checked to be finite and > 0
         boolean filter;
         boolean dealias;
         int every = 1;
         /** Values of options that a {@link RunExtension} takes (--snapshots, --restart, ...), by option name. */
         final java.util.Map<String, String> extensionValues = new java.util.LinkedHashMap<>();
         int warmup = 3;
+        boolean progress = true;
 
         static Options parse(String[] args, boolean bench) {
             Options o = new Options();
@@ -229,6 +260,7 @@ public final class Main {
                 switch (a) {
                     case "--filter" -> o.filter = true;
                     case "--dealias" -> o.dealias = true;
+                    case "--no-progress" -> o.progress = false;
                     default -> {
                         if (!a.startsWith("--")) {
                             throw new UsageException("unexpected argument \"" + a + "\"; see --help");
@@ -248,9 +280,18 @@ public final class Main {
             switch (option) {
                 case "--grid" -> grid = Grid.parse(value).notation();
                 case "--grids" -> {
-                    grids = value.split(",");
+                    grids = value.split(",", -1);
                     for (String g : grids) {
-                        Grid.parse(g);
+                        int steps;
+                        try {
+                            steps = Grid.parse(g).steps();
+                        } catch (IllegalArgumentException e) {
+                            throw new UsageException("--grids entry \"" + g + "\": " + e.getMessage());
+                        }
+                        if (steps < 1) {
+                            throw new UsageException("--grids entry \"" + g + "\" has NT = " + steps
+                                    + " timed steps; each entry must be NTxNXxNYxNZ with NT >= 1 (e.g. 16x16x8x8)");
+                        }
                     }
                 }
                 case "--box" -> {
@@ -260,13 +301,18 @@ public final class Main {
                     }
                     box = new double[3];
                     for (int d = 0; d < 3; d++) {
-                        box[d] = number(option, parts[parts.length == 1 ? 0 : d]);
+                        box[d] = positiveNumber(option, parts[parts.length == 1 ? 0 : d]);
                     }
                 }
-                case "--eta-over-s" -> etaOverS = number(option, value);
-                case "--zeta-over-s" -> zetaOverS = number(option, value);
-                case "--b-pi" -> bPi = number(option, value);
-                case "--cs2" -> cs2 = number(option, value);
+                case "--eta-over-s" -> etaOverS = nonNegativeNumber(option, value);
+                case "--zeta-over-s" -> zetaOverS = nonNegativeNumber(option, value);
+                case "--b-pi" -> bPi = positiveNumber(option, value);
+                case "--cs2" -> {
+                    cs2 = number(option, value);
+                    if (!(cs2 > 0 && cs2 <= 1.0 / 3.0)) {
+                        throw new UsageException(option + " = " + value + "; must be a number in (0, 1/3]");
+                    }
+                }
                 case "--variant" -> {
                     try {
                         variant = Transport.Variant.valueOf(value.toUpperCase(Locale.ROOT));
@@ -278,9 +324,9 @@ public final class Main {
                     Integrators.byName(value);
                     integrator = value;
                 }
-                case "--dt" -> dt = number(option, value);
-                case "--every" -> every = positive(option, value);
-                case "--warmup" -> warmup = Math.max(0, positive(option, value));
+                case "--dt" -> dt = positiveNumber(option, value);
+                case "--every" -> every = whole(option, value, 1);
+                case "--warmup" -> warmup = whole(option, value, 0);
                 default -> {
                     if (!bench && RunExtensions.takes(option)) {
                         extensionValues.put(option, value);
@@ -290,7 +336,7 @@ public final class Main {
                 }
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
-                throw new UsageException("option " + option + " is for run; bench takes --grids");
+                throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");
             }
         }
 
@@ -301,6 +347,10 @@ public final class Main {
             Eos eos = Double.isNaN(cs2) ? Eos.conformal() : Eos.constantSoundSpeed(cs2);
             Transport t = Transport.etaOverS(etaOverS).bPi(bPi).variant(variant);
             if (zetaOverS > 0) {
+                if (!(cs2 < 1.0 / 3.0)) {
+                    throw new UsageException("--zeta-over-s = " + zetaOverS + " with " + (Double.isNaN(cs2) ? "the conformal EOS"
+                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md eq. 3.3a) must have --cs2 < 1/3");
+                }
                 t = t.zetaOverS(zetaOverS);
             }
             b = b.eos(eos).transport(t).initial(initial).integrator(Integrators.byName(integrator))
@@ -311,24 +361,47 @@ public final class Main {
             return b;
         }
 
+        /** A finite number; NaN and the infinities are refused, never read as "not given". */
         private static double number(String option, String value) {
+            double x;
             try {
-                return Double.parseDouble(value);
+                x = Double.parseDouble(value);
             } catch (NumberFormatException e) {
                 throw new UsageException(option + " = \"" + value + "\"; must be a number");
             }
+            if (!Double.isFinite(x)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number");
+            }
+            return x;
         }
 
-        private static int positive(String option, String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 1 && !option.equals("--warmup")) {
-                    throw new UsageException(option + " = " + n + "; must be >= 1");
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new UsageException(option + " = \"" + value + "\"; must be a whole number");
+        private static double nonNegativeNumber(String option, String value) {
+            double x = number(option, value);
+            if (!(x >= 0)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number >= 0");
             }
+            return x;
+        }
+
+        private static double positiveNumber(String option, String value) {
+            double x = number(option, value);
+            if (!(x > 0)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number > 0");
+            }
+            return x;
+        }
+
+        private static int whole(String option, String value, int min) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " = \"" + value + "\"; must be a whole number >= " + min);
+            }
+            if (n < min) {
+                throw new UsageException(option + " = " + n + "; must be >= " + min);
+            }
+            return n;
         }
 
     }

@@ -2,6 +2,7 @@ package dev.isspectral.cli;
 
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
+import dev.isspectral.sim.Until;
 import dev.isspectral.sim.StepStatistics;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ final class RunExtensions {
 
     /** The starting solver: a hook's (a restart) or a fresh one; then every hook is told the run started. */
     Solver start(Simulation sim) {
+        Until until = Until.steps(Math.max(1, sim.grid().steps()));
         Solver solver = null;
         for (RunExtension.Hook h : hooks) {
             if (h.startsTheSolver()) {
@@ -91,7 +93,7 @@ final class RunExtensions {
             solver = sim.start();
         }
         for (RunExtension.Hook h : hooks) {
-            h.started(solver);
+            h.runStarted(solver, until);
         }
         return solver;
     }

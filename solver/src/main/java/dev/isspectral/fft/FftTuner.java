@@ -1,6 +1,11 @@
 package dev.isspectral.fft;
 
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +13,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -21,17 +27,19 @@ import tech.tablesaw.api.Table;
  * built sets them for all (in a notebook, complex transforms with plan reuse came out 1.4–2.4× slower than a new
  * plan per call that way, while measured alone they are ~1.5× faster). So the tuner
  * <ol>
- *   <li>builds every candidate's engine first ({@value #PLANNING_MS} is the wall time of that build, which for
- *       FFTW at MEASURE or PATIENT is the planner's cost);</li>
- *   <li>warms every candidate up with {@code warmup} forward+inverse pairs;</li>
- *   <li>measures in {@code rounds} interleaved rounds, each timing {@code pairsPerRound} pairs of every candidate,
- *       the order rotated by one candidate each round (round r starts with candidate r mod count), so no candidate
- *       is always first or always after the same one;</li>
- *   <li>reports per candidate the median over rounds of the round's mean time per pair ({@value #MS_PER_PAIR}).</li>
+ *   <li>builds every candidate's engine first ({@value #PLANNING_MS} is the wall time of that one build, which for
+ *       FFTW at MEASURE or PATIENT is the planner's cost: a single reading, since a second plan would reuse the
+ *       wisdom of the first);</li>
+ *   <li>runs {@code warmup} forward+inverse pairs of every candidate, then measures them with the project's method
+ *       ({@link Measure}): warm-up until steady, interleaved rounds with the order rotated each round, each sample
+ *       {@code pairsPerRound} pairs (or batched to at least 1 ms), rounds growing from {@code rounds} until the
+ *       intervals are narrow or the budget (10 s by default) is spent;</li>
+ *   <li>reports per candidate the median ms per pair with its 95% interval ({@value #MS_CI_LOW} …
+ *       {@value #MS_CI_HIGH}) and the paired ratio to the winner ({@value #RATIO_TO_CHOSEN}), per round.</li>
  * </ol>
  * JTransforms' JVM-wide settings a candidate's engine expects (its thread count, its thread thresholds) are
- * applied before each of its warm-up and timed runs and restored after, so candidates do not leak settings into
- * each other. All engines are alive together during the measurement (their buffers add up; see
+ * applied before each of its samples and restored after, outside the timed window, so candidates do not leak
+ * settings into each other. All engines are alive together during the measurement (their buffers add up; see
  * {@link FftEngine#bytesHeld()}), and all are closed at the end.
  *
  * <p>{@value #GFLOPS} = 5·N·log₂N / (time of a pair), N = NX·NY·NZ: the conventional 2.5·N·log₂N flops of one
@@ -42,9 +50,13 @@ public final class FftTuner {
     /** Column names of {@link Result#table()}. */
     public static final String CONFIGURATION = "configuration";
     public static final String MS_PER_PAIR = "ms_per_pair";
+    public static final String MS_CI_LOW = "ms_ci_low";
+    public static final String MS_CI_HIGH = "ms_ci_high";
+    public static final String RATIO_TO_CHOSEN = "ratio_to_chosen";
     public static final String GFLOPS = "gflops";
     public static final String PLANNING_MS = "planning_ms";
     public static final String CHOSEN = "chosen";
+    public static final String ROUNDS = "rounds";
 
     private final int nx;
     private final int ny;
@@ -53,6 +65,7 @@ public final class FftTuner {
     private final int warmup;
     private final int rounds;
     private final int pairsPerRound;
+    private final Duration budget;
     private final EngineFactory factory;
     private final LongSupplier clock;
 
@@ -62,12 +75,8 @@ public final class FftTuner {
         FftEngine create(FftSettings settings, int nx, int ny, int nz);
     }
 
-    private FftTuner(int nx, int ny, int nz, List<FftSettings> candidates, int warmup, int rounds, int pairsPerRound) {
-        this(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, FftEngines::create, System::nanoTime);
-    }
-
     private FftTuner(int nx, int ny, int nz, List<FftSettings> candidates, int warmup, int rounds, int pairsPerRound,
-                     EngineFactory factory, LongSupplier clock) {
+                     Duration budget, EngineFactory factory, LongSupplier clock) {
         this.factory = factory;
         this.clock = clock;
         this.nx = nx;
@@ -77,14 +86,19 @@ public final class FftTuner {
         this.warmup = warmup;
         this.rounds = rounds;
         this.pairsPerRound = pairsPerRound;
+        this.budget = budget;
     }
 
-    /** A tuner for {@code nx × ny × nz} with the {@link #defaultCandidates} and 5 warm-up pairs, 4 rounds of 5 pairs. */
+    /**
+     * A tuner for {@code nx × ny × nz} with the {@link #defaultCandidates}: no fixed warm-up pairs (the method warms up
+     * until steady), at least 6 rounds, samples batched to at least 1 ms, a 10 s budget.
+     */
     public static FftTuner forGrid(int nx, int ny, int nz) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
-        return new FftTuner(nx, ny, nz, defaultCandidates(), 5, 4, 5);
+        return new FftTuner(nx, ny, nz, defaultCandidates(), 0, 6, 0, Duration.ofSeconds(10), FftEngines::create,
+                System::nanoTime);
     }
 
     /**
@@ -125,10 +139,13 @@ public final class FftTuner {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("candidates = []; must name at least one configuration");
         }
-        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, factory, clock);
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, budget, factory, clock);
     }
 
-    /** Warm-up pairs (>= 0), rounds (>= 1) and pairs per round (>= 1). */
+    /**
+     * Pairs every candidate runs before the method's own warm-up (>= 0), the fewest measured rounds (>= 1; more run
+     * within the budget) and pairs per sample (>= 1; instead of batching to 1 ms).
+     */
     public FftTuner withRepeats(int warmup, int rounds, int pairsPerRound) {
         if (warmup < 0) {
             throw new IllegalArgumentException("warmup = " + warmup + "; must be >= 0");
@@ -139,19 +156,30 @@ public final class FftTuner {
         if (pairsPerRound < 1) {
             throw new IllegalArgumentException("pairsPerRound = " + pairsPerRound + "; must be >= 1");
         }
-        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, factory, clock);
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, budget, factory, clock);
+    }
+
+    /** The same tuner with a time budget for the measurement (warm-up and rounds; engine builds not included). */
+    public FftTuner withBudget(Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("budget = " + d + "; must be a positive duration");
+        }
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, d, factory, clock);
     }
 
     /** The same tuner building engines with {@code factory} and reading time (ns) from {@code clock} (for tests). */
     FftTuner withMeasurement(EngineFactory factory, LongSupplier clock) {
-        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, factory, clock);
+        return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, budget, factory, clock);
     }
 
-    /** What a tuning run found: the table, the winner, and the FFTW wisdom gathered ("" if FFTW was not used). */
-    public record Result(Table table, FftSettings winner, String wisdom) {
+    /**
+     * What a tuning run found: the table, the winner, the FFTW wisdom gathered ("" if FFTW was not used), and the
+     * measurement behind the table (intervals, load; null when no candidate could be built).
+     */
+    public record Result(Table table, FftSettings winner, String wisdom, Measurement measurement) {
     }
 
-    /** Measures every candidate: build all, warm all up, then interleaved rounds (see the class comment). */
+    /** Measures every candidate: build all, then the project's method on all of them (see the class comment). */
     public Result run() {
         double n = (double) nx * ny * nz;
         double flopsPerPair = n > 1 ? 5 * n * (Math.log(n) / Math.log(2)) : 1;
@@ -164,9 +192,10 @@ public final class FftTuner {
         FftSettings[] resolved = new FftSettings[count];
         double[] planMs = new double[count];
         String[] notApplicable = new String[count];
-        double[][] roundMs = new double[count][rounds];
+        Measurement measurement = null;
+        int[] measuredIndex = new int[count];
         try {
-            for (int c = 0; c < count; c++) {   // 1. build every engine
+            for (int c = 0; c < count; c++) {   // 1. build every engine (one timed build each)
                 resolved[c] = FftEngines.resolve(candidates.get(c));
                 Runnable restore = FftEngines.applyJTransformsGlobals(resolved[c]);
                 try {
@@ -179,22 +208,36 @@ public final class FftTuner {
                     restore.run();
                 }
             }
-            double[][] spectra = new double[count][];
             double[] back = new double[field.length];
-            for (int c = 0; c < count; c++) {   // 2. warm every engine up
-                if (engines[c] != null) {
-                    spectra[c] = new double[engines[c].spectrumLength()];
-                    timePairs(engines[c], resolved[c], warmup, field, spectra[c], back);
+            List<Candidate> measured = new ArrayList<>();
+            for (int c = 0; c < count; c++) {   // 2. fixed warm-up pairs, then the method
+                measuredIndex[c] = -1;
+                if (engines[c] == null) {
+                    continue;
                 }
-            }
-            for (int r = 0; r < rounds; r++) {   // 3. interleaved rounds, the order rotated each round
-                for (int k = 0; k < count; k++) {
-                    int c = (r + k) % count;
-                    if (engines[c] != null) {
-                        roundMs[c][r] = timePairs(engines[c], resolved[c], pairsPerRound, field, spectra[c], back)
-                                / pairsPerRound;
+                FftEngine engine = engines[c];
+                FftSettings settings = resolved[c];
+                double[] spectrum = new double[engine.spectrumLength()];
+                Runnable restore = FftEngines.applyJTransformsGlobals(settings);
+                try {
+                    for (int q = 0; q < warmup; q++) {
+                        engine.forward(field, spectrum);
+                        engine.inverse(spectrum, back);
                     }
+                } finally {
+                    restore.run();
                 }
+                Runnable[] undo = new Runnable[1];
+                measuredIndex[c] = measured.size();
+                measured.add(Candidate.of("#" + c + " " + candidates.get(c).label(), () -> {
+                    engine.forward(field, spectrum);
+                    engine.inverse(spectrum, back);
+                }).around(() -> undo[0] = FftEngines.applyJTransformsGlobals(settings), () -> undo[0].run()));
+            }
+            if (!measured.isEmpty()) {
+                Measure method = Measure.of(measured).named("fft_tuning").budget(budget).rounds(rounds, 100_000)
+                        .clock(clock);
+                measurement = (pairsPerRound > 0 ? method.batch(pairsPerRound) : method).run();
             }
         } finally {
             for (FftEngine engine : engines) {
@@ -203,71 +246,65 @@ public final class FftTuner {
                 }
             }
         }
+        FftSettings winner = null;
+        int winnerIndex = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            if (engines[c] == null) {
+                continue;
+            }
+            FftSettings s = candidates.get(c);
+            double pairMs = measurement.time(measuredIndex[c]).median() * 1e3;
+            boolean eligible = s.precision() == FftSettings.Precision.DOUBLE && engines[c].backend().equals(s.backend());
+            if (eligible && pairMs < best) {
+                best = pairMs;
+                winner = s;
+                winnerIndex = measuredIndex[c];
+            }
+        }
         StringColumn config = StringColumn.create(CONFIGURATION);
         DoubleColumn ms = DoubleColumn.create(MS_PER_PAIR);
+        DoubleColumn low = DoubleColumn.create(MS_CI_LOW);
+        DoubleColumn high = DoubleColumn.create(MS_CI_HIGH);
+        DoubleColumn ratio = DoubleColumn.create(RATIO_TO_CHOSEN);
         DoubleColumn gflops = DoubleColumn.create(GFLOPS);
         DoubleColumn planning = DoubleColumn.create(PLANNING_MS);
-        FftSettings winner = null;
-        double best = Double.POSITIVE_INFINITY;
+        BooleanColumn chosen = BooleanColumn.create(CHOSEN);
+        IntColumn roundsColumn = IntColumn.create(ROUNDS);
         for (int c = 0; c < count; c++) {
             FftSettings s = candidates.get(c);
             if (engines[c] == null) {
                 config.append(s.label() + " (not applicable: " + notApplicable[c] + ")");
                 ms.appendMissing();
+                low.appendMissing();
+                high.appendMissing();
+                ratio.appendMissing();
                 gflops.appendMissing();
                 planning.appendMissing();
+                chosen.append(false);
+                roundsColumn.append(0);
                 continue;
             }
             String backend = engines[c].backend();
-            double pairMs = median(roundMs[c]);
+            Estimate pair = measurement.time(measuredIndex[c]).scaled(1e3, "ms");
             config.append(s.label() + (backend.equals(s.backend()) ? "" : " (fell back to " + backend + ")"));
-            ms.append(pairMs);
-            gflops.append(flopsPerPair / (pairMs * 1e6));
+            ms.append(pair.median());
+            low.append(pair.low());
+            high.append(pair.high());
+            ratio.append(winnerIndex < 0 ? Double.NaN : measurement.ratio(measuredIndex[c], winnerIndex).median());
+            gflops.append(flopsPerPair / (pair.median() * 1e6));
             planning.append(planMs[c]);
-            boolean eligible = s.precision() == FftSettings.Precision.DOUBLE && backend.equals(s.backend());
-            if (eligible && pairMs < best) {
-                best = pairMs;
-                winner = s;
-            }
+            chosen.append(measuredIndex[c] == winnerIndex);
+            roundsColumn.append(pair.rounds());
         }
         if (winner == null) {
             winner = FftSettings.optimized();
         }
-        BooleanColumn chosen = BooleanColumn.create(CHOSEN);
-        for (int r = 0; r < config.size(); r++) {
-            chosen.append(config.get(r).equals(winner.label()));
-        }
         String wisdom = FftSettings.FFTW.equals(winner.backend())
                 ? FftEngines.backend(FftSettings.FFTW).map(FftBackend::exportWisdom).orElse("") : "";
         Table table = Table.create("FFT tuning " + nx + "x" + ny + "x" + nz + ", " + TuningFile.machineKey(),
-                config, ms, gflops, planning, chosen);
-        return new Result(table, winner, wisdom);
-    }
-
-    /**
-     * Runs {@code pairs} forward+inverse pairs of {@code engine} with the JVM-wide settings of {@code settings}
-     * applied (and restored after); returns their wall time in ms.
-     */
-    private double timePairs(FftEngine engine, FftSettings settings, int pairs, double[] field, double[] spectrum,
-                             double[] back) {
-        Runnable restore = FftEngines.applyJTransformsGlobals(settings);
-        try {
-            long t0 = clock.getAsLong();
-            for (int q = 0; q < pairs; q++) {
-                engine.forward(field, spectrum);
-                engine.inverse(spectrum, back);
-            }
-            return (clock.getAsLong() - t0) / 1e6;
-        } finally {
-            restore.run();
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int m = sorted.length;
-        return m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+                config, ms, low, high, ratio, gflops, planning, chosen, roundsColumn);
+        return new Result(table, winner, wisdom, measurement);
     }
 
     /** Runs the tuner and saves the winner (and FFTW wisdom) into {@code file}, keeping its other grids. */

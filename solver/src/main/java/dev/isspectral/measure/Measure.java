@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The project's one measurement method: {@code Measure.of(a, b).budget(Duration.ofSeconds(20)).run()}. Immutable;
@@ -35,6 +36,8 @@ public final class Measure {
     public static final double JIT_QUIET_SHARE = 0.02;
     /** Warm-up lasts at least this long (or its share of the budget, if less): JIT compilations take time to land. */
     static final long MIN_WARMUP_NANOS = 100_000_000L;
+    /** A backstop for clocks that do not advance (tests): warm-up ends after this many rounds. */
+    static final int MAX_WARMUP_ROUNDS = 100_000;
 
     private final String name;
     private final List<Candidate> candidates;
@@ -46,9 +49,20 @@ public final class Measure {
     private final int steadyWindow;
     private final double steadyTolerance;
     private final long minSampleNanos;
+    private final long fixedBatch;
+    private final LongSupplier clock;
 
     private Measure(String name, List<Candidate> candidates, Duration budget, double warmupShare, int minRounds,
                     int maxRounds, double precision, int steadyWindow, double steadyTolerance, long minSampleNanos) {
+        this(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow, steadyTolerance,
+                minSampleNanos, 0, System::nanoTime);
+    }
+
+    private Measure(String name, List<Candidate> candidates, Duration budget, double warmupShare, int minRounds,
+                    int maxRounds, double precision, int steadyWindow, double steadyTolerance, long minSampleNanos,
+                    long fixedBatch, LongSupplier clock) {
+        this.fixedBatch = fixedBatch;
+        this.clock = clock;
         this.name = name;
         this.candidates = List.copyOf(candidates);
         this.budget = budget;
@@ -92,7 +106,7 @@ public final class Measure {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must be non-blank");
         }
         return new Measure(newName, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos);
+                steadyTolerance, minSampleNanos, fixedBatch, clock);
     }
 
     /** The time budget of warm-up and rounds together; {@code > 0}. */
@@ -101,7 +115,7 @@ public final class Measure {
             throw new IllegalArgumentException("budget = " + total + "; must be a positive duration");
         }
         return new Measure(name, candidates, total, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos);
+                steadyTolerance, minSampleNanos, fixedBatch, clock);
     }
 
     /** The share of the budget warm-up may take before it stops unsteady; in (0, 1). */
@@ -110,7 +124,7 @@ public final class Measure {
             throw new IllegalArgumentException("warmupShare = " + share + "; must be in (0, 1)");
         }
         return new Measure(name, candidates, budget, share, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos);
+                steadyTolerance, minSampleNanos, fixedBatch, clock);
     }
 
     /** At least {@code min} and at most {@code max} measured rounds; {@code 1 <= min <= max}. */
@@ -119,7 +133,7 @@ public final class Measure {
             throw new IllegalArgumentException("rounds = " + min + ".." + max + "; must be 1 <= min <= max");
         }
         return new Measure(name, candidates, budget, warmupShare, min, max, precision, steadyWindow, steadyTolerance,
-                minSampleNanos);
+                minSampleNanos, fixedBatch, clock);
     }
 
     /** Stop growing rounds once every interval's relative width (high − low)/median is at most this; {@code > 0}. */
@@ -128,7 +142,7 @@ public final class Measure {
             throw new IllegalArgumentException("precision = " + relativeWidth + "; must be > 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, relativeWidth, steadyWindow,
-                steadyTolerance, minSampleNanos);
+                steadyTolerance, minSampleNanos, fixedBatch, clock);
     }
 
     /** Steady when the last {@code window} (>= 2) warm-up times agree within {@code tolerance} (> 0). */
@@ -140,7 +154,7 @@ public final class Measure {
             throw new IllegalArgumentException("tolerance = " + tolerance + "; must be > 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, window, tolerance,
-                minSampleNanos);
+                minSampleNanos, fixedBatch, clock);
     }
 
     /** Batch fast operations so that a sample lasts at least this; {@code Duration.ZERO} for one operation per sample. */
@@ -149,14 +163,35 @@ public final class Measure {
             throw new IllegalArgumentException("minSample = " + d + "; must be >= 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, d.toNanos());
+                steadyTolerance, d.toNanos(), fixedBatch, clock);
+    }
+
+    /** Exactly {@code operations} (>= 1) operations per sample, instead of batching by {@link #minSample}. */
+    public Measure batch(long operations) {
+        if (operations < 1) {
+            throw new IllegalArgumentException("batch = " + operations + "; must be >= 1");
+        }
+        return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
+                steadyTolerance, minSampleNanos, operations, clock);
+    }
+
+    /**
+     * The same measurement reading time (ns) from {@code nanos} instead of {@link System#nanoTime()}: for tests of
+     * code built on this method, with deterministic fake costs. The budget is then in the fake clock's time.
+     */
+    public Measure clock(LongSupplier nanos) {
+        if (nanos == null) {
+            throw new IllegalArgumentException("clock = null; must be a nanosecond clock");
+        }
+        return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
+                steadyTolerance, minSampleNanos, fixedBatch, nanos);
     }
 
     /** Runs warm-up and rounds on the calling thread; returns the result. */
     public Measurement run() {
         int n = candidates.size();
         AllocationProbe probe = AllocationProbe.forCurrentThread();
-        long start = System.nanoTime();
+        long start = clock.getAsLong();
         long deadline = start + budget.toNanos();
         Measurement.Warmup warm = warmUp(deadline, start);
         long[] batch = warm.batchesArray();
@@ -164,13 +199,13 @@ public final class Measure {
         double[][] samples = new double[n][64];
         Allocation[] allocation = new Allocation[n];
         for (int c = 0; c < n; c++) {
-            allocation[c] = new Allocation(0, 0, true, probe.available());
+            allocation[c] = new Allocation(0, 0, 0, true, probe.available());
         }
         MachineLoad.Sample loadStart = MachineLoad.sample();
         int rounds = 0;
         Measurement.Stop stop;
         while (true) {
-            long r0 = System.nanoTime();
+            long r0 = clock.getAsLong();
             for (int k = 0; k < n; k++) {
                 int c = (rounds + k) % n;
                 if (rounds == samples[c].length) {
@@ -180,11 +215,11 @@ public final class Measure {
                 cand.before().run();
                 AllocationProbe.Snapshot o0 = probe.others();
                 long s0 = probe.selfBytes();
-                long t0 = System.nanoTime();
+                long t0 = clock.getAsLong();
                 for (long b = 0; b < batch[c]; b++) {
                     cand.operation().run();
                 }
-                long t1 = System.nanoTime();
+                long t1 = clock.getAsLong();
                 long s1 = probe.selfBytes();
                 AllocationProbe.Snapshot o1 = probe.others();
                 cand.after().run();
@@ -192,7 +227,7 @@ public final class Measure {
                 allocation[c] = allocation[c].plus(probe.between(o0, s0, s1, o1, batch[c]));
             }
             rounds++;
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (rounds >= minRounds && narrowEnough(samples, rounds)) {
                 stop = Measurement.Stop.PRECISION;
                 break;
@@ -213,7 +248,7 @@ public final class Measure {
         }
         List<String> names = candidates.stream().map(Candidate::name).toList();
         return new Measurement(name, names, trimmed, List.of(allocation), warm, stop, precision,
-                budget.toNanos() / 1e9, (System.nanoTime() - start) / 1e9, load);
+                budget.toNanos() / 1e9, (clock.getAsLong() - start) / 1e9, load);
     }
 
     private boolean narrowEnough(double[][] samples, int rounds) {
@@ -240,7 +275,7 @@ public final class Measure {
         int n = candidates.size();
         long warmDeadline = start + (long) (warmupShare * (deadline - start));
         long[] batch = new long[n];
-        Arrays.fill(batch, 1);
+        Arrays.fill(batch, fixedBatch > 0 ? fixedBatch : 1);
         List<List<Double>> times = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             times.add(new ArrayList<>());
@@ -252,26 +287,26 @@ public final class Measure {
         boolean jitQuietBefore = false;
         while (true) {
             double jit0 = MachineLoad.jitMillisNow();
-            long r0 = System.nanoTime();
+            long r0 = clock.getAsLong();
             for (int k = 0; k < n; k++) {
                 int c = (round + k) % n;
                 Candidate cand = candidates.get(c);
                 cand.before().run();
-                long t0 = System.nanoTime();
+                long t0 = clock.getAsLong();
                 for (long b = 0; b < batch[c]; b++) {
                     cand.operation().run();
                 }
-                long elapsed = System.nanoTime() - t0;
+                long elapsed = clock.getAsLong() - t0;
                 cand.after().run();
                 operations += batch[c];
                 double perOp = (double) elapsed / batch[c];
                 times.get(c).add(perOp);
-                if (elapsed < minSampleNanos) {
+                if (fixedBatch == 0 && elapsed < minSampleNanos) {
                     batch[c] = Math.max(batch[c], (long) Math.ceil(minSampleNanos / Math.max(perOp, 1.0)));
                 }
             }
             round++;
-            long roundNanos = System.nanoTime() - r0;
+            long roundNanos = clock.getAsLong() - r0;
             double jit = MachineLoad.jitMillisNow() - jit0;
             boolean jitQuiet = !Double.isFinite(jit) || jit <= JIT_QUIET_SHARE * roundNanos / 1e6;
             boolean stable = true;
@@ -279,12 +314,12 @@ public final class Measure {
                 stable &= steady(t);
             }
             // compilation time is booked when a compilation ends: quiet over two rounds and a minimum warm-up time
-            boolean longEnough = System.nanoTime() - start >= minWarmNanos;
+            boolean longEnough = clock.getAsLong() - start >= minWarmNanos;
             if (round >= 2 && jitQuiet && jitQuietBefore && stable && longEnough) {
                 reason = "steady";
                 break;
             }
-            if (System.nanoTime() + roundNanos > warmDeadline) {
+            if (clock.getAsLong() + roundNanos > warmDeadline || round >= MAX_WARMUP_ROUNDS) {
                 reason = "budget (" + (jitQuiet ? "" : "JIT still compiling; ") + (stable ? "" : "times not yet stable; ")
                         + "measured anyway)";
                 reason = reason.replace("; )", ")").replace("()", "");
@@ -292,7 +327,7 @@ public final class Measure {
             }
             jitQuietBefore = jitQuiet;
         }
-        return new Measurement.Warmup(round, operations, (System.nanoTime() - start) / 1e9, reason.equals("steady"),
+        return new Measurement.Warmup(round, operations, (clock.getAsLong() - start) / 1e9, reason.equals("steady"),
                 reason, batch);
     }
 

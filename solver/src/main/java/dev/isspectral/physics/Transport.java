@@ -28,9 +28,9 @@ public final class Transport {
 
     /** How τ_Π is obtained from ζ. */
     public enum BulkRelaxation {
-        /** τ_Π = ζ/[14.55 (1/3 − c_s²)² (ε + P)] (physics.md 3.3a); needs c_s² < 1/3. */
+        /** τ_Π = ζ/[14.55 (1/3 − c_s²)² (ε + P)] (physics.md eq. 3.3a); needs c_s² < 1/3. */
         KINETIC,
-        /** τ_Π = b_Π ζ/(ε + P) (physics.md 3.3b). */
+        /** τ_Π = b_Π ζ/(ε + P) (physics.md eq. 3.3b). */
         RATIO
     }
 
@@ -79,7 +79,7 @@ public final class Transport {
         return new Transport(etaOverS, zetaOverS, bPi, bulkRelaxation, bBulk, variant, phi7, vorticity);
     }
 
-    /** This value with b_π = τ_π (ε + P)/η > 0 (physics.md 3.2; causality needs b_π ≥ 2 for a conformal fluid). */
+    /** This value with b_π = τ_π (ε + P)/η > 0 (physics.md eq. 3.2; causality needs b_π ≥ 2 for a conformal fluid). */
     public Transport bPi(double bPi) {
         if (!(bPi > 0) || Double.isInfinite(bPi)) {
             throw new IllegalArgumentException("bPi = " + bPi + "; must be a finite number > 0");
@@ -87,7 +87,7 @@ public final class Transport {
         return new Transport(etaOverS, zetaOverS, bPi, bulkRelaxation, bBulk, variant, phi7, vorticity);
     }
 
-    /** This value with τ_Π = b_Π ζ/(ε + P) (physics.md 3.3b), b_Π > 0. */
+    /** This value with τ_Π = b_Π ζ/(ε + P) (physics.md eq. 3.3b), b_Π > 0. */
     public Transport bulkRelaxationRatio(double bBulk) {
         if (!(bBulk > 0) || Double.isInfinite(bBulk)) {
             throw new IllegalArgumentException("bBulk = " + bBulk + "; must be a finite number > 0");

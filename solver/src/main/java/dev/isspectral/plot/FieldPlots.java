@@ -3,8 +3,6 @@ package dev.isspectral.plot;
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.validate.Validation;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -18,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * XChart figures of fields and validation results: a 2-D slice as a heat map, the kinetic-energy
- * spectrum, and simulated against analytic dispersion. Each returns the chart object.
+ * Figures of fields and validation results: a 2-D slice as a heat map ({@link HeatMap}), the
+ * kinetic-energy spectrum and simulated against analytic dispersion (XChart, in {@link ChartStyle}).
  */
 public final class FieldPlots {
 
@@ -31,45 +29,26 @@ public final class FieldPlots {
     /**
      * A heat map of {@code quantity} on the plane {@code axis = index} (see
      * {@link Observables#slice(Solver, String, int, int)} for the quantities): horizontal axis the
-     * first remaining axis' grid index, vertical the second.
+     * first remaining axis, vertical the second, both in the box's coordinates (code length units)
+     * with the plane's true aspect ratio, and a colour bar with round ticks.
      */
-    public static HeatMapChart slice(Solver solver, String quantity, int axis, int index) {
+    public static HeatMap slice(Solver solver, String quantity, int axis, int index) {
         double[][] values = Observables.slice(solver, quantity, axis, index);
         int a = axis == 0 ? 1 : 0;
         int b = axis == 2 ? 1 : 2;
-        HeatMapChart chart = new HeatMapChartBuilder().width(640).height(560)
-                .title(quantity + " on " + AXES.charAt(axis) + " = index " + index + " (t = " + String.format(java.util.Locale.ROOT,
-                        "%.4g", solver.time()) + ")")
-                .xAxisTitle(AXES.charAt(a) + " index").yAxisTitle(AXES.charAt(b) + " index").build();
-        List<Integer> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            x.add(i);
-        }
-        for (int j = 0; j < values[0].length; j++) {
-            y.add(j);
-        }
-        List<Number[]> heat = new ArrayList<>();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < values.length; i++) {
-            for (int j = 0; j < values[i].length; j++) {
-                heat.add(new Number[] {i, j, values[i][j]});
-                min = Math.min(min, values[i][j]);
-                max = Math.max(max, values[i][j]);
-            }
-        }
-        chart.addSeries(quantity, x, y, heat);
-        chart.getStyler().setShowValue(false);
-        chart.getStyler().setMin(min);
-        chart.getStyler().setMax(max == min ? min + 1e-300 + Math.abs(min) * 1e-12 : max);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        return chart;
+        var grid = solver.grid();
+        String plane = AXES.charAt(axis) + " = " + ChartStyle.label(grid.coordinate(axis, index));
+        return HeatMap.of(values, grid.length(a), grid.length(b),
+                quantity + " on the plane " + plane + " at t = " + ChartStyle.label(solver.time()),
+                AXES.charAt(a) + " (code length units)", AXES.charAt(b) + " (code length units)",
+                quantity + " (code units)");
     }
 
     /**
-     * The kinetic-energy spectrum E(k) ({@link Observables#kineticEnergySpectrum(Solver)}) on
-     * log–log axes; shells with zero energy (and k = 0) are left out, a log axis cannot show them.
+     * The kinetic-energy spectrum E(k) ({@link Observables#kineticEnergySpectrum(Solver)}): log10 E
+     * against |k| on a log axis. The energy axis is log10 E on a linear scale rather than a log axis,
+     * so that a spectrum spanning 30 decades (a single mode over a round-off floor) still gets a few
+     * round ticks; shells with zero energy (and k = 0) are left out.
      */
     public static XYChart energySpectrum(Solver solver) {
         double[][] spectrum = Observables.kineticEnergySpectrum(solver);
@@ -78,23 +57,22 @@ public final class FieldPlots {
         for (int n = 0; n < spectrum[0].length; n++) {
             if (spectrum[0][n] > 0 && spectrum[1][n] > 0) {
                 k.add(spectrum[0][n]);
-                e.add(spectrum[1][n]);
+                e.add(Math.log10(spectrum[1][n]));
             }
         }
         XYChart chart = new XYChartBuilder().width(700).height(450)
-                .title(String.format(java.util.Locale.ROOT, "Kinetic-energy spectrum (t = %.4g)", solver.time()))
-                .xAxisTitle("|k|").yAxisTitle("E(k)").build();
+                .title("Kinetic-energy spectrum at t = " + ChartStyle.label(solver.time()))
+                .xAxisTitle("|k| (1 / code length)").yAxisTitle("log10 E(k) (E in code units)").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendVisible(false);
         if (k.isEmpty()) {
             // a fluid at rest has no kinetic energy: show an empty placeholder on linear axes
             chart.getStyler().setXAxisLogarithmic(false);
-            chart.getStyler().setYAxisLogarithmic(false);
             k.add(0.0);
             e.add(0.0);
         }
         chart.addSeries("E(k)", k, e);
+        ChartStyle.paper(chart);
+        chart.getStyler().setLegendVisible(false);
         return chart;
     }
 
@@ -111,11 +89,10 @@ public final class FieldPlots {
                         + "\"; must be a Validation.run() table with columns " + Validation.K + ", " + Validation.OMEGA_EXACT + " ...");
             }
         }
-        XYChart chart = new XYChartBuilder().width(800).height(450).title("Dispersion: simulated against analytic")
-                .xAxisTitle("k").yAxisTitle("ω (frequency)").build();
-        chart.setYAxisGroupTitle(1, "γ (damping rate)");
+        XYChart chart = new XYChartBuilder().width(960).height(460).title("Dispersion: simulated against analytic")
+                .xAxisTitle("k (1 / code length)").yAxisTitle("ω, frequency (1 / code time)").build();
+        chart.setYAxisGroupTitle(1, "γ, damping rate (1 / code time)");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Map<String, List<Integer>> rowsByChannel = new LinkedHashMap<>();
         for (int r = 0; r < validation.rowCount(); r++) {
             rowsByChannel.computeIfAbsent(validation.stringColumn(Validation.CHANNEL).get(r), c -> new ArrayList<>()).add(r);
@@ -133,7 +110,7 @@ public final class FieldPlots {
         if (rowsByChannel.isEmpty()) {
             chart.addSeries("none", new double[] {0}, new double[] {0});
         }
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     private static void add(XYChart chart, String name, double[] x, double[] y, boolean markers, int group) {
@@ -143,6 +120,9 @@ public final class FieldPlots {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         } else {
             s.setMarker(SeriesMarkers.NONE);
+            if (group == 1) {
+                s.setLineStyle(ChartStyle.DASHED);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.isspectral.profile;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Simulation;
+import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepStatistics;
 
@@ -98,6 +99,9 @@ public final class Profiler {
             List<StepStatistics> statistics = new ArrayList<>(steps);
             double[] maxSpeeds = new double[steps];
             for (int i = 0; i < steps; i++) {
+                if (Thread.currentThread().isInterrupted()) {   // as Solver.advance does for the warm-up
+                    throw new SimulationException("profile interrupted after " + i + " of " + steps + " measured steps");
+                }
                 solver.step();
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);

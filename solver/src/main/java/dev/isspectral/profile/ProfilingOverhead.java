@@ -8,27 +8,33 @@ import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The benchmark harness for the profiler's own cost: {@code ProfilingOverhead.of(sim).rounds(60).run()}.
+ * The benchmark harness for the profiler's own cost: {@code ProfilingOverhead.of(sim).run()}.
  *
- * <p>Three solvers of the same simulation are stepped in interleaved rounds (the order rotates each
- * round, so drift of a shared machine falls on all alike): profiling off ({@link Tracer#OFF}),
- * spans and FFT timing on (what {@code Profiler.redundancy(false)} records), and spans, FFT timing
- * and redundancy hashing on (the {@link Profiler} default). The table gives the median and mean
- * milliseconds per step and the ratio of medians to "off".
+ * <p>Three solvers of the same simulation are measured with the project's method ({@link Measure}): warmed up until
+ * steady, then stepped in interleaved rounds (the order rotates each round, so drift of a shared machine falls on all
+ * alike): profiling off ({@link Tracer#OFF}), spans and FFT timing on (what {@code Profiler.redundancy(false)}
+ * records), and spans, FFT timing and redundancy hashing on (the {@link Profiler} default). The table gives the
+ * median ms per step with its 95% interval and the paired ratio to "off" (per round) with its interval; rounds grow
+ * until the intervals are narrow or the budget (30 s by default) is spent.
  *
- * <p>The cost of profiling off cannot be timed against a solver without spans (there is none), so
- * it is bounded instead: the spans a step opens (counted by the recording solver) times the cost of
- * one {@code Tracer.OFF} span measured in a loop ({@link Result#offNanosPerSpan()}); the bound is
- * {@link Result#offShareBound()}.
+ * <p>The cost of profiling off cannot be timed against a solver without spans (there is none), so it is bounded
+ * instead: the spans a step opens (counted by the recording solver) times the cost of one {@code Tracer.OFF} span
+ * measured in a loop ({@link Result#offNanosPerSpan()}); the bound is {@link Result#offShareBound()}.
  */
 public final class ProfilingOverhead {
 
@@ -36,46 +42,62 @@ public final class ProfilingOverhead {
     public static final String SETTING = "setting";
     /** Column: median ms per step over the rounds. */
     public static final String MEDIAN_MS = "median_ms_per_step";
-    /** Column: mean ms per step over the rounds. */
-    public static final String MEAN_MS = "mean_ms_per_step";
+    /** Columns: 95% interval of the median ms per step. */
+    public static final String CI_LOW_MS = "ci_low_ms";
+    public static final String CI_HIGH_MS = "ci_high_ms";
     /**
      * Column: median over the rounds of (this setting's step time / the "off" step time of the same
      * round): paired, so drift between rounds cancels.
      */
     public static final String RATIO = "ratio_to_off";
+    /** Columns: 95% interval of {@link #RATIO}. */
+    public static final String RATIO_LOW = "ratio_ci_low";
+    public static final String RATIO_HIGH = "ratio_ci_high";
+    /** Column: interleaved rounds. */
+    public static final String ROUNDS = "rounds";
 
     private final Simulation simulation;
     private final int warmup;
     private final int rounds;
+    private final Duration budget;
 
-    private ProfilingOverhead(Simulation simulation, int warmup, int rounds) {
+    private ProfilingOverhead(Simulation simulation, int warmup, int rounds, Duration budget) {
         this.simulation = simulation;
         this.warmup = warmup;
         this.rounds = rounds;
+        this.budget = budget;
     }
 
-    /** The harness on {@code simulation}: 5 warm-up steps per solver, 40 rounds. */
+    /** The harness on {@code simulation}: no fixed warm-up (the method warms up until steady), at least 6 rounds, 30 s. */
     public static ProfilingOverhead of(Simulation simulation) {
         if (simulation == null) {
             throw new IllegalArgumentException("simulation = null; must be a built Simulation");
         }
-        return new ProfilingOverhead(simulation, 5, 40);
+        return new ProfilingOverhead(simulation, 0, 6, Duration.ofSeconds(30));
     }
 
-    /** Warm-up steps per solver; {@code >= 0}. */
+    /** Steps per solver before the method's own warm-up (which continues until steady); {@code >= 0}. */
     public ProfilingOverhead warmup(int steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("warmup = " + steps + "; must be >= 0");
         }
-        return new ProfilingOverhead(simulation, steps, rounds);
+        return new ProfilingOverhead(simulation, steps, rounds, budget);
     }
 
-    /** Measured rounds (one step of each solver per round); {@code >= 1}. */
+    /** The fewest measured rounds (one step of each solver per round); {@code >= 1}; more run within the budget. */
     public ProfilingOverhead rounds(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("rounds = " + n + "; must be >= 1");
         }
-        return new ProfilingOverhead(simulation, warmup, n);
+        return new ProfilingOverhead(simulation, warmup, n, budget);
+    }
+
+    /** Time budget of the interleaved steps (warm-up and rounds); default 30 s. */
+    public ProfilingOverhead budget(Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("budget = " + d + "; must be a positive duration");
+        }
+        return new ProfilingOverhead(simulation, warmup, rounds, d);
     }
 
     /** Runs the rounds. */
@@ -88,38 +110,21 @@ public final class ProfilingOverhead {
         List<Solver> solvers = List.of(simulation.start(Instrumentation.NONE),
                 simulation.start(new Instrumentation(timingSpans, timingFfts.decorator())),
                 simulation.start(new Instrumentation(fullSpans, fullFfts.decorator())));
-        for (Solver s : solvers) {
+        List<Candidate> candidates = new ArrayList<>();
+        long[] recordedSteps = {warmup};          // steps of the spans-and-FFT solver: its counts are per step
+        for (int i = 0; i < solvers.size(); i++) {
+            Solver s = solvers.get(i);
             s.advance(warmup);
+            candidates.add(Candidate.of(names.get(i), i == 1 ? () -> {
+                s.step();
+                recordedSteps[0]++;
+            } : s::step));
         }
-        timingSpans.reset();
-        double[][] ms = new double[solvers.size()][rounds];
-        for (int round = 0; round < rounds; round++) {
-            for (int j = 0; j < solvers.size(); j++) {
-                int i = (round + j) % solvers.size();
-                long t0 = System.nanoTime();
-                solvers.get(i).step();
-                ms[i][round] = (System.nanoTime() - t0) / 1e6;
-            }
-        }
+        Measurement m = Measure.of(candidates).named("profiling_overhead").budget(budget).rounds(rounds, 100_000)
+                .minSample(Duration.ZERO).run();
         long spans = 0;
         for (SpanRecorder.Node n : timingSpans.nodes()) {
             spans += n.calls();
-        }
-        StringColumn setting = StringColumn.create(SETTING);
-        DoubleColumn median = DoubleColumn.create(MEDIAN_MS);
-        DoubleColumn mean = DoubleColumn.create(MEAN_MS);
-        DoubleColumn ratio = DoubleColumn.create(RATIO);
-        for (int i = 0; i < solvers.size(); i++) {
-            setting.append(names.get(i));
-            median.append(median(ms[i]));
-            mean.append(Arrays.stream(ms[i]).average().orElse(Double.NaN));
-        }
-        for (int i = 0; i < solvers.size(); i++) {
-            double[] paired = new double[rounds];
-            for (int round = 0; round < rounds; round++) {
-                paired[round] = ms[i][round] / ms[0][round];
-            }
-            ratio.append(median(paired));
         }
         long forwards = 0;
         for (FftRecorder.Kind k : timingFfts.kinds()) {
@@ -127,102 +132,84 @@ public final class ProfilingOverhead {
                 forwards += k.calls();
             }
         }
-        return new Result(Table.create("profiling_overhead", setting, median, mean, ratio), (double) spans / rounds,
-                offNanosPerSpan(), onNanosPerSpan(), (double) forwards / rounds, hashNanos(simulation.grid().size()),
-                simulation.grid().notation(), rounds);
+        long stepsRecorded = Math.max(1, recordedSteps[0]);
+        Duration micro = Duration.ofMillis(Math.max(300, Math.min(2000, budget.toMillis() / 20)));
+        return new Result(m, (double) spans / stepsRecorded, offNanosPerSpan(micro), onNanosPerSpan(micro),
+                (double) forwards / stepsRecorded, hashNanos(simulation.grid().size(), micro), simulation.grid().notation());
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-    }
+    private static volatile long sink;
 
-    /** Nanoseconds per open-and-close of a recording span nested in another, best of five loops. */
-    static double onNanosPerSpan() {
+    /** Nanoseconds per open-and-close of a recording span nested in another (two spans per iteration). */
+    static Estimate onNanosPerSpan(Duration budget) {
         SpanRecorder r = new SpanRecorder();
-        double best = Double.POSITIVE_INFINITY;
-        long sink = 0;
-        for (int trial = 0; trial < 5; trial++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 100_000; i++) {
-                try (Span outer = r.open("step"); Span inner = r.open("rhs")) {
-                    sink += i;
-                }
+        Measurement m = Measure.of(Candidate.of("recording span pair", () -> {
+            try (Span outer = r.open("step"); Span inner = r.open("rhs")) {
+                sink++;
             }
-            best = Math.min(best, (System.nanoTime() - t0) / 2e5);
-        }
-        return sink == 42 ? best + 1e-12 : best;
+        })).budget(budget).run();
+        return m.time(0).scaled(1e9 / 2, "ns");
     }
 
-    /** Nanoseconds to hash one forward-transform input of {@code points} doubles, best of five. */
-    static double hashNanos(int points) {
+    /** Nanoseconds to hash one forward-transform input of {@code points} doubles. */
+    static Estimate hashNanos(int points, Duration budget) {
         double[] values = new double[points];
         for (int i = 0; i < points; i++) {
             values[i] = Math.sin(i);
         }
-        double best = Double.POSITIVE_INFINITY;
-        long sink = 0;
-        for (int trial = 0; trial < 5; trial++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 200; i++) {
-                values[i % points] += 1e-9;
-                sink += FftRecorder.contentHash(values);
-            }
-            best = Math.min(best, (System.nanoTime() - t0) / 200.0);
-        }
-        return sink == 42 ? best + 1e-12 : best;
+        int[] i = new int[1];
+        Measurement m = Measure.of(Candidate.of("hash", () -> {
+            values[i[0]++ % points] += 1e-9;
+            sink += FftRecorder.contentHash(values);
+        })).budget(budget).run();
+        return m.time(0).scaled(1e9, "ns");
     }
 
-    /** Nanoseconds per open-and-close of a {@link Tracer#OFF} span, best of five loops of 10^6. */
-    static double offNanosPerSpan() {
+    /** Nanoseconds per open-and-close of a {@link Tracer#OFF} span (the loop's own cost included). */
+    static Estimate offNanosPerSpan(Duration budget) {
         Tracer off = Tracer.OFF;
-        double best = Double.POSITIVE_INFINITY;
-        long sink = 0;
-        for (int trial = 0; trial < 5; trial++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 1_000_000; i++) {
-                try (Span s = off.open("step")) {
-                    sink += i;
-                }
+        Measurement m = Measure.of(Candidate.of("off span", () -> {
+            try (Span s = off.open("step")) {
+                sink++;
             }
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-        }
-        return sink == 42 ? best + 1e-12 : best;
+        })).budget(budget).run();
+        return m.time(0).scaled(1e9, "ns");
     }
 
     /** The measured overhead. */
     public static final class Result implements Displayable {
-        private final Table table;
+        private final Measurement measurement;
         private final double spansPerStep;
-        private final double offNanosPerSpan;
-        private final double onNanosPerSpan;
+        private final Estimate offNanosPerSpan;
+        private final Estimate onNanosPerSpan;
         private final double forwardsPerStep;
-        private final double hashNanos;
+        private final Estimate hashNanos;
         private final String grid;
-        private final int rounds;
 
-        Result(Table table, double spansPerStep, double offNanosPerSpan, double onNanosPerSpan, double forwardsPerStep,
-               double hashNanos, String grid, int rounds) {
-            this.table = table;
+        Result(Measurement measurement, double spansPerStep, Estimate offNanosPerSpan, Estimate onNanosPerSpan,
+               double forwardsPerStep, Estimate hashNanos, String grid) {
+            this.measurement = measurement;
             this.spansPerStep = spansPerStep;
             this.offNanosPerSpan = offNanosPerSpan;
             this.onNanosPerSpan = onNanosPerSpan;
             this.forwardsPerStep = forwardsPerStep;
             this.hashNanos = hashNanos;
             this.grid = grid;
-            this.rounds = rounds;
         }
 
-        /** Cost of one recording span (two nested, in a loop), ns. */
+        /** The interleaved measurement of the three solvers. */
+        public Measurement measurement() {
+            return measurement;
+        }
+
+        /** Cost of one recording span (two nested, in a loop), ns: the median. */
         public double onNanosPerSpan() {
-            return onNanosPerSpan;
+            return onNanosPerSpan.median();
         }
 
-        /** Cost of hashing one forward-transform input, ns. */
+        /** Cost of hashing one forward-transform input, ns: the median. */
         public double hashNanos() {
-            return hashNanos;
+            return hashNanos.median();
         }
 
         /**
@@ -232,13 +219,32 @@ public final class ProfilingOverhead {
          * out cache effects, which the interleaved ratios include.
          */
         public double estimatedOnShare() {
-            return (spansPerStep * onNanosPerSpan + forwardsPerStep * hashNanos)
-                    / (table.doubleColumn(MEDIAN_MS).get(0) * 1e6);
+            return (spansPerStep * onNanosPerSpan() + forwardsPerStep * hashNanos()) / (measurement.time(0).median() * 1e9);
         }
 
-        /** SETTING, MEDIAN_MS, MEAN_MS, RATIO; rows off, spans+fft, spans+fft+redundancy. */
+        /** SETTING, MEDIAN_MS, CI_LOW_MS, CI_HIGH_MS, RATIO, RATIO_LOW, RATIO_HIGH, ROUNDS; rows off, spans+fft, spans+fft+redundancy. */
         public Table table() {
-            return table.copy();
+            StringColumn setting = StringColumn.create(SETTING);
+            DoubleColumn median = DoubleColumn.create(MEDIAN_MS);
+            DoubleColumn low = DoubleColumn.create(CI_LOW_MS);
+            DoubleColumn high = DoubleColumn.create(CI_HIGH_MS);
+            DoubleColumn ratio = DoubleColumn.create(RATIO);
+            DoubleColumn rlow = DoubleColumn.create(RATIO_LOW);
+            DoubleColumn rhigh = DoubleColumn.create(RATIO_HIGH);
+            IntColumn rounds = IntColumn.create(ROUNDS);
+            for (int i = 0; i < measurement.names().size(); i++) {
+                Estimate t = measurement.time(i).scaled(1e3, "ms");
+                Estimate r = ratioEstimate(i);
+                setting.append(measurement.names().get(i));
+                median.append(t.median());
+                low.append(t.low());
+                high.append(t.high());
+                ratio.append(r.median());
+                rlow.append(r.low());
+                rhigh.append(r.high());
+                rounds.append(measurement.rounds());
+            }
+            return Table.create("profiling_overhead", setting, median, low, high, ratio, rlow, rhigh, rounds);
         }
 
         /** Spans a step opens (FFT spans included). */
@@ -246,40 +252,50 @@ public final class ProfilingOverhead {
             return spansPerStep;
         }
 
-        /** Cost of one span with profiling off, ns (a loop of Tracer.OFF spans; includes the loop). */
+        /** Cost of one span with profiling off, ns (a loop of Tracer.OFF spans; includes the loop): the median. */
         public double offNanosPerSpan() {
-            return offNanosPerSpan;
+            return offNanosPerSpan.median();
         }
 
-        /** Upper bound of the share of a step that spans cost with profiling off. */
+        /** Upper bound of the share of a step that spans cost with profiling off (from the interval's upper ends). */
         public double offShareBound() {
-            return spansPerStep * offNanosPerSpan / (table.doubleColumn(MEDIAN_MS).get(0) * 1e6);
+            return spansPerStep * offNanosPerSpan.high() / (measurement.time(0).low() * 1e9);
         }
 
-        /** Median ratio of a setting to "off" (0 off, 1 spans+fft, 2 spans+fft+redundancy). */
+        /** Median paired ratio of a setting to "off" (0 off, 1 spans+fft, 2 spans+fft+redundancy). */
         public double ratio(int setting) {
-            return table.doubleColumn(RATIO).get(setting);
+            return ratioEstimate(setting).median();
+        }
+
+        /** Paired ratio of a setting to "off" per round: median and 95% interval. */
+        public Estimate ratioEstimate(int setting) {
+            return measurement.ratio(setting, 0);
+        }
+
+        private static String percent(Estimate r) {
+            return String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]", 100 * (r.median() - 1), 100 * (r.low() - 1),
+                    100 * (r.high() - 1));
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "Profiling overhead on %s, %d interleaved rounds (median paired ratio):"
-                            + " spans+fft %+.1f%%, spans+fft+redundancy %+.1f%%; from parts: %.0f spans/step x %.0f ns"
+            return String.format(Locale.ROOT, "Profiling overhead on %s, %d interleaved rounds (paired ratio to off, median "
+                            + "[95%% interval]): spans+fft %s, spans+fft+redundancy %s; from parts: %.0f spans/step x %.0f ns"
                             + " + %.0f hashes/step x %.0f ns = %.2f%% of a step; off: %.0f spans x %.2f ns = at most %.4f%%",
-                    grid, rounds, 100 * (ratio(1) - 1), 100 * (ratio(2) - 1), spansPerStep, onNanosPerSpan,
-                    forwardsPerStep, hashNanos, 100 * estimatedOnShare(), spansPerStep, offNanosPerSpan,
-                    100 * offShareBound());
+                    grid, measurement.rounds(), percent(ratioEstimate(1)), percent(ratioEstimate(2)), spansPerStep,
+                    onNanosPerSpan(), forwardsPerStep, hashNanos(), 100 * estimatedOnShare(), spansPerStep,
+                    offNanosPerSpan(), 100 * offShareBound());
         }
 
         @Override
         public String toText() {
-            return toString() + "\n" + table.print();
+            return toString() + "\n" + table().print() + "\n" + measurement.load();
         }
 
         @Override
         public String toHtml() {
             return "<div class=\"is-spectral-overhead\">\n<p><b>" + Html.escape(toString()) + "</b></p>\n"
-                    + TableRendering.standard().html(table) + "</div>";
+                    + TableRendering.standard().html(table()) + "\n" + measurement.load().toHtml() + "</div>";
         }
     }
 }

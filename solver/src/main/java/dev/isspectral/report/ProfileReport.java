@@ -1,5 +1,6 @@
 package dev.isspectral.report;
 
+import dev.isspectral.io.AtomicFiles;
 import dev.isspectral.plot.ProfilePlots;
 import dev.isspectral.profile.Profile;
 import org.knowm.xchart.BitmapEncoder;
@@ -10,9 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.Map;
 /**
  * Writes a {@link Profile} as a standalone HTML report (every table, every chart as an inline
  * base64 PNG, no external resources), each table as CSV and the whole profile as JSON
- * ({@link Profile#toJson()}). Every file is written to a temporary file in the target directory
- * and then moved into place, so a reader never sees half a file.
+ * ({@link Profile#toJson()}). The files are written as one set through {@link AtomicFiles}: a reader never
+ * sees half a file, and a set whose manifest is present is never a mix of two reports.
  */
 public final class ProfileReport {
 
@@ -65,15 +64,14 @@ public final class ProfileReport {
      * {@code directory} (created if absent). Returns the files written, the HTML first.
      */
     public static List<Path> write(Profile profile, Path directory) {
+        Map<String, byte[]> files = AtomicFiles.files();
+        files.put("report.html", utf8(html(profile)));
+        for (Table t : profile.tables()) {
+            files.put(t.name() + ".csv", utf8(csv(t)));
+        }
+        files.put("profile.json", utf8(profile.toJson()));
         try {
-            Files.createDirectories(directory);
-            List<Path> written = new java.util.ArrayList<>();
-            written.add(writeAtomically(directory.resolve("report.html"), html(profile)));
-            for (Table t : profile.tables()) {
-                written.add(writeAtomically(directory.resolve(t.name() + ".csv"), csv(t)));
-            }
-            written.add(writeAtomically(directory.resolve("profile.json"), profile.toJson()));
-            return written;
+            return withoutManifest(AtomicFiles.writeSet(directory, "report", files));
         } catch (IOException e) {
             throw new UncheckedIOException("writing profile report to " + directory, e);
         }
@@ -82,7 +80,9 @@ public final class ProfileReport {
     /**
      * Writes the HTML report to {@code htmlFile} (which must end in {@code .html}) and, beside it,
      * {@code <stem>-<table>.csv} per table and {@code <stem>.json}; parent directories are created.
-     * Returns the files written, the HTML first.
+     * The files are written as one set ({@link AtomicFiles#writeSet}): {@code <stem>.manifest}, written last,
+     * lists them with their sizes and SHA-256. Returns the report's files, the HTML first and the JSON last
+     * (the manifest is not in the list).
      */
     public static List<Path> writeHtml(Profile profile, Path htmlFile) {
         String file = htmlFile.getFileName() == null ? "" : htmlFile.getFileName().toString();
@@ -91,18 +91,26 @@ public final class ProfileReport {
         }
         String stem = file.substring(0, file.length() - ".html".length());
         Path directory = htmlFile.toAbsolutePath().getParent();
+        Map<String, byte[]> files = AtomicFiles.files();
+        files.put(file, utf8(html(profile)));
+        for (Table t : profile.tables()) {
+            files.put(stem + "-" + t.name() + ".csv", utf8(csv(t)));
+        }
+        files.put(stem + ".json", utf8(profile.toJson()));
         try {
-            Files.createDirectories(directory);
-            List<Path> written = new java.util.ArrayList<>();
-            written.add(writeAtomically(htmlFile, html(profile)));
-            for (Table t : profile.tables()) {
-                written.add(writeAtomically(directory.resolve(stem + "-" + t.name() + ".csv"), csv(t)));
-            }
-            written.add(writeAtomically(directory.resolve(stem + ".json"), profile.toJson()));
-            return written;
+            return withoutManifest(AtomicFiles.writeSet(directory, stem, files));
         } catch (IOException e) {
             throw new UncheckedIOException("writing profile report to " + htmlFile, e);
         }
+    }
+
+    /** The files written, without the manifest AtomicFiles adds last (callers list the report's own files). */
+    private static List<Path> withoutManifest(List<Path> written) {
+        return List.copyOf(written.subList(0, written.size() - 1));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The table as RFC 4180 CSV with a header row. */
@@ -126,19 +134,7 @@ public final class ProfileReport {
      * into place, atomically where the file system can.
      */
     public static Path writeAtomically(Path target, String text) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return AtomicFiles.write(target, text);
     }
 
     private static byte[] png(Chart<?, ?> chart) {

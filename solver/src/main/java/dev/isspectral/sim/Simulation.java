@@ -64,6 +64,15 @@ public final class Simulation {
 
     /** A fresh solver at t = 0 watched through {@code instrumentation}. */
     public Solver start(Instrumentation instrumentation) {
+        if (instrumentation == null) {
+            throw new IllegalArgumentException("instrumentation = null; must be Instrumentation.NONE or a recorder's");
+        }
+        MemoryBudget.requireHeap(estimatedBytes() + 8L * MemoryBudget.OBSERVED_DOUBLES * grid().size(), grid(),
+                "a solver (state, integrator stages, workspaces, FFT spectra, observed primitives)");
+        long nativeBytes = MemoryBudget.nativeFftBytes(fftSettings(), grid());
+        if (nativeBytes > 0) {
+            MemoryBudget.requireNative(nativeBytes, grid(), fftSettings().backend());
+        }
         return new Solver(this, initialState, instrumentation);
     }
 
@@ -74,6 +83,20 @@ public final class Simulation {
 
     /** Runs from t = 0 {@code until}, recording the default observables and {@code extra} on {@code schedule}. */
     public Run run(Until until, Schedule schedule, Observable... extra) {
+        if (until == null) {
+            throw new IllegalArgumentException("until = null; must be e.g. Until.steps(32) or Until.time(1.0)");
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule = null; must be e.g. Schedule.everyStep()");
+        }
+        if (extra == null) {
+            throw new IllegalArgumentException("extra observables = null; pass none, or Observable values");
+        }
+        for (int i = 0; i < extra.length; i++) {
+            if (extra[i] == null) {
+                throw new IllegalArgumentException("extra observable " + i + " = null; must be an Observable");
+            }
+        }
         return Run.execute(this, start(), until, schedule, List.of(extra));
     }
 
@@ -460,6 +483,20 @@ public final class Simulation {
          */
         public Simulation build() {
             initial.validate(grid);
+            Simulation planned = new Simulation(this, null, List.of());
+            boolean cflOnly = integrator.imex() || (!transport.hasShear() && !transport.hasBulk());
+            if (Double.isNaN(timeStep) && cflOnly && !Double.isFinite(planned.cflTimeStep())) {
+                throw new IllegalArgumentException("grid = " + grid.notation() + " has one point along every axis, so no"
+                        + " wave number limits the step and the CFL step of physics.md eq. 6.3 is infinite; must have more"
+                        + " than one point along some axis, or set a fixed timeStep(dt)");
+            }
+            long n = grid.size();
+            long stateBytes = 8L * Field.COUNT * n;
+            long initialData = 8L * MemoryBudget.INITIAL_DATA_DOUBLES * n;
+            long solver = planned.estimatedBytes() + 8L * MemoryBudget.OBSERVED_DOUBLES * n;
+            MemoryBudget.requireHeap(stateBytes + Math.max(initialData, solver), grid,
+                    "the simulation (initial data and state, then a solver's state, integrator stages, workspaces,"
+                            + " FFT spectra and observed primitives)");
             InitialData data = new InitialData(grid);
             initial.fill(data);
             State state = primitiveToEvolved(data);
@@ -468,13 +505,13 @@ public final class Simulation {
             if (!Double.isNaN(timeStep)) {
                 double cfl = sim.courant() / grid.maxWaveNumberMagnitude();
                 if (timeStep > cfl) {
-                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md 6.3)",
+                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md eq. 6.3)",
                             timeStep, cfl, sim.courant()));
                 }
                 if (!integrator.imex()) {
                     double rel = relaxationCourant * sim.start().minRelaxationTime();
                     if (timeStep > rel) {
-                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md 6.4)",
+                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md eq. 6.4)",
                                 timeStep, rel));
                     }
                 }
@@ -511,6 +548,16 @@ public final class Simulation {
                             "initial = %s gives eps = %.6g, |v| = %.6g at grid index (%d, %d, %d); must have eps > 0 and |v| < 1 (lower the amplitude)",
                             initial.describe(), e, Math.sqrt(v2), i, j, k));
                 }
+                if (bulk && !Double.isFinite(d.bulk[p])) {
+                    throw nonFiniteInitial("Pi (bulk pressure)", d.bulk[p], p);
+                }
+                if (shear) {
+                    for (int c = 0; c < SHEAR_NAMES.length; c++) {
+                        if (!Double.isFinite(d.shear[c][p])) {
+                            throw nonFiniteInitial(SHEAR_NAMES[c], d.shear[c][p], p);
+                        }
+                    }
+                }
                 double bulkPressure = bulk ? d.bulk[p] : 0.0;
                 double pressure = eos.pressure(e) + bulkPressure;
                 if (!(e + pressure > 0)) {
@@ -542,6 +589,16 @@ public final class Simulation {
             return s;
         }
 
+        private static final String[] SHEAR_NAMES = {"pi^xx", "pi^yy", "pi^xy", "pi^xz", "pi^yz"};
+
+        private IllegalArgumentException nonFiniteInitial(String name, double value, int p) {
+            int k = p % grid.nz();
+            int j = (p / grid.nz()) % grid.ny();
+            int i = p / (grid.nz() * grid.ny());
+            return new IllegalArgumentException(String.format(Locale.ROOT,
+                    "initial = %s gives %s = %s at grid index (%d, %d, %d); must be finite", initial.describe(), name, value, i, j, k));
+        }
+
         /** Checks c_s², the kinetic τ_Π condition and causality (3.4); {@code changed} names the setter. */
         private static void checkPhysics(Eos e, Transport t, String changed) {
             double cs2 = e.constantSoundSpeedSquared();
@@ -550,13 +607,13 @@ public final class Simulation {
             }
             if (t.hasBulk() && t.bulkRelaxation() == Transport.BulkRelaxation.KINETIC && cs2 >= 1.0 / 3.0 - 1e-12) {
                 throw new IllegalArgumentException(changed + ": zetaOverS = " + t.zetaOverS()
-                        + " with the kinetic tau_Pi (3.3a) needs c_s^2 < 1/3, but the EOS has c_s^2 = " + cs2
+                        + " with the kinetic tau_Pi (3.3a) must have c_s^2 < 1/3, but the EOS has c_s^2 = " + cs2
                         + "; use Transport.bulkRelaxationRatio(bBulk) (3.3b) or an EOS with c_s^2 < 1/3");
             }
             double front = t.frontSpeedSquared(cs2);
             if (front > 1.0 + 1e-12) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
+                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md eq. 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
                         changed, front, cs2, t.bPi()));
             }
         }

@@ -24,7 +24,10 @@ import java.util.Set;
 
 /**
  * A running simulation: the evolved state, the time, and the machinery that advances it. Made by
- * {@link Simulation#start()}; mutable and single-threaded (one caller at a time).
+ * {@link Simulation#start()}; mutable and confined to one thread at a time: a call to {@link #step(double)}, {@link #advance(long)},
+ * {@link #primitives()} or the field getters from a second thread while a step runs fails at once with an
+ * {@link IllegalStateException} naming both threads (handing a solver from one thread to the next between
+ * steps, as notebook cells do, is fine).
  *
  * <p>Each {@link #step()} takes one step of the configured integrator, filters the new state if a
  * filter is on (physics.md §6.5), and checks every evolved field for NaN or infinity, stopping with
@@ -62,6 +65,8 @@ public final class Solver {
     private int lastPasses;
     private long lastWallNanos;
     private StepStatistics lastStep;
+    // the thread inside step(dt), or null: a second thread fails at once instead of corrupting the workspaces
+    private final java.util.concurrent.atomic.AtomicReference<Thread> stepperOwner = new java.util.concurrent.atomic.AtomicReference<>();
 
     Solver(Simulation simulation, State initial, Instrumentation instrumentation) {
         this.simulation = simulation;
@@ -138,6 +143,7 @@ public final class Solver {
 
     /** Takes {@code n} steps, stopping with a {@link SimulationException} if the thread is interrupted. */
     public void advance(long n) {
+        requireNotStepping("advance");
         if (n < 0) {
             throw new IllegalArgumentException("steps = " + n + "; must be >= 0");
         }
@@ -164,6 +170,7 @@ public final class Solver {
 
     /** min over the grid of γτ_π and γτ_Π at the current state (infinity for an ideal fluid). */
     public double minRelaxationTime() {
+        requireNotStepping("minRelaxationTime");
         Transport t = simulation.transport();
         if (!t.hasShear() && !t.hasBulk()) {
             return Double.POSITIVE_INFINITY;
@@ -188,8 +195,40 @@ public final class Solver {
         return min;
     }
 
-    /** Takes one step of size {@code dt} > 0. */
+    /**
+     * Takes one step of size {@code dt} > 0.
+     *
+     * @throws IllegalStateException at once if another thread is stepping this solver (see the class comment)
+     */
     public void step(double dt) {
+        Thread me = Thread.currentThread();
+        if (!stepperOwner.compareAndSet(null, me)) {
+            throw inUse("step");
+        }
+        try {
+            stepOwned(dt);
+        } finally {
+            stepperOwner.set(null);
+        }
+    }
+
+    /** Fails at once when another thread is inside {@link #step(double)}; {@code what} names the call. */
+    private void requireNotStepping(String what) {
+        Thread owner = stepperOwner.get();
+        if (owner != null && owner != Thread.currentThread()) {
+            throw inUse(what);
+        }
+    }
+
+    private IllegalStateException inUse(String what) {
+        Thread owner = stepperOwner.get();
+        return new IllegalStateException("Solver." + what + " called on thread \"" + Thread.currentThread().getName()
+                + "\" while thread \"" + (owner == null ? "?" : owner.getName()) + "\" is taking step " + (stepCount + 1)
+                + "; a Solver is confined to one thread at a time: step it and read it from one thread, or give each"
+                + " thread its own solver (Simulation.start())");
+    }
+
+    private void stepOwned(double dt) {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt = " + dt + "; must be a finite number > 0");
         }
@@ -230,6 +269,7 @@ public final class Solver {
 
     /** A copy of evolved field {@code f}. */
     public double[] field(Field f) {
+        requireNotStepping("field");
         return state.get(f).clone();
     }
 
@@ -243,6 +283,7 @@ public final class Solver {
      * step with a recovery of their own, so observing never changes the solution.
      */
     public Primitives primitives() {
+        requireNotStepping("primitives");
         if (!observedCurrent) {
             if (observed == null) {
                 observed = new Primitives(grid.size());   // allocated on first observation only

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tuner's method on fake engines and a fake clock, so the outcome is deterministic: a "JVM" whose every
- * transform costs 4× as much until 60 transforms (of any engine) have run, like JIT warm-up. Measured one after
- * another, the truly faster candidate listed first pays all of the warm-up and loses; the tuner's
- * build-all / warm-all / interleaved-rounds / median method picks it.
+ * transform costs 4× as much until 60 transforms (of any engine) have run, like JIT warm-up. With a fixed, short
+ * warm-up, measured one after another, the truly faster candidate listed first would pay all of the warm-up and
+ * lose; the project's method (warm-up until steady, interleaved rounds, medians with intervals) picks it.
  */
 class FftTunerMethodTest {
 
@@ -67,26 +67,33 @@ class FftTunerMethodTest {
     }
 
     @Test
-    void sequentialMeasurementWouldPickTheSlowerCandidate() {
-        // the old method: each candidate warmed up and timed alone, one after the other, in the listed order
+    void warmupUntilSteadyRemovesTheColdStartBiasOfTheFirstCandidate() {
+        // measured alone, one after the other: the first candidate meets the cold "JVM" (a fixed warm-up of a few
+        // pairs would leave it timing cold transforms); warm-up until steady times both warm
         FakeJvm jvm = new FakeJvm();
-        double fast = msPerPair(tuner(jvm, List.of(FAST)).run(), FAST);
-        double slow = msPerPair(tuner(jvm, List.of(SLOW)).run(), SLOW);
-        assertEquals(0.048, fast, 1e-12, "the first candidate ran all 50 of its transforms cold");
-        assertEquals(0.020, slow, 1e-12, "the second ran warm");
-        assertTrue(slow < fast, "sequentially the slower one looks faster");
+        FftTuner.Result fast = tuner(jvm, List.of(FAST)).run();
+        FftTuner.Result slow = tuner(jvm, List.of(SLOW)).run();
+        assertEquals(0.012, msPerPair(fast, FAST), 1e-12, "two warm 6 us transforms per pair");
+        assertEquals(0.020, msPerPair(slow, SLOW), 1e-12);
+        assertTrue(fast.measurement().warmup().rounds() >= 2);
     }
 
     @Test
-    void interleavedMeasurementPicksTheTrulyFasterCandidate() {
+    void interleavedMeasurementPicksTheTrulyFasterCandidateWithIntervals() {
         FakeJvm jvm = new FakeJvm();
         FftTuner.Result r = tuner(jvm, List.of(FAST, SLOW)).run();
         assertEquals(FAST, r.winner());
-        // 20 warm-up transforms, then rounds of 20: rounds 1 and 2 cold, 3 and 4 warm; medians of 4 rounds
-        assertEquals(0.5 * (0.012 + 0.048), msPerPair(r, FAST), 1e-12);
-        assertEquals(0.5 * (0.020 + 0.080), msPerPair(r, SLOW), 1e-12);
-        assertEquals(List.of(true, false), r.table().booleanColumn(FftTuner.CHOSEN).asList());
-        assertEquals(5, r.table().columnCount());
+        assertEquals(0.012, msPerPair(r, FAST), 1e-12);
+        assertEquals(0.020, msPerPair(r, SLOW), 1e-12);
+        var t = r.table();
+        assertEquals(List.of(true, false), t.booleanColumn(FftTuner.CHOSEN).asList());
+        assertEquals(List.of(FftTuner.CONFIGURATION, FftTuner.MS_PER_PAIR, FftTuner.MS_CI_LOW, FftTuner.MS_CI_HIGH,
+                FftTuner.RATIO_TO_CHOSEN, FftTuner.GFLOPS, FftTuner.PLANNING_MS, FftTuner.CHOSEN, FftTuner.ROUNDS),
+                t.columnNames());
+        assertEquals(1.0, t.doubleColumn(FftTuner.RATIO_TO_CHOSEN).get(0), 1e-12);
+        assertEquals(20.0 / 12.0, t.doubleColumn(FftTuner.RATIO_TO_CHOSEN).get(1), 1e-12, "paired per round");
+        assertEquals(0.012, t.doubleColumn(FftTuner.MS_CI_LOW).get(0), 1e-12, "identical rounds: a zero-width interval");
+        assertTrue(t.intColumn(FftTuner.ROUNDS).get(0) >= 4);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.isspectral.sim.Tuning;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScalingCompareTest {
 
+    /** Keeps each measurement short: the method stops at its budget (after its minimum rounds). */
+    private static final Duration BUDGET = Duration.ofMillis(600);
+
     private static Simulation soundWave(Tuning tuning) {
         return Simulation.builder().grid("2x8x8x8").eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
                 .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(tuning).build();
@@ -23,29 +27,41 @@ class ScalingCompareTest {
 
     @Test
     void scalingHasOneRowPerGridAndAFiniteExponent() {
-        Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1).run();
+        Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1)
+                .budget(BUDGET).run();
         Table t = r.table();
         assertEquals(List.of(Scaling.Result.GRID, Scaling.Result.POINTS, Scaling.Result.SECONDS_MEDIAN,
-                Scaling.Result.SECONDS_MIN, Scaling.Result.SECONDS_MAX, Scaling.Result.BYTES_PER_STEP,
-                Scaling.Result.PEAK_HEAP), t.columnNames());
+                Scaling.Result.SECONDS_CI_LOW, Scaling.Result.SECONDS_CI_HIGH, Scaling.Result.ROUNDS,
+                Scaling.Result.BYTES_PER_STEP, Scaling.Result.BYTES_EXACT, Scaling.Result.PEAK_HEAP), t.columnNames());
         assertEquals(2, t.rowCount());
         assertEquals(1024L, t.longColumn(Scaling.Result.POINTS).get(1));
         assertTrue(Double.isFinite(r.exponentVsN()), r.toString());
+        assertTrue(r.exponentEstimate(false).contains(r.exponentVsN()), "the fit to the medians lies in its interval");
         assertTrue(r.operations().rowCount() > 0);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(t.intColumn(Scaling.Result.ROUNDS).get(i) >= 6);
+            assertTrue(t.doubleColumn(Scaling.Result.SECONDS_CI_LOW).get(i) <= t.doubleColumn(Scaling.Result.SECONDS_MEDIAN).get(i));
+            assertTrue(t.doubleColumn(Scaling.Result.SECONDS_MEDIAN).get(i) <= t.doubleColumn(Scaling.Result.SECONDS_CI_HIGH).get(i));
+            double bytes = t.doubleColumn(Scaling.Result.BYTES_PER_STEP).get(i);
+            assertTrue(Double.isNaN(bytes) || bytes >= 0, "allocation is never negative: " + bytes);
+        }
     }
 
     @Test
     void compareGivesOneRatioOfOneForTheFirstSetting() {
-        Table t = Compare.of(soundWave(Tuning.optimized()), soundWave(Tuning.baseline())).warmup(1).steps(2).run();
-        assertEquals(List.of(Compare.SETTING, Compare.MEDIAN_MS, Compare.RATIO), t.columnNames());
+        Table t = Compare.of(soundWave(Tuning.optimized()), soundWave(Tuning.baseline())).warmup(1).steps(2).budget(BUDGET).run();
+        assertEquals(List.of(Compare.SETTING, Compare.MEDIAN_MS, Compare.CI_LOW_MS, Compare.CI_HIGH_MS, Compare.RATIO,
+                Compare.RATIO_LOW, Compare.RATIO_HIGH, Compare.ROUNDS), t.columnNames());
         assertEquals(1.0, t.doubleColumn(Compare.RATIO).get(0), 0.0);
         assertTrue(t.doubleColumn(Compare.RATIO).get(1) > 0);
+        assertTrue(t.doubleColumn(Compare.RATIO_LOW).get(1) <= t.doubleColumn(Compare.RATIO).get(1));
+        assertTrue(t.intColumn(Compare.ROUNDS).get(0) >= 2);
     }
 
     @Test
     void compareNamesEachSettingByItsTuningName() {
         Table t = Compare.of(soundWave(Tuning.optimized().named("fast")), soundWave(Tuning.baseline()))
-                .warmup(0).steps(1).run();
+                .warmup(0).steps(1).budget(BUDGET).run();
         assertEquals(List.of("#0 fast", "#1 baseline"), t.stringColumn(Compare.SETTING).asList());
     }
 
@@ -58,7 +74,8 @@ class ScalingCompareTest {
 
     @Test
     void scalingFitRecoversAKnownExponentAndShowsItself() {
-        Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1).run();
+        Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1)
+                .budget(BUDGET).run();
         double[] line = r.fitLine(false);
         Table t = r.table();
         // two points: the line passes through both exactly
@@ -72,15 +89,17 @@ class ScalingCompareTest {
 
     @Test
     void overheadHarnessComparesOffWithOnInterleaved() {
-        ProfilingOverhead.Result r = ProfilingOverhead.of(soundWave(Tuning.optimized())).warmup(1).rounds(3).run();
+        ProfilingOverhead.Result r = ProfilingOverhead.of(soundWave(Tuning.optimized())).warmup(1).rounds(3).budget(BUDGET).run();
         Table t = r.table();
-        assertEquals(List.of(ProfilingOverhead.SETTING, ProfilingOverhead.MEDIAN_MS, ProfilingOverhead.MEAN_MS,
-                ProfilingOverhead.RATIO), t.columnNames());
+        assertEquals(List.of(ProfilingOverhead.SETTING, ProfilingOverhead.MEDIAN_MS, ProfilingOverhead.CI_LOW_MS,
+                ProfilingOverhead.CI_HIGH_MS, ProfilingOverhead.RATIO, ProfilingOverhead.RATIO_LOW,
+                ProfilingOverhead.RATIO_HIGH, ProfilingOverhead.ROUNDS), t.columnNames());
         assertEquals(List.of("off", "spans+fft", "spans+fft+redundancy"), t.stringColumn(ProfilingOverhead.SETTING).asList());
         assertEquals(1.0, r.ratio(0), 0.0);
         assertTrue(r.ratio(1) > 0 && r.ratio(2) > 0);
         // an ARS222 step of the sound wave: step, 3 stages, 3 rhs with their children, FFT spans (49 + 49 + 16)
-        assertTrue(r.spansPerStep() > 114, "spans/step = " + r.spansPerStep());
+        assertTrue(r.spansPerStep() > 114 && r.spansPerStep() < 400, "spans/step = " + r.spansPerStep());
+        assertTrue(r.ratioEstimate(1).low() <= r.ratio(1) && r.ratio(1) <= r.ratioEstimate(1).high());
         assertTrue(r.onNanosPerSpan() > 0 && r.hashNanos() > 0 && r.offNanosPerSpan() >= 0);
         assertTrue(r.offShareBound() < 0.01, r.toString());
         assertTrue(r.toText().startsWith("Profiling overhead on 2x8x8x8"), r.toText());
@@ -88,7 +107,8 @@ class ScalingCompareTest {
 
     @Test
     void compareResultShowsItsTable() {
-        Compare.Result r = Compare.of(soundWave(Tuning.optimized()), soundWave(Tuning.baseline())).warmup(0).steps(1).measure();
+        Compare.Result r = Compare.of(soundWave(Tuning.optimized()), soundWave(Tuning.baseline())).warmup(0).steps(1)
+                .budget(BUDGET).measure();
         assertEquals(2, r.table().rowCount());
         assertTrue(r.toHtml().contains(Compare.MEDIAN_MS) && r.toText().contains("2 settings"));
     }

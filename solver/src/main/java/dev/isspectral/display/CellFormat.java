@@ -1,0 +1,158 @@
+package dev.isspectral.display;
+
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How {@link TableRendering} shows a column, chosen from the values it shows:
+ * <ul>
+ *   <li>numbers with four significant digits ({@code 0.1000}, {@code 12.35}); a column whose
+ *       non-zero values reach below 10⁻³ or above 10⁶ in scientific notation ({@code -1.224E-17});
+ *       whole numbers below 10⁷ exactly; NaN as "—";</li>
+ *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
+ *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
+ *       under the header;</li>
+ *   <li>verdict columns ({@link #VERDICT_COLUMNS}) first;</li>
+ *   <li>absolute file paths in text cells shortened to {@code …/file-name}: a temporary path says
+ *       nothing to a reader and makes the table wide.</li>
+ * </ul>
+ */
+final class CellFormat {
+
+    /** Column names (any case) moved to the front and coloured by their PASS/FAIL/MISS values. */
+    static final Set<String> VERDICT_COLUMNS = Set.of("verdict", "result", "status");
+
+    private static final Pattern PATH = Pattern.compile("(?<![\\w.])(?:/[^\\s/:()\\[\\],;]+){2,}|[A-Za-z]:\\\\[^\\s()]+");
+
+    private CellFormat() {
+    }
+
+    /** One column as shown: its name, the unit it was converted to (or ""), and its cell texts. */
+    record View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale,
+                Notation notation) {
+
+        String cell(int row) {
+            if (column.isMissing(row)) {
+                return "\u2014";
+            }
+            if (!numeric) {
+                return shortenPaths(column.getString(row));
+            }
+            return notation.format(((NumericColumn<?>) column).getDouble(row) * scale);
+        }
+    }
+
+    enum Notation {
+        INTEGER, FIXED, SCIENTIFIC;
+
+        String format(double v) {
+            if (Double.isNaN(v)) {
+                return "\u2014";
+            }
+            if (Double.isInfinite(v)) {
+                return v > 0 ? "\u221e" : "-\u221e";
+            }
+            if (this == INTEGER) {
+                return String.format(Locale.ROOT, "%.0f", v);
+            }
+            if (v == 0) {
+                return "0";
+            }
+            if (this == SCIENTIFIC) {
+                String s = String.format(Locale.ROOT, "%.3E", v);
+                int e = s.indexOf('E');
+                return s.substring(0, e) + "E" + Integer.parseInt(s.substring(e + 1));
+            }
+            int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(v)) + 1e-12));
+            return String.format(Locale.ROOT, "%." + Math.min(decimals, 9) + "f", v);
+        }
+    }
+
+    /** The columns of {@code table} in display order, each formatted from the values of {@code shown} rows. */
+    static List<View> views(Table table, int[] shown) {
+        List<View> verdicts = new ArrayList<>();
+        List<View> rest = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            View v = view(column, shown);
+            (v.verdict() ? verdicts : rest).add(v);
+        }
+        verdicts.addAll(rest);
+        return verdicts;
+    }
+
+    private static View view(Column<?> column, int[] shown) {
+        String name = column.name();
+        boolean verdict = VERDICT_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
+        if (!(column instanceof NumericColumn<?> numbers)) {
+            return new View(name, "", false, verdict, column, 1, Notation.FIXED);
+        }
+        double max = 0;
+        double minNonZero = Double.POSITIVE_INFINITY;
+        boolean whole = true;
+        for (int row : shown) {
+            if (row < 0 || column.isMissing(row)) {
+                continue;
+            }
+            double v = Math.abs(numbers.getDouble(row));
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            max = Math.max(max, v);
+            if (v > 0) {
+                minNonZero = Math.min(minNonZero, v);
+            }
+            whole &= v == Math.rint(v);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        double scale = 1;
+        String unit = "";
+        if (lower.endsWith("_ms") && max >= 1000) {
+            scale = 1e-3;
+            unit = "in s";
+        } else if ((lower.contains("seconds") || lower.endsWith("_s")) && max > 0 && max < 1) {
+            scale = 1e3;
+            unit = "in ms";
+        }
+        Notation notation;
+        if (whole && max < 1e7 && scale == 1) {
+            notation = Notation.INTEGER;
+        } else if (max * scale >= 1e6 || minNonZero * scale < 1e-3) {
+            notation = Notation.SCIENTIFIC;
+        } else {
+            notation = Notation.FIXED;
+        }
+        return new View(name, unit, true, verdict, column, scale, notation);
+    }
+
+    /** Replaces every absolute file path in {@code text} by {@code …/} and its last component. */
+    static String shortenPaths(String text) {
+        if (text == null || text.indexOf('/') < 0 && text.indexOf('\\') < 0) {
+            return text;
+        }
+        Matcher m = PATH.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String path = m.group();
+            int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+            m.appendReplacement(out, Matcher.quoteReplacement("\u2026/" + path.substring(cut + 1)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static boolean passes(String text) {
+        return text.startsWith("PASS") || text.startsWith("ok");
+    }
+
+    static boolean fails(String text) {
+        return text.startsWith("FAIL") || text.startsWith("MISS");
+    }
+}
