@@ -15,8 +15,8 @@ import java.util.Map;
  * One snapshot file: its step, time, grid and observables (read when it is opened) and its fields
  * (read, and checked against their checksums, when asked for). Names: the evolved field labels
  * ({@code T00}, {@code T0x}, …, {@code pi_yz}) and, if written, the primitives ({@code energy_density},
- * {@code pressure}, {@code temperature}, {@code velocity_x/y/z}, {@code bulk_pressure}, {@code pi_tt} …
- * {@code pi_zz}).
+ * {@code pressure}, {@code temperature}, {@code velocity_x/y/z}, {@code bulk_pressure},
+ * {@code shear_stress_tt} … {@code shear_stress_zz}). Names are unique within a file.
  */
 public final class Snapshot {
 

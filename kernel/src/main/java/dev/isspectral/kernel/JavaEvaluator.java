@@ -200,6 +200,7 @@ public final class JavaEvaluator implements AutoCloseable {
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compilationError(snippet, source, cell, start, cellName);
             }
+            reportWarnings(snippet, source, cell, start, cellName);
             if (event.exception() != null) {
                 throw runtimeError(event.exception(), cellName);
             }
@@ -208,6 +209,27 @@ public final class JavaEvaluator implements AutoCloseable {
             return expression ? new CellValue(true, control.lastValue()) : CellValue.NONE;
         }
         return CellValue.NONE;
+    }
+
+    /**
+     * Prints the compiler's warnings for an accepted snippet (those {@code -Xlint} asks for, deprecations, unchecked
+     * operations) to the cell's stderr, with cell line and column, as javac would.
+     */
+    private void reportWarnings(Snippet snippet, String source, String cell, int start, String cellName) {
+        List<Diag> warnings = shell.diagnostics(snippet).filter(d -> !d.isError()).collect(Collectors.toList());
+        for (Diag diag : warnings) {
+            String message = diag.getMessage(Locale.ROOT);
+            int from = start + (int) Math.max(0, Math.min(diag.getStartPosition(), source.length()));
+            from = Math.min(from, Math.max(0, cell.length() - 1));
+            int lineStart = cell.lastIndexOf('\n', from - 1) + 1;
+            int lineEnd = cell.indexOf('\n', from);
+            if (lineEnd < 0) {
+                lineEnd = cell.length();
+            }
+            System.err.println("warning at " + cellName + " line " + lineOf(cell, from) + ", column " + (from - lineStart + 1)
+                    + ": " + message.lines().findFirst().orElse(""));
+            System.err.println("    " + cell.substring(lineStart, lineEnd));
+        }
     }
 
     private static List<String> withNote(String message, List<String> note) {

@@ -7,6 +7,7 @@ import dev.isspectral.profile.Profile;
 import dev.isspectral.profile.Profiler;
 import dev.isspectral.profile.ProfilingOverhead;
 import dev.isspectral.sim.Initial;
+import dev.isspectral.sim.ProgressMeter;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Tuning;
 
@@ -38,6 +39,7 @@ public final class ProfileCommand {
               --no-redundancy        do not hash FFT inputs to count repeated transforms
               --overhead             measure the profiler's overhead instead (off / on, interleaved; needs no --out)
               --rounds N             fewest interleaved rounds for --overhead (default 40; 95% intervals)
+              --no-progress          no progress line (shown on stderr only when stdout is a terminal)
             """;
 
     private static final String USAGE = "usage: is-spectral profile [--grid 32x32x16x16] [--tuning optimized|baseline]"
@@ -71,7 +73,14 @@ public final class ProfileCommand {
             if (o.steps != null) {
                 profiler = profiler.steps(o.steps);
             }
-            Profile profile = profiler.run();
+            ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(err) : ProgressMeter.none();
+            progress.start("profile " + o.grid.notation() + " (" + o.warmup + " warm-up + measured steps)", -1, Double.NaN);
+            Profile profile;
+            try {
+                profile = profiler.run();
+            } finally {
+                progress.finish();
+            }
             List<Path> files = ProfileReport.writeHtml(profile, o.out);
             out.println(profile);
             out.println(profile.priorities().print());
@@ -98,6 +107,7 @@ public final class ProfileCommand {
         boolean redundancy = true;
         boolean overhead;
         int rounds = 40;
+        boolean progress = true;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -109,6 +119,10 @@ public final class ProfileCommand {
                 }
                 if (option.equals("--no-redundancy")) {
                     o.redundancy = false;
+                    continue;
+                }
+                if (option.equals("--no-progress")) {
+                    o.progress = false;
                     continue;
                 }
                 if (!option.startsWith("--")) {

@@ -487,7 +487,7 @@ public final class Simulation {
             boolean cflOnly = integrator.imex() || (!transport.hasShear() && !transport.hasBulk());
             if (Double.isNaN(timeStep) && cflOnly && !Double.isFinite(planned.cflTimeStep())) {
                 throw new IllegalArgumentException("grid = " + grid.notation() + " has one point along every axis, so no"
-                        + " wave number limits the step and the CFL step of physics.md 6.3 is infinite; must have more"
+                        + " wave number limits the step and the CFL step of physics.md eq. 6.3 is infinite; must have more"
                         + " than one point along some axis, or set a fixed timeStep(dt)");
             }
             long n = grid.size();

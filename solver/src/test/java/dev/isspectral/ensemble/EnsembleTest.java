@@ -128,13 +128,17 @@ class EnsembleTest {
     }
 
     @Test
-    void anOverflowingMemberGivesANonFiniteRow() {
+    void anOverflowingMemberGivesANonFiniteRow() throws Exception {
         // SSP-RK3 at dt = 8 on uniform shear stress (physics.md §7.1): with eta/s = 0.08 (tau_pi = 0.4) the explicit
         // relaxation is far beyond its bound (2.51 tau) and overflows; with eta/s = 100 (tau_pi = 500) it is stable
-        Simulation base = Simulation.builder().grid("400x2x2x2").box(200).integrator(dev.isspectral.time.Integrators.sspRk3())
-                .transport(Transport.etaOverS(0.08)).initial(Initial.staticEquilibrium().shear(0.01, -0.02, 0.005, 0, 0))
-                .timeStep(8.0).build();
-        Table t = Ensemble.of(base).vary(Axis.etaOverS(0.08, 100)).progress(Progress.silent()).run();
+        var captured = dev.isspectral.StdErr.capture(() -> {
+            Simulation base = Simulation.builder().grid("400x2x2x2").box(200).integrator(dev.isspectral.time.Integrators.sspRk3())
+                    .transport(Transport.etaOverS(0.08)).initial(Initial.staticEquilibrium().shear(0.01, -0.02, 0.005, 0, 0))
+                    .timeStep(8.0).build();
+            return Ensemble.of(base).vary(Axis.etaOverS(0.08, 100)).progress(Progress.silent()).run();
+        });
+        assertTrue(captured.text().contains("exceeds the relaxation limit"), captured.text());   // the builder warns, per member too
+        Table t = captured.value();
         assertEquals(List.of("non_finite", "ok"), t.stringColumn(EnsemblePlan.STATUS).asList(), t.print());
         assertTrue(t.stringColumn(EnsemblePlan.ERROR).get(0).matches("(?s).*pi_(xx|yy|xy) is (-?Infinity|NaN).*"),
                 t.stringColumn(EnsemblePlan.ERROR).get(0));
