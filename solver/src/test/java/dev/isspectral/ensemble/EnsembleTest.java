@@ -65,6 +65,12 @@ class EnsembleTest {
                 .progress(Progress.silent()).run();
         // physics.md §7.3, S1 and S2: s_+ = −0.2763932023, −0.0827382470 (overdamped: Ω = 0)
         double[] expected = {0.2763932023, 0.0827382470};
+        Table errors = EnsembleTables.withRelativeErrors(t);
+        for (int r = 0; r < 2; r++) {
+            assertEquals(Math.abs(t.doubleColumn(Measurements.GAMMA).get(r) / expected[r] - 1),
+                    errors.doubleColumn(EnsembleTables.GAMMA_ERROR).get(r), 1e-8);
+            assertEquals(0.0, errors.doubleColumn(EnsembleTables.OMEGA_ERROR).get(r));   // overdamped: |Ω| itself
+        }
         for (int r = 0; r < 2; r++) {
             assertEquals(expected[r], t.doubleColumn(Measurements.GAMMA_EXACT).get(r), 1e-9);
             assertEquals(expected[r], t.doubleColumn(Measurements.GAMMA).get(r), 1e-3 * expected[r]);
