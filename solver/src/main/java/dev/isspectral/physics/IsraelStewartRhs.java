@@ -200,9 +200,14 @@ public final class IsraelStewartRhs implements Rhs {
             }
             recover(y);
             try (Span s = tracer.open("kinematics")) {
+                // the operand names only label what an observer records (Tracer.operand); a no-op when off
+                tracer.operand("eps");
                 spectral.gradient(primitives.energyDensity, gradEnergy[0], gradEnergy[1], gradEnergy[2]);
+                tracer.operand("v_x");
                 spectral.gradient(primitives.vx, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
+                tracer.operand("v_y");
                 spectral.gradient(primitives.vy, gradVelocity[0][1], gradVelocity[1][1], gradVelocity[2][1]);
+                tracer.operand("v_z");
                 spectral.gradient(primitives.vz, gradVelocity[0][2], gradVelocity[1][2], gradVelocity[2][2]);
             }
             if (fused) {
@@ -225,6 +230,7 @@ public final class IsraelStewartRhs implements Rhs {
                 try (Span s = tracer.open("advection")) {
                     for (Field f : Field.values()) {
                         if (transport.relaxes(f)) {
+                            tracer.operand(f.label());
                             advect(y[f.ordinal()], explicit[f.ordinal()]);
                         }
                     }

@@ -220,25 +220,34 @@ public final class SpectralOperators {
             double[][] acc = preallocated ? tensorAccumulators : new double[4][engine.spectrumLength()];
             double[] spec = buffer(spectrum);
             // the first term into each sum sets it (0 − a and 0 + a, as if added to zeros)
+            tracer.operand("T0x");
             forward(t0[0], spec);
             kspace(SET, spec, 0, acc[0], false);
+            tracer.operand("T0y");
             forward(t0[1], spec);
             kspace(ACCUMULATE, spec, 1, acc[0], false);
+            tracer.operand("T0z");
             forward(t0[2], spec);
             kspace(ACCUMULATE, spec, 2, acc[0], negated);
+            tracer.operand("Txx");
             forward(xx, spec);
             kspace(SET, spec, 0, acc[1], false);
+            tracer.operand("Txy");
             forward(xy, spec);
             kspace(ACCUMULATE, spec, 1, acc[1], false);
             kspace(SET, spec, 0, acc[2], false);
+            tracer.operand("Txz");
             forward(xz, spec);
             kspace(ACCUMULATE, spec, 2, acc[1], negated);
             kspace(SET, spec, 0, acc[3], false);
+            tracer.operand("Tyy");
             forward(yy, spec);
             kspace(ACCUMULATE, spec, 1, acc[2], false);
+            tracer.operand("Tyz");
             forward(yz, spec);
             kspace(ACCUMULATE, spec, 2, acc[2], negated);
             kspace(ACCUMULATE, spec, 1, acc[3], false);
+            tracer.operand("Tzz");
             forward(zz, spec);
             kspace(ACCUMULATE, spec, 2, acc[3], negated);
             for (int nu = 0; nu < 4; nu++) {
