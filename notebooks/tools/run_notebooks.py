@@ -100,6 +100,7 @@ def machine() -> dict:
     except OSError:
         pass
     return {
+        "commit": commit(),
         "cores": os.cpu_count(),
         "cpu": cpu,
         "memory": memory,
@@ -107,6 +108,29 @@ def machine() -> dict:
         "os": os_name,
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+def load_average() -> str:
+    """The 1-minute load average now ("n/a" where /proc/loadavg is missing)."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            return f.read().split()[0]
+    except (OSError, IndexError):
+        return "n/a"
+
+
+def commit() -> str:
+    """The git commit of the checkout, "+dirty" when tracked files changed; "unknown" outside git."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                              timeout=10)
+        if head.returncode != 0:
+            return "unknown"
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return head.stdout.strip() + ("+dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
 
 
 def coalesce_streams(nb) -> None:
@@ -160,9 +184,10 @@ def index_page(rows: list, info: dict, size: str) -> str:
         status = "ok" if r["ok"] else "FAILED"
         items.append(
             "<tr><td><a href=\"{html}\">{name}</a></td><td>{status}</td><td>{seconds:.1f} s</td>"
-            "<td>{cells}</td><td><a href=\"{ipynb}\">.ipynb</a></td></tr>".format(
+            "<td>{cells}</td><td>{load}</td><td><a href=\"{ipynb}\">.ipynb</a></td></tr>".format(
                 html=html.escape(r["html"]), name=html.escape(r["name"]), status=status,
-                seconds=r["seconds"], cells=r["cells"], ipynb=html.escape(r["ipynb"])))
+                seconds=r["seconds"], cells=r["cells"], ipynb=html.escape(r["ipynb"]),
+                load=html.escape("%s → %s" % (r.get("load_before", "n/a"), r.get("load_after", "n/a")))))
     total = sum(r["seconds"] for r in rows)
     machine_rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape(str(v)))
                            for k, v in info.items())
@@ -183,7 +208,7 @@ th {{ background: #f3f3f3; }}
 <p>Each notebook executed top to bottom at size <code>IS_SPECTRAL_SIZE={size}</code>;
 every number in a report was computed in that run. Total run time {total:.1f} s.</p>
 <table>
-<tr><th>notebook</th><th>status</th><th>run time</th><th>code cells</th><th>executed notebook</th></tr>
+<tr><th>notebook</th><th>status</th><th>run time</th><th>code cells</th><th>load average (1 min) before → after</th><th>executed notebook</th></tr>
 {items}
 </table>
 <h2>Machine</h2>
@@ -229,6 +254,7 @@ def main(argv=None) -> int:
         for line in default_environment():
             print("run_notebooks: " + line)
     info = machine()
+    info["load before"] = load_average()
     exporter = html_exporter()
     out = args.out.resolve()
     rows = []
@@ -238,22 +264,25 @@ def main(argv=None) -> int:
         path = path.resolve()
         name = path.stem
         print("run_notebooks: %s ..." % name, flush=True)
+        load_before = load_average()
         nb, error, seconds = execute(path, args.kernel, args.timeout, args.startup_timeout)
+        load_after = load_average()
         coalesce_streams(nb)
         nb.metadata["is_spectral"] = {"size": size, "seconds": round(seconds, 2), "machine": info,
-                                      "ok": error is None}
+                                      "ok": error is None, "load_before": load_before, "load_after": load_after}
         import nbformat
         write_atomically(out / (name + ".ipynb"), nbformat.writes(nb))
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
         write_atomically(out / (name + ".html"), body)
         code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
         rows.append({"name": name, "html": name + ".html", "ipynb": name + ".ipynb", "ok": error is None,
-                     "seconds": seconds, "cells": code_cells})
+                     "seconds": seconds, "cells": code_cells, "load_before": load_before, "load_after": load_after})
         if error is None:
             print("run_notebooks: %s ok in %.1f s" % (name, seconds), flush=True)
         else:
             failures += 1
             print("run_notebooks: %s FAILED after %.1f s\n%s" % (name, seconds, error), file=sys.stderr, flush=True)
+    info["load after"] = load_average()
     write_atomically(out / "index.html", index_page(rows, info, size))
     write_atomically(out / "index.json", json.dumps({"size": size, "machine": info, "notebooks": rows}, indent=2))
     total = sum(r["seconds"] for r in rows)
