@@ -268,6 +268,12 @@ def main(argv=None) -> int:
         nb, error, seconds = execute(path, args.kernel, args.timeout, args.startup_timeout)
         load_after = load_average()
         coalesce_streams(nb)
+        # every report records where and under what load it ran (the run's context, as its last cell)
+        import nbformat
+        nb.cells.append(nbformat.v4.new_markdown_cell(
+            "*Run: commit %s; %s, %s cores, %s; %s; %s; load average (1 min) %s before, %s after; %.1f s at size %s.*"
+            % (info["commit"], info["cpu"], info["cores"], info["memory"], info["jvm"], info["os"], load_before,
+               load_after, seconds, size)))
         nb.metadata["is_spectral"] = {"size": size, "seconds": round(seconds, 2), "machine": info,
                                       "ok": error is None, "load_before": load_before, "load_after": load_after}
         import nbformat
