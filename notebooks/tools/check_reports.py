@@ -8,6 +8,12 @@ For each report (the files named, or every *.html in the folder named) it checks
     (file:, data:, blob:, about:). As a second guard Chromium runs with its proxy pointed at a
     dead port, so a remote fetch fails instead of leaving the machine.
 
+  * the page reads well at 1400 px (the viewport it is opened in): no table is wider than its
+    container unless it sits in a scroll box (an ancestor with overflow-x auto or scroll), no
+    output prints a Java object identity (`java.io.PrintStream@3134d2f1`, `[D@2d7f1e90`), and no
+    table cell holds an absolute file path.
+With --screenshots DIR it saves a full-page PNG of each report, 1400 px wide, as DIR/<report>.png.
+
 The DevTools Protocol is spoken over --remote-debugging-pipe (file descriptors 3 and 4, JSON
 messages ending in NUL), so nothing but the Python standard library and Debian's `chromium` is
 needed. Exit status 0 when every report passes, 1 when one fails (each problem printed), 2 when
@@ -38,6 +44,48 @@ IMAGE_CHECK = """
                   naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight});
   }
   return JSON.stringify(results);
+})()
+"""
+
+
+# the width reports are checked (and screenshots taken) at
+VIEWPORT_WIDTH = 1400
+
+LAYOUT_CHECK = r"""
+(() => {
+  const problems = [];
+  const scrolls = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o === 'auto' || o === 'scroll') return true;
+    }
+    return false;
+  };
+  const tables = Array.from(document.querySelectorAll('table'));
+  tables.forEach((t, i) => {
+    const parent = t.parentElement;
+    if (!parent) return;
+    const width = t.getBoundingClientRect().width;
+    const room = parent.clientWidth;
+    const right = t.getBoundingClientRect().right;
+    if ((width > room + 1 || right > document.documentElement.clientWidth + 1) && !scrolls(t)) {
+      const caption = (t.caption ? t.caption.innerText : (t.innerText || '')).slice(0, 60).replace(/\s+/g, ' ');
+      problems.push('table ' + (i + 1) + ' ("' + caption + '") is ' + Math.round(width) + ' px wide in a '
+                    + Math.round(room) + ' px container, without a scroll box: its right columns are cut off');
+    }
+  });
+  const text = document.body ? document.body.innerText : '';
+  const identity = /(\b[a-z][\w$]*(?:\.[\w$]+)+@[0-9a-f]{5,8}\b|\[+[BCDFIJSZ]@[0-9a-f]{5,8}\b|\[+L[\w.$]+;@[0-9a-f]{5,8}\b)/g;
+  const seen = new Set();
+  for (const m of text.matchAll(identity)) {
+    if (!seen.has(m[0])) { seen.add(m[0]); problems.push('prints an object identity: ' + m[0]); }
+  }
+  const path = /(^|\s)(\/(?:tmp|home|root|work|var|usr|opt|private|Users)\/[^\s]+|[A-Za-z]:\\[^\s]+)/;
+  document.querySelectorAll('td').forEach((td) => {
+    const m = (td.innerText || '').match(path);
+    if (m) problems.push('a table cell holds a file path: ' + m[2].slice(0, 100));
+  });
+  return JSON.stringify(problems);
 })()
 """
 
@@ -184,8 +232,9 @@ class DevTools:
             self._event(message)
 
 
-def check_report(tools: DevTools, path: Path, settle: float = 1.0) -> list:
-    """Returns the problems found in one report (empty when it passes)."""
+def check_report(tools: DevTools, path: Path, settle: float = 1.0, screenshot: Path = None) -> list:
+    """Returns the problems found in one report (empty when it passes) and its image count; with
+    `screenshot`, saves a full-page PNG of it there, VIEWPORT_WIDTH px wide."""
     problems = []
     target = tools.send("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = tools.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -193,6 +242,8 @@ def check_report(tools: DevTools, path: Path, settle: float = 1.0) -> list:
     try:
         tools.send("Network.enable", session=session)
         tools.send("Page.enable", session=session)
+        tools.send("Emulation.setDeviceMetricsOverride", {"width": VIEWPORT_WIDTH, "height": 900,
+                                                          "deviceScaleFactor": 1, "mobile": False}, session=session)
         tools.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True},
                    session=session)
         own_url = path.resolve().as_uri()
@@ -211,6 +262,14 @@ def check_report(tools: DevTools, path: Path, settle: float = 1.0) -> list:
         for img in images:
             if not img["decoded"] or img["naturalWidth"] <= 0:
                 problems.append("image does not decode (naturalWidth %d): %s" % (img["naturalWidth"], img["src"]))
+        layout = tools.send("Runtime.evaluate", {"expression": LAYOUT_CHECK, "returnByValue": True},
+                            session=session, timeout=60)
+        if "exceptionDetails" in layout:
+            problems.append("layout check failed: %s" % layout["exceptionDetails"].get("text"))
+        else:
+            problems.extend(json.loads(layout["result"]["value"]))
+        if screenshot is not None:
+            save_screenshot(tools, session, screenshot)
         tools.pump(0.2)
         for event in tools.events[start:]:
             if event["method"] == "Network.requestWillBeSent":
@@ -226,11 +285,30 @@ def check_report(tools: DevTools, path: Path, settle: float = 1.0) -> list:
         tools.send("Target.closeTarget", {"targetId": target})
 
 
+def save_screenshot(tools: DevTools, session: str, out: Path, max_height: int = 16000):
+    """Saves the whole page (up to max_height px tall) as a PNG, VIEWPORT_WIDTH px wide."""
+    import base64
+    metrics = tools.send("Page.getLayoutMetrics", session=session)
+    size = metrics.get("cssContentSize") or metrics.get("contentSize")
+    height = int(min(max_height, max(1, size["height"])))
+    tools.send("Emulation.setDeviceMetricsOverride", {"width": VIEWPORT_WIDTH, "height": height,
+                                                      "deviceScaleFactor": 1, "mobile": False}, session=session)
+    shot = tools.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                                 "clip": {"x": 0, "y": 0, "width": VIEWPORT_WIDTH, "height": height,
+                                                          "scale": 1}}, session=session, timeout=120)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(base64.b64decode(shot["data"]))
+    os.replace(tmp, out)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", type=Path, help="HTML files, or folders whose *.html are checked")
     parser.add_argument("--min-images", type=int, default=0,
                         help="fail a report (other than index.html) with fewer images than this")
+    parser.add_argument("--screenshots", type=Path, default=None,
+                        help="save a full-page PNG of each report, %d px wide, into this folder" % VIEWPORT_WIDTH)
     args = parser.parse_args(argv)
     reports = []
     for p in args.paths:
@@ -252,7 +330,8 @@ def main(argv=None) -> int:
     tools = DevTools(chromium)
     try:
         for report in reports:
-            problems, images = check_report(tools, report)
+            shot = args.screenshots / (report.stem + ".png") if args.screenshots else None
+            problems, images = check_report(tools, report, screenshot=shot)
             if report.name != "index.html" and images < args.min_images:
                 problems.append("only %d image(s); expected at least %d" % (images, args.min_images))
             if problems:
@@ -261,7 +340,8 @@ def main(argv=None) -> int:
                 for problem in problems:
                     print("    " + problem)
             else:
-                print("check_reports: ok   %s (%d image(s) decode, no network fetch)" % (report, images))
+                print("check_reports: ok   %s (%d image(s) decode, no network fetch, fits %d px)"
+                      % (report, images, VIEWPORT_WIDTH) + (", screenshot %s" % shot if shot else ""))
     except ChromiumError as e:
         print("check_reports: %s" % e, file=sys.stderr)
         return 2

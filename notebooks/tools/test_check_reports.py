@@ -36,6 +36,11 @@ PAGES = {
     "remote-iframe": '<iframe src="https://example.net/"></iframe>',
     "local-file-script": '<script src="file:///usr/share/javascript/requirejs/require.min.js"></script>',
     "undecodable-image": '<img src="data:image/png;base64,iVBORw0KGgoAAAAA">',
+    # 40 columns of 40-character cells: about 3000 px, wider than the 1400 px window
+    "wide-table": "<div><table><caption>wide</caption><tr>%s</tr></table></div>" % (("<td>%s</td>" % ("x" * 40)) * 40),
+    "wide-table-in-scroll-box": '<div style="overflow-x:auto"><table><tr>%s</tr></table></div>' % (("<td>%s</td>" % ("x" * 40)) * 40),
+    "object-identity": "<pre>java.io.PrintStream@3134d2f1</pre><pre>[D@2d7f1e90</pre>",
+    "path-in-cell": "<table><tr><td>fftw (tuned: /tmp/is-spectral-05-123/fft-tuning.properties)</td></tr></table>",
 }
 
 
@@ -96,6 +101,37 @@ class CheckReportsTest(unittest.TestCase):
         self.assertEqual(1, images)
         self.assertEqual(1, len(problems), problems)
         self.assertIn("does not decode", problems[0])
+
+    def test_table_wider_than_the_window_without_a_scroll_box_is_reported(self):
+        problems, _ = self.check("wide-table", PAGES["wide-table"])
+        self.assertEqual(1, len(problems), problems)
+        self.assertIn('table 1 ("wide")', problems[0])
+        self.assertIn("without a scroll box", problems[0])
+
+    def test_wide_table_inside_a_scroll_box_passes(self):
+        problems, _ = self.check("wide-table-in-scroll-box", PAGES["wide-table-in-scroll-box"])
+        self.assertEqual([], problems)
+
+    def test_printed_object_identities_are_reported(self):
+        problems, _ = self.check("object-identity", PAGES["object-identity"])
+        self.assertIn("prints an object identity: java.io.PrintStream@3134d2f1", problems)
+        self.assertIn("prints an object identity: [D@2d7f1e90", problems)
+
+    def test_file_path_in_a_table_cell_is_reported(self):
+        problems, _ = self.check("path-in-cell", PAGES["path-in-cell"])
+        self.assertEqual(["a table cell holds a file path: /tmp/is-spectral-05-123/fft-tuning.properties)"], problems)
+
+    def test_screenshot_is_a_png_1400_px_wide(self):
+        path = Path(self.dir.name) / "shot.html"
+        path.write_text("<!DOCTYPE html><html><body><p style='height:2000px'>tall</p></body></html>")
+        out = Path(self.dir.name) / "shots" / "shot.png"
+        problems, _ = check_reports.check_report(self.tools, path, screenshot=out)
+        self.assertEqual([], problems)
+        data = out.read_bytes()
+        self.assertEqual(b"\x89PNG", data[:4])
+        width, height = struct.unpack(">II", data[16:24])
+        self.assertEqual(check_reports.VIEWPORT_WIDTH, width)
+        self.assertGreaterEqual(height, 2000)
 
     def test_nbconvert_default_export_is_caught_and_the_offline_template_passes(self):
         try:

@@ -75,6 +75,12 @@ public final class JavaEvaluator implements AutoCloseable {
      * ended (tests simulate Java 20+, where {@code Thread.stop} throws).
      */
     JavaEvaluator(List<String> compilerOptions, long timeoutMillis, KernelExecutionControl.ThreadKiller killer) {
+        if (compilerOptions.contains("--enable-preview")
+                && !java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("--enable-preview")) {
+            // classes compiled with preview features do not load in such a JVM: a pattern switch would quietly give null
+            throw new IllegalStateException("compiler option --enable-preview needs a JVM started with --enable-preview"
+                    + " (the kernel adds it and restarts itself; an embedding program must start its JVM with it)");
+        }
         this.loader = new UserClassLoader(JavaEvaluator.class.getClassLoader());
         this.control = new KernelExecutionControl(loader, timeoutMillis, killer);
         ExecutionControlProvider provider = new ExecutionControlProvider() {
@@ -200,6 +206,7 @@ public final class JavaEvaluator implements AutoCloseable {
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compilationError(snippet, source, cell, start, cellName);
             }
+            reportWarnings(snippet, source, cell, start, cellName);
             if (event.exception() != null) {
                 throw runtimeError(event.exception(), cellName);
             }
@@ -208,6 +215,27 @@ public final class JavaEvaluator implements AutoCloseable {
             return expression ? new CellValue(true, control.lastValue()) : CellValue.NONE;
         }
         return CellValue.NONE;
+    }
+
+    /**
+     * Prints the compiler's warnings for an accepted snippet (those {@code -Xlint} asks for, deprecations, unchecked
+     * operations) to the cell's stderr, with cell line and column, as javac would.
+     */
+    private void reportWarnings(Snippet snippet, String source, String cell, int start, String cellName) {
+        List<Diag> warnings = shell.diagnostics(snippet).filter(d -> !d.isError()).collect(Collectors.toList());
+        for (Diag diag : warnings) {
+            String message = diag.getMessage(Locale.ROOT);
+            int from = start + (int) Math.max(0, Math.min(diag.getStartPosition(), source.length()));
+            from = Math.min(from, Math.max(0, cell.length() - 1));
+            int lineStart = cell.lastIndexOf('\n', from - 1) + 1;
+            int lineEnd = cell.indexOf('\n', from);
+            if (lineEnd < 0) {
+                lineEnd = cell.length();
+            }
+            System.err.println("warning at " + cellName + " line " + lineOf(cell, from) + ", column " + (from - lineStart + 1)
+                    + ": " + message.lines().findFirst().orElse(""));
+            System.err.println("    " + cell.substring(lineStart, lineEnd));
+        }
     }
 
     private static List<String> withNote(String message, List<String> note) {

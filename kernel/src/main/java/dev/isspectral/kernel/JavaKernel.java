@@ -127,7 +127,35 @@ public final class JavaKernel extends BaseKernel implements DisplayHost, AutoClo
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        return evalCell(code, "In[" + (executionCount.get() - 1) + "]");
+        for (CellOutput o : cellOutputs) {
+            o.startCell();
+        }
+        try {
+            return evalCell(code, "In[" + (executionCount.get() - 1) + "]");
+        } finally {
+            for (CellOutput o : cellOutputs) {
+                o.endCell();   // everything the cell printed is sent before its result, error and reply
+            }
+        }
+    }
+
+    private volatile List<CellOutput> cellOutputs = List.of();
+
+    /**
+     * Makes {@code System.out} and {@code System.err} bounded, coalescing streams ({@link CellOutput}) in front of
+     * basekernel's Jupyter streams, for good (basekernel's own per-request replacement is switched off).
+     *
+     * @param limit bytes each cell may send per stream
+     */
+    public void boundCellOutput(long limit) {
+        // basekernel would put its own unbounded streams back in place at every request; install ours once instead
+        setShouldReplaceStdStreams(false);
+        CellOutput out = new CellOutput(getIO().out, "stdout", limit);
+        CellOutput err = new CellOutput(getIO().err, "stderr", limit);
+        System.setIn(getIO().in);
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        cellOutputs = List.of(out, err);
     }
 
     /**

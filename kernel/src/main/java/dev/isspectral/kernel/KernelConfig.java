@@ -144,6 +144,57 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
     }
 
     /**
+     * Checks the compiler options with the compiler itself, so that a bad one is one clear error at start-up, not a
+     * stack trace in every cell.
+     *
+     * @return empty if javac accepts them, else one line naming the variable, the options and javac's complaint
+     */
+    java.util.Optional<String> compilerOptionsProblem() {
+        if (compilerOptions.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            return java.util.Optional.of("no Java compiler in this runtime (" + System.getProperty("java.home")
+                    + "); the kernel needs a JDK, not a JRE");
+        }
+        javax.tools.JavaFileObject probe = new javax.tools.SimpleJavaFileObject(java.net.URI.create("string:///Probe.java"),
+                javax.tools.JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return "class Probe {}";
+            }
+        };
+        List<String> checked = new ArrayList<>(compilerOptions);
+        checked.add("-proc:none");
+        try {
+            javac.getTask(java.io.Writer.nullWriter(), null, d -> { }, checked, null, List.of(probe));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(COMPILER_OPTS + "/" + jjavaName(COMPILER_OPTS) + " = '" + String.join(" ", compilerOptions)
+                    + "': the Java compiler refuses it: " + e.getMessage().replaceFirst("^error: ", "")
+                    + "; must be options javac accepts, e.g. -Xlint:all or --enable-preview --release "
+                    + Runtime.version().feature());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * JVM options the compiler options need: code compiled with {@code --enable-preview} runs only in a JVM started
+     * with it, so that option is added (and the kernel relaunched, see {@link KernelMain}) when this JVM lacks it.
+     *
+     * @param inputArguments this JVM's options
+     * @return {@link #jvmOptions()} plus what is missing
+     */
+    List<String> jvmOptionsNeeded(List<String> inputArguments) {
+        List<String> needed = new ArrayList<>(jvmOptions);
+        if (compilerOptions.contains("--enable-preview") && !inputArguments.contains("--enable-preview")
+                && !jvmOptions.contains("--enable-preview")) {
+            needed.add("--enable-preview");
+        }
+        return needed;
+    }
+
+    /**
      * Parses {@code IJAVA_TIMEOUT} (or {@code JJAVA_TIMEOUT}).
      *
      * @param variable the variable's name, for messages

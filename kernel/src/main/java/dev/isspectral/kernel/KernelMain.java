@@ -56,11 +56,25 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
+        java.util.Optional<String> badOptions = config.compilerOptionsProblem();
+        if (badOptions.isPresent()) {
+            System.err.println("is-spectral kernel: " + badOptions.get());
+            System.exit(2);
+            return;
+        }
         boolean relaunched = Boolean.getBoolean(RELAUNCHED_PROPERTY);
-        if (!config.jvmOptions().isEmpty() && !relaunched) {
-            System.exit(launch(relaunchCommand(Path.of(System.getProperty("java.home")),
-                    ManagementFactory.getRuntimeMXBean().getInputArguments(), config.jvmOptions(),
+        List<String> inputArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> jvmOptions = config.jvmOptionsNeeded(inputArguments);
+        if (!jvmOptions.isEmpty() && !relaunched) {
+            System.exit(launch(relaunchCommand(Path.of(System.getProperty("java.home")), inputArguments, jvmOptions,
                     System.getProperty("java.class.path"), args[0])));
+            return;
+        }
+        if (config.compilerOptions().contains("--enable-preview") && !inputArguments.contains("--enable-preview")) {
+            System.err.println("is-spectral kernel: " + KernelConfig.COMPILER_OPTS + " has --enable-preview but this JVM was"
+                    + " started without it, so preview code could not run; must start the kernel's JVM with --enable-preview"
+                    + " (add it to JJAVA_JVM_OPTS or the kernelspec's argv)");
+            System.exit(2);
             return;
         }
         System.setProperty("isspectral.kernel", "true");
@@ -68,6 +82,7 @@ public final class KernelMain {
         JupyterConnection connection = new JupyterConnection(properties);
         JavaKernel kernel = new JavaKernel(config);
         kernel.becomeHandlerForConnection(connection);
+        kernel.boundCellOutput(CellOutput.DEFAULT_LIMIT);
         connection.connect();
         ParentWatch.start(ParentWatch.parents(System.getenv(), relaunched), ParentWatch.POLL_MILLIS, parent -> {
             System.err.println("is-spectral kernel: process " + parent.pid()

@@ -13,6 +13,7 @@ import dev.isspectral.physics.Transport;
 import dev.isspectral.report.ProfileCommand;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Observables;
+import dev.isspectral.sim.ProgressMeter;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
@@ -42,6 +43,7 @@ public final class Main {
                    is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
                    is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
+                   is-spectral profile compare A.json B.json --out C.html   compare two profiles in one report
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
 
@@ -54,10 +56,11 @@ public final class Main {
               --cs2 X                constant speed of sound squared in (0, 1/3] (default 1/3, conformal)
               --variant DNMR|MIS     second-order terms (default DNMR)
               --integrator NAME      ars222 (IMEX, default) or ssprk3
-              --dt X                 fixed time step (default: CFL limit of physics.md 6.5)
+              --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
-              --every N              print every N-th step (default 1)
+              --every N              print every N-th step (default 1; with --snapshots also the snapshot interval)
+              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
@@ -78,6 +81,10 @@ public final class Main {
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
                 out.print(USAGE);
+                String more = RunExtensions.usage();
+                if (!more.isEmpty()) {
+                    out.print("options (run, from modules on the class path):\n" + more);
+                }
                 out.println();
                 printCases(out);
                 return args.length == 0 ? 2 : 0;
@@ -106,6 +113,17 @@ public final class Main {
         } catch (SimulationException e) {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return 1;
+        } catch (OutOfMemoryError e) {
+            // the memory check before each large allocation should prevent this; say what happened in one line
+            err.println("error: out of memory (" + e.getMessage() + "); maximum heap -Xmx = "
+                    + Runtime.getRuntime().maxMemory() / 1048576 + " MiB: use a smaller --grid or raise -Xmx");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: " + e);
+            return 1;
         }
     }
 
@@ -122,30 +140,44 @@ public final class Main {
         }
         Cases.Case c = Cases.get(args[0]);
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), false);
+        if (o.grid != null && Grid.parse(o.grid).steps() < 1) {
+            throw new UsageException("--grid = \"" + o.grid + "\" has NT = " + Grid.parse(o.grid).steps()
+                    + " steps; must be NTxNXxNYxNZ with NT >= 1 (e.g. 32x32x16x16)");
+        }
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
         out.println(sim);
         out.println();
-        Solver solver = sim.start();
+        RunExtensions extensions = RunExtensions.open(o.extensionValues, o.every, out);
+        Solver solver = extensions.start(sim);          // a fresh solver, or one restored from a checkpoint
+        long first = solver.stepCount() + 1;
         double e0 = Observables.totalEnergy().measure(solver);
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
         long steps = sim.grid().steps();
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
+        progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
-        for (long n = 1; n <= steps; n++) {
+        for (long n = first; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
+            progress.advance(n, solver.time());
+            extensions.afterStep(solver, st);
             if (n % o.every == 0 || n == steps) {
+                progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
                         st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
             }
         }
+        extensions.finished(solver);
         double seconds = (System.nanoTime() - start) / 1e9;
+        progress.finish();
+        long taken = Math.max(0, steps - first + 1);
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
         out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
-                steps, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, steps),
-                1e9 * seconds / Math.max(1, steps) / sim.grid().size());
+                taken, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, taken),
+                1e9 * seconds / Math.max(1, taken) / sim.grid().size());
         out.printf(Locale.ROOT, "         total energy %.15g -> %.15g (relative change %.2e); max |v| = %.6g; solver holds %.2f MiB%n",
                 e0, e1, (e1 - e0) / e0, Observables.maxSpeed(solver), solver.bytesHeld() / 1048576.0);
     }
@@ -209,14 +241,17 @@ public final class Main {
         double etaOverS = 0.08;
         double zetaOverS = 0;
         double bPi = Transport.DEFAULT_B_PI;
-        double cs2 = Double.NaN;
+        double cs2 = Double.NaN;   // NaN = not given (conformal); a given value is checked to be in (0, 1/3]
         Transport.Variant variant = Transport.Variant.DNMR;
         String integrator = "ars222";
-        double dt = Double.NaN;
+        double dt = Double.NaN;    // NaN = not given (CFL step); a given value is checked to be finite and > 0
         boolean filter;
         boolean dealias;
         int every = 1;
+        /** Values of options that a {@link RunExtension} takes (--snapshots, --restart, ...), by option name. */
+        final java.util.Map<String, String> extensionValues = new java.util.LinkedHashMap<>();
         int warmup = 3;
+        boolean progress = true;
 
         static Options parse(String[] args, boolean bench) {
             Options o = new Options();
@@ -226,6 +261,7 @@ public final class Main {
                 switch (a) {
                     case "--filter" -> o.filter = true;
                     case "--dealias" -> o.dealias = true;
+                    case "--no-progress" -> o.progress = false;
                     default -> {
                         if (!a.startsWith("--")) {
                             throw new UsageException("unexpected argument \"" + a + "\"; see --help");
@@ -245,9 +281,18 @@ public final class Main {
             switch (option) {
                 case "--grid" -> grid = Grid.parse(value).notation();
                 case "--grids" -> {
-                    grids = value.split(",");
+                    grids = value.split(",", -1);
                     for (String g : grids) {
-                        Grid.parse(g);
+                        int steps;
+                        try {
+                            steps = Grid.parse(g).steps();
+                        } catch (IllegalArgumentException e) {
+                            throw new UsageException("--grids entry \"" + g + "\": " + e.getMessage());
+                        }
+                        if (steps < 1) {
+                            throw new UsageException("--grids entry \"" + g + "\" has NT = " + steps
+                                    + " timed steps; each entry must be NTxNXxNYxNZ with NT >= 1 (e.g. 16x16x8x8)");
+                        }
                     }
                 }
                 case "--box" -> {
@@ -257,13 +302,18 @@ public final class Main {
                     }
                     box = new double[3];
                     for (int d = 0; d < 3; d++) {
-                        box[d] = number(option, parts[parts.length == 1 ? 0 : d]);
+                        box[d] = positiveNumber(option, parts[parts.length == 1 ? 0 : d]);
                     }
                 }
-                case "--eta-over-s" -> etaOverS = number(option, value);
-                case "--zeta-over-s" -> zetaOverS = number(option, value);
-                case "--b-pi" -> bPi = number(option, value);
-                case "--cs2" -> cs2 = number(option, value);
+                case "--eta-over-s" -> etaOverS = nonNegativeNumber(option, value);
+                case "--zeta-over-s" -> zetaOverS = nonNegativeNumber(option, value);
+                case "--b-pi" -> bPi = positiveNumber(option, value);
+                case "--cs2" -> {
+                    cs2 = number(option, value);
+                    if (!(cs2 > 0 && cs2 <= 1.0 / 3.0)) {
+                        throw new UsageException(option + " = " + value + "; must be a number in (0, 1/3]");
+                    }
+                }
                 case "--variant" -> {
                     try {
                         variant = Transport.Variant.valueOf(value.toUpperCase(Locale.ROOT));
@@ -275,13 +325,19 @@ public final class Main {
                     Integrators.byName(value);
                     integrator = value;
                 }
-                case "--dt" -> dt = number(option, value);
-                case "--every" -> every = positive(option, value);
-                case "--warmup" -> warmup = Math.max(0, positive(option, value));
-                default -> throw new UsageException("unknown option " + option + "; see --help");
+                case "--dt" -> dt = positiveNumber(option, value);
+                case "--every" -> every = whole(option, value, 1);
+                case "--warmup" -> warmup = whole(option, value, 0);
+                default -> {
+                    if (!bench && RunExtensions.takes(option)) {
+                        extensionValues.put(option, value);
+                    } else {
+                        throw new UsageException("unknown option " + option + "; see --help");
+                    }
+                }
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
-                throw new UsageException("option " + option + " is for run; bench takes --grids");
+                throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");
             }
         }
 
@@ -292,6 +348,10 @@ public final class Main {
             Eos eos = Double.isNaN(cs2) ? Eos.conformal() : Eos.constantSoundSpeed(cs2);
             Transport t = Transport.etaOverS(etaOverS).bPi(bPi).variant(variant);
             if (zetaOverS > 0) {
+                if (!(cs2 < 1.0 / 3.0)) {
+                    throw new UsageException("--zeta-over-s = " + zetaOverS + " with " + (Double.isNaN(cs2) ? "the conformal EOS"
+                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md eq. 3.3a) must have --cs2 < 1/3");
+                }
                 t = t.zetaOverS(zetaOverS);
             }
             b = b.eos(eos).transport(t).initial(initial).integrator(Integrators.byName(integrator))
@@ -302,24 +362,47 @@ public final class Main {
             return b;
         }
 
+        /** A finite number; NaN and the infinities are refused, never read as "not given". */
         private static double number(String option, String value) {
+            double x;
             try {
-                return Double.parseDouble(value);
+                x = Double.parseDouble(value);
             } catch (NumberFormatException e) {
                 throw new UsageException(option + " = \"" + value + "\"; must be a number");
             }
+            if (!Double.isFinite(x)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number");
+            }
+            return x;
         }
 
-        private static int positive(String option, String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 1 && !option.equals("--warmup")) {
-                    throw new UsageException(option + " = " + n + "; must be >= 1");
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new UsageException(option + " = \"" + value + "\"; must be a whole number");
+        private static double nonNegativeNumber(String option, String value) {
+            double x = number(option, value);
+            if (!(x >= 0)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number >= 0");
             }
+            return x;
+        }
+
+        private static double positiveNumber(String option, String value) {
+            double x = number(option, value);
+            if (!(x > 0)) {
+                throw new UsageException(option + " = " + value + "; must be a finite number > 0");
+            }
+            return x;
+        }
+
+        private static int whole(String option, String value, int min) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " = \"" + value + "\"; must be a whole number >= " + min);
+            }
+            if (n < min) {
+                throw new UsageException(option + " = " + n + "; must be >= " + min);
+            }
+            return n;
         }
 
     }

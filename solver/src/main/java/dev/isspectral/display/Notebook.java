@@ -40,6 +40,10 @@ public final class Notebook {
             new String[] {"org.dflib.jjava.JJava", "getKernelInstance"},
             new String[] {"org.dflib.jjava.kernel.JavaNotebookStatics", "kernel"});
 
+    /** The array types registered on stock kernels (which match registrations by class, not by a test). */
+    static final List<Class<?>> ARRAY_TYPES = List.of(double[].class, float[].class, long[].class, int[].class,
+            double[][].class, float[][].class, long[][].class, int[][].class, double[][][].class);
+
     /** Which types are registered, with the MIME types each supports and prefers. */
     private static final List<Registration> REGISTRATIONS = registrations();
 
@@ -58,6 +62,9 @@ public final class Notebook {
                 new Registration(RenderedImage.class, List.of(MimeTypes.IMAGE_PNG, MimeTypes.TEXT_PLAIN), List.of(MimeTypes.IMAGE_PNG)),
                 new Registration(Displayable.class, htmlAndText, html)));
         for (Class<?> type : Summaries.TYPES) {
+            list.add(new Registration(type, htmlAndText, html));
+        }
+        for (Class<?> type : ARRAY_TYPES) {
             list.add(new Registration(type, htmlAndText, html));
         }
         return List.copyOf(list);

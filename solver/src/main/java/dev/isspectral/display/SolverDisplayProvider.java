@@ -28,7 +28,9 @@ import java.util.Set;
  *   <li>a {@link RenderedImage}: {@code image/png};</li>
  *   <li>a {@link Displayable}, or a measurement result ({@link Presentable}): its {@code text/html} and
  *       {@code text/plain} summaries;</li>
- *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text.</li>
+ *   <li>a simulation, solver or run: the {@link Summaries} of it, HTML and text;</li>
+ *   <li>an array of primitive numbers (e.g. {@code Solver.energyDensity()}): its {@link ArraySummary}
+ *       (type and shape, min, max, mean, the first and last values), HTML and text.</li>
  * </ul>
  * Registered in {@code META-INF/services}; also used by {@link Notebook#init()}.
  */
@@ -44,7 +46,7 @@ public final class SolverDisplayProvider implements DisplayProvider {
     public boolean supports(Object value) {
         return value instanceof Table || value instanceof Chart<?, ?>
                 || value instanceof RenderedImage || value instanceof Displayable || value instanceof Presentable
-                || Summaries.supports(value);
+                || Summaries.supports(value) || ArraySummary.supports(value);
     }
 
     @Override
@@ -85,9 +87,16 @@ public final class SolverDisplayProvider implements DisplayProvider {
                 out.put(MimeTypes.TEXT_HTML, Summaries.html(value));
             }
             out.put(MimeTypes.TEXT_PLAIN, Summaries.text(value));
+        } else if (ArraySummary.supports(value)) {
+            ArraySummary summary = ArraySummary.of(value);
+            if (wants(requestedMimes, MimeTypes.TEXT_HTML, true)) {
+                out.put(MimeTypes.TEXT_HTML, summary.toHtml());
+            }
+            out.put(MimeTypes.TEXT_PLAIN, summary.toText());
         } else {
             throw new IllegalArgumentException("value of type " + value.getClass().getName()
-                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run");
+                    + " is not supported; supported: Table, XChart chart, RenderedImage, Displayable, Simulation, Solver, Run,"
+                    + " arrays of primitive numbers");
         }
         return out;
     }

@@ -1,7 +1,8 @@
 package dev.isspectral.display;
 
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+
+import java.util.List;
 
 /**
  * Renders a Tablesaw {@link Table} as an HTML table or text, showing at most a fixed number of
@@ -11,6 +12,13 @@ import tech.tablesaw.columns.Column;
  *                and last {@code tail} rows, where {@code tail = maxRows / 4}
  */
 public record TableRendering(int maxRows) {
+
+    /** Numbers right-aligned in equal-width digits, verdicts in colour; scoped to our tables. */
+    private static final String STYLE = "<style>.is-spectral-table td,.is-spectral-table th{text-align:left}"
+            + ".is-spectral-table td.num,.is-spectral-table th.num{text-align:right;"
+            + "font-variant-numeric:tabular-nums;white-space:nowrap}.is-spectral-table td.pass{color:#1a7f37;font-weight:bold}"
+            + ".is-spectral-table td.fail{color:#cf222e;font-weight:bold}"
+            + ".is-spectral-table td.more{text-align:left;font-style:italic}</style>\n";
 
     /** The row limit used when a table is the value of a notebook cell. */
     public static final int DEFAULT_MAX_ROWS = 20;
@@ -31,40 +39,64 @@ public record TableRendering(int maxRows) {
     }
 
     /**
-     * The table as an HTML fragment: a caption with its name and shape, a header row of column
-     * names, the shown rows, and a marker row for the rows left out.
+     * The table as an HTML fragment, inside a box that scrolls sideways when the table is wider than
+     * the page: a caption with its name and shape, a header row of column names (with the unit a
+     * time column was converted to), the shown rows, and a marker row for the rows left out. Cells
+     * are formatted by {@link CellFormat}: numbers to four significant digits, right-aligned, text
+     * left-aligned;
+     * verdict columns first, PASS in green and FAIL or MISS in red; file paths shortened to the
+     * file name.
      *
      * @param table the table
      * @return the HTML
      */
     public String html(Table table) {
         int rows = table.rowCount();
+        int[] shown = shownRows(rows);
+        List<CellFormat.View> views = CellFormat.views(table, shown);
         StringBuilder html = new StringBuilder(256 + 64 * Math.min(rows, maxRows) * Math.max(1, table.columnCount()));
-        html.append("<table class=\"is-spectral-table\">\n<caption>")
+        html.append("<div class=\"is-spectral-table-wrap\" style=\"overflow-x:auto;max-width:100%\">\n")
+                .append(STYLE)
+                .append("<table class=\"is-spectral-table\">\n<caption>")
                 .append(Html.escape(table.name() == null ? "" : table.name()))
                 .append(" (").append(rows).append(" rows \u00d7 ").append(table.columnCount()).append(" columns)")
                 .append("</caption>\n<thead><tr>");
-        for (String name : table.columnNames()) {
-            html.append("<th>").append(Html.escape(name)).append("</th>");
+        for (CellFormat.View v : views) {
+            html.append(v.numeric() ? "<th class=\"num\">" : "<th>").append(Html.escape(v.name()));
+            if (!v.unit().isEmpty()) {
+                html.append("<br><span style=\"font-weight:normal;font-size:85%\">(").append(Html.escape(v.unit())).append(")</span>");
+            }
+            html.append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
-        for (int row : shownRows(rows)) {
+        for (int row : shown) {
             if (row < 0) {
-                html.append("<tr><td colspan=\"").append(table.columnCount()).append("\">\u2026 ")
+                html.append("<tr><td class=\"more\" colspan=\"").append(table.columnCount()).append("\">\u2026 ")
                         .append(rows - maxRows).append(" more rows \u2026</td></tr>\n");
                 continue;
             }
             html.append("<tr>");
-            for (Column<?> column : table.columns()) {
-                html.append("<td>").append(Html.escape(column.getString(row))).append("</td>");
+            for (CellFormat.View v : views) {
+                String text = v.cell(row);
+                if (v.numeric()) {
+                    html.append("<td class=\"num\">");
+                } else if (v.verdict() && CellFormat.passes(text)) {
+                    html.append("<td class=\"pass\">");
+                } else if (v.verdict() && CellFormat.fails(text)) {
+                    html.append("<td class=\"fail\">");
+                } else {
+                    html.append("<td>");
+                }
+                html.append(Html.escape(text)).append("</td>");
             }
             html.append("</tr>\n");
         }
-        return html.append("</tbody>\n</table>").toString();
+        return html.append("</tbody>\n</table>\n</div>").toString();
     }
 
     /**
-     * The table as aligned plain text with the same rows as {@link #html(Table)}.
+     * The table as aligned plain text with the same rows, columns and cell formats as
+     * {@link #html(Table)}.
      *
      * @param table the table
      * @return the text
@@ -73,12 +105,16 @@ public record TableRendering(int maxRows) {
         int rows = table.rowCount();
         int columns = table.columnCount();
         int[] shown = shownRows(rows);
+        List<CellFormat.View> views = CellFormat.views(table, shown);
+        String[] headers = new String[columns];
         int[] width = new int[columns];
         for (int j = 0; j < columns; j++) {
-            width[j] = table.column(j).name().length();
+            CellFormat.View v = views.get(j);
+            headers[j] = v.unit().isEmpty() ? v.name() : v.name() + " (" + v.unit() + ")";
+            width[j] = headers[j].length();
             for (int row : shown) {
                 if (row >= 0) {
-                    width[j] = Math.max(width[j], table.column(j).getString(row).length());
+                    width[j] = Math.max(width[j], v.cell(row).length());
                 }
             }
         }
@@ -86,7 +122,7 @@ public record TableRendering(int maxRows) {
         text.append(table.name() == null ? "" : table.name())
                 .append(" (").append(rows).append(" rows x ").append(columns).append(" columns)\n");
         for (int j = 0; j < columns; j++) {
-            text.append(j == 0 ? "" : "  ").append(pad(table.column(j).name(), width[j]));
+            text.append(j == 0 ? "" : "  ").append(pad(headers[j], width[j], views.get(j).numeric()));
         }
         text.append('\n');
         for (int row : shown) {
@@ -95,7 +131,7 @@ public record TableRendering(int maxRows) {
                 continue;
             }
             for (int j = 0; j < columns; j++) {
-                text.append(j == 0 ? "" : "  ").append(pad(table.column(j).getString(row), width[j]));
+                text.append(j == 0 ? "" : "  ").append(pad(views.get(j).cell(row), width[j], views.get(j).numeric()));
             }
             text.append('\n');
         }
@@ -124,7 +160,10 @@ public record TableRendering(int maxRows) {
         return shown;
     }
 
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    private static String pad(String s, int width, boolean right) {
+        if (s.length() >= width) {
+            return s;
+        }
+        return right ? " ".repeat(width - s.length()) + s : s + " ".repeat(width - s.length());
     }
 }

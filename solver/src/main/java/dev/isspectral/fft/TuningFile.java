@@ -1,14 +1,13 @@
 package dev.isspectral.fft;
 
+import dev.isspectral.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -27,6 +26,9 @@ public final class TuningFile {
 
     /** The format line every file starts with. */
     public static final String FORMAT = "is-spectral-fft-tuning/1";
+
+    /** Larger files are refused unread (FFTW wisdom for many grids is a few hundred kB). */
+    static final long MAX_BYTES = 16L << 20;
 
     /** Problems already printed: each file's problem is reported once per JVM. */
     private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -96,26 +98,27 @@ public final class TuningFile {
             p.setProperty(k + "jtransformsThreadsBeginN", Long.toString(s.jtransformsThreadsBeginN()));
             p.setProperty(k + "rigour", s.rigour().name());
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "IS-Spectral FFT tuning; written by FftTuner");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        p.store(text, "IS-Spectral FFT tuning; written by FftTuner");
+        AtomicFiles.write(file, text.toString());
     }
 
     /** Reads a tuning file; never throws (see the class comment). */
     public static TuningFile load(Path file) {
         Properties p = new Properties();
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO, device or folder: opening it could block for ever or read without end
+            return ignored(file, "not a regular file");
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return ignored(file, Files.size(file) + " bytes; a tuning file is at most " + MAX_BYTES + " bytes");
+            }
+        } catch (IOException e) {
+            if (!(e instanceof NoSuchFileException)) {
+                return ignored(file, "unreadable (" + AtomicFiles.reason(e) + ")");
+            }
+        }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (NoSuchFileException e) {
@@ -143,6 +146,7 @@ public final class TuningFile {
                             .withReusePlans(parseBoolean(required(p, k + "reusePlans")))
                             .withJTransformsThreadsBeginN(Long.parseLong(required(p, k + "jtransformsThreadsBeginN")))
                             .withRigour(FftSettings.Rigour.valueOf(required(p, k + "rigour")));
+                    checkUsable(k, s);
                     byGrid.put(grid, s);
                 }
             }
@@ -150,6 +154,22 @@ public final class TuningFile {
             return ignored(file, "corrupt entry: " + e.getMessage());
         }
         return new TuningFile(byGrid, p.getProperty("fftw.wisdom", ""), "");
+    }
+
+    /**
+     * A saved winner is one the tuner could have chosen on this machine: double precision (float is shown by the
+     * tuner, never chosen, because it changes the results) and 1..cores threads.
+     */
+    private static void checkUsable(String key, FftSettings s) {
+        if (s.precision() != FftSettings.Precision.DOUBLE) {
+            throw new IllegalArgumentException(key + "precision = " + s.precision()
+                    + "; a saved winner must be DOUBLE (float changes the results; the tuner never chooses it)");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (s.threads() < 1 || s.threads() > cores) {
+            throw new IllegalArgumentException(key + "threads = " + s.threads() + "; must be in 1.." + cores
+                    + " (this machine's cores)");
+        }
     }
 
     private static String required(Properties p, String key) {

@@ -71,13 +71,17 @@ public final class Grid {
                 n[d] = Integer.parseInt(parts[d]);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("grid = \"" + text + "\"; \"" + parts[d]
-                        + "\" is not a whole number (form NTxNXxNYxNZ, e.g. 32x32x16x16)");
+                        + "\" is not a whole number; must be NTxNXxNYxNZ (e.g. 32x32x16x16) or NXxNYxNZ");
             }
         }
-        if (n.length == 3) {
-            return new Grid(0, n[0], n[1], n[2], DEFAULT_LENGTH, DEFAULT_LENGTH, DEFAULT_LENGTH);
+        try {
+            if (n.length == 3) {
+                return new Grid(0, n[0], n[1], n[2], DEFAULT_LENGTH, DEFAULT_LENGTH, DEFAULT_LENGTH);
+            }
+            return new Grid(n[0], n[1], n[2], n[3], DEFAULT_LENGTH, DEFAULT_LENGTH, DEFAULT_LENGTH);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("grid = \"" + text + "\": " + e.getMessage(), e);
         }
-        return new Grid(n[0], n[1], n[2], n[3], DEFAULT_LENGTH, DEFAULT_LENGTH, DEFAULT_LENGTH);
     }
 
     /** This grid with box sides {@code lx × ly × lz}. */
@@ -172,6 +176,14 @@ public final class Grid {
     /** Flat index of point (i, j, k), z fastest. */
     public int index(int i, int j, int k) {
         return (i * ny + j) * nz + k;
+    }
+
+    /**
+     * The grid index (i, j, k) of flat point {@code point}, the inverse of {@link #index} (z fastest);
+     * for messages and reports (it allocates its answer).
+     */
+    public int[] ijk(int point) {
+        return new int[] {point / (nz * ny), (point / nz) % ny, point % nz};
     }
 
     /** Coordinate of grid index {@code i} along {@code axis}: i·L/N. */

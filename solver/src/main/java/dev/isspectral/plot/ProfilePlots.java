@@ -5,6 +5,7 @@ import dev.isspectral.profile.Compare;
 import dev.isspectral.profile.Profile;
 import dev.isspectral.profile.Scaling;
 import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.AnnotationTextPanel;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -28,7 +29,16 @@ import java.util.Map;
  */
 public final class ProfilePlots {
 
-    private static final int ICICLE_WIDTH = 1100;
+    private static final int ICICLE_WIDTH = 1200;
+    /** Share of the icicle's x range taken by the boxes; the rest holds the panel of numbered spans. */
+    private static final double ICICLE_SHARE = 0.7;
+    private static final int ICICLE_PANEL_LINES = 24;
+    /** Prefix of the icicle's legend-only series, one per operation name. */
+    public static final String LEGEND_PREFIX = "\u2009";
+    /** Light, distinct colours (a qualitative palette) given to operation names in order of first call. */
+    private static final int[] PALETTE = {0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94, 0xf7b6d2,
+        0xdbdb8d, 0x9edae5, 0x6baed6, 0xfd8d3c, 0x74c476, 0xe377c2, 0xbcbd22, 0x17becf, 0x9467bd, 0x8c564b,
+        0xd9d9d9, 0xfdd0a2, 0xc7e9c0};
 
     private ProfilePlots() {
     }
@@ -36,15 +46,17 @@ public final class ProfilePlots {
     /** Self time per step (ms) of the spans in {@link Profile#breakdown()}, as horizontal-label bars. */
     public static CategoryChart breakdown(Profile profile) {
         Table t = profile.breakdown();
-        return bars("Self time per step", "ms per step", t.stringColumn(Columns.SPAN).asList(),
+        return bars("Self time per step", "ms per step", t.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
                 perStep(t.doubleColumn(Columns.SELF_MS).asList(), profile.stepCount()));
     }
 
     /** Bytes allocated per step by each span of the hierarchy. */
     public static CategoryChart allocations(Profile profile) {
         Table t = profile.hierarchy();
-        return bars("Allocation per step", "bytes per step", t.stringColumn(Columns.SPAN).asList(),
-                t.doubleColumn(Columns.BYTES_PER_STEP).asList());
+        Table top = t.sortDescendingOn(Columns.BYTES_PER_STEP).first(MAX_BARS);
+        return bars(t.rowCount() > MAX_BARS ? "Allocation per step, the " + MAX_BARS + " spans allocating most" : "Allocation per step",
+                "bytes per step", top.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
+                top.doubleColumn(Columns.BYTES_PER_STEP).asList());
     }
 
     /**
@@ -80,27 +92,26 @@ public final class ProfilePlots {
         chart.addSeries("allocated MiB", x, allocated).setYAxisGroup(1);
         chart.addSeries("peak heap MiB", x, peak).setYAxisGroup(1);
         chart.addSeries("heap in use MiB", x, used).setYAxisGroup(1);
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /**
      * The span hierarchy as an icicle chart: one row per nesting depth (the step on top), each span
      * a box as wide as its time per step and placed inside its parent's box; children are laid out
-     * left to right in first-call order, and the unlabelled rest of a parent's box is its self time.
-     * Boxes wide enough carry the span's name and ms per step; colours follow the operation name,
-     * so one operation has one colour wherever it is called. Built from filled polygons on an
-     * {@link XYChart} (XChart has no flame chart); hover or read {@link Profile#hierarchy()} for the
-     * narrow boxes.
+     * left to right in first-call order, and the empty rest of a parent's box is its self time.
+     * Every box wide enough for its name carries it (with ms per step when that fits too); a box
+     * wide enough only for a number carries a number, and the panel to the right of the boxes lists
+     * those numbers with their span and ms per step (the narrowest boxes, too small for anything,
+     * are left out of it; {@link Profile#hierarchy()} has them all). Colours follow the operation
+     * name, so one operation has one colour wherever it is called; the legend below gives them.
+     * Built from filled polygons on an {@link XYChart} (XChart has no flame chart): one series per
+     * span, named by its path, plus one legend-only entry per operation name.
      */
     public static XYChart hierarchy(Profile profile) {
         Table t = profile.hierarchy();
         int steps = Math.max(1, profile.stepCount());
-        XYChart chart = new XYChartBuilder().width(ICICLE_WIDTH).height(460).title("Span hierarchy (icicle), ms per step")
-                .xAxisTitle("ms per step").yAxisTitle("depth").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setYAxisTicksVisible(false);
-        chart.getStyler().setAnnotationTextFontColor(Color.BLACK);
+        XYChart chart = new XYChartBuilder().width(ICICLE_WIDTH).height(520).title("Span hierarchy (icicle), ms per step")
+                .xAxisTitle("ms per step").yAxisTitle("call depth").build();
         // lay out: x offset of each path; children start at their parent's offset
         Map<String, Double> start = new HashMap<>();
         Map<String, Double> nextChild = new HashMap<>();
@@ -127,7 +138,11 @@ public final class ProfilePlots {
             maxDepth = Math.max(maxDepth, depth);
             boxes.add(new Object[] {path, depth, x0, width});
         }
+        // the boxes take the left ICICLE_SHARE of the x range; the panel of numbered spans the rest
+        double xMax = total > 0 ? total / ICICLE_SHARE : 1;
+        double plotPixels = ICICLE_WIDTH - 170.0;
         Map<String, Color> colours = new LinkedHashMap<>();
+        List<String> numbered = new ArrayList<>();
         for (Object[] box : boxes) {
             String path = (String) box[0];
             int depth = (Integer) box[1];
@@ -139,33 +154,76 @@ public final class ProfilePlots {
                     new double[] {bottom, bottom, top, top, bottom});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(false);
             String name = path.substring(path.lastIndexOf('/') + 1);
-            Color c = colours.computeIfAbsent(name, ProfilePlots::colour);
+            Color c = colours.computeIfAbsent(name, n -> colour(colours.size()));
             s.setFillColor(c);
             s.setLineColor(Color.WHITE);
-            // label only boxes wide enough for the text (about 7 px per character of the default font)
-            double pixels = total <= 0 ? 0 : w / total * (ICICLE_WIDTH - 100);
-            String label = name + String.format(java.util.Locale.ROOT, " %.2f", w);
-            if (pixels < 7.5 * label.length() + 6) {
-                label = name;
+            double pixels = w / xMax * plotPixels;
+            String withTime = name + " " + ChartStyle.label(w);
+            String label = fits(withTime, pixels) ? withTime : fits(name, pixels) ? name : null;
+            if (label == null && fits("99", pixels)) {
+                numbered.add(barLabel(path) + "  " + ChartStyle.label(w) + " ms");
+                label = Integer.toString(numbered.size());
             }
-            if (pixels >= 7.5 * label.length() + 6) {
+            if (label != null) {
                 chart.addAnnotation(new AnnotationText(label, x0 + w / 2, (top + bottom) / 2, false));
             }
         }
         if (boxes.isEmpty()) {
             chart.addSeries("none", new double[] {0}, new double[] {0});
         }
+        for (Map.Entry<String, Color> e : colours.entrySet()) {
+            // a legend-only entry per operation: a zero-area polygon at the origin
+            XYSeries key = chart.addSeries(LEGEND_PREFIX + e.getKey(), new double[] {0, 0}, new double[] {0, 0});
+            key.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            key.setMarker(SeriesMarkers.NONE);
+            key.setFillColor(e.getValue());
+            key.setLineColor(e.getValue());
+        }
+        if (!numbered.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            lines.add("narrow boxes:");
+            int shown = Math.min(numbered.size(), ICICLE_PANEL_LINES);
+            for (int i = 0; i < shown; i++) {
+                lines.add((i + 1) + "  " + shorten(numbered.get(i), 44));
+            }
+            if (numbered.size() > shown) {
+                lines.add("... " + (numbered.size() - shown) + " more: see hierarchy()");
+            }
+            AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", lines), total * 1.02, -maxDepth, false);
+            chart.addAnnotation(panel);
+        }
+        ChartStyle.paper(chart);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setAnnotationTextFontColor(Color.BLACK);
+        chart.getStyler().setAnnotationTextPanelBackgroundColor(new Color(250, 250, 250));
+        chart.getStyler().setAnnotationTextPanelBorderColor(Color.LIGHT_GRAY);
+        chart.getStyler().setAnnotationTextPanelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         chart.getStyler().setYAxisMin(-(double) maxDepth - 0.1);
         chart.getStyler().setYAxisMax(0.1);
         chart.getStyler().setXAxisMin(0.0);
-        return chart;
+        chart.getStyler().setXAxisMax(xMax);
+        chart.getStyler().setXAxisDecimalPattern(ChartStyle.decimalPattern(0, xMax));
+        return ChartStyle.paper(chart);
     }
 
-    /** A stable, light colour per operation name. */
-    private static Color colour(String name) {
-        float hue = (name.hashCode() & 0x7fffffff) % 360 / 360f;
-        return Color.getHSBColor(hue, 0.45f, 0.95f);
+    /** Whether {@code text} fits a box {@code pixels} wide in the annotation font (about 7.5 px a character). */
+    private static boolean fits(String text, double pixels) {
+        return pixels >= 7.5 * text.length() + 6;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : "\u2026" + s.substring(s.length() - max + 1);
+    }
+
+    /** The {@code n}th colour of the palette; past its end, hues spread by the golden angle. */
+    private static Color colour(int n) {
+        if (n < PALETTE.length) {
+            return new Color(PALETTE[n]);
+        }
+        return Color.getHSBColor((float) ((n * 0.381966) % 1.0), 0.4f, 0.95f);
     }
 
     /** Total bytes of large allocations (Flight Recorder) by allocating method. */
@@ -201,7 +259,7 @@ public final class ProfilePlots {
         double[] seconds = t.doubleColumn(Scaling.Result.SECONDS_MEDIAN).asDoubleArray();
         if (n.length == 0) {
             chart.addSeries("none", new double[] {1}, new double[] {1});
-            return chart;
+            return ChartStyle.paper(chart);
         }
         XYSeries measured = chart.addSeries("measured (median)", n, seconds);
         measured.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -223,7 +281,7 @@ public final class ProfilePlots {
         ref.setMarker(SeriesMarkers.NONE);
         ref.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 10f, new float[] {6f, 4f}, 0f));
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /**
@@ -261,7 +319,7 @@ public final class ProfilePlots {
         if (series.isEmpty()) {
             chart.addSeries("none", new double[] {1}, new double[] {0});
         }
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /** Median ms per step of each compared setting, the ratio to the first in the label. */
@@ -275,7 +333,7 @@ public final class ProfilePlots {
         CategoryChart chart = bars("Comparison, interleaved", "median ms per step", names,
                 t.doubleColumn(Compare.MEDIAN_MS).asList());
         chart.getStyler().setXAxisLabelRotation(0);
-        return chart;
+        return ChartStyle.paper(chart);
     }
 
     /** Nominal GFLOP/s of each kind of transform (flop formula in {@link Columns#GFLOPS}). */
@@ -297,8 +355,37 @@ public final class ProfilePlots {
         return out;
     }
 
+    /** The most bars in a chart of spans; more would not be readable. */
+    static final int MAX_BARS = 16;
+
+    /** The longest bar label; a longer span path is abbreviated by {@link #barLabel(String)}. */
+    static final int MAX_BAR_LABEL = 40;
+
+    /**
+     * A span path short enough for a bar label: without the leading {@code step/}, {@code stageN} as
+     * {@code sN}, and if still longer than {@link #MAX_BAR_LABEL}, its first component, an ellipsis
+     * and as many trailing components as fit.
+     */
+    static String barLabel(String path) {
+        String p = path.startsWith("step/") ? path.substring(5) : path;
+        p = p.replaceAll("(^|/)stage(\\d+)", "$1s$2");
+        if (p.length() <= MAX_BAR_LABEL) {
+            return p;
+        }
+        String[] parts = p.split("/");
+        StringBuilder tail = new StringBuilder(parts[parts.length - 1]);
+        for (int i = parts.length - 2; i > 0; i--) {
+            if (parts[0].length() + 3 + parts[i].length() + 1 + tail.length() > MAX_BAR_LABEL) {
+                break;
+            }
+            tail.insert(0, parts[i] + "/");
+        }
+        String out = parts[0] + "/\u2026/" + tail;
+        return out.length() <= MAX_BAR_LABEL ? out : "\u2026" + out.substring(out.length() - MAX_BAR_LABEL + 1);
+    }
+
     private static CategoryChart bars(String title, String yTitle, List<String> names, List<Double> values) {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(450).title(title).yAxisTitle(yTitle).build();
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(520).title(title).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(60);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -307,6 +394,6 @@ public final class ProfilePlots {
         } else {
             chart.addSeries(yTitle, names, values);
         }
-        return chart;
+        return ChartStyle.paper(chart);
     }
 }

@@ -4,7 +4,6 @@ import dev.isspectral.sim.Run;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -28,14 +27,13 @@ public final class RunPlots {
         Table h = run.history();
         XYChart chart = new XYChartBuilder().width(760).height(420)
                 .title(columns.length == 1 ? columns[0] + " against time" : "History against time")
-                .xAxisTitle("t").yAxisTitle(columns.length == 1 ? columns[0] : "value").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setLegendVisible(columns.length > 1);
-        chart.getStyler().setXAxisDecimalPattern("0.###");
+                .xAxisTitle("t (code time units)").yAxisTitle(columns.length == 1 ? columns[0] + unit(columns[0]) : "value").build();
         double[] time = h.numberColumn(Run.TIME).asDoubleArray();
         for (String c : columns) {
             line(chart, c, time, numbers(h, c));
         }
+        ChartStyle.paper(chart);
+        chart.getStyler().setLegendVisible(columns.length > 1);
         return chart;
     }
 
@@ -60,12 +58,21 @@ public final class RunPlots {
         }
         XYChart chart = new XYChartBuilder().width(760).height(420)
                 .title("Relative change of " + column)
-                .xAxisTitle("t").yAxisTitle("(X(t) − X(0)) / |X(0)|  in units of 2.2e-16").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("0.###");
-        chart.getStyler().setYAxisDecimalPattern("0.#");
+                .xAxisTitle("t (code time units)").yAxisTitle("(X(t) − X(0)) / |X(0)|  (units of 2.2E-16)").build();
         line(chart, column, h.numberColumn(Run.TIME).asDoubleArray(), change);
+        ChartStyle.paper(chart);
+        chart.getStyler().setLegendVisible(false);
         return chart;
+    }
+
+    /** The unit of a default history column, as " (unit)", or "" when it has none we know. */
+    private static String unit(String column) {
+        return switch (column) {
+            case Run.MAX_SPEED -> " (units of c)";
+            case Run.WALL_MS, Run.RECOVERY_ITERATIONS_MEAN, Run.RECOVERY_ITERATIONS_MAX, Run.STEP -> "";
+            case Run.TIME, Run.DT -> " (code time units)";
+            default -> " (code units)";
+        };
     }
 
     private static double[] numbers(Table h, String column) {

@@ -53,12 +53,15 @@ public final class Scaling {
     }
 
     public static Scaling of(Simulation simulation) {
+        if (simulation == null) {
+            throw new IllegalArgumentException("simulation = null; must be a built Simulation");
+        }
         return new Scaling(simulation, List.of(simulation.grid()), 0, Duration.ofSeconds(30), true);
     }
 
     /** Grids in NT×NX×NY×NZ notation; at least one. NT is the step count of each grid's breakdown profile. */
     public Scaling grids(String... notations) {
-        if (notations.length == 0) {
+        if (notations == null || notations.length == 0) {
             throw new IllegalArgumentException("grids = []; must name at least one grid, e.g. 16x16x8x8");
         }
         return new Scaling(simulation, Arrays.stream(notations).map(Grid::parse).toList(), warmup, budget, breakdown);

@@ -157,6 +157,11 @@ public interface Initial {
             return amplitude;
         }
 
+        /** Background ε0. */
+        public double background() {
+            return background;
+        }
+
         @Override
         public void validate(Grid grid) {
             requireResolved(grid, mode, "mode");
@@ -231,6 +236,26 @@ public interface Initial {
             return new ShearWave(eps0, amplitude, mode, direction);
         }
 
+        /** Mode numbers (n_x, n_y, n_z). */
+        public int[] mode() {
+            return mode.clone();
+        }
+
+        /** Velocity amplitude V. */
+        public double amplitude() {
+            return amplitude;
+        }
+
+        /** Velocity direction: 0 = x, 1 = y, 2 = z. */
+        public int direction() {
+            return direction;
+        }
+
+        /** Background ε0. */
+        public double background() {
+            return background;
+        }
+
         @Override
         public void validate(Grid grid) {
             requireResolved(grid, mode, "mode");
@@ -276,7 +301,8 @@ public interface Initial {
 
         /** Width w > 0; must be ≤ L_min/6 (checked at build). */
         public GaussianPulse width(double w) {
-            return new GaussianPulse(background, amplitude, w);
+            // NaN stands for "the default L_min/8" inside; a NaN given here is an error, not a request for the default
+            return new GaussianPulse(background, amplitude, requirePositive("width", w));
         }
 
         public GaussianPulse background(double eps0) {
@@ -364,6 +390,36 @@ public interface Initial {
 
         public RandomField seed(long s) {
             return new RandomField(background, densityRms, velocityRms, k0, s);
+        }
+
+        /** Background ε0 > 0. */
+        public RandomField background(double eps0) {
+            return new RandomField(eps0, densityRms, velocityRms, k0, seed);
+        }
+
+        /** Background ε0. */
+        public double background() {
+            return background;
+        }
+
+        /** rms of δε/ε0. */
+        public double densityRms() {
+            return densityRms;
+        }
+
+        /** rms of |v|. */
+        public double velocityRms() {
+            return velocityRms;
+        }
+
+        /** Spectral width k0. */
+        public double spectrumWidth() {
+            return k0;
+        }
+
+        /** Seed of the random phases. */
+        public long seed() {
+            return seed;
         }
 
         @Override
@@ -499,6 +555,21 @@ public interface Initial {
             return new TaylorGreen(background, v);
         }
 
+        /** Background ε0 > 0. */
+        public TaylorGreen background(double eps0) {
+            return new TaylorGreen(eps0, velocity);
+        }
+
+        /** Velocity amplitude V. */
+        public double velocity() {
+            return velocity;
+        }
+
+        /** Background ε0. */
+        public double background() {
+            return background;
+        }
+
         @Override
         public void fill(InitialData out) {
             Grid g = out.grid;
@@ -582,7 +653,7 @@ public interface Initial {
             int n = g.points(d);
             if (2 * Math.abs(mode[d]) >= n && mode[d] != 0) {
                 throw new IllegalArgumentException(name + " = (" + mode[0] + ", " + mode[1] + ", " + mode[2] + "); mode number "
-                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (need |n| < N/2)");
+                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (must have |n| < N/2)");
             }
         }
     }

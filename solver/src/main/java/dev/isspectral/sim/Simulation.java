@@ -4,10 +4,11 @@ import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
+import dev.isspectral.physics.StressTensor;
+import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
-import dev.isspectral.time.ImexStepper;
 import dev.isspectral.time.Integrators;
 import dev.isspectral.time.Tableau;
 import java.util.ArrayList;
@@ -64,6 +65,15 @@ public final class Simulation {
 
     /** A fresh solver at t = 0 watched through {@code instrumentation}. */
     public Solver start(Instrumentation instrumentation) {
+        if (instrumentation == null) {
+            throw new IllegalArgumentException("instrumentation = null; must be Instrumentation.NONE or a recorder's");
+        }
+        MemoryBudget.requireHeap(estimatedBytes() + 8L * MemoryBudget.OBSERVED_DOUBLES * grid().size(), grid(),
+                "a solver (state, integrator stages, workspaces, FFT spectra, observed primitives)");
+        long nativeBytes = MemoryBudget.nativeFftBytes(fftSettings(), grid());
+        if (nativeBytes > 0) {
+            MemoryBudget.requireNative(nativeBytes, grid(), fftSettings().backend());
+        }
         return new Solver(this, initialState, instrumentation);
     }
 
@@ -74,7 +84,33 @@ public final class Simulation {
 
     /** Runs from t = 0 {@code until}, recording the default observables and {@code extra} on {@code schedule}. */
     public Run run(Until until, Schedule schedule, Observable... extra) {
+        if (until == null) {
+            throw new IllegalArgumentException("until = null; must be e.g. Until.steps(32) or Until.time(1.0)");
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule = null; must be e.g. Schedule.everyStep()");
+        }
+        if (extra == null) {
+            throw new IllegalArgumentException("extra observables = null; pass none, or Observable values");
+        }
+        for (int i = 0; i < extra.length; i++) {
+            if (extra[i] == null) {
+                throw new IllegalArgumentException("extra observable " + i + " = null; must be an Observable");
+            }
+        }
         return Run.execute(this, start(), until, schedule, List.of(extra));
+    }
+
+    /**
+     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
+     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
+     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state.
+     */
+    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
+        if (solver == null || solver.simulation() != this) {
+            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
+        }
+        return Run.execute(this, solver, until, schedule, List.of(extra));
     }
 
     /** Runs the grid's NT steps (the NT of NT×NX×NY×NZ). */
@@ -186,26 +222,15 @@ public final class Simulation {
 
     /**
      * Bytes a solver of this simulation holds (state, stage storage, workspaces, spectra), counted
-     * the way the solver allocates them, without allocating; the observed primitives (9 doubles per
-     * point) come on top once observables are asked for.
+     * from each component's own storage per point, without allocating; the observed primitives (9
+     * doubles per point) come on top once observables are asked for.
      */
     public long estimatedBytes() {
         long n = grid().size();
-        Transport t = transport();
-        boolean[] relaxing = new boolean[Field.COUNT];
-        boolean[] evolved = new boolean[Field.COUNT];
-        int groups = 0;
-        for (Field f : Field.values()) {
-            relaxing[f.ordinal()] = f == Field.BULK ? t.hasBulk() : !f.conserved() && t.hasShear();
-            evolved[f.ordinal()] = f.conserved() || relaxing[f.ordinal()];
-        }
-        groups += t.hasBulk() ? 1 : 0;
-        groups += t.hasShear() ? 1 : 0;
         Tuning tuning = tuning();
-        long perPoint = Field.COUNT + ImexStepper.storagePerPoint(integrator(), relaxing, evolved, groups)
-                + 9 + 12 + (tuning.fusedKernels() ? 0 : 12);
-        long spectra = tuning.preallocatedWorkspaces() ? 7L * 2 * grid().spectrumSize() : 0;
-        return 8 * (perPoint * n + spectra);
+        long perPoint = Field.COUNT + Model.storagePerPoint(this);
+        long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces());
+        return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
     }
 
     /** A short tree of the settings. */
@@ -448,6 +473,20 @@ public final class Simulation {
          */
         public Simulation build() {
             initial.validate(grid);
+            Simulation planned = new Simulation(this, null, List.of());
+            boolean cflOnly = integrator.imex() || (!transport.hasShear() && !transport.hasBulk());
+            if (Double.isNaN(timeStep) && cflOnly && !Double.isFinite(planned.cflTimeStep())) {
+                throw new IllegalArgumentException("grid = " + grid.notation() + " has one point along every axis, so no"
+                        + " wave number limits the step and the CFL step of physics.md eq. 6.3 is infinite; must have more"
+                        + " than one point along some axis, or set a fixed timeStep(dt)");
+            }
+            long n = grid.size();
+            long stateBytes = 8L * Field.COUNT * n;
+            long initialData = 8L * MemoryBudget.INITIAL_DATA_DOUBLES * n;
+            long solver = planned.estimatedBytes() + 8L * MemoryBudget.OBSERVED_DOUBLES * n;
+            MemoryBudget.requireHeap(stateBytes + Math.max(initialData, solver), grid,
+                    "the simulation (initial data and state, then a solver's state, integrator stages, workspaces,"
+                            + " FFT spectra and observed primitives)");
             InitialData data = new InitialData(grid);
             initial.fill(data);
             State state = primitiveToEvolved(data);
@@ -456,13 +495,13 @@ public final class Simulation {
             if (!Double.isNaN(timeStep)) {
                 double cfl = sim.courant() / grid.maxWaveNumberMagnitude();
                 if (timeStep > cfl) {
-                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md 6.3)",
+                    warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the spectral CFL limit %.6g (C_cfl = %.3g, physics.md eq. 6.3)",
                             timeStep, cfl, sim.courant()));
                 }
                 if (!integrator.imex()) {
                     double rel = relaxationCourant * sim.start().minRelaxationTime();
                     if (timeStep > rel) {
-                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md 6.4)",
+                        warnings.add(String.format(Locale.ROOT, "timeStep = %.6g exceeds the relaxation limit %.6g of SSP-RK3 (C_rel min gamma tau, physics.md eq. 6.4)",
                                 timeStep, rel));
                     }
                 }
@@ -492,12 +531,23 @@ public final class Simulation {
                 double vz = d.vz[p];
                 double v2 = vx * vx + vy * vy + vz * vz;
                 if (!(e > 0) || !(v2 < 1)) {
-                    int k = p % grid.nz();
-                    int j = (p / grid.nz()) % grid.ny();
-                    int i = p / (grid.nz() * grid.ny());
+                    int[] ijk = grid.ijk(p);
+                    int i = ijk[0];
+                    int j = ijk[1];
+                    int k = ijk[2];
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
                             "initial = %s gives eps = %.6g, |v| = %.6g at grid index (%d, %d, %d); must have eps > 0 and |v| < 1 (lower the amplitude)",
                             initial.describe(), e, Math.sqrt(v2), i, j, k));
+                }
+                if (bulk && !Double.isFinite(d.bulk[p])) {
+                    throw nonFiniteInitial("Pi (bulk pressure)", d.bulk[p], p);
+                }
+                if (shear) {
+                    for (int c = 0; c < SHEAR_NAMES.length; c++) {
+                        if (!Double.isFinite(d.shear[c][p])) {
+                            throw nonFiniteInitial(SHEAR_NAMES[c], d.shear[c][p], p);
+                        }
+                    }
                 }
                 double bulkPressure = bulk ? d.bulk[p] : 0.0;
                 double pressure = eos.pressure(e) + bulkPressure;
@@ -509,11 +559,11 @@ public final class Simulation {
                 double xy = shear ? d.shear[2][p] : 0;
                 double xz = shear ? d.shear[3][p] : 0;
                 double yz = shear ? d.shear[4][p] : 0;
-                double zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
-                double p0x = xx * vx + xy * vy + xz * vz;
-                double p0y = xy * vx + yy * vy + yz * vz;
-                double p0z = xz * vx + yz * vy + zz * vz;
-                double p00 = p0x * vx + p0y * vy + p0z * vz;
+                double zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
+                double p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                double p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                double p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                double p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
                 double gamma2 = 1 / (1 - v2);
                 double w = (e + pressure) * gamma2;
                 t00[p] = w - pressure + p00;
@@ -530,6 +580,16 @@ public final class Simulation {
             return s;
         }
 
+        private static final String[] SHEAR_NAMES = {"pi^xx", "pi^yy", "pi^xy", "pi^xz", "pi^yz"};
+
+        private IllegalArgumentException nonFiniteInitial(String name, double value, int p) {
+            int k = p % grid.nz();
+            int j = (p / grid.nz()) % grid.ny();
+            int i = p / (grid.nz() * grid.ny());
+            return new IllegalArgumentException(String.format(Locale.ROOT,
+                    "initial = %s gives %s = %s at grid index (%d, %d, %d); must be finite", initial.describe(), name, value, i, j, k));
+        }
+
         /** Checks c_s², the kinetic τ_Π condition and causality (3.4); {@code changed} names the setter. */
         private static void checkPhysics(Eos e, Transport t, String changed) {
             double cs2 = e.constantSoundSpeedSquared();
@@ -538,13 +598,13 @@ public final class Simulation {
             }
             if (t.hasBulk() && t.bulkRelaxation() == Transport.BulkRelaxation.KINETIC && cs2 >= 1.0 / 3.0 - 1e-12) {
                 throw new IllegalArgumentException(changed + ": zetaOverS = " + t.zetaOverS()
-                        + " with the kinetic tau_Pi (3.3a) needs c_s^2 < 1/3, but the EOS has c_s^2 = " + cs2
+                        + " with the kinetic tau_Pi (3.3a) must have c_s^2 < 1/3, but the EOS has c_s^2 = " + cs2
                         + "; use Transport.bulkRelaxationRatio(bBulk) (3.3b) or an EOS with c_s^2 < 1/3");
             }
             double front = t.frontSpeedSquared(cs2);
             if (front > 1.0 + 1e-12) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
+                        "%s: front speed squared v_inf^2 = c_s^2 + 4/(3 b_pi) + zeta/((eps+P) tau_Pi) = %.6g; must be <= 1 (causality, physics.md eq. 3.4; with c_s^2 = %.6g and b_pi = %.6g)",
                         changed, front, cs2, t.bPi()));
             }
         }

@@ -2,28 +2,35 @@ package dev.isspectral.sim;
 
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.grid.Grid;
-import dev.isspectral.parallel.Workers;
 import dev.isspectral.physics.IsraelStewartRhs;
 import dev.isspectral.physics.PrimitiveRecovery;
 import dev.isspectral.physics.Primitives;
 import dev.isspectral.physics.RecoveryException;
 import dev.isspectral.physics.Transport;
-import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
-import dev.isspectral.time.ImexStepper;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A running simulation: the evolved state, the time, and the machinery that advances it. Made by
- * {@link Simulation#start()}; mutable and single-threaded (one caller at a time).
+ * {@link Simulation#start()}; mutable and confined to one thread at a time: a call to {@link #step(double)}, {@link #advance(long)},
+ * {@link #primitives()} or the field getters from a second thread while a step runs fails at once with an
+ * {@link IllegalStateException} naming both threads (handing a solver from one thread to the next between
+ * steps, as notebook cells do, is fine).
  *
- * <p>Each {@link #step()} takes one step of the configured integrator, filters the new state if a
- * filter is on (physics.md §6.5), and checks every evolved field for NaN or infinity, stopping with
- * a {@link NonFiniteFieldException} that names the step, field and grid index.
+ * <p>The discretised equations are a {@link Model}; the solver keeps the clock, the loop, the
+ * time-step rule ({@link TimeStepRule}) and the checks. Each {@link #step()} takes one step of the
+ * configured integrator, filters the new state if a filter is on (physics.md §6.5), and checks every
+ * evolved field for NaN or infinity, stopping with a {@link NonFiniteFieldException} that names the
+ * step, field and grid index.
  */
 public final class Solver {
 
@@ -39,13 +46,12 @@ public final class Solver {
     private final Grid grid;
     private final Tracer tracer;
     private final FftEngine engine;
-    private final SpectralOperators spectral;
+    private final Model model;
     private final IsraelStewartRhs rhs;
-    private final ImexStepper stepper;
+    private final TimeStepRule timeStepRule;
     private final State state;
     private Primitives observed;
     private final PrimitiveRecovery observedRecovery;
-    private final boolean[] evolved;
     private final double maxWaveNumber;
     private long stepCount;
     private double time;
@@ -57,30 +63,19 @@ public final class Solver {
     private int lastPasses;
     private long lastWallNanos;
     private StepStatistics lastStep;
+    // the thread inside step(dt), or null: a second thread fails at once instead of corrupting the workspaces
+    private final java.util.concurrent.atomic.AtomicReference<Thread> stepperOwner = new java.util.concurrent.atomic.AtomicReference<>();
 
     Solver(Simulation simulation, State initial, Instrumentation instrumentation) {
         this.simulation = simulation;
         this.grid = simulation.grid();
         this.tracer = instrumentation.tracer();
         this.engine = instrumentation.fftDecorator().apply(simulation.createEngine());
-        Tuning tuning = simulation.tuning();
-        Workers team = Workers.shared(tuning.threads());
-        this.spectral = new SpectralOperators(grid, engine, tracer, tuning.preallocatedWorkspaces(),
-                tuning.sharedForwardTransforms(), team);
-        spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
-                simulation.filterStrength(), simulation.filterOrder());
-        this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
-                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), team);
-        this.stepper = new ImexStepper(simulation.integrator(), rhs,
-                IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces(), team);
+        this.model = new Model(simulation, engine, tracer);
+        this.rhs = model.rhs();
+        this.timeStepRule = TimeStepRule.of(simulation);
         this.state = initial.copy();
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
-        Transport transport = simulation.transport();
-        this.evolved = new boolean[Field.COUNT];
-        for (Field f : Field.values()) {
-            evolved[f.ordinal()] = f.conserved()
-                    || (f == Field.BULK ? transport.hasBulk() : transport.hasShear());
-        }
         this.maxWaveNumber = grid.maxWaveNumberMagnitude();
         checkFinite();
     }
@@ -116,6 +111,16 @@ public final class Solver {
         return lastStep;
     }
 
+    /** The discretised equations this solver advances (operators, right-hand side, stepper). */
+    public Model model() {
+        return model;
+    }
+
+    /** How this solver chooses Δt. */
+    public TimeStepRule timeStepRule() {
+        return timeStepRule;
+    }
+
     /** The FFT engine in use (decorated, if an instrumentation asked for it). */
     public FftEngine fftEngine() {
         return engine;
@@ -123,7 +128,7 @@ public final class Solver {
 
     /** Forward and inverse FFTs done so far. */
     public long transforms() {
-        return spectral.forwardTransforms() + spectral.inverseTransforms();
+        return model.spectral().forwardTransforms() + model.spectral().inverseTransforms();
     }
 
     /** Takes one step of the size chosen by {@link #nextTimeStep()}; see {@link #lastStep()} for what it did. */
@@ -133,6 +138,7 @@ public final class Solver {
 
     /** Takes {@code n} steps, stopping with a {@link SimulationException} if the thread is interrupted. */
     public void advance(long n) {
+        requireNotStepping("advance");
         if (n < 0) {
             throw new IllegalArgumentException("steps = " + n + "; must be >= 0");
         }
@@ -147,18 +153,12 @@ public final class Solver {
      * physics.md §6.5 (spectral CFL; for explicit schemes also the relaxation bound at the current state).
      */
     public double nextTimeStep() {
-        if (!Double.isNaN(simulation.fixedTimeStep())) {
-            return simulation.fixedTimeStep();
-        }
-        double dt = simulation.courant() / maxWaveNumber;
-        if (!simulation.integrator().imex()) {
-            dt = Math.min(dt, simulation.relaxationCourant() * minRelaxationTime());
-        }
-        return dt;
+        return timeStepRule.next(maxWaveNumber, this::minRelaxationTime);
     }
 
     /** min over the grid of γτ_π and γτ_Π at the current state (infinity for an ideal fluid). */
     public double minRelaxationTime() {
+        requireNotStepping("minRelaxationTime");
         Transport t = simulation.transport();
         if (!t.hasShear() && !t.hasBulk()) {
             return Double.POSITIVE_INFINITY;
@@ -173,18 +173,49 @@ public final class Solver {
             double v2 = p.vx[q] * p.vx[q] + p.vy[q] * p.vy[q] + p.vz[q] * p.vz[q];
             double gamma = 1 / Math.sqrt(1 - v2);
             if (t.hasShear()) {
-                min = Math.min(min, gamma * t.bPi() * t.etaOverS() * s / h);
+                min = Math.min(min, gamma * t.shearRelaxationTime(t.etaOverS() * s, h));
             }
             if (t.hasBulk()) {
-                double zeta = t.zetaOverS() * s;
-                min = Math.min(min, gamma * zeta / (t.bulkStiffness(eos.soundSpeedSquared(e)) * h));
+                min = Math.min(min, gamma * t.bulkRelaxationTime(t.zetaOverS() * s, eos.soundSpeedSquared(e), h));
             }
         }
         return min;
     }
 
-    /** Takes one step of size {@code dt} > 0. */
+    /**
+     * Takes one step of size {@code dt} > 0.
+     *
+     * @throws IllegalStateException at once if another thread is stepping this solver (see the class comment)
+     */
     public void step(double dt) {
+        Thread me = Thread.currentThread();
+        if (!stepperOwner.compareAndSet(null, me)) {
+            throw inUse("step");
+        }
+        try {
+            stepOwned(dt);
+        } finally {
+            stepperOwner.set(null);
+        }
+    }
+
+    /** Fails at once when another thread is inside {@link #step(double)}; {@code what} names the call. */
+    private void requireNotStepping(String what) {
+        Thread owner = stepperOwner.get();
+        if (owner != null && owner != Thread.currentThread()) {
+            throw inUse(what);
+        }
+    }
+
+    private IllegalStateException inUse(String what) {
+        Thread owner = stepperOwner.get();
+        return new IllegalStateException("Solver." + what + " called on thread \"" + Thread.currentThread().getName()
+                + "\" while thread \"" + (owner == null ? "?" : owner.getName()) + "\" is taking step " + (stepCount + 1)
+                + "; a Solver is confined to one thread at a time: step it and read it from one thread, or give each"
+                + " thread its own solver (Simulation.start())");
+    }
+
+    private void stepOwned(double dt) {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt = " + dt + "; must be a finite number > 0");
         }
@@ -195,18 +226,9 @@ public final class Solver {
         long passesBefore = rhs.passes();
         try (Span s = tracer.open("step")) {
             try {
-                stepper.step(state.arrays(), dt, number);
+                model.step(state.arrays(), dt, number, tracer);
             } catch (RecoveryException e) {
                 throw new SimulationException(e.getMessage(), e);
-            }
-            if (spectral.filterEnabled()) {
-                try (Span f = tracer.open("filter")) {
-                    for (int field = 0; field < Field.COUNT; field++) {
-                        if (evolved[field]) {
-                            spectral.filter(state.arrays()[field]);
-                        }
-                    }
-                }
             }
             stepCount = number;
             time += dt;
@@ -225,6 +247,7 @@ public final class Solver {
 
     /** A copy of evolved field {@code f}. */
     public double[] field(Field f) {
+        requireNotStepping("field");
         return state.get(f).clone();
     }
 
@@ -238,6 +261,7 @@ public final class Solver {
      * step with a recovery of their own, so observing never changes the solution.
      */
     public Primitives primitives() {
+        requireNotStepping("primitives");
         if (!observedCurrent) {
             if (observed == null) {
                 observed = new Primitives(grid.size());   // allocated on first observation only
@@ -273,13 +297,91 @@ public final class Solver {
         };
     }
 
+    /**
+     * The arrays besides the evolved fields that the next step reads, by name, live (callers must not
+     * modify them): the velocity the next primitive recovery starts from ({@code recovery_guess_vx},
+     * {@code _vy}, {@code _vz}; the iteration stops at a tolerance, so its result depends on the guess in
+     * the last bits) and the stiff data K, X_NS of the last pass ({@code relaxation_rate_*},
+     * {@code relaxation_target_*}), from which an implicit first stage predicts. A checkpoint saves them
+     * with the fields so a restarted run continues bit for bit ({@link #restore}).
+     */
+    public Map<String, double[]> carriedState() {
+        Map<String, double[]> carried = new LinkedHashMap<>();
+        Primitives guess = rhs.primitives();
+        carried.put("recovery_guess_vx", guess.vx);
+        carried.put("recovery_guess_vy", guess.vy);
+        carried.put("recovery_guess_vz", guess.vz);
+        var relaxation = model.stepper().lastRelaxation();
+        Set<double[]> rates = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Field f : Field.values()) {
+            if (relaxation.relaxes(f.ordinal())) {
+                if (rates.add(relaxation.rate(f.ordinal()))) {
+                    carried.put("relaxation_rate_" + f.label(), relaxation.rate(f.ordinal()));
+                }
+                carried.put("relaxation_target_" + f.label(), relaxation.target(f.ordinal()));
+            }
+        }
+        return Collections.unmodifiableMap(carried);
+    }
+
+    /**
+     * Puts this fresh solver (no step taken yet) into a saved state: every evolved field
+     * ({@code fields[f.ordinal()]}), the arrays of {@link #carriedState()} (the same names, each of the
+     * grid's size), the step count, the time and the Δt of the last step. Stepping on from there gives
+     * bit for bit what the saved solver would have computed, provided the tuning and the FFT backend are
+     * the same. Checks that every field is finite.
+     *
+     * @throws IllegalStateException if this solver has already stepped
+     * @throws IllegalArgumentException if an array is missing, extra or of the wrong length
+     */
+    public void restore(double[][] fields, Map<String, double[]> carried, long steps, double atTime, double lastTimeStep) {
+        if (stepCount != 0 || time != 0) {
+            throw new IllegalStateException("restore needs a fresh solver; this one is at step " + stepCount + ", t = " + time);
+        }
+        if (steps < 0 || !Double.isFinite(atTime)) {
+            throw new IllegalArgumentException("steps = " + steps + ", time = " + atTime + "; must be >= 0 and finite");
+        }
+        if (fields.length != Field.COUNT) {
+            throw new IllegalArgumentException("fields: " + fields.length + " arrays; must be " + Field.COUNT);
+        }
+        Map<String, double[]> target = carriedState();
+        if (!target.keySet().equals(carried.keySet())) {
+            throw new IllegalArgumentException("carried arrays " + carried.keySet() + "; this solver carries " + target.keySet());
+        }
+        for (Field f : Field.values()) {
+            requireLength(f.label(), fields[f.ordinal()]);
+        }
+        for (Map.Entry<String, double[]> e : carried.entrySet()) {
+            requireLength(e.getKey(), e.getValue());
+        }
+        for (Field f : Field.values()) {
+            System.arraycopy(fields[f.ordinal()], 0, state.get(f), 0, grid.size());
+        }
+        for (Map.Entry<String, double[]> e : carried.entrySet()) {
+            System.arraycopy(e.getValue(), 0, target.get(e.getKey()), 0, grid.size());
+        }
+        stepCount = steps;
+        time = atTime;
+        lastDt = lastTimeStep;
+        lastStep = null;
+        observedCurrent = false;
+        checkFinite();
+    }
+
+    private void requireLength(String name, double[] a) {
+        if (a == null || a.length != grid.size()) {
+            throw new IllegalArgumentException(name + ": " + (a == null ? "missing" : a.length + " values")
+                    + "; must have " + grid.size() + " (the grid " + grid.boxNotation() + ")");
+        }
+    }
+
     /** Memory the solver holds, by component. */
     public List<MemoryUse> memory() {
         List<MemoryUse> list = new ArrayList<>();
         list.add(new MemoryUse("state", state.bytesHeld()));
-        list.add(new MemoryUse("integrator stages", stepper.bytesHeld()));
+        list.add(new MemoryUse("integrator stages", model.stepper().bytesHeld()));
         list.add(new MemoryUse("rhs workspaces", rhs.bytesHeld()));
-        list.add(new MemoryUse("spectral workspaces", spectral.bytesHeld()));
+        list.add(new MemoryUse("spectral workspaces", model.spectral().bytesHeld()));
         list.add(new MemoryUse("observed primitives", observed == null ? 0 : observed.bytesHeld()));
         return List.copyOf(list);
     }
@@ -300,7 +402,7 @@ public final class Solver {
     public List<CacheStatistics> cacheStatistics() {
         long transforms = transforms();
         return List.of(new CacheStatistics("spectral workspaces", Math.max(0, transforms - 1),
-                Math.min(1, transforms), spectral.bytesHeld()));
+                Math.min(1, transforms), model.spectral().bytesHeld()));
     }
 
     private void checkFinite() {
@@ -309,10 +411,8 @@ public final class Solver {
             double[] a = u[f];
             for (int p = 0; p < a.length; p++) {
                 if (!Double.isFinite(a[p])) {
-                    int k = p % grid.nz();
-                    int j = (p / grid.nz()) % grid.ny();
-                    int i = p / (grid.nz() * grid.ny());
-                    throw new NonFiniteFieldException(stepCount, time, Field.values()[f], i, j, k, a[p]);
+                    int[] ijk = grid.ijk(p);
+                    throw new NonFiniteFieldException(stepCount, time, Field.values()[f], ijk[0], ijk[1], ijk[2], a[p]);
                 }
             }
         }

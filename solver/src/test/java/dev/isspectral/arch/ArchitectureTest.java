@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "dev.isspectral.";
     private static final String[] TOP = {ROOT + "sim..", ROOT + "profile..", ROOT + "report..", ROOT + "plot..",
-        ROOT + "cli..", ROOT + "display..", ROOT + "validate..", ROOT + "bench.."};
+        ROOT + "cli..", ROOT + "display..", ROOT + "validate..", ROOT + "bench..", ROOT + "ensemble.."};
     /** Every package of ours below the top layer. */
     private static final String[] LOWER = {ROOT + "grid..", ROOT + "fft..", ROOT + "spectral..", ROOT + "state..",
         ROOT + "physics..", ROOT + "time..", ROOT + "trace..", ROOT + "parallel.."};
@@ -94,7 +94,15 @@ class ArchitectureTest {
                         com.tngtech.archunit.base.DescribedPredicate.describe("time classes other than Rhs and Relaxation",
                                 c -> c.getPackageName().equals(ROOT + "time")
                                         && !c.getName().equals(ROOT + "time.Rhs")
+                                        && !c.getName().equals(ROOT + "time.Rhs$Pass")
                                         && !c.getName().equals(ROOT + "time.Relaxation")))
+                .check(classes);
+    }
+
+    @Test
+    void ensembleSitsAboveSimAndValidate() {
+        noClasses().that().resideInAnyPackage(ROOT + "sim..", ROOT + "validate..", ROOT + "physics..", ROOT + "time..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + "ensemble..")
                 .check(classes);
     }
 

@@ -37,11 +37,11 @@ class NotebookTest {
     void onIJavaTablesRenderAsHtmlThroughItsRenderer() {
         IJava.kernel = new IJava.FakeKernel();
         String message = Notebook.init();
-        assertTrue(message.startsWith("registered 7 renderers"), message);
+        assertTrue(message.startsWith("registered " + (7 + Notebook.ARRAY_TYPES.size()) + " renderers"), message);
         DisplayData data = IJava.kernel.getRenderer().render(SolverDisplayProviderTest.energies(2));
         String html = (String) data.getData(MIMEType.TEXT_HTML);
         assertNotNull(html, "HTML rendered");
-        assertTrue(html.contains("<th>total_energy</th>"), html);
+        assertTrue(html.contains("<th class=\"num\">total_energy</th>"), html);
     }
 
     @Test
@@ -66,5 +66,19 @@ class NotebookTest {
         assertNotNull(html, "HTML rendered");
         assertTrue(html.startsWith("<div class=\"is-spectral-simulation\">"), html);
         assertTrue(html.contains("2x8x8x8 (2 steps of a 8x8x8 box"), html);
+    }
+
+    @Test
+    void onIJavaNumericArraysRenderAsSummariesNotIdentities() {
+        IJava.kernel = new IJava.FakeKernel();
+        Notebook.init();
+        DisplayData data = IJava.kernel.getRenderer().render(new double[] {1.5, -2.0, 4.0, 0.25, 8.0, 3.0, 7.0});
+        String text = (String) data.getData(MIMEType.TEXT_PLAIN);
+        assertEquals("double[7]  min -2 max 8 mean 3.10714 (all finite)\n[1.5, -2, 4, …, 8, 3, 7]", text);
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        assertNotNull(html, "HTML rendered");
+        assertTrue(html.startsWith("<div class=\"isspectral-array\">"), html);
+        DisplayData grid = IJava.kernel.getRenderer().render(new int[][] {{1, 2}, {3, 4}});
+        assertTrue(((String) grid.getData(MIMEType.TEXT_PLAIN)).startsWith("int[2][2]  min 1 max 4 mean 2.5"), grid.toString());
     }
 }

@@ -56,8 +56,8 @@ class SolverDisplayProviderTest {
     void shortTableRendersEveryRowAsHtmlWithTextFallback() {
         Map<String, String> out = provider.render(energies(3), Set.of());
         String html = out.get(MimeTypes.TEXT_HTML);
-        assertTrue(html.contains("<th>total_energy</th>"), html);
-        assertTrue(html.contains("<td>2</td>"), html);
+        assertTrue(html.contains("<th class=\"num\">total_energy</th>"), html);
+        assertTrue(html.contains("<td class=\"num\">2</td>"), html);
         assertFalse(html.contains("more rows"), html);
         assertTrue(out.get(MimeTypes.TEXT_PLAIN).contains("total_energy"));
         assertTrue(html.contains("3 rows"), html);
@@ -66,9 +66,9 @@ class SolverDisplayProviderTest {
     @Test
     void longTableShowsHeadAndTailWithAMarkerRow() {
         String html = provider.render(energies(1000), Set.of()).get(MimeTypes.TEXT_HTML);
-        assertTrue(html.contains("<tr><td>0</td>"), "first row shown");
-        assertTrue(html.contains("<tr><td>999</td>"), "last row shown");
-        assertFalse(html.contains("<tr><td>500</td>"), "middle row left out");
+        assertTrue(html.contains("<tr><td class=\"num\">0</td>"), "first row shown");
+        assertTrue(html.contains("<tr><td class=\"num\">999</td>"), "last row shown");
+        assertFalse(html.contains("<tr><td class=\"num\">500</td>"), "middle row left out");
         assertTrue(html.contains("980 more rows"), html);
         assertEquals(TableRendering.DEFAULT_MAX_ROWS + 1, html.split("<tr>", -1).length - 2,
                 "header + shown rows + marker");
@@ -78,7 +78,7 @@ class SolverDisplayProviderTest {
     void tableTextEscapesNothingAndHtmlEscapesMarkup() {
         Table t = Table.create("<b>x</b>", IntColumn.create("a<b", new int[] {1}));
         Map<String, String> out = provider.render(t, Set.of());
-        assertTrue(out.get(MimeTypes.TEXT_HTML).contains("<th>a&lt;b</th>"));
+        assertTrue(out.get(MimeTypes.TEXT_HTML).contains("<th class=\"num\">a&lt;b</th>"));
         assertTrue(out.get(MimeTypes.TEXT_PLAIN).startsWith("<b>x</b>"));
     }
 

@@ -92,8 +92,8 @@ class SummariesTest {
         assertTrue(lastMaxEps < 1.01 && lastMaxEps > 0.99, "the wave has moved energy around, within the initial range");
         assertTrue(html.contains(row(Run.MAX_ENERGY_DENSITY, String.format(Locale.ROOT, "%.6g", lastMaxEps))), html);
         assertTrue(html.contains("history: first 5 of 8 rows (run.history() has them all)"), html);
-        assertTrue(html.contains("<tr><td>4</td>"), "step 4 is in the head: " + html);
-        assertFalse(html.contains("<tr><td>5</td>"), "step 5 is not: " + html);
+        assertTrue(html.contains("<tr><td class=\"num\">4</td>"), "step 4 is in the head: " + html);
+        assertFalse(html.contains("<tr><td class=\"num\">5</td>"), "step 5 is not: " + html);
         String text = Summaries.text(run);
         assertTrue(text.startsWith(run.toString()), text);
         assertTrue(text.contains("├── steps:"), text);

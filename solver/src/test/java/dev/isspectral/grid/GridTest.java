@@ -73,18 +73,18 @@ class GridTest {
 
     @Test
     void zeroOrNegativePointsAreRejectedNamingTheAxis() {
-        assertEquals("NX = 0; must be >= 1",
+        assertEquals("grid = \"4x0x8x8\": NX = 0; must be >= 1",
                 assertThrows(IllegalArgumentException.class, () -> Grid.parse("4x0x8x8")).getMessage());
         assertEquals("NY = -2; must be >= 1",
                 assertThrows(IllegalArgumentException.class, () -> Grid.of(8, -2, 8)).getMessage());
-        assertEquals("NZ = 0; must be >= 1",
+        assertEquals("grid = \"8x8x0\": NZ = 0; must be >= 1",
                 assertThrows(IllegalArgumentException.class, () -> Grid.parse("8x8x0")).getMessage());
     }
 
     @Test
     void negativeStepCountIsRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> Grid.parse("-1x8x8x8"));
-        assertEquals("steps (NT) = -1; must be >= 0", e.getMessage());
+        assertEquals("grid = \"-1x8x8x8\": steps (NT) = -1; must be >= 0", e.getMessage());
     }
 
     @Test

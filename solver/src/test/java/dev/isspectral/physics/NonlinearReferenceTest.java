@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class NonlinearReferenceTest {
 
     static Initial twoDimensionalData() {
-        return Initial.custom("2-D data of physics.md 7.5", (x, y, z, out) -> {
+        return Initial.custom("2-D data of physics.md §7.5", (x, y, z, out) -> {
             out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5);
             out[1] = 0.3 * Math.sin(y);
             out[2] = 0.25 * Math.cos(x);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -30,6 +29,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every plot builds headless, has its series with finite data and sane axes, and draws. */
@@ -49,6 +49,11 @@ class PlotsTest {
     private static void draws(Chart<?, ?> chart) {
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
+    }
+
+    /** Series that carry data (not the invisible tick helper of ChartStyle). */
+    private static long drawn(XYChart chart) {
+        return chart.getSeriesMap().keySet().stream().filter(k -> !k.equals(ChartStyle.TICK_HELPER)).count();
     }
 
     private static void finite(XYSeries s) {
@@ -73,7 +78,11 @@ class PlotsTest {
     void icicleHasOneBoxPerSpanNestedInItsParent() {
         XYChart c = ProfilePlots.hierarchy(profile);
         Table h = profile.hierarchy();
-        assertEquals(h.rowCount(), c.getSeriesMap().size());
+        long operations = h.stringColumn("span").asList().stream().map(x -> x.substring(x.lastIndexOf('/') + 1)).distinct().count();
+        assertEquals(h.rowCount() + operations, c.getSeriesMap().keySet().stream().filter(k -> !k.equals(ChartStyle.TICK_HELPER)).count(),
+                "one box per span, one legend entry per operation");
+        assertTrue(c.getSeriesMap().containsKey(ProfilePlots.LEGEND_PREFIX + "step"));
+        assertFalse(c.getSeriesMap().get("step").isShowInLegend(), "boxes stay out of the legend");
         XYSeries step = c.getSeriesMap().get("step");
         XYSeries stage1 = c.getSeriesMap().get("step/stage1");
         XYSeries stage2 = c.getSeriesMap().get("step/stage2");
@@ -99,7 +108,8 @@ class PlotsTest {
     @Test
     void stepsShowTimeOnTheLeftAndMemoryOnTheRight() {
         XYChart c = ProfilePlots.steps(profile);
-        assertEquals(List.of("wall ms", "allocated MiB", "peak heap MiB", "heap in use MiB"), List.copyOf(c.getSeriesMap().keySet()));
+        assertEquals(List.of("wall ms", "allocated MiB", "peak heap MiB", "heap in use MiB"),
+                c.getSeriesMap().keySet().stream().filter(k -> !k.equals(ChartStyle.TICK_HELPER)).toList());
         assertEquals(0, c.getSeriesMap().get("wall ms").getYAxisGroup());
         assertEquals(1, c.getSeriesMap().get("peak heap MiB").getYAxisGroup());
         assertTrue(c.getSeriesMap().get("peak heap MiB").getYMin() > 0);
@@ -114,7 +124,7 @@ class PlotsTest {
                 .budget(java.time.Duration.ofMillis(600)).run();
         XYChart s = ProfilePlots.scaling(scaling);
         assertTrue(s.getStyler().isXAxisLogarithmic() && s.getStyler().isYAxisLogarithmic());
-        assertEquals(3, s.getSeriesMap().size());
+        assertEquals(3, drawn(s));
         XYSeries fit = s.getSeriesMap().values().stream().filter(x -> x.getName().startsWith("fit: N^")).findFirst().orElseThrow();
         finite(fit);
         XYSeries reference = s.getSeriesMap().get("N log N reference");
@@ -145,11 +155,19 @@ class PlotsTest {
     @Test
     void sliceHeatMapCoversThePlane() {
         Solver solver = sim.start();
-        HeatMapChart c = FieldPlots.slice(solver, "eps", 2, 0);
-        var series = c.getSeriesMap().values().iterator().next();
-        assertEquals(8 * 8, series.getHeatData().size());
-        assertTrue(c.getStyler().getMax() > c.getStyler().getMin(), "the wave varies along x");
-        draws(c);
+        HeatMap c = FieldPlots.slice(solver, "eps", 2, 0);
+        assertTrue(c.colourMax() > c.colourMin(), "the wave varies along x");
+        // ε = 1 + 1e-3 cos x: the colour bar spans the data, about 1 ± 1e-3
+        assertEquals(1 + 1e-3, c.colourMax(), 1e-4);
+        assertEquals(1 - 1e-3, c.colourMin(), 1e-4);
+        // the box is 2π square: the plot is square, ticks run 0 .. about 6
+        assertEquals(c.xTickLabels(), c.yTickLabels());
+        assertEquals("0", c.xTickLabels().get(0));
+        // a signed field gets a colour bar symmetric about zero
+        solver.advance(1);
+        HeatMap v = FieldPlots.slice(solver, "vx", 2, 0);
+        assertEquals(-v.colourMin(), v.colourMax(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> HeatMap.of(new double[][] {{1, Double.NaN}}, 1, 1, "t", "x", "y", "v"));
     }
 
     @Test
@@ -157,7 +175,7 @@ class PlotsTest {
         Solver solver = sim.start();
         solver.advance(2); // the standing wave starts at rest
         XYChart c = FieldPlots.energySpectrum(solver);
-        assertTrue(c.getStyler().isXAxisLogarithmic() && c.getStyler().isYAxisLogarithmic());
+        assertTrue(c.getStyler().isXAxisLogarithmic(), "log |k|; the energy axis is log10 E on a linear scale");
         XYSeries e = c.getSeriesMap().get("E(k)");
         finite(e);
         int peak = 0;
@@ -177,13 +195,23 @@ class PlotsTest {
                 DoubleColumn.create(Validation.OMEGA_EXACT, 1.1, 0.57), DoubleColumn.create(Validation.OMEGA_SIMULATED, 1.09, 0.571),
                 DoubleColumn.create(Validation.GAMMA_EXACT, 0.08, 0.02), DoubleColumn.create(Validation.GAMMA_SIMULATED, 0.081, 0.0199));
         XYChart c = FieldPlots.dispersion(t);
-        assertEquals(4, c.getSeriesMap().size());
+        assertEquals(4, drawn(c));
         XYSeries omega = c.getSeriesMap().get("sound ω analytic");
         assertEquals(1.0, omega.getXData()[0], 0.0, "sorted by k");
         assertEquals(0.57, omega.getYData()[0], 0.0);
         assertEquals(1, c.getSeriesMap().get("sound γ simulated").getYAxisGroup());
         assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, c.getSeriesMap().get("sound ω simulated").getXYSeriesRenderStyle());
         draws(c);
+        // with the linear theory: exact curves on a fine grid of k, the ideal-fluid line, one colour per quantity
+        dev.isspectral.validate.LinearModes modes = dev.isspectral.validate.LinearModes.of(1.0 / 3, 0.08, 5, 0, 0);
+        XYChart fine = FieldPlots.dispersion(t, modes);
+        XYSeries curve = fine.getSeriesMap().get("sound ω exact");
+        assertEquals(160, curve.getXData().length);
+        double k = curve.getXData()[80];
+        assertEquals(Math.abs(modes.soundRoot(k).im()), curve.getYData()[80], 1e-12);
+        assertEquals(curve.getLineColor(), fine.getSeriesMap().get("sound ω simulated").getMarkerColor());
+        assertEquals(Math.sqrt(1.0 / 3), fine.getSeriesMap().get("ω = c_s k (ideal fluid)").getYData()[1]
+                / fine.getSeriesMap().get("ω = c_s k (ideal fluid)").getXData()[1], 1e-12);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FieldPlots.dispersion(Table.create("x")));
         assertFalse(e.getMessage().isEmpty());

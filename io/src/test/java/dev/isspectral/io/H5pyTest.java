@@ -1,0 +1,115 @@
+package dev.isspectral.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.isspectral.grid.Grid;
+import dev.isspectral.sim.Solver;
+import dev.isspectral.sim.Tuning;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debian's python3-h5py opens a snapshot (with primitives), a checkpoint and the XDMF sidecar, reading
+ * every dataset and attribute (src/test/python/read_with_h5py.py); the values, shapes, checksums and
+ * attributes it sees are the ones the solver wrote. Skipped, saying so, where /usr/bin/python3 has no
+ * h5py; test.sh installs it (apt-get install -y --no-install-recommends python3-h5py) so CI runs it.
+ */
+class H5pyTest {
+
+    static final String PYTHON = "/usr/bin/python3";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsH5py() throws Exception {
+        boolean present = Files.isExecutable(Path.of(PYTHON))
+                && new ProcessBuilder(PYTHON, "-c", "import h5py").start().waitFor() == 0;
+        Assumptions.assumeTrue(present, "python3-h5py is not installed, so the h5py check is skipped "
+                + "(apt-get install -y --no-install-recommends python3-h5py; test.sh installs it)");
+    }
+
+    @Test
+    void h5pyReadsEveryDatasetAndAttributeOfASnapshotAndACheckpoint() throws Exception {
+        Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
+        SnapshotWriter writer = SnapshotWriter.to(dir).withPrimitives();
+        Path first = writer.write(s);
+        s.advance(3);
+        Path snapshot = writer.write(s);
+        Path checkpoint = Checkpoint.save(s, dir.resolve("checkpoint.h5"));
+
+        JsonObject report = readWithH5py(snapshot.toString(), checkpoint.toString(), "--xdmf", dir.resolve(SnapshotWriter.SIDECAR).toString());
+        JsonObject snap = report.getAsJsonObject("files").getAsJsonObject(snapshot.toString());
+        Grid g = s.grid();
+        Snapshot java = Snapshot.open(snapshot);
+        Set<String> found = new TreeSet<>(snap.getAsJsonObject("datasets").keySet());
+        assertEquals(27, found.size(), "10 evolved fields + 17 primitives: " + found);
+        assertEquals(java.names().size(), found.size());
+        for (String d : found) {
+            JsonObject ds = snap.getAsJsonObject("datasets").getAsJsonObject(d);
+            assertEquals("[" + g.nx() + "," + g.ny() + "," + g.nz() + "]", ds.get("shape").toString(), d);
+            assertEquals("float64", ds.get("dtype").getAsString(), d);
+            assertTrue(ds.get("crc32_ok").getAsBoolean(), d + ": h5py's zlib.crc32 agrees with the file's crc32");
+            String name = d.substring(d.lastIndexOf('/') + 1);
+            double value = java.field(name)[g.index(1, 2, 3)];
+            assertEquals(value, ds.get("at_1_2_3").getAsDouble(), 0.0, d + " at (1, 2, 3)");
+            JsonObject attrs = snap.getAsJsonObject("attributes").getAsJsonObject(d);
+            assertTrue(attrs.has("crc32") && attrs.has("description"), d + " attributes " + attrs);
+        }
+        JsonObject root = snap.getAsJsonObject("attributes").getAsJsonObject("/");
+        assertEquals("is-spectral snapshot", root.get("format").getAsString());
+        assertEquals(1, root.get("format_version").getAsInt());
+        assertEquals(s.time(), root.get("time").getAsDouble(), 0.0);
+        assertEquals(3, root.get("step").getAsInt());
+        assertEquals("[16,12,8]", root.get("grid_points").toString());
+        assertEquals(0.08, root.get("eta_over_s").getAsDouble(), 0.0);
+        assertEquals(0.04, root.get("zeta_over_s").getAsDouble(), 0.0);
+        assertEquals("DNMR", root.get("variant").getAsString());
+        assertEquals("ARS(2,2,2)", root.get("integrator").getAsString());
+        for (String key : List.of("dt", "box_lengths", "eos", "b_pi", "tuning", "fft", "library_version", "commit", "courant")) {
+            assertTrue(root.has(key), "root attribute " + key + " in " + root.keySet());
+        }
+        assertEquals(java.attributes().keySet(), root.keySet(), "h5py sees every root attribute the file has");
+        JsonObject observables = snap.getAsJsonObject("attributes").getAsJsonObject("/observables");
+        assertEquals(java.observables().get("total_energy"), observables.get("total_energy").getAsDouble(), 0.0);
+
+        JsonObject ck = report.getAsJsonObject("files").getAsJsonObject(checkpoint.toString());
+        List<String> ckDatasets = new ArrayList<>(ck.getAsJsonObject("datasets").keySet());
+        assertEquals(10 + s.carriedState().size(), ckDatasets.size(), ckDatasets.toString());
+        for (String d : ckDatasets) {
+            assertTrue(ck.getAsJsonObject("datasets").getAsJsonObject(d).get("crc32_ok").getAsBoolean(), d);
+            assertEquals("[" + g.size() + "]", ck.getAsJsonObject("datasets").getAsJsonObject(d).get("shape").toString(), d);
+            assertEquals("[16,12,8]", ck.getAsJsonObject("attributes").getAsJsonObject(d).get("grid_shape").toString(), d);
+        }
+        assertEquals("is-spectral checkpoint", ck.getAsJsonObject("attributes").getAsJsonObject("/").get("format").getAsString());
+
+        JsonObject xdmf = report.getAsJsonObject("xdmf");
+        assertEquals(2 * 27, xdmf.get("references").getAsInt(), "every dataset of both snapshots is in the sidecar");
+        assertEquals("[0.0," + s.time() + "]", xdmf.get("times").toString());
+        assertTrue(Files.exists(first));
+    }
+
+    static JsonObject readWithH5py(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, Path.of("src/test/python/read_with_h5py.py").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "read_with_h5py.py failed; its output: " + out);
+        return JsonParser.parseString(out).getAsJsonObject();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.isspectral.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.sim.Run;
+import dev.isspectral.sim.Simulation;
+import dev.isspectral.sim.Solver;
+import dev.isspectral.sim.Tuning;
+import dev.isspectral.sim.Until;
+import dev.isspectral.state.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** Snapshots: written on schedule, listed as a table, read back exactly, primitives that satisfy π's constraints. */
+class SnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunWritesEveryNStepsAndTheTableMatchesItsHistory() {
+        Simulation sim = TestRuns.nonlinear(Tuning.optimized()).toBuilder().observer(SnapshotWriter.to(dir).every(2)).build();
+        Run run = sim.run(Until.steps(5));
+        Snapshots series = Snapshots.in(dir);
+        Table t = series.table();
+        assertEquals(List.of(0, 2, 4), t.intColumn(Snapshots.STEP).asList());
+        assertEquals(List.of("file", "step", "time", "dt", "total_energy", "momentum_x", "momentum_y", "momentum_z",
+                "max_speed", "min_energy_density", "max_energy_density"), t.columnNames());
+        Table history = run.history();
+        for (int row = 0; row < t.rowCount(); row++) {
+            int step = t.intColumn(Snapshots.STEP).get(row);
+            assertEquals(history.doubleColumn(Run.TIME).get(step), t.doubleColumn(Snapshots.TIME).get(row), 0.0);
+            assertEquals(history.doubleColumn(Run.DT).get(step), t.doubleColumn(Snapshots.DT).get(row), 0.0);
+            assertEquals(history.doubleColumn(Run.TOTAL_ENERGY).get(step), t.doubleColumn("total_energy").get(row), 0.0);
+            assertEquals(history.doubleColumn(Run.MAX_SPEED).get(step), t.doubleColumn("max_speed").get(row), 0.0);
+        }
+        assertEquals("snapshot-000004.h5", t.stringColumn(Snapshots.FILE).get(2));
+        assertTrue(Files.exists(dir.resolve(SnapshotWriter.SIDECAR)));
+    }
+
+    @Test
+    void aFieldReadsBackExactlyInGridOrder() {
+        Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
+        s.advance(3);
+        SnapshotWriter.to(dir).write(s);
+        Snapshot snap = Snapshots.in(dir).atStep(3);
+        assertEquals(s.time(), snap.time(), 0.0);
+        assertEquals(s.grid(), snap.grid().withSteps(s.grid().steps()));
+        for (Field f : Field.values()) {
+            assertArrayEquals(s.field(f), snap.field(f.label()), 0.0, f.label());
+        }
+        double[][] plane = snap.slice("T0x", 2, 5);                 // z = index 5: [i][j]
+        assertEquals(s.state().get(Field.T0X)[s.grid().index(7, 3, 5)], plane[7][3], 0.0);
+        var e = assertThrows(IllegalArgumentException.class, () -> snap.field("density"));
+        assertTrue(e.getMessage().startsWith("field = \"density\"; snapshot-000003.h5 holds [T00, T0x"), e.getMessage());
+    }
+
+    @Test
+    void primitivesAreTheSolversAndTheFullShearTensorIsTracelessAndOrthogonalToU() {
+        Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
+        s.advance(4);
+        Snapshot snap = Snapshot.open(SnapshotWriter.to(dir).withPrimitives().write(s));
+        assertEquals(SnapshotWriter.PRIMITIVES, snap.names().subList(Field.COUNT, snap.names().size()));
+        assertEquals(snap.names().size(), new java.util.HashSet<>(snap.names()).size(), "names are unique: " + snap.names());
+        assertArrayEquals(s.energyDensity(), snap.field("energy_density"), 0.0);
+        assertArrayEquals(s.velocity(1), snap.field("velocity_y"), 0.0);
+        double[] tt = snap.field("shear_stress_tt");
+        double[] tx = snap.field("shear_stress_tx");
+        double[] ty = snap.field("shear_stress_ty");
+        double[] tz = snap.field("shear_stress_tz");
+        double[] xx = snap.field("shear_stress_xx");
+        double[] yy = snap.field("shear_stress_yy");
+        double[] zz = snap.field("shear_stress_zz");
+        double[] vx = snap.field("velocity_x");
+        double[] vy = snap.field("velocity_y");
+        double[] vz = snap.field("velocity_z");
+        double scale = 0;
+        for (double v : xx) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertTrue(scale > 1e-6, "the run has shear stress to check: max |pi^xx| = " + scale);
+        for (int p = 0; p < tt.length; p++) {
+            assertEquals(0, -tt[p] + xx[p] + yy[p] + zz[p], 1e-12 * scale, "g_mn pi^mn = 0 at " + p);
+            assertEquals(tt[p], vx[p] * tx[p] + vy[p] * ty[p] + vz[p] * tz[p], 1e-12 * scale, "u_m pi^m0 = 0 at " + p);
+        }
+    }
+
+    @Test
+    void atTimesWritesTheStepThatReachesEachTime() {
+        Simulation base = TestRuns.nonlinear(Tuning.optimized());
+        double dt = base.start().nextTimeStep();
+        Simulation sim = base.toBuilder().observer(SnapshotWriter.to(dir).atTimes(2.5 * dt, 0.0)).build();
+        sim.run(Until.steps(5));
+        assertEquals(List.of(0, 3), Snapshots.in(dir).table().intColumn(Snapshots.STEP).asList());
+    }
+
+    @Test
+    void theSidecarListsTheSeriesAndARestartDropsTheStepsItRewrites() throws Exception {
+        Simulation sim = TestRuns.nonlinear(Tuning.optimized());
+        Solver s = sim.start();
+        SnapshotWriter w = SnapshotWriter.to(dir);
+        w.write(s);
+        s.advance(2);
+        Path ck = Checkpoint.save(s, dir.resolve("ck.h5"));
+        w.write(s);
+        s.advance(2);
+        w.write(s);
+        String xdmf = Files.readString(dir.resolve(SnapshotWriter.SIDECAR));
+        assertEquals(3, xdmf.split("GridType=\"Uniform\"", -1).length - 1);
+        assertTrue(xdmf.contains("<Time Value=\"" + s.time() + "\"/>"), xdmf);
+        assertTrue(xdmf.contains("snapshot-000004.h5:/fields/pi_yz"), xdmf);
+
+        Solver resumed = Checkpoint.resume(sim, ck);
+        w.write(resumed);                                            // a restart from step 2 rewrites step 2
+        String after = Files.readString(dir.resolve(SnapshotWriter.SIDECAR));
+        assertEquals(2, after.split("GridType=\"Uniform\"", -1).length - 1, after);
+        assertTrue(!after.contains("step 4"), after);
+    }
+
+    @Test
+    void badSettingsAreRefusedWhereTheyAreSet() {
+        var e = assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(dir).every(0));
+        assertEquals("interval = 0; must be >= 1", e.getMessage());
+        var t = assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(dir).atTimes(1.0, -2.0));
+        assertTrue(t.getMessage().startsWith("times = [1.0, -2.0]; each must be"), t.getMessage());
+        var f = assertThrows(HdfFileException.class, () -> Snapshots.in(dir.resolve("missing")));
+        assertTrue(f.getMessage().endsWith("missing: no such snapshot folder"), f.getMessage());
+    }
+}

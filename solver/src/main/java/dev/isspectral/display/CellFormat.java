@@ -1,0 +1,144 @@
+package dev.isspectral.display;
+
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How {@link TableRendering} shows a column, chosen from the values it shows:
+ * <ul>
+ *   <li>numbers with four significant digits ({@code 0.1000}, {@code 12.35}), in scientific
+ *       notation below 10⁻³ and from 10⁶ ({@code -1.224E-17}); whole numbers below 10⁷ exactly; NaN
+ *       as "—"; right-aligned;</li>
+ *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
+ *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
+ *       under the header ({@code …_over_s}, a ratio to the entropy density such as η/s, is not a time);</li>
+ *   <li>verdict columns ({@link #VERDICT_COLUMNS}) first;</li>
+ *   <li>absolute file paths in text cells shortened to {@code …/file-name}: a temporary path says
+ *       nothing to a reader and makes the table wide.</li>
+ * </ul>
+ */
+final class CellFormat {
+
+    /** Column names (any case) moved to the front and coloured by their PASS/FAIL/MISS values. */
+    static final Set<String> VERDICT_COLUMNS = Set.of("verdict", "result", "status");
+
+    private static final Pattern PATH = Pattern.compile("(?<![\\w.])(?:/[^\\s/:()\\[\\],;]+){2,}|[A-Za-z]:\\\\[^\\s()]+");
+
+    private CellFormat() {
+    }
+
+    /** One column as shown: its name, the unit it was converted to (or ""), and its cell texts. */
+    record View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale,
+                Notation notation) {
+
+        String cell(int row) {
+            if (column.isMissing(row)) {
+                return "\u2014";
+            }
+            if (!numeric) {
+                return shortenPaths(column.getString(row));
+            }
+            return notation.format(((NumericColumn<?>) column).getDouble(row) * scale);
+        }
+    }
+
+    enum Notation {
+        /** Whole numbers below 10⁷ exactly; other numbers as {@link #format(double)} does. */
+        NUMBER;
+
+        /**
+         * A number in at most about ten characters: a whole number below 10⁷ exactly, a number of
+         * magnitude 10⁻³ to 10⁶ with four significant digits ({@code 0.1000}, {@code 248.1}), any
+         * other in scientific notation with four ({@code -1.224E-17}); NaN as a dash.
+         */
+        String format(double v) {
+            if (Double.isNaN(v)) {
+                return "\u2014";
+            }
+            if (Double.isInfinite(v)) {
+                return v > 0 ? "\u221e" : "-\u221e";
+            }
+            double a = Math.abs(v);
+            if (v == Math.rint(v) && a < 1e7) {
+                return String.format(Locale.ROOT, "%.0f", v);
+            }
+            if (a < 1e-3 || a >= 1e6) {
+                String s = String.format(Locale.ROOT, "%.3E", v);
+                int e = s.indexOf('E');
+                return s.substring(0, e) + "E" + Integer.parseInt(s.substring(e + 1));
+            }
+            int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a) + 1e-12));
+            return String.format(Locale.ROOT, "%." + Math.min(decimals, 9) + "f", v);
+        }
+    }
+
+    /** The columns of {@code table} in display order, each formatted from the values of {@code shown} rows. */
+    static List<View> views(Table table, int[] shown) {
+        List<View> verdicts = new ArrayList<>();
+        List<View> rest = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            View v = view(column, shown);
+            (v.verdict() ? verdicts : rest).add(v);
+        }
+        verdicts.addAll(rest);
+        return verdicts;
+    }
+
+    private static View view(Column<?> column, int[] shown) {
+        String name = column.name();
+        boolean verdict = VERDICT_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
+        if (!(column instanceof NumericColumn<?> numbers)) {
+            return new View(name, "", false, verdict, column, 1, Notation.NUMBER);
+        }
+        double max = 0;
+        for (int row : shown) {
+            if (row >= 0 && !column.isMissing(row) && Double.isFinite(numbers.getDouble(row))) {
+                max = Math.max(max, Math.abs(numbers.getDouble(row)));
+            }
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        double scale = 1;
+        String unit = "";
+        if (lower.endsWith("_ms") && max >= 1000) {
+            scale = 1e-3;
+            unit = "in s";
+        } else if ((lower.contains("seconds") || lower.endsWith("_s") && !lower.endsWith("_over_s")) && max > 0 && max < 1) {
+            scale = 1e3;
+            unit = "in ms";
+        }
+        Notation notation = Notation.NUMBER;
+        return new View(name, unit, true, verdict, column, scale, notation);
+    }
+
+    /** Replaces every absolute file path in {@code text} by {@code …/} and its last component. */
+    static String shortenPaths(String text) {
+        if (text == null || text.indexOf('/') < 0 && text.indexOf('\\') < 0) {
+            return text;
+        }
+        Matcher m = PATH.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String path = m.group();
+            int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+            m.appendReplacement(out, Matcher.quoteReplacement("\u2026/" + path.substring(cut + 1)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static boolean passes(String text) {
+        return text.startsWith("PASS") || text.startsWith("ok");
+    }
+
+    static boolean fails(String text) {
+        return text.startsWith("FAIL") || text.startsWith("MISS");
+    }
+}

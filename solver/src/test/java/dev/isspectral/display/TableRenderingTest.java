@@ -1,0 +1,72 @@
+package dev.isspectral.display;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tables as a reader sees them: numbers to four significant digits, units, verdicts first, no paths, a scroll box. */
+class TableRenderingTest {
+
+    private static final Table HISTORY = Table.create("history",
+            IntColumn.create("step", 0, 8, 16),
+            DoubleColumn.create("time", 0.0, 0.09999999999999999, 0.19999999999999998),
+            DoubleColumn.create("momentum_x", 0.0, -0.00000000000000001223912583532683, 3.5e-18),
+            DoubleColumn.create("total_energy", 248.05021344239606, 248.05021344239606, 248.050213442396),
+            DoubleColumn.create("wall_ms", 850.25, 1250.5, 2000.0),
+            DoubleColumn.create("seconds_per_step", 0.0123, 0.5, Double.NaN));
+
+    @Test
+    void numbersHaveFourSignificantDigitsAndTimeColumnsTheUnitThatFits() {
+        String text = TableRendering.standard().text(HISTORY);
+        String[] lines = text.split("\n");
+        assertEquals(5, lines.length, text);
+        String row1 = lines[3];
+        assertTrue(row1.contains("0.1000"), row1);            // not 0.09999999999999999
+        assertTrue(row1.contains("-1.224E-17"), row1);        // scientific below 1e-3
+        assertTrue(row1.contains("248.1"), row1);
+        assertTrue(row1.contains("1.251"), row1);             // 1250.5 ms shown in s
+        assertTrue(row1.endsWith(" 500"), row1);              // 0.5 s shown in ms, a whole number exactly
+        assertTrue(lines[4].contains("\u2014"), "NaN shows as a dash: " + lines[4]);
+        assertTrue(lines[1].contains("wall_ms (in s)") && lines[1].contains("seconds_per_step (in ms)"), lines[1]);
+        assertTrue(lines[3].startsWith(" 8") || lines[3].startsWith("   8"), "whole numbers exactly, right-aligned: " + lines[3]);
+    }
+
+    @Test
+    void aRatioToTheEntropyDensityIsNotATime() {
+        Table scan = Table.create("scan", DoubleColumn.create("eta_over_s", 0.08, 0.2), DoubleColumn.create("run_s", 0.25, 0.5));
+        String header = TableRendering.standard().text(scan).split("\n")[1];
+        assertFalse(header.contains("eta_over_s (in ms)"), header);
+        assertTrue(header.contains("run_s (in ms)"), header);
+    }
+
+    @Test
+    void htmlScrollsSidewaysInsideThePageAndPutsVerdictsFirstInColour() {
+        Table checks = Table.create("checks", StringColumn.create("check", "energy", "order"),
+                DoubleColumn.create("value", 1e-14, 1.5), StringColumn.create("verdict", "PASS", "FAIL"));
+        String html = TableRendering.standard().html(checks);
+        assertTrue(html.startsWith("<div class=\"is-spectral-table-wrap\" style=\"overflow-x:auto"), html);
+        int verdict = html.indexOf(">verdict<");
+        int check = html.indexOf(">check<");
+        assertTrue(verdict > 0 && verdict < check, "verdict column first: " + html);
+        assertTrue(html.contains("<td class=\"pass\">PASS"), html);
+        assertTrue(html.contains("<td class=\"fail\">FAIL"), html);
+        assertTrue(html.contains(">1.000E-14<") && html.contains(">1.500<"), "each number by its own magnitude: " + html);
+    }
+
+    @Test
+    void filePathsInCellsAreShortenedToTheFileName() {
+        Table t = Table.create("runs", StringColumn.create("fft",
+                "fftw (tuned: /tmp/is-spectral-05-8812/fft-tuning.properties)", "step/stage1/rhs", "C:\\Users\\me\\x.txt"));
+        String html = TableRendering.standard().html(t);
+        assertFalse(html.contains("/tmp/"), html);
+        assertTrue(html.contains("fftw (tuned: \u2026/fft-tuning.properties)"), html);
+        assertTrue(html.contains(">step/stage1/rhs<"), "relative span paths stay: " + html);
+        assertTrue(html.contains("\u2026/x.txt"), html);
+    }
+}
