@@ -1,11 +1,60 @@
 #!/usr/bin/env bash
-# Measures every performance target of issue 4 (BENCHMARKS.md, "Performance targets"): builds the solver
-# and the optional FFTW module, puts both on the class path (FFTW is then the "best" backend), and runs
-#   is-spectral bench targets [--quick] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]
-# Example: bash bench.sh --out target/targets.md --json target/targets.json   (several minutes)
+# The project's benchmarks, measured with its one method (dev.isspectral.measure: warm-up until steady, interleaved
+# rounds, medians with 95% intervals; BENCHMARKS.md, "Method"). Builds what it needs, then:
+#
+#   bash bench.sh [targets options]          every performance target: is-spectral bench targets [options]
+#       e.g. bash bench.sh --budget 300 --out target/targets.md --json target/targets.json   (about 8 min on 2 cores)
+#   bash bench.sh --hog [targets options]    the same with a CPU hog pinned to the last core for the whole run
+#                                            (the check that intervals of interleaved ratios survive load)
+#   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...
+#   bash bench.sh --jmh [options]            JMH and the project's method side by side on the FFT pair (3 sizes) and
+#                                            a 64x32x32 step, both backends: --out FILE.md, --forks, --iterations, ...
+#   bash bench.sh --publish FILE.json [--history-only]
+#                                            regenerate README.md's headline table and BENCHMARKS.md's "current"
+#                                            section from a `bench targets --json` file (the older current section
+#                                            moves to the dated history)
+#
+# The FFTW module is on the class path, so "best" is FFTW where its native library loads.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+mode=targets
+hog=no
+case "${1:-}" in
+    --hog) hog=yes; shift ;;
+    --jmh) mode=jmh; shift ;;
+    --scaling) mode=scaling; shift ;;
+    --publish) mode=publish; shift ;;
+esac
+
+if [[ $mode == jmh ]]; then
+    mvn -B -q -ntp -pl bench -am package -DskipTests \
+        dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+    exec java -cp "bench/target/classes:$(cat bench/target/cp.txt)" dev.isspectral.jmh.SideBySide "$@"
+fi
+
 mvn -B -q -ntp -pl solver,fftw -am package -DskipTests \
     dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
 classpath="$(ls fftw/target/is-spectral-fftw-*.jar | head -n 1):$(cat fftw/target/cp.txt)"
-exec java -cp "$classpath" dev.isspectral.cli.Main bench targets "$@"
+
+if [[ $mode == publish ]]; then
+    exec java -cp "$classpath" dev.isspectral.bench.Publish "$@"
+fi
+if [[ $mode == scaling ]]; then
+    exec java -cp "$classpath" dev.isspectral.cli.Main bench scaling "$@"
+fi
+
+hog_pid=""
+stop_hog() { if [[ -n $hog_pid ]]; then kill "$hog_pid" 2>/dev/null || true; wait "$hog_pid" 2>/dev/null || true; fi; }
+trap stop_hog EXIT
+if [[ $hog == yes ]]; then
+    last=$(( $(nproc) - 1 ))
+    if command -v taskset >/dev/null; then
+        taskset -c "$last" sh -c 'while :; do :; done' &
+    else
+        sh -c 'while :; do :; done' &
+    fi
+    hog_pid=$!
+    echo "CPU hog running (pid $hog_pid, pinned to core $last where taskset exists) for the whole run"
+fi
+java -cp "$classpath" dev.isspectral.cli.Main bench targets "$@"

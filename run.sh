@@ -10,7 +10,7 @@ export IS_SPECTRAL_SIZE="${IS_SPECTRAL_SIZE:-full}"
 source notebooks/tools/setup.sh
 
 start=$(date +%s)
-mvn -B -q -ntp -DskipTests package
+mvn_plain -q -ntp -DskipTests package
 echo "== quick check: the command-line sound-wave case (16x16x8x8), last lines"
 java -jar solver/target/is-spectral-solver.jar run sound-wave --grid 16x16x8x8 | tail -n 2
 

@@ -13,7 +13,7 @@ start=$(date +%s)
 section() { echo; echo "== $1 ($(( $(date +%s) - start )) s so far)"; }
 
 section "mvn verify"
-mvn -B -ntp verify
+mvn_plain -ntp verify
 
 section "notebook conventions"
 "$NOTEBOOK_PYTHON" -W ignore -m unittest notebooks/tools/test_notebook_conventions.py

@@ -6,8 +6,11 @@ by --kernel (default "java"). A cell that fails stops that notebook; the cell an
 printed, the partial report is still written (marked FAILED in the index) and the run exits 1.
 
 Output folder (default reports/): NAME.html (images inline, no script or style from the
-network), NAME.ipynb (the executed notebook) and index.html linking each report with its run
-time and the machine it ran on. Every file is written to a temporary file beside it and moved
+network), NAME.ipynb (the executed notebook) and index.html: per notebook a thumbnail of its key
+chart (the first image of the cell tagged `key-chart`), one sentence on what it teaches (notebook
+metadata `is_spectral.teaches`), its headline result computed in this run (the first line the cell
+tagged `headline` printed, or the first starting with that cell's `is_spectral.headline_starts`),
+status and run time; then the run's commit, the machine and its load before and after. Every file is written to a temporary file beside it and moved
 into place, so a reader never sees half a report.
 
 Defaults that make a checkout work without setup (unless --installed-kernel): when JUPYTER_PATH
@@ -110,6 +113,60 @@ def machine() -> dict:
     }
 
 
+def run_context() -> dict:
+    """The commit the notebooks ran from (with "+ uncommitted changes" when the tree is dirty)."""
+    commit = "unknown (not a git checkout)"
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short=12", "HEAD"], capture_output=True,
+                              text=True, timeout=30)
+        if head.returncode == 0:
+            commit = head.stdout.strip()
+            dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                                   capture_output=True, text=True, timeout=30)
+            if dirty.returncode == 0 and dirty.stdout.strip():
+                commit += " + uncommitted changes"
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return {"commit": commit}
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load averages, e.g. "1.52 / 1.20 / 0.98", or "unknown"."""
+    try:
+        return " / ".join("%.2f" % x for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def summary(nb) -> dict:
+    """What the index shows of an executed notebook: what it teaches, its headline result and a
+    thumbnail of its key chart (a base64 PNG), each None when the notebook does not provide it."""
+    teaches = nb.metadata.get("is_spectral", {}).get("teaches")
+    headline = None
+    thumbnail = None
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "headline" in tags and headline is None:
+            starts = cell.get("metadata", {}).get("is_spectral", {}).get("headline_starts", "")
+            text = "".join(o.get("text", "") for o in cell.get("outputs", [])
+                           if o.get("output_type") == "stream" and o.get("name") == "stdout")
+            if not text.strip():
+                text = "".join(o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])
+                               if o.get("output_type") in ("execute_result", "display_data"))
+            lines = [l.strip() for l in text.splitlines() if l.strip() and l.strip().startswith(starts)]
+            if lines:
+                headline = lines[0].lstrip("- ")
+        if "key-chart" in tags and thumbnail is None:
+            for o in cell.get("outputs", []):
+                png = o.get("data", {}).get("image/png") if o.get("output_type") in ("execute_result", "display_data") else None
+                if png:
+                    thumbnail = png.replace("\n", "") if isinstance(png, str) else "".join(png).replace("\n", "")
+                    break
+    return {"teaches": teaches, "headline": headline, "thumbnail": thumbnail}
+
+
 def coalesce_streams(nb) -> None:
     """Joins consecutive stream outputs of a cell (a kernel may send printf's pieces as separate
     messages; shown one per block, a sentence would break across lines)."""
@@ -169,20 +226,32 @@ def report_name(stem: str, taken: set) -> str:
     return name
 
 
-def index_page(rows: list, info: dict, size: str) -> str:
+def index_page(rows: list, info: dict, size: str, context: dict = None) -> str:
     items = []
     for r in rows:
         status = "ok" if r["ok"] else "FAILED"
         if not r["html"]:  # the notebook could not be read: no report to link, say why
-            items.append("<tr><td>{name}</td><td>FAILED: {error}</td><td></td><td></td><td></td></tr>".format(
+            items.append("<tr><td></td><td>{name}</td><td>FAILED</td><td></td><td>{error}</td><td></td><td></td></tr>".format(
                 name=html.escape(r["name"]), error=html.escape(r.get("error", ""))))
             continue
+        thumb = ('<a href="{html}"><img class="thumb" alt="key chart of {name}" src="data:image/png;base64,{png}"></a>'
+                 .format(html=html.escape(quote(r["html"])), name=html.escape(r["name"]), png=r["thumbnail"])
+                 if r.get("thumbnail") else '<span class="none">no chart</span>')
+        about = ""
+        if r.get("teaches"):
+            about += '<p class="teaches">%s</p>' % html.escape(r["teaches"])
+        if r.get("headline"):
+            about += '<p class="headline">This run: %s</p>' % html.escape(r["headline"])
+        elif not r["ok"]:
+            about += '<p class="headline">This run failed before its headline result; see the report.</p>'
         items.append(
-            "<tr><td><a href=\"{html}\">{name}</a></td><td>{status}</td><td>{seconds:.1f} s</td>"
-            "<td>{cells}</td><td><a href=\"{ipynb}\">.ipynb</a></td></tr>".format(
-                html=html.escape(quote(r["html"])), name=html.escape(r["name"]), status=status,
-                seconds=r["seconds"], cells=r["cells"], ipynb=html.escape(quote(r["ipynb"]))))
+            "<tr><td>{thumb}</td><td><a href=\"{html}\">{name}</a></td><td>{status}</td><td>{seconds:.1f} s</td>"
+            "<td>{about}</td><td>{cells}</td><td><a href=\"{ipynb}\">.ipynb</a></td></tr>".format(
+                thumb=thumb, html=html.escape(quote(r["html"])), name=html.escape(r["name"]), status=status,
+                seconds=r["seconds"], about=about, cells=r["cells"], ipynb=html.escape(quote(r["ipynb"]))))
     total = sum(r["seconds"] for r in rows)
+    run_rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape(str(v)))
+                       for k, v in (context or {}).items())
     machine_rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape(str(v)))
                            for k, v in info.items())
     return """<!DOCTYPE html>
@@ -191,19 +260,30 @@ def index_page(rows: list, info: dict, size: str) -> str:
 <meta charset="utf-8">
 <title>IS-Spectral notebook reports</title>
 <style>
-body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #222; }}
+body {{ font-family: sans-serif; max-width: 80em; margin: 2em auto; padding: 0 1em; color: #222; }}
 table {{ border-collapse: collapse; margin: 1em 0; }}
-th, td {{ border: 1px solid #ccc; padding: 0.3em 0.8em; text-align: left; }}
+th, td {{ border: 1px solid #ccc; padding: 0.4em 0.8em; text-align: left; vertical-align: top; }}
 th {{ background: #f3f3f3; }}
+img.thumb {{ width: 260px; height: auto; border: 1px solid #ddd; }}
+p.teaches {{ margin: 0 0 0.5em 0; }}
+p.headline {{ margin: 0; font-weight: bold; }}
+span.none {{ color: #888; }}
+.scroll {{ overflow-x: auto; }}
 </style>
 </head>
 <body>
 <h1>IS-Spectral notebook reports</h1>
 <p>Each notebook executed top to bottom at size <code>IS_SPECTRAL_SIZE={size}</code>;
-every number in a report was computed in that run. Total run time {total:.1f} s.</p>
+every number in a report, and each headline below, was computed in that run. Total run time {total:.1f} s.</p>
+<div class="scroll">
 <table>
-<tr><th>notebook</th><th>status</th><th>run time</th><th>code cells</th><th>executed notebook</th></tr>
+<tr><th>key chart</th><th>notebook</th><th>status</th><th>run time</th><th>what it teaches, and what this run found</th><th>code cells</th><th>executed notebook</th></tr>
 {items}
+</table>
+</div>
+<h2>This run</h2>
+<table>
+{run}
 </table>
 <h2>Machine</h2>
 <table>
@@ -211,7 +291,7 @@ every number in a report was computed in that run. Total run time {total:.1f} s.
 </table>
 </body>
 </html>
-""".format(size=html.escape(size), total=total, items="\n".join(items), machine=machine_rows)
+""".format(size=html.escape(size), total=total, items="\n".join(items), run=run_rows, machine=machine_rows)
 
 
 def main(argv=None) -> int:
@@ -248,6 +328,8 @@ def main(argv=None) -> int:
         for line in default_environment():
             print("run_notebooks: " + line)
     info = machine()
+    context = run_context()
+    context["load average before (1 / 5 / 15 min)"] = load_average()
     exporter = html_exporter()
     out = args.out.resolve()
     rows = []
@@ -266,22 +348,25 @@ def main(argv=None) -> int:
             print("run_notebooks: %s FAILED: %s" % (path, error), file=sys.stderr, flush=True)
             continue
         coalesce_streams(nb)
-        nb.metadata["is_spectral"] = {"size": size, "seconds": round(seconds, 2), "machine": info,
-                                      "ok": error is None}
+        nb.metadata.setdefault("is_spectral", {}).update({"size": size, "seconds": round(seconds, 2), "machine": info,
+                                                          "ok": error is None})
         import nbformat
         write_atomically(out / (name + ".ipynb"), nbformat.writes(nb))
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
         write_atomically(out / (name + ".html"), body)
         code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
-        rows.append({"name": name, "html": name + ".html", "ipynb": name + ".ipynb", "ok": error is None,
-                     "seconds": seconds, "cells": code_cells})
+        rows.append(dict({"name": name, "html": name + ".html", "ipynb": name + ".ipynb", "ok": error is None,
+                          "seconds": seconds, "cells": code_cells}, **summary(nb)))
         if error is None:
             print("run_notebooks: %s ok in %.1f s" % (name, seconds), flush=True)
         else:
             failures += 1
             print("run_notebooks: %s FAILED after %.1f s\n%s" % (name, seconds, error), file=sys.stderr, flush=True)
-    write_atomically(out / "index.html", index_page(rows, info, size))
-    write_atomically(out / "index.json", json.dumps({"size": size, "machine": info, "notebooks": rows}, indent=2))
+    context["load average after (1 / 5 / 15 min)"] = load_average()
+    write_atomically(out / "index.html", index_page(rows, info, size, context))
+    listed = [{k: v for k, v in r.items() if k != "thumbnail"} for r in rows]
+    write_atomically(out / "index.json", json.dumps({"size": size, "run": context, "machine": info, "notebooks": listed},
+                                                    indent=2))
     total = sum(r["seconds"] for r in rows)
     print("run_notebooks: %d of %d notebook(s) ok, %.1f s in notebooks; index: %s"
           % (len(rows) - failures, len(rows), total, out / "index.html"))

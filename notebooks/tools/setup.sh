@@ -66,3 +66,14 @@ need_h5py() {
        "(sudo apt-get install -y --no-install-recommends python3-h5py)" >&2
   return 0
 }
+
+# mvn without colour: batch mode, style.color=never, and the reset escapes that Debian's Maven 3.8
+# (jansi 2) still writes at start-up stripped, so logs are plain text. Keeps mvn's exit status
+# (the caller runs with pipefail) and merges its stderr into stdout.
+mvn_plain() {
+  local esc
+  esc=$(printf '\033')
+  local unbuffered=(sed -u)
+  sed -u q </dev/null >/dev/null 2>&1 || unbuffered=(sed)
+  mvn -B -Dstyle.color=never "$@" 2>&1 | "${unbuffered[@]}" "s/${esc}\[[0-9;]*m//g"
+}

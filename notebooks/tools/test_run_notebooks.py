@@ -42,7 +42,14 @@ class RunNotebooksTest(unittest.TestCase):
         cls.passing = notebook(tmp / "11-passing.ipynb",
                                'dev.isspectral.display.Notebook.init();',
                                'var chart = new org.knowm.xchart.XYChartBuilder().width(300).height(200).build();\n'
-                               'chart.addSeries("line", new double[] {0, 1, 2}, new double[] {0, 1, 4});\nchart')
+                               'chart.addSeries("line", new double[] {0, 1, 2}, new double[] {0, 1, 4});\nchart',
+                               'System.out.println("- setup line");\nSystem.out.println("- the answer is " + (6 * 7));')
+        nb = nbformat.read(str(cls.passing), as_version=4)
+        nb.metadata["is_spectral"] = {"teaches": "How a chart and a headline reach the index."}
+        nb.cells[1].metadata["tags"] = ["key-chart"]
+        nb.cells[2].metadata["tags"] = ["headline"]
+        nb.cells[2].metadata["is_spectral"] = {"headline_starts": "- the answer"}
+        nbformat.write(nb, str(cls.passing))
         cls.out = tmp / "reports"
         env = {k: v for k, v in os.environ.items() if k not in ("JUPYTER_PATH", "IJAVA_CLASSPATH")}
         env["IS_SPECTRAL_SIZE"] = "small"
@@ -86,6 +93,22 @@ class RunNotebooksTest(unittest.TestCase):
             self.assertTrue(summary["machine"][key], key)
             self.assertIn("<th>%s</th>" % key, index)
         self.assertTrue(all(r["seconds"] > 0 for r in summary["notebooks"]))
+
+    def test_index_shows_what_each_notebook_teaches_its_headline_thumbnail_and_the_run(self):
+        index = (self.out / "index.html").read_text()
+        self.assertIn('<p class="teaches">How a chart and a headline reach the index.</p>', index)
+        self.assertIn('<p class="headline">This run: the answer is 42</p>', index)
+        self.assertRegex(index, r'<img class="thumb" alt="key chart of 11-passing" src="data:image/png;base64,[A-Za-z0-9+/=]{100,}">')
+        self.assertIn("failed before its headline result", index)
+        summary = json.loads((self.out / "index.json").read_text())
+        passing = [r for r in summary["notebooks"] if r["name"] == "11-passing"][0]
+        self.assertEqual("the answer is 42", passing["headline"])
+        self.assertRegex(summary["run"]["commit"], r"^([0-9a-f]{12}|unknown)")
+        self.assertRegex(summary["run"]["load average before (1 / 5 / 15 min)"], r"^\d+\.\d\d / ")
+        self.assertIn("<th>commit</th>", index)
+        executed = nbformat.read(str(self.out / "11-passing.ipynb"), as_version=4)
+        self.assertEqual("How a chart and a headline reach the index.", executed.metadata["is_spectral"]["teaches"],
+                         "the runner's record is added to the notebook's metadata, not put in its place")
 
     def test_no_temporary_files_are_left(self):
         self.assertEqual([], [p.name for p in self.out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"])

@@ -111,6 +111,21 @@ public final class HeapProbe {
     }
 
     /**
+     * The heap in use after three full collections ({@link System#gc()}), in bytes: the live heap of
+     * this JVM as closely as it can be read in-process (garbage that survives the collections, and
+     * with G1 the rounding of humongous arrays to whole regions, included). For a clean figure of
+     * one case use {@link #inChildJvm}.
+     *
+     * @return bytes in use on the heap
+     */
+    public static long liveHeapAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return liveHeap();
+    }
+
+    /**
      * Runs {@link #main} in a fresh JVM with {@code jvmFlags} ({@link #EXACT} or {@link #G1}) on this JVM's class path ({@code java.class.path}, whose jars'
      * manifest class paths the child follows too) and returns what it measured.
      *

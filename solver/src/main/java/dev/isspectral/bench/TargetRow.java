@@ -1,26 +1,41 @@
 package dev.isspectral.bench;
 
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.MachineLoad;
+import dev.isspectral.measure.Verdict;
 import java.util.Locale;
 
 /**
- * One measured target: what was measured on which case, the bound, and the verdict, with the case's
- * size-normalised speed.
+ * One measured target: what was measured on which case, the estimate with its 95% interval, the bound, the verdict
+ * read from the interval ({@link Verdict}), the machine's load over the row's window, and the case's size-normalised
+ * speed.
  *
  * @param target      what the issue asks, e.g. "64×64×32×32 run, best backend"
  * @param scenario    the case measured: grid, backend, threads
- * @param measured    the measured value, in {@code unit}
- * @param unit        unit of {@code measured} and {@code bound}: "s", "s/step", "MiB", "x", "B/step", "B/point", "transforms/step", ""
+ * @param measured    the estimate (median and interval; {@link Estimate#exact} for counts), in {@code unit}
+ * @param unit        unit of {@code measured} and {@code bound}: "s", "s/step", "MB", "x", "B/step", "B/point", "transforms/step", ""
  * @param relation    how measured compares with bound: "<", "<=", ">=", "=", or "" for a reported figure without a bound
  * @param bound       the bound (NaN without one)
  * @param nsPerPoint  nanoseconds per grid point per step of the case (NaN where no step was timed)
  * @param threads     threads (cores) the case used: core·ns per point per step = nsPerPoint × threads
+ * @param kind        what sort of figure it is, which decides whether load flags it
+ * @param load        the machine's load over the row's measured window (null where nothing was timed)
  * @param note        how it was measured, or what else the run showed
  */
-public record TargetRow(String target, String scenario, double measured, String unit, String relation, double bound,
-                        double nsPerPoint, int threads, String note) {
+public record TargetRow(String target, String scenario, Estimate measured, String unit, String relation, double bound,
+                        double nsPerPoint, int threads, Kind kind, MachineLoad load, String note) {
 
-    /** The verdict. */
-    public enum Result { PASS, MISS, INFO }
+    /** What sort of figure a row is. */
+    public enum Kind {
+        /** An absolute time: other processes on the machine slow it; flagged when the machine was busy. */
+        ABSOLUTE,
+        /** A ratio of settings interleaved at a fixed thread count: load falls on both sides; not flagged. */
+        RATIO,
+        /** A ratio of thread counts: other processes take the cores the extra threads need; flagged when busy. */
+        THREAD_SCALING,
+        /** A count or a byte figure, not a time: load does not change it. */
+        COUNT
+    }
 
     public TargetRow {
         if (!relation.isEmpty() && !relation.equals("<") && !relation.equals("<=") && !relation.equals(">=")
@@ -29,18 +44,30 @@ public record TargetRow(String target, String scenario, double measured, String 
         }
     }
 
-    /** PASS or MISS against the bound; INFO for a figure without one. */
-    public Result result() {
-        if (relation.isEmpty() || Double.isNaN(bound)) {
-            return Result.INFO;
+    /** PASS, MISS or INCONCLUSIVE from the whole interval against the bound; INFO for a figure without one. */
+    public Verdict verdict() {
+        return Verdict.of(measured, relation, bound);
+    }
+
+    /** Whether the row was measured on a busy machine and is of a kind that load distorts. */
+    public boolean flagged() {
+        return load != null && load.busy() && (kind == Kind.ABSOLUTE || kind == Kind.THREAD_SCALING);
+    }
+
+    /** "" or "busy: other processes 48% of CPU" (with steal where there was any). */
+    public String flagText() {
+        if (!flagged()) {
+            return "";
         }
-        boolean ok = switch (relation) {
-            case "<" -> measured < bound;
-            case "<=" -> measured <= bound;
-            case ">=" -> measured >= bound;
-            default -> measured == bound;
-        };
-        return ok ? Result.PASS : Result.MISS;
+        return String.format(Locale.ROOT, "busy: other processes %.0f%% of CPU%s", 100 * load.otherShare(),
+                load.stealShare() > 0.005 ? String.format(Locale.ROOT, ", steal %.0f%%", 100 * load.stealShare()) : "");
+    }
+
+    /** The verdict as printed: MISS in bold, and "(busy)" where the row is flagged. */
+    public String verdictText() {
+        Verdict v = verdict();
+        String text = v == Verdict.MISS ? "**MISS**" : v.name();
+        return flagged() ? text + " (busy)" : text;
     }
 
     /** Core-nanoseconds per grid point per step: {@link #nsPerPoint()} × {@link #threads()}. */
@@ -48,14 +75,36 @@ public record TargetRow(String target, String scenario, double measured, String 
         return nsPerPoint * threads;
     }
 
-    /** The measured value with its unit, for the table. */
+    /** The measured median and interval with the unit, for the table. */
     public String measuredText() {
-        return format(measured) + suffix();
+        if (!measured.isMeasured()) {
+            return "—";
+        }
+        if (measured.isExact()) {
+            return format(measured.median()) + suffix();
+        }
+        return format(measured.median()) + " [" + format(measured.low()) + ", " + format(measured.high()) + "]" + suffix();
+    }
+
+    /** Rounds behind the estimate; "—" for an exact figure. */
+    public String roundsText() {
+        return measured.isExact() || !measured.isMeasured() ? "—" : Integer.toString(measured.rounds());
     }
 
     /** The bound with its relation, for the table; "—" without one. */
     public String boundText() {
         return relation.isEmpty() ? "—" : relation + " " + format(bound) + suffix();
+    }
+
+    /** The load column: other processes' CPU share over the row's window, "—" where nothing was timed. */
+    public String loadText() {
+        if (load == null) {
+            return "—";
+        }
+        if (!load.sharesKnown()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.0f%%%s", 100 * load.otherShare(), flagged() ? " busy" : "");
     }
 
     private String suffix() {

@@ -5,8 +5,13 @@ import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.fft.FftTuner;
 import dev.isspectral.grid.Grid;
-import dev.isspectral.profile.AllocationCounter;
-import dev.isspectral.profile.Compare;
+import dev.isspectral.measure.Allocation;
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
+import dev.isspectral.measure.RunContext;
+import dev.isspectral.measure.Stats;
 import dev.isspectral.profile.FftRecorder;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
@@ -14,53 +19,80 @@ import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
 import dev.isspectral.trace.Tracer;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.Table;
 
 /**
- * The performance targets of issue 4 §5, each measured on the {@link Workload} and judged against its
- * bound: {@code Targets.full("best").run(System.out)}. Every measurement warms up first; settings that
- * are compared are stepped interleaved in one run, so drift of the shared machine falls on both.
- * {@link #quick(String)} runs the same code on tiny grids (for tests; its bounds do not apply).
+ * The performance targets of issue 4 §5, each measured on the {@link Workload} and judged against its bound:
+ * {@code Targets.full("best").run(System.out)}. Every timing goes through the project's measurement method
+ * ({@link Measure}): warm-up until steady, the settings that are compared stepped interleaved (order rotated) in one
+ * run, ratios paired per round, every figure a median with its 95% interval, rounds growing until the interval is
+ * narrow or the row's share of the budget is spent. Verdicts come from the whole interval (PASS, MISS or
+ * INCONCLUSIVE); absolute-time and thread-scaling rows measured while other processes took more than
+ * {@value dev.isspectral.measure.MachineLoad#BUSY_OTHER_SHARE} of the CPU are flagged. {@link #quick(String)} runs the
+ * same code on tiny grids (for tests; its bounds do not apply).
  */
 public final class Targets {
 
-    /** The grids and repeat counts of one harness run. */
+    /** The grids of one harness run. */
     record Plan(boolean quick, Grid run, Grid large, Grid compare, Grid allocation, Grid threads, Grid fftBound,
-                List<String> scaling, int runWarmup, int runRepeats, int warmup, int rounds, int heapSteps,
-                int allocationSteps, int pairsPerRound) {
+                List<String> scaling, int heapWarmup, int heapSteps) {
     }
+
+    /** Shares of the budget, by section (they add up to 1). */
+    private static final double RUN = 0.12;
+    private static final double LARGE = 0.12;
+    private static final double COMPARE = 0.12;
+    private static final double ALLOCATION = 0.06;
+    private static final double THREADS = 0.20;
+    private static final double FFT_BOUND = 0.16;
+    private static final double SCALING = 0.18;
+    private static final double TUNER = 0.04;
+    /** Steps in one timed block of the whole-run rows (the 64-step run is that block's time × 64/8). */
+    static final int BLOCK = 8;
 
     private final Plan plan;
     private final String best;
     private final List<String> backends;   // best first, then pure Java if different
+    private final Duration budget;
     private final List<TargetRow> rows = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
     private PrintStream progress;
 
-    private Targets(Plan plan, String requestedBackend) {
+    private Targets(Plan plan, String requestedBackend, Duration budget) {
         this.plan = plan;
         this.best = Workload.resolveBackend(requestedBackend);
         this.backends = List.copyOf(new LinkedHashSet<>(List.of(best, FftSettings.JTRANSFORMS)));
+        this.budget = budget;
     }
 
-    /** The issue's grids: 64×64×32×32, 128×128×64×64, 32×32×16×16, 128×64×64, 32×32×16 … 128×128×128. */
+    /** The issue's grids (64×64×32×32, 128×128×64×64, 32×32×16×16, 128×64×64, 32×32×16 … 128×128×128); budget 300 s. */
     public static Targets full(String backend) {
         return new Targets(new Plan(false, Grid.parse("64x64x32x32"), Grid.parse("128x128x64x64"),
                 Grid.parse("32x32x16x16"), Grid.parse("20x32x32x16"), Grid.parse("4x128x64x64"), Grid.parse("5x128x64x64"),
                 List.of("4x32x32x16", "4x64x32x32", "4x64x64x32", "3x128x64x64", "3x128x128x64", "3x128x128x128"),
-                8, 2, 2, 5, 3, 20, 10), backend);
+                2, 3), backend, Duration.ofSeconds(300));
     }
 
     /** The same measurements on tiny grids, in seconds; for tests of the harness, not of the targets. */
     public static Targets quick(String backend) {
-        return new Targets(new Plan(true, Grid.parse("4x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("16x16x8x8"),
+        return new Targets(new Plan(true, Grid.parse("16x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("16x16x8x8"),
                 Grid.parse("4x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("2x16x16x8"),
-                List.of("2x16x8x8", "2x16x16x8", "2x32x16x16"), 2, 1, 1, 2, 1, 4, 2), backend);
+                List.of("2x16x8x8", "2x16x16x8", "2x32x16x16"), 1, 1), backend, Duration.ofSeconds(8));
+    }
+
+    /**
+     * The same harness with another time budget for its timed sections (heap probes and engine builds come on top);
+     * each section gets a fixed share. At least 1 s.
+     */
+    public Targets budget(Duration total) {
+        if (total == null || total.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("budget = " + total + "; must be at least 1 s");
+        }
+        return new Targets(plan, best, total);
     }
 
     /** The backend "best" stood for (or the one asked for). */
@@ -68,10 +100,15 @@ public final class Targets {
         return best;
     }
 
+    /** The time budget of the timed sections. */
+    public Duration budget() {
+        return budget;
+    }
+
     /** Runs every measurement, printing each row as it is measured; returns the report. */
     public TargetsReport run(PrintStream out) {
         progress = out;
-        double loadBefore = TargetsReport.loadAverage();
+        RunContext context = RunContext.start();
         out.println(TargetsReport.tableHeader());
         runWholeRun();
         largeGrid();
@@ -81,13 +118,18 @@ public final class Targets {
         threads();
         fftBound();
         scaling();
-        return new TargetsReport(plan.quick(), best, rows, details, loadBefore, TargetsReport.loadAverage());
+        return new TargetsReport(plan.quick(), best, budget, rows, details, context.finish());
     }
 
-    private void add(TargetRow measured) {
-        TargetRow row = new TargetRow(measured.target(), measured.scenario(), measured.measured(), measured.unit(),
-                measured.relation(), measured.bound(), measured.nsPerPoint(), measured.threads(), measured.note()
-                + String.format(Locale.ROOT, "; load average %.1f when measured", TargetsReport.loadAverage()));
+    private Duration share(double fraction) {
+        return Duration.ofMillis(Math.max(200, (long) (fraction * budget.toMillis())));
+    }
+
+    private Duration share(double fraction, int parts) {
+        return Duration.ofMillis(Math.max(200, (long) (fraction * budget.toMillis() / parts)));
+    }
+
+    private void add(TargetRow row) {
         rows.add(row);
         if (progress != null) {
             progress.println(TargetsReport.markdownRow(rows.size(), row));
@@ -103,15 +145,14 @@ public final class Targets {
         return backend.equals(FftSettings.JTRANSFORMS) ? "pure Java (jtransforms)" : backend;
     }
 
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-    }
-
     private static void releaseMemory() {
         System.gc();
+    }
+
+    private static String how(Measurement m) {
+        return String.format(Locale.ROOT, "%d interleaved rounds (order rotated) after warm-up (%s, %d rounds); %s; "
+                        + "load %.2f → %.2f", m.rounds(), m.warmup().reason(), m.warmup().rounds(), m.stopText(),
+                m.load().loadBefore(), m.load().loadAfter());
     }
 
     /**
@@ -129,7 +170,9 @@ public final class Targets {
             candidates.add(FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(t)
                     .withRigour(FftSettings.Rigour.MEASURE));
         }
-        FftSettings winner = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates).run().winner();
+        FftTuner.Result tuned = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates)
+                .withBudget(share(TUNER, 3)).run();
+        FftSettings winner = tuned.winner();
         details.add(String.format(Locale.ROOT, "%s: FFT threads chosen by FftTuner among FFTW MEASURE on 1..%d threads: %s "
                 + "(the step's team: %d threads)", g.boxNotation(), cores, winner.label(), cores));
         return Workload.simulation(g, Workload.optimized(b).withFftSettings(winner));
@@ -140,30 +183,23 @@ public final class Targets {
     private void runWholeRun() {
         Grid g = plan.run();
         List<Simulation> sims = new ArrayList<>();
-        List<Solver> solvers = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         for (String b : backends) {
             Simulation sim = backendSimulation(g, b);
             Solver s = sim.start();
-            s.advance(plan.runWarmup());
             sims.add(sim);
-            solvers.add(s);
+            candidates.add(Candidate.of(b, () -> s.advance(BLOCK)));
         }
-        double[] bestSeconds = new double[backends.size()];
-        Arrays.fill(bestSeconds, Double.POSITIVE_INFINITY);
-        for (int rep = 0; rep < plan.runRepeats(); rep++) {
-            for (int i = 0; i < solvers.size(); i++) {
-                long t0 = System.nanoTime();
-                solvers.get(i).advance(g.steps());
-                bestSeconds[i] = Math.min(bestSeconds[i], (System.nanoTime() - t0) / 1e9);
-            }
-        }
-        String how = String.format(Locale.ROOT, "wall time of %d consecutive steps after %d warm-up steps; best of %d runs, "
-                + "the backends' runs alternating", g.steps(), plan.runWarmup(), plan.runRepeats());
+        Measurement m = Measure.of(candidates).named("whole run").budget(share(RUN)).minSample(Duration.ZERO).run();
+        double blocks = (double) g.steps() / BLOCK;
         for (boolean pure : new boolean[] {false, true}) {
             int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
+            Estimate run = m.time(i).scaled(blocks, "s");
             add(new TargetRow("64×64×32×32: whole 64-step run, " + (pure ? "pure Java" : "best backend (" + best + ")"),
-                    scenario(g, sims.get(i)), bestSeconds[i], "s", "<", pure ? 6.0 : 2.5,
-                    1e9 * bestSeconds[i] / g.steps() / g.size(), sims.get(i).tuning().threads(), how));
+                    scenario(g, sims.get(i)), run, "s", "<", pure ? 6.0 : 2.5, 1e9 * run.median() / g.steps() / g.size(),
+                    sims.get(i).tuning().threads(), TargetRow.Kind.ABSOLUTE, m.load(),
+                    String.format(Locale.ROOT, "%d × the time of a block of %d consecutive steps (the run's steady state; "
+                            + "the backends' blocks interleaved): ", g.steps() / BLOCK, BLOCK) + how(m)));
         }
     }
 
@@ -173,44 +209,38 @@ public final class Targets {
         Grid g = plan.large();
         List<Simulation> sims = new ArrayList<>();
         List<Solver> solvers = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         for (String b : backends) {
             Simulation sim = backendSimulation(g, b);
             Solver s = sim.start();
-            s.advance(plan.warmup());
             sims.add(sim);
             solvers.add(s);
+            candidates.add(Candidate.of(b, s::step));
         }
-        double[][] seconds = new double[backends.size()][plan.rounds()];
-        for (int r = 0; r < plan.rounds(); r++) {
-            for (int i = 0; i < solvers.size(); i++) {
-                long t0 = System.nanoTime();
-                solvers.get(i).step();
-                seconds[i][r] = (System.nanoTime() - t0) / 1e9;
-            }
-        }
-        String how = String.format(Locale.ROOT, "median of %d steps after %d warm-up steps, the backends' steps interleaved "
-                + "(the grid's NT = %d is not run in full)", plan.rounds(), plan.warmup(), g.steps());
+        Measurement m = Measure.of(candidates).named("large grid").budget(share(LARGE)).minSample(Duration.ZERO).run();
         for (boolean pure : new boolean[] {false, true}) {
             int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
-            double m = median(seconds[i]);
+            Estimate step = m.time(i).withUnit("s/step");
             add(new TargetRow("128×128×64×64: seconds per step, " + (pure ? "pure Java" : "best backend (" + best + ")"),
-                    scenario(g, sims.get(i)), m, "s/step", "<", pure ? 1.2 : 0.4, 1e9 * m / g.size(),
-                    sims.get(i).tuning().threads(), how + String.format(Locale.ROOT, "; min %.3f, max %.3f s",
-                            Arrays.stream(seconds[i]).min().orElse(Double.NaN), Arrays.stream(seconds[i]).max().orElse(Double.NaN))));
+                    scenario(g, sims.get(i)), step, "s/step", "<", pure ? 1.2 : 0.4, 1e9 * step.median() / g.size(),
+                    sims.get(i).tuning().threads(), TargetRow.Kind.ABSOLUTE, m.load(), "the backends' steps interleaved: "
+                            + how(m)));
         }
         Solver s = solvers.get(0);
         StringBuilder parts = new StringBuilder();
-        for (Solver.MemoryUse m : s.memory()) {
-            parts.append(String.format(Locale.ROOT, "%s %.0f, ", m.component(), (double) m.bytes() / g.size()));
+        for (Solver.MemoryUse mu : s.memory()) {
+            parts.append(String.format(Locale.ROOT, "%s %.0f, ", mu.component(), (double) mu.bytes() / g.size()));
         }
         long engine = s.fftEngine().bytesHeld();
         parts.append(String.format(Locale.ROOT, "FFT engine buffers (%s, not in Solver.memory()) %.0f B/point",
                 s.fftEngine().backend(), (double) engine / g.size()));
         add(new TargetRow("128×128×64×64: bytes per grid point held by the solver (Solver.memory())", scenario(g, sims.get(0)),
-                (double) s.bytesHeld() / g.size(), "B/point", "", Double.NaN, 1e9 * median(seconds[0]) / g.size(),
-                sims.get(0).tuning().threads(), "by component, B/point: " + parts));
+                Estimate.exact((double) s.bytesHeld() / g.size(), "B/point"), "B/point", "", Double.NaN,
+                1e9 * m.time(0).median() / g.size(), sims.get(0).tuning().threads(), TargetRow.Kind.COUNT, null,
+                "by component, B/point: " + parts));
         sims.clear();
         solvers.clear();
+        candidates.clear();
         releaseMemory();
     }
 
@@ -219,7 +249,7 @@ public final class Targets {
     private void heap() {
         Grid g = plan.large();
         for (String b : backends) {
-            HeapProbe.Result r = HeapProbe.inChildJvm(g, b, plan.warmup(), plan.heapSteps(), HeapProbe.EXACT);
+            HeapProbe.Result r = HeapProbe.inChildJvm(g, b, plan.heapWarmup(), plan.heapSteps(), HeapProbe.EXACT);
             Simulation sim = Workload.simulation(g.withSteps(1), b);
             String note = String.format(Locale.ROOT, "fresh child JVM with the serial collector, whose System.gc() compacts "
                     + "the whole heap, so heap used right after it is the live bytes exactly; read before setup, after setup "
@@ -227,117 +257,95 @@ public final class Targets {
                     + "(live at the start + bytes allocated meanwhile by all threads), an upper bound of the peak. Live: before "
                     + "setup %.1f MB, after setup %.1f MB, after steps ≤ %.1f MB; bound over setup %.1f MB (the initial-data "
                     + "garbage counted as live), over a step %.1f MB (a step allocates ≤ %.3f MB); the solver holds %.1f MB, "
-                    + "the Simulation keeps the initial state, FFT engine buffers %.1f MB (%s)",
-                    plan.heapSteps(), plan.warmup(), r.liveBefore() / 1e6, r.liveAfterSetup() / 1e6, r.maxLiveAtStep() / 1e6,
+                    + "the Simulation keeps the initial state, FFT engine buffers %.1f MB (%s); the ns/point/step is the "
+                    + "child's own, a single reading",
+                    plan.heapSteps(), plan.heapWarmup(), r.liveBefore() / 1e6, r.liveAfterSetup() / 1e6, r.maxLiveAtStep() / 1e6,
                     r.setupBound() / 1e6, r.stepBound() / 1e6, r.maxStepBytes() / 1e6, r.solverBytes() / 1e6,
                     r.engineBytes() / 1e6, b.equals(FftSettings.FFTW) ? "native, off the heap" : "on the heap");
-            add(new TargetRow("128×128×64×64: peak live heap, " + backendLabel(b), scenario(g, sim), r.peakBound() / 1e6,
-                    "MB", "<", 500, r.nsPerPoint(), r.threads(), note));
+            add(new TargetRow("128×128×64×64: peak live heap, " + backendLabel(b), scenario(g, sim),
+                    Estimate.exact(r.peakBound() / 1e6, "MB"), "MB", "<", 500, r.nsPerPoint(), r.threads(),
+                    TargetRow.Kind.COUNT, null, note));
         }
-        HeapProbe.Result g1 = HeapProbe.inChildJvm(g, best, plan.warmup(), plan.heapSteps(), HeapProbe.G1);
+        HeapProbe.Result g1 = HeapProbe.inChildJvm(g, best, plan.heapWarmup(), plan.heapSteps(), HeapProbe.G1);
         Simulation sim = Workload.simulation(g.withSteps(1), best);
         add(new TargetRow("128×128×64×64: heap in use after a full GC under G1 (the JVM's default collector), " + best,
-                scenario(g, sim), Math.max(g1.liveAfterSetup(), g1.maxLiveAtStep()) / 1e6, "MB", "", Double.NaN,
-                g1.nsPerPoint(), g1.threads(), String.format(Locale.ROOT, "the same probe with -XX:+UseG1GC (default region "
-                        + "size for max heap %.0f MB): G1 keeps every humongous object (an array of half a region or more) in whole "
-                        + "regions, so a field array of NX·NY·NZ doubles plus its 16-byte header can take up to twice its size",
-                        Runtime.getRuntime().maxMemory() / 1e6)));
+                scenario(g, sim), Estimate.exact(Math.max(g1.liveAfterSetup(), g1.maxLiveAtStep()) / 1e6, "MB"), "MB", "",
+                Double.NaN, g1.nsPerPoint(), g1.threads(), TargetRow.Kind.COUNT, null, String.format(Locale.ROOT,
+                        "the same probe with -XX:+UseG1GC (default region size for max heap %.0f MB): G1 keeps every humongous "
+                        + "object (an array of half a region or more) in whole regions, so a field array of NX·NY·NZ doubles "
+                        + "plus its 16-byte header can take up to twice its size", Runtime.getRuntime().maxMemory() / 1e6)));
     }
 
     // --- optimized against baseline at 32×32×16×16 -------------------------------------------------
 
     private void compare() {
         Grid g = plan.compare();
-        Simulation optimized = Workload.simulation(g, Tuning.optimized());
         Simulation baseline = Workload.simulation(g, Tuning.baseline());
         // the baseline first, then the optimized tuning on each backend (pure Java is Tuning.optimized() itself)
         List<Simulation> sims = new ArrayList<>(List.of(baseline));
         for (String b : backends) {
-            sims.add(b.equals(FftSettings.JTRANSFORMS) ? optimized : Workload.simulation(g, b));
+            sims.add(b.equals(FftSettings.JTRANSFORMS) ? Workload.simulation(g, Tuning.optimized()) : Workload.simulation(g, b));
         }
-        int rounds = Math.max(3, 2 * plan.rounds());
-        Compare.Result r = Compare.of(sims.toArray(Simulation[]::new)).warmup(plan.warmup() + 1).steps(rounds).measure();
-        Table t = r.table();
-        double baseMs = t.doubleColumn(Compare.MEDIAN_MS).get(0);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < sims.size(); i++) {
+            Solver s = sims.get(i).start(Instrumentation.NONE);
+            candidates.add(Candidate.of(i == 0 ? "baseline" : backends.get(i - 1), s::step));
+        }
+        Measurement m = Measure.of(candidates).named("optimized vs baseline").budget(share(COMPARE))
+                .minSample(Duration.ZERO).run();
+        Estimate base = m.time(0).scaled(1e3, "ms");
         for (int i = 1; i < sims.size(); i++) {
             Simulation opt = sims.get(i);
-            double optMs = t.doubleColumn(Compare.MEDIAN_MS).get(i);
+            Estimate optMs = m.time(i).scaled(1e3, "ms");
             add(new TargetRow("optimized vs baseline at 32×32×16×16: speed-up per step, " + backendLabel(backends.get(i - 1)),
                     g.notation() + ", optimized (" + opt.fftSettings().label() + ") vs baseline (" + baseline.fftSettings().label() + ")",
-                    1 / r.ratio(i), "x", ">=", 10, 1e6 * optMs / g.size(), opt.tuning().threads(),
-                    String.format(Locale.ROOT, "Compare, the baseline and the optimized tuning on each backend stepped in turn, "
-                            + "%d interleaved rounds after %d warm-up steps: median %.2f ms (optimized) vs %.2f ms (baseline) per step "
-                            + "(baseline %.0f ns/point/step)", rounds, plan.warmup() + 1, optMs, baseMs, 1e6 * baseMs / g.size())));
+                    m.speedup(i, 0), "x", ">=", 10, 1e6 * optMs.median() / g.size(), opt.tuning().threads(),
+                    TargetRow.Kind.RATIO, m.load(), String.format(Locale.ROOT, "paired speed-up (baseline step / optimized step, "
+                            + "per round); the baseline and the optimized tuning on each backend stepped in turn: %s ms "
+                            + "(optimized) vs %s ms (baseline) per step; ", optMs.formatShort(), base.formatShort()) + how(m)));
         }
-        double optMs = t.doubleColumn(Compare.MEDIAN_MS).get(sims.indexOf(optimized));
-
-        AllocationCounter counter = AllocationCounter.jvm();
-        Solver[] solvers = {optimized.start(Instrumentation.NONE), baseline.start(Instrumentation.NONE)};
-        for (Solver s : solvers) {
-            s.advance(plan.warmup() + 1);
-        }
-        long calibration = allThreadsCalibration(counter);
-        long[] bytes = new long[2];
-        int steps = Math.max(2, plan.rounds());
-        for (int r2 = 0; r2 < steps; r2++) {
-            for (int i = 0; i < 2; i++) {
-                long a0 = counter.allThreads();
-                solvers[i].step();
-                bytes[i] += counter.allThreads() - a0 - calibration;
-            }
-        }
-        double opt = Math.max(0, (double) bytes[0] / steps);
-        double base = (double) bytes[1] / steps;
+        int opt = backends.indexOf(FftSettings.JTRANSFORMS) + 1;
+        Allocation optBytes = m.allocation(opt);
+        Allocation baseBytes = m.allocation(0);
+        double optPerStep = optBytes.perOperation();
+        double basePerStep = baseBytes.perOperation();
+        boolean exact = optBytes.exact() && baseBytes.exact();
+        Estimate fewer = optBytes.available() && baseBytes.available()
+                ? Estimate.exact(basePerStep / Math.max(optPerStep, 1.0), "x") : Estimate.missing("x");
         add(new TargetRow("optimized vs baseline at 32×32×16×16: fewer bytes allocated per step", g.notation()
-                + ", all threads", base / Math.max(opt, 1.0), "x", ">=", 100, 1e6 * optMs / g.size(),
-                optimized.tuning().threads(), String.format(Locale.ROOT, "ThreadMXBean allocation counters of all threads,"
-                        + " %d interleaved steps each: baseline %.4g B/step, optimized %.4g B/step%s", steps, base, opt,
-                        opt < 1 ? " (ratio taken against 1 byte)" : "")));
-    }
-
-    /** Bytes the two readings of {@link AllocationCounter#allThreads()} themselves allocate (their arrays). */
-    private static long allThreadsCalibration(AllocationCounter counter) {
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
-            long a0 = counter.allThreads();
-            long a1 = counter.allThreads();
-            min = Math.min(min, a1 - a0);
-        }
-        return min;
+                + ", all threads", fewer, "x", ">=", 100, 1e6 * m.time(opt).median() * 1e3 / g.size(),
+                sims.get(opt).tuning().threads(), TargetRow.Kind.COUNT, m.load(), String.format(Locale.ROOT,
+                        "ThreadMXBean allocation counters of every thread that ran (pool threads included), over the %d "
+                                + "interleaved rounds above: baseline %s B/step, optimized (pure Java) %s B/step%s%s",
+                        m.rounds(), Estimate.number(basePerStep), Estimate.number(optPerStep),
+                        optPerStep < 1 ? " (ratio taken against 1 byte)" : "",
+                        exact ? "" : "; a thread ended inside the window, so the figures are lower bounds")));
+        sims.clear();
+        candidates.clear();
     }
 
     // --- steady-state allocation of an optimized step ----------------------------------------------
 
     private void allocation() {
         Grid g = plan.allocation();
-        AllocationCounter counter = AllocationCounter.jvm();
         for (String b : backends) {
             Simulation sim = Workload.simulation(g, b);
             Solver s = sim.start(Instrumentation.NONE);
-            s.advance(plan.allocationSteps());          // JIT warm-up: escape analysis needs compiled code
-            long calibration = allThreadsCalibration(counter);
-            long thread = 0;
-            long all = 0;
-            long nanos = 0;
-            int steps = plan.allocationSteps();
-            for (int i = 0; i < steps; i++) {
-                long a0 = counter.allThreads();
-                long t0 = counter.currentThread();
-                long c0 = System.nanoTime();
-                s.step();
-                nanos += System.nanoTime() - c0;
-                thread += counter.currentThread() - t0;
-                all += counter.allThreads() - a0 - calibration;
-            }
-            double ns = (double) nanos / steps / g.size();
-            String how = String.format(Locale.ROOT, "mean over %d steps after %d warm-up steps, ThreadMXBean allocation counters",
-                    steps, plan.allocationSteps());
+            Measurement m = Measure.of(Candidate.of(b, s::step)).named("allocation").budget(share(ALLOCATION, backends.size()))
+                    .minSample(Duration.ZERO).run();
+            Allocation a = m.allocation(0);
+            double ns = 1e9 * m.time(0).median() / g.size();
+            String how = String.format(Locale.ROOT, "ThreadMXBean allocation counters over the %d measured steps after "
+                    + "warm-up until steady (%s; escape analysis needs compiled code)", m.rounds(), m.warmup().reason());
             add(new TargetRow("steady-state allocation of an optimized step, solver code (stepping thread), " + backendLabel(b),
-                    scenario(g, sim), (double) thread / steps, "B/step", "=", 0, ns, sim.tuning().threads(),
+                    scenario(g, sim), a.available() ? Estimate.exact(a.ownPerOperation(), "B/step") : Estimate.missing("B/step"),
+                    "B/step", "=", 0, ns, sim.tuning().threads(), TargetRow.Kind.COUNT, m.load(),
                     how + "; everything the stepping thread allocates, FFT library calls made on it included"));
             add(new TargetRow("steady-state allocation of an optimized step, all threads (thread pools included), "
-                    + backendLabel(b), scenario(g, sim), Math.max(0, (double) all / steps), "B/step", "", Double.NaN, ns,
-                    sim.tuning().threads(), how + "; every live thread (worker and FFT pools), less the counters' own arrays"));
+                    + backendLabel(b), scenario(g, sim), a.available() ? Estimate.exact(a.perOperation(), "B/step")
+                    : Estimate.missing("B/step"), "B/step", "", Double.NaN, ns, sim.tuning().threads(), TargetRow.Kind.COUNT,
+                    m.load(), how + "; every thread that ran in the window, counted per thread (never negative)"
+                    + (a.exact() ? "" : "; a thread ended inside the window: a lower bound")));
         }
     }
 
@@ -348,14 +356,16 @@ public final class Targets {
         for (String b : backends) {
             Simulation one = Workload.simulation(g, Workload.optimized(b).withThreads(1));
             Simulation two = Workload.simulation(g, Workload.optimized(b).withThreads(2));
-            Compare.Result r = Compare.of(one, two).warmup(plan.warmup()).steps(Math.max(2, plan.rounds() - 1)).measure();
-            Table t = r.table();
-            double oneMs = t.doubleColumn(Compare.MEDIAN_MS).get(0);
-            double twoMs = t.doubleColumn(Compare.MEDIAN_MS).get(1);
+            Solver s1 = one.start(Instrumentation.NONE);
+            Solver s2 = two.start(Instrumentation.NONE);
+            Measurement m = Measure.of(Candidate.of("1 thread", s1::step), Candidate.of("2 threads", s2::step))
+                    .named("threads").budget(share(THREADS, backends.size())).minSample(Duration.ZERO).run();
+            Estimate speedup = m.speedup(1, 0);
             add(new TargetRow("2 threads vs 1 at 128×64×64, " + backendLabel(b), g.nx() + "x" + g.ny() + "x" + g.nz() + ", "
-                    + two.fftSettings().label() + " vs t1", oneMs / twoMs, "x", ">=", 1.7, 1e6 * twoMs / g.size(), 2,
-                    String.format(Locale.ROOT, "Compare, %d interleaved rounds after %d warm-up steps: median %.1f ms (1 thread) vs "
-                            + "%.1f ms (2 threads) per step", Math.max(2, plan.rounds() - 1), plan.warmup(), oneMs, twoMs)));
+                    + two.fftSettings().label() + " vs t1", speedup, "x", ">=", 1.7, 1e9 * m.time(1).median() / g.size(), 2,
+                    TargetRow.Kind.THREAD_SCALING, m.load(), String.format(Locale.ROOT, "paired speed-up (1-thread step / "
+                            + "2-thread step, per round): %s ms (1 thread) vs %s ms (2 threads) per step; ",
+                            m.time(0).scaled(1e3, "ms").formatShort(), m.time(1).scaled(1e3, "ms").formatShort()) + how(m)));
             releaseMemory();
         }
     }
@@ -370,33 +380,22 @@ public final class Targets {
             Solver solver = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
             FftSettings settings = sim.fftSettings();
             try (FftEngine alone = FftEngines.create(settings, g.nx(), g.ny(), g.nz())) {
-                double[] real = solver.energyDensity();
+                double[] real = solver.energyDensity().clone();
                 double[] spectrum = new double[alone.spectrumLength()];
+                double[] input = new double[alone.spectrumLength()];
                 double[] back = new double[alone.realLength()];
-                solver.advance(plan.warmup());
-                for (int i = 0; i < plan.pairsPerRound(); i++) {
-                    alone.forward(real, spectrum);
-                    alone.inverse(spectrum, back);
-                }
-                recorder.reset();
-                int rounds = Math.max(2, plan.rounds());
-                double[] stepSeconds = new double[rounds];
-                double[] forwardSeconds = new double[rounds * plan.pairsPerRound()];
-                double[] inverseSeconds = new double[rounds * plan.pairsPerRound()];
-                for (int r = 0; r < rounds; r++) {
-                    long t0 = System.nanoTime();
-                    solver.step();
-                    stepSeconds[r] = (System.nanoTime() - t0) / 1e9;
-                    for (int i = 0; i < plan.pairsPerRound(); i++) {
-                        long f0 = System.nanoTime();
-                        alone.forward(real, spectrum);
-                        long f1 = System.nanoTime();
-                        alone.inverse(spectrum, back);
-                        long f2 = System.nanoTime();
-                        forwardSeconds[r * plan.pairsPerRound() + i] = (f1 - f0) / 1e9;
-                        inverseSeconds[r * plan.pairsPerRound() + i] = (f2 - f1) / 1e9;
-                    }
-                }
+                alone.forward(real, input);
+                long[] steps = {0};
+                Measurement m = Measure.of(
+                        Candidate.of("step", () -> {
+                            solver.step();
+                            steps[0]++;
+                        }),
+                        Candidate.of("forward", () -> alone.forward(real, spectrum)),
+                        // an inverse may overwrite its input (FFTW's c2r does): a fresh copy before each, untimed
+                        Candidate.of("inverse", () -> alone.inverse(spectrum, back))
+                                .around(() -> System.arraycopy(input, 0, spectrum, 0, input.length), () -> { }))
+                        .named("fft bound").budget(share(FFT_BOUND, backends.size())).batch(1).run();
                 long forwardCalls = 0;
                 long inverseCalls = 0;
                 long inStepNanos = 0;
@@ -408,28 +407,36 @@ public final class Targets {
                     }
                     inStepNanos += k.totalNanos();
                 }
-                double nForward = (double) forwardCalls / rounds;
-                double nInverse = (double) inverseCalls / rounds;
-                double step = median(stepSeconds);
-                double tForward = median(forwardSeconds);
-                double tInverse = median(inverseSeconds);
-                double transforms = nForward * tForward + nInverse * tInverse;
-                double inStepShare = inStepNanos / 1e9 / Arrays.stream(stepSeconds).sum();
+                double nForward = (double) forwardCalls / steps[0];
+                double nInverse = (double) inverseCalls / steps[0];
+                double[] stepS = m.samples(0);
+                double[] fwdS = m.samples(1);
+                double[] invS = m.samples(2);
+                double[] ratio = new double[stepS.length];
+                double stepSum = 0;
+                for (int r = 0; r < ratio.length; r++) {
+                    ratio[r] = stepS[r] / (nForward * fwdS[r] + nInverse * invS[r]);
+                    stepSum += stepS[r];
+                }
+                Estimate bound = Estimate.of(ratio, "");
+                Estimate step = m.time(0).scaled(1e3, "ms");
+                double inStepShare = inStepNanos / 1e9 / (stepSum * steps[0] / stepS.length);
                 add(new TargetRow("FFT-bound: step time / (transforms per step × time per transform), " + backendLabel(b),
-                        scenario(g, sim), step / transforms, "", "<=", 1.3, 1e9 * step / g.size(), settings.threads(),
-                        String.format(Locale.ROOT, "%d rounds after %d warm-up steps, each one step then %d forward+inverse pairs on "
-                                + "a separate engine of the same settings: median step %.1f ms; %.0f forward × %.3f ms + %.0f inverse × "
-                                + "%.3f ms = %.1f ms of transforms; inside the steps the transforms took %.0f%% of the step time "
-                                + "(FftRecorder, so the rest, %.1f ms, is pointwise work, copies and waiting)", rounds, plan.warmup(),
-                                plan.pairsPerRound(), 1e3 * step, nForward, 1e3 * tForward, nInverse, 1e3 * tInverse,
-                                1e3 * transforms, 100 * inStepShare, 1e3 * step * (1 - inStepShare))));
+                        scenario(g, sim), bound, "", "<=", 1.3, 1e6 * step.median() / g.size(), settings.threads(),
+                        TargetRow.Kind.RATIO, m.load(), String.format(Locale.ROOT, "per round: one step, one forward and one "
+                                + "inverse on a separate engine of the same settings, interleaved, the ratio taken per round; "
+                                + "step %s ms; %.0f forward × %s ms + %.0f inverse × %s ms; inside the steps the transforms "
+                                + "took about %.0f%% of the step time (FftRecorder; the rest is pointwise work, copies and "
+                                + "waiting); ", step.formatShort(), nForward, m.time(1).scaled(1e3, "ms").formatShort(),
+                                nInverse, m.time(2).scaled(1e3, "ms").formatShort(), 100 * inStepShare) + how(m)));
                 if (b.equals(best)) {
                     int minimum = minimumTransformsPerStep(sim);
                     add(new TargetRow("transforms per step vs the minimum the equations need", scenario(g, sim),
-                            nForward + nInverse, "transforms/step", "<=", minimum, 1e9 * step / g.size(), settings.threads(),
-                            String.format(Locale.ROOT, "counted by the profiler's FftRecorder over %d steps: %.0f forward + %.0f inverse; "
-                                    + "minimum %d = 2 full passes × 49 + 1 stiff-data pass × 16 (see the derivation below)", rounds,
-                                    nForward, nInverse, minimum)));
+                            Estimate.exact(nForward + nInverse, "transforms/step"), "transforms/step", "<=", minimum,
+                            1e6 * step.median() / g.size(), settings.threads(), TargetRow.Kind.COUNT, null,
+                            String.format(Locale.ROOT, "counted by the profiler's FftRecorder over %d steps: %.0f forward + "
+                                    + "%.0f inverse; minimum %d = 2 full passes × 49 + 1 stiff-data pass × 16 (see the "
+                                    + "derivation below)", steps[0], nForward, nInverse, minimum)));
                 }
             }
             releaseMemory();
@@ -444,11 +451,7 @@ public final class Targets {
      * third pass needs the kinematics alone.
      */
     static int minimumTransformsPerStep(Simulation sim) {
-        int advected = (sim.transport().hasShear() ? 5 : 0) + (sim.transport().hasBulk() ? 1 : 0);
-        int kinematics = 4 * (1 + 3);
-        int divergence = 9 + 4;
-        int fullPass = kinematics + divergence + 4 * advected;
-        return 2 * fullPass + kinematics;
+        return dev.isspectral.profile.TransformBudget.minimumPerStep(sim);
     }
 
     static final String TRANSFORM_DERIVATION = """
@@ -470,61 +473,59 @@ public final class Targets {
     // --- scaling with N ----------------------------------------------------------------------------
 
     /**
-     * Like {@link dev.isspectral.profile.Scaling}, but the grids are stepped interleaved (one step of each grid per round), so a change of
-     * the machine's load falls on every grid alike; {@code Scaling} profiles one grid after another, and on a shared
-     * machine its exponent moves with the load between grids.
+     * Like {@link dev.isspectral.profile.Scaling}: the grids stepped interleaved (one step of each grid per round,
+     * order rotated), so a change of the machine's load falls on every grid alike; the exponent's interval is a
+     * bootstrap over each grid's rounds.
      */
     private void scaling() {
         List<Grid> grids = plan.scaling().stream().map(Grid::parse).toList();
         List<Simulation> sims = new ArrayList<>();
-        List<Solver> solvers = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         for (Grid g : grids) {
             Simulation sim = Workload.simulation(g, best);
             Solver s = sim.start(Instrumentation.NONE);
-            s.advance(plan.warmup());
             sims.add(sim);
-            solvers.add(s);
+            candidates.add(Candidate.of(g.boxNotation(), s::step));
         }
-        int rounds = Math.max(2, plan.rounds() - 2);
-        double[][] seconds = new double[grids.size()][rounds];
-        for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < grids.size(); i++) {
-                long t0 = System.nanoTime();
-                solvers.get(i).step();
-                seconds[i][r] = (System.nanoTime() - t0) / 1e9;
-            }
-        }
-        solvers.clear();
-        double[] logN = new double[grids.size()];
-        double[] logMedian = new double[grids.size()];
-        double[] logMin = new double[grids.size()];
-        double[] logNLogN = new double[grids.size()];
+        Measurement m = Measure.of(candidates).named("scaling").budget(share(SCALING)).minSample(Duration.ZERO).run();
+        candidates.clear();
+        int n = grids.size();
+        double[] logN = new double[n];
+        double[] logNLogN = new double[n];
+        double[][] samples = new double[n][];
         StringBuilder table = new StringBuilder("**Scaling** (" + sims.get(0).fftSettings().label() + "; the grids stepped "
-                + "interleaved, " + rounds + " rounds after " + plan.warmup() + " warm-up steps):\n\n"
-                + "| grid | points N | s/step (median) | s/step (min) | ns/point/step (median) |\n|---|---|---|---|---|\n");
-        for (int i = 0; i < grids.size(); i++) {
+                + "interleaved, " + how(m) + "):\n\n"
+                + "| grid | points N | s/step (median [95% CI]) | ns/point/step (median) |\n|---|---|---|---|\n");
+        for (int i = 0; i < n; i++) {
             Grid g = grids.get(i);
-            double m = median(seconds[i]);
-            double min = Arrays.stream(seconds[i]).min().orElse(Double.NaN);
             logN[i] = Math.log(g.size());
             logNLogN[i] = Math.log(g.size() * (Math.log(g.size()) / Math.log(2)));
-            logMedian[i] = Math.log(m);
-            logMin[i] = Math.log(min);
-            table.append(String.format(Locale.ROOT, "| %dx%dx%d | %d | %.4f | %.4f | %.0f |%n", g.nx(), g.ny(), g.nz(), g.size(),
-                    m, min, 1e9 * m / g.size()));
+            samples[i] = m.samples(i);
+            table.append(String.format(Locale.ROOT, "| %dx%dx%d | %d | %s | %.0f |%n", g.nx(), g.ny(), g.nz(), g.size(),
+                    m.time(i).formatShort(), 1e9 * m.time(i).median() / g.size()));
         }
         details.add(table.toString());
+        Estimate slopeN = Stats.bootstrap(samples, s -> slope(logN, logMedians(s)));
+        Estimate slopeNLogN = Stats.bootstrap(samples, s -> slope(logNLogN, logMedians(s)));
         Grid first = grids.get(0);
-        Grid last = grids.get(grids.size() - 1);
+        Grid last = grids.get(n - 1);
         add(new TargetRow("scaling: fitted exponent of step time against N, " + first.nx() + "×" + first.ny() + "×" + first.nz()
-                + " … " + last.nx() + "×" + last.ny() + "×" + last.nz(), grids.size() + " grids, " + sims.get(0).fftSettings().label(),
-                slope(logN, logMedian), "", "<=", 1.15, 1e9 * median(seconds[grids.size() - 1]) / last.size(),
-                sims.get(0).tuning().threads(), String.format(Locale.ROOT, "least-squares slope of log(median s/step) on "
-                        + "log N over %d grids stepped interleaved (%d rounds after %d warm-up steps; the table below); on the "
-                        + "minimum s/step the slope is %.3f; against N·log2 N it is %.3f (1 = N log N); ns/point/step given for "
-                        + "the largest grid", grids.size(), rounds, plan.warmup(), slope(logN, logMin), slope(logNLogN, logMedian))));
+                + " … " + last.nx() + "×" + last.ny() + "×" + last.nz(), n + " grids, " + sims.get(0).fftSettings().label(),
+                slopeN, "", "<=", 1.15, 1e9 * m.time(n - 1).median() / last.size(), sims.get(0).tuning().threads(),
+                TargetRow.Kind.RATIO, m.load(), String.format(Locale.ROOT, "least-squares slope of log(median s/step) on "
+                        + "log N over %d grids stepped interleaved (the table below), 95%% interval by bootstrap (fixed seed) "
+                        + "over each grid's rounds; against N·log2 N the slope is %s (1 = N log N); ns/point/step given for "
+                        + "the largest grid; ", n, slopeNLogN.formatShort()) + how(m)));
         sims.clear();
         releaseMemory();
+    }
+
+    private static double[] logMedians(double[][] samples) {
+        double[] y = new double[samples.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.log(Stats.median(samples[i]));
+        }
+        return y;
     }
 
     /** Least-squares slope of y on x. */

@@ -4,9 +4,10 @@ import dev.isspectral.report.ProfileReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * {@code is-spectral bench targets [--quick] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
+ * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
  * measures every target of issue 4 §5 ({@link Targets}), prints the markdown table row by row and then the
  * notes, and writes the report files atomically. Bad arguments throw {@link IllegalArgumentException}
  * naming the option and what is allowed.
@@ -17,6 +18,8 @@ public final class TargetsCommand {
     public static final String OPTIONS = """
             options (bench targets): the performance targets of issue 4, one markdown row each (several minutes)
               --quick                tiny grids, a few seconds: checks the harness, not the targets
+              --budget SECONDS       time budget of the timed sections (default 300; quick 8); each row gets a
+                                     fixed share, its rounds grow until its 95% interval is narrow or its share is spent
               --backend NAME         best (default: FFTW if its module loads, else JTransforms), fftw or jtransforms;
                                      the pure-Java rows always use jtransforms
               --out FILE.md          write the markdown report (atomically)
@@ -32,15 +35,16 @@ public final class TargetsCommand {
         String backend = Workload.BEST;
         Path md = null;
         Path json = null;
+        Duration budget = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quick")) {
                 quick = true;
                 continue;
             }
-            if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json")) {
-                throw new IllegalArgumentException("bench targets: unknown argument \"" + a
-                        + "\"; allowed: --quick, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
+            if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json") && !a.equals("--budget")) {
+                throw new IllegalArgumentException("bench targets: unknown argument \"" + a + "\"; allowed: --quick, "
+                        + "--budget SECONDS, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value; see --help");
@@ -49,16 +53,22 @@ public final class TargetsCommand {
             switch (a) {
                 case "--backend" -> backend = v;
                 case "--out" -> md = file(a, v, ".md");
+                case "--budget" -> budget = seconds(a, v);
                 default -> json = file(a, v, ".json");
             }
         }
         Targets targets = quick ? Targets.quick(backend) : Targets.full(backend);
-        out.printf("IS-Spectral performance targets (issue 4 §5)%s; best backend: %s; %s%n%n",
-                quick ? ", quick mode (tiny grids; bounds do not apply)" : "", targets.bestBackend(), TargetsReport.machine());
+        if (budget != null) {
+            targets = targets.budget(budget);
+        }
+        out.printf("IS-Spectral performance targets (issue 4 §5)%s; best backend: %s; budget %d s; %d cores%n%n",
+                quick ? ", quick mode (tiny grids; bounds do not apply)" : "", targets.bestBackend(),
+                targets.budget().toSeconds(), Runtime.getRuntime().availableProcessors());
         TargetsReport report = targets.run(out).withCommand("is-spectral bench targets" + (args.length == 0 ? "" : " " + String.join(" ", args)));
         out.println();
         String markdown = report.toMarkdown();
         out.println(markdown.substring(markdown.indexOf("How each row was measured")));
+        out.println("verdicts: " + report.verdictSummary() + "; " + report.context());
         try {
             if (md != null) {
                 ProfileReport.writeAtomically(md, markdown);
@@ -73,6 +83,19 @@ public final class TargetsCommand {
             return 1;
         }
         return 0;
+    }
+
+    private static Duration seconds(String option, String value) {
+        double s;
+        try {
+            s = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a number of seconds >= 1");
+        }
+        if (!(s >= 1) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException(option + " = " + value + "; must be a number of seconds >= 1");
+        }
+        return Duration.ofMillis((long) (s * 1000));
     }
 
     private static Path file(String option, String value, String extension) {

@@ -1,46 +1,46 @@
 package dev.isspectral.bench;
 
-import java.lang.management.ManagementFactory;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.MachineLoad;
+import dev.isspectral.measure.RunContext;
+import dev.isspectral.measure.Verdict;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What one run of {@link Targets} measured: the rows, the machine, the load, and the details
- * (derivations, per-grid tables). Renders as markdown ({@link #toMarkdown()}) and JSON ({@link #toJson()}).
+ * What one run of {@link Targets} measured: the rows, the run's context (commit, JVM, cores, load before and after,
+ * CPU steal, other processes' share), and the details (derivations, per-grid tables). Renders as markdown
+ * ({@link #toMarkdown()}) and JSON ({@link #toJson()}); the JSON is the one source of published numbers
+ * ({@code Publish}).
  */
 public final class TargetsReport {
 
     /** Column headers of the markdown table, in order. */
-    public static final List<String> COLUMNS = List.of("#", "target", "case", "measured", "bound", "result",
-            "ns/point/step", "core·ns/point/step");
+    public static final List<String> COLUMNS = List.of("#", "target", "case", "measured (median [95% CI])", "rounds",
+            "bound", "verdict", "other CPU", "ns/point/step", "core·ns/point/step");
 
     private final boolean quick;
     private final String bestBackend;
+    private final Duration budget;
     private final List<TargetRow> rows;
     private final List<String> details;
-    private final double loadBefore;
-    private final double loadAfter;
-    private final String date;
+    private final RunContext context;
     private final String command;
 
-    TargetsReport(boolean quick, String bestBackend, List<TargetRow> rows, List<String> details, double loadBefore,
-                  double loadAfter) {
-        this(quick, bestBackend, rows, details, loadBefore, loadAfter,
-                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")), "");
+    TargetsReport(boolean quick, String bestBackend, Duration budget, List<TargetRow> rows, List<String> details,
+                  RunContext context) {
+        this(quick, bestBackend, budget, rows, details, context, "");
     }
 
-    private TargetsReport(boolean quick, String bestBackend, List<TargetRow> rows, List<String> details, double loadBefore,
-                          double loadAfter, String date, String command) {
+    private TargetsReport(boolean quick, String bestBackend, Duration budget, List<TargetRow> rows, List<String> details,
+                          RunContext context, String command) {
         this.quick = quick;
         this.bestBackend = bestBackend;
+        this.budget = budget;
         this.rows = List.copyOf(rows);
         this.details = List.copyOf(details);
-        this.loadBefore = loadBefore;
-        this.loadAfter = loadAfter;
-        this.date = date;
+        this.context = context;
         this.command = command;
     }
 
@@ -49,21 +49,14 @@ public final class TargetsReport {
         return rows;
     }
 
+    /** Where and when it ran, and the load over the whole run. */
+    public RunContext context() {
+        return context;
+    }
+
     /** This report with the command line that produced it (printed in the markdown and the JSON). */
     public TargetsReport withCommand(String commandLine) {
-        return new TargetsReport(quick, bestBackend, rows, details, loadBefore, loadAfter, date, commandLine);
-    }
-
-    /** The 1-minute system load average now, or NaN where the OS gives none. */
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    static String machine() {
-        Runtime rt = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "%d cores, %s %s (%s), max heap %.0f MB, %s %s", rt.availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("java.vm.vendor"),
-                rt.maxMemory() / 1e6, System.getProperty("os.name"), System.getProperty("os.arch"));
+        return new TargetsReport(quick, bestBackend, budget, rows, details, context, commandLine);
     }
 
     static String tableHeader() {
@@ -71,27 +64,46 @@ public final class TargetsReport {
     }
 
     static String markdownRow(int number, TargetRow r) {
-        return String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s |", number, r.target(), r.scenario(),
-                r.measuredText(), r.boundText(), r.result() == TargetRow.Result.MISS ? "**MISS**" : r.result().name(),
+        return String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |", number, r.target(),
+                r.scenario(), r.measuredText(), r.roundsText(), r.boundText(), r.verdictText(), r.loadText(),
                 TargetRow.format(r.nsPerPoint()), TargetRow.format(r.coreNsPerPoint()));
+    }
+
+    private static String load(double l) {
+        return Double.isFinite(l) ? String.format(Locale.ROOT, "%.2f", l) : "n/a";
+    }
+
+    private static String share(double s) {
+        return Double.isFinite(s) ? String.format(Locale.ROOT, "%.1f%%", 100 * s) : "n/a";
     }
 
     /** The whole report as markdown: header lines, the table, numbered notes, the details. */
     public String toMarkdown() {
+        MachineLoad l = context.load();
         StringBuilder sb = new StringBuilder();
         sb.append("# IS-Spectral performance targets (issue 4 §5)\n\n");
-        sb.append("- date: ").append(date).append('\n');
-        sb.append("- machine: ").append(machine()).append('\n');
-        sb.append(String.format(Locale.ROOT, "- load average (1 min): %.2f at the start, %.2f at the end%n", loadBefore, loadAfter));
+        sb.append("- date: ").append(context.date()).append('\n');
+        sb.append("- commit: ").append(context.commitText()).append('\n');
+        sb.append("- machine: ").append(context.machine()).append("; ").append(context.jvm()).append('\n');
+        sb.append("- load average (1 min): ").append(load(l.loadBefore())).append(" at the start, ")
+                .append(load(l.loadAfter())).append(" at the end; other processes ").append(share(l.otherShare()))
+                .append(" of the CPU over the run, steal ").append(share(l.stealShare())).append(l.busy() ? " (**busy machine**)" : "")
+                .append('\n');
         if (!command.isEmpty()) {
             sb.append("- command: `").append(command).append("`\n");
         }
         sb.append("- workload: ").append(Workload.initial().describe())
                 .append("; conformal EOS, η/s = 0.08, IMEX ARS(2,2,2), CFL 0.25, optimized tuning\n");
-        sb.append("- best backend: ").append(bestBackend).append('\n');
+        sb.append("- best backend: ").append(bestBackend).append("; time budget of the timed sections: ")
+                .append(budget.toSeconds()).append(" s\n");
         if (quick) {
             sb.append("- **quick mode**: tiny grids that exercise the harness; the bounds are those of the full grids and do not apply\n");
         }
+        sb.append("- method: every time is the median of interleaved rounds with its 95% interval (order statistics), "
+                + "ratios paired per round (dev.isspectral.measure); verdict PASS only when the whole interval is on the "
+                + "good side of the bound, MISS only when it is wholly on the bad side, else INCONCLUSIVE; INFO without a "
+                + "bound; \"(busy)\": an absolute-time or thread-scaling row measured while other processes took more "
+                + "than " + Math.round(100 * MachineLoad.BUSY_OTHER_SHARE) + "% of the CPU (\"other CPU\" column)\n");
         sb.append("- ns/point/step: wall time per step / NX·NY·NZ; core·ns/point/step: that × the threads the case used\n\n");
         sb.append(tableHeader()).append('\n');
         for (int i = 0; i < rows.size(); i++) {
@@ -107,25 +119,42 @@ public final class TargetsReport {
         return sb.toString();
     }
 
-    /** The report as JSON: metadata, one object per row (numbers raw, NaN as null), and the details as strings. */
+    /** The report as JSON: the run's context, one object per row (numbers raw, NaN as null), the details. */
     public String toJson() {
+        MachineLoad l = context.load();
         StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"date\": ").append(str(date)).append(",\n");
-        sb.append("  \"machine\": ").append(str(machine())).append(",\n");
-        sb.append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
-        sb.append("  \"load_average_start\": ").append(num(loadBefore)).append(",\n");
-        sb.append("  \"load_average_end\": ").append(num(loadAfter)).append(",\n");
+        sb.append("  \"date\": ").append(str(context.date())).append(",\n");
+        sb.append("  \"commit\": ").append(str(context.commit())).append(",\n");
+        sb.append("  \"dirty\": ").append(context.dirty()).append(",\n");
+        sb.append("  \"jvm\": ").append(str(context.jvm())).append(",\n");
+        sb.append("  \"machine\": ").append(str(context.machine())).append(",\n");
+        sb.append("  \"cores\": ").append(context.cores()).append(",\n");
+        sb.append("  \"load_before\": ").append(num(l.loadBefore())).append(",\n");
+        sb.append("  \"load_after\": ").append(num(l.loadAfter())).append(",\n");
+        sb.append("  \"cpu_steal\": ").append(num(l.stealShare())).append(",\n");
+        sb.append("  \"other_cpu_share\": ").append(num(l.otherShare())).append(",\n");
+        sb.append("  \"busy\": ").append(l.busy()).append(",\n");
         sb.append("  \"command\": ").append(str(command)).append(",\n");
+        sb.append("  \"budget_s\": ").append(budget.toSeconds()).append(",\n");
         sb.append("  \"quick\": ").append(quick).append(",\n");
         sb.append("  \"best_backend\": ").append(str(bestBackend)).append(",\n");
         sb.append("  \"rows\": [\n");
         for (int i = 0; i < rows.size(); i++) {
             TargetRow r = rows.get(i);
+            Estimate e = r.measured();
+            MachineLoad rl = r.load();
             sb.append("    {\"target\": ").append(str(r.target())).append(", \"case\": ").append(str(r.scenario()))
-                    .append(", \"measured\": ").append(num(r.measured())).append(", \"unit\": ").append(str(r.unit()))
+                    .append(", \"median\": ").append(num(e.median())).append(", \"ci_low\": ").append(num(e.low()))
+                    .append(", \"ci_high\": ").append(num(e.high())).append(", \"rounds\": ").append(e.rounds())
+                    .append(", \"exact\": ").append(e.isExact()).append(", \"unit\": ").append(str(r.unit()))
                     .append(", \"relation\": ").append(str(r.relation())).append(", \"bound\": ").append(num(r.bound()))
-                    .append(", \"result\": ").append(str(r.result().name())).append(", \"ns_per_point_step\": ")
-                    .append(num(r.nsPerPoint())).append(", \"threads\": ").append(r.threads())
+                    .append(", \"verdict\": ").append(str(r.verdict().name())).append(", \"kind\": ")
+                    .append(str(r.kind().name())).append(", \"flagged\": ").append(r.flagged())
+                    .append(", \"other_cpu_share\": ").append(num(rl == null ? Double.NaN : rl.otherShare()))
+                    .append(", \"cpu_steal\": ").append(num(rl == null ? Double.NaN : rl.stealShare()))
+                    .append(", \"load_before\": ").append(num(rl == null ? Double.NaN : rl.loadBefore()))
+                    .append(", \"load_after\": ").append(num(rl == null ? Double.NaN : rl.loadAfter()))
+                    .append(", \"ns_per_point_step\": ").append(num(r.nsPerPoint())).append(", \"threads\": ").append(r.threads())
                     .append(", \"core_ns_per_point_step\": ").append(num(r.coreNsPerPoint()))
                     .append(", \"note\": ").append(str(r.note())).append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
         }
@@ -137,11 +166,26 @@ public final class TargetsReport {
         return sb.toString();
     }
 
-    private static String num(double v) {
+    /** Counts of each verdict, e.g. "PASS 9, MISS 2, INCONCLUSIVE 1, INFO 4; 3 rows flagged busy". */
+    public String verdictSummary() {
+        int[] counts = new int[Verdict.values().length];
+        int flagged = 0;
+        for (TargetRow r : rows) {
+            counts[r.verdict().ordinal()]++;
+            flagged += r.flagged() ? 1 : 0;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Verdict v : Verdict.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(v.name()).append(' ').append(counts[v.ordinal()]);
+        }
+        return sb.append("; ").append(flagged).append(flagged == 1 ? " row" : " rows").append(" flagged busy").toString();
+    }
+
+    static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.9g", v) : "null";
     }
 
-    private static String str(String s) {
+    static String str(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

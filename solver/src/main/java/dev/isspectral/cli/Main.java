@@ -1,12 +1,19 @@
 package dev.isspectral.cli;
 
+import dev.isspectral.bench.ScalingCommand;
 import dev.isspectral.bench.TargetsCommand;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
+import dev.isspectral.measure.RunContext;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.report.ProfileCommand;
 import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Observables;
+import dev.isspectral.sim.ProgressMeter;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
@@ -33,8 +40,10 @@ public final class Main {
     private static final String USAGE = """
             usage: is-spectral run <case> [options]     run a named case, one line per step and a summary
                    is-spectral bench [options]          seconds per step and peak heap on several grids
-                   is-spectral bench targets [options]  measure every performance target of issue 4 (PASS/MISS table)
+                   is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
+                   is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
+                   is-spectral profile compare A.json B.json --out C.html   compare two profiles in one report
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
 
@@ -50,11 +59,12 @@ public final class Main {
               --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
-              --every N              print every N-th step (default 1)
+              --every N              print every N-th step (default 1; with --snapshots also the snapshot interval)
+              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
-              --warmup N             warm-up steps before timing (default 3)
-            """ + TargetsCommand.OPTIONS + ProfileCommand.OPTIONS;
+              --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
+            """ + TargetsCommand.OPTIONS + ScalingCommand.OPTIONS + ProfileCommand.OPTIONS;
 
     private Main() {
     }
@@ -71,6 +81,10 @@ public final class Main {
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
                 out.print(USAGE);
+                String more = RunExtensions.usage();
+                if (!more.isEmpty()) {
+                    out.print("options (run, from modules on the class path):\n" + more);
+                }
                 out.println();
                 printCases(out);
                 return args.length == 0 ? 2 : 0;
@@ -81,6 +95,9 @@ public final class Main {
                 case "bench" -> {
                     if (args.length > 1 && args[1].equals("targets")) {
                         return TargetsCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+                    }
+                    if (args.length > 1 && args[1].equals("scaling")) {
+                        return ScalingCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
                     }
                     bench(Arrays.copyOfRange(args, 1, args.length), out);
                 }
@@ -97,7 +114,7 @@ public final class Main {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
         } catch (java.io.UncheckedIOException e) {
-            err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             return 1;
         } catch (OutOfMemoryError e) {
             // the memory check before each large allocation should prevent this; say what happened in one line
@@ -130,27 +147,37 @@ public final class Main {
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
         out.println(sim);
         out.println();
-        Solver solver = sim.start();
+        RunExtensions extensions = RunExtensions.open(o.extensionValues, o.every, out);
+        Solver solver = extensions.start(sim);          // a fresh solver, or one restored from a checkpoint
+        long first = solver.stepCount() + 1;
         double e0 = Observables.totalEnergy().measure(solver);
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
         long steps = sim.grid().steps();
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
+        progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
-        for (long n = 1; n <= steps; n++) {
+        for (long n = first; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
+            progress.advance(n, solver.time());
+            extensions.afterStep(solver, st);
             if (n % o.every == 0 || n == steps) {
+                progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
                         st.dt(), st.cfl(), Observables.totalEnergy().measure(solver), Observables.maxSpeed(solver),
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
             }
         }
+        extensions.finished(solver);
         double seconds = (System.nanoTime() - start) / 1e9;
+        progress.finish();
+        long taken = Math.max(0, steps - first + 1);
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
         out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
-                steps, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, steps),
-                1e9 * seconds / Math.max(1, steps) / sim.grid().size());
+                taken, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, taken),
+                1e9 * seconds / Math.max(1, taken) / sim.grid().size());
         out.printf(Locale.ROOT, "         total energy %.15g -> %.15g (relative change %.2e); max |v| = %.6g; solver holds %.2f MiB%n",
                 e0, e1, (e1 - e0) / e0, Observables.maxSpeed(solver), solver.bytesHeld() / 1048576.0);
     }
@@ -158,11 +185,13 @@ public final class Main {
     private static void bench(String[] args, PrintStream out) {
         Options o = Options.parse(args, true);
         String[] grids = o.grids == null ? new String[] {"16x16x8x8", "32x32x16x16", "64x64x32x32"} : o.grids;
-        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d warm-up steps, %d cores, %s %s%n",
-                o.etaOverS, o.integrator, o.warmup, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %14s %14s%n", "grid", "points", "steps", "s/step med",
-                "s/step min", "s/step max", "ns/cell/step", "peak heap MiB", "solver MiB");
+        RunContext context = RunContext.start();
+        out.printf(Locale.ROOT, "IS-Spectral benchmark: sound wave, eta/s = %.3g, %s, %d cores, %s%n", o.etaOverS, o.integrator,
+                Runtime.getRuntime().availableProcessors(), context);
+        out.println("each grid: " + o.warmup + " steps, then warm-up until steady and interleaved rounds until the 95% "
+                + "interval is 4% wide or " + BENCH_BUDGET.toSeconds() + " s have passed (NT is not used)");
+        out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %12s %14s %14s  %s%n", "grid", "points", "rounds",
+                "s/step med", "95% CI low", "95% CI high", "ns/cell/step", "alloc/step", "peak heap MiB", "solver MiB", "load");
         for (String g : grids) {
             Grid grid = Grid.parse(g);
             Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
@@ -170,22 +199,21 @@ public final class Main {
             resetPeaks();
             Solver solver = sim.start();
             solver.advance(o.warmup);
-            int steps = grid.steps();
-            double[] seconds = new double[steps];
-            for (int n = 0; n < steps; n++) {
-                long t0 = System.nanoTime();
-                solver.step();
-                seconds[n] = (System.nanoTime() - t0) / 1e9;
-            }
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            double median = sorted[sorted.length / 2];
-            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %14.1f %14.2f%n", grid.notation(), grid.size(), steps,
-                    median, sorted[0], sorted[sorted.length - 1], 1e9 * median / grid.size(), peakHeap() / 1048576.0,
-                    solver.bytesHeld() / 1048576.0);
+            Measurement m = Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
+                    .minSample(java.time.Duration.ZERO).run();
+            Estimate e = m.time(0);
+            out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %12s %14.1f %14.2f  %s%n", grid.notation(),
+                    grid.size(), m.rounds(), e.median(), e.low(), e.high(), 1e9 * e.median() / grid.size(),
+                    m.allocation(0).format().replace("/op", ""), peakHeap() / 1048576.0, solver.bytesHeld() / 1048576.0,
+                    m.load().busyText());
         }
-        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak)");
+        out.println("peak heap = sum over heap pools of their peak use since the case started (an upper bound of the true peak); "
+                + "alloc/step: all threads, \"≥\" a lower bound where a thread ended in the window");
+        out.println(context.finish());
     }
+
+    /** Time budget of each grid of {@code bench}. */
+    private static final java.time.Duration BENCH_BUDGET = java.time.Duration.ofSeconds(10);
 
     private static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -220,7 +248,10 @@ public final class Main {
         boolean filter;
         boolean dealias;
         int every = 1;
+        /** Values of options that a {@link RunExtension} takes (--snapshots, --restart, ...), by option name. */
+        final java.util.Map<String, String> extensionValues = new java.util.LinkedHashMap<>();
         int warmup = 3;
+        boolean progress = true;
 
         static Options parse(String[] args, boolean bench) {
             Options o = new Options();
@@ -230,6 +261,7 @@ public final class Main {
                 switch (a) {
                     case "--filter" -> o.filter = true;
                     case "--dealias" -> o.dealias = true;
+                    case "--no-progress" -> o.progress = false;
                     default -> {
                         if (!a.startsWith("--")) {
                             throw new UsageException("unexpected argument \"" + a + "\"; see --help");
@@ -296,7 +328,13 @@ public final class Main {
                 case "--dt" -> dt = positiveNumber(option, value);
                 case "--every" -> every = whole(option, value, 1);
                 case "--warmup" -> warmup = whole(option, value, 0);
-                default -> throw new UsageException("unknown option " + option + "; see --help");
+                default -> {
+                    if (!bench && RunExtensions.takes(option)) {
+                        extensionValues.put(option, value);
+                    } else {
+                        throw new UsageException("unknown option " + option + "; see --help");
+                    }
+                }
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
                 throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");
@@ -312,7 +350,7 @@ public final class Main {
             if (zetaOverS > 0) {
                 if (!(cs2 < 1.0 / 3.0)) {
                     throw new UsageException("--zeta-over-s = " + zetaOverS + " with " + (Double.isNaN(cs2) ? "the conformal EOS"
-                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md 3.3a) must have --cs2 < 1/3");
+                            : "--cs2 = " + cs2) + ": a bulk viscosity (kinetic tau_Pi, physics.md eq. 3.3a) must have --cs2 < 1/3");
                 }
                 t = t.zetaOverS(zetaOverS);
             }

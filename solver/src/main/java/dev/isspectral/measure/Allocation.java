@@ -8,16 +8,20 @@ import java.util.Locale;
  * when a thread ended inside the window (its bytes after the last reading are not visible: the figure is then a
  * lower bound), and {@link #available()} is false where the JVM keeps no per-thread counters ("n/a").
  *
- * @param bytes      total bytes over the measured operations (a lower bound unless {@code exact})
+ * @param bytes      total bytes over the measured operations, all threads (a lower bound unless {@code exact})
+ * @param ownBytes   the part allocated by the measuring thread (always exact)
  * @param operations operations measured
  * @param exact      whether every thread's allocation was seen
  * @param available  whether the JVM counts allocation per thread at all
  */
-public record Allocation(long bytes, long operations, boolean exact, boolean available) {
+public record Allocation(long bytes, long ownBytes, long operations, boolean exact, boolean available) {
 
     public Allocation {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes = " + bytes + "; must be >= 0");
+        }
+        if (ownBytes < 0 || ownBytes > bytes) {
+            throw new IllegalArgumentException("ownBytes = " + ownBytes + "; must be in 0.." + bytes);
         }
         if (operations < 0) {
             throw new IllegalArgumentException("operations = " + operations + "; must be >= 0");
@@ -26,7 +30,7 @@ public record Allocation(long bytes, long operations, boolean exact, boolean ava
 
     /** Allocation that could not be measured. */
     public static Allocation unavailable(long operations) {
-        return new Allocation(0, operations, false, false);
+        return new Allocation(0, 0, operations, false, false);
     }
 
     /** Mean bytes per operation; NaN when unavailable or no operation ran. */
@@ -34,10 +38,15 @@ public record Allocation(long bytes, long operations, boolean exact, boolean ava
         return available && operations > 0 ? (double) bytes / operations : Double.NaN;
     }
 
+    /** Mean bytes per operation of the measuring thread alone; NaN when unavailable or no operation ran. */
+    public double ownPerOperation() {
+        return available && operations > 0 ? (double) ownBytes / operations : Double.NaN;
+    }
+
     /** This and {@code other} together. */
     public Allocation plus(Allocation other) {
-        return new Allocation(bytes + other.bytes, operations + other.operations, exact && other.exact,
-                available && other.available);
+        return new Allocation(bytes + other.bytes, ownBytes + other.ownBytes, operations + other.operations,
+                exact && other.exact, available && other.available);
     }
 
     /** "0 B/op", "≥ 1.2 kB/op" (lower bound), "n/a". */

@@ -75,7 +75,8 @@ final class AllocationProbe {
         if (bean == null || start == null || end == null) {
             return Allocation.unavailable(operations);
         }
-        long total = Math.max(0, selfEnd - selfStart - selfOverhead);
+        long own = Math.max(0, selfEnd - selfStart - selfOverhead);
+        long total = own;
         boolean exact = true;
         long[] sortedStartIds = start.ids.clone();
         long[] startBytesBySorted = new long[sortedStartIds.length];
@@ -121,7 +122,7 @@ final class AllocationProbe {
                 exact = false;
             }
         }
-        return new Allocation(total, operations, exact, true);
+        return new Allocation(total, own, operations, exact, true);
     }
 
     /** Thread ids and their allocated bytes at one moment. */

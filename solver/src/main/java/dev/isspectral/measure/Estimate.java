@@ -31,6 +31,19 @@ public record Estimate(double median, double low, double high, int rounds, doubl
         return Stats.medianInterval(values, 0.95).withUnit(unit);
     }
 
+    /**
+     * A value known exactly (a count, bytes read from counters, a derived constant): a zero-width interval,
+     * confidence 1, one "round".
+     */
+    public static Estimate exact(double value, String unit) {
+        return new Estimate(value, value, value, 1, 1.0, unit);
+    }
+
+    /** Whether this is an {@link #exact} value rather than a statistical estimate. */
+    public boolean isExact() {
+        return confidence == 1.0 && low == high;
+    }
+
     /** A quantity that was not measured: NaN throughout, 0 rounds. */
     public static Estimate missing(String unit) {
         return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, unit);
@@ -80,13 +93,19 @@ public record Estimate(double median, double low, double high, int rounds, doubl
             return "n/a";
         }
         String u = unit.isEmpty() ? "" : unit.equals("x") ? "×" : " " + unit;
+        if (isExact()) {
+            return number(median) + u + " (exact)";
+        }
         return String.format(Locale.ROOT, "%s [%s, %s]%s (%s, %d rounds)", number(median), number(low), number(high), u,
                 confidence >= 0.95 - 1e-9 ? "95%" : String.format(Locale.ROOT, "%.0f%%", 100 * confidence), rounds);
     }
 
     /** "1.234 [1.201, 1.270]" without unit and rounds. */
     public String formatShort() {
-        return isMeasured() ? number(median) + " [" + number(low) + ", " + number(high) + "]" : "n/a";
+        if (!isMeasured()) {
+            return "n/a";
+        }
+        return isExact() ? number(median) : number(median) + " [" + number(low) + ", " + number(high) + "]";
     }
 
     /** Four significant digits, plain notation in 1e-3 … 1e6. */

@@ -199,7 +199,7 @@ public final class Measure {
         double[][] samples = new double[n][64];
         Allocation[] allocation = new Allocation[n];
         for (int c = 0; c < n; c++) {
-            allocation[c] = new Allocation(0, 0, true, probe.available());
+            allocation[c] = new Allocation(0, 0, 0, true, probe.available());
         }
         MachineLoad.Sample loadStart = MachineLoad.sample();
         int rounds = 0;

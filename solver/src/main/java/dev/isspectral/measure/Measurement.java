@@ -185,8 +185,8 @@ public final class Measurement implements Presentable {
         return switch (stop) {
             case PRECISION -> String.format(Locale.ROOT, "precision reached (every interval ≤ %.0f%% of its median wide)",
                     100 * precision);
-            case BUDGET -> String.format(Locale.ROOT, "budget ran out (%.0f s) before every interval was ≤ %.0f%% wide",
-                    budgetSeconds, 100 * precision);
+            case BUDGET -> String.format(Locale.ROOT, "budget ran out (%s s) before every interval was ≤ %.0f%% wide",
+                    Estimate.number(budgetSeconds), 100 * precision);
             case MAX_ROUNDS -> "maximum rounds reached";
         };
     }

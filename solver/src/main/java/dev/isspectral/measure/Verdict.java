@@ -11,7 +11,8 @@ public enum Verdict {
 
     /**
      * The verdict of {@code e} against {@code bound} under {@code relation}: "<" or "<=" (smaller is good),
-     * ">" or ">=" (larger is good); "" or a NaN bound gives {@link #INFO}.
+     * ">" or ">=" (larger is good), "=" (PASS only when the whole interval is the bound, MISS when it excludes it);
+     * "" or a NaN bound gives {@link #INFO}.
      */
     public static Verdict of(Estimate e, String relation, double bound) {
         if (relation == null || relation.isEmpty() || Double.isNaN(bound)) {
@@ -25,7 +26,8 @@ public enum Verdict {
             case "<=" -> e.high() <= bound ? PASS : e.low() > bound ? MISS : INCONCLUSIVE;
             case ">" -> e.low() > bound ? PASS : e.high() <= bound ? MISS : INCONCLUSIVE;
             case ">=" -> e.low() >= bound ? PASS : e.high() < bound ? MISS : INCONCLUSIVE;
-            default -> throw new IllegalArgumentException("relation = \"" + relation + "\"; must be <, <=, >, >= or \"\"");
+            case "=" -> e.low() == bound && e.high() == bound ? PASS : e.contains(bound) ? INCONCLUSIVE : MISS;
+            default -> throw new IllegalArgumentException("relation = \"" + relation + "\"; must be <, <=, >, >=, = or \"\"");
         };
     }
 }

@@ -60,32 +60,38 @@ public final class Run {
         DoubleColumn iterMax = DoubleColumn.create(RECOVERY_ITERATIONS_MAX);
         DoubleColumn wall = DoubleColumn.create(WALL_MS);
         long start = System.nanoTime();
-        for (StepObserver o : sim.observers()) {
-            o.started(solver);
-        }
         record(solver, null, observables, steps, times, dts, values, iterMean, iterMax, wall);
         long target = until.byTime() ? Long.MAX_VALUE : solver.stepCount() + until.stepCount();
-        while (solver.stepCount() < target) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new SimulationException("run interrupted at step " + solver.stepCount());
-            }
-            if (until.byTime()) {
-                double remaining = until.endTime() - solver.time();
-                if (remaining <= 1e-12 * Math.max(1, until.endTime())) {
-                    break;
+        for (StepObserver o : sim.observers()) {
+            o.runStarted(solver, until);
+        }
+        try {
+            while (solver.stepCount() < target) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new SimulationException("run interrupted at step " + solver.stepCount());
                 }
-                solver.step(Math.min(solver.nextTimeStep(), remaining));
-            } else {
-                solver.step();
+                if (until.byTime()) {
+                    double remaining = until.endTime() - solver.time();
+                    if (remaining <= 1e-12 * Math.max(1, until.endTime())) {
+                        break;
+                    }
+                    solver.step(Math.min(solver.nextTimeStep(), remaining));
+                } else {
+                    solver.step();
+                }
+                StepStatistics st = solver.lastStep();
+                for (StepObserver o : sim.observers()) {
+                    o.afterStep(solver, st);
+                }
+                boolean last = until.byTime() ? until.endTime() - solver.time() <= 1e-12 * Math.max(1, until.endTime())
+                        : solver.stepCount() == target;
+                if (schedule.includes(st.step()) || last) {
+                    record(solver, st, observables, steps, times, dts, values, iterMean, iterMax, wall);
+                }
             }
-            StepStatistics st = solver.lastStep();
+        } finally {
             for (StepObserver o : sim.observers()) {
-                o.afterStep(solver, st);
-            }
-            boolean last = until.byTime() ? until.endTime() - solver.time() <= 1e-12 * Math.max(1, until.endTime())
-                    : solver.stepCount() == target;
-            if (schedule.includes(st.step()) || last) {
-                record(solver, st, observables, steps, times, dts, values, iterMean, iterMax, wall);
+                o.runFinished(solver);
             }
         }
         Table table = Table.create("history");

@@ -37,7 +37,7 @@ class TargetsQuickTest {
     static void runQuickHarness() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"bench", "targets", "--quick", "--backend", "jtransforms",
+        int status = Main.run(new String[] {"bench", "targets", "--quick", "--budget", "6", "--backend", "jtransforms",
             "--out", dir.resolve("t.md").toString(), "--json", dir.resolve("t.json").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout = out.toString(StandardCharsets.UTF_8);
@@ -71,17 +71,20 @@ class TargetsQuickTest {
         Pattern number = Pattern.compile("^[<>=]*\\s*(-?[0-9.]+(?:e[+-]?[0-9]+)?)");
         for (String[] r : tableRows(markdown)) {
             assertEquals(TargetsReport.COLUMNS.size(), r.length, String.join(" | ", r));
-            assertTrue(Set.of("PASS", "**MISS**", "INFO").contains(r[5]), r[5]);
-            assertEquals(r[4].equals("—"), r[5].equals("INFO"), "a row has a bound exactly when it has a verdict: " + r[1]);
+            String verdict = r[6].replace(" (busy)", "");
+            assertTrue(Set.of("PASS", "**MISS**", "INCONCLUSIVE", "INFO").contains(verdict), r[6]);
+            assertEquals(r[5].equals("—"), verdict.equals("INFO"), "a row has a bound exactly when it has a verdict: " + r[1]);
+            assertTrue(r[4].equals("—") || Integer.parseInt(r[4]) >= 6, "an estimate has its rounds (>= 6): " + r[4]);
+            assertTrue(r[4].equals("—") == !r[3].contains("["), "a timed row shows its interval: " + r[3]);
             Matcher m = number.matcher(r[3]);
             assertTrue(m.find(), "measured value of " + r[1] + ": " + r[3]);
             double measured = Double.parseDouble(m.group(1));
             boolean allocation = r[3].endsWith("B/step");   // zero bytes is the target there
             assertTrue(Double.isFinite(measured) && (allocation ? measured >= 0 : measured > 0), r[1] + ": " + r[3]);
-            double ns = Double.parseDouble(r[6]);
-            assertTrue(ns > 0 && Double.isFinite(ns), r[1] + ": ns/point/step " + r[6]);
-            double threads = Double.parseDouble(r[7]) / ns;   // core·ns = ns × the threads the case used
-            assertTrue(threads > 0.98 && Math.abs(threads - Math.rint(threads)) < 0.02, r[1] + ": " + r[6] + ", " + r[7]);
+            double ns = Double.parseDouble(r[8]);
+            assertTrue(ns > 0 && Double.isFinite(ns), r[1] + ": ns/point/step " + r[8]);
+            double threads = Double.parseDouble(r[9]) / ns;   // core·ns = ns × the threads the case used
+            assertTrue(threads > 0.98 && Math.abs(threads - Math.rint(threads)) < 0.02, r[1] + ": " + r[8] + ", " + r[9]);
         }
     }
 
@@ -89,7 +92,8 @@ class TargetsQuickTest {
     void theTransformCountIsTheDerivedMinimum() {
         String[] row = tableRows(markdown).stream().filter(r -> r[1].startsWith("transforms per step")).findFirst().orElseThrow();
         assertEquals("114 transforms/step", row[3]);
-        assertEquals("<= 114 transforms/step", row[4]);
+        assertEquals("<= 114 transforms/step", row[5]);
+        assertEquals("PASS", row[6]);
         assertEquals(114, Targets.minimumTransformsPerStep(Workload.simulation(Grid.parse("1x8x8x8"), "jtransforms")));
     }
 
@@ -107,6 +111,12 @@ class TargetsQuickTest {
     void jsonHasOneObjectPerRowAndTheMarkdownItsNotes() {
         assertEquals(tableRows(markdown).size(), json.split("\"target\": ").length - 1, json);
         assertTrue(json.contains("\"quick\": true") && json.contains("\"best_backend\": \"jtransforms\""), json);
+        for (String key : new String[] {"\"median\": ", "\"ci_low\": ", "\"ci_high\": ", "\"rounds\": ", "\"verdict\": ",
+            "\"commit\": ", "\"dirty\": ", "\"jvm\": ", "\"cores\": ", "\"load_before\": ", "\"load_after\": ",
+            "\"cpu_steal\": ", "\"date\": "}) {
+            assertTrue(json.contains(key), key + " in " + json);
+        }
+        assertEquals(tableRows(markdown).size(), json.split("\"verdict\": ").length - 1);
         assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
         assertTrue(markdown.contains("quick mode") && markdown.contains("How each row was measured")
                 && markdown.contains("The minimum number of transforms per step"), markdown);
@@ -116,7 +126,8 @@ class TargetsQuickTest {
     @Test
     void badOptionsNameTheOptionAndWhatIsAllowed() {
         for (String[] args : new String[][] {{"bench", "targets", "--backend", "cufft"}, {"bench", "targets", "--out", "x.txt"},
-            {"bench", "targets", "--fast"}, {"bench", "targets", "--json"}}) {
+            {"bench", "targets", "--fast"}, {"bench", "targets", "--json"}, {"bench", "targets", "--budget", "0"},
+            {"bench", "targets", "--budget", "soon"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, status, String.join(" ", args));

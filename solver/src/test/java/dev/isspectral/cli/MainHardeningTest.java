@@ -65,7 +65,7 @@ class MainHardeningTest {
     @Test
     void aOnePointGridHasNoCflStepAndSaysSo() {
         String e = refused("run", "static", "--grid", "8x1x1x1").err();
-        assertTrue(e.contains("CFL step of physics.md 6.3 is infinite") && e.contains("timeStep"), e);
+        assertTrue(e.contains("CFL step of physics.md eq. 6.3 is infinite") && e.contains("timeStep"), e);
         CliPropertiesTest.Outcome fixed = CliPropertiesTest.main("run", "static", "--grid", "2x1x1x1", "--dt", "0.01");
         assertEquals(0, fixed.status(), fixed.err());
     }

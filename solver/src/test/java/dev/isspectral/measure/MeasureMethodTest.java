@@ -276,7 +276,10 @@ class MeasureMethodTest {
         assertEquals(Verdict.INFO, Verdict.of(e, "", 1.0));
         assertEquals(Verdict.INFO, Verdict.of(e, "<", Double.NaN));
         assertEquals(Verdict.INCONCLUSIVE, Verdict.of(Estimate.missing("s"), "<", 1.0));
-        assertThrows(IllegalArgumentException.class, () -> Verdict.of(e, "=", 1.0));
+        assertEquals(Verdict.PASS, Verdict.of(Estimate.exact(0, "B/step"), "=", 0));
+        assertEquals(Verdict.MISS, Verdict.of(Estimate.exact(8, "B/step"), "=", 0));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(new Estimate(4, 0, 8, 6, 0.95, "B/step"), "=", 0));
+        assertThrows(IllegalArgumentException.class, () -> Verdict.of(e, "==", 1.0));
     }
 
     // --- allocation --------------------------------------------------------------------------------
@@ -291,6 +294,7 @@ class MeasureMethodTest {
         }
         assertTrue(a.perOperation() >= 8016, "a long[1000] is 8016 bytes: " + a);
         assertTrue(a.perOperation() < 8016 + 512, "little else allocates: " + a);
+        assertTrue(a.ownPerOperation() >= 8016 && a.ownPerOperation() <= a.perOperation(), "all on the measuring thread");
     }
 
     @Test
@@ -308,6 +312,7 @@ class MeasureMethodTest {
         }
         assertTrue(a.perOperation() >= 100_016, "the pool thread's byte[100000] counts: " + a);
         assertTrue(a.perOperation() < 100_016 + 4096, a.toString());
+        assertTrue(a.ownPerOperation() < 4096, "the array is the pool thread's, not the measuring thread's: " + a.ownBytes());
         assertTrue(a.bytes() >= 0);
     }
 
@@ -334,8 +339,8 @@ class MeasureMethodTest {
     @Test
     void allocationFormatsUnavailableAsNa() {
         assertEquals("n/a", Allocation.unavailable(10).format());
-        assertThrows(IllegalArgumentException.class, () -> new Allocation(-1, 1, true, true));
-        assertEquals("0 B/op", new Allocation(0, 5, true, true).format());
+        assertThrows(IllegalArgumentException.class, () -> new Allocation(-1, 0, 1, true, true));
+        assertEquals("0 B/op", new Allocation(0, 0, 5, true, true).format());
     }
 
     // --- configuration -----------------------------------------------------------------------------

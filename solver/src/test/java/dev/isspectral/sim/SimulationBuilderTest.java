@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
@@ -12,6 +13,8 @@ import dev.isspectral.state.Field;
 import dev.isspectral.time.Integrators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+
+import java.util.List;
 
 /**
  * The builder of design.md validates eagerly: every invalid value fails at the call that set it
@@ -193,7 +196,7 @@ class SimulationBuilderTest {
     }
 
     @Test
-    void derivedBuildersLeaveTheOriginalUnchanged() {
+    void derivedBuildersLeaveTheOriginalUnchanged() throws Exception {
         Simulation.Builder base = Simulation.builder().grid("3x8x4x2");
         Simulation.Builder derived = base.grid("5x16x8x4").box(1, 2, 3).eos(Eos.constantSoundSpeed(0.25))
                 .transport(Transport.etaOverS(0.2)).initial(Initial.taylorGreen()).integrator(Integrators.sspRk3())
@@ -209,7 +212,11 @@ class SimulationBuilderTest {
         assertTrue(!original.dealias() && !original.exponentialFilter());
         assertEquals(36.0, original.filterStrength(), 0.0);
         assertTrue(original.observers().isEmpty());
-        Simulation other = derived.build();
+        StdErr.Captured<Simulation> built = StdErr.capture(derived::build);
+        Simulation other = built.value();
+        assertEquals(List.of("timeStep = 0.0100000 exceeds the spectral CFL limit 0.00961880 (C_cfl = 0.500, physics.md eq. 6.3)"),
+                other.warnings());
+        assertEquals("warning: " + other.warnings().get(0) + System.lineSeparator(), built.text(), "the warning, printed once");
         assertEquals(Grid.parse("5x16x8x4").withBox(1, 2, 3), other.grid());
         assertEquals(0.01, other.fixedTimeStep(), 0.0);
         assertEquals(0.5, other.courant(), 0.0);
@@ -244,24 +251,29 @@ class SimulationBuilderTest {
     }
 
     @Test
-    void fixedTimeStepAboveTheSpectralCflLimitIsWarnedAbout() {
+    void fixedTimeStepAboveTheSpectralCflLimitIsWarnedAbout() throws Exception {
         Simulation ok = small().build();
         assertTrue(ok.warnings().isEmpty(), ok.warnings().toString());
         double cfl = ok.cflTimeStep();
         assertTrue(small().timeStep(0.9 * cfl).build().warnings().isEmpty());
-        Simulation fast = small().timeStep(2 * cfl).build();
+        StdErr.Captured<Simulation> built = StdErr.capture(small().timeStep(2 * cfl)::build);
+        Simulation fast = built.value();
         assertEquals(1, fast.warnings().size(), fast.warnings().toString());
+        assertEquals("warning: " + fast.warnings().get(0) + System.lineSeparator(), built.text(), "printed once on stderr");
         assertTrue(fast.warnings().get(0).startsWith("timeStep = " + String.format(java.util.Locale.ROOT, "%.6g", 2 * cfl)
                 + " exceeds the spectral CFL limit"), fast.warnings().get(0));
         assertTrue(fast.toString().contains("warning: timeStep"), fast.toString());
     }
 
     @Test
-    void fixedTimeStepAboveTheRelaxationLimitOfSspRk3IsWarnedAbout() {
+    void fixedTimeStepAboveTheRelaxationLimitOfSspRk3IsWarnedAbout() throws Exception {
         // tau_pi = b_pi (eta/s)/T = 5 * 0.08 = 0.4 at T = 1; the CFL limit of a 2x2x2 box of side 2π is 0.8/(π√3)
-        Simulation s = Simulation.builder().grid("1x2x2x2").box(200).integrator(Integrators.sspRk3())
-                .initial(Initial.staticEquilibrium()).timeStep(0.5).build();
+        StdErr.Captured<Simulation> built = StdErr.capture(Simulation.builder().grid("1x2x2x2").box(200)
+                .integrator(Integrators.sspRk3()).initial(Initial.staticEquilibrium()).timeStep(0.5)::build);
+        Simulation s = built.value();
         assertEquals(1, s.warnings().size(), s.warnings().toString());
+        assertEquals("warning: timeStep = 0.500000 exceeds the relaxation limit 0.400000 of SSP-RK3 (C_rel min gamma tau, physics.md eq. 6.4)"
+                + System.lineSeparator(), built.text());
         assertTrue(s.warnings().get(0).contains("exceeds the relaxation limit 0.400000"), s.warnings().get(0));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
@@ -24,17 +25,20 @@ class SolverTest {
      * SSP-RK3 at Δt = 20 τ_π (z = −20, |R(z)| ≈ 1.1e3 per step, physics.md §7.1: unstable beyond
      * 2.51 γτ) on uniform shear stress, which then grows geometrically until it overflows.
      */
-    private static Simulation unstableExplicitRelaxation() {
-        return Simulation.builder().grid("1x2x2x2").box(200)
+    private static Simulation unstableExplicitRelaxation() throws Exception {
+        StdErr.Captured<Simulation> built = StdErr.capture(Simulation.builder().grid("1x2x2x2").box(200)
                 .integrator(Integrators.sspRk3())
                 .transport(Transport.etaOverS(0.08))
                 .initial(Initial.staticEquilibrium().shear(0.01, -0.02, 0.005, 0, 0))
-                .timeStep(8.0)
-                .build();
+                .timeStep(8.0)::build);
+        // deliberately 20 times the relaxation limit τ_π = 0.4: the builder warns, once
+        assertEquals("warning: timeStep = 8.00000 exceeds the relaxation limit 0.400000 of SSP-RK3 (C_rel min gamma tau,"
+                + " physics.md eq. 6.4)" + System.lineSeparator(), built.text());
+        return built.value();
     }
 
     @Test
-    void explicitRelaxationFarAboveItsBoundStopsNamingStepFieldAndGridIndex() {
+    void explicitRelaxationFarAboveItsBoundStopsNamingStepFieldAndGridIndex() throws Exception {
         Solver solver = unstableExplicitRelaxation().start();
         SimulationException e = assertThrows(SimulationException.class, () -> solver.advance(10_000));
         String m = e.getMessage();
@@ -53,8 +57,12 @@ class SolverTest {
     }
 
     @Test
-    void theSameRunWithArsStaysFinite() {
-        Solver solver = unstableExplicitRelaxation().toBuilder().integrator(Integrators.imexArs222()).build().start();
+    void theSameRunWithArsStaysFinite() throws Exception {
+        StdErr.Captured<Simulation> ars = StdErr.capture(unstableExplicitRelaxation().toBuilder().integrator(Integrators.imexArs222())::build);
+        // ARS needs no relaxation limit, but its Courant number 0.25 puts the CFL limit below 8 on this box
+        assertEquals("warning: timeStep = 8.00000 exceeds the spectral CFL limit 4.59441 (C_cfl = 0.250, physics.md eq. 6.3)"
+                + System.lineSeparator(), ars.text());
+        Solver solver = ars.value().start();
         solver.advance(400);
         for (double v : solver.field(Field.PI_XX)) {
             assertTrue(Math.abs(v) < 0.01, "pi_xx = " + v);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.sim.Initial;
@@ -27,16 +28,25 @@ class RelaxationTest {
     private static final double TAU_SHEAR = 0.4;
     private static final double TAU_BULK = 0.04 * 144 / 14.55;
 
-    private static Solver relax(Tableau integrator, double dt, int steps) {
-        Solver s = Simulation.builder()
+    private static Solver relax(Tableau integrator, double dt, int steps) throws Exception {
+        StdErr.Captured<Simulation> built = StdErr.capture(Simulation.builder()
                 .grid(steps + "x4x4x4")
                 .eos(Eos.constantSoundSpeed(0.25))
                 .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
                 .initial(Initial.staticEquilibrium().bulk(0.01).shear(0.02, -0.015, 0.004, -0.003, 0.001))
                 .integrator(integrator)
-                .timeStep(dt)
-                .build()
-                .start();
+                .timeStep(dt)::build);
+        // These steps exceed the CFL limit (harmless at rest: there are no waves), and some exceed SSP-RK3's
+        // relaxation limit on purpose; the builder warns about exactly those, each once on stderr.
+        Simulation sim = built.value();
+        assertEquals(dt > sim.cflTimeStep(), sim.warnings().stream().anyMatch(w -> w.contains("exceeds the spectral CFL limit")),
+                sim.warnings().toString());
+        assertEquals(!integrator.imex() && dt > TAU_BULK, sim.warnings().stream().anyMatch(w -> w.contains("exceeds the relaxation limit")),
+                sim.warnings().toString());
+        StringBuilder printed = new StringBuilder();
+        sim.warnings().forEach(w -> printed.append("warning: ").append(w).append(System.lineSeparator()));
+        assertEquals(printed.toString(), built.text());
+        Solver s = sim.start();
         s.advance(steps);
         return s;
     }
@@ -46,7 +56,7 @@ class RelaxationTest {
     }
 
     @Test
-    void arsDiscreteDecayMatchesTheTabulatedFactorsToRoundOff() {
+    void arsDiscreteDecayMatchesTheTabulatedFactorsToRoundOff() throws Exception {
         Solver s = relax(Integrators.imexArs222(), 0.1, 20);
         assertEquals(0.006650966986664, ratio(s, Field.PI_XX, 0.02), 1e-13 * 0.00665, "pi/pi0");
         assertEquals(0.006650966986664, ratio(s, Field.PI_YZ, 0.001), 1e-13 * 0.00665, "pi_yz/pi0");
@@ -54,7 +64,7 @@ class RelaxationTest {
     }
 
     @Test
-    void sspRk3DiscreteDecayIsItsStabilityPolynomial() {
+    void sspRk3DiscreteDecayIsItsStabilityPolynomial() throws Exception {
         double dt = 0.1;
         Solver s = relax(Integrators.sspRk3(), dt, 20);
         double z = -dt / TAU_SHEAR;
@@ -66,7 +76,7 @@ class RelaxationTest {
     }
 
     @Test
-    void conservedDensitiesStayExactlyAtEquilibrium() {
+    void conservedDensitiesStayExactlyAtEquilibrium() throws Exception {
         Solver s = relax(Integrators.imexArs222(), 0.1, 20);
         for (double t00 : s.field(Field.T00)) {
             assertEquals(1.0, t00, 1e-15);
@@ -80,7 +90,7 @@ class RelaxationTest {
     }
 
     @Test
-    void arsConvergesToTheExponentialAtSecondOrder() {
+    void arsConvergesToTheExponentialAtSecondOrder() throws Exception {
         double exact = Math.exp(-2 / TAU_SHEAR);
         double coarse = Math.abs(ratio(relax(Integrators.imexArs222(), 0.1, 20), Field.PI_XX, 0.02) - exact);
         double fine = Math.abs(ratio(relax(Integrators.imexArs222(), 0.05, 40), Field.PI_XX, 0.02) - exact);
@@ -91,13 +101,13 @@ class RelaxationTest {
     }
 
     @Test
-    void arsIsLStableOnStiffRelaxation() {
+    void arsIsLStableOnStiffRelaxation() throws Exception {
         Solver s = relax(Integrators.imexArs222(), 10 * TAU_SHEAR, 3);
         assertEquals(-8.433883e-3, ratio(s, Field.PI_XX, 0.02), 1e-9);
     }
 
     @Test
-    void sspRk3BlowsUpBeyondItsRelaxationBound() {
+    void sspRk3BlowsUpBeyondItsRelaxationBound() throws Exception {
         // Δt = 3 τ_π > 2.51 γ τ_π: |R(z)| > 1, so the stress grows until the run stops
         double dt = 3 * TAU_SHEAR;
         Solver s = relax(Integrators.sspRk3(), dt, 1);

@@ -1,0 +1,111 @@
+package dev.isspectral.bench;
+
+import dev.isspectral.report.ProfileReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code is-spectral bench scaling [--threads 1,2,...] [--grids 128x64x64,...] [--backend NAME] [--budget SECONDS]
+ * [--out FILE.md]}: the thread-scaling table of {@link ThreadScaling} (speed-up and efficiency over the first thread
+ * count, with 95% intervals). Bad arguments throw {@link IllegalArgumentException} naming the option.
+ */
+public final class ScalingCommand {
+
+    /** The options, for the command line's --help. */
+    public static final String OPTIONS = """
+            options (bench scaling): speed-up and efficiency against threads, with 95% intervals (issue 13)
+              --threads T1,T2,...    increasing thread counts (default 1 … cores, doubling)
+              --grids G1,G2,...      NXxNYxNZ grids (default 128x64x64)
+              --backend NAME         best (default), fftw or jtransforms
+              --budget SECONDS       time budget of each grid's measurement (default 60)
+              --out FILE.md          write the markdown table (atomically)
+            """;
+
+    private ScalingCommand() {
+    }
+
+    /** Runs the table; returns 0, or 1 if the file could not be written. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<Integer> threads = defaultThreads();
+        List<String> grids = List.of("128x64x64");
+        String backend = Workload.BEST;
+        Duration budget = Duration.ofSeconds(60);
+        Path md = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!List.of("--threads", "--grids", "--backend", "--budget", "--out").contains(a)) {
+                throw new IllegalArgumentException("bench scaling: unknown argument \"" + a + "\"; allowed: --threads T1,T2,..., "
+                        + "--grids G1,G2,..., --backend jtransforms|fftw|best, --budget SECONDS, --out FILE.md");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + a + " needs a value; see --help");
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--threads" -> threads = threads(v);
+                case "--grids" -> grids = Arrays.asList(v.split(","));
+                case "--backend" -> backend = v;
+                case "--budget" -> budget = seconds(v);
+                default -> {
+                    if (!v.endsWith(".md") || v.equals(".md") || v.endsWith("/.md")) {
+                        throw new IllegalArgumentException("--out = \"" + v + "\"; must be a file name ending in .md");
+                    }
+                    md = Path.of(v);
+                }
+            }
+        }
+        ThreadScaling.Result r = ThreadScaling.of(grids, threads, backend).budgetPerGrid(budget).run();
+        String markdown = r.toMarkdown();
+        out.println(markdown);
+        if (md != null) {
+            try {
+                ProfileReport.writeAtomically(md, markdown);
+                out.println("wrote " + md);
+            } catch (IOException e) {
+                err.println("error: could not write the table: " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static List<Integer> defaultThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> t = new ArrayList<>();
+        for (int n = 1; n < cores; n *= 2) {
+            t.add(n);
+        }
+        t.add(cores);
+        return t;
+    }
+
+    private static List<Integer> threads(String v) {
+        List<Integer> t = new ArrayList<>();
+        for (String p : v.split(",")) {
+            try {
+                t.add(Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--threads = \"" + v + "\"; must be increasing whole numbers >= 1, e.g. 1,2,4");
+            }
+        }
+        return t;
+    }
+
+    private static Duration seconds(String v) {
+        double s;
+        try {
+            s = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--budget = \"" + v + "\"; must be a number of seconds >= 1");
+        }
+        if (!(s >= 1) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException("--budget = " + v + "; must be a number of seconds >= 1");
+        }
+        return Duration.ofMillis((long) (s * 1000));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.isspectral.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/** {@code bench scaling}: the shape of the table and its intervals (no timing is asserted), and its option errors. */
+class ThreadScalingTest {
+
+    @Test
+    void tableHasARowPerGridAndThreadCountWithIntervals() {
+        ThreadScaling.Result r = ThreadScaling.of(List.of("8x8x8", "2x16x8x8"), List.of(1, 2), "jtransforms")
+                .budgetPerGrid(Duration.ofMillis(500)).run();
+        Table t = r.table();
+        assertEquals(4, t.rowCount());
+        assertEquals(List.of("8x8x8", "8x8x8", "16x8x8", "16x8x8"), t.stringColumn(ThreadScaling.GRID).asList());
+        for (int row = 0; row < 4; row++) {
+            assertTrue(t.doubleColumn(ThreadScaling.SPEEDUP_LOW).get(row) <= t.doubleColumn(ThreadScaling.SPEEDUP).get(row));
+            assertTrue(t.doubleColumn(ThreadScaling.SPEEDUP).get(row) <= t.doubleColumn(ThreadScaling.SPEEDUP_HIGH).get(row));
+            assertTrue(t.intColumn(ThreadScaling.ROUNDS).get(row) >= 6);
+        }
+        assertEquals(1.0, t.doubleColumn(ThreadScaling.SPEEDUP).get(0), 0.0, "one thread against itself, paired");
+        // efficiency is the speed-up over the ratio of thread counts
+        assertEquals(t.doubleColumn(ThreadScaling.SPEEDUP).get(1) / 2, t.doubleColumn(ThreadScaling.EFFICIENCY).get(1), 1e-12);
+        assertTrue(r.toMarkdown().contains("| 8x8x8 | 2 |") && r.toMarkdown().contains("commit "), r.toMarkdown());
+    }
+
+    @Test
+    void badOptionsNameTheOption() {
+        for (String[] args : new String[][] {{"bench", "scaling", "--threads", "2,1"}, {"bench", "scaling", "--threads", "a"},
+            {"bench", "scaling", "--budget", "0"}, {"bench", "scaling", "--fast"}, {"bench", "scaling", "--out", "x.txt"},
+            {"bench", "scaling", "--grids"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, status, String.join(" ", args));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: "), err.toString(StandardCharsets.UTF_8));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ThreadScaling.of(List.of(), List.of(1), "jtransforms"));
+    }
+}
