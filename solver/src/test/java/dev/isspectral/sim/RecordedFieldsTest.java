@@ -79,7 +79,7 @@ class RecordedFieldsTest {
                 .eos(Eos.constantSoundSpeed(0.25))
                 .transport(c.transport())
                 .integrator(dev.isspectral.time.Integrators.byName(c.integrator()))
-                .initial(Initial.custom("nonlinear data of physics.md 7.4", (x, y, z, out) -> {
+                .initial(Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
                     out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
                     out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
                     out[2] = 0.25 * Math.cos(x);
