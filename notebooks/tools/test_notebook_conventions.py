@@ -23,6 +23,7 @@ HELPERS_STILL_IN_NOTEBOOKS = {
     "04-fft-tuning": {"msOf", "planningOf", "ask", "askInterleaved"},
     "06-physics-validation": {"check", "withVerdict", "relax", "piAfter", "smoothRun", "lowModes", "modeError",
                               "slope", "timeErrors"},
+    "07-ensembles": {"withErrors", "dispersionChart", "fit", "rss"},
 }
 METHOD_DECLARATION = re.compile(r"^\s*(?:(?:static|final|public|private)\s+)*(?!return\b|new\b|else\b)"
                                 r"[A-Za-z_][\w<>\[\],.? ]*?\s+(\w+)\s*\([^;{]*\)\s*\{", re.M)
