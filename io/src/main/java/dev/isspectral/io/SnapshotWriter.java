@@ -153,20 +153,12 @@ public final class SnapshotWriter implements StepObserver {
     public Path write(Solver solver) {
         Simulation sim = solver.simulation();
         Grid grid = solver.grid();
-        StepStatistics last = solver.lastStep();
         Map<String, Double> observed = observables(solver);
         Path file = folder.resolve(fileName(solver.stepCount()));
         List<String> names = new ArrayList<>();
         AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                out.putAttribute(Provenance.FORMAT, Provenance.SNAPSHOT_FORMAT);
-                out.putAttribute(Provenance.FORMAT_VERSION, Provenance.VERSION);
-                out.putAttribute(Provenance.TIME, solver.time());
-                out.putAttribute(Provenance.STEP, solver.stepCount());
-                out.putAttribute(Provenance.DT, last == null ? 0.0 : last.dt());
-                Provenance.put(out, Provenance.physics(sim));
-                Provenance.put(out, Provenance.settings(sim));
-                Provenance.put(out, Provenance.origin(sim));
+                Provenance.putHeader(out, Provenance.SNAPSHOT_FORMAT, solver);
                 WritableGroup obs = out.putGroup("observables");
                 observed.forEach(obs::putAttribute);
                 WritableGroup fields = out.putGroup("fields");
