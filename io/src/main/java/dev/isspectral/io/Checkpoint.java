@@ -93,7 +93,7 @@ public final class Checkpoint {
                     putChecked(carriedGroup, e.getKey(), e.getValue(), grid);
                 }
             }
-        });
+        }, true);
     }
 
     /**
