@@ -75,6 +75,12 @@ public final class JavaEvaluator implements AutoCloseable {
      * ended (tests simulate Java 20+, where {@code Thread.stop} throws).
      */
     JavaEvaluator(List<String> compilerOptions, long timeoutMillis, KernelExecutionControl.ThreadKiller killer) {
+        if (compilerOptions.contains("--enable-preview")
+                && !java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("--enable-preview")) {
+            // classes compiled with preview features do not load in such a JVM: a pattern switch would quietly give null
+            throw new IllegalStateException("compiler option --enable-preview needs a JVM started with --enable-preview"
+                    + " (the kernel adds it and restarts itself; an embedding program must start its JVM with it)");
+        }
         this.loader = new UserClassLoader(JavaEvaluator.class.getClassLoader());
         this.control = new KernelExecutionControl(loader, timeoutMillis, killer);
         ExecutionControlProvider provider = new ExecutionControlProvider() {
