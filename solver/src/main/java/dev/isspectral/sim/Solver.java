@@ -311,7 +311,7 @@ public final class Solver {
         carried.put("recovery_guess_vx", guess.vx);
         carried.put("recovery_guess_vy", guess.vy);
         carried.put("recovery_guess_vz", guess.vz);
-        var relaxation = stepper.lastRelaxation();
+        var relaxation = model.stepper().lastRelaxation();
         Set<double[]> rates = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Field f : Field.values()) {
             if (relaxation.relaxes(f.ordinal())) {

@@ -137,7 +137,7 @@ class EnsembleTest {
     void anOverflowingMemberGivesANonFiniteRow() throws Exception {
         // SSP-RK3 at dt = 8 on uniform shear stress (physics.md §7.1): with eta/s = 0.08 (tau_pi = 0.4) the explicit
         // relaxation is far beyond its bound (2.51 tau) and overflows; with eta/s = 100 (tau_pi = 500) it is stable
-        var captured = dev.isspectral.StdErr.capture(() -> {
+        var captured = dev.isspectral.testsupport.StdErr.capture(() -> {
             Simulation base = Simulation.builder().grid("400x2x2x2").box(200).integrator(dev.isspectral.time.Integrators.sspRk3())
                     .transport(Transport.etaOverS(0.08)).initial(Initial.staticEquilibrium().shear(0.01, -0.02, 0.005, 0, 0))
                     .timeStep(8.0).build();
