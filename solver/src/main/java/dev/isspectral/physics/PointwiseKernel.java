@@ -21,18 +21,28 @@ import dev.isspectral.time.Relaxation;
  *   <li>the five shear components (4.12)–(4.14), one loop each.</li>
  * </ol>
  * The optimized tuning runs all phases tile by tile ({@link #TILE} points, so the tile arrays stay in
- * cache); the baseline runs the flux phases and the source phases as two passes, over tiles of
- * {@link #ARRAY_PASS} points (arrays larger than any cache, the separate passes over memory of the
- * naive path). Each point's arithmetic is the same either way, and the same as that of the two
+ * cache); the baseline runs the flux phases and the source phases as two passes, over blocks of
+ * {@link #ARRAY_PASS} points (intermediate arrays larger than L2, the separate passes over memory of
+ * the naive path). Each point's arithmetic is the same either way, and the same as that of the two
  * hand-written kernels this replaces, so every tuning gives the same bits.
  */
 public final class PointwiseKernel {
 
-    /** Points per tile of the fused kernel: about 60 tile arrays of this length fit in L2 with the streamed inputs. */
+    /**
+     * Points per tile of the fused kernel: about 54 tile arrays of this length (110 kB at 256) stay in
+     * L2 with the streamed inputs. System property {@code isspectral.kernel.tile} overrides it (for
+     * measuring; the bits do not depend on it).
+     */
     public static final int TILE = Integer.getInteger("isspectral.kernel.tile", 256);
 
-    /** Points per pass of the unfused (baseline) kernel: passes over arrays larger than any cache. */
-    public static final int ARRAY_PASS = 1 << 16;
+    /**
+     * Points per block of the unfused (baseline) kernel's separate passes: 4096 points make 1.8 MB of
+     * intermediate arrays, beyond L2, so the passes stream through memory as the naive path should.
+     * Larger blocks are no more naive and were measured to leave the phase loops to on-stack-replacement
+     * code that ran 3–5× slower in some JVMs (one block per pass: too few calls for a normal compile).
+     * System property {@code isspectral.kernel.arrayPass} overrides it.
+     */
+    public static final int ARRAY_PASS = Integer.getInteger("isspectral.kernel.arrayPass", 4096);
 
     /** (i, j) of the five evolved shear components xx, yy, xy, xz, yz, as 4-vector indices. */
     private static final int[] SHEAR_ROW = {1, 2, 1, 1, 2};
