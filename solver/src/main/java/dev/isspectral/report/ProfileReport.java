@@ -1,6 +1,6 @@
 package dev.isspectral.report;
 
-import dev.isspectral.io.AtomicFiles;
+import dev.isspectral.files.AtomicFiles;
 import dev.isspectral.plot.ProfilePlots;
 import dev.isspectral.plot.ReportPlots;
 import dev.isspectral.profile.Headline;
