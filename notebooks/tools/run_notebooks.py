@@ -340,7 +340,9 @@ def main(argv=None) -> int:
         path = path.resolve()
         name = report_name(path.stem, taken)
         print("run_notebooks: %s ..." % name, flush=True)
+        load_before = load_average()
         nb, error, seconds = execute(path, args.kernel, args.timeout, args.startup_timeout)
+        load_after = load_average()
         if nb is None:
             failures += 1
             rows.append({"name": name, "html": "", "ipynb": "", "ok": False, "seconds": seconds, "cells": 0,
@@ -351,6 +353,11 @@ def main(argv=None) -> int:
         nb.metadata.setdefault("is_spectral", {}).update({"size": size, "seconds": round(seconds, 2), "machine": info,
                                                           "ok": error is None})
         import nbformat
+        # every report records where and under what load it ran (the run's context, as its last cell)
+        nb.cells.append(nbformat.v4.new_markdown_cell(
+            "*Run: commit %s; %s, %s cores, %s; %s; %s; load average (1 / 5 / 15 min) %s before, %s after; "
+            "%.1f s at size %s.*" % (context["commit"], info["cpu"], info["cores"], info["memory"], info["jvm"],
+                                     info["os"], load_before, load_after, seconds, size)))
         write_atomically(out / (name + ".ipynb"), nbformat.writes(nb))
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
         write_atomically(out / (name + ".html"), body)

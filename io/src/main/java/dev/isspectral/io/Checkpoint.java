@@ -80,19 +80,10 @@ public final class Checkpoint {
 
     /** Writes {@code solver}'s state to {@code file} (created with its folders; replaced atomically if it exists). */
     public static Path save(Solver solver, Path file) {
-        Simulation sim = solver.simulation();
         Grid grid = solver.grid();
-        StepStatistics last = solver.lastStep();
         return AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                out.putAttribute(Provenance.FORMAT, Provenance.CHECKPOINT_FORMAT);
-                out.putAttribute(Provenance.FORMAT_VERSION, Provenance.VERSION);
-                out.putAttribute(Provenance.STEP, solver.stepCount());
-                out.putAttribute(Provenance.TIME, solver.time());
-                out.putAttribute(Provenance.DT, last == null ? 0.0 : last.dt());
-                Provenance.put(out, Provenance.physics(sim));
-                Provenance.put(out, Provenance.settings(sim));
-                Provenance.put(out, Provenance.origin(sim));
+                Provenance.putHeader(out, Provenance.CHECKPOINT_FORMAT, solver);
                 WritableGroup fieldGroup = out.putGroup("fields");
                 for (Field f : Field.values()) {
                     putChecked(fieldGroup, f.label(), solver.state().get(f), grid);
@@ -102,7 +93,7 @@ public final class Checkpoint {
                     putChecked(carriedGroup, e.getKey(), e.getValue(), grid);
                 }
             }
-        });
+        }, true);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class IoBenchmark {
         String report = run(dir, budget, checkpointGrid, runGrid, every, System.out);
         if (out != null) {
             String text = report;
-            AtomicWrite.write(out, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+            AtomicWrite.write(out, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8), false);
             System.out.println("written: " + out.toAbsolutePath());
         }
     }

@@ -60,7 +60,7 @@ public final class Main {
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
               --every N              print every N-th step (default 1; with --snapshots also the snapshot interval)
-              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
+              --no-progress          (run, bench) no progress line; it is shown on stderr only when stdout is a terminal
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
@@ -192,6 +192,7 @@ public final class Main {
                 + "interval is 4% wide or " + BENCH_BUDGET.toSeconds() + " s have passed (NT is not used)");
         out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %12s %14s %14s  %s%n", "grid", "points", "rounds",
                 "s/step med", "95% CI low", "95% CI high", "ns/cell/step", "alloc/step", "peak heap MiB", "solver MiB", "load");
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
         for (String g : grids) {
             Grid grid = Grid.parse(g);
             Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
@@ -199,8 +200,9 @@ public final class Main {
             resetPeaks();
             Solver solver = sim.start();
             solver.advance(o.warmup);
-            Measurement m = Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
-                    .minSample(java.time.Duration.ZERO).run();
+            Measurement m = progress.during("bench " + grid.notation() + " (budget " + BENCH_BUDGET.toSeconds() + " s)",
+                    () -> Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
+                            .minSample(java.time.Duration.ZERO).run());
             Estimate e = m.time(0);
             out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %12s %14.1f %14.2f  %s%n", grid.notation(),
                     grid.size(), m.rounds(), e.median(), e.low(), e.high(), 1e9 * e.median() / grid.size(),

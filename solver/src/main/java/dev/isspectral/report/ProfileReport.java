@@ -1,6 +1,7 @@
 package dev.isspectral.report;
 
-import dev.isspectral.io.AtomicFiles;
+import dev.isspectral.display.Quantities;
+import dev.isspectral.files.AtomicFiles;
 import dev.isspectral.plot.ProfilePlots;
 import dev.isspectral.plot.ReportPlots;
 import dev.isspectral.profile.Headline;
@@ -103,7 +104,13 @@ public final class ProfileReport {
         Map<String, Table> tables = profile.tablesByName();
         for (String[] shown : SHOWN) {
             Table t = tables.get(shown[0]);
-            page.subsection("table-" + shown[0], shown[0], ReportPage.table(t, shown[1], FOLD_ABOVE));
+            String note = shown[1];
+            if (shown[0].equals("large_allocations")) {
+                note = profile.largeAllocationThreshold() <= 0 ? "Large allocations were not recorded (threshold 0)."
+                        : "Allocations of at least " + Quantities.bytes(profile.largeAllocationThreshold())
+                                + " inside measured steps (Flight Recorder), by site.";
+            }
+            page.subsection("table-" + shown[0], shown[0], ReportPage.table(t, note, FOLD_ABOVE));
         }
         return page.html();
     }

@@ -38,7 +38,7 @@ final class ReportPage {
             table.context td{color:#333;font-size:.93em}
             .resolved{font-weight:600}
             .scroll{overflow-x:auto;max-width:100%}
-            td{overflow-wrap:anywhere}
+            td.text{white-space:nowrap} td.wrap{min-width:28em;overflow-wrap:anywhere}
             img{max-width:100%;height:auto;display:block;margin:.2em 0 .2em}
             figure{margin:0 0 1.4em} figcaption{color:#444;font-size:.93em;max-width:70em}
             details{margin:.2em 0 1em} details>summary{cursor:pointer;color:#0645ad}
@@ -117,8 +117,11 @@ final class ReportPage {
 
     /** A table, folded into {@code <details>} when longer than {@code foldAbove} rows. */
     static String table(tech.tablesaw.api.Table t, String note, int foldAbove) {
-        String body = TableHtml.html(t);
         String intro = note.isEmpty() ? "" : "<p class=\"note\">" + Html.escape(note) + "</p>\n";
+        if (t.rowCount() == 0) {
+            return intro + "<p class=\"note\"><i>None.</i></p>\n";
+        }
+        String body = TableHtml.html(t);
         if (t.rowCount() > foldAbove) {
             return intro + "<details><summary>" + t.rowCount() + " rows × " + t.columnCount() + " columns: show</summary>\n"
                     + body + "</details>\n";

@@ -24,6 +24,9 @@ public final class TableHtml {
     private static final Set<String> BYTES = Set.of(Columns.BYTES, Columns.BYTES_PER_STEP, Columns.BYTES_ALL_THREADS,
             Columns.HEAP_USED_BYTES, Columns.PEAK_HEAP_BYTES, Columns.MAX_BYTES, Columns.BYTES_HELD);
 
+    /** Text columns with a value longer than this many characters wrap; shorter ones stay on one line. */
+    static final int WRAP_ABOVE = 70;
+
     private TableHtml() {
     }
 
@@ -50,6 +53,14 @@ public final class TableHtml {
                 headers[c] = col.name() + " (" + unit + ")";
             }
         }
+        // text stays on one line (a span path broken at a slash reads badly); only long text (call sites) wraps
+        boolean[] wrap = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            Column<?> col = t.column(c);
+            for (int r = 0; r < t.rowCount() && !wrap[c]; r++) {
+                wrap[c] = !numeric[c] && col.getString(r).length() > WRAP_ABOVE;
+            }
+        }
         StringBuilder h = new StringBuilder("<div class=\"scroll\"><table class=\"data\"><thead><tr>");
         for (int c = 0; c < columns; c++) {
             h.append("<th").append(numeric[c] || numericText.contains(t.column(c).name()) ? " class=\"num\"" : "").append(">").append(Html.escape(headers[c])).append("</th>");
@@ -67,7 +78,8 @@ public final class TableHtml {
                     h.append("<td class=\"num\">");
                 } else {
                     text = col.getString(r);
-                    h.append(col.type() == ColumnType.BOOLEAN || numericText.contains(col.name()) ? "<td class=\"num\">" : "<td>");
+                    h.append(col.type() == ColumnType.BOOLEAN || numericText.contains(col.name()) ? "<td class=\"num\">"
+                            : wrap[c] ? "<td class=\"wrap\">" : "<td class=\"text\">");
                 }
                 h.append(Html.escape(text)).append("</td>");
             }

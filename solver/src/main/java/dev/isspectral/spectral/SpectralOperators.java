@@ -170,13 +170,27 @@ public final class SpectralOperators {
 
     /** ∂_x fx + ∂_y fy + ∂_z fz into {@code out}: three forward transforms and one inverse. */
     public void divergence(double[] fx, double[] fy, double[] fz, double[] out) {
+        divergence(fx, fy, fz, out, null, null, null);
+    }
+
+    /** As above, naming each component for an observer ({@link Tracer#operand}) when the names are not null. */
+    private void divergence(double[] fx, double[] fy, double[] fz, double[] out, String nx, String ny, String nz) {
         try (Span s = tracer.open("divergence")) {
             double[] sum = buffer(accumulator);
             double[] spec = buffer(spectrum);
+            if (nx != null) {
+                tracer.operand(nx);
+            }
             forward(fx, spec);
             kspace(SET, spec, 0, sum, false);
+            if (ny != null) {
+                tracer.operand(ny);
+            }
             forward(fy, spec);
             kspace(ACCUMULATE, spec, 1, sum, false);
+            if (nz != null) {
+                tracer.operand(nz);
+            }
             forward(fz, spec);
             kspace(ACCUMULATE, spec, 2, sum, false);
             inverse(sum, out);
@@ -203,10 +217,10 @@ public final class SpectralOperators {
     public void symmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
                                     double[] xy, double[] xz, double[] yz, double[][] out, boolean negated) {
         if (!shareForwardTransform) {
-            divergence(t0[0], t0[1], t0[2], out[0]);
-            divergence(xx, xy, xz, out[1]);
-            divergence(xy, yy, yz, out[2]);
-            divergence(xz, yz, zz, out[3]);
+            divergence(t0[0], t0[1], t0[2], out[0], "T0x", "T0y", "T0z");
+            divergence(xx, xy, xz, out[1], "Txx", "Txy", "Txz");
+            divergence(xy, yy, yz, out[2], "Txy", "Tyy", "Tyz");
+            divergence(xz, yz, zz, out[3], "Txz", "Tyz", "Tzz");
             if (negated) {
                 for (double[] o : out) {
                     for (int p = 0; p < o.length; p++) {

@@ -107,6 +107,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void filesDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(ROOT + "files..")
+                .should().dependOnClassesThat().resideInAnyPackage(with(TOP, ROOT + "grid..", ROOT + "fft..",
+                        ROOT + "spectral..", ROOT + "state..", ROOT + "physics..", ROOT + "time..", ROOT + "trace..",
+                        ROOT + "parallel.."))
+                .check(classes);
+    }
+
+    @Test
     void traceDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage(ROOT + "trace..")
                 .should().dependOnClassesThat().resideInAnyPackage(with(TOP, ROOT + "grid..", ROOT + "fft..",

@@ -204,7 +204,7 @@ class CliPropertiesTest {
     void generatedRunCommandsRunOrFailWithOneClearLine() {
         int[] status = new int[3];
         long[] nanos = new long[3];
-        int tries = Generated.check("cli run argument lists", 250, CliPropertiesTest::runArguments, args -> {
+        int tries = Generated.check("cli run argument lists", 150, CliPropertiesTest::runArguments, args -> {
             long t0 = System.nanoTime();
             Outcome o = main(args);
             nanos[o.status()] += System.nanoTime() - t0;

@@ -15,6 +15,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
+import dev.isspectral.testsupport.StdErr;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 

@@ -72,4 +72,18 @@ class AvoidableTransformsTest {
         String finding = p.headline().findings().get(2);
         assertTrue(finding.contains("none is of a zero or constant field"), finding);
     }
+
+    /** The baseline transforms each component once per derivative: the same ten zero fields, every row named. */
+    @Test
+    void theBaselineNamesEveryFieldItTransformsAgain() {
+        Simulation sim = Simulation.builder().grid("2x8x8x8").eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
+                .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(dev.isspectral.sim.Tuning.baseline()).build();
+        Table t = Profiler.of(sim).warmup(1).steps(2).largeAllocations(0).run().avoidable();
+        assertEquals(Set.of("v_y", "v_z", "pi_xy", "pi_xz", "pi_yz", "T0y", "T0z", "Txy", "Txz", "Tyz"),
+                fields(t, FftRecorder.ZERO), t.print());
+        for (int r = 0; r < t.rowCount(); r++) {
+            assertFalse(t.getString(r, Columns.FIELD).isEmpty(), t.print());
+        }
+        assertTrue(fields(t, FftRecorder.REPEAT).containsAll(Set.of("eps", "v_x", "pi_xx", "pi_yy")), t.print());
+    }
 }

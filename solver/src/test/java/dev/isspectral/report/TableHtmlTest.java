@@ -43,7 +43,7 @@ class TableHtmlTest {
         for (String cell : new String[] {"36.4", "0.0123", "8.8 %", "50 %", "2.00", "3.00", "12\u2009345"}) {
             assertTrue(html.contains("<td class=\"num\">" + cell + "</td>"), cell + " in " + html);
         }
-        assertTrue(html.contains("<td>step/rhs</td>"), html);
+        assertTrue(html.contains("<td class=\"text\">step/rhs</td>"), html);
         assertTrue(html.startsWith("<div class=\"scroll\">"), html);
     }
 
