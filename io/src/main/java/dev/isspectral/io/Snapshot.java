@@ -117,7 +117,7 @@ public final class Snapshot {
         try (HdfFile in = Checkpoint.open(file)) {
             group = Snapshots.child(in, "fields") instanceof io.jhdf.api.Group g && g.getChildren().containsKey(name)
                     ? "fields" : "primitives";
-            return Checkpoint.dataset(file, in, "/" + group + "/" + name, grid);
+            return Checkpoint.dataset(file, in, "/" + group + "/" + name, grid, true);
         } catch (HdfFileException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -42,9 +42,10 @@ import java.util.Map;
  * (of the last step; 0 at step 0), the physics, tuning and origin (library version, commit); the
  * group {@code observables} with the run's default observables as attributes; {@code /fields/<label>},
  * the evolved fields; with {@link #withPrimitives()} {@code /primitives/<name>}: ε, P, T, v^i, Π and
- * the ten components of π^{μν} ({@code shear_stress_tt} … {@code shear_stress_zz}). Every dataset is [nx][ny][nz] doubles in grid order (z fastest) with
- * a {@code crc32} and a {@code description} attribute. Each file is written under a temporary name
- * and renamed into place.
+ * the ten components of π^{μν} ({@code shear_stress_tt} … {@code shear_stress_zz}). Every dataset is
+ * [nx][ny][nz] doubles in grid order (z fastest) with a {@code crc32} and a {@code description} attribute.
+ * Each file is written under a temporary name and renamed into place; unlike a {@link Checkpoint} it is
+ * not forced to the disk first (a snapshot is output, and forcing would cost a disk flush per snapshot).
  */
 public final class SnapshotWriter implements StepObserver {
 
@@ -153,20 +154,12 @@ public final class SnapshotWriter implements StepObserver {
     public Path write(Solver solver) {
         Simulation sim = solver.simulation();
         Grid grid = solver.grid();
-        StepStatistics last = solver.lastStep();
         Map<String, Double> observed = observables(solver);
         Path file = folder.resolve(fileName(solver.stepCount()));
         List<String> names = new ArrayList<>();
         AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                out.putAttribute(Provenance.FORMAT, Provenance.SNAPSHOT_FORMAT);
-                out.putAttribute(Provenance.FORMAT_VERSION, Provenance.VERSION);
-                out.putAttribute(Provenance.TIME, solver.time());
-                out.putAttribute(Provenance.STEP, solver.stepCount());
-                out.putAttribute(Provenance.DT, last == null ? 0.0 : last.dt());
-                Provenance.put(out, Provenance.physics(sim));
-                Provenance.put(out, Provenance.settings(sim));
-                Provenance.put(out, Provenance.origin(sim));
+                Provenance.putHeader(out, Provenance.SNAPSHOT_FORMAT, solver);
                 WritableGroup obs = out.putGroup("observables");
                 observed.forEach(obs::putAttribute);
                 WritableGroup fields = out.putGroup("fields");
@@ -186,7 +179,7 @@ public final class SnapshotWriter implements StepObserver {
                     }
                 }
             }
-        });
+        }, false);
         Xdmf.add(folder.resolve(SIDECAR), file.getFileName().toString(), solver.stepCount(), solver.time(), grid, names);
         return file.toAbsolutePath();
     }

@@ -451,11 +451,7 @@ public final class Targets {
      * third pass needs the kinematics alone.
      */
     static int minimumTransformsPerStep(Simulation sim) {
-        int advected = (sim.transport().hasShear() ? 5 : 0) + (sim.transport().hasBulk() ? 1 : 0);
-        int kinematics = 4 * (1 + 3);
-        int divergence = 9 + 4;
-        int fullPass = kinematics + divergence + 4 * advected;
-        return 2 * fullPass + kinematics;
+        return dev.isspectral.profile.TransformBudget.minimumPerStep(sim);
     }
 
     static final String TRANSFORM_DERIVATION = """

@@ -43,6 +43,7 @@ public final class Main {
                    is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
                    is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
+                   is-spectral profile compare A.json B.json --out C.html   compare two profiles in one report
                    is-spectral cases                    list the cases
                    is-spectral --help                   this text
 

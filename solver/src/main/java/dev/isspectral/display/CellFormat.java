@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *       as "—"; right-aligned;</li>
  *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
  *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
- *       under the header;</li>
+ *       under the header ({@code …_over_s}, a ratio to the entropy density such as η/s, is not a time);</li>
  *   <li>verdict columns ({@link #VERDICT_COLUMNS}) first;</li>
  *   <li>absolute file paths in text cells shortened to {@code …/file-name}: a temporary path says
  *       nothing to a reader and makes the table wide.</li>
@@ -110,7 +110,7 @@ final class CellFormat {
         if (lower.endsWith("_ms") && max >= 1000) {
             scale = 1e-3;
             unit = "in s";
-        } else if ((lower.contains("seconds") || lower.endsWith("_s")) && max > 0 && max < 1) {
+        } else if ((lower.contains("seconds") || lower.endsWith("_s") && !lower.endsWith("_over_s")) && max > 0 && max < 1) {
             scale = 1e3;
             unit = "in ms";
         }

@@ -9,7 +9,8 @@ package dev.isspectral.profile;
  *       (of the step's time, or of the step's bytes over all threads)</li>
  *   <li>{@code summary}: {@link #METRIC}, {@link #VALUE}; metrics steps, points, ms_per_step,
  *       bytes_per_step, peak_heap_bytes, solver_bytes, solver_bytes_per_point, fft_calls_per_step,
- *       redundant_transforms_per_step, large_allocations</li>
+ *       minimum_transforms_per_step, redundant_transforms_per_step, constant_input_transforms_per_step,
+ *       large_allocations</li>
  *   <li>{@code hierarchy} (every span path) and {@code breakdown} (depth ≤ 3): {@link #SPAN} path, e.g.
  *       {@code step/stage1/rhs/fluxes}; {@link #DEPTH} (1 = top); {@link #CALLS}; {@link #CALLS_PER_STEP};
  *       {@link #TOTAL_MS}; {@link #SELF_MS} (total − direct children); {@link #MEAN_MS}, {@link #MIN_MS},
@@ -24,12 +25,17 @@ package dev.isspectral.profile;
  *       {@link #CALLS_PER_STEP}, {@link #TOTAL_MS}, {@link #MEAN_MS}, {@link #GFLOPS} (nominal:
  *       5·N·log2 N flop per complex transform of N points, half that for real-to-complex),
  *       {@link #SHARE_OF_STEP}, {@link #REDUNDANT} (forward transforms of unchanged input)</li>
- *   <li>{@code redundancy}: {@link #SPAN} that asked for the repeated transform, {@link #REDUNDANT}</li>
+ *   <li>{@code redundancy}: {@link #SPAN} that asked for the repeated transform, {@link #REDUNDANT}
+ *       (forward transforms of identical, non-constant input)</li>
+ *   <li>{@code avoidable_transforms}: {@link #SPAN}, {@link #FIELD} (as the solver named it, e.g.
+ *       {@code v_y}, {@code pi_xy}, {@code Txy}), {@link #KIND} ("repeat", "zero field", "constant field"),
+ *       {@link #COUNT}, {@link #CALLS_PER_STEP}</li>
+ *   <li>{@code span_steps}: {@link #SPAN}, {@link #STEP}, {@link #TOTAL_MS} (the span's time inside that step)</li>
  *   <li>{@code large_allocations} (Flight Recorder, at or above the threshold): {@link #SITE} (top
  *       frames, innermost first, joined by " &lt; "), {@link #TOP_FRAME} (the allocating method,
  *       {@code Class.method:line}), {@link #OBJECT_CLASS}, {@link #COUNT}, {@link #BYTES},
  *       {@link #MAX_BYTES}</li>
- *   <li>{@code steps}: {@link #STEP}, {@link #WALL_MS}, {@link #BYTES_ALL_THREADS},
+ *   <li>{@code steps}: {@link #STEP}, {@link #WALL_MS}, {@link #FFT_MS} (inside FFT spans), {@link #BYTES_ALL_THREADS},
  *       {@link #HEAP_USED_BYTES} (at step end), {@link #PEAK_HEAP_BYTES} (see {@link HeapPeak}),
  *       {@link #DT}, {@link #CFL}, {@link #MEAN_RECOVERY_ITERATIONS}, {@link #MAX_RECOVERY_ITERATIONS},
  *       {@link #MAX_SPEED} (max |v| after the step)</li>
@@ -101,6 +107,9 @@ public final class Columns {
     public static final String AFTER = "after";
     public static final String DIFFERENCE = "difference";
     public static final String RATIO = "ratio";
+    public static final String FFT_MS = "fft_ms";
+    public static final String FIELD = "field";
+    public static final String KIND = "kind";
 
     private Columns() {
     }

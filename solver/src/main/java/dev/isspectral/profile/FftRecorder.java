@@ -14,14 +14,23 @@ import java.util.function.UnaryOperator;
 
 /**
  * Times and counts every transform of the engines it wraps ({@link #decorator()}), keyed by
- * backend, shape, direction, real/complex, precision and threads, and (when asked) counts redundant
- * forward transforms: a forward transform whose input array (by identity) holds the same contents
- * as at its previous forward transform. Each transform also opens a span {@code fft.forward} /
+ * backend, shape, direction, real/complex, precision and threads, and (when asked) sorts out the
+ * forward transforms a solver could have skipped, in two classes:
+ * <ul>
+ *   <li><b>constant input</b>: every value of the input is the same (a zero field is the common case:
+ *       v^y of a sound wave along x); its transform is known without computing it;</li>
+ *   <li><b>repeat</b>: a non-constant input array (by identity) holding the same contents as at its
+ *       previous forward transform, with no inverse transform into it between: the result could have
+ *       been kept.</li>
+ * </ul>
+ * Each is counted by the span path that asked for it and the field the solver named
+ * ({@link dev.isspectral.trace.Tracer#operand}). Each transform also opens a span {@code fft.forward} /
  * {@code fft.inverse} on the tracer, so it appears in the hierarchy. Results are unchanged: the
  * wrapped engine is called with the caller's arrays as they are.
  *
  * <p>Redundancy detection reads every input value once per forward transform ({@link #contentHash},
- * about a third of the cost of {@link Arrays#hashCode(double[])}); it is on by default and can be
+ * about a third of the cost of {@link Arrays#hashCode(double[])}; the constancy check stops at the
+ * first value that differs from the first, so it reads a whole array only when it is constant); it is on by default and can be
  * switched off ({@link #FftRecorder(Tracer, LongSupplier, boolean)}) when only timing is wanted.
  * Off, a recorded transform costs one span, two clock reads and one lock, and allocates nothing.
  */
@@ -39,6 +48,7 @@ public final class FftRecorder {
         long calls;
         long totalNanos;
         long redundant;
+        long constantInputs;
 
         Kind(FftEngine e, String direction) {
             this.backend = e.backend();
@@ -60,8 +70,10 @@ public final class FftRecorder {
         public long points() { return points; }
         public long calls() { return calls; }
         public long totalNanos() { return totalNanos; }
-        /** Forward transforms of unchanged input. */
+        /** Forward transforms of unchanged, non-constant input (repeats). */
         public long redundant() { return redundant; }
+        /** Forward transforms of an input whose values are all equal (e.g. a zero field). */
+        public long constantInputs() { return constantInputs; }
 
         /**
          * Nominal floating-point operations of one transform: 5·N·log2 N for a complex transform
@@ -85,6 +97,24 @@ public final class FftRecorder {
     // last content hash of each forward input, in a one-element array so updates do not box
     private final Map<double[], long[]> lastForwardHash = new IdentityHashMap<>();
     private final Map<String, Long> redundantBySpan = new LinkedHashMap<>();
+    private final Map<Avoidable, long[]> avoidable = new LinkedHashMap<>();
+
+    /** What a skippable forward transform was: {@link #REPEAT}, {@link #ZERO} or {@link #CONSTANT}. */
+    public static final String REPEAT = "repeat";
+    /** A transform of a field that is zero everywhere. */
+    public static final String ZERO = "zero field";
+    /** A transform of a field that is one non-zero constant everywhere. */
+    public static final String CONSTANT = "constant field";
+
+    /**
+     * A class of forward transforms that could have been skipped.
+     *
+     * @param span  the span path that asked for them
+     * @param field the field the solver named ({@link dev.isspectral.trace.Tracer#operand}), "" if none
+     * @param kind  {@link #REPEAT}, {@link #ZERO} or {@link #CONSTANT}
+     */
+    public record Avoidable(String span, String field, String kind) {
+    }
 
     /** A recorder with redundancy detection, on {@link System#nanoTime()}. */
     public FftRecorder(Tracer tracer) {
@@ -182,6 +212,16 @@ public final class FftRecorder {
     }
 
     private void checkRedundant(double[] input, Kind kind) {
+        if (constant(input)) {
+            String what = input.length == 0 || input[0] == 0 ? ZERO : CONSTANT;
+            synchronized (this) {
+                kind.constantInputs++;
+                // a constant input is not also a repeat; forget its hash so the next non-constant content starts afresh
+                lastForwardHash.remove(input);
+                count(what);
+            }
+            return;
+        }
         long hash = contentHash(input);
         synchronized (this) {
             // slot 0: the hash at the last forward transform; slot 1: 1 while that hash is valid
@@ -197,10 +237,35 @@ public final class FftRecorder {
                 kind.redundant++;
                 String where = tracer instanceof SpanRecorder r ? r.currentPath() : "";
                 redundantBySpan.merge(where, 1L, Long::sum);
+                count(REPEAT);
             }
         }
     }
 
+    private void count(String what) {
+        String span = "";
+        String field = "";
+        if (tracer instanceof SpanRecorder r) {
+            span = r.currentPath();
+            String operand = r.currentOperand();
+            field = operand == null ? "" : operand;
+        }
+        avoidable.computeIfAbsent(new Avoidable(span, field, what), k -> new long[1])[0]++;
+    }
+
+    /** Whether every value equals the first (bit for bit, or both ±0); stops at the first that differs. */
+    static boolean constant(double[] values) {
+        if (values.length == 0) {
+            return true;
+        }
+        double first = values[0];
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] != first && !(Double.isNaN(values[i]) && Double.isNaN(first))) {
+                return false;
+            }
+        }
+        return true;
+    }
     /**
      * A 64-bit hash of the exact bits of {@code values}: Σ_i bits(values[i])·M^(n−i) mod 2^64 with
      * odd M, evaluated in four independent lanes so the multiplications overlap. Because M is odd
@@ -236,7 +301,14 @@ public final class FftRecorder {
         return List.copyOf(kinds.values());
     }
 
-    /** Redundant forward transforms by the span path that asked for them. */
+    /** Skippable forward transforms (repeats and constant inputs) by span, field and kind, in first-seen order. */
+    public synchronized Map<Avoidable, Long> avoidable() {
+        Map<Avoidable, Long> out = new LinkedHashMap<>();
+        avoidable.forEach((k, v) -> out.put(k, v[0]));
+        return out;
+    }
+
+    /** Repeated forward transforms (non-constant input) by the span path that asked for them. */
     public synchronized Map<String, Long> redundantBySpan() {
         return Map.copyOf(redundantBySpan);
     }
@@ -247,7 +319,9 @@ public final class FftRecorder {
             k.calls = 0;
             k.totalNanos = 0;
             k.redundant = 0;
+            k.constantInputs = 0;
         }
         redundantBySpan.clear();
+        avoidable.clear();
     }
 }

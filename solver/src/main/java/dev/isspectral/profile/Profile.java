@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * The result of a profiled run: immutable tables with the columns of {@link Columns}.
- * Only measured steps count (warm-up steps are excluded). In a notebook it shows its summary with
- * the priority matrix first ({@link #toHtml()}); {@link #toJson()} exports everything and
+ * Only measured steps count (warm-up steps are excluded). In a notebook it shows its headline first
+ * (findings, figures with intervals, what was run: {@link #headline()}), then the priority matrix
+ * ({@link #toHtml()}); {@link #toJson()} exports everything and
  * {@link #diff(String, String)} compares two exports.
  */
 public final class Profile implements Displayable {
@@ -41,24 +42,35 @@ public final class Profile implements Displayable {
     private final List<LargeAllocationRecorder.Site> largeAllocations;
     private final long largeThreshold;
     private final String largeNote;
+    private final List<long[]> stepTotals;
+    private final Map<FftRecorder.Avoidable, Long> avoidable;
+    private final int minimumTransforms;
+    private final ProfileContext context;
 
     /** Everything a profiled run measured, handed from the {@link Profiler}. */
     record Measurements(String label, long points, List<SpanRecorder.Node> nodes, List<SpanRecorder.StepRecord> steps,
                         List<StepStatistics> statistics, double[] maxSpeeds, List<FftRecorder.Kind> ffts,
                         boolean redundancyDetected, Map<String, Long> redundantBySpan, List<Solver.MemoryUse> memory,
                         List<Solver.CacheStatistics> caches, List<LargeAllocationRecorder.Site> largeAllocations,
-                        long largeThreshold, String largeNote) {
+                        long largeThreshold, String largeNote, List<long[]> stepTotals,
+                        Map<FftRecorder.Avoidable, Long> avoidable, int minimumTransforms, ProfileContext context) {
     }
 
     Profile(Measurements m) {
         this(m.label(), m.points(), m.nodes(), m.steps(), m.statistics(), m.maxSpeeds(), m.ffts(), m.redundancyDetected(),
-                m.redundantBySpan(), m.memory(), m.caches(), m.largeAllocations(), m.largeThreshold(), m.largeNote());
+                m.redundantBySpan(), m.memory(), m.caches(), m.largeAllocations(), m.largeThreshold(), m.largeNote(),
+                m.stepTotals(), m.avoidable(), m.minimumTransforms(), m.context());
     }
 
     private Profile(String label, long points, List<SpanRecorder.Node> nodes, List<SpanRecorder.StepRecord> steps,
             List<StepStatistics> statistics, double[] maxSpeeds, List<FftRecorder.Kind> ffts, boolean redundancyDetected,
             Map<String, Long> redundantBySpan, List<Solver.MemoryUse> memory, List<Solver.CacheStatistics> caches,
-            List<LargeAllocationRecorder.Site> largeAllocations, long largeThreshold, String largeNote) {
+            List<LargeAllocationRecorder.Site> largeAllocations, long largeThreshold, String largeNote,
+            List<long[]> stepTotals, Map<FftRecorder.Avoidable, Long> avoidable, int minimumTransforms, ProfileContext context) {
+        this.stepTotals = List.copyOf(stepTotals);
+        this.avoidable = new LinkedHashMap<>(avoidable);
+        this.minimumTransforms = minimumTransforms;
+        this.context = context == null ? ProfileContext.UNKNOWN : context;
         this.maxSpeeds = maxSpeeds.clone();
         this.redundancyDetected = redundancyDetected;
         this.largeAllocations = List.copyOf(largeAllocations);
@@ -182,12 +194,15 @@ public final class Profile implements Displayable {
     }
 
     /**
-     * Per measured step: STEP, WALL_MS, BYTES_ALL_THREADS, HEAP_USED_BYTES, PEAK_HEAP_BYTES, DT, CFL,
-     * MEAN_RECOVERY_ITERATIONS, MAX_RECOVERY_ITERATIONS, MAX_SPEED. Peak heap: see {@link HeapPeak}
+     * Per measured step: STEP, WALL_MS, FFT_MS, BYTES_ALL_THREADS, HEAP_USED_BYTES, PEAK_HEAP_BYTES, DT, CFL,
+     * MEAN_RECOVERY_ITERATIONS, MAX_RECOVERY_ITERATIONS, MAX_SPEED. FFT_MS is the time inside the
+     * {@code fft.forward} / {@code fft.inverse} spans of the step. Peak heap: see {@link HeapPeak}
      * (an upper bound; -1 where the JVM gives none). MAX_SPEED is max |v| of the state after the step.
      */
     public Table steps() {
+        double[] fftMs = fftMsPerStep();
         Table t = Table.create("steps", LongColumn.create(Columns.STEP), DoubleColumn.create(Columns.WALL_MS),
+                DoubleColumn.create(Columns.FFT_MS),
                 LongColumn.create(Columns.BYTES_ALL_THREADS), LongColumn.create(Columns.HEAP_USED_BYTES),
                 LongColumn.create(Columns.PEAK_HEAP_BYTES),
                 DoubleColumn.create(Columns.DT), DoubleColumn.create(Columns.CFL),
@@ -198,16 +213,108 @@ public final class Profile implements Displayable {
             StepStatistics st = i < statistics.size() ? statistics.get(i) : null;
             t.longColumn(0).append(s.step());
             t.doubleColumn(1).append(s.wallNanos() / 1e6);
-            t.longColumn(2).append(s.bytesAllThreads());
-            t.longColumn(3).append(s.heapUsedBytes());
-            t.longColumn(4).append(s.peakHeapBytes());
-            t.doubleColumn(5).append(st == null ? Double.NaN : st.dt());
-            t.doubleColumn(6).append(st == null ? Double.NaN : st.cfl());
-            t.doubleColumn(7).append(st == null ? Double.NaN : st.meanRecoveryIterations());
-            t.intColumn(8).append(st == null ? 0 : st.maxRecoveryIterations());
-            t.doubleColumn(9).append(i < maxSpeeds.length ? maxSpeeds[i] : Double.NaN);
+            t.doubleColumn(2).append(fftMs[i]);
+            t.longColumn(3).append(s.bytesAllThreads());
+            t.longColumn(4).append(s.heapUsedBytes());
+            t.longColumn(5).append(s.peakHeapBytes());
+            t.doubleColumn(6).append(st == null ? Double.NaN : st.dt());
+            t.doubleColumn(7).append(st == null ? Double.NaN : st.cfl());
+            t.doubleColumn(8).append(st == null ? Double.NaN : st.meanRecoveryIterations());
+            t.intColumn(9).append(st == null ? 0 : st.maxRecoveryIterations());
+            t.doubleColumn(10).append(i < maxSpeeds.length ? maxSpeeds[i] : Double.NaN);
         }
         return t;
+    }
+
+    /** Milliseconds inside FFT spans, per measured step (NaN where the per-step span totals are missing). */
+    private double[] fftMsPerStep() {
+        double[] ms = new double[steps.size()];
+        for (int i = 0; i < ms.length; i++) {
+            if (i >= stepTotals.size()) {
+                ms[i] = Double.NaN;
+                continue;
+            }
+            long[] totals = stepTotals.get(i);
+            long nanos = 0;
+            for (SpanRecorder.Node node : nodes) {
+                if ((node.name().equals("fft.forward") || node.name().equals("fft.inverse")) && node.id() < totals.length) {
+                    nanos += totals[node.id()];
+                }
+            }
+            ms[i] = nanos / 1e6;
+        }
+        return ms;
+    }
+
+    /**
+     * The time of every span path in every measured step: SPAN, STEP, TOTAL_MS (ms inside the span
+     * during that step). The per-step samples behind the intervals of {@link #headline()} and of a
+     * comparison of two profiles.
+     */
+    public Table spanSteps() {
+        StringColumn span = StringColumn.create(Columns.SPAN);
+        LongColumn step = LongColumn.create(Columns.STEP);
+        DoubleColumn total = DoubleColumn.create(Columns.TOTAL_MS);
+        for (SpanRecorder.Node node : nodes) {
+            for (int i = 0; i < steps.size() && i < stepTotals.size(); i++) {
+                long[] totals = stepTotals.get(i);
+                span.append(node.path());
+                step.append(steps.get(i).step());
+                total.append(node.id() < totals.length ? totals[node.id()] / 1e6 : 0.0);
+            }
+        }
+        return Table.create("span_steps", span, step, total);
+    }
+
+    /**
+     * The forward transforms the solver could have skipped, by span, field and kind: SPAN, FIELD (the
+     * field the solver named, "" if none), KIND ({@link FftRecorder#REPEAT}: identical non-constant
+     * input transformed again; {@link FftRecorder#ZERO} / {@link FftRecorder#CONSTANT}: an input whose
+     * values are all 0 / all one constant), COUNT, CALLS_PER_STEP. Repeats first, then by count.
+     * Empty when detection was off.
+     */
+    public Table avoidable() {
+        int n = Math.max(1, steps.size());
+        StringColumn span = StringColumn.create(Columns.SPAN);
+        StringColumn field = StringColumn.create(Columns.FIELD);
+        StringColumn kind = StringColumn.create(Columns.KIND);
+        LongColumn count = LongColumn.create(Columns.COUNT);
+        DoubleColumn perStep = DoubleColumn.create(Columns.CALLS_PER_STEP);
+        List<Map.Entry<FftRecorder.Avoidable, Long>> rows = new ArrayList<>(avoidable.entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<FftRecorder.Avoidable, Long> e) -> !e.getKey().kind().equals(FftRecorder.REPEAT))
+                .thenComparing(e -> -e.getValue()).thenComparing(e -> e.getKey().span()).thenComparing(e -> e.getKey().field()));
+        for (Map.Entry<FftRecorder.Avoidable, Long> e : rows) {
+            span.append(e.getKey().span());
+            field.append(e.getKey().field());
+            kind.append(e.getKey().kind());
+            count.append(e.getValue());
+            perStep.append((double) e.getValue() / n);
+        }
+        return Table.create("avoidable_transforms", span, field, kind, count, perStep);
+    }
+
+    /** What was run, where and when (grid, tuning, backend, threads, commit, machine, load). */
+    public ProfileContext context() {
+        return context;
+    }
+
+    /** The fewest transforms a step of this simulation needs ({@link TransformBudget}); -1 where not derived. */
+    public int minimumTransformsPerStep() {
+        return minimumTransforms;
+    }
+
+    /** The headline figures with their 95% intervals, and the ranked findings in words. */
+    public Headline headline() {
+        return Headline.of(tablesByName(), context);
+    }
+
+    /** {@link #tables()} by name. */
+    public Map<String, Table> tablesByName() {
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (Table t : tables()) {
+            out.put(t.name(), t);
+        }
+        return out;
     }
 
     /** Largest peak heap of any measured step, bytes; -1 if unknown. */
@@ -344,9 +451,13 @@ public final class Profile implements Displayable {
     }
 
     /**
-     * The headline figures: METRIC, VALUE. Metrics: steps, points, ms_per_step, bytes_per_step
-     * (all threads), peak_heap_bytes, solver_bytes, solver_bytes_per_point, fft_calls_per_step,
-     * redundant_transforms_per_step (NaN when detection was off), large_allocations (count).
+     * The totals: METRIC, VALUE. Metrics: steps, points, ms_per_step (mean), bytes_per_step
+     * (all threads, mean), peak_heap_bytes, solver_bytes, solver_bytes_per_point, fft_calls_per_step,
+     * minimum_transforms_per_step ({@link TransformBudget}; NaN where not derived),
+     * redundant_transforms_per_step (repeats of identical non-constant input) and
+     * constant_input_transforms_per_step (transforms of zero or constant fields; both NaN when
+     * detection was off), large_allocations (count). The medians with their intervals are in
+     * {@link #headline()}.
      */
     public Table summary() {
         int n = Math.max(1, steps.size());
@@ -357,6 +468,10 @@ public final class Profile implements Displayable {
         for (FftRecorder.Kind k : ffts) {
             fftCalls += k.calls();
             redundant += k.redundant();
+        }
+        long constant = 0;
+        for (FftRecorder.Kind k : ffts) {
+            constant += k.constantInputs();
         }
         long largeCount = 0;
         for (LargeAllocationRecorder.Site site : largeAllocations) {
@@ -371,7 +486,9 @@ public final class Profile implements Displayable {
             {"solver_bytes", (double) solverBytes()},
             {"solver_bytes_per_point", points == 0 ? Double.NaN : (double) solverBytes() / points},
             {"fft_calls_per_step", (double) fftCalls / n},
+            {"minimum_transforms_per_step", minimumTransforms < 0 ? Double.NaN : (double) minimumTransforms},
             {"redundant_transforms_per_step", redundancyDetected ? (double) redundant / n : Double.NaN},
+            {"constant_input_transforms_per_step", redundancyDetected ? (double) constant / n : Double.NaN},
             {"large_allocations", (double) largeCount},
         };
         for (Object[] row : rows) {
@@ -440,10 +557,10 @@ public final class Profile implements Displayable {
         return Table.create("priorities", rank, by, span, value, share);
     }
 
-    /** Every table, in report order: the priority matrix first. */
+    /** Every table, in report order: the priority matrix first, the per-step span times last. */
     public List<Table> tables() {
         return List.of(priorities(), summary(), breakdown(), hierarchy(), calls(), operations(), fft(), redundancy(),
-                largeAllocations(), steps(), memory(), caches());
+                avoidable(), largeAllocations(), steps(), memory(), caches(), spanSteps());
     }
 
     /** The whole profile as JSON (every table, with column types); see {@link ProfileJson}. */
@@ -462,28 +579,32 @@ public final class Profile implements Displayable {
         return ProfileJson.diff(before, after);
     }
 
-    /** The summary line, the priority matrix, then the breakdown, as an HTML fragment. */
+    /**
+     * In a notebook, in the report's order: the headline (findings, figures with their 95% intervals,
+     * what was run), then the priority matrix and the breakdown, formatted for reading; the rest of the
+     * tables and the charts are a call away.
+     */
     @Override
     public String toHtml() {
         TableRendering tables = TableRendering.standard();
         StringBuilder html = new StringBuilder("<div class=\"is-spectral-profile\">\n<p><b>")
-                .append(Html.escape(toString())).append("</b></p>\n");
+                .append(Html.escape(toString())).append("</b></p>\n").append(headline().toHtml());
         if (largeNote != null) {
             html.append("<p>").append(Html.escape(largeNote)).append("</p>\n");
         }
-        html.append("<p>Priority matrix (read first): top spans by self time and by bytes allocated per step</p>\n")
+        html.append("<p>Priority matrix: top spans by self time and by bytes allocated per step</p>\n")
                 .append(tables.html(priorities()))
-                .append(tables.html(summary()))
                 .append(tables.html(breakdown()))
-                .append("<p>More: hierarchy(), calls(), operations(), fft(), redundancy(), largeAllocations(), steps(),"
-                        + " memory(), caches(); ProfilePlots for charts; ProfileReport for the HTML file.</p>\n</div>");
+                .append("<p>More: summary(), hierarchy(), calls(), operations(), fft(), avoidable(), largeAllocations(), steps(),"
+                        + " memory(), caches(), spanSteps(); ProfilePlots and ReportPlots for charts; ProfileReport for the HTML"
+                        + " file.</p>\n</div>");
         return html.toString();
     }
 
-    /** The summary line and the priority matrix as text. */
+    /** The summary line, the headline, then the priority matrix, as text. */
     @Override
     public String toText() {
-        return toString() + "\n" + priorities().print();
+        return toString() + "\n" + headline().toText() + "\n" + priorities().print();
     }
 
     @Override

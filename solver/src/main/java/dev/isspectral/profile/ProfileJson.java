@@ -18,12 +18,14 @@ import java.util.Set;
  * <p>Format ({@value #FORMAT}):
  * <pre>{@code
  * {"format": "is-spectral-profile/1", "label": "32x32x16x16", "points": 8192,
+ *  "context": {"date": "2026-12-04 17:00 UTC", "grid": "32x32x16x16", ..., "load_end": 1.2},
  *  "tables": [{"name": "hierarchy",
  *              "columns": [{"name": "span", "type": "STRING"}, {"name": "calls", "type": "LONG"}, ...],
  *              "rows": [["step", 32, ...], ...]}, ...]}
  * }</pre>
- * Every table of {@link Profile#tables()} in order; numbers that are not finite are written as
- * {@code null}. No external library: the writer and the reader here cover exactly this format
+ * Every table of {@link Profile#tables()} in order; the context is {@link ProfileContext#toMap()} (exports
+ * written before it existed have none and read back as {@link ProfileContext#UNKNOWN}); numbers that are not
+ * finite are written as {@code null}. No external library: the writer and the reader here cover exactly this format
  * (objects, arrays, strings with escapes, numbers, true, false, null).
  */
 public final class ProfileJson {
@@ -41,7 +43,19 @@ public final class ProfileJson {
     public static String write(Profile profile) {
         StringBuilder json = new StringBuilder(1 << 14);
         json.append("{\"format\": ").append(quote(FORMAT)).append(",\n \"label\": ").append(quote(profile.label()))
-                .append(",\n \"points\": ").append(profile.points()).append(",\n \"tables\": [");
+                .append(",\n \"points\": ").append(profile.points()).append(",\n \"context\": {");
+        int i = 0;
+        for (Map.Entry<String, Object> e : profile.context().toMap().entrySet()) {
+            json.append(i++ == 0 ? "" : ", ").append(quote(e.getKey())).append(": ");
+            Object v = e.getValue();
+            if (v instanceof Number n) {
+                json.append(Double.isFinite(n.doubleValue()) ? (v instanceof Integer ? v.toString() : Double.toString(n.doubleValue()))
+                        : "null");
+            } else {
+                json.append(quote(String.valueOf(v)));
+            }
+        }
+        json.append("},\n \"tables\": [");
         List<Table> tables = profile.tables();
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
@@ -87,19 +101,38 @@ public final class ProfileJson {
         }
     }
 
+    /** An export read back: the run's context and its tables by name. */
+    public record Export(ProfileContext context, Map<String, Table> tables) {
+
+        /** The headline of this export, as the report of the run showed it. */
+        public Headline headline() {
+            return Headline.of(tables, context);
+        }
+    }
+
     /**
      * Reads an export back as tables (numeric columns as doubles, text and booleans as text), by name.
      *
      * @throws IllegalArgumentException if the text is not JSON of this format
      */
     public static Map<String, Table> read(String json) {
+        return load(json).tables();
+    }
+
+    /**
+     * Reads an export back with its context.
+     *
+     * @throws IllegalArgumentException if the text is not JSON of this format
+     */
+    public static Export load(String json) {
         Object root = new Parser(json).document();
         if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))) {
             throw new IllegalArgumentException("json = " + abbreviate(json) + "; must be a profile export with \"format\": \""
                     + FORMAT + "\" (Profile.toJson())");
         }
         try {
-            return tables(map);
+            Object context = map.get("context");
+            return new Export(ProfileContext.fromMap(context instanceof Map<?, ?> c ? c : null), tables(map));
         } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("json: a table of the export is malformed (" + e.getMessage()
                     + "); must be as written by Profile.toJson()", e);
@@ -143,7 +176,8 @@ public final class ProfileJson {
      * and boolean columns, and depth, threads, step and rank), and each measured column whose values
      * differ gives one row: TABLE, KEY (key values joined by " | "), COLUMN, BEFORE, AFTER,
      * DIFFERENCE (after − before), RATIO (after / before). A row present on one side only shows NaN on
-     * the other. Equal values are left out, so two identical exports give an empty table.
+     * the other. Equal values are left out, so two identical exports give an empty table. The
+     * per-step span samples ({@code span_steps}) are left out.
      */
     public static Table diff(String before, String after) {
         Map<String, Table> a = read(before);
@@ -153,7 +187,8 @@ public final class ProfileJson {
                 DoubleColumn.create(Columns.DIFFERENCE), DoubleColumn.create(Columns.RATIO));
         for (Map.Entry<String, Table> e : a.entrySet()) {
             Table right = b.get(e.getKey());
-            if (right != null) {
+            // the per-step span times are samples, compared as distributions by a report's comparison, not row by row
+            if (right != null && !e.getKey().equals("span_steps")) {
                 diffTable(e.getKey(), e.getValue(), right, out);
             }
         }

@@ -1,5 +1,6 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Simulation;
@@ -87,12 +88,14 @@ public final class Profiler {
                     : AllocationCounter.jvmExcluding(large.threadIds());
             SpanRecorder spans = new SpanRecorder(System::nanoTime, counter, HeapPeak.jvm());
             FftRecorder ffts = new FftRecorder(spans, System::nanoTime, redundancy);
+            ProfileContext context = ProfileContext.of(simulation, warmup, steps);
             Solver solver = simulation.start(new Instrumentation(spans, ffts.decorator()));
             solver.advance(warmup);
             // the solver's accounting before any observation (max |v| below adds observed primitives)
             List<Solver.MemoryUse> memory = solver.memory();
             spans.reset();
             ffts.reset();
+            MachineLoad.Sample loadStart = MachineLoad.sample();
             if (large != null) {
                 large.beginMeasurement();
             }
@@ -106,12 +109,14 @@ public final class Profiler {
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);
             }
+            context = context.withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
             List<LargeAllocationRecorder.Site> sites = large == null ? List.of() : large.finish();
             String note = large == null ? null : large.unavailable();
             long points = (long) simulation.grid().nx() * simulation.grid().ny() * simulation.grid().nz();
             return new Profile(new Profile.Measurements(simulation.grid().toString(), points, spans.nodes(), spans.steps(),
                     statistics, maxSpeeds, ffts.kinds(), redundancy, ffts.redundantBySpan(), memory,
-                    solver.cacheStatistics(), sites, largeThreshold, note));
+                    solver.cacheStatistics(), sites, largeThreshold, note, spans.stepTotals(), ffts.avoidable(),
+                    TransformBudget.minimumPerStep(simulation), context));
         } finally {
             if (large != null) {
                 large.close();

@@ -33,6 +33,7 @@ public final class SpanRecorder implements Tracer {
         final String name;
         final String path;
         final int depth;
+        final int id;
         final Node parent;
         final Map<String, Node> children = new LinkedHashMap<>();
         // the child opened last, checked by identity first: span names are constants
@@ -45,9 +46,10 @@ public final class SpanRecorder implements Tracer {
         long bytes;
         long childBytes;
 
-        Node(String name, Node parent) {
+        Node(String name, Node parent, int id) {
             this.name = name;
             this.parent = parent;
+            this.id = id;
             this.depth = parent == null ? 0 : parent.depth + 1;
             this.path = parent == null ? "" : parent.depth == 0 ? name : parent.path + "/" + name;
         }
@@ -70,15 +72,18 @@ public final class SpanRecorder implements Tracer {
         /** Bytes minus those of direct children: what the span's own code allocated. */
         public long selfBytes() { return bytes - childBytes; }
         public List<Node> children() { return List.copyOf(children.values()); }
+        /** The node's index in the per-step totals of {@link #stepTotals()}, in creation order. */
+        public int id() { return id; }
 
-        Node child(String childName) {
+        Node child(String childName, List<Node> core) {
             Node last = lastChild;
             if (last != null && last.name == childName) {
                 return last;
             }
             Node c = children.get(childName);
             if (c == null) {
-                c = new Node(childName, this);
+                c = new Node(childName, this, core.size());
+                core.add(c);
                 children.put(childName, c);
             }
             lastChild = c;
@@ -106,7 +111,9 @@ public final class SpanRecorder implements Tracer {
     private static final class Core {
         final LongSupplier clock;
         final AllocationCounter allocation;
-        final Node root = new Node("", null);
+        final Node root = new Node("", null, -1);
+        // every node by id, for the per-step snapshots of total time
+        final List<Node> byId = new ArrayList<>();
 
         Core(LongSupplier clock, AllocationCounter allocation) {
             this.clock = clock;
@@ -132,6 +139,9 @@ public final class SpanRecorder implements Tracer {
             long elapsed = core.clock.getAsLong() - startNanos;
             long bytes = core.allocation.currentThread() - startBytes;
             owner.size--;
+            if (owner.size < owner.operandDepth) {
+                owner.operand = null;
+            }
             Node n = node;
             synchronized (core) {
                 n.calls++;
@@ -156,6 +166,9 @@ public final class SpanRecorder implements Tracer {
         final Core core;
         Frame[] frames = new Frame[0];
         int size;
+        // the field named by Tracer.operand, valid while the span open at the call is open
+        String operand;
+        int operandDepth;
 
         ThreadFrames(Core core) {
             this.core = core;
@@ -184,6 +197,8 @@ public final class SpanRecorder implements Tracer {
     private final Node root;
     private final ThreadLocal<ThreadFrames> stacks;
     private final List<StepRecord> steps = new ArrayList<>();
+    private final List<long[]> stepTotals = new ArrayList<>();
+    private long[] stepStartTotals = new long[0];
     private long stepStartNanos;
     private long stepStartBytes;
 
@@ -219,7 +234,7 @@ public final class SpanRecorder implements Tracer {
         Node parent = stack.top();
         Node node;
         synchronized (core) {
-            node = parent.child(name);
+            node = parent.child(name, core.byId);
         }
         Frame frame = stack.push();
         frame.node = node;
@@ -230,6 +245,10 @@ public final class SpanRecorder implements Tracer {
 
     @Override
     public void stepStarted(long step) {
+        // outside the step's time and allocation windows: the totals so far, to subtract at its end
+        synchronized (core) {
+            stepStartTotals = totals();
+        }
         heap.reset();
         stepStartBytes = allocation.allThreads();
         stepStartNanos = clock.getAsLong();
@@ -243,6 +262,41 @@ public final class SpanRecorder implements Tracer {
         long peak = heap.peak();
         synchronized (core) {
             steps.add(new StepRecord(step, wall, bytes, used, peak));
+            long[] end = totals();
+            for (int i = 0; i < stepStartTotals.length && i < end.length; i++) {
+                end[i] -= stepStartTotals[i];
+            }
+            stepTotals.add(end);
+        }
+    }
+
+    private long[] totals() {
+        long[] t = new long[core.byId.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = core.byId.get(i).totalNanos;
+        }
+        return t;
+    }
+
+    @Override
+    public void operand(String name) {
+        ThreadFrames stack = stacks.get();
+        stack.operand = name;
+        stack.operandDepth = stack.size;
+    }
+
+    /** The field last named by {@link #operand} on the calling thread while still valid, or null. */
+    public String currentOperand() {
+        return stacks.get().operand;
+    }
+
+    /**
+     * Per recorded step, the total nanoseconds of each span path inside that step, indexed by
+     * {@link Node#id()}; an array may be shorter than the node count (paths first seen later: 0).
+     */
+    public List<long[]> stepTotals() {
+        synchronized (core) {
+            return List.copyOf(stepTotals);
         }
     }
 
@@ -256,7 +310,10 @@ public final class SpanRecorder implements Tracer {
         synchronized (core) {
             root.children.clear();
             root.lastChild = null;
+            core.byId.clear();
             steps.clear();
+            stepTotals.clear();
+            stepStartTotals = new long[0];
         }
     }
 

@@ -22,8 +22,9 @@ import java.util.Locale;
  * profiles the sound-wave case (mode (1,0,0), amplitude 1e-3, conformal EOS, η/s = 0.08) and writes
  * the standalone HTML report to {@code path.html}, with {@code path-<table>.csv} per table and
  * {@code path.json} beside it, each written atomically. With {@code --overhead} it instead measures
- * the profiler's own cost ({@link ProfilingOverhead}) and writes nothing. Bad arguments print one
- * line and return 2.
+ * the profiler's own cost ({@link ProfilingOverhead}) and writes nothing.
+ * {@code is-spectral profile compare a.json b.json --out c.html} compares two such exports in one report
+ * ({@link ProfileComparison}). Bad arguments print one line and return 2.
  */
 public final class ProfileCommand {
 
@@ -40,6 +41,8 @@ public final class ProfileCommand {
               --overhead             measure the profiler's overhead instead (off / on, interleaved; needs no --out)
               --rounds N             fewest interleaved rounds for --overhead (default 40; 95% intervals)
               --no-progress          no progress line (shown on stderr only when stdout is a terminal)
+            options (profile compare A.json B.json --out C.html): the two exports' headlines side by side,
+              per-span differences with 95% intervals, step times and breakdown overlaid
             """;
 
     private static final String USAGE = "usage: is-spectral profile [--grid 32x32x16x16] [--tuning optimized|baseline]"
@@ -57,6 +60,9 @@ public final class ProfileCommand {
 
     /** Runs the command; returns the exit status (0 done, 2 bad arguments, 1 could not write). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("compare")) {
+            return compare(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         try {
             Options o = Options.parse(args);
             Simulation sim = Simulation.builder().grid(o.grid).eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
@@ -79,7 +85,7 @@ public final class ProfileCommand {
                     configured::run);
             List<Path> files = ProfileReport.writeHtml(profile, o.out);
             out.println(profile);
-            out.println(profile.priorities().print());
+            out.println(profile.headline().toText());
             out.println("wrote " + files.get(0) + " and, beside it, " + (files.size() - 2) + " CSV files and "
                     + files.get(files.size() - 1).getFileName());
             return 0;
@@ -90,6 +96,74 @@ public final class ProfileCommand {
             err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
             return 1;
         }
+    }
+
+    private static final String COMPARE_USAGE = "usage: is-spectral profile compare A.json B.json --out C.html";
+
+    /** {@code compare A.json B.json --out C.html}: returns 0 done, 2 bad arguments, 1 could not read or write. */
+    static int compare(String[] args, PrintStream out, PrintStream err) {
+        List<Path> inputs = new java.util.ArrayList<>();
+        Path html = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out")) {
+                if (i + 1 >= args.length) {
+                    err.println("error: option --out needs a value; " + COMPARE_USAGE);
+                    return 2;
+                }
+                String value = args[++i];
+                if (!value.endsWith(".html") || value.endsWith("/.html") || value.equals(".html")) {
+                    err.println("error: --out = \"" + value + "\"; must be a file name ending in .html");
+                    return 2;
+                }
+                html = Path.of(value);
+            } else if (args[i].startsWith("--")) {
+                err.println("error: unknown option " + args[i] + "; " + COMPARE_USAGE);
+                return 2;
+            } else {
+                inputs.add(Path.of(args[i]));
+            }
+        }
+        if (inputs.size() != 2) {
+            err.println("error: profiles = " + inputs.size() + " files; must be exactly two JSON exports (written beside "
+                    + "each report by is-spectral profile); " + COMPARE_USAGE);
+            return 2;
+        }
+        if (html == null) {
+            err.println("error: --out is required (the HTML report, e.g. --out compare.html); " + COMPARE_USAGE);
+            return 2;
+        }
+        String[] json = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                json[i] = java.nio.file.Files.readString(inputs.get(i));
+            } catch (java.io.IOException e) {
+                err.println("error: profile " + inputs.get(i) + " cannot be read: " + e);
+                return 1;
+            }
+        }
+        ProfileComparison c;
+        try {
+            c = ProfileComparison.of(json[0], name(inputs.get(0)), json[1], name(inputs.get(1)));
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        try {
+            ProfileReport.writeAtomically(html, c.html());
+        } catch (java.io.IOException e) {
+            err.println("error: writing " + html + ": " + e);
+            return 1;
+        }
+        for (String f : c.findings()) {
+            out.println(f);
+        }
+        out.println("wrote " + html);
+        return 0;
+    }
+
+    private static String name(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }
 
     /** Parsed and checked options. */

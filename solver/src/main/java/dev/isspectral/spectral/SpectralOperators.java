@@ -56,12 +56,7 @@ public final class SpectralOperators {
     private static final int SET = 2;
     private static final int FILTER = 3;
     private static final int LAPLACIAN = 4;
-    private int passKind;
-    private int passAxis;
-    private boolean passNegate;
-    private double[] passSource;
-    private double[] passTarget;
-    private final Workers.Chunk kspaceTask = this::kspaceChunk;
+    private final KSpacePass kspaceTask = new KSpacePass();
     private long inverseTransforms;
 
     /**
@@ -129,6 +124,14 @@ public final class SpectralOperators {
         return inverseTransforms;
     }
 
+    /**
+     * Doubles held in spectra by operators on {@code grid}: seven spectra of the real-to-complex
+     * length 2·nx·ny·(nz/2 + 1) when preallocated, none otherwise (each call allocates its own).
+     */
+    public static long spectrumDoubles(Grid grid, boolean preallocated) {
+        return preallocated ? 7L * 2 * grid.spectrumSize() : 0L;
+    }
+
     /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
         long doubles = (preallocated ? 7L * spectrum.length : 0L) + kx.length + ky.length + kz.length
@@ -167,13 +170,27 @@ public final class SpectralOperators {
 
     /** ∂_x fx + ∂_y fy + ∂_z fz into {@code out}: three forward transforms and one inverse. */
     public void divergence(double[] fx, double[] fy, double[] fz, double[] out) {
+        divergence(fx, fy, fz, out, null, null, null);
+    }
+
+    /** As above, naming each component for an observer ({@link Tracer#operand}) when the names are not null. */
+    private void divergence(double[] fx, double[] fy, double[] fz, double[] out, String nx, String ny, String nz) {
         try (Span s = tracer.open("divergence")) {
             double[] sum = buffer(accumulator);
             double[] spec = buffer(spectrum);
+            if (nx != null) {
+                tracer.operand(nx);
+            }
             forward(fx, spec);
             kspace(SET, spec, 0, sum, false);
+            if (ny != null) {
+                tracer.operand(ny);
+            }
             forward(fy, spec);
             kspace(ACCUMULATE, spec, 1, sum, false);
+            if (nz != null) {
+                tracer.operand(nz);
+            }
             forward(fz, spec);
             kspace(ACCUMULATE, spec, 2, sum, false);
             inverse(sum, out);
@@ -200,10 +217,10 @@ public final class SpectralOperators {
     public void symmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
                                     double[] xy, double[] xz, double[] yz, double[][] out, boolean negated) {
         if (!shareForwardTransform) {
-            divergence(t0[0], t0[1], t0[2], out[0]);
-            divergence(xx, xy, xz, out[1]);
-            divergence(xy, yy, yz, out[2]);
-            divergence(xz, yz, zz, out[3]);
+            divergence(t0[0], t0[1], t0[2], out[0], "T0x", "T0y", "T0z");
+            divergence(xx, xy, xz, out[1], "Txx", "Txy", "Txz");
+            divergence(xy, yy, yz, out[2], "Txy", "Tyy", "Tyz");
+            divergence(xz, yz, zz, out[3], "Txz", "Tyz", "Tzz");
             if (negated) {
                 for (double[] o : out) {
                     for (int p = 0; p < o.length; p++) {
@@ -217,25 +234,34 @@ public final class SpectralOperators {
             double[][] acc = preallocated ? tensorAccumulators : new double[4][engine.spectrumLength()];
             double[] spec = buffer(spectrum);
             // the first term into each sum sets it (0 − a and 0 + a, as if added to zeros)
+            tracer.operand("T0x");
             forward(t0[0], spec);
             kspace(SET, spec, 0, acc[0], false);
+            tracer.operand("T0y");
             forward(t0[1], spec);
             kspace(ACCUMULATE, spec, 1, acc[0], false);
+            tracer.operand("T0z");
             forward(t0[2], spec);
             kspace(ACCUMULATE, spec, 2, acc[0], negated);
+            tracer.operand("Txx");
             forward(xx, spec);
             kspace(SET, spec, 0, acc[1], false);
+            tracer.operand("Txy");
             forward(xy, spec);
             kspace(ACCUMULATE, spec, 1, acc[1], false);
             kspace(SET, spec, 0, acc[2], false);
+            tracer.operand("Txz");
             forward(xz, spec);
             kspace(ACCUMULATE, spec, 2, acc[1], negated);
             kspace(SET, spec, 0, acc[3], false);
+            tracer.operand("Tyy");
             forward(yy, spec);
             kspace(ACCUMULATE, spec, 1, acc[2], false);
+            tracer.operand("Tyz");
             forward(yz, spec);
             kspace(ACCUMULATE, spec, 2, acc[2], negated);
             kspace(ACCUMULATE, spec, 1, acc[3], false);
+            tracer.operand("Tzz");
             forward(zz, spec);
             kspace(ACCUMULATE, spec, 2, acc[3], negated);
             for (int nu = 0; nu < 4; nu++) {
@@ -323,31 +349,41 @@ public final class SpectralOperators {
 
     /** One k-space pass of {@code kind} over all rows (split over the team when large enough). */
     private void kspace(int kind, double[] source, int axis, double[] target, boolean negate) {
-        passKind = kind;
-        passSource = source;
-        passAxis = axis;
-        passTarget = target;
-        passNegate = negate;
+        kspaceTask.kind = kind;
+        kspaceTask.source = source;
+        kspaceTask.axis = axis;
+        kspaceTask.target = target;
+        kspaceTask.negate = negate;
         try {
             workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
         } finally {
-            passSource = null;
-            passTarget = null;
+            kspaceTask.source = null;
+            kspaceTask.target = null;
+        }
+    }
+
+    /** A k-space pass as a worker task: its arguments are its fields, set before each run. */
+    private final class KSpacePass implements Workers.Chunk {
+        int kind;
+        int axis;
+        boolean negate;
+        double[] source;
+        double[] target;
+
+        @Override
+        public void run(int chunk, int fromRow, int toRow) {
+            kspaceChunk(kind, source, axis, target, negate, fromRow, toRow);
         }
     }
 
     /**
      * Rows [fromRow, toRow) of the pass in progress: DERIVATIVE target = i k·source; ACCUMULATE
      * target += i k·source; SET target = 0 + i k·source (the bits of adding to zeros); FILTER and
-     * LAPLACIAN multiply the source in place by the mask or −|k|². With {@code passNegate} the
+     * LAPLACIAN multiply the source in place by the mask or −|k|². With {@code negate} the
      * accumulated value is negated as it is stored.
      */
-    private void kspaceChunk(int chunk, int fromRow, int toRow) {
-        double[] src = passSource;
-        double[] out = passTarget;
-        int axis = passAxis;
-        int kind = passKind;
-        double sign = passNegate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
+    private void kspaceChunk(int kind, double[] src, int axis, double[] out, boolean negate, int fromRow, int toRow) {
+        double sign = negate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
         for (int row = fromRow; row < toRow; row++) {
             int i = row / ny;
             int j = row - i * ny;

@@ -48,4 +48,13 @@ public interface Tracer {
     /** Called once at the end of each time step, after its spans closed. */
     default void stepFinished(long step) {
     }
+
+    /**
+     * Names the field the next operations on this thread work on, e.g. {@code "v^y"} before its
+     * gradient, so an observer can say which field a transform was of. The name holds until the span
+     * open at the time of the call closes, or the next call. Pass a constant string: the solver calls
+     * this in its hot loop, and the default does nothing.
+     */
+    default void operand(String name) {
+    }
 }

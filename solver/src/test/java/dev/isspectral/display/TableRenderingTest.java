@@ -38,6 +38,14 @@ class TableRenderingTest {
     }
 
     @Test
+    void aRatioToTheEntropyDensityIsNotATime() {
+        Table scan = Table.create("scan", DoubleColumn.create("eta_over_s", 0.08, 0.2), DoubleColumn.create("run_s", 0.25, 0.5));
+        String header = TableRendering.standard().text(scan).split("\n")[1];
+        assertFalse(header.contains("eta_over_s (in ms)"), header);
+        assertTrue(header.contains("run_s (in ms)"), header);
+    }
+
+    @Test
     void htmlScrollsSidewaysInsideThePageAndPutsVerdictsFirstInColour() {
         Table checks = Table.create("checks", StringColumn.create("check", "energy", "order"),
                 DoubleColumn.create("value", 1e-14, 1.5), StringColumn.create("verdict", "PASS", "FAIL"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FftRecorderTest {
 
@@ -104,5 +105,66 @@ class FftRecorderTest {
         swapped[0] = x[1];
         swapped[1] = x[0];
         org.junit.jupiter.api.Assertions.assertNotEquals(h, FftRecorder.contentHash(swapped));
+    }
+
+    @Test
+    void zeroAndConstantInputsAreCountedApartFromRepeatsWithTheirFieldNames() {
+        SpanRecorder spans = new SpanRecorder();
+        FftRecorder ffts = new FftRecorder(spans);
+        FftEngine engine = ffts.wrap(new JTransformsEngine(4, 4, 4));
+        double[] zero = new double[engine.realLength()];
+        double[] two = new double[engine.realLength()];
+        java.util.Arrays.fill(two, 2.0);
+        double[] wave = new double[engine.realLength()];
+        for (int i = 0; i < wave.length; i++) {
+            wave[i] = Math.sin(i);
+        }
+        double[] spectrum = new double[engine.spectrumLength()];
+        try (Span k = spans.open("kinematics")) {
+            spans.operand("v_y");
+            engine.forward(zero, spectrum);
+            engine.forward(zero, spectrum); // zero again: still a zero field, not a repeat
+            spans.operand("eps");
+            engine.forward(two, spectrum);
+            spans.operand("v_x");
+            engine.forward(wave, spectrum);
+            engine.forward(wave, spectrum); // the same non-constant content: a repeat
+        }
+        engine.forward(zero, spectrum); // outside the span: the operand no longer holds
+        FftRecorder.Kind forward = ffts.kinds().get(0);
+        assertEquals(6, forward.calls());
+        assertEquals(1, forward.redundant());
+        assertEquals(4, forward.constantInputs());
+        java.util.Map<FftRecorder.Avoidable, Long> expected = new java.util.LinkedHashMap<>();
+        expected.put(new FftRecorder.Avoidable("kinematics", "v_y", FftRecorder.ZERO), 2L);
+        expected.put(new FftRecorder.Avoidable("kinematics", "eps", FftRecorder.CONSTANT), 1L);
+        expected.put(new FftRecorder.Avoidable("kinematics", "v_x", FftRecorder.REPEAT), 1L);
+        expected.put(new FftRecorder.Avoidable("", "", FftRecorder.ZERO), 1L);
+        assertEquals(expected, ffts.avoidable());
+    }
+
+    @Test
+    void aFieldThatTurnsNonConstantIsNotARepeatOfItsLastNonConstantContent() {
+        FftRecorder ffts = new FftRecorder(new SpanRecorder());
+        FftEngine engine = ffts.wrap(new JTransformsEngine(4, 4, 4));
+        double[] a = new double[engine.realLength()];
+        double[] spectrum = new double[engine.spectrumLength()];
+        a[5] = 1;
+        engine.forward(a, spectrum);
+        a[5] = 0;
+        engine.forward(a, spectrum); // zero
+        a[5] = 1;
+        engine.forward(a, spectrum); // the first content again, but the array held zeros in between
+        assertEquals(0, ffts.kinds().get(0).redundant());
+        assertEquals(1, ffts.kinds().get(0).constantInputs());
+    }
+
+    @Test
+    void constancyIsExactAndTreatsSignedZerosAlike() {
+        assertTrue(FftRecorder.constant(new double[] {0.0, -0.0, 0.0}));
+        assertTrue(FftRecorder.constant(new double[] {1.5, 1.5}));
+        assertTrue(FftRecorder.constant(new double[0]));
+        org.junit.jupiter.api.Assertions.assertFalse(FftRecorder.constant(new double[] {1.5, Math.nextUp(1.5)}));
+        org.junit.jupiter.api.Assertions.assertFalse(FftRecorder.constant(new double[] {0, 0, 0, 1e-300}));
     }
 }

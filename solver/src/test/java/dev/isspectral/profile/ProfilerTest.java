@@ -48,7 +48,10 @@ class ProfilerTest {
                 Columns.SINGLE_PRECISION, Columns.THREADS, Columns.CALLS, Columns.CALLS_PER_STEP, Columns.TOTAL_MS,
                 Columns.MEAN_MS, Columns.GFLOPS, Columns.SHARE_OF_STEP, Columns.REDUNDANT), p.fft().columnNames());
         assertEquals(List.of(Columns.SPAN, Columns.REDUNDANT), p.redundancy().columnNames());
-        assertEquals(List.of(Columns.STEP, Columns.WALL_MS, Columns.BYTES_ALL_THREADS, Columns.HEAP_USED_BYTES,
+        assertEquals(List.of(Columns.SPAN, Columns.FIELD, Columns.KIND, Columns.COUNT, Columns.CALLS_PER_STEP),
+                p.avoidable().columnNames());
+        assertEquals(List.of(Columns.SPAN, Columns.STEP, Columns.TOTAL_MS), p.spanSteps().columnNames());
+        assertEquals(List.of(Columns.STEP, Columns.WALL_MS, Columns.FFT_MS, Columns.BYTES_ALL_THREADS, Columns.HEAP_USED_BYTES,
                 Columns.PEAK_HEAP_BYTES, Columns.DT, Columns.CFL, Columns.MEAN_RECOVERY_ITERATIONS,
                 Columns.MAX_RECOVERY_ITERATIONS, Columns.MAX_SPEED), p.steps().columnNames());
         assertEquals(List.of(Columns.CALLER, Columns.CALLEE, Columns.CALLS, Columns.CALLS_PER_STEP,
@@ -59,7 +62,7 @@ class ProfilerTest {
                 Columns.MAX_BYTES), p.largeAllocations().columnNames());
         assertEquals(List.of(Columns.METRIC, Columns.VALUE), p.summary().columnNames());
         assertEquals(List.of("priorities", "summary", "breakdown", "hierarchy", "calls", "operations", "fft", "redundancy",
-                "large_allocations", "steps", "memory", "caches"), p.tables().stream().map(Table::name).toList());
+                "avoidable_transforms", "large_allocations", "steps", "memory", "caches", "span_steps"), p.tables().stream().map(Table::name).toList());
         assertEquals(List.of(Columns.COMPONENT, Columns.BYTES, Columns.BYTES_PER_POINT), p.memory().columnNames());
         assertEquals(List.of(Columns.NAME, Columns.HITS, Columns.MISSES, Columns.HIT_RATE, Columns.BYTES_HELD),
                 p.caches().columnNames());
@@ -128,13 +131,17 @@ class ProfilerTest {
     }
 
     @Test
-    void displaysThePriorityMatrixFirst() {
+    void displaysTheHeadlineFirstThenThePriorityMatrix() {
         Profile p = Profiler.of(soundWave()).warmup(1).steps(2).largeAllocations(0).run();
         String html = p.toHtml();
+        int findings = html.indexOf("class=\"findings\"");
+        int figures = html.indexOf("class=\"figures\"");
         int priorities = html.indexOf("<caption>priorities");
-        assertTrue(priorities > 0, html);
-        assertTrue(priorities < html.indexOf("<caption>summary") && priorities < html.indexOf("<caption>breakdown"));
-        assertTrue(p.toText().contains(Columns.RANK));
+        assertTrue(findings > 0 && figures > findings && priorities > figures, html);
+        assertTrue(html.contains("Most of the time goes to") && html.contains("time per step"), html);
+        assertTrue(priorities < html.indexOf("<caption>breakdown"));
+        String text = p.toText();
+        assertTrue(text.indexOf("Most of the time goes to") < text.indexOf(Columns.RANK), text);
     }
 
     @Test

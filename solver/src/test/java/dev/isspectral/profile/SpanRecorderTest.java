@@ -164,4 +164,48 @@ class SpanRecorderTest {
         // 20 000 spans: a per-span object of even 16 bytes would show as 320 000 bytes
         assertTrue(bytes < 20_000, "bytes = " + bytes);
     }
+
+    @Test
+    void stepTotalsHoldEachSpansTimeInsideEachStep() {
+        FakeClock clock = new FakeClock();
+        SpanRecorder r = new SpanRecorder(() -> clock.now, AllocationCounter.NONE, HeapPeak.NONE);
+        for (int s = 1; s <= 3; s++) {
+            r.stepStarted(s);
+            try (Span step = r.open("step")) {
+                clock.now += 10 * s;
+                try (Span rhs = r.open("rhs")) {
+                    clock.now += s;
+                }
+            }
+            r.stepFinished(s);
+            try (Span between = r.open("observe")) {
+                clock.now += 1000; // between steps: in no step's totals
+            }
+        }
+        Map<String, SpanRecorder.Node> n = byPath(r);
+        java.util.List<long[]> totals = r.stepTotals();
+        assertEquals(3, totals.size());
+        for (int s = 1; s <= 3; s++) {
+            long[] t = totals.get(s - 1);
+            assertEquals(11L * s, t[n.get("step").id()]);
+            assertEquals(s, t[n.get("step/rhs").id()]);
+            long observe = n.get("observe").id() < t.length ? t[n.get("observe").id()] : 0;
+            assertEquals(0, observe);
+        }
+    }
+
+    @Test
+    void anOperandHoldsUntilTheSpanItWasNamedInCloses() {
+        SpanRecorder r = new SpanRecorder();
+        try (Span k = r.open("kinematics")) {
+            r.operand("v_y");
+            try (Span g = r.open("gradient")) {
+                assertEquals("v_y", r.currentOperand());
+            }
+            assertEquals("v_y", r.currentOperand());
+            r.operand("v_z");
+            assertEquals("v_z", r.currentOperand());
+        }
+        assertEquals(null, r.currentOperand());
+    }
 }

@@ -33,16 +33,87 @@ class ProfileReportTest {
     }
 
     @Test
-    void htmlContainsEveryTableAndChartAndNoExternalResource() {
+    void htmlContainsEveryShownTableAndChartAndNoExternalResource() {
         String html = ProfileReport.html(profile);
         for (Table t : profile.tables()) {
-            assertTrue(html.contains("id=\"table-" + t.name() + "\""), t.name());
+            boolean csvOnly = t.name().equals("span_steps") || t.name().equals("redundancy");
+            assertEquals(!csvOnly, html.contains("id=\"table-" + t.name() + "\""), t.name());
         }
         for (String chart : ProfileReport.charts(profile).keySet()) {
             assertTrue(html.contains("id=\"chart-" + chart + "\""), chart);
         }
         assertTrue(html.contains("data:image/png;base64,"));
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"));
+    }
+
+    /** Top-down: the finding (headline), then the key charts in order, then the tables; a contents list before all. */
+    @Test
+    void sectionsComeInReadingOrder() {
+        String html = ProfileReport.html(profile);
+        String[] order = {"id=\"contents\"", "<section id=\"headline\">", "class=\"findings\"", "class=\"figures\"",
+            "class=\"context\"", "<section id=\"charts\">", "id=\"chart-breakdown\"", "id=\"chart-hierarchy\"",
+            "id=\"chart-steps\"", "id=\"chart-allocations\"", "<section id=\"tables\">", "id=\"table-priorities\"",
+            "id=\"table-summary\"", "id=\"table-breakdown\"", "id=\"table-avoidable_transforms\""};
+        int at = -1;
+        for (String marker : order) {
+            int next = html.indexOf(marker);
+            assertTrue(next > at, marker + " at " + next + ", expected after " + at);
+            at = next;
+        }
+        // every section is listed in the contents
+        String contents = html.substring(html.indexOf("id=\"contents\""), html.indexOf("</nav>"));
+        for (String id : new String[] {"headline", "charts", "chart-steps", "tables", "table-hierarchy"}) {
+            assertTrue(contents.contains("href=\"#" + id + "\""), id);
+        }
+    }
+
+    @Test
+    void headlineGivesWhatWasRunAndEachFigureWithItsInterval() {
+        String html = ProfileReport.html(profile);
+        String headline = html.substring(html.indexOf("<section id=\"headline\">"), html.indexOf("<section id=\"charts\">"));
+        for (String figure : new String[] {"time per step", "time per grid point and step", "allocated per step (all threads)",
+            "peak heap", "FFT share of the step", "transforms per step", "95 % interval"}) {
+            assertTrue(headline.contains(figure), figure);
+        }
+        for (String fact : new String[] {"grid", "tuning", "FFT", "threads", "commit", "machine", "load"}) {
+            assertTrue(headline.contains("<th scope=\"row\">" + fact + "</th>"), fact);
+        }
+        assertTrue(headline.contains("3x8x8x8 (2 measured steps after 1 warm-up"), headline);
+        assertTrue(headline.contains("Most of the time goes to"), headline);
+        assertTrue(headline.contains("114 transforms, the minimum the equations need"), headline);
+        // the median step time is printed with its interval: "[low, high] ms"
+        assertTrue(java.util.regex.Pattern.compile("<td class=\"num\">\\[[0-9.]+, [0-9.]+\\] ms").matcher(headline).find(),
+                headline);
+        // two steps cannot give 95 %: the interval is the range, and says so
+        assertTrue(headline.contains("(50 % only: few steps)"), headline);
+    }
+
+    /** Tables print shares as percentages and times to 3 significant digits, never sixteen digits. */
+    @Test
+    void tablesAreFormattedByColumn() {
+        String html = ProfileReport.html(profile);
+        String tables = html.substring(html.indexOf("<section id=\"tables\">"));
+        var number = java.util.regex.Pattern.compile(">-?([0-9]+\\.[0-9]+)( [a-zA-Z%]+)?<").matcher(tables);
+        while (number.find()) {
+            String significant = number.group(1).replace(".", "").replaceFirst("^0+", "");
+            assertTrue(significant.length() <= 3, "more than 3 significant digits: " + number.group());
+        }
+        String priorities = tables.substring(tables.indexOf("id=\"table-priorities\""), tables.indexOf("id=\"table-summary\""));
+        assertTrue(java.util.regex.Pattern.compile("<td class=\"num\">[0-9.]+ %</td>").matcher(priorities).find(), priorities);
+        assertTrue(java.util.regex.Pattern.compile("<td class=\"num\">[0-9.]+ ms</td>").matcher(priorities).find(), priorities);
+        // the hierarchy is long: folded
+        String hierarchy = tables.substring(tables.indexOf("id=\"table-hierarchy\""), tables.indexOf("id=\"table-operations\""));
+        assertTrue(hierarchy.contains("<details><summary>"), hierarchy.substring(0, 300));
+        // every table scrolls in its own box rather than widening the page
+        assertEquals(count(tables, "<table class=\"data\">"), count(tables, "<div class=\"scroll\"><table class=\"data\">"));
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

@@ -32,7 +32,9 @@ class SparkExecutorTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkExecutor.master("local[2,2]");
+        // tiny data: whole-stage code generation and adaptive execution only cost compile and planning time here
+        spark = SparkExecutor.master("local[2,2]").config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.adaptive.enabled", "false");
         spark.sparkSession();
     }
 
