@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
@@ -195,7 +196,10 @@ def execute(path: Path, kernel: str, timeout: int, startup_timeout: int):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    nb = nbformat.read(str(path), as_version=4)
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except Exception as e:  # not JSON, not a notebook, unreadable: reported, and the other notebooks still run
+        return None, "not a readable notebook: %s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else ""), 0.0
     client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.monotonic()
@@ -211,12 +215,27 @@ def execute(path: Path, kernel: str, timeout: int, startup_timeout: int):
     return nb, error, time.monotonic() - start
 
 
+def report_name(stem: str, taken: set) -> str:
+    """The file stem for a notebook's reports: its own, unless that is the index's or another notebook's."""
+    name = stem
+    n = 2
+    while name in taken:
+        name = "%s-%d" % (stem, n) if stem != "index" or n > 2 else "index-notebook"
+        n += 1
+    taken.add(name)
+    return name
+
+
 def index_page(rows: list, info: dict, size: str, context: dict = None) -> str:
     items = []
     for r in rows:
         status = "ok" if r["ok"] else "FAILED"
+        if not r["html"]:  # the notebook could not be read: no report to link, say why
+            items.append("<tr><td></td><td>{name}</td><td>FAILED</td><td></td><td>{error}</td><td></td><td></td></tr>".format(
+                name=html.escape(r["name"]), error=html.escape(r.get("error", ""))))
+            continue
         thumb = ('<a href="{html}"><img class="thumb" alt="key chart of {name}" src="data:image/png;base64,{png}"></a>'
-                 .format(html=html.escape(r["html"]), name=html.escape(r["name"]), png=r["thumbnail"])
+                 .format(html=html.escape(quote(r["html"])), name=html.escape(r["name"]), png=r["thumbnail"])
                  if r.get("thumbnail") else '<span class="none">no chart</span>')
         about = ""
         if r.get("teaches"):
@@ -228,8 +247,8 @@ def index_page(rows: list, info: dict, size: str, context: dict = None) -> str:
         items.append(
             "<tr><td>{thumb}</td><td><a href=\"{html}\">{name}</a></td><td>{status}</td><td>{seconds:.1f} s</td>"
             "<td>{about}</td><td>{cells}</td><td><a href=\"{ipynb}\">.ipynb</a></td></tr>".format(
-                thumb=thumb, html=html.escape(r["html"]), name=html.escape(r["name"]), status=status,
-                seconds=r["seconds"], about=about, cells=r["cells"], ipynb=html.escape(r["ipynb"])))
+                thumb=thumb, html=html.escape(quote(r["html"])), name=html.escape(r["name"]), status=status,
+                seconds=r["seconds"], about=about, cells=r["cells"], ipynb=html.escape(quote(r["ipynb"]))))
     total = sum(r["seconds"] for r in rows)
     run_rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape(str(v)))
                        for k, v in (context or {}).items())
@@ -316,15 +335,29 @@ def main(argv=None) -> int:
     rows = []
     failures = 0
     print("run_notebooks: %d notebook(s) at IS_SPECTRAL_SIZE=%s into %s" % (len(notebooks), size, out))
+    taken = {"index"}  # index.html and index.json are the run's own; a notebook named index gets another name
     for path in notebooks:
         path = path.resolve()
-        name = path.stem
+        name = report_name(path.stem, taken)
         print("run_notebooks: %s ..." % name, flush=True)
+        load_before = load_average()
         nb, error, seconds = execute(path, args.kernel, args.timeout, args.startup_timeout)
+        load_after = load_average()
+        if nb is None:
+            failures += 1
+            rows.append({"name": name, "html": "", "ipynb": "", "ok": False, "seconds": seconds, "cells": 0,
+                         "error": error})
+            print("run_notebooks: %s FAILED: %s" % (path, error), file=sys.stderr, flush=True)
+            continue
         coalesce_streams(nb)
         nb.metadata.setdefault("is_spectral", {}).update({"size": size, "seconds": round(seconds, 2), "machine": info,
                                                           "ok": error is None})
         import nbformat
+        # every report records where and under what load it ran (the run's context, as its last cell)
+        nb.cells.append(nbformat.v4.new_markdown_cell(
+            "*Run: commit %s; %s, %s cores, %s; %s; %s; load average (1 / 5 / 15 min) %s before, %s after; "
+            "%.1f s at size %s.*" % (context["commit"], info["cpu"], info["cores"], info["memory"], info["jvm"],
+                                     info["os"], load_before, load_after, seconds, size)))
         write_atomically(out / (name + ".ipynb"), nbformat.writes(nb))
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
         write_atomically(out / (name + ".html"), body)

@@ -2,8 +2,9 @@
 """Every notebook in notebooks/ follows the shared conventions (notebooks/README.md): its name,
 kernelspec "java", an opening markdown cell that says what it shows, its time and its seed, a
 first code cell that calls Notebook.init() and reads and prints IS_SPECTRAL_SIZE, no stored
-outputs (every number is computed when it runs), no TeX (reports carry no MathJax), and a closing
-"What we learned" cell. For reports a reader can trust and an index worth opening: no cell whose
+outputs (every number is computed when it runs), no TeX (reports carry no MathJax), no hand-made timing
+(System.nanoTime / currentTimeMillis: every time goes through the library's measurement method,
+dev.isspectral.measure, which gives it its interval), and a closing "What we learned" cell. For reports a reader can trust and an index worth opening: no cell whose
 value would print a Java object identity (a cell ending in `System.out.printf(...);` shows
 `java.io.PrintStream@3134d2f1`), no helper methods declared in cells (they belong in the library,
 documented and tested; the few still in 04 and 06 are listed below), code cells of at most
@@ -22,6 +23,7 @@ HELPERS_STILL_IN_NOTEBOOKS = {
     "04-fft-tuning": {"msOf", "planningOf", "ask", "askInterleaved"},
     "06-physics-validation": {"check", "withVerdict", "relax", "piAfter", "smoothRun", "lowModes", "modeError",
                               "slope", "timeErrors"},
+    "07-ensembles": {"withErrors", "dispersionChart", "fit", "rss"},
 }
 METHOD_DECLARATION = re.compile(r"^\s*(?:(?:static|final|public|private)\s+)*(?!return\b|new\b|else\b)"
                                 r"[A-Za-z_][\w<>\[\],.? ]*?\s+(\w+)\s*\([^;{]*\)\s*\{", re.M)
@@ -74,7 +76,7 @@ def last_statement(source: str) -> str:
     statements = [s.strip() for s in statements if s.strip()]
     return statements[-1] if statements else ""
 EXPECTED = ["01-quickstart", "02-baseline-profiling", "03-memory-optimization", "04-fft-tuning",
-            "05-success-metrics", "06-physics-validation"]
+            "05-success-metrics", "06-physics-validation", "07-ensembles", "08-snapshots"]
 
 
 class NotebookConventionsTest(unittest.TestCase):
@@ -120,6 +122,10 @@ class NotebookConventionsTest(unittest.TestCase):
                     else:
                         # basekernel (and IJava) read `= %word` as an assigned line magic, even inside a string
                         self.assertIsNone(re.search(r"=\s*%\w", c.source), "`= %word` is parsed as a line magic: "
+                                          + c.source[:80])
+                        # timings go through dev.isspectral.measure (Measure, Compare, Scaling, ...), not a stopwatch
+                        self.assertIsNone(re.search(r"System\s*\.\s*(nanoTime|currentTimeMillis)\b", c.source),
+                                          "hand-made timing in a notebook cell (use dev.isspectral.measure): "
                                           + c.source[:80])
 
 

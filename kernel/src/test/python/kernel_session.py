@@ -74,6 +74,26 @@ def main():
         result["java"] = client.kernel_info(reply=True)["content"]["language_info"]["version"]
         _, status, outputs = run(client, "\"alive\"")
         result["after_interrupt_ok"] = status == "ok" and outputs[-1]["data"]["text/plain"] == "alive"
+
+        # issue 14: System.exit in a cell fails the cell, and the kernel answers afterwards
+        _, status, outputs = run(client, "System.exit(3);")
+        errors = [o for o in outputs if o["type"] == "error"]
+        result["exit_status"] = status
+        result["exit_explained"] = any("ExitInCellException" in "\n".join(e.get("traceback", [])) for e in errors)
+        _, status, outputs = run(client, "\"still alive\"")
+        result["after_exit_ok"] = status == "ok" and outputs[-1]["data"]["text/plain"] == "still alive"
+
+        # issue 14: 200 000 printed lines still end with the reply and status idle, in few bounded messages
+        seconds, status, outputs = run(client, "for (int i = 0; i < 200000; i++) System.out.println(\"line \" + i);",
+                                       timeout=300)
+        streams = [o for o in outputs if o["type"] == "stream"]
+        text = "".join(o["text"] for o in streams)
+        result["flood_status"] = status
+        result["flood_s"] = round(seconds, 3)
+        result["flood_messages"] = len(streams)
+        result["flood_bytes"] = len(text)
+        result["flood_first_line_ok"] = text.startswith("line 0\n")
+        result["flood_note"] = "[stdout truncated: " in text
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=False)

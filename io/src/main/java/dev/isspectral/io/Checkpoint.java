@@ -38,8 +38,10 @@ import java.util.Map;
  * <p>Layout (format version {@value Provenance#VERSION}): root attributes {@code format} =
  * {@code "is-spectral checkpoint"}, {@code format_version}, {@code step}, {@code time}, {@code dt} (of
  * the last step) and those of {@link Provenance}; {@code /fields/<label>} for the ten evolved fields
- * ({@code T00 … pi_yz}) and {@code /carried/<name>} for the carried arrays, each a [nx][ny][nz] dataset
- * of doubles in grid order with its {@code crc32} attribute.
+ * ({@code T00 … pi_yz}) and {@code /carried/<name>} for the carried arrays, each a flat dataset of the
+ * nx·ny·nz doubles in grid order (z fastest; {@code numpy.reshape(nx, ny, nz)} gives [i][j][k]) with its
+ * {@code crc32} and {@code grid_shape} attributes. Flat, unlike a snapshot's [nx][ny][nz] datasets, because
+ * jHDF writes a flat dataset in one call and a 3-D one row by row.
  *
  * <p>Loading checks, and refuses with one {@link HdfFileException} naming the file and everything that
  * does not match: that the file is a readable HDF5 file and an IS-Spectral checkpoint of this format
@@ -49,6 +51,9 @@ import java.util.Map;
  * round-off, not bit for bit.
  */
 public final class Checkpoint {
+
+    /** Attribute of each checkpoint dataset: the [nx, ny, nz] its flat values reshape to (C order). */
+    static final String GRID_SHAPE = "grid_shape";
 
     private final Path file;
     private final long step;
@@ -75,19 +80,10 @@ public final class Checkpoint {
 
     /** Writes {@code solver}'s state to {@code file} (created with its folders; replaced atomically if it exists). */
     public static Path save(Solver solver, Path file) {
-        Simulation sim = solver.simulation();
         Grid grid = solver.grid();
-        StepStatistics last = solver.lastStep();
         return AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                out.putAttribute(Provenance.FORMAT, Provenance.CHECKPOINT_FORMAT);
-                out.putAttribute(Provenance.FORMAT_VERSION, Provenance.VERSION);
-                out.putAttribute(Provenance.STEP, solver.stepCount());
-                out.putAttribute(Provenance.TIME, solver.time());
-                out.putAttribute(Provenance.DT, last == null ? 0.0 : last.dt());
-                Provenance.put(out, Provenance.physics(sim));
-                Provenance.put(out, Provenance.settings(sim));
-                Provenance.put(out, Provenance.origin(sim));
+                Provenance.putHeader(out, Provenance.CHECKPOINT_FORMAT, solver);
                 WritableGroup fieldGroup = out.putGroup("fields");
                 for (Field f : Field.values()) {
                     putChecked(fieldGroup, f.label(), solver.state().get(f), grid);
@@ -97,12 +93,18 @@ public final class Checkpoint {
                     putChecked(carriedGroup, e.getKey(), e.getValue(), grid);
                 }
             }
-        });
+        }, true);
     }
 
+    /**
+     * One grid array as a flat dataset: jHDF writes a multi-dimensional dataset one innermost row per write
+     * call (for [nx][ny][nz], nx·ny calls of nz doubles), a flat one in a single call, several times faster
+     * for a checkpoint; {@code grid_shape} says how to reshape it.
+     */
     private static void putChecked(WritableGroup group, String name, double[] values, Grid grid) {
-        WritableDataset d = group.putDataset(name, GridData.toGrid(values, grid));
+        WritableDataset d = group.putDataset(name, values);
         d.putAttribute(Provenance.CHECKSUM, GridData.crc32(values));
+        d.putAttribute(GRID_SHAPE, new int[] {grid.nx(), grid.ny(), grid.nz()});
     }
 
     /**
@@ -140,14 +142,14 @@ public final class Checkpoint {
             double dt = number(file, in, Provenance.DT).doubleValue();
             double[][] fields = new double[Field.COUNT][];
             for (Field f : Field.values()) {
-                fields[f.ordinal()] = dataset(file, in, "/fields/" + f.label(), grid);
+                fields[f.ordinal()] = dataset(file, in, "/fields/" + f.label(), grid, false);
             }
             Map<String, double[]> carried = new LinkedHashMap<>();
             Node group = in.getChild("carried");
             List<String> inFile = group == null || !group.isGroup() ? List.of()
                     : List.copyOf(((io.jhdf.api.Group) group).getChildren().keySet());
             for (String name : inFile) {
-                carried.put(name, dataset(file, in, "/carried/" + name, grid));
+                carried.put(name, dataset(file, in, "/carried/" + name, grid, false));
             }
             return new Checkpoint(file, step, time, dt, grid, fields, carried, notes, rendered(Provenance.physics(sim)));
         } catch (HdfFileException e) {
@@ -264,8 +266,11 @@ public final class Checkpoint {
         return n;
     }
 
-    /** Dataset {@code path}: present, of the grid's shape, and equal to its checksum; flat, in grid order. */
-    static double[] dataset(Path file, HdfFile in, String path, Grid grid) {
+    /**
+     * Dataset {@code path}: present, of the grid's shape ([nx][ny][nz] when {@code threeD}, else flat of nx·ny·nz),
+     * and equal to its checksum; returned flat, in grid order.
+     */
+    static double[] dataset(Path file, HdfFile in, String path, Grid grid, boolean threeD) {
         Node node;
         try {
             node = in.getByPath(path);
@@ -275,7 +280,7 @@ public final class Checkpoint {
         if (!(node instanceof Dataset d)) {
             throw new HdfFileException(file, "dataset " + path + " is missing");
         }
-        int[] shape = {grid.nx(), grid.ny(), grid.nz()};
+        int[] shape = threeD ? new int[] {grid.nx(), grid.ny(), grid.nz()} : new int[] {grid.size()};
         if (!Arrays.equals(d.getDimensions(), shape) || d.getJavaType() != double.class) {
             throw new HdfFileException(file, "dataset " + path + " is " + d.getJavaType().getSimpleName() + " "
                     + Arrays.toString(d.getDimensions()) + "; must be double " + Arrays.toString(shape) + " (the grid)");

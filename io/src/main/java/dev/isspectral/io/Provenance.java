@@ -5,6 +5,8 @@ import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.PrimitiveRecovery;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.sim.Simulation;
+import dev.isspectral.sim.Solver;
+import dev.isspectral.sim.StepStatistics;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableNode;
@@ -96,6 +98,23 @@ final class Provenance {
         a.put("writer", "is-spectral-io with jHDF (pure Java)");
         a.put("written_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return a;
+    }
+
+    /**
+     * The root attributes of a file of {@code format}: format and version, step, time, Δt of the last step
+     * (0 before the first), then the physics, settings and origin of the solver's simulation.
+     */
+    static void putHeader(WritableNode root, String format, Solver solver) {
+        Simulation sim = solver.simulation();
+        StepStatistics last = solver.lastStep();
+        root.putAttribute(FORMAT, format);
+        root.putAttribute(FORMAT_VERSION, VERSION);
+        root.putAttribute(STEP, solver.stepCount());
+        root.putAttribute(TIME, solver.time());
+        root.putAttribute(DT, last == null ? 0.0 : last.dt());
+        put(root, physics(sim));
+        put(root, settings(sim));
+        put(root, origin(sim));
     }
 
     static void put(WritableNode node, Map<String, Object> attributes) {

@@ -15,8 +15,8 @@ import java.util.Map;
  * One snapshot file: its step, time, grid and observables (read when it is opened) and its fields
  * (read, and checked against their checksums, when asked for). Names: the evolved field labels
  * ({@code T00}, {@code T0x}, …, {@code pi_yz}) and, if written, the primitives ({@code energy_density},
- * {@code pressure}, {@code temperature}, {@code velocity_x/y/z}, {@code bulk_pressure}, {@code pi_tt} …
- * {@code pi_zz}).
+ * {@code pressure}, {@code temperature}, {@code velocity_x/y/z}, {@code bulk_pressure},
+ * {@code shear_stress_tt} … {@code shear_stress_zz}). Names are unique within a file.
  */
 public final class Snapshot {
 
@@ -117,7 +117,7 @@ public final class Snapshot {
         try (HdfFile in = Checkpoint.open(file)) {
             group = Snapshots.child(in, "fields") instanceof io.jhdf.api.Group g && g.getChildren().containsKey(name)
                     ? "fields" : "primitives";
-            return Checkpoint.dataset(file, in, "/" + group + "/" + name, grid);
+            return Checkpoint.dataset(file, in, "/" + group + "/" + name, grid, true);
         } catch (HdfFileException e) {
             throw e;
         } catch (RuntimeException e) {

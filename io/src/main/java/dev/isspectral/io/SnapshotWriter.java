@@ -42,9 +42,10 @@ import java.util.Map;
  * (of the last step; 0 at step 0), the physics, tuning and origin (library version, commit); the
  * group {@code observables} with the run's default observables as attributes; {@code /fields/<label>},
  * the evolved fields; with {@link #withPrimitives()} {@code /primitives/<name>}: ε, P, T, v^i, Π and
- * the ten components of π^{μν}. Every dataset is [nx][ny][nz] doubles in grid order (z fastest) with
- * a {@code crc32} and a {@code description} attribute. Each file is written under a temporary name
- * and renamed into place.
+ * the ten components of π^{μν} ({@code shear_stress_tt} … {@code shear_stress_zz}). Every dataset is
+ * [nx][ny][nz] doubles in grid order (z fastest) with a {@code crc32} and a {@code description} attribute.
+ * Each file is written under a temporary name and renamed into place; unlike a {@link Checkpoint} it is
+ * not forced to the disk first (a snapshot is output, and forcing would cost a disk flush per snapshot).
  */
 public final class SnapshotWriter implements StepObserver {
 
@@ -53,8 +54,13 @@ public final class SnapshotWriter implements StepObserver {
 
     /** The primitives written by {@link #withPrimitives()}, in order. */
     public static final List<String> PRIMITIVES = List.of("energy_density", "pressure", "temperature", "velocity_x",
-            "velocity_y", "velocity_z", "bulk_pressure", "pi_tt", "pi_tx", "pi_ty", "pi_tz", "pi_xx", "pi_xy", "pi_xz",
-            "pi_yy", "pi_yz", "pi_zz");
+            "velocity_y", "velocity_z", "bulk_pressure", "shear_stress_tt", "shear_stress_tx", "shear_stress_ty",
+            "shear_stress_tz", "shear_stress_xx", "shear_stress_xy", "shear_stress_xz", "shear_stress_yy",
+            "shear_stress_yz", "shear_stress_zz");
+
+    /** The observables recorded in every snapshot's {@code observables} group, in order. */
+    public static final List<String> OBSERVABLES = List.of("total_energy", "momentum_x", "momentum_y", "momentum_z",
+            "max_speed", "min_energy_density", "max_energy_density");
 
     private static final double TIME_TOLERANCE = 1e-12;
 
@@ -148,20 +154,12 @@ public final class SnapshotWriter implements StepObserver {
     public Path write(Solver solver) {
         Simulation sim = solver.simulation();
         Grid grid = solver.grid();
-        StepStatistics last = solver.lastStep();
         Map<String, Double> observed = observables(solver);
         Path file = folder.resolve(fileName(solver.stepCount()));
         List<String> names = new ArrayList<>();
         AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                out.putAttribute(Provenance.FORMAT, Provenance.SNAPSHOT_FORMAT);
-                out.putAttribute(Provenance.FORMAT_VERSION, Provenance.VERSION);
-                out.putAttribute(Provenance.TIME, solver.time());
-                out.putAttribute(Provenance.STEP, solver.stepCount());
-                out.putAttribute(Provenance.DT, last == null ? 0.0 : last.dt());
-                Provenance.put(out, Provenance.physics(sim));
-                Provenance.put(out, Provenance.settings(sim));
-                Provenance.put(out, Provenance.origin(sim));
+                Provenance.putHeader(out, Provenance.SNAPSHOT_FORMAT, solver);
                 WritableGroup obs = out.putGroup("observables");
                 observed.forEach(obs::putAttribute);
                 WritableGroup fields = out.putGroup("fields");
@@ -181,7 +179,7 @@ public final class SnapshotWriter implements StepObserver {
                     }
                 }
             }
-        });
+        }, false);
         Xdmf.add(folder.resolve(SIDECAR), file.getFileName().toString(), solver.stepCount(), solver.time(), grid, names);
         return file.toAbsolutePath();
     }
@@ -218,16 +216,16 @@ public final class SnapshotWriter implements StepObserver {
         m.put("velocity_y", new Quantity(p.vy, "v^y = u^y/u^0"));
         m.put("velocity_z", new Quantity(p.vz, "v^z = u^z/u^0"));
         m.put("bulk_pressure", new Quantity(s.get(Field.BULK), "Pi, bulk viscous pressure"));
-        m.put("pi_tt", new Quantity(p.pi00, "pi^00 (reconstructed from orthogonality)"));
-        m.put("pi_tx", new Quantity(p.pi0x, "pi^0x (reconstructed)"));
-        m.put("pi_ty", new Quantity(p.pi0y, "pi^0y (reconstructed)"));
-        m.put("pi_tz", new Quantity(p.pi0z, "pi^0z (reconstructed)"));
-        m.put("pi_xx", new Quantity(s.get(Field.PI_XX), "pi^xx (evolved)"));
-        m.put("pi_xy", new Quantity(s.get(Field.PI_XY), "pi^xy (evolved)"));
-        m.put("pi_xz", new Quantity(s.get(Field.PI_XZ), "pi^xz (evolved)"));
-        m.put("pi_yy", new Quantity(s.get(Field.PI_YY), "pi^yy (evolved)"));
-        m.put("pi_yz", new Quantity(s.get(Field.PI_YZ), "pi^yz (evolved)"));
-        m.put("pi_zz", new Quantity(p.pizz, "pi^zz (reconstructed from tracelessness)"));
+        m.put("shear_stress_tt", new Quantity(p.pi00, "pi^00 (reconstructed from orthogonality)"));
+        m.put("shear_stress_tx", new Quantity(p.pi0x, "pi^0x (reconstructed)"));
+        m.put("shear_stress_ty", new Quantity(p.pi0y, "pi^0y (reconstructed)"));
+        m.put("shear_stress_tz", new Quantity(p.pi0z, "pi^0z (reconstructed)"));
+        m.put("shear_stress_xx", new Quantity(s.get(Field.PI_XX), "pi^xx (evolved)"));
+        m.put("shear_stress_xy", new Quantity(s.get(Field.PI_XY), "pi^xy (evolved)"));
+        m.put("shear_stress_xz", new Quantity(s.get(Field.PI_XZ), "pi^xz (evolved)"));
+        m.put("shear_stress_yy", new Quantity(s.get(Field.PI_YY), "pi^yy (evolved)"));
+        m.put("shear_stress_yz", new Quantity(s.get(Field.PI_YZ), "pi^yz (evolved)"));
+        m.put("shear_stress_zz", new Quantity(p.pizz, "pi^zz (reconstructed from tracelessness)"));
         return m;
     }
 

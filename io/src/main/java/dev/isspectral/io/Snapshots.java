@@ -110,10 +110,13 @@ public final class Snapshots {
         IntColumn step = IntColumn.create(STEP);
         DoubleColumn time = DoubleColumn.create(TIME);
         DoubleColumn dt = DoubleColumn.create(DT);
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>(SnapshotWriter.OBSERVABLES);
+        Set<String> extra = new java.util.TreeSet<>();
         for (Snapshot s : snapshots) {
-            names.addAll(s.observables().keySet());
+            extra.addAll(s.observables().keySet());
         }
+        names.retainAll(extra);
+        names.addAll(extra);
         List<DoubleColumn> observed = new ArrayList<>();
         for (String n : names) {
             observed.add(DoubleColumn.create(n));

@@ -59,7 +59,7 @@ final class Xdmf {
             xml.append(line).append('\n');
         }
         xml.append("    </Grid>\n  </Domain>\n</Xdmf>\n");
-        AtomicWrite.write(sidecar, tmp -> Files.writeString(tmp, xml, StandardCharsets.UTF_8));
+        AtomicWrite.write(sidecar, tmp -> Files.writeString(tmp, xml, StandardCharsets.UTF_8), false);
     }
 
     private static String entry(String file, long step, double time, Grid grid, List<String> datasets) {

@@ -61,9 +61,10 @@ class CheckpointTest {
             assertEquals("is-spectral checkpoint", in.getAttribute("format").getData());
             assertEquals(2L, ((Number) in.getAttribute("step").getData()).longValue());
             assertEquals(s.time(), in.getAttribute("time").getData());
-            assertArrayEquals(new int[] {16, 12, 8}, in.getDatasetByPath("/fields/T0x").getDimensions());
-            double[][][] t0x = (double[][][]) in.getDatasetByPath("/fields/T0x").getData();
-            assertEquals(s.state().get(Field.T0X)[sim.grid().index(3, 5, 7)], t0x[3][5][7], 0.0);
+            assertArrayEquals(new int[] {16 * 12 * 8}, in.getDatasetByPath("/fields/T0x").getDimensions());
+            assertArrayEquals(new int[] {16, 12, 8}, (int[]) in.getDatasetByPath("/fields/T0x").getAttribute("grid_shape").getData());
+            double[] t0x = (double[]) in.getDatasetByPath("/fields/T0x").getData();
+            assertEquals(s.state().get(Field.T0X)[sim.grid().index(3, 5, 7)], t0x[(3 * 12 + 5) * 8 + 7], 0.0);
             assertEquals(0.08, in.getAttribute("eta_over_s").getData());
         }
     }

@@ -92,6 +92,8 @@ class H5pyTest {
         assertEquals(10 + s.carriedState().size(), ckDatasets.size(), ckDatasets.toString());
         for (String d : ckDatasets) {
             assertTrue(ck.getAsJsonObject("datasets").getAsJsonObject(d).get("crc32_ok").getAsBoolean(), d);
+            assertEquals("[" + g.size() + "]", ck.getAsJsonObject("datasets").getAsJsonObject(d).get("shape").toString(), d);
+            assertEquals("[16,12,8]", ck.getAsJsonObject("attributes").getAsJsonObject(d).get("grid_shape").toString(), d);
         }
         assertEquals("is-spectral checkpoint", ck.getAsJsonObject("attributes").getAsJsonObject("/").get("format").getAsString());
 

@@ -31,6 +31,8 @@ class SnapshotTest {
         Snapshots series = Snapshots.in(dir);
         Table t = series.table();
         assertEquals(List.of(0, 2, 4), t.intColumn(Snapshots.STEP).asList());
+        assertEquals(List.of("file", "step", "time", "dt", "total_energy", "momentum_x", "momentum_y", "momentum_z",
+                "max_speed", "min_energy_density", "max_energy_density"), t.columnNames());
         Table history = run.history();
         for (int row = 0; row < t.rowCount(); row++) {
             int step = t.intColumn(Snapshots.STEP).get(row);
@@ -66,15 +68,16 @@ class SnapshotTest {
         s.advance(4);
         Snapshot snap = Snapshot.open(SnapshotWriter.to(dir).withPrimitives().write(s));
         assertEquals(SnapshotWriter.PRIMITIVES, snap.names().subList(Field.COUNT, snap.names().size()));
+        assertEquals(snap.names().size(), new java.util.HashSet<>(snap.names()).size(), "names are unique: " + snap.names());
         assertArrayEquals(s.energyDensity(), snap.field("energy_density"), 0.0);
         assertArrayEquals(s.velocity(1), snap.field("velocity_y"), 0.0);
-        double[] tt = snap.field("pi_tt");
-        double[] tx = snap.field("pi_tx");
-        double[] ty = snap.field("pi_ty");
-        double[] tz = snap.field("pi_tz");
-        double[] xx = snap.field("pi_xx");
-        double[] yy = snap.field("pi_yy");
-        double[] zz = snap.field("pi_zz");
+        double[] tt = snap.field("shear_stress_tt");
+        double[] tx = snap.field("shear_stress_tx");
+        double[] ty = snap.field("shear_stress_ty");
+        double[] tz = snap.field("shear_stress_tz");
+        double[] xx = snap.field("shear_stress_xx");
+        double[] yy = snap.field("shear_stress_yy");
+        double[] zz = snap.field("shear_stress_zz");
         double[] vx = snap.field("velocity_x");
         double[] vy = snap.field("velocity_y");
         double[] vz = snap.field("velocity_z");

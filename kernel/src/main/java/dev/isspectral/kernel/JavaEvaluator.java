@@ -52,6 +52,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private record SnippetPlace(String cellName, int firstLine) {
     }
 
+    private final boolean lint;
     private final UserClassLoader loader;
     private final KernelExecutionControl control;
     private final JShell shell;
@@ -75,6 +76,15 @@ public final class JavaEvaluator implements AutoCloseable {
      * ended (tests simulate Java 20+, where {@code Thread.stop} throws).
      */
     JavaEvaluator(List<String> compilerOptions, long timeoutMillis, KernelExecutionControl.ThreadKiller killer) {
+        if (compilerOptions.contains("--enable-preview")
+                && !java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("--enable-preview")) {
+            // classes compiled with preview features do not load in such a JVM: a pattern switch would quietly give null
+            throw new IllegalStateException("compiler option --enable-preview needs a JVM started with --enable-preview"
+                    + " (the kernel adds it and restarts itself; an embedding program must start its JVM with it)");
+        }
+        // asking JShell for a valid snippet's diagnostics costs a compile: done only when warnings were asked for
+        this.lint = compilerOptions.stream().anyMatch(o -> o.startsWith("-Xlint") || o.equals("-deprecation")
+                || o.equals("-Werror"));
         this.loader = new UserClassLoader(JavaEvaluator.class.getClassLoader());
         this.control = new KernelExecutionControl(loader, timeoutMillis, killer);
         ExecutionControlProvider provider = new ExecutionControlProvider() {
@@ -200,7 +210,9 @@ public final class JavaEvaluator implements AutoCloseable {
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compilationError(snippet, source, cell, start, cellName);
             }
-            reportWarnings(snippet, source, cell, start, cellName);
+            if (lint) {
+                reportWarnings(snippet, source, cell, start, cellName);
+            }
             if (event.exception() != null) {
                 throw runtimeError(event.exception(), cellName);
             }
@@ -213,7 +225,8 @@ public final class JavaEvaluator implements AutoCloseable {
 
     /**
      * Prints the compiler's warnings for an accepted snippet (those {@code -Xlint} asks for, deprecations, unchecked
-     * operations) to the cell's stderr, with cell line and column, as javac would.
+     * operations) to the cell's stderr, with cell line and column, as javac would; only when the compiler options
+     * ask for warnings ({@code -Xlint...}, {@code -deprecation}, {@code -Werror}).
      */
     private void reportWarnings(Snippet snippet, String source, String cell, int start, String cellName) {
         List<Diag> warnings = shell.diagnostics(snippet).filter(d -> !d.isError()).collect(Collectors.toList());

@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 /** The kernel items of issue 14: exit in a cell, bounded output, compiler options, warnings. */
 class KernelHardeningTest {
 
-    private static JavaEvaluator java;
+    private static JavaEvaluator evaluator;
 
     @BeforeAll
     static void start() {
-        java = new JavaEvaluator(List.of("-Xlint:all"), -1);
+        evaluator = new JavaEvaluator(List.of("-Xlint:all"), -1);
     }
 
     @AfterAll
     static void stop() {
-        java.close();
+        evaluator.close();
     }
 
     @Test
@@ -36,12 +36,12 @@ class KernelHardeningTest {
         for (String code : new String[] {"System.exit(3);", "Runtime.getRuntime().exit(4);", "Runtime.getRuntime().halt(5);",
             "void quit() { System.exit(6); }\nquit();", "class Q { static void go() { System.exit(7); } }\nQ.go();",
             "Runnable r = () -> System.exit(8);\nr.run();"}) {
-            CellException e = assertThrows(CellException.class, () -> java.eval(code, "In[1]"));
+            CellException e = assertThrows(CellException.class, () -> evaluator.eval(code, "In[1]"));
             String report = String.join("\n", e.report());
             assertTrue(report.contains("ExitInCellException") && report.contains("was called in a cell")
                     && report.contains("kernel, which keeps running"), code + " ->\n" + report);
         }
-        assertEquals(42, java.eval("6 * 7", "In[2]").value());
+        assertEquals(42, evaluator.eval("6 * 7", "In[2]").value());
     }
 
     @Test
@@ -59,7 +59,7 @@ class KernelHardeningTest {
         PrintStream old = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            java.eval("int unusedCast = (int) 3;", "In[5]");
+            evaluator.eval("int unusedCast = (int) 3;", "In[5]");
         } finally {
             System.setErr(old);
         }
@@ -86,6 +86,34 @@ class KernelHardeningTest {
         assertEquals(List.of("--enable-preview"), c.jvmOptionsNeeded(List.of("-Xmx1g")));
         assertEquals(List.of(), c.jvmOptionsNeeded(List.of("--enable-preview")));
         assertEquals(List.of(), KernelConfig.fromEnvironment(Map.of()).jvmOptionsNeeded(List.of()));
+    }
+
+    @Test
+    void previewCodeIsNotCompiledForAJvmThatCannotRunIt() {
+        // this test JVM runs without --enable-preview: a pattern switch used to come back as a silent null
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new JavaEvaluator(List.of("--enable-preview", "--release", "" + Runtime.version().feature()), -1));
+        assertTrue(e.getMessage().contains("needs a JVM started with --enable-preview"), e.getMessage());
+    }
+
+    @Test
+    void withEnablePreviewInTheJvmAPatternSwitchGivesItsValue() throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "--enable-preview", "-cp", System.getProperty("java.class.path"),
+                PreviewChild.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(out.contains("value=str"), out);
+    }
+
+    /** Runs in a JVM with --enable-preview: the kernel's evaluator with preview compilation. */
+    public static final class PreviewChild {
+        public static void main(String[] args) throws Exception {
+            try (JavaEvaluator j = new JavaEvaluator(List.of("--enable-preview", "--release", "" + Runtime.version().feature()), -1)) {
+                j.eval("Object o = \"x\";", "In[1]");
+                System.out.println(j.eval("switch (o) { case String s -> \"str\"; default -> \"other\"; }", "In[2]"));
+            }
+        }
     }
 
     /** A sink that records each flushed message, as basekernel's stream sends one Jupyter message per flush. */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * README's example is real: the first {@code java} block under "## Ten lines" is taken from README.md as
+ * README's example is real: the first {@code java} block under "## One cell" is taken from README.md as
  * printed, checked to be one cell that jshell can paste (its snippets as jshell splits them: no line starts
  * with a dot, only the last one is a bare expression), then executed as a one-cell notebook on the built
  * kernel by Debian's Jupyter. It must run without an error or a line on stderr, and its value, the solver's
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeExampleIT {
 
     private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
-    private static final String HEADING = "## Ten lines";
+    private static final String HEADING = "## One cell";
 
     static Path readme() {
         Path dir = Path.of("").toAbsolutePath();

@@ -173,6 +173,9 @@ public final class Publish {
     }
 
     private static String overlap(Map<String, Object> a, Map<String, Object> b) {
+        if (Boolean.TRUE.equals(a.get("exact")) || Boolean.TRUE.equals(b.get("exact"))) {
+            return "— (exact figures, not timed)";
+        }
         double al = num(a.get("ci_low"));
         double ah = num(a.get("ci_high"));
         double bl = num(b.get("ci_low"));

@@ -3,6 +3,8 @@ package dev.isspectral.bench;
 import dev.isspectral.display.Displayable;
 import dev.isspectral.display.Html;
 import dev.isspectral.display.TableRendering;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Verdict;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -12,8 +14,8 @@ import java.util.Objects;
 
 /**
  * A targets scorecard filled in as a notebook measures: one row per target with the verdict (PASS
- * or MISS, computed by the caller from its measurement), the metric, the measured value as text and
- * the target. It renders in a notebook as a table with the verdict first, and counts what passed.
+ * or MISS computed by the caller for an exact figure; PASS, MISS or INCONCLUSIVE from the 95% interval of a timed
+ * {@link Estimate}), the metric, the measured value as text and the target. It renders in a notebook as a table with the verdict first, and counts what passed.
  *
  * <p>Rows are appended ({@link #add}); {@link #table()} returns a copy. A scorecard made for a run at
  * a size other than the targets' ({@link #of(String, String)} with a caveat) marks every verdict
@@ -58,13 +60,31 @@ public final class Scorecard implements Displayable {
      * @throws IllegalArgumentException if a text is null or blank
      */
     public void add(String metric, String measured, String target, boolean pass) {
+        add(metric, measured, target, pass ? Verdict.PASS : Verdict.MISS);
+    }
+
+    /**
+     * Appends a timed row: the verdict read from the whole 95% interval of {@code measured} against the bound
+     * ({@link Verdict#of}: PASS, MISS or INCONCLUSIVE), the measured text its median, interval and rounds.
+     *
+     * @param metric   what was measured
+     * @param measured the estimate (median and interval)
+     * @param relation "<", "<=", ">" or ">="
+     * @param bound    the bound, in the estimate's unit
+     * @param target   the target with its case, e.g. "&lt; 2.5 s (64x64x32x32)"
+     */
+    public void add(String metric, Estimate measured, String relation, double bound, String target) {
+        Objects.requireNonNull(measured, "measured = null");
+        add(metric, measured.format(), target, Verdict.of(measured, relation, bound));
+    }
+
+    private void add(String metric, String measured, String target, Verdict verdict) {
         for (String[] named : new String[][] {{"metric", metric}, {"measured", measured}, {"target", target}}) {
             if (named[1] == null || named[1].isBlank()) {
                 throw new IllegalArgumentException(named[0] + " = \"" + named[1] + "\"; must be non-blank text");
             }
         }
-        String verdict = (pass ? "PASS" : "MISS") + (caveat.isEmpty() ? "" : " (" + caveat + ")");
-        rows.add(new String[] {verdict, metric, measured, target});
+        rows.add(new String[] {verdict.name() + (caveat.isEmpty() ? "" : " (" + caveat + ")"), metric, measured, target});
     }
 
     /** @return rows whose verdict is PASS */

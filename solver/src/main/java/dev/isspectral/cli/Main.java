@@ -59,8 +59,8 @@ public final class Main {
               --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
-              --every N              print every N-th step (default 1)
-              --no-progress          no progress line (it is shown on stderr only when stdout is a terminal)
+              --every N              print every N-th step (default 1; with --snapshots also the snapshot interval)
+              --no-progress          (run, bench) no progress line; it is shown on stderr only when stdout is a terminal
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
@@ -81,6 +81,10 @@ public final class Main {
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
                 out.print(USAGE);
+                String more = RunExtensions.usage();
+                if (!more.isEmpty()) {
+                    out.print("options (run, from modules on the class path):\n" + more);
+                }
                 out.println();
                 printCases(out);
                 return args.length == 0 ? 2 : 0;
@@ -110,7 +114,7 @@ public final class Main {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
         } catch (java.io.UncheckedIOException e) {
-            err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             return 1;
         } catch (OutOfMemoryError e) {
             // the memory check before each large allocation should prevent this; say what happened in one line
@@ -143,7 +147,9 @@ public final class Main {
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
         out.println(sim);
         out.println();
-        Solver solver = sim.start();
+        RunExtensions extensions = RunExtensions.open(o.extensionValues, o.every, out);
+        Solver solver = extensions.start(sim);          // a fresh solver, or one restored from a checkpoint
+        long first = solver.stepCount() + 1;
         double e0 = Observables.totalEnergy().measure(solver);
         out.printf(Locale.ROOT, "%8s %12s %12s %10s %20s %12s %12s %8s %10s%n", "step", "time", "dt", "cfl",
                 "total_energy", "max_speed", "min_eps", "iter", "ms");
@@ -151,10 +157,11 @@ public final class Main {
         ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
         progress.start("run " + sim.grid().notation(), steps, Double.NaN);
         long start = System.nanoTime();
-        for (long n = 1; n <= steps; n++) {
+        for (long n = first; n <= steps; n++) {
             solver.step();
             StepStatistics st = solver.lastStep();
             progress.advance(n, solver.time());
+            extensions.afterStep(solver, st);
             if (n % o.every == 0 || n == steps) {
                 progress.clear();
                 out.printf(Locale.ROOT, "%8d %12.6f %12.6g %10.4f %20.14g %12.6g %12.8f %8.2f %10.3f%n", st.step(), st.time(),
@@ -162,13 +169,15 @@ public final class Main {
                         Observables.minEnergyDensity().measure(solver), st.meanRecoveryIterations(), st.wallNanos() / 1e6);
             }
         }
+        extensions.finished(solver);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.finish();
+        long taken = Math.max(0, steps - first + 1);
         double e1 = Observables.totalEnergy().measure(solver);
         out.println();
         out.printf(Locale.ROOT, "summary: %d steps of a %s box (%s) to t = %.6g in %.3f s (%.3f ms/step, %.1f ns per cell per step)%n",
-                steps, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, steps),
-                1e9 * seconds / Math.max(1, steps) / sim.grid().size());
+                taken, sim.grid().boxNotation(), sim.grid().notation(), solver.time(), seconds, 1e3 * seconds / Math.max(1, taken),
+                1e9 * seconds / Math.max(1, taken) / sim.grid().size());
         out.printf(Locale.ROOT, "         total energy %.15g -> %.15g (relative change %.2e); max |v| = %.6g; solver holds %.2f MiB%n",
                 e0, e1, (e1 - e0) / e0, Observables.maxSpeed(solver), solver.bytesHeld() / 1048576.0);
     }
@@ -183,6 +192,7 @@ public final class Main {
                 + "interval is 4% wide or " + BENCH_BUDGET.toSeconds() + " s have passed (NT is not used)");
         out.printf(Locale.ROOT, "%-14s %10s %6s %12s %12s %12s %14s %12s %14s %14s  %s%n", "grid", "points", "rounds",
                 "s/step med", "95% CI low", "95% CI high", "ns/cell/step", "alloc/step", "peak heap MiB", "solver MiB", "load");
+        ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(System.err) : ProgressMeter.none();
         for (String g : grids) {
             Grid grid = Grid.parse(g);
             Simulation sim = o.configure(Simulation.builder().grid(grid), Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).build();
@@ -190,8 +200,9 @@ public final class Main {
             resetPeaks();
             Solver solver = sim.start();
             solver.advance(o.warmup);
-            Measurement m = Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
-                    .minSample(java.time.Duration.ZERO).run();
+            Measurement m = progress.during("bench " + grid.notation() + " (budget " + BENCH_BUDGET.toSeconds() + " s)",
+                    () -> Measure.of(Candidate.of(grid.notation(), solver::step)).budget(BENCH_BUDGET)
+                            .minSample(java.time.Duration.ZERO).run());
             Estimate e = m.time(0);
             out.printf(Locale.ROOT, "%-14s %10d %6d %12.5f %12.5f %12.5f %14.1f %12s %14.1f %14.2f  %s%n", grid.notation(),
                     grid.size(), m.rounds(), e.median(), e.low(), e.high(), 1e9 * e.median() / grid.size(),
@@ -239,6 +250,8 @@ public final class Main {
         boolean filter;
         boolean dealias;
         int every = 1;
+        /** Values of options that a {@link RunExtension} takes (--snapshots, --restart, ...), by option name. */
+        final java.util.Map<String, String> extensionValues = new java.util.LinkedHashMap<>();
         int warmup = 3;
         boolean progress = true;
 
@@ -317,7 +330,13 @@ public final class Main {
                 case "--dt" -> dt = positiveNumber(option, value);
                 case "--every" -> every = whole(option, value, 1);
                 case "--warmup" -> warmup = whole(option, value, 0);
-                default -> throw new UsageException("unknown option " + option + "; see --help");
+                default -> {
+                    if (!bench && RunExtensions.takes(option)) {
+                        extensionValues.put(option, value);
+                    } else {
+                        throw new UsageException("unknown option " + option + "; see --help");
+                    }
+                }
             }
             if (bench && (option.equals("--grid") || option.equals("--every"))) {
                 throw new UsageException("option " + option + " is for run, not bench; bench takes --grids and --warmup (see --help)");

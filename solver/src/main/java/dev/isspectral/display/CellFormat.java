@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 /**
  * How {@link TableRendering} shows a column, chosen from the values it shows:
  * <ul>
- *   <li>numbers with four significant digits ({@code 0.1000}, {@code 12.35}); a column whose
- *       non-zero values reach below 10⁻³ or above 10⁶ in scientific notation ({@code -1.224E-17});
- *       whole numbers below 10⁷ exactly; NaN as "—";</li>
+ *   <li>numbers with four significant digits ({@code 0.1000}, {@code 12.35}), in scientific
+ *       notation below 10⁻³ and from 10⁶ ({@code -1.224E-17}); whole numbers below 10⁷ exactly; NaN
+ *       as "—"; right-aligned;</li>
  *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
  *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
- *       under the header;</li>
+ *       under the header ({@code …_over_s}, a ratio to the entropy density such as η/s, is not a time);</li>
  *   <li>verdict columns ({@link #VERDICT_COLUMNS}) first;</li>
  *   <li>absolute file paths in text cells shortened to {@code …/file-name}: a temporary path says
  *       nothing to a reader and makes the table wide.</li>
@@ -51,8 +51,14 @@ final class CellFormat {
     }
 
     enum Notation {
-        INTEGER, FIXED, SCIENTIFIC;
+        /** Whole numbers below 10⁷ exactly; other numbers as {@link #format(double)} does. */
+        NUMBER;
 
+        /**
+         * A number in at most about ten characters: a whole number below 10⁷ exactly, a number of
+         * magnitude 10⁻³ to 10⁶ with four significant digits ({@code 0.1000}, {@code 248.1}), any
+         * other in scientific notation with four ({@code -1.224E-17}); NaN as a dash.
+         */
         String format(double v) {
             if (Double.isNaN(v)) {
                 return "\u2014";
@@ -60,18 +66,16 @@ final class CellFormat {
             if (Double.isInfinite(v)) {
                 return v > 0 ? "\u221e" : "-\u221e";
             }
-            if (this == INTEGER) {
+            double a = Math.abs(v);
+            if (v == Math.rint(v) && a < 1e7) {
                 return String.format(Locale.ROOT, "%.0f", v);
             }
-            if (v == 0) {
-                return "0";
-            }
-            if (this == SCIENTIFIC) {
+            if (a < 1e-3 || a >= 1e6) {
                 String s = String.format(Locale.ROOT, "%.3E", v);
                 int e = s.indexOf('E');
                 return s.substring(0, e) + "E" + Integer.parseInt(s.substring(e + 1));
             }
-            int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(v)) + 1e-12));
+            int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a) + 1e-12));
             return String.format(Locale.ROOT, "%." + Math.min(decimals, 9) + "f", v);
         }
     }
@@ -92,24 +96,13 @@ final class CellFormat {
         String name = column.name();
         boolean verdict = VERDICT_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
         if (!(column instanceof NumericColumn<?> numbers)) {
-            return new View(name, "", false, verdict, column, 1, Notation.FIXED);
+            return new View(name, "", false, verdict, column, 1, Notation.NUMBER);
         }
         double max = 0;
-        double minNonZero = Double.POSITIVE_INFINITY;
-        boolean whole = true;
         for (int row : shown) {
-            if (row < 0 || column.isMissing(row)) {
-                continue;
+            if (row >= 0 && !column.isMissing(row) && Double.isFinite(numbers.getDouble(row))) {
+                max = Math.max(max, Math.abs(numbers.getDouble(row)));
             }
-            double v = Math.abs(numbers.getDouble(row));
-            if (!Double.isFinite(v)) {
-                continue;
-            }
-            max = Math.max(max, v);
-            if (v > 0) {
-                minNonZero = Math.min(minNonZero, v);
-            }
-            whole &= v == Math.rint(v);
         }
         String lower = name.toLowerCase(Locale.ROOT);
         double scale = 1;
@@ -117,18 +110,11 @@ final class CellFormat {
         if (lower.endsWith("_ms") && max >= 1000) {
             scale = 1e-3;
             unit = "in s";
-        } else if ((lower.contains("seconds") || lower.endsWith("_s")) && max > 0 && max < 1) {
+        } else if ((lower.contains("seconds") || lower.endsWith("_s") && !lower.endsWith("_over_s")) && max > 0 && max < 1) {
             scale = 1e3;
             unit = "in ms";
         }
-        Notation notation;
-        if (whole && max < 1e7 && scale == 1) {
-            notation = Notation.INTEGER;
-        } else if (max * scale >= 1e6 || minNonZero * scale < 1e-3) {
-            notation = Notation.SCIENTIFIC;
-        } else {
-            notation = Notation.FIXED;
-        }
+        Notation notation = Notation.NUMBER;
         return new View(name, unit, true, verdict, column, scale, notation);
     }
 

@@ -202,7 +202,7 @@ public final class Summaries {
                 .append("<table>\n<tbody>\n");
         for (Row row : rows) {
             html.append("<tr><th style=\"text-align:left\">").append(Html.escape(row.name()))
-                    .append("</th><td style=\"text-align:left\">").append(Html.escape(row.value())).append("</td></tr>\n");
+                    .append("</th><td style=\"text-align:left\">").append(Html.escape(CellFormat.shortenPaths(row.value()))).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</div>").toString();
     }

@@ -14,9 +14,11 @@ import java.util.List;
 public record TableRendering(int maxRows) {
 
     /** Numbers right-aligned in equal-width digits, verdicts in colour; scoped to our tables. */
-    private static final String STYLE = "<style>.is-spectral-table td.num,.is-spectral-table th.num{text-align:right;"
+    private static final String STYLE = "<style>.is-spectral-table td,.is-spectral-table th{text-align:left}"
+            + ".is-spectral-table td.num,.is-spectral-table th.num{text-align:right;"
             + "font-variant-numeric:tabular-nums;white-space:nowrap}.is-spectral-table td.pass{color:#1a7f37;font-weight:bold}"
-            + ".is-spectral-table td.fail{color:#cf222e;font-weight:bold}</style>\n";
+            + ".is-spectral-table td.fail{color:#cf222e;font-weight:bold}"
+            + ".is-spectral-table td.more{text-align:left;font-style:italic}</style>\n";
 
     /** The row limit used when a table is the value of a notebook cell. */
     public static final int DEFAULT_MAX_ROWS = 20;
@@ -40,7 +42,8 @@ public record TableRendering(int maxRows) {
      * The table as an HTML fragment, inside a box that scrolls sideways when the table is wider than
      * the page: a caption with its name and shape, a header row of column names (with the unit a
      * time column was converted to), the shown rows, and a marker row for the rows left out. Cells
-     * are formatted by {@link CellFormat}: numbers to four significant digits, right-aligned;
+     * are formatted by {@link CellFormat}: numbers to four significant digits, right-aligned, text
+     * left-aligned;
      * verdict columns first, PASS in green and FAIL or MISS in red; file paths shortened to the
      * file name.
      *
@@ -68,7 +71,7 @@ public record TableRendering(int maxRows) {
         html.append("</tr></thead>\n<tbody>\n");
         for (int row : shown) {
             if (row < 0) {
-                html.append("<tr><td colspan=\"").append(table.columnCount()).append("\">\u2026 ")
+                html.append("<tr><td class=\"more\" colspan=\"").append(table.columnCount()).append("\">\u2026 ")
                         .append(rows - maxRows).append(" more rows \u2026</td></tr>\n");
                 continue;
             }

@@ -285,10 +285,16 @@ public final class EnsemblePlan implements Serializable {
         }
     }
 
+    /**
+     * The status of a member's failure. A recovery that failed because a field was already NaN or
+     * infinite (its message then names that field "(not finite)", physics/RecoveryException) is
+     * {@link MemberStatus#NON_FINITE}: which check sees an overflow first is an accident of the stage.
+     */
     private static MemberStatus statusOf(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof RecoveryException) {
-                return MemberStatus.RECOVERY_FAILED;
+                String m = c.getMessage();
+                return m != null && m.contains("(not finite)") ? MemberStatus.NON_FINITE : MemberStatus.RECOVERY_FAILED;
             }
             if (c instanceof NonFiniteFieldException) {
                 return MemberStatus.NON_FINITE;

@@ -32,6 +32,36 @@ public final class EnsembleTables {
         return fromRows(columns, rows, name);
     }
 
+    /** Relative error of the fitted Ω. */
+    public static final String OMEGA_ERROR = "omega_rel_error";
+    /** Relative error of the fitted Γ. */
+    public static final String GAMMA_ERROR = "gamma_rel_error";
+
+    /**
+     * A copy of mode-fit results ({@link Measurements#soundMode()}, {@link Measurements#shearMode()})
+     * with {@value #OMEGA_ERROR} = |Ω/Ω_exact − 1| (|Ω| where Ω_exact = 0: an overdamped mode) and
+     * {@value #GAMMA_ERROR} = |Γ/Γ_exact − 1| added; NaN for failed members.
+     */
+    public static Table withRelativeErrors(Table results) {
+        for (String c : List.of(Measurements.OMEGA, Measurements.OMEGA_EXACT, Measurements.GAMMA, Measurements.GAMMA_EXACT)) {
+            if (!results.columnNames().contains(c)) {
+                throw new IllegalArgumentException("results lack column \"" + c + "\"; must be measured with soundMode() or shearMode()");
+            }
+        }
+        DoubleColumn omegaError = DoubleColumn.create(OMEGA_ERROR);
+        DoubleColumn gammaError = DoubleColumn.create(GAMMA_ERROR);
+        for (int r = 0; r < results.rowCount(); r++) {
+            double omega = results.doubleColumn(Measurements.OMEGA).getDouble(r);
+            double omegaExact = results.doubleColumn(Measurements.OMEGA_EXACT).getDouble(r);
+            omegaError.append(omegaExact == 0 ? Math.abs(omega) : Math.abs(omega / omegaExact - 1));
+            gammaError.append(Math.abs(results.doubleColumn(Measurements.GAMMA).getDouble(r)
+                    / results.doubleColumn(Measurements.GAMMA_EXACT).getDouble(r) - 1));
+        }
+        Table out = results.copy();
+        out.addColumns(omegaError, gammaError);
+        return out;
+    }
+
     /** A table of {@code columns} from rows of Integer, Long, Double and String values (null: missing). */
     public static Table fromRows(List<EnsembleColumn> columns, List<Object[]> rows, String name) {
         Table t = Table.create(name);

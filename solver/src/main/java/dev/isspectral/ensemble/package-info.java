@@ -8,6 +8,8 @@
  *
  * <p>Layering: this package sits above {@code sim} and {@code validate} (it runs simulations and
  * fits their modes with {@code validate.Prony} against {@code validate.LinearModes}); nothing below
- * it imports it.
+ * it imports it. It lives in the solver rather than a module of its own because it needs nothing the
+ * solver does not already have (Tablesaw included) and notebooks then find it on their default class
+ * path; Spark, the one heavy dependency, stays in the optional {@code spark/} module.
  */
 package dev.isspectral.ensemble;

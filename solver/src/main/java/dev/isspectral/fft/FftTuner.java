@@ -177,6 +177,37 @@ public final class FftTuner {
      * measurement behind the table (intervals, load; null when no candidate could be built).
      */
     public record Result(Table table, FftSettings winner, String wisdom, Measurement measurement) {
+
+        /** Index in the measurement of the candidate {@code s}, or −1 if it was not measured. */
+        private int indexOf(FftSettings s) {
+            if (measurement == null) {
+                return -1;
+            }
+            List<String> names = measurement.names();
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                if (n.substring(n.indexOf(' ') + 1).equals(s.label())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Milliseconds per forward+inverse pair of {@code s}: median and 95% interval; missing if not measured. */
+        public Estimate time(FftSettings s) {
+            int i = indexOf(s);
+            return i < 0 ? Estimate.missing("ms") : measurement.time(i).scaled(1e3, "ms");
+        }
+
+        /**
+         * How many times faster {@code b} is than {@code a}: time(a) / time(b) taken per interleaved round (paired),
+         * median and 95% interval; missing if either was not measured.
+         */
+        public Estimate speedup(FftSettings b, FftSettings a) {
+            int ib = indexOf(b);
+            int ia = indexOf(a);
+            return ib < 0 || ia < 0 ? Estimate.missing("x") : measurement.speedup(ib, ia);
+        }
     }
 
     /** Measures every candidate: build all, then the project's method on all of them (see the class comment). */

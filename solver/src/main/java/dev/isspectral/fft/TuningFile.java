@@ -1,6 +1,6 @@
 package dev.isspectral.fft;
 
-import dev.isspectral.io.AtomicFiles;
+import dev.isspectral.files.AtomicFiles;
 
 import java.io.IOException;
 import java.io.Reader;

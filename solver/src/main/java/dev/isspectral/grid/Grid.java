@@ -178,6 +178,14 @@ public final class Grid {
         return (i * ny + j) * nz + k;
     }
 
+    /**
+     * The grid index (i, j, k) of flat point {@code point}, the inverse of {@link #index} (z fastest);
+     * for messages and reports (it allocates its answer).
+     */
+    public int[] ijk(int point) {
+        return new int[] {point / (nz * ny), (point / nz) % ny, point % nz};
+    }
+
     /** Coordinate of grid index {@code i} along {@code axis}: i·L/N. */
     public double coordinate(int axis, int i) {
         return i * length(axis) / points(axis);

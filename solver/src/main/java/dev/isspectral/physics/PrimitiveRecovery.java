@@ -43,9 +43,8 @@ public final class PrimitiveRecovery {
     private final long[] chunkIterations;
     private final int[] chunkMaxIterations;
     private final boolean newton;
-    private final Workers.Chunk chunkTask = this::recoverChunk;
-    private double[][] input;
-    private Primitives output;
+    private final double[][] newtonSteps;
+    private final Task task = new Task();
     private long totalIterations;
     private int maxIterations;
     private long step;
@@ -81,6 +80,7 @@ public final class PrimitiveRecovery {
                     + "': allowed are 'newton' (default) and 'fixed-point'");
         }
         this.newton = method.equals("newton");
+        this.newtonSteps = new double[workers.size()][3];
     }
 
     /** The iteration this recovery uses: "newton" (default) or "fixed-point" (the plain map, kept for comparison). */
@@ -111,13 +111,13 @@ public final class PrimitiveRecovery {
      * @throws RecoveryException at the first point where recovery fails
      */
     public void recover(double[][] u, Primitives out) {
-        input = u;
-        output = out;
+        task.u = u;
+        task.out = out;
         try {
-            workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, chunkTask);
+            workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, task);
         } finally {
-            input = null;
-            output = null;
+            task.u = null;
+            task.out = null;
         }
         long total = 0;
         int max = 0;
@@ -131,17 +131,22 @@ public final class PrimitiveRecovery {
         maxIterations = max;
     }
 
-    private void recoverChunk(int chunk, int from, int to) {
-        if (newton) {
-            recoverChunkNewton(chunk, from, to);
-        } else {
-            recoverChunkFixedPoint(chunk, from, to);
+    /** The recovery of one call as a worker task: its arguments, the state and the output, set before each run. */
+    private final class Task implements Workers.Chunk {
+        double[][] u;
+        Primitives out;
+
+        @Override
+        public void run(int chunk, int from, int to) {
+            if (newton) {
+                recoverChunkNewton(chunk, from, to, u, out);
+            } else {
+                recoverChunkFixedPoint(chunk, from, to, u, out);
+            }
         }
     }
 
-    private void recoverChunkFixedPoint(int chunk, int from, int to) {
-        double[][] u = input;
-        Primitives out = output;
+    private void recoverChunkFixedPoint(int chunk, int from, int to, double[][] u, Primitives out) {
         double[] t00 = u[0];
         double[] t0x = u[1];
         double[] t0y = u[2];
@@ -160,7 +165,7 @@ public final class PrimitiveRecovery {
             double xy = pxy[p];
             double xz = pxz[p];
             double yz = pyz[p];
-            boolean iterate = shear && (xx != 0 || yy != 0 || xy != 0 || xz != 0 || yz != 0);
+            boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
             double vx = out.vx[p];
             double vy = out.vy[p];
             double vz = out.vz[p];
@@ -176,14 +181,13 @@ public final class PrimitiveRecovery {
                 iterations++;
                 if (iterate) {
                     // (1.3)–(1.5): reconstruct π^zz, π^0i, π^00 from the current velocity
-                    zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
-                            + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
-                    p0x = xx * vx + xy * vy + xz * vz;
-                    p0y = xy * vx + yy * vy + yz * vz;
-                    p0z = xz * vx + yz * vy + zz * vz;
-                    p00 = p0x * vx + p0y * vy + p0z * vz;
+                    zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
+                    p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                    p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                    p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                    p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
                 } else if (shear) {
-                    zz = -xx - yy;
+                    zz = StressTensor.zzAtRest(xx, yy);
                 }
                 double energyTilde = t00[p] - p00;
                 double mx = t0x[p] - p0x;
@@ -212,26 +216,7 @@ public final class PrimitiveRecovery {
             if (!(energy > 0) || Double.isInfinite(energy)) {
                 throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
             }
-            if (iterate) {
-                // final reconstruction at the converged velocity, so π is exactly transverse and traceless
-                zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
-                        + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
-                p0x = xx * vx + xy * vy + xz * vz;
-                p0y = xy * vx + yy * vy + yz * vz;
-                p0z = xz * vx + yz * vy + zz * vz;
-                p00 = p0x * vx + p0y * vy + p0z * vz;
-            }
-            out.energyDensity[p] = energy;
-            out.vx[p] = vx;
-            out.vy[p] = vy;
-            out.vz[p] = vz;
-            if (storeDependentShear) {
-                out.pizz[p] = zz;
-                out.pi0x[p] = p0x;
-                out.pi0y[p] = p0y;
-                out.pi0z[p] = p0z;
-                out.pi00[p] = p00;
-            }
+            store(out, p, energy, vx, vy, vz, shear ? zz : 0, xx, yy, xy, xz, yz, iterate);
             total += iterations;
             max = Math.max(max, iterations);
         }
@@ -250,193 +235,211 @@ public final class PrimitiveRecovery {
      * <p>Cheaper arithmetic than the plain map for constant c_s²: no |M̃| square root (only M² enters
      * (5.1) and ε = Ẽ − M² v/M), and the direction scale v/M = 2/(B + sqrt(B² − 4c_s²M²)) directly.
      */
-    private void recoverChunkNewton(int chunk, int from, int to) {
-        double[][] u = input;
-        Primitives out = output;
-        double[] t00 = u[0];
-        double[] t0x = u[1];
-        double[] t0y = u[2];
-        double[] t0z = u[3];
-        double[] bulk = u[4];
-        double[] pxx = u[5];
-        double[] pyy = u[6];
-        double[] pxy = u[7];
-        double[] pxz = u[8];
-        double[] pyz = u[9];
+    private void recoverChunkNewton(int chunk, int from, int to, double[][] u, Primitives out) {
+        double[] delta = newtonSteps[chunk];
         long total = 0;
         int max = 0;
         for (int p = from; p < to; p++) {
-            double xx = pxx[p];
-            double yy = pyy[p];
-            double xy = pxy[p];
-            double xz = pxz[p];
-            double yz = pyz[p];
-            double e00 = t00[p];
-            double e0x = t0x[p];
-            double e0y = t0y[p];
-            double e0z = t0z[p];
-            boolean iterate = shear && (xx != 0 || yy != 0 || xy != 0 || xz != 0 || yz != 0);
-            double vx = out.vx[p];
-            double vy = out.vy[p];
-            double vz = out.vz[p];
-            double pi = bulk[p];
-            double energy;
-            double zz = 0;
-            double p0x = 0;
-            double p0y = 0;
-            double p0z = 0;
-            double p00 = 0;
-            int iterations = 0;
-            boolean useNewton = true;
-            boolean fromNewton = false;
-            double lastResidual = Double.POSITIVE_INFINITY;
-            // G at the last admissible point reached by a plain step, to fall back to
-            double gx = 0;
-            double gy = 0;
-            double gz = 0;
-            while (true) {
-                iterations++;
-                double inverseTransverse = 0;
-                if (iterate) {
-                    inverseTransverse = 1 / (1 - vz * vz);
-                    zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
-                            + 2 * vx * vz * xz + 2 * vy * vz * yz) * inverseTransverse;
-                    p0x = xx * vx + xy * vy + xz * vz;
-                    p0y = xy * vx + yy * vy + yz * vz;
-                    p0z = xz * vx + yz * vy + zz * vz;
-                    p00 = p0x * vx + p0y * vy + p0z * vz;
-                } else if (shear) {
-                    zz = -xx - yy;
-                }
-                double energyTilde = e00 - p00;
-                double mx = e0x - p0x;
-                double my = e0y - p0y;
-                double mz = e0z - p0z;
-                double m2 = mx * mx + my * my + mz * mz;
-                double scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
-                if (Double.isNaN(scale)) {
-                    if (fromNewton) {
-                        // the Newton step left the admissible set: back to plain steps from the last G
-                        vx = gx;
-                        vy = gy;
-                        vz = gz;
-                        useNewton = false;
-                        fromNewton = false;
-                        continue;
-                    }
-                    throw inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
-                }
-                double nvx = scale * mx;
-                double nvy = scale * my;
-                double nvz = scale * mz;
-                energy = energyTilde - m2 * scale;
-                double rx = nvx - vx;
-                double ry = nvy - vy;
-                double rz = nvz - vz;
-                double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
-                if (!iterate || change <= VELOCITY_TOLERANCE) {
-                    vx = nvx;
-                    vy = nvy;
-                    vz = nvz;
-                    break;
-                }
-                if (iterations >= MAX_ITERATIONS) {
-                    throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
-                            + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
-                }
-                // a plain step is enough (and cheaper) when the map's contraction, bounded generously by
-                // 4 (v/M) |π| / (1 − v_z²), brings the next change below the tolerance
-                double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
-                        + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-                boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
-                if (useNewton && change < lastResidual && !plainSuffices) {
-                    lastResidual = change;
-                    // Jacobian of G: dG = −s P dv + M̃ (a·dv), s = v/M, with dπ^0i = P dv,
-                    // P = π + 2 v^z e_z q^T, q = π^0·/(1 − v_z²), dπ^00 = 2 q·dv,
-                    // a = −2 (σ_E q + σ_M2 P^T M̃), σ_E = ∂s/∂Ẽ, σ_M2 = ∂s/∂(M²) (implicit in f(v) = 0)
-                    // everything below is scaled by d = 1 − c_s² M² s² (= s sqrt(B² − 4c_s²M²) > 0 for
-                    // (5.1)), so that a single division, by det(d A), remains
-                    double c2 = closedForm ? cs2 : eos.soundSpeedSquared(energy);
-                    double d = 1 - c2 * m2 * scale * scale;
-                    double sigmaE = -scale * scale * (1 + c2);
-                    double sigmaM2 = scale * scale * scale * c2;
-                    double qx = p0x * inverseTransverse;
-                    double qy = p0y * inverseTransverse;
-                    double qz = p0z * inverseTransverse;
-                    double zx = xz + 2 * vz * qx;
-                    double zy = yz + 2 * vz * qy;
-                    double zzz = zz + 2 * vz * qz;
-                    double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
-                    double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
-                    double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
-                    // d A = d (I − J) = d (I + s P) − M̃ (d a)^T; solve (d A) δ = d (G(v) − v) by Cramer's rule
-                    double ds = d * scale;
-                    double a11 = d + ds * xx - mx * ax;
-                    double a12 = ds * xy - mx * ay;
-                    double a13 = ds * xz - mx * az;
-                    double a21 = ds * xy - my * ax;
-                    double a22 = d + ds * yy - my * ay;
-                    double a23 = ds * yz - my * az;
-                    double a31 = ds * zx - mz * ax;
-                    double a32 = ds * zy - mz * ay;
-                    double a33 = d + ds * zzz - mz * az;
-                    double c11 = a22 * a33 - a23 * a32;
-                    double c12 = a23 * a31 - a21 * a33;
-                    double c13 = a21 * a32 - a22 * a31;
-                    double inverseDet = d / (a11 * c11 + a12 * c12 + a13 * c13);
-                    double dx = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
-                    double dy = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
-                    double dz = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
-                    double wx = vx + dx;
-                    double wy = vy + dy;
-                    double wz = vz + dz;
-                    if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
-                        gx = nvx;
-                        gy = nvy;
-                        gz = nvz;
-                        vx = wx;
-                        vy = wy;
-                        vz = wz;
-                        fromNewton = true;
-                        continue;
-                    }
-                }
-                useNewton = useNewton && plainSuffices && change < lastResidual;
-                lastResidual = change;
-                fromNewton = false;
-                vx = nvx;
-                vy = nvy;
-                vz = nvz;
-            }
-            if (!(energy > 0) || Double.isInfinite(energy)) {
-                throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
-            }
-            if (iterate && storeDependentShear) {
-                // final reconstruction at the converged velocity, so π is exactly transverse and traceless
-                // (not needed without the dependent components: their user rebuilds them from v)
-                zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy
-                        + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
-                p0x = xx * vx + xy * vy + xz * vz;
-                p0y = xy * vx + yy * vy + yz * vz;
-                p0z = xz * vx + yz * vy + zz * vz;
-                p00 = p0x * vx + p0y * vy + p0z * vz;
-            }
-            out.energyDensity[p] = energy;
-            out.vx[p] = vx;
-            out.vy[p] = vy;
-            out.vz[p] = vz;
-            if (storeDependentShear) {
-                out.pizz[p] = zz;
-                out.pi0x[p] = p0x;
-                out.pi0y[p] = p0y;
-                out.pi0z[p] = p0z;
-                out.pi00[p] = p00;
-            }
+            int iterations = recoverPointNewton(u, p, out, delta);
             total += iterations;
             max = Math.max(max, iterations);
         }
         chunkIterations[chunk] = total;
         chunkMaxIterations[chunk] = max;
+    }
+
+    /** Recovers point {@code p} by the safeguarded Newton iteration; returns its iteration count. */
+    private int recoverPointNewton(double[][] u, int p, Primitives out, double[] delta) {
+        double xx = u[5][p];
+        double yy = u[6][p];
+        double xy = u[7][p];
+        double xz = u[8][p];
+        double yz = u[9][p];
+        double e00 = u[0][p];
+        double e0x = u[1][p];
+        double e0y = u[2][p];
+        double e0z = u[3][p];
+        boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
+        double vx = out.vx[p];
+        double vy = out.vy[p];
+        double vz = out.vz[p];
+        double pi = u[4][p];
+        double energy;
+        double zz = 0;
+        double p0x = 0;
+        double p0y = 0;
+        double p0z = 0;
+        double p00 = 0;
+        int iterations = 0;
+        boolean useNewton = true;
+        boolean fromNewton = false;
+        double lastResidual = Double.POSITIVE_INFINITY;
+        // G at the last admissible point reached by a plain step, to fall back to
+        double gx = 0;
+        double gy = 0;
+        double gz = 0;
+        while (true) {
+            iterations++;
+            double inverseTransverse = 0;
+            if (iterate) {
+                inverseTransverse = 1 / (1 - vz * vz);
+                zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
+                p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+            } else if (shear) {
+                zz = StressTensor.zzAtRest(xx, yy);
+            }
+            double energyTilde = e00 - p00;
+            double mx = e0x - p0x;
+            double my = e0y - p0y;
+            double mz = e0z - p0z;
+            double m2 = mx * mx + my * my + mz * mz;
+            double scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
+            if (Double.isNaN(scale)) {
+                if (fromNewton) {
+                    // the Newton step left the admissible set: back to plain steps from the last G
+                    vx = gx;
+                    vy = gy;
+                    vz = gz;
+                    useNewton = false;
+                    fromNewton = false;
+                    continue;
+                }
+                throw inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
+            }
+            double nvx = scale * mx;
+            double nvy = scale * my;
+            double nvz = scale * mz;
+            energy = energyTilde - m2 * scale;
+            double rx = nvx - vx;
+            double ry = nvy - vy;
+            double rz = nvz - vz;
+            double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
+            if (!iterate || change <= VELOCITY_TOLERANCE) {
+                vx = nvx;
+                vy = nvy;
+                vz = nvz;
+                break;
+            }
+            if (iterations >= MAX_ITERATIONS) {
+                throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
+                        + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
+            }
+            // a plain step is enough (and cheaper) when the map's contraction, bounded generously by
+            // 4 (v/M) |π| / (1 − v_z²), brings the next change below the tolerance
+            double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
+                    + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+            boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
+            if (useNewton && change < lastResidual && !plainSuffices) {
+                lastResidual = change;
+                newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
+                        xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
+                double wx = vx + delta[0];
+                double wy = vy + delta[1];
+                double wz = vz + delta[2];
+                if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+                    gx = nvx;
+                    gy = nvy;
+                    gz = nvz;
+                    vx = wx;
+                    vy = wy;
+                    vz = wz;
+                    fromNewton = true;
+                    continue;
+                }
+            }
+            useNewton = useNewton && plainSuffices && change < lastResidual;
+            lastResidual = change;
+            fromNewton = false;
+            vx = nvx;
+            vy = nvy;
+            vz = nvz;
+        }
+        if (!(energy > 0) || Double.isInfinite(energy)) {
+            throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
+        }
+        store(out, p, energy, vx, vy, vz, zz, xx, yy, xy, xz, yz, iterate);
+        return iterations;
+    }
+
+    /**
+     * The Newton correction δ of v into {@code step}: solves (I − J) δ = G(v) − v = r with the analytic
+     * Jacobian J of G at the current v. dG = −s P dv + M̃ (a·dv), s = v/M, with dπ^0i = P dv,
+     * P = π + 2 v^z e_z q^T, q = π^0·/(1 − v_z²), dπ^00 = 2 q·dv, a = −2 (σ_E q + σ_M2 P^T M̃),
+     * σ_E = ∂s/∂Ẽ, σ_M2 = ∂s/∂(M²) (implicit in f(v) = 0). Everything is scaled by
+     * d = 1 − c_s² M² s² (= s sqrt(B² − 4c_s²M²) > 0 for (5.1)), so that a single division, by
+     * det(d A), remains; the system is solved by Cramer's rule.
+     */
+    private void newtonStep(double[] step, double energy, double m2, double scale, double inverseTransverse,
+                            double mx, double my, double mz, double rx, double ry, double rz,
+                            double xx, double yy, double xy, double xz, double yz, double zz,
+                            double p0x, double p0y, double p0z, double vz) {
+        double c2 = closedForm ? cs2 : eos.soundSpeedSquared(energy);
+        double d = 1 - c2 * m2 * scale * scale;
+        double sigmaE = -scale * scale * (1 + c2);
+        double sigmaM2 = scale * scale * scale * c2;
+        double qx = p0x * inverseTransverse;
+        double qy = p0y * inverseTransverse;
+        double qz = p0z * inverseTransverse;
+        double zx = xz + 2 * vz * qx;
+        double zy = yz + 2 * vz * qy;
+        double zzz = zz + 2 * vz * qz;
+        double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
+        double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
+        double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
+        // d A = d (I − J) = d (I + s P) − M̃ (d a)^T
+        double ds = d * scale;
+        double a11 = d + ds * xx - mx * ax;
+        double a12 = ds * xy - mx * ay;
+        double a13 = ds * xz - mx * az;
+        double a21 = ds * xy - my * ax;
+        double a22 = d + ds * yy - my * ay;
+        double a23 = ds * yz - my * az;
+        double a31 = ds * zx - mz * ax;
+        double a32 = ds * zy - mz * ay;
+        double a33 = d + ds * zzz - mz * az;
+        double c11 = a22 * a33 - a23 * a32;
+        double c12 = a23 * a31 - a21 * a33;
+        double c13 = a21 * a32 - a22 * a31;
+        double inverseDet = d / (a11 * c11 + a12 * c12 + a13 * c13);
+        step[0] = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
+        step[1] = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
+        step[2] = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
+    }
+
+    /**
+     * Writes ε and v of point {@code p} and, if this recovery stores them, the dependent shear
+     * components: by physics.md eqs. 1.3–1.5 at the converged v when π was iterated (so π is exactly
+     * transverse and traceless), else π^zz = {@code zzAtRest} and π^0ν = 0.
+     */
+    private void store(Primitives out, int p, double energy, double vx, double vy, double vz, double zzAtRest,
+                       double xx, double yy, double xy, double xz, double yz, boolean iterated) {
+        out.energyDensity[p] = energy;
+        out.vx[p] = vx;
+        out.vy[p] = vy;
+        out.vz[p] = vz;
+        if (!storeDependentShear) {
+            return;
+        }
+        double zz = zzAtRest;
+        double p0x = 0;
+        double p0y = 0;
+        double p0z = 0;
+        double p00 = 0;
+        if (iterated) {
+            zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
+            p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+            p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+            p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+            p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+        }
+        out.pizz[p] = zz;
+        out.pi0x[p] = p0x;
+        out.pi0y[p] = p0y;
+        out.pi0z[p] = p0z;
+        out.pi00[p] = p00;
     }
 
     /** v/M for (5.1): 2/(B + sqrt(B² − 4c_s²M²)); NaN if the state is not admissible (step 2). */
@@ -543,11 +546,7 @@ public final class PrimitiveRecovery {
         for (int f = 0; f < 10; f++) {
             evolvedAtPoint[f] = u[f][p];
         }
-        int nz = grid.nz();
-        int ny = grid.ny();
-        int k = p % nz;
-        int j = (p / nz) % ny;
-        int i = p / (nz * ny);
-        return new RecoveryException(reason, step, stage, i, j, k, evolvedAtPoint, vx, vy, vz);
+        int[] ijk = grid.ijk(p);
+        return new RecoveryException(reason, step, stage, ijk[0], ijk[1], ijk[2], evolvedAtPoint, vx, vy, vz);
     }
 }

@@ -2,8 +2,8 @@ package dev.isspectral.physics;
 
 /**
  * Primitive fields recovered from the evolved state (physics.md §5): energy density ε, velocity v,
- * and the dependent shear components π^zz, π^0i, π^00 of (1.3)–(1.5). One array per quantity,
- * allocated once; the velocity arrays also carry the initial guess of the next recovery.
+ * and (optionally) the dependent shear components π^zz, π^0i, π^00 of (1.3)–(1.5). One array per
+ * quantity, allocated once; the velocity arrays also carry the initial guess of the next recovery.
  */
 public final class Primitives {
 
@@ -26,17 +26,36 @@ public final class Primitives {
     /** π^zz. */
     public final double[] pizz;
 
-    /** Zeroed primitives for {@code points} points. */
+    /** Zeroed primitives for {@code points} points, with the dependent shear components. */
     public Primitives(int points) {
+        this(points, true);
+    }
+
+    /**
+     * Zeroed primitives for {@code points} points; without {@code dependentShear} only ε and v are held
+     * (π^zz, π^0i, π^00 are null: a user that rebuilds them from v, like the right-hand side's kernel,
+     * saves five arrays per point).
+     */
+    public Primitives(int points, boolean dependentShear) {
         energyDensity = new double[points];
         vx = new double[points];
         vy = new double[points];
         vz = new double[points];
-        pi00 = new double[points];
-        pi0x = new double[points];
-        pi0y = new double[points];
-        pi0z = new double[points];
-        pizz = new double[points];
+        pi00 = dependentShear ? new double[points] : null;
+        pi0x = dependentShear ? new double[points] : null;
+        pi0y = dependentShear ? new double[points] : null;
+        pi0z = dependentShear ? new double[points] : null;
+        pizz = dependentShear ? new double[points] : null;
+    }
+
+    /** Doubles per point held by primitives with or without the dependent shear components. */
+    public static int storagePerPoint(boolean dependentShear) {
+        return dependentShear ? 9 : 4;
+    }
+
+    /** Whether the dependent shear components π^zz, π^0i, π^00 are held. */
+    public boolean hasDependentShear() {
+        return pizz != null;
     }
 
     /** Number of points. */
@@ -46,19 +65,21 @@ public final class Primitives {
 
     /** Bytes held. */
     public long bytesHeld() {
-        return 9L * 8 * energyDensity.length;
+        return 8L * storagePerPoint(hasDependentShear()) * energyDensity.length;
     }
 
-    /** Copies every array of {@code other}. */
+    /** Copies every array of {@code other} that both hold. */
     public void copyFrom(Primitives other) {
         System.arraycopy(other.energyDensity, 0, energyDensity, 0, energyDensity.length);
         System.arraycopy(other.vx, 0, vx, 0, vx.length);
         System.arraycopy(other.vy, 0, vy, 0, vy.length);
         System.arraycopy(other.vz, 0, vz, 0, vz.length);
-        System.arraycopy(other.pi00, 0, pi00, 0, pi00.length);
-        System.arraycopy(other.pi0x, 0, pi0x, 0, pi0x.length);
-        System.arraycopy(other.pi0y, 0, pi0y, 0, pi0y.length);
-        System.arraycopy(other.pi0z, 0, pi0z, 0, pi0z.length);
-        System.arraycopy(other.pizz, 0, pizz, 0, pizz.length);
+        if (hasDependentShear() && other.hasDependentShear()) {
+            System.arraycopy(other.pi00, 0, pi00, 0, pi00.length);
+            System.arraycopy(other.pi0x, 0, pi0x, 0, pi0x.length);
+            System.arraycopy(other.pi0y, 0, pi0y, 0, pi0y.length);
+            System.arraycopy(other.pi0z, 0, pi0z, 0, pi0z.length);
+            System.arraycopy(other.pizz, 0, pizz, 0, pizz.length);
+        }
     }
 }

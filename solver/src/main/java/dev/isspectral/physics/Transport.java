@@ -1,5 +1,7 @@
 package dev.isspectral.physics;
 
+import dev.isspectral.state.Field;
+
 import java.util.Locale;
 
 /**
@@ -173,6 +175,61 @@ public final class Transport {
         }
         double d = 1.0 / 3.0 - soundSpeedSquared;
         return KINETIC_BULK_CONSTANT * d * d;
+    }
+
+    /** τ_π = b_π η/(ε + P), physics.md eq. 3.2. */
+    public double shearRelaxationTime(double eta, double enthalpy) {
+        return bPi * eta / enthalpy;
+    }
+
+    /** τ_Π = ζ/(stiffness · (ε + P)), physics.md eqs. 3.3a/3.3b (see {@link #bulkStiffness}). */
+    public double bulkRelaxationTime(double zeta, double soundSpeedSquared, double enthalpy) {
+        return zeta / (bulkStiffness(soundSpeedSquared) * enthalpy);
+    }
+
+    /** Whether field {@code f} relaxes (carries F_I of physics.md eq. 4.15): Π with ζ > 0, π^{ij} with η > 0. */
+    public boolean relaxes(Field f) {
+        return f == Field.BULK ? hasBulk() : !f.conserved() && hasShear();
+    }
+
+    /** Whether field {@code f} evolves: the conserved densities always, Π and π^{ij} when they relax (physics.md §1). */
+    public boolean evolves(Field f) {
+        return f.conserved() || relaxes(f);
+    }
+
+    /** {@link #relaxes} for every field, in storage order. */
+    public boolean[] relaxingFields() {
+        boolean[] r = new boolean[Field.COUNT];
+        for (Field f : Field.values()) {
+            r[f.ordinal()] = relaxes(f);
+        }
+        return r;
+    }
+
+    /** {@link #evolves} for every field, in storage order. */
+    public boolean[] evolvedFields() {
+        boolean[] e = new boolean[Field.COUNT];
+        for (Field f : Field.values()) {
+            e[f.ordinal()] = evolves(f);
+        }
+        return e;
+    }
+
+    /**
+     * Relaxation rate groups for {@code time.Relaxation}: Π has K_Π (group 0), the five π^{ij} share
+     * K_π (group 1), −1 for fields that do not relax.
+     */
+    public int[] rateGroups() {
+        int[] groups = new int[Field.COUNT];
+        for (Field f : Field.values()) {
+            groups[f.ordinal()] = !relaxes(f) ? -1 : f == Field.BULK ? 0 : 1;
+        }
+        return groups;
+    }
+
+    /** Number of distinct relaxation rates (arrays of K): one for Π, one shared by the π^{ij}. */
+    public int rateGroupCount() {
+        return (hasBulk() ? 1 : 0) + (hasShear() ? 1 : 0);
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The house style of every chart the library makes, fit for a talk or a paper at 1400 px: at most
  * {@link #MAX_TICKS} ticks per axis, tick labels of at most {@link #MAX_LABEL_CHARS} characters (three
- * significant digits, scientific notation {@code 3.85E-4} outside 0.01–10⁴), fonts readable when the
+ * significant digits; on axes, scientific notation {@code 3.85E-5} outside 10⁻⁴–10⁵), fonts readable when the
  * PNG is shown at its size, a white background, light grid lines, and the legend outside the plot
  * area (below it) so it never covers data.
  *
@@ -71,6 +71,18 @@ public final class ChartStyle {
             extend(x, series.getXData());
             extend(y.computeIfAbsent(series.getYAxisGroup(), g -> new double[] {Double.POSITIVE_INFINITY,
                     Double.NEGATIVE_INFINITY}), series.getYData());
+        }
+        // XChart labels a log axis at powers of ten only: widen it to the decades around the data
+        // so that at least two are labelled, however narrow the data's range
+        if (s.isXAxisLogarithmic() && s.getXAxisMin() == null && s.getXAxisMax() == null && x[0] > 0 && x[1] >= x[0]) {
+            s.setXAxisMin(decadeBelow(x[0]));
+            s.setXAxisMax(decadeAbove(x[1]));
+        }
+        double[] yData = y.get(0);
+        if (s.isYAxisLogarithmic() && s.getYAxisMin() == null && s.getYAxisMax() == null && yData != null && yData[0] > 0
+                && yData[1] >= yData[0]) {
+            s.setYAxisMin(decadeBelow(yData[0]));
+            s.setYAxisMax(decadeAbove(yData[1]));
         }
         if (!s.isXAxisLogarithmic()) {
             s.setXAxisDecimalPattern(decimalPattern(lower(s.getXAxisMin(), x[0]), upper(s.getXAxisMax(), x[1])));
@@ -149,6 +161,15 @@ public final class ChartStyle {
         s.setYAxisTickMarkSpacingHint(Math.max(40, (int) (0.92 * (chart.getHeight() - 90) / 4)));
     }
 
+    private static double decadeBelow(double v) {
+        return Math.pow(10, Math.floor(Math.log10(v) + 1e-12));
+    }
+
+    private static double decadeAbove(double v) {
+        double up = Math.pow(10, Math.ceil(Math.log10(v) - 1e-12));
+        return up <= decadeBelow(v) ? up * 10 : up;
+    }
+
     private static double lower(Double set, double data) {
         return set != null ? set : data;
     }
@@ -169,7 +190,8 @@ public final class ChartStyle {
     /**
      * A {@link java.text.DecimalFormat} pattern for the ticks of an axis spanning [min, max] with at
      * most {@link #MAX_TICKS} ticks: scientific with up to three significant digits ({@code 0.##E0})
-     * when the largest magnitude is below 0.01 or at least 10⁴, else fixed with as many decimals as
+     * when the largest magnitude is below 10⁻⁴ or at least 10⁵ (so an axis from 0 to 4·10⁻⁴ reads
+     * 0, 0.0001 … rather than 0E0, 1E-4 …), else fixed with as many decimals as
      * the tick step needs ({@code 0.##}). Optional digits ({@code #}) keep labels short.
      *
      * @param min the axis minimum
@@ -190,7 +212,7 @@ public final class ChartStyle {
             return "0.##";
         }
         int stepExponent = (int) Math.floor(Math.log10(step) + 1e-9);
-        if (magnitude < 1e-2 || magnitude >= 1e4) {
+        if (magnitude < 1e-4 || magnitude >= 1e5) {
             int magnitudeExponent = (int) Math.floor(Math.log10(magnitude) + 1e-9);
             int mantissaDecimals = Math.max(1, Math.min(3, magnitudeExponent - stepExponent + 1));
             return "0." + "#".repeat(mantissaDecimals) + "E0";

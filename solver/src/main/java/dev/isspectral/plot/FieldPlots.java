@@ -2,6 +2,8 @@ package dev.isspectral.plot;
 
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Solver;
+import dev.isspectral.validate.Complex;
+import dev.isspectral.validate.LinearModes;
 import dev.isspectral.validate.Validation;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -10,6 +12,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,10 +81,25 @@ public final class FieldPlots {
 
     /**
      * Simulated against analytic dispersion from a {@link Validation#run()} table: frequency ω (left
-     * axis) and damping rate γ (right axis) against k; analytic values as lines, simulated ones as
-     * markers, one set per channel (sound, shear).
+     * axis) and damping rate γ (right axis, dashed) against k; analytic values as lines, simulated
+     * ones as markers, one set per channel (sound, shear).
      */
     public static XYChart dispersion(Table validation) {
+        return dispersion(validation, null);
+    }
+
+    /**
+     * Simulated against exact dispersion: the simulated ω and γ of a {@link Validation#run()} table
+     * as markers over the exact roots of {@code exact} drawn as curves on a fine grid of k (so the
+     * bend of the sound frequency and the onset of shear propagation at k_c show between the
+     * simulated wave numbers), one colour per quantity shared by markers and curve, plus the
+     * ideal-fluid line ω = c_s k in grey; γ on the right axis.
+     *
+     * @param validation a validation table (one or both channels)
+     * @param exact      the linear theory to draw, or null for straight lines through the table's
+     *                   analytic values
+     */
+    public static XYChart dispersion(Table validation, LinearModes exact) {
         for (String c : List.of(Validation.CHANNEL, Validation.K, Validation.OMEGA_EXACT, Validation.OMEGA_SIMULATED,
                 Validation.GAMMA_EXACT, Validation.GAMMA_SIMULATED)) {
             if (!validation.columnNames().contains(c)) {
@@ -94,28 +112,68 @@ public final class FieldPlots {
         chart.setYAxisGroupTitle(1, "γ, damping rate (1 / code time)");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         Map<String, List<Integer>> rowsByChannel = new LinkedHashMap<>();
+        double kMin = Double.POSITIVE_INFINITY;
+        double kMax = 0;
         for (int r = 0; r < validation.rowCount(); r++) {
             rowsByChannel.computeIfAbsent(validation.stringColumn(Validation.CHANNEL).get(r), c -> new ArrayList<>()).add(r);
+            kMin = Math.min(kMin, validation.doubleColumn(Validation.K).get(r));
+            kMax = Math.max(kMax, validation.doubleColumn(Validation.K).get(r));
         }
+        int colour = 0;
         for (Map.Entry<String, List<Integer>> e : rowsByChannel.entrySet()) {
             String channel = e.getKey();
             List<Integer> rows = new ArrayList<>(e.getValue());
             rows.sort((p, q) -> Double.compare(validation.doubleColumn(Validation.K).get(p), validation.doubleColumn(Validation.K).get(q)));
             double[] k = column(validation, Validation.K, rows);
-            add(chart, channel + " ω analytic", k, column(validation, Validation.OMEGA_EXACT, rows), false, 0);
-            add(chart, channel + " ω simulated", k, column(validation, Validation.OMEGA_SIMULATED, rows), true, 0);
-            add(chart, channel + " γ analytic", k, column(validation, Validation.GAMMA_EXACT, rows), false, 1);
-            add(chart, channel + " γ simulated", k, column(validation, Validation.GAMMA_SIMULATED, rows), true, 1);
+            Color omegaColour = QUANTITY_COLOURS[colour++ % QUANTITY_COLOURS.length];
+            Color gammaColour = QUANTITY_COLOURS[colour++ % QUANTITY_COLOURS.length];
+            if (exact == null) {
+                add(chart, channel + " ω analytic", k, column(validation, Validation.OMEGA_EXACT, rows), false, 0, omegaColour);
+                add(chart, channel + " γ analytic", k, column(validation, Validation.GAMMA_EXACT, rows), false, 1, gammaColour);
+            } else {
+                double[][] curves = exactCurves(exact, channel, Math.max(0.05, 0.5 * kMin), kMax + 0.25 * Math.max(1, kMin));
+                add(chart, channel + " ω exact", curves[0], curves[1], false, 0, omegaColour);
+                add(chart, channel + " γ exact", curves[0], curves[2], false, 1, gammaColour);
+            }
+            add(chart, channel + " ω simulated", k, column(validation, Validation.OMEGA_SIMULATED, rows), true, 0, omegaColour);
+            add(chart, channel + " γ simulated", k, column(validation, Validation.GAMMA_SIMULATED, rows), true, 1, gammaColour);
         }
         if (rowsByChannel.isEmpty()) {
             chart.addSeries("none", new double[] {0}, new double[] {0});
+        } else if (exact != null) {
+            double cs = Math.sqrt(exact.soundSpeedSquared());
+            double k0 = Math.max(0.05, 0.5 * kMin);
+            double k1 = kMax + 0.25 * Math.max(1, kMin);
+            XYSeries ideal = chart.addSeries("ω = c_s k (ideal fluid)", new double[] {k0, k1}, new double[] {cs * k0, cs * k1});
+            ideal.setMarker(SeriesMarkers.NONE);
+            ideal.setLineColor(Color.GRAY);
         }
         return ChartStyle.paper(chart);
     }
 
-    private static void add(XYChart chart, String name, double[] x, double[] y, boolean markers, int group) {
+    /** One colour per plotted quantity (ω and γ of each channel): markers and their curve share it. */
+    private static final Color[] QUANTITY_COLOURS = {new Color(31, 119, 180), new Color(255, 127, 14),
+        new Color(148, 103, 189), new Color(44, 160, 44), new Color(214, 39, 40), new Color(140, 86, 75)};
+
+    /** k, ω(k), γ(k) of the least-damped root of a channel on 160 points of [k0, k1]. */
+    private static double[][] exactCurves(LinearModes exact, String channel, double k0, double k1) {
+        int n = 160;
+        double[][] out = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            double k = k0 + (k1 - k0) * i / (n - 1);
+            Complex root = channel.equals("shear") ? exact.shearRoots(k)[0] : exact.soundRoot(k);
+            out[0][i] = k;
+            out[1][i] = Math.abs(root.im());
+            out[2][i] = -root.re();
+        }
+        return out;
+    }
+
+    private static void add(XYChart chart, String name, double[] x, double[] y, boolean markers, int group, Color colour) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setYAxisGroup(group);
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
         if (markers) {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         } else {

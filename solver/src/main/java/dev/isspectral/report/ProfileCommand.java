@@ -80,13 +80,9 @@ public final class ProfileCommand {
                 profiler = profiler.steps(o.steps);
             }
             ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(err) : ProgressMeter.none();
-            progress.start("profile " + o.grid.notation() + " (" + o.warmup + " warm-up + measured steps)", -1, Double.NaN);
-            Profile profile;
-            try {
-                profile = profiler.run();
-            } finally {
-                progress.finish();
-            }
+            Profiler configured = profiler;
+            Profile profile = progress.during("profile " + o.grid.notation() + " (" + o.warmup + " warm-up + measured steps)",
+                    configured::run);
             List<Path> files = ProfileReport.writeHtml(profile, o.out);
             out.println(profile);
             out.println(profile.headline().toText());

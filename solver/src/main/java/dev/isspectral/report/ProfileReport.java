@@ -1,7 +1,7 @@
 package dev.isspectral.report;
 
 import dev.isspectral.display.Quantities;
-import dev.isspectral.io.AtomicFiles;
+import dev.isspectral.files.AtomicFiles;
 import dev.isspectral.plot.ProfilePlots;
 import dev.isspectral.plot.ReportPlots;
 import dev.isspectral.profile.Headline;

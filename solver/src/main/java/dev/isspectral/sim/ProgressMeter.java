@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * advanced after each step, finished at the end. It can also be driven by hand:
  * {@link #start(String, long, double)}, {@link #advance(long, double)}, {@link #finish()}. The sink
  * is called at most every {@link #DEFAULT_INTERVAL_NANOS} (and always at start and finish), so a
- * meter costs nothing measurable per step; it is not thread-safe (one piece of work at a time).
+ * meter costs nothing measurable per step. One piece of work at a time; its methods are
+ * synchronized so that {@link #during} can tick from a second thread.
  */
 public final class ProgressMeter implements StepObserver {
 
@@ -195,7 +196,7 @@ public final class ProgressMeter implements StepObserver {
             }
 
             @Override
-            public void clear() {
+            public synchronized void clear() {
                 if (previous > 0) {
                     out.print("\r" + " ".repeat(previous) + "\r");
                     out.flush();
@@ -217,7 +218,7 @@ public final class ProgressMeter implements StepObserver {
     }
 
     /** Erases the progress shown (a terminal line) so other output starts on a clean line. */
-    public void clear() {
+    public synchronized void clear() {
         sink.clear();
     }
 
@@ -233,7 +234,7 @@ public final class ProgressMeter implements StepObserver {
      * @param total   units in all (≥ 0), or −1 when it ends at {@code endTime}
      * @param endTime simulated end time, or NaN
      */
-    public void start(String label, long total, double endTime) {
+    public synchronized void start(String label, long total, double endTime) {
         this.label = Objects.requireNonNull(label, "label = null");
         this.total = total;
         this.endTime = endTime;
@@ -251,7 +252,7 @@ public final class ProgressMeter implements StepObserver {
      * @param done units done so far
      * @param time simulated time now, or NaN
      */
-    public void advance(long done, double time) {
+    public synchronized void advance(long done, double time) {
         this.done = done;
         this.time = time;
         long now = clock.getAsLong();
@@ -262,10 +263,47 @@ public final class ProgressMeter implements StepObserver {
     }
 
     /** Ends the work and shows the final snapshot; does nothing when not started. */
-    public void finish() {
+    public synchronized void finish() {
         if (running) {
             running = false;
             sink.show(snapshot(true));
+        }
+    }
+
+    /**
+     * Runs work whose steps this meter cannot see (a profile, a timed benchmark) under a label,
+     * showing the elapsed time while it runs (a daemon thread looks at the clock twice a second)
+     * and the total when it ends.
+     *
+     * @param label what is being done
+     * @param work  the work
+     * @param <T>   its result type
+     * @return the work's result
+     */
+    public <T> T during(String label, java.util.function.Supplier<T> work) {
+        start(label, -1, Double.NaN);
+        Thread ticker = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(500);
+                    advance(0, Double.NaN);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "progress " + label);
+        ticker.setDaemon(true);
+        ticker.start();
+        try {
+            return work.get();
+        } finally {
+            ticker.interrupt();
+            try {
+                ticker.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finish();
         }
     }
 

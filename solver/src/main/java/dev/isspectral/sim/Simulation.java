@@ -4,10 +4,11 @@ import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
+import dev.isspectral.physics.StressTensor;
+import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
-import dev.isspectral.time.ImexStepper;
 import dev.isspectral.time.Integrators;
 import dev.isspectral.time.Tableau;
 import java.util.ArrayList;
@@ -221,26 +222,15 @@ public final class Simulation {
 
     /**
      * Bytes a solver of this simulation holds (state, stage storage, workspaces, spectra), counted
-     * the way the solver allocates them, without allocating; the observed primitives (9 doubles per
-     * point) come on top once observables are asked for.
+     * from each component's own storage per point, without allocating; the observed primitives (9
+     * doubles per point) come on top once observables are asked for.
      */
     public long estimatedBytes() {
         long n = grid().size();
-        Transport t = transport();
-        boolean[] relaxing = new boolean[Field.COUNT];
-        boolean[] evolved = new boolean[Field.COUNT];
-        int groups = 0;
-        for (Field f : Field.values()) {
-            relaxing[f.ordinal()] = f == Field.BULK ? t.hasBulk() : !f.conserved() && t.hasShear();
-            evolved[f.ordinal()] = f.conserved() || relaxing[f.ordinal()];
-        }
-        groups += t.hasBulk() ? 1 : 0;
-        groups += t.hasShear() ? 1 : 0;
         Tuning tuning = tuning();
-        long perPoint = Field.COUNT + ImexStepper.storagePerPoint(integrator(), relaxing, evolved, groups)
-                + 9 + 12 + (tuning.fusedKernels() ? 0 : 12);
-        long spectra = tuning.preallocatedWorkspaces() ? 7L * 2 * grid().spectrumSize() : 0;
-        return 8 * (perPoint * n + spectra);
+        long perPoint = Field.COUNT + Model.storagePerPoint(this);
+        long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces());
+        return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
     }
 
     /** A short tree of the settings. */
@@ -541,9 +531,10 @@ public final class Simulation {
                 double vz = d.vz[p];
                 double v2 = vx * vx + vy * vy + vz * vz;
                 if (!(e > 0) || !(v2 < 1)) {
-                    int k = p % grid.nz();
-                    int j = (p / grid.nz()) % grid.ny();
-                    int i = p / (grid.nz() * grid.ny());
+                    int[] ijk = grid.ijk(p);
+                    int i = ijk[0];
+                    int j = ijk[1];
+                    int k = ijk[2];
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
                             "initial = %s gives eps = %.6g, |v| = %.6g at grid index (%d, %d, %d); must have eps > 0 and |v| < 1 (lower the amplitude)",
                             initial.describe(), e, Math.sqrt(v2), i, j, k));
@@ -568,11 +559,11 @@ public final class Simulation {
                 double xy = shear ? d.shear[2][p] : 0;
                 double xz = shear ? d.shear[3][p] : 0;
                 double yz = shear ? d.shear[4][p] : 0;
-                double zz = ((vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy + 2 * vx * vz * xz + 2 * vy * vz * yz) / (1 - vz * vz);
-                double p0x = xx * vx + xy * vy + xz * vz;
-                double p0y = xy * vx + yy * vy + yz * vz;
-                double p0z = xz * vx + yz * vy + zz * vz;
-                double p00 = p0x * vx + p0y * vy + p0z * vz;
+                double zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
+                double p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                double p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                double p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                double p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
                 double gamma2 = 1 / (1 - v2);
                 double w = (e + pressure) * gamma2;
                 t00[p] = w - pressure + p00;

@@ -2,16 +2,13 @@ package dev.isspectral.sim;
 
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.grid.Grid;
-import dev.isspectral.parallel.Workers;
 import dev.isspectral.physics.IsraelStewartRhs;
 import dev.isspectral.physics.PrimitiveRecovery;
 import dev.isspectral.physics.Primitives;
 import dev.isspectral.physics.RecoveryException;
 import dev.isspectral.physics.Transport;
-import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
-import dev.isspectral.time.ImexStepper;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 import java.util.ArrayList;
@@ -29,9 +26,11 @@ import java.util.Set;
  * {@link IllegalStateException} naming both threads (handing a solver from one thread to the next between
  * steps, as notebook cells do, is fine).
  *
- * <p>Each {@link #step()} takes one step of the configured integrator, filters the new state if a
- * filter is on (physics.md §6.5), and checks every evolved field for NaN or infinity, stopping with
- * a {@link NonFiniteFieldException} that names the step, field and grid index.
+ * <p>The discretised equations are a {@link Model}; the solver keeps the clock, the loop, the
+ * time-step rule ({@link TimeStepRule}) and the checks. Each {@link #step()} takes one step of the
+ * configured integrator, filters the new state if a filter is on (physics.md §6.5), and checks every
+ * evolved field for NaN or infinity, stopping with a {@link NonFiniteFieldException} that names the
+ * step, field and grid index.
  */
 public final class Solver {
 
@@ -47,13 +46,12 @@ public final class Solver {
     private final Grid grid;
     private final Tracer tracer;
     private final FftEngine engine;
-    private final SpectralOperators spectral;
+    private final Model model;
     private final IsraelStewartRhs rhs;
-    private final ImexStepper stepper;
+    private final TimeStepRule timeStepRule;
     private final State state;
     private Primitives observed;
     private final PrimitiveRecovery observedRecovery;
-    private final boolean[] evolved;
     private final double maxWaveNumber;
     private long stepCount;
     private double time;
@@ -73,24 +71,11 @@ public final class Solver {
         this.grid = simulation.grid();
         this.tracer = instrumentation.tracer();
         this.engine = instrumentation.fftDecorator().apply(simulation.createEngine());
-        Tuning tuning = simulation.tuning();
-        Workers team = Workers.shared(tuning.threads());
-        this.spectral = new SpectralOperators(grid, engine, tracer, tuning.preallocatedWorkspaces(),
-                tuning.sharedForwardTransforms(), team);
-        spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
-                simulation.filterStrength(), simulation.filterOrder());
-        this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
-                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), team);
-        this.stepper = new ImexStepper(simulation.integrator(), rhs,
-                IsraelStewartRhs.rateGroups(simulation.transport()), tracer, tuning.preallocatedWorkspaces(), team);
+        this.model = new Model(simulation, engine, tracer);
+        this.rhs = model.rhs();
+        this.timeStepRule = TimeStepRule.of(simulation);
         this.state = initial.copy();
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
-        Transport transport = simulation.transport();
-        this.evolved = new boolean[Field.COUNT];
-        for (Field f : Field.values()) {
-            evolved[f.ordinal()] = f.conserved()
-                    || (f == Field.BULK ? transport.hasBulk() : transport.hasShear());
-        }
         this.maxWaveNumber = grid.maxWaveNumberMagnitude();
         checkFinite();
     }
@@ -126,6 +111,16 @@ public final class Solver {
         return lastStep;
     }
 
+    /** The discretised equations this solver advances (operators, right-hand side, stepper). */
+    public Model model() {
+        return model;
+    }
+
+    /** How this solver chooses Δt. */
+    public TimeStepRule timeStepRule() {
+        return timeStepRule;
+    }
+
     /** The FFT engine in use (decorated, if an instrumentation asked for it). */
     public FftEngine fftEngine() {
         return engine;
@@ -133,7 +128,7 @@ public final class Solver {
 
     /** Forward and inverse FFTs done so far. */
     public long transforms() {
-        return spectral.forwardTransforms() + spectral.inverseTransforms();
+        return model.spectral().forwardTransforms() + model.spectral().inverseTransforms();
     }
 
     /** Takes one step of the size chosen by {@link #nextTimeStep()}; see {@link #lastStep()} for what it did. */
@@ -158,14 +153,7 @@ public final class Solver {
      * physics.md §6.5 (spectral CFL; for explicit schemes also the relaxation bound at the current state).
      */
     public double nextTimeStep() {
-        if (!Double.isNaN(simulation.fixedTimeStep())) {
-            return simulation.fixedTimeStep();
-        }
-        double dt = simulation.courant() / maxWaveNumber;
-        if (!simulation.integrator().imex()) {
-            dt = Math.min(dt, simulation.relaxationCourant() * minRelaxationTime());
-        }
-        return dt;
+        return timeStepRule.next(maxWaveNumber, this::minRelaxationTime);
     }
 
     /** min over the grid of γτ_π and γτ_Π at the current state (infinity for an ideal fluid). */
@@ -185,11 +173,10 @@ public final class Solver {
             double v2 = p.vx[q] * p.vx[q] + p.vy[q] * p.vy[q] + p.vz[q] * p.vz[q];
             double gamma = 1 / Math.sqrt(1 - v2);
             if (t.hasShear()) {
-                min = Math.min(min, gamma * t.bPi() * t.etaOverS() * s / h);
+                min = Math.min(min, gamma * t.shearRelaxationTime(t.etaOverS() * s, h));
             }
             if (t.hasBulk()) {
-                double zeta = t.zetaOverS() * s;
-                min = Math.min(min, gamma * zeta / (t.bulkStiffness(eos.soundSpeedSquared(e)) * h));
+                min = Math.min(min, gamma * t.bulkRelaxationTime(t.zetaOverS() * s, eos.soundSpeedSquared(e), h));
             }
         }
         return min;
@@ -239,18 +226,9 @@ public final class Solver {
         long passesBefore = rhs.passes();
         try (Span s = tracer.open("step")) {
             try {
-                stepper.step(state.arrays(), dt, number);
+                model.step(state.arrays(), dt, number, tracer);
             } catch (RecoveryException e) {
                 throw new SimulationException(e.getMessage(), e);
-            }
-            if (spectral.filterEnabled()) {
-                try (Span f = tracer.open("filter")) {
-                    for (int field = 0; field < Field.COUNT; field++) {
-                        if (evolved[field]) {
-                            spectral.filter(state.arrays()[field]);
-                        }
-                    }
-                }
             }
             stepCount = number;
             time += dt;
@@ -333,7 +311,7 @@ public final class Solver {
         carried.put("recovery_guess_vx", guess.vx);
         carried.put("recovery_guess_vy", guess.vy);
         carried.put("recovery_guess_vz", guess.vz);
-        var relaxation = stepper.lastRelaxation();
+        var relaxation = model.stepper().lastRelaxation();
         Set<double[]> rates = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Field f : Field.values()) {
             if (relaxation.relaxes(f.ordinal())) {
@@ -401,9 +379,9 @@ public final class Solver {
     public List<MemoryUse> memory() {
         List<MemoryUse> list = new ArrayList<>();
         list.add(new MemoryUse("state", state.bytesHeld()));
-        list.add(new MemoryUse("integrator stages", stepper.bytesHeld()));
+        list.add(new MemoryUse("integrator stages", model.stepper().bytesHeld()));
         list.add(new MemoryUse("rhs workspaces", rhs.bytesHeld()));
-        list.add(new MemoryUse("spectral workspaces", spectral.bytesHeld()));
+        list.add(new MemoryUse("spectral workspaces", model.spectral().bytesHeld()));
         list.add(new MemoryUse("observed primitives", observed == null ? 0 : observed.bytesHeld()));
         return List.copyOf(list);
     }
@@ -424,7 +402,7 @@ public final class Solver {
     public List<CacheStatistics> cacheStatistics() {
         long transforms = transforms();
         return List.of(new CacheStatistics("spectral workspaces", Math.max(0, transforms - 1),
-                Math.min(1, transforms), spectral.bytesHeld()));
+                Math.min(1, transforms), model.spectral().bytesHeld()));
     }
 
     private void checkFinite() {
@@ -433,10 +411,8 @@ public final class Solver {
             double[] a = u[f];
             for (int p = 0; p < a.length; p++) {
                 if (!Double.isFinite(a[p])) {
-                    int k = p % grid.nz();
-                    int j = (p / grid.nz()) % grid.ny();
-                    int i = p / (grid.nz() * grid.ny());
-                    throw new NonFiniteFieldException(stepCount, time, Field.values()[f], i, j, k, a[p]);
+                    int[] ijk = grid.ijk(p);
+                    throw new NonFiniteFieldException(stepCount, time, Field.values()[f], ijk[0], ijk[1], ijk[2], a[p]);
                 }
             }
         }

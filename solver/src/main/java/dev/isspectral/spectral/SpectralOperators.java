@@ -56,12 +56,7 @@ public final class SpectralOperators {
     private static final int SET = 2;
     private static final int FILTER = 3;
     private static final int LAPLACIAN = 4;
-    private int passKind;
-    private int passAxis;
-    private boolean passNegate;
-    private double[] passSource;
-    private double[] passTarget;
-    private final Workers.Chunk kspaceTask = this::kspaceChunk;
+    private final KSpacePass kspaceTask = new KSpacePass();
     private long inverseTransforms;
 
     /**
@@ -127,6 +122,14 @@ public final class SpectralOperators {
     /** Inverse transforms done so far. */
     public long inverseTransforms() {
         return inverseTransforms;
+    }
+
+    /**
+     * Doubles held in spectra by operators on {@code grid}: seven spectra of the real-to-complex
+     * length 2·nx·ny·(nz/2 + 1) when preallocated, none otherwise (each call allocates its own).
+     */
+    public static long spectrumDoubles(Grid grid, boolean preallocated) {
+        return preallocated ? 7L * 2 * grid.spectrumSize() : 0L;
     }
 
     /** Bytes held by this object's spectra and masks. */
@@ -346,31 +349,41 @@ public final class SpectralOperators {
 
     /** One k-space pass of {@code kind} over all rows (split over the team when large enough). */
     private void kspace(int kind, double[] source, int axis, double[] target, boolean negate) {
-        passKind = kind;
-        passSource = source;
-        passAxis = axis;
-        passTarget = target;
-        passNegate = negate;
+        kspaceTask.kind = kind;
+        kspaceTask.source = source;
+        kspaceTask.axis = axis;
+        kspaceTask.target = target;
+        kspaceTask.negate = negate;
         try {
             workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
         } finally {
-            passSource = null;
-            passTarget = null;
+            kspaceTask.source = null;
+            kspaceTask.target = null;
+        }
+    }
+
+    /** A k-space pass as a worker task: its arguments are its fields, set before each run. */
+    private final class KSpacePass implements Workers.Chunk {
+        int kind;
+        int axis;
+        boolean negate;
+        double[] source;
+        double[] target;
+
+        @Override
+        public void run(int chunk, int fromRow, int toRow) {
+            kspaceChunk(kind, source, axis, target, negate, fromRow, toRow);
         }
     }
 
     /**
      * Rows [fromRow, toRow) of the pass in progress: DERIVATIVE target = i k·source; ACCUMULATE
      * target += i k·source; SET target = 0 + i k·source (the bits of adding to zeros); FILTER and
-     * LAPLACIAN multiply the source in place by the mask or −|k|². With {@code passNegate} the
+     * LAPLACIAN multiply the source in place by the mask or −|k|². With {@code negate} the
      * accumulated value is negated as it is stored.
      */
-    private void kspaceChunk(int chunk, int fromRow, int toRow) {
-        double[] src = passSource;
-        double[] out = passTarget;
-        int axis = passAxis;
-        int kind = passKind;
-        double sign = passNegate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
+    private void kspaceChunk(int kind, double[] src, int axis, double[] out, boolean negate, int fromRow, int toRow) {
+        double sign = negate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
         for (int row = fromRow; row < toRow; row++) {
             int i = row / ny;
             int j = row - i * ny;

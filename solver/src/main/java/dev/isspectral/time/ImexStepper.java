@@ -39,20 +39,14 @@ public final class ImexStepper {
     private Relaxation current;
     private final String[] stageSpanNames;
     private final Workers workers;
-    // arguments of the stage pass in progress, read by the chunk tasks
-    private double[][] passU;
-    private double[][] passOut;
-    private double[][] passYHat;
-    private double[][] passImplicit;
-    private double passHa;
     private final int[] termCounts;
     private final double[][] termWeights;
     private final double[][][] termArrays;
-    private Relaxation passRelaxation;
-    private final Workers.Chunk combineTask = this::combineChunk;
-    private final Workers.Chunk correctTask = this::correctChunk;
-    private final Workers.Chunk predictTask = this::predictChunk;
-    private final Workers.Chunk rateTask = this::rateChunk;
+    // the stage passes as worker tasks, each prepared with its arguments before it runs
+    private final Combine combineTask = new Combine();
+    private final StageSolve predictTask = new StageSolve(false);
+    private final StageSolve correctTask = new StageSolve(true);
+    private final Rate rateTask = new Rate();
 
     /** A stepper for {@code tableau} on {@code rhs}, with relaxation storage laid out by {@code rateGroups}. */
     public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer) {
@@ -224,30 +218,23 @@ public final class ImexStepper {
                 double a = imex ? tableau.implicitA()[i][i] : 0.0;
                 rhs.position(stepNumber, i + 1);
                 if (a == 0.0) {
-                    rhs.evaluate(yHat, explicitStages[i], !imex, current);
+                    double[][] explicit = explicitStages[i];
+                    rhs.evaluate(yHat, explicit == null ? Rhs.Pass.STIFF_DATA
+                            : imex ? Rhs.Pass.EXPLICIT : Rhs.Pass.EXPLICIT_AND_RELAXATION, explicit, current);
                     if (implicitStages[i] != null) {
-                        passYHat = yHat;
-                        passImplicit = implicitStages[i];
-                        passRelaxation = current;
-                        run(rateTask);
+                        run(rateTask.prepare(current, yHat, implicitStages[i]));
                     }
                     lastStage = yHat;
                 } else {
                     double ha = h * a;
                     try (Span r = tracer.open("relax")) {
-                        passYHat = yHat;
-                        passHa = ha;
-                        passRelaxation = previous;
-                        run(predictTask);
+                        run(predictTask.prepare(previous, yHat, ha, null));
                     }
-                    rhs.evaluate(stageValue, explicitStages[i], false, current);
+                    double[][] explicit = explicitStages[i];
+                    rhs.evaluate(stageValue, explicit == null ? Rhs.Pass.STIFF_DATA : Rhs.Pass.EXPLICIT, explicit, current);
                     try (Span r = tracer.open("relax")) {
                         // corrector and, in the same pass, the implicit rate I_i = (Y_i − Ŷ_i)/(h a)
-                        passYHat = yHat;
-                        passHa = ha;
-                        passRelaxation = current;
-                        passImplicit = implicitStages[i];
-                        run(correctTask);
+                        run(correctTask.prepare(current, yHat, ha, implicitStages[i]));
                     }
                     lastStage = stageValue;
                 }
@@ -308,9 +295,7 @@ public final class ImexStepper {
         if (!preallocated) {
             separatePasses(u, out);
         } else {
-            passU = u;
-            passOut = out;
-            run(combineTask);
+            run(combineTask.prepare(u, out));
         }
         for (double[][] terms : termArrays) {
             java.util.Arrays.fill(terms, null);
@@ -337,15 +322,104 @@ public final class ImexStepper {
         }
     }
 
-    private void run(Workers.Chunk task) {
+    private void run(Task task) {
         try {
             workers.forEachChunk(points, Workers.STREAMING_GRAIN, task);
         } finally {
-            passU = null;
-            passOut = null;
-            passYHat = null;
-            passImplicit = null;
-            passRelaxation = null;
+            task.clear();
+        }
+    }
+
+    /** A stage pass run by the team; {@code clear} drops the references of its arguments after the run. */
+    private interface Task extends Workers.Chunk {
+        void clear();
+    }
+
+    /** out = u + Σ_t w_t T_t over the prepared terms ({@link #combineChunk}). */
+    private final class Combine implements Task {
+        private double[][] u;
+        private double[][] out;
+
+        Combine prepare(double[][] u, double[][] out) {
+            this.u = u;
+            this.out = out;
+            return this;
+        }
+
+        @Override
+        public void run(int chunk, int from, int to) {
+            combineChunk(u, out, from, to);
+        }
+
+        @Override
+        public void clear() {
+            u = null;
+            out = null;
+        }
+    }
+
+    /**
+     * The implicit stage solve Y = solve(Ŷ) with stiff data {@code relaxation}: the predictor (no
+     * implicit output) or the corrector, which also writes I_i = (Y_i − Ŷ_i)/(h a) if asked.
+     */
+    private final class StageSolve implements Task {
+        private final boolean corrector;
+        private Relaxation relaxation;
+        private double[][] yHat;
+        private double ha;
+        private double[][] implicit;
+
+        StageSolve(boolean corrector) {
+            this.corrector = corrector;
+        }
+
+        StageSolve prepare(Relaxation relaxation, double[][] yHat, double ha, double[][] implicit) {
+            this.relaxation = relaxation;
+            this.yHat = yHat;
+            this.ha = ha;
+            this.implicit = implicit;
+            return this;
+        }
+
+        @Override
+        public void run(int chunk, int from, int to) {
+            relaxation.solve(yHat, ha, stageValue, from, to);
+            if (corrector && implicit != null) {
+                implicitRate(yHat, ha, implicit, from, to);
+            }
+        }
+
+        @Override
+        public void clear() {
+            relaxation = null;
+            yHat = null;
+            implicit = null;
+        }
+    }
+
+    /** I_i = −K (Y_i − X_NS) for a stage with no implicit diagonal. */
+    private final class Rate implements Task {
+        private Relaxation relaxation;
+        private double[][] y;
+        private double[][] implicit;
+
+        Rate prepare(Relaxation relaxation, double[][] y, double[][] implicit) {
+            this.relaxation = relaxation;
+            this.y = y;
+            this.implicit = implicit;
+            return this;
+        }
+
+        @Override
+        public void run(int chunk, int from, int to) {
+            relaxation.relaxationRate(y, implicit, from, to);
+        }
+
+        @Override
+        public void clear() {
+            relaxation = null;
+            y = null;
+            implicit = null;
         }
     }
 
@@ -353,9 +427,7 @@ public final class ImexStepper {
      * out = u + Σ_t w_t T_t on [from, to), one pass per field: the terms are added to a register in the
      * order of term-by-term passes, each sum rounded as a pass would round it, so the bits are the same.
      */
-    private void combineChunk(int chunk, int from, int to) {
-        double[][] u = passU;
-        double[][] out = passOut;
+    private void combineChunk(double[][] u, double[][] out, int from, int to) {
         for (int f = 0; f < fields; f++) {
             if (!evolved[f]) {
                 continue;
@@ -403,20 +475,9 @@ public final class ImexStepper {
         }
     }
 
-    /** Predictor Y_i⁰ = solve(Ŷ_i) with the previous pass's stiff data, on [from, to). */
-    private void predictChunk(int chunk, int from, int to) {
-        passRelaxation.solve(passYHat, passHa, stageValue, from, to);
-    }
-
-    /** Corrector Y_i = solve(Ŷ_i) with the fresh stiff data, then I_i = (Y_i − Ŷ_i)/(h a), on [from, to). */
-    private void correctChunk(int chunk, int from, int to) {
-        double[][] yHat = passYHat;
-        passRelaxation.solve(yHat, passHa, stageValue, from, to);
-        double[][] out = passImplicit;
-        if (out == null) {
-            return;
-        }
-        double inverse = 1.0 / passHa;
+    /** I_i = (Y_i − Ŷ_i)/(h a) on the relaxing fields, on [from, to). */
+    private void implicitRate(double[][] yHat, double ha, double[][] out, int from, int to) {
+        double inverse = 1.0 / ha;
         for (int f = 0; f < fields; f++) {
             if (!relaxing[f]) {
                 continue;
@@ -428,11 +489,6 @@ public final class ImexStepper {
                 o[p] = (y[p] - x[p]) * inverse;
             }
         }
-    }
-
-    /** I_i = −K (Y_i − X_NS) for a stage with no implicit diagonal, on [from, to). */
-    private void rateChunk(int chunk, int from, int to) {
-        passRelaxation.relaxationRate(passYHat, passImplicit, from, to);
     }
 
     private boolean explicitColumnUsed(int j, boolean stifflyAccurate) {

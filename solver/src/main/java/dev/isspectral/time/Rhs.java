@@ -27,12 +27,28 @@ public interface Rhs {
         return all;
     }
 
+    /** What one pass of {@link #evaluate} computes, besides the stiff data it always refreshes. */
+    enum Pass {
+        /** Only the stiff data K, X_NS (a stage whose explicit rate no later stage uses). */
+        STIFF_DATA,
+        /** The stiff data and F_E (IMEX schemes: the relaxation is solved implicitly). */
+        EXPLICIT,
+        /** The stiff data and F_E + F_I (fully explicit schemes). */
+        EXPLICIT_AND_RELAXATION;
+
+        /** Whether this pass writes an explicit rate. */
+        public boolean explicit() {
+            return this != STIFF_DATA;
+        }
+    }
+
     /**
-     * One pass at state {@code y}: refreshes {@code relaxation} with K and X_NS evaluated at {@code y};
-     * if {@code explicit} is not null, also writes F_E(y) into it, plus F_I(y) when
-     * {@code includeRelaxation} (for fully explicit schemes).
+     * One pass at state {@code y}: refreshes {@code relaxation} with K and X_NS evaluated at {@code y},
+     * and for {@link Pass#EXPLICIT} writes F_E(y) into {@code explicit}, for
+     * {@link Pass#EXPLICIT_AND_RELAXATION} F_E(y) + F_I(y). {@code explicit} is null exactly for
+     * {@link Pass#STIFF_DATA}.
      */
-    void evaluate(double[][] y, double[][] explicit, boolean includeRelaxation, Relaxation relaxation);
+    void evaluate(double[][] y, Pass pass, double[][] explicit, Relaxation relaxation);
 
     /**
      * Called by the stepper before each pass, so errors can name where they happened.

@@ -94,6 +94,7 @@ class ArchitectureTest {
                         com.tngtech.archunit.base.DescribedPredicate.describe("time classes other than Rhs and Relaxation",
                                 c -> c.getPackageName().equals(ROOT + "time")
                                         && !c.getName().equals(ROOT + "time.Rhs")
+                                        && !c.getName().equals(ROOT + "time.Rhs$Pass")
                                         && !c.getName().equals(ROOT + "time.Relaxation")))
                 .check(classes);
     }
@@ -102,6 +103,15 @@ class ArchitectureTest {
     void ensembleSitsAboveSimAndValidate() {
         noClasses().that().resideInAnyPackage(ROOT + "sim..", ROOT + "validate..", ROOT + "physics..", ROOT + "time..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + "ensemble..")
+                .check(classes);
+    }
+
+    @Test
+    void filesDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(ROOT + "files..")
+                .should().dependOnClassesThat().resideInAnyPackage(with(TOP, ROOT + "grid..", ROOT + "fft..",
+                        ROOT + "spectral..", ROOT + "state..", ROOT + "physics..", ROOT + "time..", ROOT + "trace..",
+                        ROOT + "parallel.."))
                 .check(classes);
     }
 

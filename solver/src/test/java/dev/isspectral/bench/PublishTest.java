@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.isspectral.testsupport.StdErr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +68,15 @@ class PublishTest {
         Files.writeString(readme, "# no markers\n");
         Path quiet = dir.resolve("q.json");
         Files.writeString(quiet, json("abc", 1, 1, 1, "PASS", false));
-        assertEquals(2, Publish.run(new String[] {quiet.toString(), "--readme", readme.toString(), "--benchmarks",
-            dir.resolve("B.md").toString()}));
-        assertEquals(2, Publish.run(new String[] {dir.resolve("none.json").toString()}));
+        StdErr.Captured<Integer> noMarkers = StdErr.capture(() -> Publish.run(new String[] {quiet.toString(), "--readme",
+            readme.toString(), "--benchmarks", dir.resolve("B.md").toString()}));
+        assertEquals(2, noMarkers.value());
+        assertEquals("error: " + readme + " needs the markers <!-- headline:start --> … <!-- headline:end -->"
+            + System.lineSeparator(), noMarkers.text());
+        StdErr.Captured<Integer> noFile = StdErr.capture(() -> Publish.run(new String[] {dir.resolve("none.json").toString()}));
+        assertEquals(2, noFile.value());
+        assertTrue(noFile.text().startsWith("error: targets file = \"" + dir.resolve("none.json") + "\"; no such file"), noFile.text());
+        assertEquals(1, noFile.text().lines().count(), noFile.text());
         assertEquals("# no markers\n", Files.readString(readme), "nothing written on error");
     }
 

@@ -27,6 +27,18 @@ class ScorecardTest {
     }
 
     @Test
+    void aTimedRowTakesItsVerdictFromTheWholeInterval() {
+        Scorecard card = Scorecard.of("s", "");
+        card.add("run", new dev.isspectral.measure.Estimate(2.3, 2.2, 2.4, 12, 0.96, "s"), "<", 2.5, "< 2.5 s");
+        card.add("step", new dev.isspectral.measure.Estimate(0.39, 0.37, 0.42, 8, 0.96, "s"), "<", 0.4, "< 0.4 s");
+        card.add("speed-up", new dev.isspectral.measure.Estimate(8.0, 7.5, 8.6, 10, 0.96, "x"), ">=", 10, ">= 10x");
+        assertEquals(java.util.List.of("PASS", "INCONCLUSIVE", "MISS"), card.table().stringColumn(Scorecard.VERDICT).asList());
+        assertTrue(card.table().stringColumn(Scorecard.MEASURED).get(0).startsWith("2.300 [2.200, 2.400] s"),
+                card.table().stringColumn(Scorecard.MEASURED).get(0));
+        assertEquals(1, card.passed());
+    }
+
+    @Test
     void blankTextIsRejectedNamingTheField() {
         Scorecard card = Scorecard.of("s", "");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> card.add("m", " ", "< 1", true));

@@ -22,19 +22,27 @@ class TableRenderingTest {
             DoubleColumn.create("seconds_per_step", 0.0123, 0.5, Double.NaN));
 
     @Test
-    void numbersAreFormattedByColumnWithFourSignificantDigits() {
+    void numbersHaveFourSignificantDigitsAndTimeColumnsTheUnitThatFits() {
         String text = TableRendering.standard().text(HISTORY);
         String[] lines = text.split("\n");
         assertEquals(5, lines.length, text);
         String row1 = lines[3];
         assertTrue(row1.contains("0.1000"), row1);            // not 0.09999999999999999
-        assertTrue(row1.contains("-1.224E-17"), row1);        // scientific: the column reaches below 1e-3
+        assertTrue(row1.contains("-1.224E-17"), row1);        // scientific below 1e-3
         assertTrue(row1.contains("248.1"), row1);
         assertTrue(row1.contains("1.251"), row1);             // 1250.5 ms shown in s
-        assertTrue(row1.contains("500.0"), row1);             // 0.5 s shown in ms
+        assertTrue(row1.endsWith(" 500"), row1);              // 0.5 s shown in ms, a whole number exactly
         assertTrue(lines[4].contains("\u2014"), "NaN shows as a dash: " + lines[4]);
         assertTrue(lines[1].contains("wall_ms (in s)") && lines[1].contains("seconds_per_step (in ms)"), lines[1]);
         assertTrue(lines[3].startsWith(" 8") || lines[3].startsWith("   8"), "whole numbers exactly, right-aligned: " + lines[3]);
+    }
+
+    @Test
+    void aRatioToTheEntropyDensityIsNotATime() {
+        Table scan = Table.create("scan", DoubleColumn.create("eta_over_s", 0.08, 0.2), DoubleColumn.create("run_s", 0.25, 0.5));
+        String header = TableRendering.standard().text(scan).split("\n")[1];
+        assertFalse(header.contains("eta_over_s (in ms)"), header);
+        assertTrue(header.contains("run_s (in ms)"), header);
     }
 
     @Test
@@ -48,7 +56,7 @@ class TableRenderingTest {
         assertTrue(verdict > 0 && verdict < check, "verdict column first: " + html);
         assertTrue(html.contains("<td class=\"pass\">PASS"), html);
         assertTrue(html.contains("<td class=\"fail\">FAIL"), html);
-        assertTrue(html.contains(">1.000E-14<"), html);
+        assertTrue(html.contains(">1.000E-14<") && html.contains(">1.500<"), "each number by its own magnitude: " + html);
     }
 
     @Test

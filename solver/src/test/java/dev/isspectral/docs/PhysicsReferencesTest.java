@@ -221,6 +221,12 @@ class PhysicsReferencesTest {
         Set<String> seen = new TreeSet<>();
         List<String> duplicated = tags.stream().filter(t -> !seen.add(t)).toList();
         assertEquals(List.of(), duplicated, "equation numbers tagged twice");
+        Matcher index = Pattern.compile("(?m)^\\| (" + ENUM + ") \\| §").matcher(doc);
+        Set<String> indexed = new TreeSet<>();
+        while (index.find()) {
+            indexed.add(index.group(1));
+        }
+        assertEquals(new TreeSet<>(tags), indexed, "the equation index lists every tagged equation, and only those");
         for (String tag : tags) {
             assertTrue(tag.matches(ENUM), "tag {" + tag + "} is not of the form chapter.number[letter]");
             String chapter = tag.substring(0, tag.indexOf('.'));

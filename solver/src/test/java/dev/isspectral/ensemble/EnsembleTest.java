@@ -15,6 +15,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
+import dev.isspectral.testsupport.StdErr;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -45,6 +46,19 @@ class EnsembleTest {
     }
 
     @Test
+    void soundSpeedAndBulkViscosityAxesReachCaseCOfTheDispersionRelation() {
+        Table t = Ensemble.of(soundBase()).vary(Axis.soundSpeedSquared(1.0 / 3, 0.25)).vary(Axis.zetaOverS(0.04))
+                .measure(Measurements.soundMode()).until(Until.time(24)).progress(Progress.silent()).run();
+        // conformal with kinetic tau_Pi (3.3a) and zeta > 0 is not allowed; c_s^2 = 1/4 is physics.md §7.2 case C
+        assertEquals(List.of("invalid", "ok"), t.stringColumn(EnsemblePlan.STATUS).asList());
+        assertTrue(t.stringColumn(EnsemblePlan.ERROR).get(0).contains("c_s^2 < 1/3"), t.stringColumn(EnsemblePlan.ERROR).get(0));
+        assertEquals(0.5101527292, t.doubleColumn(Measurements.OMEGA_EXACT).get(1), 1e-9);
+        assertEquals(0.0746193024, t.doubleColumn(Measurements.GAMMA_EXACT).get(1), 1e-9);
+        assertEquals(0.5101527292, t.doubleColumn(Measurements.OMEGA).get(1), 1e-3 * 0.5101527292);
+        assertEquals(0.0746193024, t.doubleColumn(Measurements.GAMMA).get(1), 1e-3 * 0.0746193024);
+    }
+
+    @Test
     void shearModeScanMatchesTheExactHydrodynamicRoot() {
         Simulation base = Simulation.builder().grid("500x16x1x1").timeStep(0.02)
                 .initial(Initial.shearWave().amplitude(1e-6)).build();
@@ -52,6 +66,12 @@ class EnsembleTest {
                 .progress(Progress.silent()).run();
         // physics.md §7.3, S1 and S2: s_+ = −0.2763932023, −0.0827382470 (overdamped: Ω = 0)
         double[] expected = {0.2763932023, 0.0827382470};
+        Table errors = EnsembleTables.withRelativeErrors(t);
+        for (int r = 0; r < 2; r++) {
+            assertEquals(Math.abs(t.doubleColumn(Measurements.GAMMA).get(r) / expected[r] - 1),
+                    errors.doubleColumn(EnsembleTables.GAMMA_ERROR).get(r), 1e-8);
+            assertEquals(0.0, errors.doubleColumn(EnsembleTables.OMEGA_ERROR).get(r));   // overdamped: |Ω| itself
+        }
         for (int r = 0; r < 2; r++) {
             assertEquals(expected[r], t.doubleColumn(Measurements.GAMMA_EXACT).get(r), 1e-9);
             assertEquals(expected[r], t.doubleColumn(Measurements.GAMMA).get(r), 1e-3 * expected[r]);
@@ -115,14 +135,22 @@ class EnsembleTest {
     }
 
     @Test
-    void aNonFiniteInitialFieldGivesANonFiniteRow() {
-        Simulation base = Simulation.builder().grid("4x8x8x1").initial(Initial.custom("NaN stress where x > 3",
-                (x, y, z, out) -> {
-                    out[0] = 1;
-                    out[5] = x > 3 ? Double.NaN : 0;
-                })).build();
-        Table t = Ensemble.of(base).vary(Axis.etaOverS(0.1)).progress(Progress.silent()).run();
-        assertEquals("non_finite", t.stringColumn(EnsemblePlan.STATUS).get(0), t.stringColumn(EnsemblePlan.ERROR).get(0));
+    void anOverflowingMemberGivesANonFiniteRow() throws Exception {
+        // SSP-RK3 at dt = 8 on uniform shear stress (physics.md §7.1): with eta/s = 0.08 (tau_pi = 0.4) the explicit
+        // relaxation is far beyond its bound (2.51 tau) and overflows; with eta/s = 100 (tau_pi = 500) it is stable
+        var captured = dev.isspectral.testsupport.StdErr.capture(() -> {
+            Simulation base = Simulation.builder().grid("400x2x2x2").box(200).integrator(dev.isspectral.time.Integrators.sspRk3())
+                    .transport(Transport.etaOverS(0.08)).initial(Initial.staticEquilibrium().shear(0.01, -0.02, 0.005, 0, 0))
+                    .timeStep(8.0).build();
+            return Ensemble.of(base).vary(Axis.etaOverS(0.08, 100)).progress(Progress.silent()).run();
+        });
+        assertTrue(captured.text().contains("exceeds the relaxation limit"), captured.text());   // the builder warns, per member too
+        Table t = captured.value();
+        assertEquals(List.of("non_finite", "ok"), t.stringColumn(EnsemblePlan.STATUS).asList(), t.print());
+        assertTrue(t.stringColumn(EnsemblePlan.ERROR).get(0).matches("(?s).*pi_(xx|yy|xy) is (-?Infinity|NaN).*"),
+                t.stringColumn(EnsemblePlan.ERROR).get(0));
+        assertTrue(t.longColumn(EnsemblePlan.STEPS).get(0) > 20 && t.longColumn(EnsemblePlan.STEPS).get(0) < 400);
+        assertEquals(400, t.longColumn(EnsemblePlan.STEPS).get(1));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.isspectral.testsupport.StdErr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,10 @@ class FftEnginesClassLoaderTest {
             // FftBackend of the notebook's solver: that provider is skipped (said once), the notebook's own is found
             try (URLClassLoader foreign = new URLClassLoader("foreign", new URL[] {dir.toUri().toURL()}, saved)) {
                 thread.setContextClassLoader(foreign);
-                assertEquals(Optional.empty(), reason.invoke(null, "probe"));
+                String said = StdErr.captureText(() -> assertEquals(Optional.empty(), reason.invoke(null, "probe")));
+                assertTrue(said.startsWith("WARNING: FFT backend provider skipped: dev.isspectral.fft.FftBackend: "
+                        + ProbeBackend.class.getName() + " not a subtype"), said);
+                assertEquals(1, said.lines().count(), said);
             }
         } finally {
             thread.setContextClassLoader(saved);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import dev.isspectral.testsupport.StdErr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,9 @@ class TuningFileHardeningTest {
     void aFloatWinnerIsRejectedBecauseFloatChangesResults(@TempDir Path dir) throws Exception {
         Path f = saved(dir, FftSettings.optimized().withThreads(1));
         Files.writeString(f, Files.readString(f).replace("precision=DOUBLE", "precision=FLOAT"));
-        TuningFile t = TuningFile.load(f);
+        StdErr.Captured<TuningFile> loaded = StdErr.capture(() -> TuningFile.load(f));
+        TuningFile t = loaded.value();
+        assertEquals("WARNING: " + t.problem() + System.lineSeparator(), loaded.text(), "said once on stderr");
         assertTrue(t.settingsFor(8, 8, 8).isEmpty());
         assertTrue(t.problem().contains("precision = FLOAT; a saved winner must be DOUBLE"), t.problem());
     }
@@ -32,7 +35,9 @@ class TuningFileHardeningTest {
     void moreThreadsThanCoresAreRejected(@TempDir Path dir) throws Exception {
         Path f = saved(dir, FftSettings.optimized().withThreads(1));
         Files.writeString(f, Files.readString(f).replace("threads=1", "threads=200"));
-        TuningFile t = TuningFile.load(f);
+        StdErr.Captured<TuningFile> loaded = StdErr.capture(() -> TuningFile.load(f));
+        TuningFile t = loaded.value();
+        assertEquals(t.problem().isEmpty() ? "" : "WARNING: " + t.problem() + System.lineSeparator(), loaded.text());
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores < 200) {
             assertTrue(t.problem().contains("threads = 200; must be in 1.." + cores), t.problem());
@@ -46,9 +51,14 @@ class TuningFileHardeningTest {
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
             return;   // no mkfifo here: nothing to test
         }
-        TuningFile t = CompletableFuture.supplyAsync(() -> TuningFile.load(fifo)).get(20, TimeUnit.SECONDS);
+        StdErr.Captured<TuningFile> loaded = StdErr.capture(
+                () -> CompletableFuture.supplyAsync(() -> TuningFile.load(fifo)).get(20, TimeUnit.SECONDS));
+        TuningFile t = loaded.value();
         assertTrue(t.problem().contains("not a regular file"), t.problem());
-        assertTrue(TuningFile.load(dir).problem().contains("not a regular file"));   // a folder too
+        assertEquals("WARNING: " + t.problem() + System.lineSeparator(), loaded.text());
+        StdErr.Captured<TuningFile> folder = StdErr.capture(() -> TuningFile.load(dir));
+        assertTrue(folder.value().problem().contains("not a regular file"));   // a folder too
+        assertEquals("WARNING: " + folder.value().problem() + System.lineSeparator(), folder.text());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.isspectral.testsupport.StdErr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -42,9 +43,11 @@ class TuningFileTest {
         Path file = dir.resolve("foreign.properties");
         Files.writeString(file, "format=" + TuningFile.FORMAT + "\nmachine=64 cores, OtherVM 1.0\n"
                 + "grid.8x8x8.backend=jtransforms\n");
-        TuningFile t = TuningFile.load(file);
+        StdErr.Captured<TuningFile> loaded = StdErr.capture(() -> TuningFile.load(file));
+        TuningFile t = loaded.value();
         assertTrue(t.settingsFor(8, 8, 8).isEmpty());
         assertTrue(t.problem().contains(file.toString()) && t.problem().contains("64 cores, OtherVM 1.0"), t.problem());
+        assertEquals("WARNING: " + t.problem() + System.lineSeparator(), loaded.text(), "said once on stderr");
     }
 
     @Test
@@ -52,20 +55,28 @@ class TuningFileTest {
         Path file = dir.resolve("corrupt.properties");
         Files.writeString(file, "format=" + TuningFile.FORMAT + "\nmachine=" + TuningFile.machineKey()
                 + "\ngrid.8x8x8.backend=jtransforms\ngrid.8x8x8.threads=zero\n");
-        TuningFile t = TuningFile.load(file);
+        StdErr.Captured<TuningFile> loaded = StdErr.capture(() -> TuningFile.load(file));
+        TuningFile t = loaded.value();
         assertTrue(t.settingsFor(8, 8, 8).isEmpty());
         assertTrue(t.problem().contains(file.toString()) && t.problem().contains("corrupt"), t.problem());
+        assertEquals("WARNING: " + t.problem() + System.lineSeparator(), loaded.text(), "said once on stderr");
     }
 
     @Test
     void binaryOrOtherFormatFileIsIgnored() throws Exception {
         Path file = dir.resolve("garbage.properties");
         Files.write(file, new byte[] {0, 1, 2, (byte) 0xff, '\n', 'x'});
-        TuningFile t = TuningFile.load(file);
+        StdErr.Captured<TuningFile> binary = StdErr.capture(() -> TuningFile.load(file));
+        TuningFile t = binary.value();
         assertTrue(t.problem().contains(file.toString()) && t.problem().contains("unreadable"), t.problem());
+        assertEquals("WARNING: " + t.problem() + System.lineSeparator(), binary.text());
         Files.writeString(file, "format=other-tool/3\n");
-        assertTrue(TuningFile.load(file).problem().contains("format = other-tool/3"));
-        assertEquals(FftSettings.optimized(), FftTuner.loadOrDefault(file, 8, 8, 8, FftSettings.optimized()));
+        StdErr.Captured<TuningFile> other = StdErr.capture(() -> TuningFile.load(file));
+        assertTrue(other.value().problem().contains("format = other-tool/3"));
+        assertEquals("WARNING: " + other.value().problem() + System.lineSeparator(), other.text());
+        String again = StdErr.captureText(
+                () -> assertEquals(FftSettings.optimized(), FftTuner.loadOrDefault(file, 8, 8, 8, FftSettings.optimized())));
+        assertEquals("", again, "the same problem is reported once per JVM");
     }
 
     @Test

@@ -78,6 +78,8 @@ class ChartLegibilityTest {
         CHARTS.put("FieldPlots.slice vx", () -> FieldPlots.slice(solver, "vx", 2, 0));
         CHARTS.put("FieldPlots.energySpectrum", () -> FieldPlots.energySpectrum(solver));
         CHARTS.put("FieldPlots.dispersion", () -> FieldPlots.dispersion(validation));
+        CHARTS.put("FieldPlots.dispersion with linear theory",
+                () -> FieldPlots.dispersion(validation, dev.isspectral.validate.LinearModes.of(1.0 / 3, 0.08, 5, 0, 0)));
         CHARTS.put("RunPlots.history max_speed", () -> RunPlots.history(run, Run.MAX_SPEED));
         CHARTS.put("RunPlots.history two columns", () -> RunPlots.history(run, Run.MIN_ENERGY_DENSITY, Run.MAX_ENERGY_DENSITY));
         CHARTS.put("RunPlots.relativeChange", () -> RunPlots.relativeChange(run, Run.TOTAL_ENERGY));
@@ -245,7 +247,8 @@ class ChartLegibilityTest {
 
     @Test
     void decimalPatternsKeepTicksShortAndDistinct() {
-        assertEquals("0.##E0", ChartStyle.decimalPattern(3.8e-4, 4.3e-4).replace("###", "##"));
+        assertEquals("0.##E0", ChartStyle.decimalPattern(3.8e-5, 4.3e-5).replace("###", "##"));
+        assertEquals("0.#####", ChartStyle.decimalPattern(0, 4e-4), "0 reads 0, not 0E0");
         assertEquals("0.#", ChartStyle.decimalPattern(0, 11));
         assertEquals("0", ChartStyle.decimalPattern(0, 1000));
         assertTrue(ChartStyle.decimalPattern(0, 2e6).endsWith("E0"));

@@ -202,6 +202,16 @@ class PlotsTest {
         assertEquals(1, c.getSeriesMap().get("sound γ simulated").getYAxisGroup());
         assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, c.getSeriesMap().get("sound ω simulated").getXYSeriesRenderStyle());
         draws(c);
+        // with the linear theory: exact curves on a fine grid of k, the ideal-fluid line, one colour per quantity
+        dev.isspectral.validate.LinearModes modes = dev.isspectral.validate.LinearModes.of(1.0 / 3, 0.08, 5, 0, 0);
+        XYChart fine = FieldPlots.dispersion(t, modes);
+        XYSeries curve = fine.getSeriesMap().get("sound ω exact");
+        assertEquals(160, curve.getXData().length);
+        double k = curve.getXData()[80];
+        assertEquals(Math.abs(modes.soundRoot(k).im()), curve.getYData()[80], 1e-12);
+        assertEquals(curve.getLineColor(), fine.getSeriesMap().get("sound ω simulated").getMarkerColor());
+        assertEquals(Math.sqrt(1.0 / 3), fine.getSeriesMap().get("ω = c_s k (ideal fluid)").getYData()[1]
+                / fine.getSeriesMap().get("ω = c_s k (ideal fluid)").getXData()[1], 1e-12);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FieldPlots.dispersion(Table.create("x")));
         assertFalse(e.getMessage().isEmpty());

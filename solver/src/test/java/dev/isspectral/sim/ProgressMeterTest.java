@@ -77,6 +77,26 @@ class ProgressMeterTest {
     }
 
     @Test
+    void workItCannotSeeIsShownWithItsElapsedTimeAndItsResultReturned() {
+        List<ProgressMeter.Snapshot> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        ProgressMeter live = new ProgressMeter(seen::add, System::nanoTime, 0);
+        String result = live.during("profile 4x8x8x8", () -> {
+            try {
+                Thread.sleep(1200);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return "profiled";
+        });
+        assertEquals("profiled", result);
+        assertTrue(seen.size() >= 3, "start, at least one tick, finish: " + seen);
+        ProgressMeter.Snapshot last = seen.get(seen.size() - 1);
+        assertTrue(last.finished() && last.elapsedSeconds() >= 1.2, last.toString());
+        assertTrue(last.line().startsWith("profile 4x8x8x8: done in 1."), last.line());
+        assertTrue(seen.get(1).line().matches("profile 4x8x8x8: \\d+ ms|profile 4x8x8x8: \\d\\.\\d s"), seen.get(1).line());
+    }
+
+    @Test
     void terminalLineIsRewrittenInPlaceAndEndsWithANewline() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressMeter t = ProgressMeter.terminal(new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.isspectral.StdErr;
+import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;

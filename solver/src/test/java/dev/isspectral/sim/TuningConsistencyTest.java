@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.isspectral.StdErr;
+import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;

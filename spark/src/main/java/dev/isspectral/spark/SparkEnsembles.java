@@ -124,11 +124,9 @@ public final class SparkEnsembles {
 
     /** Reads a Parquet directory of ensemble results back into a Tablesaw table, in member order if it has that column. */
     public static Table readParquet(SparkSession session, String path) {
-        Dataset<Row> d = session.read().parquet(path);
-        if (List.of(d.columns()).contains(EnsemblePlan.MEMBER)) {
-            d = d.orderBy(EnsemblePlan.MEMBER);
-        }
-        return toTable(d, path);
+        Table t = toTable(session.read().parquet(path), path);
+        // sorted here rather than by Spark: the rows are on the driver anyway, and a sort would cost a shuffle
+        return t.columnNames().contains(EnsemblePlan.MEMBER) ? t.sortAscendingOn(EnsemblePlan.MEMBER) : t;
     }
 
     /** Collects a Dataset of INTEGER, LONG, DOUBLE and STRING columns into a Tablesaw table. */

@@ -28,13 +28,15 @@ public final class FftBenchmarks {
             int ny = Integer.parseInt(p[1]);
             int nz = Integer.parseInt(p[2]);
             int pairs = Math.max(2, (int) (2_000_000L / ((long) nx * ny * nz)));
-            FftTuner.Result r = FftTuner.forGrid(nx, ny, nz).withRepeats(3 * pairs, 4, pairs).run();
+            FftTuner.Result r = FftTuner.forGrid(nx, ny, nz).withRepeats(pairs, 6, pairs).run();
             double reference = r.table().doubleColumn(FftTuner.MS_PER_PAIR).get(0);  // jtransforms r2c t1
-            System.out.println("== " + g + "  (" + pairs + " pairs per round, best of 4 rounds)");
+            System.out.println("== " + g + "  (" + pairs + " pairs per sample; median of interleaved rounds [95% interval]; "
+                    + r.measurement().load().busyText() + ")");
             for (int row = 0; row < r.table().rowCount(); row++) {
                 double ms = r.table().doubleColumn(FftTuner.MS_PER_PAIR).get(row);
-                System.out.printf("%-45s %8.3f ms  %6.2f GFLOP/s  plan %8.1f ms  x%.2f vs jt-r2c-t1%s%n",
+                System.out.printf("%-45s %8.3f ms [%.3f, %.3f]  %6.2f GFLOP/s  plan %8.1f ms  x%.2f vs jt-r2c-t1%s%n",
                         r.table().stringColumn(FftTuner.CONFIGURATION).get(row), ms,
+                        r.table().doubleColumn(FftTuner.MS_CI_LOW).get(row), r.table().doubleColumn(FftTuner.MS_CI_HIGH).get(row),
                         r.table().doubleColumn(FftTuner.GFLOPS).get(row),
                         r.table().doubleColumn(FftTuner.PLANNING_MS).get(row), reference / ms,
                         r.table().booleanColumn(FftTuner.CHOSEN).get(row) ? "  <- chosen" : "");
@@ -53,20 +55,18 @@ public final class FftBenchmarks {
             }
             double[] f = new Random(1).doubles(e.realLength()).toArray();
             double[] spec = new double[e.spectrumLength()];
-            for (int w = 0; w < 3 * pairs; w++) {
-                e.forward(f, spec);
-                e.inverse(spec, f);
-            }
             long c0 = fftw.copyNanos();
-            long t0 = System.nanoTime();
-            for (int q = 0; q < 4 * pairs; q++) {
-                e.forward(f, spec);
-                e.inverse(spec, f);
-            }
-            double total = (System.nanoTime() - t0) / 1e6 / (4 * pairs);
-            double copy = (fftw.copyNanos() - c0) / 1e6 / (4 * pairs);
-            System.out.printf("fftw t1 measure: pair %.3f ms of which Java<->native copies %.3f ms (%.0f%%)%n",
-                    total, copy, 100 * copy / total);
+            long[] count = {0};
+            dev.isspectral.measure.Measurement m = dev.isspectral.measure.Measure.of(dev.isspectral.measure.Candidate.of(
+                    "pair", () -> {
+                        e.forward(f, spec);
+                        e.inverse(spec, f);
+                        count[0]++;
+                    })).budget(java.time.Duration.ofSeconds(5)).run();
+            dev.isspectral.measure.Estimate pair = m.time(0).scaled(1e3, "ms");
+            double copy = (fftw.copyNanos() - c0) / 1e6 / count[0];   // mean over every pair run, warm-up included
+            System.out.printf("fftw t1 measure: pair %s ms (median [95%% interval]); Java<->native copies %.3f ms per pair "
+                    + "on average (%.0f%% of the median)%n", pair.formatShort(), copy, 100 * copy / pair.median());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.isspectral;
+package dev.isspectral.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

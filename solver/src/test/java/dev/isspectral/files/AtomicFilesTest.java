@@ -1,4 +1,4 @@
-package dev.isspectral.io;
+package dev.isspectral.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -126,62 +125,37 @@ class AtomicFilesTest {
     }
 
     /**
-     * Crash consistency: a child JVM writes report sets (A, B, A, ...) and tuning files in a loop and is killed
-     * (SIGKILL) at many random moments. After each kill, no final file is partial; a set with a manifest is whole and
-     * unmixed; the tuning file loads cleanly; and after the next writer's clean-up nothing temporary is left and the
-     * set is whole.
+     * Crash consistency: a child JVM writes report sets (A, B, A, ...) and tuning files in a loop. It is frozen
+     * (SIGSTOP) at 40 random moments, which leaves the files exactly as a kill at that moment would, and the files are
+     * checked; then it is killed (SIGKILL) for real at 6 more moments, each followed by the next writer's clean-up.
+     * Always: no final file is partial; a set with a manifest is whole and unmixed; the tuning file loads cleanly;
+     * after the clean-up nothing temporary is left and the set is whole.
      */
     @Test
     void aWriterKilledAtManyPointsNeverLeavesAPartialOrMixedSet(@TempDir Path dir) throws Exception {
-        int kills = 16;
+        int freezes = 40;
+        int kills = 6;
         Random random = new Random(14);
-        int withManifest = 0;
-        int withoutManifest = 0;
+        int[] manifest = new int[2];
         int leftovers = 0;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int k = 0; k < kills; k++) {
-            Process child = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            // wait until it has written at least once, then a random moment within its next sets
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(dir.resolve("started-" + child.pid())) && System.nanoTime() < deadline && child.isAlive()) {
-                Thread.sleep(5);
+            Process child = startWriter(dir);
+            int points = k == 0 ? freezes : 1;
+            for (int f = 0; f < points; f++) {
+                Thread.sleep(random.nextInt(60));
+                signal(child, "STOP");
+                try {
+                    checkFinalPaths(dir, "freeze " + f + " of writer " + k, manifest);
+                } finally {
+                    signal(child, "CONT");
+                }
             }
-            Thread.sleep(random.nextInt(120));
+            Thread.sleep(random.nextInt(60));
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            // 1. every final file is whole: each CSV is one complete version
-            for (int i = 0; i < CrashWriter.FILES; i++) {
-                Path f = dir.resolve("r-" + i + ".csv");
-                if (Files.exists(f)) {
-                    String text = Files.readString(f);
-                    assertTrue(text.equals(CrashWriter.content("A", i)) || text.equals(CrashWriter.content("B", i)),
-                            "partial file " + f + " after kill " + k + " (" + text.length() + " chars)");
-                }
-            }
-            // 2. a manifest means a whole, unmixed set
-            if (Files.exists(dir.resolve("r.manifest"))) {
-                List<Path> files = AtomicFiles.verifySet(dir, "r");
-                assertEquals(CrashWriter.FILES, files.size());
-                String tag = Files.readString(files.get(0)).substring(0, 1);
-                for (Path f : files) {
-                    assertTrue(Files.readString(f).startsWith(tag), "mixed set after kill " + k);
-                }
-                withManifest++;
-            } else {
-                withoutManifest++;
-            }
-            // 3. the tuning file, if present, loads without a problem
-            Path tuning = dir.resolve("fft-tuning.properties");
-            if (Files.exists(tuning)) {
-                TuningFile t = TuningFile.load(tuning);
-                assertEquals("", t.problem(), "tuning file damaged after kill " + k);
-                assertTrue(t.settingsFor(8, 8, 8).isPresent());
-            }
+            checkFinalPaths(dir, "kill " + k, manifest);
             leftovers += hidden(dir).size();
-            // 4. the next run's clean-up leaves nothing temporary and a whole set
-            AtomicFiles.cleanUp(dir);
+            AtomicFiles.cleanUp(dir);   // what the next run does first
             assertEquals(List.of(), hidden(dir), "temporary files left after clean-up, kill " + k);
             if (Files.exists(dir.resolve("r-0.csv"))) {
                 assertEquals(CrashWriter.FILES, AtomicFiles.verifySet(dir, "r").size(), "no whole set after clean-up, kill " + k);
@@ -190,8 +164,65 @@ class AtomicFilesTest {
                 s.filter(p -> p.getFileName().toString().startsWith("started-")).forEach(p -> p.toFile().delete());
             }
         }
-        System.out.println("crash consistency: " + kills + " kills; set with manifest " + withManifest + ", set being replaced "
-                + withoutManifest + "; temporary entries left by kills and removed at the next run: " + leftovers);
+        System.out.println("crash consistency: " + freezes + " frozen and " + kills + " killed writers; set with manifest "
+                + manifest[0] + ", set being replaced " + manifest[1] + "; temporary entries left by kills and removed at"
+                + " the next run: " + leftovers);
+    }
+
+    private static Process startWriter(Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                CrashWriter.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(dir.resolve("started-" + child.pid())) && System.nanoTime() < deadline && child.isAlive()) {
+            Thread.sleep(5);
+        }
+        assertTrue(child.isAlive(), "writer died");
+        return child;
+    }
+
+    private static void signal(Process p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
+    }
+
+    private static void checkFinalPaths(Path dir, String when, int[] manifest) throws IOException {
+        // 1. every final file is whole: each CSV is one complete version
+        for (int i = 0; i < CrashWriter.FILES; i++) {
+            Path f = dir.resolve("r-" + i + ".csv");
+            if (Files.exists(f)) {
+                String text = Files.readString(f);
+                assertTrue(text.equals(CrashWriter.content("A", i)) || text.equals(CrashWriter.content("B", i)),
+                        "partial file " + f + " at " + when + " (" + text.length() + " chars)");
+            }
+        }
+        // 2. a manifest means a whole, unmixed set
+        if (Files.exists(dir.resolve("r.manifest"))) {
+            List<Path> files;
+            try {
+                files = AtomicFiles.verifySet(dir, "r");
+            } catch (java.nio.file.NoSuchFileException e) {
+                files = null;   // the manifest was being replaced between the exists() and the read
+            }
+            if (files != null) {
+                assertEquals(CrashWriter.FILES, files.size());
+                String tag = Files.readString(files.get(0)).substring(0, 1);
+                for (Path f : files) {
+                    assertTrue(Files.readString(f).startsWith(tag), "mixed set at " + when);
+                }
+                manifest[0]++;
+            }
+        } else {
+            manifest[1]++;
+        }
+        // 3. the tuning file, if present, loads without a problem
+        Path tuning = dir.resolve("fft-tuning.properties");
+        if (Files.exists(tuning)) {
+            TuningFile t = TuningFile.load(tuning);
+            assertEquals("", t.problem(), "tuning file damaged at " + when);
+            assertTrue(t.settingsFor(8, 8, 8).isPresent());
+        }
     }
 
     /** The child process of the crash test: writes sets A and B alternately, and tuning files, until killed. */

@@ -1,4 +1,4 @@
-package dev.isspectral.io;
+package dev.isspectral.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,569 @@
+package dev.isspectral.physics;
+
+import dev.isspectral.parallel.Workers;
+import dev.isspectral.state.Field;
+import dev.isspectral.time.Relaxation;
+
+/**
+ * The one pointwise kernel of the Israel–Stewart right-hand side: from the primitives, their
+ * spectral gradients and the evolved state it writes the fluxes T^{iν} (physics.md eq. 1.2), the
+ * stiff data K, X_NS (eq. 4.15) and the explicit sources of eqs. 4.10 and 4.12 (without advection).
+ * It composes the small functions of {@link Kinematics}, {@link StressTensor}, {@link Viscosity} and
+ * {@link Transport} in phases, each a loop over a tile of points whose intermediate values (u^μ, θ,
+ * Du, σ, ω, the full π, …) live in per-thread tile arrays:
+ * <ol>
+ *   <li>state: P, c_s², ε + P, 1/γ, u^μ, s;</li>
+ *   <li>kinematics (4.2)–(4.8): θ, Du^ν, σ^{μν}, ω^{μν};</li>
+ *   <li>the full π^{μν} (1.3)–(1.5);</li>
+ *   <li>fluxes (1.2);</li>
+ *   <li>shear scalars: η, τ_π, K_π, π:σ, π:π, w^i (4.13);</li>
+ *   <li>bulk (4.10);</li>
+ *   <li>the five shear components (4.12)–(4.14), one loop each.</li>
+ * </ol>
+ * The optimized tuning runs all phases tile by tile ({@link #TILE} points, so the tile arrays stay in
+ * cache); the baseline runs the flux phases and the source phases as two passes, over blocks of
+ * {@link #ARRAY_PASS} points (intermediate arrays larger than L2, the separate passes over memory of
+ * the naive path). Each point's arithmetic is the same either way, and the same as that of the two
+ * hand-written kernels this replaces, so every tuning gives the same bits.
+ */
+public final class PointwiseKernel {
+
+    /**
+     * Points per tile of the fused kernel: about 54 tile arrays of this length (110 kB at 256) stay in
+     * L2 with the streamed inputs. System property {@code isspectral.kernel.tile} overrides it (for
+     * measuring; the bits do not depend on it).
+     */
+    public static final int TILE = Integer.getInteger("isspectral.kernel.tile", 256);
+
+    /**
+     * Points per block of the unfused (baseline) kernel's separate passes: 4096 points make 1.8 MB of
+     * intermediate arrays, beyond L2, so the passes stream through memory as the naive path should.
+     * Larger blocks are no more naive and were measured to leave the phase loops to on-stack-replacement
+     * code that ran 3–5× slower in some JVMs (one block per pass: too few calls for a normal compile).
+     * System property {@code isspectral.kernel.arrayPass} overrides it.
+     */
+    public static final int ARRAY_PASS = Integer.getInteger("isspectral.kernel.arrayPass", 4096);
+
+    /** (i, j) of the five evolved shear components xx, yy, xy, xz, yz, as 4-vector indices. */
+    private static final int[] SHEAR_ROW = {1, 2, 1, 1, 2};
+    private static final int[] SHEAR_COLUMN = {1, 2, 2, 3, 3};
+
+    /** What a pass writes. */
+    public enum Terms {
+        /** Fluxes T^{iν} only. */
+        FLUXES,
+        /** Stiff data and (if output arrays are given) explicit sources only. */
+        SOURCES,
+        /** Both, in one pass over the points. */
+        FLUXES_AND_SOURCES;
+
+        boolean fluxes() {
+            return this != SOURCES;
+        }
+
+        boolean sources() {
+            return this != FLUXES;
+        }
+    }
+
+    /** One thread's tile arrays; index q = p − (first point of the tile). */
+    private static final class Tile {
+        final double[] pressure;
+        final double[] cs2;
+        final double[] enthalpy;
+        final double[] inverseGamma;
+        final double[] entropy;
+        final double[][] u = new double[4][];
+        final double[] theta;
+        final double[][] comoving = new double[4][];
+        /** σ^{μν} at [4μ + ν] (symmetric pairs share an array). */
+        final double[][] sigma = new double[16][];
+        /** ω^{μν} at [4μ + ν] (the diagonal is a zero array). */
+        final double[][] omega = new double[16][];
+        /** π^{μν} at [4μ + ν] (symmetric pairs share an array). */
+        final double[][] pi = new double[16][];
+        final double[] eta;
+        final double[] phi7OverTau;
+        final double[] piSigma;
+        final double[] piPi;
+        final double[][] w = new double[4][];
+
+        Tile(int n) {
+            pressure = new double[n];
+            cs2 = new double[n];
+            enthalpy = new double[n];
+            inverseGamma = new double[n];
+            entropy = new double[n];
+            theta = new double[n];
+            eta = new double[n];
+            phi7OverTau = new double[n];
+            piSigma = new double[n];
+            piPi = new double[n];
+            double[] zero = new double[n];
+            for (int mu = 0; mu < 4; mu++) {
+                u[mu] = new double[n];
+                comoving[mu] = new double[n];
+                w[mu] = mu == 0 ? zero : new double[n];
+                sigma[5 * mu] = new double[n];
+                pi[5 * mu] = new double[n];
+                omega[5 * mu] = zero;
+                for (int nu = mu + 1; nu < 4; nu++) {
+                    sigma[4 * mu + nu] = sigma[4 * nu + mu] = new double[n];
+                    pi[4 * mu + nu] = pi[4 * nu + mu] = new double[n];
+                    omega[4 * mu + nu] = new double[n];
+                    omega[4 * nu + mu] = new double[n];
+                }
+            }
+        }
+
+        /** Doubles held per tile point. */
+        static int doubles() {
+            return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3;
+        }
+    }
+
+    private final Eos eos;
+    private final Transport transport;
+    private final boolean shear;
+    private final boolean bulk;
+    private final boolean secondOrder;
+    private final boolean phi7;
+    private final boolean vorticity;
+    private final double etaOverS;
+    private final double zetaOverS;
+    private final int tileSize;
+    private final Tile[] tiles;
+
+    /**
+     * The kernel for {@code transport} and {@code eos}, with tile arrays for a team of {@code threads}
+     * and tiles of {@code tileSize} points (at most {@code points}).
+     */
+    public PointwiseKernel(Eos eos, Transport transport, int threads, int tileSize, int points) {
+        this.eos = eos;
+        this.transport = transport;
+        this.shear = transport.hasShear();
+        this.bulk = transport.hasBulk();
+        this.secondOrder = transport.variant() == Transport.Variant.DNMR;
+        this.phi7 = transport.phi7();
+        this.vorticity = transport.vorticity();
+        this.etaOverS = transport.etaOverS();
+        this.zetaOverS = transport.zetaOverS();
+        this.tileSize = Math.max(1, Math.min(tileSize, points));
+        this.tiles = new Tile[threads];
+        for (int t = 0; t < threads; t++) {
+            tiles[t] = new Tile(this.tileSize);   // a few hundred kB at most: cache-resident, NUMA placement moot
+        }
+    }
+
+    /** Bytes of tile arrays per thread, for a tile of {@code tileSize} points. */
+    public static long tileBytes(int tileSize) {
+        return 8L * Tile.doubles() * tileSize;
+    }
+
+    /** Bytes held by the tile arrays. */
+    public long bytesHeld() {
+        return tiles.length * tileBytes(tileSize);
+    }
+
+    /**
+     * The arguments of one pass, set by {@link #prepare} before the team runs it: a worker task whose
+     * inputs are explicit fields, reused from pass to pass (nothing is allocated per pass).
+     */
+    public final class Pass implements Workers.Chunk {
+        private Terms terms;
+        private double[][] y;
+        private Primitives primitives;
+        private double[][] gradEnergy;
+        private double[][][] gradVelocity;
+        private double[][] flux;
+        private double[] bulkRate;
+        private double[] bulkTarget;
+        private double[] bulkOut;
+        private double[] shearRate;
+        private final double[][] shearTarget = new double[5][];
+        private final double[][] shearOut = new double[5][];
+
+        /**
+         * Prepares a pass over state {@code y} with primitives {@code primitives}, gradients
+         * ∂_iε = {@code gradEnergy[i]}, ∂_iv^j = {@code gradVelocity[i][j]}; writes the fluxes
+         * T^{iν} into {@code flux[4(i−1) + ν]}, the stiff data into {@code relaxation}, and the explicit
+         * sources into {@code explicit} (by field ordinal; null for a pass of stiff data only).
+         */
+        public Pass prepare(Terms terms, double[][] y, Primitives primitives, double[][] gradEnergy,
+                            double[][][] gradVelocity, double[][] flux, Relaxation relaxation, double[][] explicit) {
+            this.terms = terms;
+            this.y = y;
+            this.primitives = primitives;
+            this.gradEnergy = gradEnergy;
+            this.gradVelocity = gradVelocity;
+            this.flux = flux;
+            int b = Field.BULK.ordinal();
+            bulkRate = bulk ? relaxation.rate(b) : null;
+            bulkTarget = bulk ? relaxation.target(b) : null;
+            bulkOut = bulk && explicit != null ? explicit[b] : null;
+            shearRate = shear ? relaxation.rate(Field.PI_XX.ordinal()) : null;
+            for (int c = 0; c < 5; c++) {
+                int f = Field.SHEAR[c].ordinal();
+                shearTarget[c] = shear ? relaxation.target(f) : null;
+                shearOut[c] = shear && explicit != null ? explicit[f] : null;
+            }
+            return this;
+        }
+
+        /** Drops the references of the last pass. */
+        public void clear() {
+            y = null;
+            primitives = null;
+            flux = null;
+        }
+
+        @Override
+        public void run(int chunk, int from, int to) {
+            Tile tile = tiles[chunk];
+            for (int start = from; start < to; start += tileSize) {
+                runTile(tile, start, Math.min(to, start + tileSize));
+            }
+        }
+
+        private void runTile(Tile t, int from, int to) {
+            state(t, from, to);
+            if (shear) {
+                stress(t, from, to);
+            }
+            if (terms.sources()) {
+                // before the fluxes: the fused pass writes T^{iν} over the gradient arrays it reads here
+                kinematics(t, from, to);
+            }
+            if (terms.fluxes()) {
+                fluxes(t, from, to);
+            }
+            if (terms.sources()) {
+                if (shear) {
+                    shearScalars(t, from, to);
+                }
+                if (bulk) {
+                    bulk(t, from, to);
+                }
+                if (shear) {
+                    for (int c = 0; c < 5; c++) {
+                        shearComponent(t, from, to, c);
+                    }
+                }
+            }
+        }
+
+        /** Phase 1: P, c_s², ε + P, 1/γ = sqrt(1 − v²), u^μ = γ(1, v), s = (ε + P)/T. */
+        private void state(Tile t, int from, int to) {
+            double[] energy = primitives.energyDensity;
+            double[] velocityX = primitives.vx;
+            double[] velocityY = primitives.vy;
+            double[] velocityZ = primitives.vz;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double e = energy[p];
+                double pressure = eos.pressure(e);
+                double h = e + pressure;
+                double vx = velocityX[p];
+                double vy = velocityY[p];
+                double vz = velocityZ[p];
+                double inverseGamma = Math.sqrt(1.0 - (vx * vx + vy * vy + vz * vz));
+                double gamma = 1.0 / inverseGamma;
+                t.pressure[q] = pressure;
+                t.cs2[q] = eos.soundSpeedSquared(e);
+                t.enthalpy[q] = h;
+                t.inverseGamma[q] = inverseGamma;
+                t.u[0][q] = gamma;
+                t.u[1][q] = gamma * vx;
+                t.u[2][q] = gamma * vy;
+                t.u[3][q] = gamma * vz;
+                t.entropy[q] = h / eos.temperature(e);
+            }
+        }
+
+        /** Phase 2: the full π^{μν}, the five evolved components and physics.md eqs. 1.3–1.5. */
+        private void stress(Tile t, int from, int to) {
+            double[] pxx = y[Field.PI_XX.ordinal()];
+            double[] pyy = y[Field.PI_YY.ordinal()];
+            double[] pxy = y[Field.PI_XY.ordinal()];
+            double[] pxz = y[Field.PI_XZ.ordinal()];
+            double[] pyz = y[Field.PI_YZ.ordinal()];
+            double[] velocityX = primitives.vx;
+            double[] velocityY = primitives.vy;
+            double[] velocityZ = primitives.vz;
+            double[][] pi = t.pi;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double xx = pxx[p];
+                double yy = pyy[p];
+                double xy = pxy[p];
+                double xz = pxz[p];
+                double yz = pyz[p];
+                double zz;
+                double p0x = 0.0;
+                double p0y = 0.0;
+                double p0z = 0.0;
+                double p00 = 0.0;
+                if (StressTensor.anyShear(xx, yy, xy, xz, yz)) {
+                    double vx = velocityX[p];
+                    double vy = velocityY[p];
+                    double vz = velocityZ[p];
+                    zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
+                    p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                    p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                    p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                    p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+                } else {
+                    zz = StressTensor.zzAtRest(xx, yy);
+                }
+                pi[0][q] = p00;
+                pi[1][q] = p0x;
+                pi[2][q] = p0y;
+                pi[3][q] = p0z;
+                pi[5][q] = xx;
+                pi[6][q] = xy;
+                pi[7][q] = xz;
+                pi[10][q] = yy;
+                pi[11][q] = yz;
+                pi[15][q] = zz;
+            }
+        }
+
+        /** Phase 3: T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}, physics.md eq. 1.2. */
+        private void fluxes(Tile t, int from, int to) {
+            double[] bulkField = y[Field.BULK.ordinal()];
+            double[][] u = t.u;
+            double[][] pi = t.pi;
+            for (int i = 1; i <= 3; i++) {
+                for (int nu = 0; nu < 4; nu++) {
+                    double[] out = flux[4 * (i - 1) + nu];
+                    double[] ui = u[i];
+                    double[] uNu = u[nu];
+                    double[] piINu = pi[4 * i + nu];
+                    boolean diagonal = i == nu;
+                    for (int p = from, q = 0; p < to; p++, q++) {
+                        double bulkPressure = bulk ? bulkField[p] : 0.0;
+                        double enthalpy = t.enthalpy[q] + bulkPressure;
+                        double value = diagonal
+                                ? StressTensor.idealDiagonalFlux(enthalpy, ui[q], t.pressure[q] + bulkPressure)
+                                : StressTensor.idealFlux(enthalpy, ui[q], uNu[q]);
+                        out[p] = shear ? value + piINu[q] : value;
+                    }
+                }
+            }
+        }
+
+        /** Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8. */
+        private void kinematics(Tile t, int from, int to) {
+            double[] velocityX = primitives.vx;
+            double[] velocityY = primitives.vy;
+            double[] velocityZ = primitives.vz;
+            double[] dEx = gradEnergy[0];
+            double[] dEy = gradEnergy[1];
+            double[] dEz = gradEnergy[2];
+            // gradVelocity[i][j] = ∂_i v^j
+            double[] dxVx = gradVelocity[0][0];
+            double[] dxVy = gradVelocity[0][1];
+            double[] dxVz = gradVelocity[0][2];
+            double[] dyVx = gradVelocity[1][0];
+            double[] dyVy = gradVelocity[1][1];
+            double[] dyVz = gradVelocity[1][2];
+            double[] dzVx = gradVelocity[2][0];
+            double[] dzVy = gradVelocity[2][1];
+            double[] dzVz = gradVelocity[2][2];
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double vx = velocityX[p];
+                double vy = velocityY[p];
+                double vz = velocityZ[p];
+                double cs2 = t.cs2[q];
+                double h = t.enthalpy[q];
+                double inverseGamma = t.inverseGamma[q];
+                double gamma = 1.0 / inverseGamma;
+                double gamma3 = gamma * gamma * gamma;
+                double dex = dEx[p];
+                double dey = dEy[p];
+                double dez = dEz[p];
+                double vxx = dxVx[p];
+                double vxy = dxVy[p];
+                double vxz = dxVz[p];
+                double vyx = dyVx[p];
+                double vyy = dyVy[p];
+                double vyz = dyVz[p];
+                double vzx = dzVx[p];
+                double vzy = dzVy[p];
+                double vzz = dzVz[p];
+                // (4.2)-(4.3): ∂_t v from the ideal equations of motion
+                double dtE = Kinematics.energyTimeDerivative(cs2, h, vx * vx + vy * vy + vz * vz,
+                        Kinematics.dot(vx, vy, vz, dex, dey, dez), vxx + vyy + vzz);
+                double dtP = cs2 * dtE;
+                double inverseHg2 = inverseGamma * inverseGamma / h;
+                double dtVx = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxx, vyx, vzx), cs2, dex, vx, dtP, inverseHg2);
+                double dtVy = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxy, vyy, vzy), cs2, dey, vy, dtP, inverseHg2);
+                double dtVz = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxz, vyz, vzz), cs2, dez, vz, dtP, inverseHg2);
+                // (4.4): rows μ = t, x, y, z of du_μν = ∂_μ u^ν
+                double g0 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, dtVx, dtVy, dtVz);
+                double g1 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vxx, vxy, vxz);
+                double g2 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vyx, vyy, vyz);
+                double g3 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vzx, vzy, vzz);
+                double du01 = Kinematics.fourVelocityDerivative(gamma, dtVx, vx, g0);
+                double du02 = Kinematics.fourVelocityDerivative(gamma, dtVy, vy, g0);
+                double du03 = Kinematics.fourVelocityDerivative(gamma, dtVz, vz, g0);
+                double du11 = Kinematics.fourVelocityDerivative(gamma, vxx, vx, g1);
+                double du12 = Kinematics.fourVelocityDerivative(gamma, vxy, vy, g1);
+                double du13 = Kinematics.fourVelocityDerivative(gamma, vxz, vz, g1);
+                double du21 = Kinematics.fourVelocityDerivative(gamma, vyx, vx, g2);
+                double du22 = Kinematics.fourVelocityDerivative(gamma, vyy, vy, g2);
+                double du23 = Kinematics.fourVelocityDerivative(gamma, vyz, vz, g2);
+                double du31 = Kinematics.fourVelocityDerivative(gamma, vzx, vx, g3);
+                double du32 = Kinematics.fourVelocityDerivative(gamma, vzy, vy, g3);
+                double du33 = Kinematics.fourVelocityDerivative(gamma, vzz, vz, g3);
+                double u0 = t.u[0][q];
+                double u1 = t.u[1][q];
+                double u2 = t.u[2][q];
+                double u3 = t.u[3][q];
+                // (4.5)
+                double theta = Kinematics.expansion(g0, du11, du22, du33);
+                double c0 = Kinematics.comovingDerivative(u0, u1, u2, u3, g0, g1, g2, g3);
+                double c1 = Kinematics.comovingDerivative(u0, u1, u2, u3, du01, du11, du21, du31);
+                double c2 = Kinematics.comovingDerivative(u0, u1, u2, u3, du02, du12, du22, du32);
+                double c3 = Kinematics.comovingDerivative(u0, u1, u2, u3, du03, du13, du23, du33);
+                t.theta[q] = theta;
+                t.comoving[0][q] = c0;
+                t.comoving[1][q] = c1;
+                t.comoving[2][q] = c2;
+                t.comoving[3][q] = c3;
+                // (4.6)-(4.8), ∇^μu^ν = g^μμ du_μν + u^μ Du^ν
+                double tt = theta * Kinematics.THIRD;
+                double n00 = Kinematics.projectedGradient(-1.0, g0, u0, c0);
+                double n11 = Kinematics.projectedGradient(1.0, du11, u1, c1);
+                double n22 = Kinematics.projectedGradient(1.0, du22, u2, c2);
+                double n33 = Kinematics.projectedGradient(1.0, du33, u3, c3);
+                t.sigma[0][q] = Kinematics.shearDiagonal(n00, -1.0, u0, tt);
+                t.sigma[5][q] = Kinematics.shearDiagonal(n11, 1.0, u1, tt);
+                t.sigma[10][q] = Kinematics.shearDiagonal(n22, 1.0, u2, tt);
+                t.sigma[15][q] = Kinematics.shearDiagonal(n33, 1.0, u3, tt);
+                pair(t, q, 1, Kinematics.projectedGradient(-1.0, du01, u0, c1), Kinematics.projectedGradient(1.0, g1, u1, c0), u0, u1, tt);
+                pair(t, q, 2, Kinematics.projectedGradient(-1.0, du02, u0, c2), Kinematics.projectedGradient(1.0, g2, u2, c0), u0, u2, tt);
+                pair(t, q, 3, Kinematics.projectedGradient(-1.0, du03, u0, c3), Kinematics.projectedGradient(1.0, g3, u3, c0), u0, u3, tt);
+                pair(t, q, 6, Kinematics.projectedGradient(1.0, du12, u1, c2), Kinematics.projectedGradient(1.0, du21, u2, c1), u1, u2, tt);
+                pair(t, q, 7, Kinematics.projectedGradient(1.0, du13, u1, c3), Kinematics.projectedGradient(1.0, du31, u3, c1), u1, u3, tt);
+                pair(t, q, 11, Kinematics.projectedGradient(1.0, du23, u2, c3), Kinematics.projectedGradient(1.0, du32, u3, c2), u2, u3, tt);
+            }
+        }
+
+        /** Phase 5: η, K_π, π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13. */
+        private void shearScalars(Tile t, int from, int to) {
+            double[][] pi = t.pi;
+            double[][] s = t.sigma;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double eta = etaOverS * t.entropy[q];
+                double tau = transport.shearRelaxationTime(eta, t.enthalpy[q]);
+                shearRate[p] = Viscosity.relaxationRate(t.inverseGamma[q], tau);
+                t.eta[q] = eta;
+                double p00 = pi[0][q];
+                double p01 = pi[1][q];
+                double p02 = pi[2][q];
+                double p03 = pi[3][q];
+                double p11 = pi[5][q];
+                double p12 = pi[6][q];
+                double p13 = pi[7][q];
+                double p22 = pi[10][q];
+                double p23 = pi[11][q];
+                double p33 = pi[15][q];
+                t.piSigma[q] = StressTensor.contraction(p00, p01, p02, p03, p11, p12, p13, p22, p23, p33,
+                        s[0][q], s[1][q], s[2][q], s[3][q], s[5][q], s[6][q], s[7][q], s[10][q], s[11][q], s[15][q]);
+                if (secondOrder && phi7) {
+                    t.piPi[q] = StressTensor.contraction(p00, p01, p02, p03, p11, p12, p13, p22, p23, p33,
+                            p00, p01, p02, p03, p11, p12, p13, p22, p23, p33);
+                    t.phi7OverTau[q] = Viscosity.phi7OverTau(t.pressure[q], tau);
+                }
+                double c0 = t.comoving[0][q];
+                double c1 = t.comoving[1][q];
+                double c2 = t.comoving[2][q];
+                double c3 = t.comoving[3][q];
+                t.w[1][q] = Viscosity.transverseFlow(p01, p11, p12, p13, c0, c1, c2, c3);
+                t.w[2][q] = Viscosity.transverseFlow(p02, p12, p22, p23, c0, c1, c2, c3);
+                t.w[3][q] = Viscosity.transverseFlow(p03, p13, p23, p33, c0, c1, c2, c3);
+            }
+        }
+
+        /** Phase 6: K_Π, Π_NS and the explicit bulk source, physics.md eq. 4.10. */
+        private void bulk(Tile t, int from, int to) {
+            double[] bulkField = y[Field.BULK.ordinal()];
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double zeta = zetaOverS * t.entropy[q];
+                double tau = transport.bulkRelaxationTime(zeta, t.cs2[q], t.enthalpy[q]);
+                bulkRate[p] = Viscosity.relaxationRate(t.inverseGamma[q], tau);
+                bulkTarget[p] = Viscosity.bulkNavierStokes(zeta, t.theta[q]);
+                if (bulkOut != null) {
+                    double source = 0.0;
+                    if (secondOrder) {
+                        source = Viscosity.bulkSecondOrder(bulkField[p], t.theta[q], t.cs2[q], shear ? t.piSigma[q] : 0.0);
+                    }
+                    bulkOut[p] = Viscosity.explicitRate(source, t.inverseGamma[q]);
+                }
+            }
+        }
+
+        /** Phase 7: π_NS^{ij} and the explicit rate of shear component c = (i, j), physics.md eqs. 4.12–4.14. */
+        private void shearComponent(Tile t, int from, int to, int c) {
+            int i = SHEAR_ROW[c];
+            int j = SHEAR_COLUMN[c];
+            double[] target = shearTarget[c];
+            double[] out = shearOut[c];
+            double[] sigmaIJ = t.sigma[4 * i + j];
+            double[] eta = t.eta;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                target[p] = Viscosity.shearNavierStokes(eta[q], sigmaIJ[q]);
+            }
+            if (out == null) {
+                return;
+            }
+            double[][] pi = t.pi;
+            double[][] s = t.sigma;
+            double[][] o = t.omega;
+            double[] bulkField = y[Field.BULK.ordinal()];
+            double[] ui = t.u[i];
+            double[] uj = t.u[j];
+            double[] wi = t.w[i];
+            double[] wj = t.w[j];
+            double kronecker = i == j ? 1.0 : 0.0;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double second = 0.0;
+                if (secondOrder) {
+                    double projector = Viscosity.spatialProjector(kronecker, ui[q], uj[q]);
+                    double a = Viscosity.removeTrace(Viscosity.symmetrize(
+                            Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
+                                    s[j][q], s[4 + j][q], s[8 + j][q], s[12 + j][q]),
+                            Kinematics.metricProduct(pi[4 * j][q], pi[4 * j + 1][q], pi[4 * j + 2][q], pi[4 * j + 3][q],
+                                    s[i][q], s[4 + i][q], s[8 + i][q], s[12 + i][q])), projector, t.piSigma[q]);
+                    second = Viscosity.shearSecondOrder(pi[4 * i + j][q], t.theta[q], a, bulk ? bulkField[p] : 0.0,
+                            sigmaIJ[q]);
+                    if (phi7) {
+                        double b = Viscosity.removeTrace(
+                                Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
+                                        pi[j][q], pi[4 + j][q], pi[8 + j][q], pi[12 + j][q]), projector, t.piPi[q]);
+                        second -= t.phi7OverTau[q] * b;
+                    }
+                    if (vorticity) {
+                        second += Viscosity.rotation(
+                                Kinematics.metricProduct(o[4 * i][q], o[4 * i + 1][q], o[4 * i + 2][q], o[4 * i + 3][q],
+                                        pi[j][q], pi[4 + j][q], pi[8 + j][q], pi[12 + j][q]),
+                                Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
+                                        o[j][q], o[4 + j][q], o[8 + j][q], o[12 + j][q]));
+                    }
+                }
+                out[p] = Viscosity.explicitRate(Viscosity.transversality(ui[q], wj[q], uj[q], wi[q]) + second,
+                        t.inverseGamma[q]);
+            }
+        }
+    }
+
+    /** σ^{μν}, σ^{νμ} and ω^{μν} = −ω^{νμ} of pair k = 4μ + ν (μ < ν) from ∇^μu^ν and ∇^νu^μ, eqs. 4.7–4.8. */
+    private static void pair(Tile t, int q, int k, double nablaMuNu, double nablaNuMu, double uMu, double uNu,
+                             double thetaThird) {
+        int mu = k / 4;
+        int nu = k % 4;
+        t.sigma[k][q] = Kinematics.shearOffDiagonal(nablaMuNu, nablaNuMu, uMu, uNu, thetaThird);
+        double omega = Kinematics.vorticity(nablaMuNu, nablaNuMu);
+        t.omega[k][q] = omega;
+        t.omega[4 * nu + mu][q] = -omega;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.isspectral.physics;
+
+/**
+ * T^{μν} and π^{μν} at one point (physics.md §1): the dependent shear components π^zz, π^0i, π^00
+ * of (1.3)–(1.5) given v and the five evolved ones, the fluxes T^{iν} of (1.2), and the double
+ * contraction A:B of symmetric tensors. Every place that needs one of these relations calls it here.
+ */
+public final class StressTensor {
+
+    private StressTensor() {
+    }
+
+    /**
+     * The bracket of physics.md eq. 1.3, (v_x²−1)π^xx + (v_y²−1)π^yy + 2v_xv_yπ^xy + 2v_xv_zπ^xz
+     * + 2v_yv_zπ^yz, which divided by 1 − v_z² is π^zz.
+     */
+    public static double zzNumerator(double vx, double vy, double vz,
+                                     double xx, double yy, double xy, double xz, double yz) {
+        return (vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy + 2 * vx * vz * xz + 2 * vy * vz * yz;
+    }
+
+    /** π^zz from tracelessness and transversality, physics.md eq. 1.3. */
+    public static double zz(double vx, double vy, double vz, double xx, double yy, double xy, double xz, double yz) {
+        return zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) / (1 - vz * vz);
+    }
+
+    /** π^zz at v = 0: −π^xx − π^yy (physics.md §1, below eq. 1.5). */
+    public static double zzAtRest(double xx, double yy) {
+        return -xx - yy;
+    }
+
+    /**
+     * π^{0ν} = Σ_i v^i π^{iν} from column ν of the spatial π: physics.md eq. 1.4 (ν = i, giving π^{0i})
+     * and eq. 1.5 (with the π^{0i}, giving π^00).
+     */
+    public static double timeComponent(double x, double y, double z, double vx, double vy, double vz) {
+        return x * vx + y * vy + z * vz;
+    }
+
+    /** Whether any of the five evolved shear components is non-zero (else π^{μν} is π^zz = −π^xx − π^yy = 0). */
+    public static boolean anyShear(double xx, double yy, double xy, double xz, double yz) {
+        return xx != 0 || yy != 0 || xy != 0 || xz != 0 || yz != 0;
+    }
+
+    /**
+     * The five dependent components at velocity v into {@code out} = (π^zz, π^0x, π^0y, π^0z, π^00),
+     * by physics.md eqs. 1.3–1.5 (or their v-independent values when the evolved five are zero).
+     */
+    public static void dependent(double vx, double vy, double vz, double xx, double yy, double xy, double xz, double yz,
+                                 double[] out) {
+        double zz = 0;
+        double p0x = 0;
+        double p0y = 0;
+        double p0z = 0;
+        double p00 = 0;
+        if (anyShear(xx, yy, xy, xz, yz)) {
+            zz = zz(vx, vy, vz, xx, yy, xy, xz, yz);
+            p0x = timeComponent(xx, xy, xz, vx, vy, vz);
+            p0y = timeComponent(xy, yy, yz, vx, vy, vz);
+            p0z = timeComponent(xz, yz, zz, vx, vy, vz);
+            p00 = timeComponent(p0x, p0y, p0z, vx, vy, vz);
+        } else {
+            zz = zzAtRest(xx, yy);
+        }
+        out[0] = zz;
+        out[1] = p0x;
+        out[2] = p0y;
+        out[3] = p0z;
+        out[4] = p00;
+    }
+
+    /** The ideal part of an off-diagonal flux, (ε + P + Π) u^i u^ν (physics.md eq. 1.2). */
+    public static double idealFlux(double enthalpyWithBulk, double ui, double uNu) {
+        return enthalpyWithBulk * ui * uNu;
+    }
+
+    /** The ideal part of a diagonal flux, (ε + P + Π) u^i u^i + P + Π (physics.md eq. 1.2). */
+    public static double idealDiagonalFlux(double enthalpyWithBulk, double ui, double pressureWithBulk) {
+        return enthalpyWithBulk * ui * ui + pressureWithBulk;
+    }
+
+    /**
+     * A:B = Σ_{μν} g_μμ g_νν A^{μν}B^{μν} for symmetric 4×4 tensors given by their ten independent
+     * components (00, 01, 02, 03, 11, 12, 13, 22, 23, 33), summed in row-major order over all sixteen
+     * (the π:σ of physics.md eq. 4.10 and 4.14, the π:π of eq. 4.14).
+     */
+    public static double contraction(double a00, double a01, double a02, double a03, double a11, double a12,
+                                     double a13, double a22, double a23, double a33,
+                                     double b00, double b01, double b02, double b03, double b11, double b12,
+                                     double b13, double b22, double b23, double b33) {
+        double sum = 0.0;
+        sum += a00 * b00;
+        sum -= a01 * b01;
+        sum -= a02 * b02;
+        sum -= a03 * b03;
+        sum -= a01 * b01;
+        sum += a11 * b11;
+        sum += a12 * b12;
+        sum += a13 * b13;
+        sum -= a02 * b02;
+        sum += a12 * b12;
+        sum += a22 * b22;
+        sum += a23 * b23;
+        sum -= a03 * b03;
+        sum += a13 * b13;
+        sum += a23 * b23;
+        sum += a33 * b33;
+        return sum;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.isspectral.plot;
+
+import dev.isspectral.ensemble.Measurements;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.DoubleBinaryOperator;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
+
+/** Charts of ensemble results ({@link dev.isspectral.ensemble.Ensemble#run()} tables). */
+public final class EnsemblePlots {
+
+    private EnsemblePlots() {
+    }
+
+    /**
+     * A fitted quantity ({@value Measurements#OMEGA} or {@value Measurements#GAMMA}) against
+     * {@value Measurements#K}, one series of markers per value of {@code seriesColumn} (say
+     * {@code eta_over_s}), each over a line of the exact value {@code exact}(series value, k) on a fine
+     * grid of k, in the same colour. Rows whose status is not ok are left out.
+     */
+    public static XYChart dispersion(String title, Table results, String quantity, String seriesColumn, DoubleBinaryOperator exact) {
+        for (String c : List.of(Measurements.K, quantity, seriesColumn, "status")) {
+            if (!results.columnNames().contains(c)) {
+                throw new IllegalArgumentException("results lack column \"" + c + "\"; must be an ensemble table measured with soundMode() or shearMode()");
+            }
+        }
+        String symbol = quantity.equals(Measurements.OMEGA) ? "Ω" : quantity.equals(Measurements.GAMMA) ? "Γ" : quantity;
+        XYChart chart = new XYChartBuilder().width(760).height(440).title(title).xAxisTitle("k (1 / code length)")
+                .yAxisTitle(symbol + " (1 / code time)").build();
+        TreeSet<Double> series = new TreeSet<>();
+        double kMin = Double.POSITIVE_INFINITY;
+        double kMax = 0;
+        for (int r = 0; r < results.rowCount(); r++) {
+            if (results.stringColumn("status").get(r).equals("ok")) {
+                series.add(results.numberColumn(seriesColumn).getDouble(r));
+                kMin = Math.min(kMin, results.doubleColumn(Measurements.K).getDouble(r));
+                kMax = Math.max(kMax, results.doubleColumn(Measurements.K).getDouble(r));
+            }
+        }
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("results have no row with status ok; nothing to draw");
+        }
+        double from = Math.max(0, kMin - 0.5 * Math.max(kMax - kMin, 1) / 4);
+        double to = kMax + Math.max(kMax - kMin, 1) / 8;
+        int n = 120;
+        java.awt.Color[] palette = chart.getStyler().getSeriesColors();
+        int index = 0;
+        for (double value : series) {
+            java.awt.Color colour = palette[index++ % palette.length];
+            String label = String.format(Locale.ROOT, "%s = %s", seriesColumn, ChartStyle.label(value));
+            double[] k = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                k[i] = from + (to - from) * i / (n - 1);
+                y[i] = exact.applyAsDouble(value, k[i]);
+            }
+            XYSeries line = chart.addSeries(label + " exact", k, y);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(colour);
+            List<Double> ks = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int r = 0; r < results.rowCount(); r++) {
+                if (results.stringColumn("status").get(r).equals("ok") && results.numberColumn(seriesColumn).getDouble(r) == value) {
+                    ks.add(results.doubleColumn(Measurements.K).getDouble(r));
+                    ys.add(results.doubleColumn(quantity).getDouble(r));
+                }
+            }
+            XYSeries dots = chart.addSeries(label + " simulated", ks, ys);
+            dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            dots.setMarkerColor(colour);   // one colour per series value: the exact line and its markers
+        }
+        return ChartStyle.paper(chart);
+    }
+}
