@@ -82,11 +82,14 @@ public final class KernelMain {
         JupyterConnection connection = new JupyterConnection(properties);
         JavaKernel kernel = new JavaKernel(config);
         kernel.becomeHandlerForConnection(connection);
+        // the kernel's own messages go to the process's stderr; cell output is routed to the client from here on
+        java.io.PrintStream processErr = System.err;
         kernel.boundCellOutput(CellOutput.DEFAULT_LIMIT);
         connection.connect();
         ParentWatch.start(ParentWatch.parents(System.getenv(), relaunched), ParentWatch.POLL_MILLIS, parent -> {
-            System.err.println("is-spectral kernel: process " + parent.pid()
+            processErr.println("is-spectral kernel: process " + parent.pid()
                     + " that started this kernel has ended without a shutdown request; exiting");
+            processErr.flush();
             // halt, not exit: nobody is left to answer, and closing sockets towards a dead peer can linger
             Runtime.getRuntime().halt(0);
         });
