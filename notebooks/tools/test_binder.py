@@ -101,7 +101,7 @@ class PostBuildTest(unittest.TestCase):
                                   str(probe)], cwd=str(tmp), env=env, capture_output=True, text=True, timeout=600)
             self.assertEqual(0, run.returncode, run.stdout[-3000:] + run.stderr[-3000:])
             executed = nbformat.read(str(out / "probe.ipynb"), as_version=4)
-            text = "".join(o.get("text", "") for c in executed.cells for o in c.outputs if o.output_type == "stream")
+            text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")
             self.assertIn("kernel=" + str(spec_file.parent / "is-spectral-kernel.jar"), text,
                           "the notebook must run on the kernel postBuild installed")
             self.assertIn("classpath=" + spec["env"]["IJAVA_CLASSPATH"], text)
