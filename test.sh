@@ -30,7 +30,8 @@ section "reports in headless Chromium at 1400 px: images decode, nothing fetched
 echo "screenshots of every report, 1400 px wide: notebooks/target/screenshots/"
 
 section "runner, checker, Binder and conda tests"
-"$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_run_notebooks.py notebooks/tools/test_check_reports.py \
+"$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_run_notebooks.py notebooks/tools/test_run_notebooks_failures.py \
+  notebooks/tools/test_check_reports.py \
   notebooks/tools/test_binder.py
 
 echo

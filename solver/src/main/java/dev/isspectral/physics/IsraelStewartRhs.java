@@ -39,6 +39,9 @@ public final class IsraelStewartRhs implements Rhs {
         return threads * PointwiseKernel.tileBytes(Math.min(points, fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS));
     }
 
+    /** The fields that may relax and so are advected, held once (Field.values() would allocate per pass). */
+    private static final Field[] ADVECTED = {Field.BULK, Field.PI_XX, Field.PI_YY, Field.PI_XY, Field.PI_XZ, Field.PI_YZ};
+
     private final SpectralOperators spectral;
     private final Transport transport;
     private final Tracer tracer;
@@ -228,7 +231,7 @@ public final class IsraelStewartRhs implements Rhs {
             if (explicit != null) {
                 fluxDivergence(explicit);
                 try (Span s = tracer.open("advection")) {
-                    for (Field f : Field.values()) {
+                    for (Field f : ADVECTED) {
                         if (transport.relaxes(f)) {
                             tracer.operand(f.label());
                             advect(y[f.ordinal()], explicit[f.ordinal()]);

@@ -25,7 +25,7 @@ class ThreadedStepAllocationTest {
                 .withJTransformsThreadsBeginN(1));
         Solver s = Simulation.builder().grid("10x16x16x8").tuning(threaded).build().start();
         assertEquals(2, s.fftEngine().threads());
-        s.advance(3);
+        s.advance(30);   // past the JIT's first compilations: steady-state allocation is what is budgeted
         long[] workers = workerThreadIds();
         assertTrue(workers.length >= 1, "the two-thread team has a worker thread");
         long self = Thread.currentThread().getId();
