@@ -14,11 +14,13 @@ import java.util.List;
 public record TableRendering(int maxRows) {
 
     /** Numbers right-aligned in equal-width digits, verdicts in colour; scoped to our tables. */
-    private static final String STYLE = "<style>.is-spectral-table td,.is-spectral-table th{text-align:left}"
-            + ".is-spectral-table td.num,.is-spectral-table th.num{text-align:right;"
-            + "font-variant-numeric:tabular-nums;white-space:nowrap}.is-spectral-table td.pass{color:#1a7f37;font-weight:bold}"
-            + ".is-spectral-table td.fail{color:#cf222e;font-weight:bold}"
-            + ".is-spectral-table td.more{text-align:left;font-style:italic}</style>\n";
+    // selectors specific enough to win over JupyterLab's right-aligned ".jp-RenderedHTMLCommon tbody td"
+    private static final String STYLE = "<style>.is-spectral-table-wrap table.is-spectral-table tbody td,"
+            + ".is-spectral-table-wrap table.is-spectral-table th{text-align:left}"
+            + ".is-spectral-table-wrap table.is-spectral-table tbody td.num,.is-spectral-table-wrap table.is-spectral-table th.num{text-align:right;"
+            + "font-variant-numeric:tabular-nums;white-space:nowrap}.is-spectral-table-wrap table.is-spectral-table tbody td.pass{color:#1a7f37;font-weight:bold}"
+            + ".is-spectral-table-wrap table.is-spectral-table tbody td.fail{color:#cf222e;font-weight:bold}"
+            + ".is-spectral-table-wrap table.is-spectral-table tbody td.more{text-align:left;font-style:italic}</style>\n";
 
     /** The row limit used when a table is the value of a notebook cell. */
     public static final int DEFAULT_MAX_ROWS = 20;
