@@ -165,8 +165,9 @@ public record EnsembleBenchReport(EnsembleBenchOptions options, String ensemble,
                 .append("PASS: the whole interval meets the bound; MISS: none of it does; INCONCLUSIVE: it straddles the bound.\n\n");
         sb.append("Spark start-up (master `").append(options.master()).append("`):\n\n| what | seconds | how |\n|---|---|---|\n");
         if (startup.jvms() > 0) {
-            sb.append("| session created | ").append(startup.session().formatShort()).append(" | median [95% interval] over ")
-                    .append(startup.jvms()).append(" fresh JVMs, one after another before the rounds").append(" |\n")
+            sb.append("| session created | ").append(startup.session().formatShort()).append(" | median [")
+                    .append(confidence(startup.session())).append(" interval] over ").append(startup.jvms())
+                    .append(" fresh JVMs, one after another before the rounds").append(" |\n")
                     .append("| session + a first one-member job | ").append(startup.firstJob().formatShort())
                     .append(" | the same JVMs |\n");
         }
@@ -190,6 +191,11 @@ public record EnsembleBenchReport(EnsembleBenchOptions options, String ensemble,
     private void row(StringBuilder sb, String way, Estimate rate) {
         sb.append("| ").append(way).append(" | ").append(rate.formatShort()).append(" | ")
                 .append(coreSecondsPerMember(rate).formatShort()).append(" |\n");
+    }
+
+    /** "95%" for an interval of at least nominal coverage, else its coverage ("50%" from two values). */
+    static String confidence(Estimate e) {
+        return e.confidence() >= 0.95 - 1e-9 ? "95%" : String.format(Locale.ROOT, "%.0f%%", 100 * e.confidence());
     }
 
     private static String verdictText(Verdict v) {

@@ -107,8 +107,8 @@ public final class EnsembleBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         int[] layout = LocalExecutor.auto().layout(ensemble.plan(), ensemble.members());
         String what = String.format(Locale.ROOT, "%d members (η/s = %s … %s) of a sound wave (mode (1,1,0), A = 1e-3) "
-                        + "on a %s box, %d steps each", o.members(), Estimate.number(EnsembleBenchOptions.etaOverS(0)),
-                Estimate.number(EnsembleBenchOptions.etaOverS(o.members() - 1)), o.grid().replace('x', '×'), o.steps());
+                        + "on a %s box, %d steps each", o.members(), String.format(Locale.ROOT, "%.2f", EnsembleBenchOptions.etaOverS(0)),
+                String.format(Locale.ROOT, "%.2f", EnsembleBenchOptions.etaOverS(o.members() - 1)), o.grid().replace('x', '×'), o.steps());
         String layoutText = String.format(Locale.ROOT, "The local executor runs %d at once, %d thread%s each, on %d cores",
                 layout[0], layout[1], layout[1] == 1 ? "" : "s", cores);
         out.println("ensemble: " + what + "; " + layoutText + "; " + context);
