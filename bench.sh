@@ -7,6 +7,8 @@
 #   bash bench.sh --hog [targets options]    the same with a CPU hog pinned to the last core for the whole run
 #                                            (the check that intervals of interleaved ratios survive load)
 #   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...
+#   bash bench.sh --levers [options]         is-spectral bench levers --grid 128x64x64 --backend fftw ...: each
+#                                            optimization off and on, paired speed-up with its 95% interval
 #   bash bench.sh --jmh [options]            JMH and the project's method side by side on the FFT pair (3 sizes) and
 #                                            a 64x32x32 step, both backends: --out FILE.md, --forks, --iterations, ...
 #   bash bench.sh --publish FILE.json [--history-only]
@@ -24,6 +26,7 @@ case "${1:-}" in
     --hog) hog=yes; shift ;;
     --jmh) mode=jmh; shift ;;
     --scaling) mode=scaling; shift ;;
+    --levers) mode=levers; shift ;;
     --publish) mode=publish; shift ;;
 esac
 
@@ -39,6 +42,9 @@ classpath="$(ls fftw/target/is-spectral-fftw-*.jar | head -n 1):$(cat fftw/targe
 
 if [[ $mode == publish ]]; then
     exec java -cp "$classpath" dev.isspectral.bench.Publish "$@"
+fi
+if [[ $mode == levers ]]; then
+    exec java -cp "$classpath" dev.isspectral.cli.Main bench levers "$@"
 fi
 if [[ $mode == scaling ]]; then
     exec java -cp "$classpath" dev.isspectral.cli.Main bench scaling "$@"
