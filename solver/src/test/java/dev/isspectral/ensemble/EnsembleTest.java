@@ -231,7 +231,9 @@ class EnsembleTest {
                         .transport(Transport.etaOverS(0.1).zetaOverS(0.05).variant(Transport.Variant.MIS)).initial(Initial.randomField().seed(9)).dealias(true).build(),
                 Simulation.builder().grid("3x8x8x2").initial(Initial.taylorGreen().velocity(0.05)).exponentialFilter(30, 20)
                         .integrator(dev.isspectral.time.Integrators.sspRk3()).tuning(dev.isspectral.sim.Tuning.baseline()).build(),
-                Simulation.builder().grid("6x8x2x8").initial(Initial.shearWave().mode(0, 0, 1).direction(0).amplitude(0.01)).timeStep(0.01).build());
+                Simulation.builder().grid("6x8x2x8").initial(Initial.shearWave().mode(0, 0, 1).direction(0).amplitude(0.01)).timeStep(0.01).build(),
+                Simulation.builder().grid("6x2x2x2").eos(dev.isspectral.physics.Eos.constantSoundSpeed(0.25)).transport(Transport.etaOverS(0.1).zetaOverS(0.05))
+                        .initial(Initial.staticEquilibrium().energyDensity(2).bulk(-0.01).shear(0.01, -0.02, 0.005, 0.003, -0.004)).build());
         for (Simulation sim : sims) {
             Simulation copy = SimulationRecipe.of(sim).build();
             assertEquals(sim.toString(), copy.toString());

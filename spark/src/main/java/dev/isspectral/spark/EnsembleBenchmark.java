@@ -64,7 +64,13 @@ public final class EnsembleBenchmark {
         if (options.publish() != null) {
             System.exit(publish(options, System.out, System.err));
         }
-        int rc = measure(options, System.out, System.err);
+        int rc;
+        try {
+            rc = measure(options, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            rc = 2;
+        }
         SparkExecutor.stop();
         System.exit(rc);
     }
@@ -99,6 +105,9 @@ public final class EnsembleBenchmark {
 
     private static int measure(EnsembleBenchOptions o, PrintStream out, PrintStream err) throws IOException {
         if (o.benchmarks() != null) {   // fail before measuring, not after
+            if (!Files.isRegularFile(o.benchmarks())) {
+                throw new IllegalArgumentException("--benchmarks = \"" + o.benchmarks() + "\"; no such file");
+            }
             MarkedSection.replace(Files.readString(o.benchmarks(), StandardCharsets.UTF_8), o.benchmarks().toString(),
                     EnsembleBenchOptions.SECTION, "");
         }
