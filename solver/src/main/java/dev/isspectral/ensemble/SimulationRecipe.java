@@ -71,9 +71,13 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
         } else if (initial.describe().equals(Initial.staticEquilibrium().describe())) {
             kind = "static";
             numbers = new double[0];
+        } else if (initial instanceof Initial.Uniform u) {
+            kind = "uniform";
+            double[] pi = u.shear();
+            numbers = new double[] {u.energyDensity(), u.bulk(), pi[0], pi[1], pi[2], pi[3], pi[4]};
         } else {
             throw new IllegalArgumentException("initial = " + initial.describe()
-                    + " cannot travel to a remote executor; only soundWave, shearWave, randomField, taylorGreen and staticEquilibrium can (use the local executor)");
+                    + " cannot travel to a remote executor; only soundWave, shearWave, randomField, taylorGreen and staticEquilibrium (with its uniform Π0 and π0) can (use the local executor)");
         }
         Tuning tu = sim.tuning();
         FftSettings f = tu.fftSettings();
@@ -137,6 +141,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                     .velocityRms(initialNumbers[2]).spectrumWidth(initialNumbers[3]).seed(initialSeed);
             case "taylor-green" -> Initial.taylorGreen().background(initialNumbers[0]).velocity(initialNumbers[1]);
             case "static" -> Initial.staticEquilibrium();
+            case "uniform" -> Initial.staticEquilibrium().energyDensity(initialNumbers[0]).bulk(initialNumbers[1])
+                    .shear(initialNumbers[2], initialNumbers[3], initialNumbers[4], initialNumbers[5], initialNumbers[6]);
             default -> throw new IllegalArgumentException("initialKind = " + initialKind + "; unknown");
         };
     }

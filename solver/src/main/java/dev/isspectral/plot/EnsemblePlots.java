@@ -22,7 +22,8 @@ public final class EnsemblePlots {
      * A fitted quantity ({@value Measurements#OMEGA} or {@value Measurements#GAMMA}) against
      * {@value Measurements#K}, one series of markers per value of {@code seriesColumn} (say
      * {@code eta_over_s}), each over a line of the exact value {@code exact}(series value, k) on a fine
-     * grid of k, in the same colour. Rows whose status is not ok are left out.
+     * grid of k, in the same colour. Rows whose status is not ok are left out. The legend names a parameter
+     * column by its symbol ({@link #symbol}: "η/s = 0.04: exact", "η/s = 0.04: simulated").
      */
     public static XYChart dispersion(String title, Table results, String quantity, String seriesColumn, DoubleBinaryOperator exact) {
         for (String c : List.of(Measurements.K, quantity, seriesColumn, "status")) {
@@ -53,7 +54,7 @@ public final class EnsemblePlots {
         int index = 0;
         for (double value : series) {
             java.awt.Color colour = palette[index++ % palette.length];
-            String label = String.format(Locale.ROOT, "%s = %s", seriesColumn, ChartStyle.label(value));
+            String label = String.format(Locale.ROOT, "%s = %s:", symbol(seriesColumn), ChartStyle.label(value));
             double[] k = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -76,5 +77,20 @@ public final class EnsemblePlots {
             dots.setMarkerColor(colour);   // one colour per series value: the exact line and its markers
         }
         return ChartStyle.paper(chart);
+    }
+
+    /**
+     * How a legend writes an ensemble's parameter column: {@code eta_over_s} → η/s, {@code zeta_over_s} → ζ/s,
+     * {@code cs2} → c_s², {@code b_pi} → b_π, {@code amplitude} → A; any other column as it is named.
+     */
+    public static String symbol(String column) {
+        return switch (column) {
+            case "eta_over_s" -> "η/s";
+            case "zeta_over_s" -> "ζ/s";
+            case "cs2" -> "c_s²";
+            case "b_pi" -> "b_π";
+            case "amplitude" -> "A";
+            default -> column;
+        };
     }
 }

@@ -100,6 +100,21 @@ public interface Initial {
             return new Uniform(energyDensity, bulk, s);
         }
 
+        /** ε0. */
+        public double energyDensity() {
+            return energyDensity;
+        }
+
+        /** Π0. */
+        public double bulk() {
+            return bulk;
+        }
+
+        /** π0 = (π^xx, π^yy, π^xy, π^xz, π^yz); a copy. */
+        public double[] shear() {
+            return shear.clone();
+        }
+
         @Override
         public void fill(InitialData out) {
             java.util.Arrays.fill(out.energyDensity, energyDensity);

@@ -107,6 +107,48 @@ class EnsembleTest {
                 e.timingColumns().stream().sorted().toList());
     }
 
+    /** Runs the members one by one on one thread in a fixed shuffled order; returns the results in member order. */
+    private record ShuffledExecutor(long seed) implements EnsembleExecutor {
+        @Override
+        public List<MemberResult> execute(EnsemblePlan plan, List<Member> members, Progress progress) {
+            List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, members.size()).boxed().toList());
+            java.util.Collections.shuffle(order, new java.util.Random(seed));
+            MemberResult[] results = new MemberResult[members.size()];
+            for (int i : order) {
+                results[i] = plan.run(members.get(i), 1);
+            }
+            return List.of(results);
+        }
+
+        @Override
+        public String describe() {
+            return "shuffled (seed " + seed + ")";
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheOrderMembersRunInNorOnTheOtherMembers() {
+        Simulation base = Simulation.builder().grid("8x16x8x8").initial(Initial.randomField().densityRms(0.02).velocityRms(0.02)).build();
+        Ensemble e = Ensemble.of(base).vary(Axis.seeds(7, 3)).vary(Axis.etaOverS(0.05, 0.2))
+                .measure(Measurements.finalEnergy()).progress(Progress.silent());
+        Table inOrder = e.executor(LocalExecutor.sequential()).run();
+        Table shuffled = e.executor(new ShuffledExecutor(11)).run();
+        Table otherShuffle = e.executor(new ShuffledExecutor(12)).run();
+        assertEquals(e.withoutTimings(inOrder).print(), e.withoutTimings(shuffled).print());
+        assertEquals(e.withoutTimings(inOrder).print(), e.withoutTimings(otherShuffle).print());
+        for (String c : e.withoutTimings(inOrder).columnNames()) {
+            assertEquals(inOrder.column(c).asList(), shuffled.column(c).asList(), c);
+        }
+        // the three seeds give three different energies (energy is conserved, so η/s does not change it), so a mix-up
+        // of seeds would show ...
+        assertTrue(new java.util.HashSet<>(inOrder.doubleColumn(Measurements.ENERGY_END).asList()).size() >= 3,
+                inOrder.print());
+        // ... and the last member run alone gives its row of the whole ensemble
+        Member last = e.members().get(5);
+        MemberResult alone = e.plan().run(last, 1);
+        assertEquals(inOrder.doubleColumn(Measurements.ENERGY_END).getDouble(5), alone.values()[0], 0.0);
+    }
+
     @Test
     void seedsFromAMasterSeedAreTheSameEveryTime() {
         assertEquals(Axis.seeds(7, 5).values(), Axis.seeds(7, 5).values());
@@ -189,7 +231,9 @@ class EnsembleTest {
                         .transport(Transport.etaOverS(0.1).zetaOverS(0.05).variant(Transport.Variant.MIS)).initial(Initial.randomField().seed(9)).dealias(true).build(),
                 Simulation.builder().grid("3x8x8x2").initial(Initial.taylorGreen().velocity(0.05)).exponentialFilter(30, 20)
                         .integrator(dev.isspectral.time.Integrators.sspRk3()).tuning(dev.isspectral.sim.Tuning.baseline()).build(),
-                Simulation.builder().grid("6x8x2x8").initial(Initial.shearWave().mode(0, 0, 1).direction(0).amplitude(0.01)).timeStep(0.01).build());
+                Simulation.builder().grid("6x8x2x8").initial(Initial.shearWave().mode(0, 0, 1).direction(0).amplitude(0.01)).timeStep(0.01).build(),
+                Simulation.builder().grid("6x2x2x2").eos(dev.isspectral.physics.Eos.constantSoundSpeed(0.25)).transport(Transport.etaOverS(0.1).zetaOverS(0.05))
+                        .initial(Initial.staticEquilibrium().energyDensity(2).bulk(-0.01).shear(0.01, -0.02, 0.005, 0.003, -0.004)).build());
         for (Simulation sim : sims) {
             Simulation copy = SimulationRecipe.of(sim).build();
             assertEquals(sim.toString(), copy.toString());

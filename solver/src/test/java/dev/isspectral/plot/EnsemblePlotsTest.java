@@ -23,12 +23,20 @@ class EnsemblePlotsTest {
         XYChart chart = EnsemblePlots.dispersion("Γ(k)", results(), "gamma", "eta_over_s", (eta, k) -> eta * k * k);
         assertEquals(4, chart.getSeriesMap().keySet().stream().filter(s -> !s.equals(ChartStyle.TICK_HELPER)).count(),
                 chart.getSeriesMap().keySet().toString());
-        var dots = chart.getSeriesMap().get("eta_over_s = 0.2 simulated");
+        var dots = chart.getSeriesMap().get("η/s = 0.2: simulated");
         assertEquals(1, dots.getXData().length);   // the failed member is left out
-        assertEquals(chart.getSeriesMap().get("eta_over_s = 0.2 exact").getLineColor(), dots.getMarkerColor());
-        var line = chart.getSeriesMap().get("eta_over_s = 0.1 exact");
+        assertEquals(chart.getSeriesMap().get("η/s = 0.2: exact").getLineColor(), dots.getMarkerColor());
+        var line = chart.getSeriesMap().get("η/s = 0.1: exact");
         int last = line.getXData().length - 1;
         assertEquals(0.1 * line.getXData()[last] * line.getXData()[last], line.getYData()[last], 1e-12);
+    }
+
+    @Test
+    void legendsNameParametersByTheirSymbols() {
+        assertEquals("η/s", EnsemblePlots.symbol("eta_over_s"));
+        assertEquals("ζ/s", EnsemblePlots.symbol("zeta_over_s"));
+        assertEquals("c_s²", EnsemblePlots.symbol("cs2"));
+        assertEquals("seed", EnsemblePlots.symbol("seed"));
     }
 
     @Test

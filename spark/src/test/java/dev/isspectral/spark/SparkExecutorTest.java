@@ -80,6 +80,22 @@ class SparkExecutorTest {
         assertEquals(e.withoutTimings(local).print(), e.withoutTimings(onSpark).print());
     }
 
+    @Test
+    void aMemberWhoseFieldOverflowsComesBackAsANonFiniteRowFromSpark() {
+        // SSP-RK3 at dt = 8 on uniform shear stress (physics.md §7.1): explicit relaxation far beyond its bound for
+        // eta/s = 0.08 (tau_pi = 0.4) overflows; eta/s = 100 (tau_pi = 500) is stable (EnsembleTest, the local executor)
+        Simulation base = Simulation.builder().grid("400x2x2x2").box(200).integrator(dev.isspectral.time.Integrators.sspRk3())
+                .transport(Transport.etaOverS(0.08)).initial(Initial.staticEquilibrium().shear(0.01, -0.02, 0.005, 0, 0))
+                .timeStep(8.0).build();
+        Ensemble e = Ensemble.of(base).vary(Axis.etaOverS(0.08, 100)).progress(Progress.silent());
+        Table onSpark = e.executor(spark).run();
+        assertEquals(List.of("non_finite", "ok"), onSpark.stringColumn(EnsemblePlan.STATUS).asList(), onSpark.print());
+        assertTrue(onSpark.stringColumn(EnsemblePlan.ERROR).get(0).matches("(?s).*pi_(xx|yy|xy) is (-?Infinity|NaN).*"),
+                onSpark.stringColumn(EnsemblePlan.ERROR).get(0));
+        assertEquals(400, onSpark.longColumn(EnsemblePlan.STEPS).get(1));
+        assertEquals(e.withoutTimings(e.executor(LocalExecutor.auto()).run()).print(), e.withoutTimings(onSpark).print());
+    }
+
     /** Throws on a task's first attempt, as if its executor had been lost; Spark must run the task again. */
     record LosesFirstAttempt() implements Measurement {
         @Override
