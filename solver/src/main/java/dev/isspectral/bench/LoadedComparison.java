@@ -155,7 +155,8 @@ final class LoadedComparison {
         }
         String kind = String.valueOf(r.getOrDefault("kind", ""));
         if (kind.equals("ABSOLUTE") || kind.equals("THREAD_SCALING")) {
-            return "**not flagged** (other processes " + share + " of the CPU)";
+            return share.equals("n/a") ? "**not flagged** (other processes' share of the CPU n/a: window too short or "
+                    + "no /proc/stat)" : "**not flagged** (other processes " + share + " of the CPU)";
         }
         return share.equals("n/a") ? "—" : "other processes " + share + " of the CPU (not load-sensitive)";
     }
