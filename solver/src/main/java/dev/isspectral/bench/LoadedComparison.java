@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Issue 11's "done when", checked on two {@code bench targets --json} runs of the same targets, one quiet and one under
@@ -60,32 +61,29 @@ final class LoadedComparison {
 
     /** Ratio rows at a fixed thread count whose intervals do not overlap (or cannot be compared). */
     List<String> ratiosApart() {
-        List<String> out = new ArrayList<>();
-        for (Pair p : pairs) {
-            if (p.kind().equals("RATIO") && !"yes".equals(overlap(p))) {
-                out.add(p.target());
-            }
-        }
-        return out;
+        return failing("RATIO", p -> !"yes".equals(overlap(p)));
     }
 
     long ratioRows() {
-        return pairs.stream().filter(p -> p.kind().equals("RATIO")).count();
+        return count("RATIO");
     }
 
     /** Absolute-time rows of the loaded run that are not flagged busy. */
     List<String> absoluteUnflagged() {
-        List<String> out = new ArrayList<>();
-        for (Pair p : pairs) {
-            if (p.kind().equals("ABSOLUTE") && !flagged(p.loaded())) {
-                out.add(p.target());
-            }
-        }
-        return out;
+        return failing("ABSOLUTE", p -> !flagged(p.loaded()));
     }
 
     long absoluteRows() {
-        return pairs.stream().filter(p -> p.kind().equals("ABSOLUTE")).count();
+        return count("ABSOLUTE");
+    }
+
+    /** The targets of the rows of {@code kind} for which {@code fails} holds. */
+    private List<String> failing(String kind, Predicate<Pair> fails) {
+        return pairs.stream().filter(p -> p.kind().equals(kind) && fails.test(p)).map(Pair::target).toList();
+    }
+
+    private long count(String kind) {
+        return pairs.stream().filter(p -> p.kind().equals(kind)).count();
     }
 
     /** Rows whose verdict is PASS on one side and MISS on the other with neither side flagged. */
@@ -197,11 +195,10 @@ final class LoadedComparison {
     }
 
     private static String share(Object v) {
-        double s = num(v);
-        return Double.isFinite(s) ? String.format(Locale.ROOT, "%.0f%%", 100 * s) : "n/a";
+        return Publish.share(v);
     }
 
     private static double num(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+        return Publish.num(v);
     }
 }

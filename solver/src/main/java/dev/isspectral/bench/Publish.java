@@ -211,7 +211,7 @@ public final class Publish {
         return Boolean.TRUE.equals(r.get("flagged")) ? text + " (busy)" : text;
     }
 
-    private static String share(Object v) {
+    static String share(Object v) {
         double s = num(v);
         return Double.isFinite(s) ? String.format(Locale.ROOT, "%.0f%%", 100 * s) : "n/a";
     }
@@ -220,7 +220,7 @@ public final class Publish {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "n/a";
     }
 
-    private static double num(Object v) {
+    static double num(Object v) {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
