@@ -50,12 +50,20 @@ def main():
         result["warm_cell_median_s"] = round(statistics.median(warm), 4)
         result["warm_cell_max_s"] = round(max(warm), 4)
 
-        loop_id = client.execute("long spins = 0; while (true) { spins++; }")
-        time.sleep(1.0)
+        # interrupt only once the cell is seen running (its marker on iopub), never after a fixed delay
+        loop_id = client.execute("if (true) { System.out.println(\"cell running\"); long spins = 0;"
+                                 " while (true) { spins++; } }")
+        seen = False
+        deadline = time.perf_counter() + 120
+        while not seen:
+            msg = client.get_iopub_msg(timeout=max(1.0, deadline - time.perf_counter()))
+            if msg["parent_header"].get("msg_id") != loop_id:
+                continue
+            seen = msg["msg_type"] == "stream" and "cell running" in msg["content"].get("text", "")
         interrupt_at = time.perf_counter()
         manager.interrupt_kernel()
         while True:
-            reply = client.get_shell_msg(timeout=30)
+            reply = client.get_shell_msg(timeout=60)
             if reply["parent_header"].get("msg_id") == loop_id:
                 break
         result["interrupt_s"] = round(time.perf_counter() - interrupt_at, 3)
@@ -63,7 +71,7 @@ def main():
         # on Java 20+ (no Thread.stop) the error output explains that the loop keeps running
         traceback = list(reply["content"].get("traceback", []))
         while True:
-            msg = client.get_iopub_msg(timeout=30)
+            msg = client.get_iopub_msg(timeout=60)
             if msg["parent_header"].get("msg_id") != loop_id:
                 continue
             if msg["msg_type"] == "error":

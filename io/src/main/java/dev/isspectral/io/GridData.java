@@ -14,7 +14,7 @@ final class GridData {
     private GridData() {
     }
 
-    /** {@code flat} (index (i·ny + j)·nz + k) as [i][j][k], the dataset shape h5py shows. */
+    /** {@code flat} (point {@link Grid#index}(i, j, k)) as [i][j][k], the dataset shape h5py shows. */
     static double[][][] toGrid(double[] flat, Grid grid) {
         int nx = grid.nx();
         int ny = grid.ny();
@@ -23,7 +23,7 @@ final class GridData {
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
                 double[] row = new double[nz];
-                System.arraycopy(flat, (i * ny + j) * nz, row, 0, nz);
+                System.arraycopy(flat, grid.index(i, j, 0), row, 0, nz);   // the one layout: Grid.index
                 out[i][j] = row;
             }
         }

@@ -121,36 +121,40 @@ class JavaEvaluatorTest {
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void interruptStopsAPureJavaLoopAndTheNextCellRuns() throws Exception {
+        System.clearProperty(InterruptWithoutThreadStopTest.RUNNING);
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
-                return java.eval("long spins = 0; while (true) { spins++; }", "In[loop]");
+                return java.eval("if (true) { System.setProperty(\"" + InterruptWithoutThreadStopTest.RUNNING
+                        + "\", \"yes\"); long spins = 0; while (true) { spins++; } }", "In[loop]");
             } catch (CellException e) {
                 return e;
             }
         });
-        Thread.sleep(700);
+        InterruptWithoutThreadStopTest.awaitRunning();
         java.interrupt();
-        Object outcome = cell.get(10, TimeUnit.SECONDS);
+        Object outcome = cell.get(60, TimeUnit.SECONDS);
         assertInstanceOf(EvaluationInterruptedException.class, outcome);
         assertEquals(7, value("3 + 4"));
     }
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void interruptWakesASleepingCell() throws Exception {
+        System.clearProperty(InterruptWithoutThreadStopTest.RUNNING);
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
-                return java.eval("Thread.sleep(60_000);", "In[sleep]");
+                return java.eval("if (true) { System.setProperty(\"" + InterruptWithoutThreadStopTest.RUNNING
+                        + "\", \"yes\"); Thread.sleep(60_000); }", "In[sleep]");
             } catch (CellException e) {
                 return e;
             }
         });
-        Thread.sleep(700);
+        InterruptWithoutThreadStopTest.awaitRunning();
         long start = System.nanoTime();
         java.interrupt();
-        assertInstanceOf(EvaluationInterruptedException.class, cell.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(EvaluationInterruptedException.class, cell.get(60, TimeUnit.SECONDS));
         assertTrue(System.nanoTime() - start < KernelExecutionControl.STOP_GRACE_MILLIS * 1_000_000L,
                 "cooperative stop needs no kill");
     }

@@ -50,6 +50,8 @@ public final class BuildsCommand {
               --backend NAME         jtransforms (default) or fftw
               --threads N            threads of each worker's step team and FFTs (default 2)
               --steps K              steps per round trip (default 1)
+              --prewarm N            untimed steps per worker before the measurement, alternating (default 10):
+                                     the method's warm-up sees this JVM's JIT, not the workers'
               --budget SECONDS       time budget of the measurement (default 120)
               --tolerance X          "not slower" needs the ratio's interval <= 1 + X (default 0.02)
               --jvm-options TEXT     options of both worker JVMs, space-separated (default "-Xmx3g")
@@ -58,12 +60,12 @@ public final class BuildsCommand {
             """;
 
     private static final List<String> OPTION_NAMES = List.of("--before-cp", "--after-cp", "--before-label",
-            "--after-label", "--grid", "--backend", "--threads", "--steps", "--budget", "--tolerance", "--jvm-options",
+            "--after-label", "--grid", "--backend", "--threads", "--steps", "--prewarm", "--budget", "--tolerance", "--jvm-options",
             "--command", "--out");
 
     /** The parsed options. Immutable. */
     record Options(String beforeCp, String afterCp, String beforeLabel, String afterLabel, String grid, String backend,
-                   int threads, int steps, Duration budget, double tolerance, List<String> jvmOptions, String command,
+                   int threads, int steps, int prewarm, Duration budget, double tolerance, List<String> jvmOptions, String command,
                    Path out) {
     }
 
@@ -81,6 +83,10 @@ public final class BuildsCommand {
             Worker after = Worker.start(command(java, o, o.afterCp()), "after (" + o.afterLabel() + ")");
             workers.add(after);
             String request = "step " + o.steps();
+            for (int k = 0; k < o.prewarm(); k++) {      // the workers' own JIT, untimed, alternating
+                before.ask("step 1", "done");
+                after.ask("step 1", "done");
+            }
             Candidate cb = Candidate.of(before.name(), () -> before.ask(request, "done"));
             Candidate ca = Candidate.of(after.name(), () -> after.ask(request, "done"));
             double cpu0 = before.cpuSeconds() + after.cpuSeconds();
@@ -143,6 +149,7 @@ public final class BuildsCommand {
         String backend = "jtransforms";
         int threads = 2;
         int steps = 1;
+        int prewarm = 10;
         Duration budget = Duration.ofSeconds(120);
         double tolerance = 0.02;
         List<String> jvm = List.of("-Xmx3g");
@@ -174,6 +181,7 @@ public final class BuildsCommand {
                 }
                 case "--threads" -> threads = whole(a, v, 256);
                 case "--steps" -> steps = whole(a, v, 1_000_000);
+                case "--prewarm" -> prewarm = v.trim().equals("0") ? 0 : whole(a, v, 1_000_000);
                 case "--budget" -> budget = Duration.ofMillis((long) (1000 * number(a, v, 1, 1e6)));
                 case "--tolerance" -> tolerance = number(a, v, 0, 1);
                 case "--jvm-options" -> jvm = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
@@ -191,7 +199,7 @@ public final class BuildsCommand {
                     + (beforeCp == null ? "no --before-cp" : "--before-cp") + ", "
                     + (afterCp == null ? "no --after-cp" : "--after-cp") + "); bench-builds.sh builds them");
         }
-        return new Options(beforeCp, afterCp, beforeLabel, afterLabel, grid, backend, threads, steps, budget, tolerance,
+        return new Options(beforeCp, afterCp, beforeLabel, afterLabel, grid, backend, threads, steps, prewarm, budget, tolerance,
                 jvm, command, out);
     }
 
@@ -349,14 +357,18 @@ public final class BuildsCommand {
                     .append(String.format(Locale.ROOT, "%.3f", o.tolerance())).append(").\n\n");
             b.append("- ").append(m.rounds()).append(" interleaved rotated rounds; ").append(m.stopText())
                     .append("; warm-up: ").append(m.warmup().reason()).append(" after ").append(m.warmup().rounds())
-                    .append(" rounds (this JVM's JIT only; each worker took one step before the first)\n");
+                    .append(" rounds (this JVM's JIT only; before it each worker took ").append(o.prewarm() + 1)
+                    .append(" untimed steps, alternating)\n");
             b.append("- one sample: ").append(o.steps()).append(o.steps() == 1 ? " step" : " steps")
                     .append(" in a worker JVM, timed here as the round trip \"step K\" → \"done\"\n");
             b.append("- workload: sound wave + random noise, eta/s 0.08, IMEX ARS(2,2,2), optimized tuning (bench.Workload)\n");
             b.append("- before: ").append(o.beforeLabel()).append(" — ").append(tunings[0]).append('\n');
             b.append("- after: ").append(o.afterLabel()).append(" — ").append(tunings[1]).append('\n');
             b.append("- worker JVM options: ").append(String.join(" ", o.jvmOptions())).append('\n');
-            b.append("- machine: ").append(load).append('\n');
+            b.append("- machine: ").append(String.format(Locale.ROOT, "%.1f s on %d cores, load %.2f → %.2f, other "
+                    + "processes %s of all CPU (the two workers included), steal %s", load.seconds(), load.cores(),
+                    load.loadBefore(), load.loadAfter(), share(load.otherShare()), share(load.stealShare())))
+                    .append("; this JVM's GC, JIT and heap are not the workers' and are not shown\n");
             b.append("- other processes without the two workers: ").append(share(othersWithoutWorkers()))
                     .append(" of all CPU").append(othersWithoutWorkers() > MachineLoad.BUSY_OTHER_SHARE ? " (BUSY)" : "")
                     .append("; the workers: ").append(Estimate.number(workerCpuSeconds)).append(" CPU s\n");

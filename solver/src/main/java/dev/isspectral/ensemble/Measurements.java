@@ -80,13 +80,7 @@ public final class Measurements {
         if (Double.isNaN(cs2)) {
             cs2 = eos.soundSpeedSquared(background);
         }
-        double h = background + eos.pressure(background);
-        double s = eos.entropyDensity(background);
-        double eta = t.etaOverS() * s;
-        double zeta = t.zetaOverS() * s;
-        double tauPi = eta > 0 ? t.bPi() * eta / h : 0;
-        double tauBulk = zeta > 0 ? zeta / (t.bulkStiffness(cs2) * h) : 0;
-        return new LinearModes(cs2, h, eta, tauPi, zeta, tauBulk);
+        return LinearModes.about(cs2, background + eos.pressure(background), eos.entropyDensity(background), t);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.isspectral.validate;
 
+import dev.isspectral.physics.Transport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,15 +20,39 @@ import java.util.List;
 public record LinearModes(double soundSpeedSquared, double enthalpy, double shearViscosity, double shearTau,
                           double bulkViscosity, double bulkTau) {
 
-    /** Modes of a fluid at rest with ε0 = 1, a = 1 (T0 = 1), the setup of physics.md §7. */
+    /**
+     * Modes of a fluid at rest with ε0 = 1, a = 1 (T0 = 1), the setup of physics.md §7, with b_π = {@code bPi} and,
+     * when ζ/s > 0, τ_Π = ζ/({@code bulkStiffness} (ε + P)) (the ratio form of eq. 3.3b with b_Π = 1/stiffness).
+     */
     public static LinearModes of(double soundSpeedSquared, double etaOverS, double bPi, double zetaOverS, double bulkStiffness) {
+        Transport t = Transport.etaOverS(etaOverS).bPi(bPi);
+        if (zetaOverS > 0) {
+            if (!(bulkStiffness > 0) || Double.isInfinite(bulkStiffness)) {
+                throw new IllegalArgumentException("bulkStiffness = " + bulkStiffness
+                        + " with zetaOverS = " + zetaOverS + "; must be a finite number > 0");
+            }
+            t = t.zetaOverS(zetaOverS).bulkRelaxationRatio(1.0 / bulkStiffness);
+        }
+        return of(soundSpeedSquared, t);
+    }
+
+    /** Modes of a fluid at rest with ε0 = 1, a = 1 (T0 = 1), the setup of physics.md §7, under {@code transport}. */
+    public static LinearModes of(double soundSpeedSquared, Transport transport) {
         double h = 1 + soundSpeedSquared;         // ε0 + P0 with ε0 = 1
-        double s = h;                              // s = (ε + P)/T with T0 = 1
-        double eta = etaOverS * s;
-        double zeta = zetaOverS * s;
-        double tauPi = eta > 0 ? bPi * eta / h : 0;
-        double tauBulk = zeta > 0 ? zeta / (bulkStiffness * h) : 0;
-        return new LinearModes(soundSpeedSquared, h, eta, tauPi, zeta, tauBulk);
+        return about(soundSpeedSquared, h, h, transport);   // s = (ε + P)/T with T0 = 1
+    }
+
+    /**
+     * Modes about a background of enthalpy h = ε0 + P0 and entropy density s0 with speed of sound c_s²: η = (η/s) s0,
+     * ζ = (ζ/s) s0, and the relaxation times from {@link Transport#shearRelaxationTime} and
+     * {@link Transport#bulkRelaxationTime} (physics.md eqs. 3.2, 3.3), the one home of those relations.
+     */
+    public static LinearModes about(double soundSpeedSquared, double enthalpy, double entropyDensity, Transport transport) {
+        double eta = transport.etaOverS() * entropyDensity;
+        double zeta = transport.zetaOverS() * entropyDensity;
+        double tauPi = eta > 0 ? transport.shearRelaxationTime(eta, enthalpy) : 0;
+        double tauBulk = zeta > 0 ? transport.bulkRelaxationTime(zeta, soundSpeedSquared, enthalpy) : 0;
+        return new LinearModes(soundSpeedSquared, enthalpy, eta, tauPi, zeta, tauBulk);
     }
 
     /** Γ_s = (4/3) η/h. */

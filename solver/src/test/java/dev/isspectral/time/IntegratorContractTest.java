@@ -170,6 +170,13 @@ class IntegratorContractTest {
             sum += b;
         }
         assertEquals(1.0, sum, 1e-15, "explicit weights");
+        if (t.imex()) {
+            double isum = 0;
+            for (double b : t.implicitB()) {
+                isum += b;
+            }
+            assertEquals(1.0, isum, 1e-15, "implicit weights");
+        }
         for (int i = 0; i < t.stages(); i++) {
             double row = 0;
             for (double a : t.explicitA()[i]) {
