@@ -20,7 +20,6 @@ NOTEBOOKS = Path(__file__).resolve().parents[1]
 MAX_CELL_LINES = 60
 # helper methods still declared in notebook cells, to move into the library (and nothing else may be declared)
 HELPERS_STILL_IN_NOTEBOOKS = {
-    "04-fft-tuning": {"msOf", "planningOf", "ask", "askInterleaved"},
     "06-physics-validation": {"check", "withVerdict", "relax", "piAfter", "smoothRun", "lowModes", "modeError",
                               "slope", "timeErrors"},
     "07-ensembles": {"withErrors", "dispersionChart", "fit", "rss"},

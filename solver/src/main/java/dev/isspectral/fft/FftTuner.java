@@ -208,6 +208,67 @@ public final class FftTuner {
             int ia = indexOf(a);
             return ib < 0 || ia < 0 ? Estimate.missing("x") : measurement.speedup(ib, ia);
         }
+
+        /** {@value #MS_PER_PAIR} of {@code s} in {@link #table()}; NaN if it was not measured. */
+        public double msPerPair(FftSettings s) {
+            return column(s, MS_PER_PAIR);
+        }
+
+        /** {@value #PLANNING_MS} (the wall time of its one engine build) of {@code s} in {@link #table()}; NaN if absent. */
+        public double planningMs(FftSettings s) {
+            return column(s, PLANNING_MS);
+        }
+
+        private double column(FftSettings s, String name) {
+            StringColumn labels = table.stringColumn(CONFIGURATION);
+            for (int r = 0; r < table.rowCount(); r++) {
+                if (labels.get(r).equals(s.label())) {
+                    return table.doubleColumn(name).get(r);
+                }
+            }
+            return Double.NaN;
+        }
+
+        /**
+         * One row per question whose two configurations were both measured (the others, e.g. FFTW where it is absent,
+         * are left out): question, a, b, ms_a, ms_b, b_faster_by (time(a)/time(b), paired per round) and its 95%
+         * interval ci_low … ci_high.
+         */
+        public Table questions(Question... questions) {
+            StringColumn q = StringColumn.create("question");
+            StringColumn a = StringColumn.create("a");
+            StringColumn b = StringColumn.create("b");
+            DoubleColumn msA = DoubleColumn.create("ms_a");
+            DoubleColumn msB = DoubleColumn.create("ms_b");
+            DoubleColumn up = DoubleColumn.create("b_faster_by");
+            DoubleColumn low = DoubleColumn.create("ci_low");
+            DoubleColumn high = DoubleColumn.create("ci_high");
+            for (Question question : questions) {
+                Estimate e = speedup(question.b(), question.a());
+                if (!e.isMeasured()) {
+                    continue;
+                }
+                q.append(question.text());
+                a.append(question.a().label());
+                b.append(question.b().label());
+                msA.append(time(question.a()).median());
+                msB.append(time(question.b()).median());
+                up.append(e.median());
+                low.append(e.low());
+                high.append(e.high());
+            }
+            return Table.create("questions", q, a, b, msA, msB, up, low, high);
+        }
+    }
+
+    /** A question for {@link Result#questions}: is {@code b} faster than {@code a}, and by how much? */
+    public record Question(String text, FftSettings a, FftSettings b) {
+        public Question {
+            if (text == null || text.isBlank() || a == null || b == null) {
+                throw new IllegalArgumentException("question = (\"" + text + "\", " + a + ", " + b
+                        + "); needs a non-blank text and two settings");
+            }
+        }
     }
 
     /** Measures every candidate: build all, then the project's method on all of them (see the class comment). */

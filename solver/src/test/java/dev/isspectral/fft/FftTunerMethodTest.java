@@ -122,4 +122,23 @@ class FftTunerMethodTest {
         assertEquals(before3d, CommonUtils.getThreadsBeginN_3D(), "threshold restored");
         assertEquals(beforeThreads, pl.edu.icm.jlargearrays.ConcurrencyUtils.getNumberOfThreads(), "threads restored");
     }
+
+    @Test
+    void resultLooksUpTimesAndPlanningAndAnswersQuestionsFromTheMeasurement() {
+        FakeJvm jvm = new FakeJvm();
+        FftTuner.Result r = tuner(jvm, List.of(FAST, SLOW)).run();
+        assertEquals(msPerPair(r, FAST), r.msPerPair(FAST), 0.0);
+        assertEquals(0.020, r.msPerPair(SLOW), 1e-12);
+        assertTrue(r.planningMs(FAST) >= 0, "planning of a built candidate is its build time");
+        FftSettings absent = FftSettings.optimized().withThreads(3);
+        assertTrue(Double.isNaN(r.msPerPair(absent)) && Double.isNaN(r.planningMs(absent)), "not measured: NaN");
+        var q = r.questions(new FftTuner.Question("fast vs slow", SLOW, FAST),
+                new FftTuner.Question("absent is left out", SLOW, absent));
+        assertEquals(1, q.rowCount());
+        assertEquals("fast vs slow", q.stringColumn("question").get(0));
+        assertEquals(10.0 / 6.0, q.doubleColumn("b_faster_by").get(0), 1e-9, "time(slow)/time(fast), paired");
+        assertTrue(q.doubleColumn("ci_low").get(0) <= q.doubleColumn("b_faster_by").get(0)
+                && q.doubleColumn("b_faster_by").get(0) <= q.doubleColumn("ci_high").get(0));
+        assertEquals(0.020, q.doubleColumn("ms_a").get(0), 1e-12);
+    }
 }
