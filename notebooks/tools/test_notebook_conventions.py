@@ -21,8 +21,7 @@ MAX_CELL_LINES = 60
 # helper methods still declared in notebook cells, to move into the library (and nothing else may be declared)
 HELPERS_STILL_IN_NOTEBOOKS = {
     "06-physics-validation": {"check", "withVerdict", "relax", "piAfter", "smoothRun", "lowModes", "modeError",
-                              "slope", "timeErrors"},
-    "07-ensembles": {"withErrors", "dispersionChart", "fit", "rss"},
+                              "timeErrors"},
 }
 METHOD_DECLARATION = re.compile(r"^\s*(?:(?:static|final|public|private)\s+)*(?!return\b|new\b|else\b)"
                                 r"[A-Za-z_][\w<>\[\],.? ]*?\s+(\w+)\s*\([^;{]*\)\s*\{", re.M)

@@ -521,8 +521,8 @@ public final class Targets {
                     m.time(i).formatShort(), 1e9 * m.time(i).median() / g.size()));
         }
         details.add(table.toString());
-        Estimate slopeN = Stats.bootstrap(samples, s -> slope(logN, logMedians(s)));
-        Estimate slopeNLogN = Stats.bootstrap(samples, s -> slope(logNLogN, logMedians(s)));
+        Estimate slopeN = Stats.bootstrap(samples, s -> Stats.slope(logN, logMedians(s)));
+        Estimate slopeNLogN = Stats.bootstrap(samples, s -> Stats.slope(logNLogN, logMedians(s)));
         Grid first = grids.get(0);
         Grid last = grids.get(n - 1);
         add(new TargetRow("scaling: fitted exponent of step time against N, " + first.nx() + "×" + first.ny() + "×" + first.nz()
@@ -543,18 +543,5 @@ public final class Targets {
             y[i] = Math.log(Stats.median(samples[i]));
         }
         return y;
-    }
-
-    /** Least-squares slope of y on x. */
-    static double slope(double[] x, double[] y) {
-        int n = x.length;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (int i = 0; i < n; i++) {
-            sx += x[i];
-            sy += y[i];
-            sxx += x[i] * x[i];
-            sxy += x[i] * y[i];
-        }
-        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
     }
 }

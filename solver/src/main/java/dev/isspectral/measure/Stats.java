@@ -140,4 +140,39 @@ public final class Stats {
         int j = Math.min(sorted.length - 1, i + 1);
         return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
+
+    /**
+     * The least-squares slope of y on x (the one home of this fit: scaling exponents, convergence orders); NaN with
+     * fewer than two distinct x.
+     *
+     * @throws IllegalArgumentException when x and y differ in length
+     */
+    public static double slope(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values, y " + y.length + "; must be equal");
+        }
+        int n = x.length;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            sx += x[i];
+            sy += y[i];
+            sxx += x[i] * x[i];
+            sxy += x[i] * y[i];
+        }
+        double d = n * sxx - sx * sx;
+        return n < 2 || d == 0 ? Double.NaN : (n * sxy - sx * sy) / d;
+    }
+
+    /** The least-squares slope of log y on log x: the exponent p of y ∝ x^p (e.g. a convergence order). */
+    public static double logLogSlope(double[] x, double[] y) {
+        double[] lx = new double[x.length];
+        double[] ly = new double[y.length];
+        for (int i = 0; i < lx.length; i++) {
+            lx[i] = Math.log(x[i]);
+        }
+        for (int i = 0; i < ly.length; i++) {
+            ly[i] = Math.log(y[i]);
+        }
+        return slope(lx, ly);
+    }
 }

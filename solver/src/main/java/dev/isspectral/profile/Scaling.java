@@ -215,20 +215,8 @@ public final class Scaling {
                 for (int i = 0; i < n; i++) {
                     y[i] = Math.log(Stats.median(s[i]));
                 }
-                return slope(x, y);
+                return Stats.slope(x, y);
             });
-        }
-
-        private static double slope(double[] x, double[] y) {
-            int n = x.length;
-            double sx = 0, sy = 0, sxx = 0, sxy = 0;
-            for (int i = 0; i < n; i++) {
-                sx += x[i];
-                sy += y[i];
-                sxx += x[i] * x[i];
-                sxy += x[i] * y[i];
-            }
-            return (n * sxy - sx * sy) / (n * sxx - sx * sx);
         }
 
         /** Least-squares slope of log(median seconds per step) against log N; NaN with fewer than two grids. */

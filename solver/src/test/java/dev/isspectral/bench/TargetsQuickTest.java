@@ -128,7 +128,7 @@ class TargetsQuickTest {
         for (int i = 0; i < logN.length; i++) {
             logT[i] = 1.15 * logN[i] - 20;
         }
-        assertEquals(1.15, Targets.slope(logN, logT), 1e-12);
+        assertEquals(1.15, dev.isspectral.measure.Stats.slope(logN, logT), 1e-12);
     }
 
     @Test
