@@ -77,7 +77,7 @@ public final class AtomicFiles {
      * @throws IOException naming {@code target} and the reason; no temporary file is left
      */
     public static Path write(Path target, byte[] content) throws IOException {
-        return write(target, tmp -> writeNew(tmp, content));
+        return write(target, tmp -> writeNew(tmp, content), false);   // writeNew has forced it already
     }
 
     /**
