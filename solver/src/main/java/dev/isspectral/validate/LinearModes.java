@@ -45,7 +45,7 @@ public record LinearModes(double soundSpeedSquared, double enthalpy, double shea
     /**
      * Modes about a background of enthalpy h = ε0 + P0 and entropy density s0 with speed of sound c_s²: η = (η/s) s0,
      * ζ = (ζ/s) s0, and the relaxation times from {@link Transport#shearRelaxationTime} and
-     * {@link Transport#bulkRelaxationTime} (physics.md eqs. 3.2, 3.3), the one home of those relations.
+     * {@link Transport#bulkRelaxationTime} (physics.md eqs. 3.2, 3.3a, 3.3b), the one home of those relations.
      */
     public static LinearModes about(double soundSpeedSquared, double enthalpy, double entropyDensity, Transport transport) {
         double eta = transport.etaOverS() * entropyDensity;
