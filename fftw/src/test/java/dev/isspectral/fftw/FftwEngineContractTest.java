@@ -94,6 +94,50 @@ class FftwEngineContractTest {
         }
     }
 
+    /**
+     * Side-by-side transforms (one-thread plans, one native field and spectrum per thread) agree with the engine's
+     * many-threaded plan to round-off, for batch sizes that divide the thread count and that leave a remainder,
+     * and hold one more native field and spectrum per thread once used.
+     */
+    @Test
+    void sideBySideTransformsMatchOneAtATime() {
+        int nx = 16;
+        int ny = 12;
+        int nz = 10;
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
+        Random r = new Random(5);
+        for (int threads : new int[] {2, 3}) {
+            try (FftEngine engine = FftEngines.create(fftw.withThreads(threads), nx, ny, nz)) {
+                long before = engine.bytesHeld();
+                for (int count = 1; count <= 7; count++) {
+                    double[][] reals = new double[count][nx * ny * nz];
+                    double[][] one = new double[count][engine.spectrumLength()];
+                    double[][] each = new double[count][engine.spectrumLength()];
+                    for (int i = 0; i < count; i++) {
+                        for (int p = 0; p < reals[i].length; p++) {
+                            reals[i][p] = r.nextDouble() - 0.5;
+                        }
+                        engine.forward(reals[i], one[i]);
+                    }
+                    engine.forwardEach(reals, each, count);
+                    double[][] back = new double[count][nx * ny * nz];
+                    engine.inverseEach(each, back, count);
+                    for (int i = 0; i < count; i++) {
+                        for (int c = 0; c < one[i].length; c++) {
+                            assertEquals(one[i][c], each[i][c], 1e-13 * 40, threads + " threads, forward " + i + " of "
+                                    + count + ", coefficient " + c);
+                        }
+                        for (int p = 0; p < back[i].length; p++) {
+                            assertEquals(reals[i][p], back[i][p], 1e-14, threads + " threads, round trip " + i + " of "
+                                    + count + ", point " + p);
+                        }
+                    }
+                }
+                assertEquals(before * (1 + threads), engine.bytesHeld(), "one native field and spectrum per thread");
+            }
+        }
+    }
+
     @Test
     void nativeBuffersAreCounted() {
         FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
