@@ -131,7 +131,8 @@ public final class Tuning {
      * gradient. Batched, they go to the engine in batches of its thread count, and a many-threaded engine runs
      * whole one-thread transforms side by side, one per thread, instead of splitting each transform over the
      * threads (fewer hand-offs, each thread's lines in its own cache). Needs preallocated workspaces, shared
-     * forward transforms and more than one FFT thread; otherwise it changes nothing. Results: bit-identical
+     * forward transforms and 2 … 12 FFT threads (no group has more than twelve transforms); otherwise it changes
+     * nothing. Results: bit-identical
      * with JTransforms; with FFTW the side-by-side plans are one-thread plans, which FFTW may pick other
      * algorithms for, so fields agree to round-off (tested: 1e-12 after 20 nonlinear steps). Memory:
      * max(0, threads − 3) spectra more, and with FFTW one native field and spectrum per thread.

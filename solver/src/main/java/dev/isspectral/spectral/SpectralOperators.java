@@ -46,6 +46,11 @@ public final class SpectralOperators {
     private final double[][] tensorAccumulators;
     private final boolean preallocated;
     private final boolean shareForwardTransform;
+    /**
+     * Most threads batched transforms are used on: the largest group has twelve transforms (the inverse transforms of
+     * the four gradients), so on more threads no transform would run side by side.
+     */
+    public static final int MAX_BATCH = 12;
     /** Transforms per batch when groups of independent transforms go to the engine together; 0 when they do not. */
     private final int batch;
     /** Spectra for batched transforms: spectrum, scratch, accumulator and max(0, batch − 3) more. */
@@ -92,7 +97,7 @@ public final class SpectralOperators {
 
     /**
      * As above; with {@code batchedTransforms} (and preallocated workspaces, shared forward transforms and an
-     * engine of more than one thread) each group of independent transforms (the nine forward and four inverse
+     * engine of 2 … {@link #MAX_BATCH} threads) each group of independent transforms (the nine forward and four inverse
      * of {@link #symmetricDivergence}, the three inverse of a {@link #gradient}, the four forward and twelve
      * inverse of {@link #gradients}) goes to the engine in batches of its thread count
      * ({@link FftEngine#forwardEach}), which may run them as whole one-thread transforms side by side. The
@@ -124,7 +129,7 @@ public final class SpectralOperators {
         this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
         this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
         this.batch = batchedTransforms && preallocated && shareForwardTransform && engine.threads() > 1
-                ? engine.threads() : 0;
+                && engine.threads() <= MAX_BATCH ? engine.threads() : 0;
         if (batch > 0) {
             this.pool = new double[Math.max(3, batch)][];
             pool[0] = spectrum;
