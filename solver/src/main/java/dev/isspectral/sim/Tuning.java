@@ -77,7 +77,7 @@ public final class Tuning {
     /**
      * The naive way, kept as a working code path: temporaries allocated per call, complex-to-complex
      * transforms, a new FFT object per transform, each derivative transforms its field again,
-     * separate pointwise passes, one thread, double precision ({@link FftSettings#baseline()}).
+     * separate pointwise passes, one transform at a time, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
         return new Tuning("baseline", false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false);
@@ -85,12 +85,12 @@ public final class Tuning {
 
     /**
      * The default: workspaces allocated once, one forward transform per field, fused kernels,
-     * real-to-complex transforms with FFT objects built once, all cores, double precision,
+     * real-to-complex transforms with FFT objects built once, batched transforms, all cores, double precision,
      * JTransforms ({@link FftSettings#optimized()}). Add {@link #withSavedFftTuning()} to use the FFT
      * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, false);
+        return new Tuning("optimized", true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, true);
     }
 
     private String derivedName(String knob, Object value) {

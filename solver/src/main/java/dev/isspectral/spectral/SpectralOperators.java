@@ -178,6 +178,16 @@ public final class SpectralOperators {
         return batch > 0;
     }
 
+    /**
+     * Doubles held in spectra beyond {@link #spectrumDoubles} by batched transforms on an engine of
+     * {@code engineThreads} threads: max(0, threads − 3) spectra when batches are used (2 … {@link #MAX_BATCH}
+     * threads, preallocated workspaces), none otherwise.
+     */
+    public static long batchSpectrumDoubles(Grid grid, boolean preallocated, int engineThreads) {
+        boolean used = preallocated && engineThreads > 1 && engineThreads <= MAX_BATCH;
+        return used ? Math.max(0, engineThreads - 3) * 2L * grid.spectrumSize() : 0L;
+    }
+
     /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
         long doubles = (preallocated ? 7L * spectrum.length : 0L) + (batch > 0 ? (pool.length - 3L) * spectrum.length : 0L) + kx.length + ky.length + kz.length
