@@ -7,9 +7,8 @@ import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.Presentable;
 import dev.isspectral.measure.RunContext;
-import dev.isspectral.profile.Columns;
-import dev.isspectral.profile.Profile;
-import dev.isspectral.profile.Profiler;
+import dev.isspectral.profile.FftRecorder;
+import dev.isspectral.trace.Tracer;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
@@ -31,11 +30,11 @@ import tech.tablesaw.api.Table;
  * {@value dev.isspectral.measure.MachineLoad#BUSY_OTHER_SHARE} of the CPU are flagged: other load takes the very
  * cores the extra threads need. All solvers of a grid are alive together (their memory adds up).
  *
- * <p>Where efficiency is lost: after the interleaved run, each thread count is profiled on its own ({@link Profiler},
- * {@value #PHASE_WARMUP} warm-up and {@value #PHASE_STEPS} measured steps): the median milliseconds per step inside the
- * FFT spans (transforms, FFTW's copies included) and outside them (the pointwise kernels, the primitive recovery, the
- * k-space passes, stage arithmetic), and each part's speed-up over the first thread count (ratio of medians of these
- * separate, short runs: an indication, without an interval). Immutable.
+ * <p>Where efficiency is lost: each solver's engine is wrapped in an {@link FftRecorder} (two clock reads per
+ * transform or batch, nothing hashed), so the same interleaved run also gives the mean milliseconds per step inside the
+ * transforms (FFTW's copies included) and, subtracted from the mean step, outside them (the pointwise kernels, the
+ * primitive recovery, the k-space passes, stage arithmetic), and each part's speed-up over the first thread count
+ * (ratio of means over every step run, warm-up included: an indication, without an interval). Immutable.
  */
 public final class ThreadScaling {
 
@@ -58,9 +57,6 @@ public final class ThreadScaling {
     public static final String REST_MS = "rest_ms_per_step";
     public static final String FFT_SPEEDUP = "fft_speedup";
     public static final String REST_SPEEDUP = "rest_speedup";
-    /** Steps of the profiled run behind the transform/rest split. */
-    public static final int PHASE_WARMUP = 2;
-    public static final int PHASE_STEPS = 5;
 
     private final List<Grid> grids;
     private final List<Integer> threads;
@@ -113,24 +109,37 @@ public final class ThreadScaling {
         String settings = "";
         for (Grid g : grids) {
             List<Candidate> candidates = new ArrayList<>();
-            for (int t : threads) {
+            List<FftRecorder> recorders = new ArrayList<>();
+            long[] stepsRun = new long[threads.size()];
+            long[] stepNanos = new long[threads.size()];
+            for (int k = 0; k < threads.size(); k++) {
+                int t = threads.get(k);
                 Simulation sim = Workload.simulation(g, Workload.optimized(backend).withThreads(t));
                 settings = sim.fftSettings().label().replaceAll(" t\\d+$", "");
-                Solver s = sim.start(Instrumentation.NONE);
-                candidates.add(Candidate.of(t + (t == 1 ? " thread" : " threads"), s::step));
+                FftRecorder recorder = new FftRecorder(Tracer.OFF, System::nanoTime, false);
+                recorders.add(recorder);
+                Solver s = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
+                int index = k;
+                candidates.add(Candidate.of(t + (t == 1 ? " thread" : " threads"), () -> {
+                    long t0 = System.nanoTime();
+                    s.step();
+                    stepNanos[index] += System.nanoTime() - t0;
+                    stepsRun[index]++;
+                }));
             }
             measurements.add(Measure.of(candidates).named(g.boxNotation()).budget(budgetPerGrid)
                     .minSample(Duration.ZERO).run());
+            for (int k = 0; k < threads.size(); k++) {
+                long fftNanos = 0;
+                for (FftRecorder.Kind kind : recorders.get(k).kinds()) {
+                    fftNanos += kind.totalNanos();
+                }
+                double steps = Math.max(1, stepsRun[k]);
+                double fft = fftNanos / 1e6 / steps;
+                phases.add(new double[] {fft, stepNanos[k] / 1e6 / steps - fft});
+            }
             candidates.clear();
             System.gc();
-            for (int t : threads) {
-                Profile p = Profiler.of(Workload.simulation(g, Workload.optimized(backend).withThreads(t)))
-                        .warmup(PHASE_WARMUP).steps(PHASE_STEPS).redundancy(false).run();
-                Table steps = p.steps();
-                double wall = steps.doubleColumn(Columns.WALL_MS).median();
-                double fft = steps.doubleColumn(Columns.FFT_MS).median();
-                phases.add(new double[] {fft, wall - fft});
-            }
         }
         return new Result(grids, threads, backend + " (" + settings + ")", measurements, phases, context.finish());
     }
@@ -154,7 +163,7 @@ public final class ThreadScaling {
             this.context = context;
         }
 
-        /** Profiled ms per step of grid {@code g}, thread count {@code k}: {transforms, the rest}. */
+        /** Mean ms per step of grid {@code g}, thread count {@code k}: {inside the transforms, the rest}. */
         public double[] phases(int g, int k) {
             return phases.get(g * threads.size() + k).clone();
         }
@@ -247,9 +256,9 @@ public final class ThreadScaling {
                             phases(g, k)[0], phaseSpeedup(g, k, 0), phases(g, k)[1], phaseSpeedup(g, k, 1)));
                 }
             }
-            sb.append(String.format(Locale.ROOT, "%nTransforms: ms per step inside the FFT spans (FFTW's copies included), the rest "
-                    + "outside them, medians of a separate profiled run of %d steps per thread count (after %d warm-up); "
-                    + "speed-ups are ratios of those medians, without intervals.%n", PHASE_STEPS, PHASE_WARMUP));
+            sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same run; rest: "
+                    + "the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage arithmetic); both "
+                    + "over every step run, warm-up included; their speed-ups are ratios of those means, without intervals.\n");
             return sb.toString();
         }
 
