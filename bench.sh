@@ -9,12 +9,14 @@
 #   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...
 #   bash bench.sh --levers [options]         is-spectral bench levers --grid 128x64x64 --backend fftw ...: each
 #                                            optimization off and on, paired speed-up with its 95% interval
-#   bash bench.sh --jmh [options]            JMH and the project's method side by side on the FFT pair (3 sizes) and
-#                                            a 64x32x32 step, both backends: --out FILE.md, --forks, --iterations, ...
-#   bash bench.sh --publish FILE.json [--history-only]
+#   bash bench.sh --jmh [options]            JMH and the project's method side by side, in one run, on the FFT pair
+#                                            (3 sizes) and a 64x32x32 step, both backends: --out FILE.md, --forks,
+#                                            --warmup, --iterations, --time, --budget (about 5 min on 2 cores)
+#   bash bench.sh --publish QUIET.json [--loaded HOG.json] [--jmh SIDE.md]
 #                                            regenerate README.md's headline table and BENCHMARKS.md's "current"
-#                                            section from a `bench targets --json` file (the older current section
-#                                            moves to the dated history)
+#                                            section from `bench targets --json` files (the older current section
+#                                            moves to the dated history), with the quiet-vs-loaded table and issue 11's
+#                                            done-when check, and the JMH side-by-side table
 #
 # The FFTW module is on the class path, so "best" is FFTW where its native library loads.
 set -euo pipefail

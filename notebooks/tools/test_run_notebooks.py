@@ -110,6 +110,21 @@ class RunNotebooksTest(unittest.TestCase):
         self.assertEqual("How a chart and a headline reach the index.", executed.metadata["is_spectral"]["teaches"],
                          "the runner's record is added to the notebook's metadata, not put in its place")
 
+    def test_each_report_and_the_index_record_commit_load_before_and_after_and_machine(self):
+        # issue 11: every HTML report and index.html say where (commit, machine) and under what load it ran
+        index = (self.out / "index.html").read_text()
+        for key in ("commit", "load average before (1 / 5 / 15 min)", "load average after (1 / 5 / 15 min)", "cores", "jvm", "os"):
+            self.assertIn("<th>%s</th>" % key, index)
+        executed = nbformat.read(str(self.out / "11-passing.ipynb"), as_version=4)
+        record = executed.cells[-1]
+        self.assertEqual("markdown", record.cell_type)
+        self.assertRegex(record.source, r"^\*Run: commit ([0-9a-f]{12}|unknown)[^;]*; .+, %d cores, .+; load average "
+                         r"\(1 / 5 / 15 min\) \d+\.\d\d / \d+\.\d\d / \d+\.\d\d before, \d+\.\d\d / \d+\.\d\d / \d+\.\d\d after; "
+                         % os.cpu_count())
+        html = (self.out / "11-passing.html").read_text()
+        self.assertRegex(html, r"Run: commit ([0-9a-f]{12}|unknown)")
+        self.assertRegex(html, r"load average \(1 / 5 / 15 min\) [0-9. /]+ before, [0-9. /]+ after")
+
     def test_no_temporary_files_are_left(self):
         self.assertEqual([], [p.name for p in self.out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"])
 

@@ -34,8 +34,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * project's median with its 95% order-statistics interval.
  *
  * <p>Arguments: {@code [--forks N] [--warmup N] [--iterations N] [--time SECONDS] [--budget SECONDS]
- * [--backends jtransforms,fftw] [--out FILE.md]}; defaults 1 fork, 3 warm-up and 5 measured iterations of 1 s,
- * 10 s budget per quantity for the project's method, every backend that loads.
+ * [--backends jtransforms,fftw] [--out FILE.md]}; defaults 2 forks, each 3 warm-up and 5 measured iterations of
+ * 1 s, 10 s budget per quantity for the project's method, every backend that loads: about 2.5 min of JMH and 1.5 min of
+ * the project's method for the 8 quantities on 2 cores, about 5 min with the build ({@code bash bench.sh --jmh}).
+ * The table's header gives the run's wall time of each part.
  */
 public final class SideBySide {
 
@@ -47,7 +49,7 @@ public final class SideBySide {
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
-        int forks = 1;
+        int forks = 2;
         int warmup = 3;
         int iterations = 5;
         double seconds = 1;
@@ -88,7 +90,10 @@ public final class SideBySide {
                 .forks(forks).warmupIterations(warmup).warmupTime(TimeValue.milliseconds((long) (seconds * 1000)))
                 .measurementIterations(iterations).measurementTime(TimeValue.milliseconds((long) (seconds * 1000)))
                 .build();
+        long start = System.nanoTime();
         Collection<RunResult> jmh = new Runner(options).run();
+        double jmhSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         Duration each = Duration.ofMillis((long) (budget * 1000));
         for (RunResult r : jmh) {
@@ -107,7 +112,10 @@ public final class SideBySide {
             }
             rows.add(new Row(quantity, primary.getScore(), ci[0], ci[1], primary.getStatistics().getN(), project));
         }
-        String table = markdown(rows, context.finish(), forks, warmup, iterations, seconds, budget);
+        double projectSeconds = (System.nanoTime() - start) / 1e9;
+        String table = markdown(rows, context.finish(), forks, warmup, iterations, seconds, budget)
+                + String.format(Locale.ROOT, "%nWall time of this run: JMH %.0f s (forks included), the project's method "
+                        + "%.0f s (engine and solver set-up included).%n", jmhSeconds, projectSeconds);
         System.out.println(table);
         if (out != null) {
             ProfileReport.writeAtomically(out, table);

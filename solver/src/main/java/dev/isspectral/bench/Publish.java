@@ -27,8 +27,10 @@ import java.util.Map;
  *   <li>README.md: the text between {@value #HEADLINE_START} and {@value #HEADLINE_END} becomes the quiet run's
  *       table (median [95% interval], bound, verdict) with its commit, date, machine and load.</li>
  *   <li>BENCHMARKS.md: the text between {@value #CURRENT_START} and {@value #CURRENT_END} becomes the quiet run's full
- *       report and, with {@code --loaded}, the same targets measured under load beside it (do the intervals of each
- *       row overlap; does a verdict flip); the section it replaces moves, dated, to the top of the history (after
+ *       report and, with {@code --loaded}, the same targets measured under load beside it with issue 11's
+ *       done-when check ({@link LoadedComparison}: do the intervals of every ratio row at a fixed thread count overlap;
+ *       is every absolute-time row of the loaded run flagged busy; does a verdict flip between PASS and MISS without
+ *       one side INCONCLUSIVE or flagged); the section it replaces moves, dated, to the top of the history (after
  *       {@value #HISTORY_START}); with {@code --jmh}, the text between {@value #JMH_START} and {@value #JMH_END}
  *       becomes the side-by-side table of {@code bash bench.sh --jmh}.</li>
  * </ul>
@@ -107,6 +109,12 @@ public final class Publish {
             }
             ProfileReport.writeAtomically(benchmarks, b);
             System.out.println("updated " + readme + " and " + benchmarks + " from " + quiet + (loaded == null ? "" : " and " + loaded));
+            if (l != null) {
+                LoadedComparison c = new LoadedComparison(rows(q), rows(l));
+                System.out.println("issue 11 done-when check (quiet vs loaded): " + (c.met() ? "met" : "NOT met")
+                        + "; ratio rows apart: " + c.ratiosApart().size() + ", absolute rows not flagged busy: "
+                        + c.absoluteUnflagged().size() + ", unexplained PASS/MISS flips: " + c.unexplainedFlips().size());
+            }
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
@@ -148,42 +156,17 @@ public final class Publish {
         }
         if (loaded != null) {
             sb.append("\n### The same targets under load\n\n").append(runLine(loaded)).append("\n\nCommand: `")
-                    .append(loaded.get("command")).append("`. Interleaved ratios at a fixed thread count should keep "
-                            + "overlapping intervals; absolute times and thread scaling are flagged \"(busy)\" instead.\n\n")
-                    .append("| target | quiet | under load | intervals overlap | verdicts |\n|---|---|---|---|---|\n");
-            Map<String, Map<String, Object>> byTarget = new LinkedHashMap<>();
-            for (Map<String, Object> r : rows(loaded)) {
-                byTarget.put((String) r.get("target"), r);
-            }
-            for (Map<String, Object> r : q) {
-                Map<String, Object> h = byTarget.get((String) r.get("target"));
-                if (h == null) {
-                    continue;
-                }
-                sb.append("| ").append(r.get("target")).append(" | ").append(measured(r)).append(" | ").append(measured(h))
-                        .append(" | ").append(overlap(r, h)).append(" | ").append(verdict(r)).append(" → ")
-                        .append(verdict(h)).append(" |\n");
-            }
+                    .append(loaded.get("command")).append("`. Ratios at a fixed thread count (candidates interleaved on "
+                            + "the same threads) should keep overlapping intervals; absolute times must be flagged \"busy "
+                            + "machine\" with the other processes' share of the CPU; thread scaling is load-sensitive by "
+                            + "nature and is flagged, not compared.\n\n")
+                    .append(new LoadedComparison(q, rows(loaded)).markdown());
         }
         List<?> details = (List<?>) quiet.getOrDefault("details", List.of());
         for (Object d : details) {
             sb.append('\n').append(d).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String overlap(Map<String, Object> a, Map<String, Object> b) {
-        if (Boolean.TRUE.equals(a.get("exact")) || Boolean.TRUE.equals(b.get("exact"))) {
-            return "— (exact figures, not timed)";
-        }
-        double al = num(a.get("ci_low"));
-        double ah = num(a.get("ci_high"));
-        double bl = num(b.get("ci_low"));
-        double bh = num(b.get("ci_high"));
-        if (!Double.isFinite(al) || !Double.isFinite(bl)) {
-            return "n/a";
-        }
-        return al <= bh && bl <= ah ? "yes" : "**no**";
     }
 
     private static String runLine(Map<String, Object> run) {
@@ -222,13 +205,13 @@ public final class Publish {
         return Boolean.TRUE.equals(r.get("exact")) ? "—" : String.valueOf((long) num(r.get("rounds")));
     }
 
-    private static String verdict(Map<String, Object> r) {
+    static String verdict(Map<String, Object> r) {
         String v = (String) r.get("verdict");
         String text = "MISS".equals(v) ? "**MISS**" : v;
         return Boolean.TRUE.equals(r.get("flagged")) ? text + " (busy)" : text;
     }
 
-    private static String share(Object v) {
+    static String share(Object v) {
         double s = num(v);
         return Double.isFinite(s) ? String.format(Locale.ROOT, "%.0f%%", 100 * s) : "n/a";
     }
@@ -237,12 +220,12 @@ public final class Publish {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "n/a";
     }
 
-    private static double num(Object v) {
+    static double num(Object v) {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Map<String, Object> run) {
+    static List<Map<String, Object>> rows(Map<String, Object> run) {
         Object rows = run.get("rows");
         if (!(rows instanceof List<?> list)) {
             throw new IllegalArgumentException("the targets file has no \"rows\" array");

@@ -29,9 +29,15 @@ public record TargetRow(String target, String scenario, Estimate measured, Strin
     public enum Kind {
         /** An absolute time: other processes on the machine slow it; flagged when the machine was busy. */
         ABSOLUTE,
-        /** A ratio of settings interleaved at a fixed thread count: load falls on both sides; not flagged. */
+        /**
+         * A ratio of candidates interleaved at one fixed thread count (the row says which): load falls on both sides,
+         * so its interval should survive load; not flagged. A quiet and a loaded run must give overlapping intervals.
+         */
         RATIO,
-        /** A ratio of thread counts: other processes take the cores the extra threads need; flagged when busy. */
+        /**
+         * A ratio of thread counts: load-sensitive by nature (other processes take the cores the extra threads need);
+         * flagged when busy, and not expected to agree between a quiet and a loaded run.
+         */
         THREAD_SCALING,
         /** A count or a byte figure, not a time: load does not change it. */
         COUNT

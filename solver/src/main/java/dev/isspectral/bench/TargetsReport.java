@@ -81,7 +81,7 @@ public final class TargetsReport {
     public String toMarkdown() {
         MachineLoad l = context.load();
         StringBuilder sb = new StringBuilder();
-        sb.append("# IS-Spectral performance targets (issue 4 §5)\n\n");
+        sb.append("# IS-Spectral performance targets (issue 4 §5; bounds of issue 13 where it sets them)\n\n");
         sb.append("- date: ").append(context.date()).append('\n');
         sb.append("- commit: ").append(context.commitText()).append('\n');
         sb.append("- machine: ").append(context.machine()).append("; ").append(context.jvm()).append('\n');
@@ -103,7 +103,9 @@ public final class TargetsReport {
                 + "ratios paired per round (dev.isspectral.measure); verdict PASS only when the whole interval is on the "
                 + "good side of the bound, MISS only when it is wholly on the bad side, else INCONCLUSIVE; INFO without a "
                 + "bound; \"(busy)\": an absolute-time or thread-scaling row measured while other processes took more "
-                + "than " + Math.round(100 * MachineLoad.BUSY_OTHER_SHARE) + "% of the CPU (\"other CPU\" column)\n");
+                + "than " + Math.round(100 * MachineLoad.BUSY_OTHER_SHARE) + "% of the CPU (\"other CPU\" column); every ratio "
+                + "row compares candidates at one fixed thread count, named in the row, so load falls on both sides; "
+                + "the thread-scaling rows (2 threads vs 1) are load-sensitive by nature\n");
         sb.append("- ns/point/step: wall time per step / NX·NY·NZ; core·ns/point/step: that × the threads the case used\n\n");
         sb.append(tableHeader()).append('\n');
         for (int i = 0; i < rows.size(); i++) {

@@ -199,16 +199,77 @@ public final class Measurement implements Presentable {
     }
 
     /**
+     * The names of {@link #table(Columns)}'s table and of the columns that differ between its users: the label column,
+     * the median column, the ratio column, and whether the allocation column is there. The interval columns
+     * ({@link #CI_LOW_MS}, {@link #CI_HIGH_MS}, {@link #RATIO_LOW}, {@link #RATIO_HIGH}) and {@link #ROUNDS} keep their
+     * names. Immutable; each {@code with…} returns a new value.
+     *
+     * @param table      the table's name; empty for the measurement's own name
+     * @param label      the label column (one row per candidate)
+     * @param median     the column of median ms per operation
+     * @param ratio      the column of the paired ratio to the first candidate
+     * @param allocation whether to add {@link #ALLOCATION}
+     */
+    public record Columns(String table, String label, String median, String ratio, boolean allocation) {
+
+        /** {@link Measurement#table()}'s names: the measurement's name, CANDIDATE, MEDIAN_MS, RATIO, with allocation. */
+        public static final Columns STANDARD = new Columns("", CANDIDATE, MEDIAN_MS, RATIO, true);
+
+        public Columns {
+            for (String[] c : new String[][] {{"table", table}, {"label", label}, {"median", median}, {"ratio", ratio}}) {
+                if (c[1] == null || (c[1].isBlank() && !c[0].equals("table"))) {
+                    throw new IllegalArgumentException(c[0] + " column name = " + (c[1] == null ? "null" : "\"" + c[1] + "\"")
+                            + "; must be a non-blank name");
+                }
+            }
+        }
+
+        /** These names with the table called {@code name}. */
+        public Columns withTable(String name) {
+            return new Columns(name, label, median, ratio, allocation);
+        }
+
+        /** These names with the label column called {@code name}. */
+        public Columns withLabel(String name) {
+            return new Columns(table, name, median, ratio, allocation);
+        }
+
+        /** These names with the median column called {@code name}. */
+        public Columns withMedian(String name) {
+            return new Columns(table, label, name, ratio, allocation);
+        }
+
+        /** These names with the ratio column called {@code name}. */
+        public Columns withRatio(String name) {
+            return new Columns(table, label, median, name, allocation);
+        }
+
+        /** These names with or without the allocation column. */
+        public Columns withAllocation(boolean on) {
+            return new Columns(table, label, median, ratio, on);
+        }
+    }
+
+    /**
      * One row per candidate: {@link #CANDIDATE}, {@link #MEDIAN_MS}, {@link #CI_LOW_MS}, {@link #CI_HIGH_MS},
      * {@link #RATIO}, {@link #RATIO_LOW}, {@link #RATIO_HIGH} (paired, to the first candidate), {@link #ROUNDS},
-     * {@link #ALLOCATION}.
+     * {@link #ALLOCATION}: {@link #table(Columns)} with {@link Columns#STANDARD}.
      */
     public Table table() {
-        StringColumn cand = StringColumn.create(CANDIDATE);
-        DoubleColumn med = DoubleColumn.create(MEDIAN_MS);
+        return table(Columns.STANDARD);
+    }
+
+    /**
+     * One row per candidate, columns named by {@code columns}: label, median ms per operation, {@link #CI_LOW_MS},
+     * {@link #CI_HIGH_MS}, paired ratio to the first candidate, {@link #RATIO_LOW}, {@link #RATIO_HIGH},
+     * {@link #ROUNDS}, and {@link #ALLOCATION} where asked for.
+     */
+    public Table table(Columns columns) {
+        StringColumn cand = StringColumn.create(columns.label());
+        DoubleColumn med = DoubleColumn.create(columns.median());
         DoubleColumn lo = DoubleColumn.create(CI_LOW_MS);
         DoubleColumn hi = DoubleColumn.create(CI_HIGH_MS);
-        DoubleColumn ratio = DoubleColumn.create(RATIO);
+        DoubleColumn ratio = DoubleColumn.create(columns.ratio());
         DoubleColumn rlo = DoubleColumn.create(RATIO_LOW);
         DoubleColumn rhi = DoubleColumn.create(RATIO_HIGH);
         IntColumn rounds = IntColumn.create(ROUNDS);
@@ -226,7 +287,9 @@ public final class Measurement implements Presentable {
             rounds.append(rounds());
             alloc.append(allocation(i).format());
         }
-        return Table.create(name, cand, med, lo, hi, ratio, rlo, rhi, rounds, alloc);
+        String title = columns.table().isEmpty() ? name : columns.table();
+        return columns.allocation() ? Table.create(title, cand, med, lo, hi, ratio, rlo, rhi, rounds, alloc)
+                : Table.create(title, cand, med, lo, hi, ratio, rlo, rhi, rounds);
     }
 
     /** A short account: rounds, how warm-up and the rounds ended, the load. */

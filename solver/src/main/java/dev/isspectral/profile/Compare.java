@@ -10,9 +10,6 @@ import dev.isspectral.measure.Measurement;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.time.Duration;
@@ -46,6 +43,9 @@ public final class Compare {
     public static final String RATIO_HIGH = "ratio_ci_high";
     /** Column: interleaved rounds measured. */
     public static final String ROUNDS = "rounds";
+    /** The names of {@link Result#table()}'s columns in {@link Measurement#table(Measurement.Columns)}. */
+    private static final Measurement.Columns COLUMNS = Measurement.Columns.STANDARD.withTable("compare").withLabel(SETTING)
+            .withMedian(MEDIAN_MS).withRatio(RATIO).withAllocation(false);
 
     private final List<Simulation> simulations;
     private final int warmup;
@@ -132,29 +132,9 @@ public final class Compare {
             return measurement;
         }
 
-        /** SETTING, MEDIAN_MS, CI_LOW_MS, CI_HIGH_MS, RATIO, RATIO_LOW, RATIO_HIGH, ROUNDS. */
+        /** SETTING, MEDIAN_MS, CI_LOW_MS, CI_HIGH_MS, RATIO, RATIO_LOW, RATIO_HIGH, ROUNDS: the measurement's table. */
         public Table table() {
-            StringColumn setting = StringColumn.create(SETTING);
-            DoubleColumn median = DoubleColumn.create(MEDIAN_MS);
-            DoubleColumn low = DoubleColumn.create(CI_LOW_MS);
-            DoubleColumn high = DoubleColumn.create(CI_HIGH_MS);
-            DoubleColumn ratio = DoubleColumn.create(RATIO);
-            DoubleColumn rlow = DoubleColumn.create(RATIO_LOW);
-            DoubleColumn rhigh = DoubleColumn.create(RATIO_HIGH);
-            IntColumn rounds = IntColumn.create(ROUNDS);
-            for (int i = 0; i < names.size(); i++) {
-                Estimate t = time(i).scaled(1e3, "ms");
-                Estimate r = ratioEstimate(i);
-                setting.append(names.get(i));
-                median.append(t.median());
-                low.append(t.low());
-                high.append(t.high());
-                ratio.append(r.median());
-                rlow.append(r.low());
-                rhigh.append(r.high());
-                rounds.append(measurement.rounds());
-            }
-            return Table.create("compare", setting, median, low, high, ratio, rlow, rhigh, rounds);
+            return measurement.table(COLUMNS);
         }
 
         /** Median paired ratio of setting {@code i}'s step time to setting 0's. */

@@ -12,9 +12,6 @@ import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.time.Duration;
@@ -55,6 +52,9 @@ public final class ProfilingOverhead {
     public static final String RATIO_HIGH = "ratio_ci_high";
     /** Column: interleaved rounds. */
     public static final String ROUNDS = "rounds";
+    /** The names of {@link Result#table()}'s columns in {@link Measurement#table(Measurement.Columns)}. */
+    private static final Measurement.Columns COLUMNS = Measurement.Columns.STANDARD.withTable("profiling_overhead")
+            .withLabel(SETTING).withMedian(MEDIAN_MS).withRatio(RATIO).withAllocation(false);
 
     private final Simulation simulation;
     private final int warmup;
@@ -222,29 +222,12 @@ public final class ProfilingOverhead {
             return (spansPerStep * onNanosPerSpan() + forwardsPerStep * hashNanos()) / (measurement.time(0).median() * 1e9);
         }
 
-        /** SETTING, MEDIAN_MS, CI_LOW_MS, CI_HIGH_MS, RATIO, RATIO_LOW, RATIO_HIGH, ROUNDS; rows off, spans+fft, spans+fft+redundancy. */
+        /**
+         * SETTING, MEDIAN_MS, CI_LOW_MS, CI_HIGH_MS, RATIO, RATIO_LOW, RATIO_HIGH, ROUNDS; rows off, spans+fft,
+         * spans+fft+redundancy: the measurement's table.
+         */
         public Table table() {
-            StringColumn setting = StringColumn.create(SETTING);
-            DoubleColumn median = DoubleColumn.create(MEDIAN_MS);
-            DoubleColumn low = DoubleColumn.create(CI_LOW_MS);
-            DoubleColumn high = DoubleColumn.create(CI_HIGH_MS);
-            DoubleColumn ratio = DoubleColumn.create(RATIO);
-            DoubleColumn rlow = DoubleColumn.create(RATIO_LOW);
-            DoubleColumn rhigh = DoubleColumn.create(RATIO_HIGH);
-            IntColumn rounds = IntColumn.create(ROUNDS);
-            for (int i = 0; i < measurement.names().size(); i++) {
-                Estimate t = measurement.time(i).scaled(1e3, "ms");
-                Estimate r = ratioEstimate(i);
-                setting.append(measurement.names().get(i));
-                median.append(t.median());
-                low.append(t.low());
-                high.append(t.high());
-                ratio.append(r.median());
-                rlow.append(r.low());
-                rhigh.append(r.high());
-                rounds.append(measurement.rounds());
-            }
-            return Table.create("profiling_overhead", setting, median, low, high, ratio, rlow, rhigh, rounds);
+            return measurement.table(COLUMNS);
         }
 
         /** Spans a step opens (FFT spans included). */

@@ -89,6 +89,30 @@ class TargetsQuickTest {
     }
 
     @Test
+    void everyRatioRowNamesItsFixedThreadCountAndThreadScalingIsMarkedLoadSensitive() {
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> rows = Publish.rows((java.util.Map<String, Object>) new Publish.Json(json).value());
+        int ratios = 0;
+        for (java.util.Map<String, Object> r : rows) {
+            String target = (String) r.get("target");
+            switch ((String) r.get("kind")) {
+                case "RATIO" -> {
+                    ratios++;
+                    assertTrue(target.matches(".*\\bon (1 thread|\\d+ threads)\\b.*"), "names its thread count: " + target);
+                }
+                case "THREAD_SCALING" -> assertTrue(target.contains("load-sensitive"), target);
+                default -> { }
+            }
+            if (target.startsWith("optimized vs baseline") || target.startsWith("scaling:")) {
+                assertTrue(target.contains("on 1 thread"), "compared on one thread: " + target);
+                assertEquals(1.0, ((Number) r.get("threads")).doubleValue(), target);
+            }
+        }
+        // optimized vs baseline (one backend here), the FFT bound, the scaling exponent
+        assertEquals(3, ratios, json);
+    }
+
+    @Test
     void theTransformCountIsTheDerivedMinimum() {
         String[] row = tableRows(markdown).stream().filter(r -> r[1].startsWith("transforms per step")).findFirst().orElseThrow();
         assertEquals("114 transforms/step", row[3]);
