@@ -33,7 +33,7 @@ public final class CopyShare {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int budget = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Tuning base = Workload.optimized("fftw").withThreads(threads);
-        Tuning[] tunings = {base, base.withBatchedTransforms(true)};
+        Tuning[] tunings = {base.withBatchedTransforms(false), base.withBatchedTransforms(true)};
         String[] names = {"one transform at a time", "batched"};
         Solver[] solvers = new Solver[2];
         FftwEngine[] engines = new FftwEngine[2];
