@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.fft.FftSettings;
-import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
+import dev.isspectral.validate.ReferenceRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,23 +37,8 @@ class TuningConsistencyTest {
 
     private static double[][] reference;
 
-    static Simulation nonlinear(Tuning tuning) {
-        return Simulation.builder()
-                .grid("20x16x16x8")
-                .eos(Eos.constantSoundSpeed(0.25))
-                .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
-                .initial(Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
-                    out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
-                    out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
-                    out[2] = 0.25 * Math.cos(x);
-                    out[3] = 0.1 * Math.sin(x + y);
-                }))
-                .tuning(tuning)
-                .build();
-    }
-
     static double[][] fieldsAfterRun(Tuning tuning) {
-        Solver s = nonlinear(tuning).start();
+        Solver s = ReferenceRuns.nonlinear(tuning).start();
         s.advance(20);
         double[][] out = new double[Field.COUNT][];
         for (Field f : Field.values()) {
@@ -111,7 +96,7 @@ class TuningConsistencyTest {
     void batchedTransformsAreBitIdenticalWithJTransforms() {
         for (int n : new int[] {2, 3, 5}) {
             Tuning batched = batchedOnThreads(n);
-            Solver s = nonlinear(batched).start();
+            Solver s = ReferenceRuns.nonlinear(batched).start();
             assertTrue(s.fftEngine().threads() == n, "engine threads " + s.fftEngine().threads());
             double[][] on = fieldsAfterRun(batched);
             double[][] off = fieldsAfterRun(batched.withBatchedTransforms(false));
@@ -150,7 +135,7 @@ class TuningConsistencyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyFftKnobReachesTheEngine(Tuning tuning) {
-        Solver s = nonlinear(tuning).start();
+        Solver s = ReferenceRuns.nonlinear(tuning).start();
         var engine = s.fftEngine();
         FftSettings fft = tuning.fftSettings();
         assertEquals(fft.threads(), s.simulation().fftSettings().threads(), "threads");
@@ -201,7 +186,7 @@ class TuningConsistencyTest {
     @Test
     void fftwRequestedWithoutTheModuleFallsBackToJTransformsAndSaysSo() throws Exception {
         String err = StdErr.captureText(() -> {
-            Simulation sim = nonlinear(Tuning.optimized().withFftBackend("fftw"));
+            Simulation sim = ReferenceRuns.nonlinear(Tuning.optimized().withFftBackend("fftw"));
             assertEquals(FftSettings.JTRANSFORMS, sim.fftSettings().backend());
             assertTrue(sim.toString().contains("fftw unavailable: no FftBackend named 'fftw' on the class path; using jtransforms"),
                     sim.toString());
@@ -218,7 +203,7 @@ class TuningConsistencyTest {
     void theComparisonCatchesAWrongAnswer() {
         // guard against a test that cannot fail: a different viscosity after 20 steps differs by far more than the bounds
         double[][] other = fieldsAfterRun(Tuning.optimized());
-        Solver s = nonlinear(Tuning.optimized()).toBuilder().transport(Transport.etaOverS(0.0808).zetaOverS(0.04))
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized()).toBuilder().transport(Transport.etaOverS(0.0808).zetaOverS(0.04))
                 .build().start();
         s.advance(20);
         for (Field f : Field.values()) {
