@@ -90,6 +90,7 @@ class FftwSolverTest {
         return Stream.of(fftw, fftw.withThreads(1), fftw.withThreads(2), fftw.withRealTransforms(false),
                 fftw.withReusePlans(false), fftw.withSinglePrecision(true), fftw.withPreallocatedWorkspaces(false),
                 fftw.withSharedForwardTransforms(false), fftw.withFusedKernels(false),
+                fftw.withThreads(2).withBatchedTransforms(true), fftw.withThreads(3).withBatchedTransforms(true),
                 fftw.withFftSettings(fftw.fftSettings().withRigour(FftSettings.Rigour.ESTIMATE)),
                 fftwBaseline, fftwBaseline.withSinglePrecision(true));
     }
