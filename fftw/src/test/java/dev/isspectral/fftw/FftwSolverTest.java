@@ -125,6 +125,24 @@ class FftwSolverTest {
         }
     }
 
+    /** Issue 13: an optimized FFTW step allocates 0 B on the stepping thread (least over five 20-step windows). */
+    @Test
+    void optimizedFftwStepAllocatesZeroBytes() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Solver s = nonlinear(Tuning.optimized().withFftBackend("fftw")).start();
+        assertEquals("fftw", s.fftEngine().backend());
+        s.advance(60);
+        long least = Long.MAX_VALUE;
+        for (int w = 0; w < 5; w++) {
+            long before = mx.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20; i++) {
+                s.step();
+            }
+            least = Math.min(least, (mx.getCurrentThreadAllocatedBytes() - before) / 20);
+        }
+        assertEquals(0, least, "optimized FFTW step allocated bytes per step");
+    }
+
     @Test
     void fftwEngineHonoursTheKnobs() {
         Tuning fftw = Tuning.optimized().withFftBackend("fftw");
