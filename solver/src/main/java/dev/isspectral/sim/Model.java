@@ -35,7 +35,7 @@ public final class Model {
         this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
                 tuning.preallocatedWorkspaces(), tuning.fusedKernels(), team);
         this.stepper = new ImexStepper(simulation.integrator(), rhs, simulation.transport().rateGroups(), tracer,
-                tuning.preallocatedWorkspaces(), team);
+                tuning.preallocatedWorkspaces(), team, tuning.tiledStages());
         this.evolved = simulation.transport().evolvedFields();
     }
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  *   <li>{@code sharedForwardTransforms}: one forward transform of a field feeds all its derivatives
  *       (true) or each derivative transforms the field again (false);</li>
  *   <li>{@code fusedKernels}: fluxes and sources in one pointwise pass (true) or separate passes;</li>
+ *   <li>{@code tiledStages}: each implicit stage's combination and predictor solve tile by tile in one
+ *       pass (true) or as two whole-array passes (false), {@link #withTiledStages(boolean)};</li>
  *   <li>the FFT knobs, held as one {@link FftSettings} value ({@link #fftSettings()}), so the solver's
  *       engine is exactly {@code FftEngines.create(tuning.fftSettings(), nx, ny, nz)}:
  *     <ul>
@@ -54,12 +56,14 @@ public final class Tuning {
     private final boolean preallocatedWorkspaces;
     private final boolean sharedForwardTransforms;
     private final boolean fusedKernels;
+    private final boolean tiledStages;
     private final int threads;          // the step's team: pointwise kernels, stage arithmetic, k-space passes
     private final FftSettings fft;
     private final Path savedFftTuning;  // null: do not read a tuning file
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
-                   int threads, FftSettings fft, Path savedFftTuning) {
+                   boolean tiledStages, int threads, FftSettings fft, Path savedFftTuning) {
+        this.tiledStages = tiledStages;
         this.name = name;
         this.threads = threads;
         this.preallocatedWorkspaces = preallocatedWorkspaces;
@@ -75,7 +79,7 @@ public final class Tuning {
      * separate pointwise passes, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null);
+        return new Tuning("baseline", false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null);
     }
 
     /**
@@ -85,7 +89,7 @@ public final class Tuning {
      * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null);
+        return new Tuning("optimized", true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null);
     }
 
     private String derivedName(String knob, Object value) {
@@ -97,26 +101,36 @@ public final class Tuning {
     }
 
     private Tuning withFft(String knob, Object value, FftSettings settings, int stepThreads) {
-        return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
+        return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages,
                 stepThreads, settings, savedFftTuning);
     }
 
     /** Workspaces allocated once at setup (true) or on every call (false). */
     public Tuning withPreallocatedWorkspaces(boolean on) {
         return new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
-                threads, fft, savedFftTuning);
+                tiledStages, threads, fft, savedFftTuning);
     }
 
     /** One forward transform per field feeding all its derivatives (true), or one per derivative (false). */
     public Tuning withSharedForwardTransforms(boolean on) {
         return new Tuning(derivedName("sharedForwardTransforms", on), preallocatedWorkspaces, on, fusedKernels,
-                threads, fft, savedFftTuning);
+                tiledStages, threads, fft, savedFftTuning);
     }
 
     /** Fluxes and sources in one fused pointwise pass (true) or separate passes (false). */
     public Tuning withFusedKernels(boolean on) {
         return new Tuning(derivedName("fusedKernels", on), preallocatedWorkspaces, sharedForwardTransforms, on,
-                threads, fft, savedFftTuning);
+                tiledStages, threads, fft, savedFftTuning);
+    }
+
+    /**
+     * The stage arithmetic in cache-sized tiles (true): each implicit stage's combination
+     * Ŷ_i = Uⁿ + h Σ_j (Â_ij E_j + A_ij I_j) and its predictor solve run tile by tile in one pass, so the
+     * predictor reads Ŷ_i from cache; or as two passes over the whole arrays (false). Same bits.
+     */
+    public Tuning withTiledStages(boolean on) {
+        return new Tuning(derivedName("tiledStages", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
+                on, threads, fft, savedFftTuning);
     }
 
     /** Real-to-complex transforms (true) or complex-to-complex transforms of the real fields (false). */
@@ -202,13 +216,13 @@ public final class Tuning {
     public Tuning withSavedFftTuning(Path file) {
         Objects.requireNonNull(file, "tuning file = null; must be a path");
         return new Tuning(derivedName("savedFftTuning", file), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, threads, fft, file);
+                fusedKernels, tiledStages, threads, fft, file);
     }
 
     /** This tuning ignoring any saved FFT tuning. */
     public Tuning withoutSavedFftTuning() {
         return new Tuning(derivedName("savedFftTuning", "none"), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, threads, fft, null);
+                fusedKernels, tiledStages, threads, fft, null);
     }
 
     /** The default FFT tuning file; see {@link #withSavedFftTuning()}. */
@@ -229,7 +243,8 @@ public final class Tuning {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must not be blank");
         }
-        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, threads, fft, savedFftTuning);
+        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, threads, fft,
+                savedFftTuning);
     }
 
     /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
@@ -245,6 +260,11 @@ public final class Tuning {
     /** Whether one forward transform of a field feeds all its derivatives. */
     public boolean sharedForwardTransforms() {
         return sharedForwardTransforms;
+    }
+
+    /** Whether each implicit stage's combination and predictor solve run tile by tile in one pass. */
+    public boolean tiledStages() {
+        return tiledStages;
     }
 
     /** Whether fluxes and sources are computed in one fused pointwise pass. */
@@ -291,20 +311,21 @@ public final class Tuning {
     public boolean equals(Object o) {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
-                && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
+                && t.tiledStages == tiledStages && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, threads, fft, savedFftTuning);
+        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, threads, fft, savedFftTuning);
     }
 
     /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s transforms, %s, %d thread%s, %s, %s%s%s%s",
+        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s stages, %s transforms, %s, %d thread%s, %s, %s%s%s%s",
                 name, preallocatedWorkspaces ? "preallocated" : "per call",
                 sharedForwardTransforms ? "one forward FFT per field" : "one forward FFT per derivative",
-                fusedKernels ? "fused" : "separate", realTransforms() ? "real-to-complex" : "complex-to-complex",
+                fusedKernels ? "fused" : "separate", tiledStages ? "tiled" : "whole-array",
+                realTransforms() ? "real-to-complex" : "complex-to-complex",
                 reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? ""
                         : "s" + (fft.threads() == threads ? "" : " (FFT " + fft.threads() + ")"),
                 singlePrecision() ? "float32 FFTs" : "double", fftBackend(),
