@@ -85,6 +85,10 @@ public final class Levers {
                         "each implicit stage's combination and predictor solve in one pass over 512-point tiles instead of "
                                 + "two whole-array passes",
                         t -> t.withTiledStages(false), t -> t),
+                Lever.of("lean stiff-data pass",
+                        "the kernel pass of stiff data alone (K, X_NS) skips the full pi, pi:sigma, pi:pi and w^i, which only "
+                                + "the explicit sources read",
+                        t -> t.withLeanStiffPass(false), t -> t),
                 Lever.of("shared forward transforms",
                         "one forward transform of a field feeds all its derivatives instead of one per derivative",
                         t -> t.withSharedForwardTransforms(false), t -> t),

@@ -82,6 +82,15 @@ public final class IsraelStewartRhs implements Rhs {
      */
     public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer,
                             boolean preallocated, boolean fused, Workers workers) {
+        this(spectral, eos, transport, tracer, preallocated, fused, workers, false);
+    }
+
+    /**
+     * As above; with {@code leanStiffPass} a pass of stiff data alone skips the kernel phases only the
+     * explicit sources read ({@link PointwiseKernel#PointwiseKernel(Eos, Transport, int, int, int, boolean)}).
+     */
+    public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer,
+                            boolean preallocated, boolean fused, Workers workers, boolean leanStiffPass) {
         this.workers = workers;
         this.preallocated = preallocated;
         this.fused = fused;
@@ -93,7 +102,7 @@ public final class IsraelStewartRhs implements Rhs {
         this.recovery = new PrimitiveRecovery(spectral.grid(), eos, transport.hasShear(), workers, false);
         this.primitives = new Primitives(points, false);
         this.kernel = new PointwiseKernel(eos, transport, workers.size(),
-                fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS, points);
+                fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS, points, leanStiffPass);
         this.kernelPass = kernel.new Pass();
         allocateWorkspaces();
     }

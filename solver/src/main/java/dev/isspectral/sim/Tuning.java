@@ -21,6 +21,8 @@ import java.util.Optional;
  *   <li>{@code fusedKernels}: fluxes and sources in one pointwise pass (true) or separate passes;</li>
  *   <li>{@code tiledStages}: each implicit stage's combination and predictor solve tile by tile in one
  *       pass (true) or as two whole-array passes (false), {@link #withTiledStages(boolean)};</li>
+ *   <li>{@code leanStiffPass}: a kernel pass of stiff data alone skips the full π^{μν}, π:σ, π:π and w^i,
+ *       which only the explicit sources read (true), or runs every phase (false), {@link #withLeanStiffPass(boolean)};</li>
  *   <li>the FFT knobs, held as one {@link FftSettings} value ({@link #fftSettings()}), so the solver's
  *       engine is exactly {@code FftEngines.create(tuning.fftSettings(), nx, ny, nz)}:
  *     <ul>
@@ -57,13 +59,15 @@ public final class Tuning {
     private final boolean sharedForwardTransforms;
     private final boolean fusedKernels;
     private final boolean tiledStages;
+    private final boolean leanStiffPass;
     private final int threads;          // the step's team: pointwise kernels, stage arithmetic, k-space passes
     private final FftSettings fft;
     private final Path savedFftTuning;  // null: do not read a tuning file
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
-                   boolean tiledStages, int threads, FftSettings fft, Path savedFftTuning) {
+                   boolean tiledStages, boolean leanStiffPass, int threads, FftSettings fft, Path savedFftTuning) {
         this.tiledStages = tiledStages;
+        this.leanStiffPass = leanStiffPass;
         this.name = name;
         this.threads = threads;
         this.preallocatedWorkspaces = preallocatedWorkspaces;
@@ -79,7 +83,7 @@ public final class Tuning {
      * separate pointwise passes, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null);
+        return new Tuning("baseline", false, false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null);
     }
 
     /**
@@ -89,7 +93,7 @@ public final class Tuning {
      * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null);
+        return new Tuning("optimized", true, true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null);
     }
 
     private String derivedName(String knob, Object value) {
@@ -102,25 +106,25 @@ public final class Tuning {
 
     private Tuning withFft(String knob, Object value, FftSettings settings, int stepThreads) {
         return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages,
-                stepThreads, settings, savedFftTuning);
+                leanStiffPass, stepThreads, settings, savedFftTuning);
     }
 
     /** Workspaces allocated once at setup (true) or on every call (false). */
     public Tuning withPreallocatedWorkspaces(boolean on) {
         return new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
-                tiledStages, threads, fft, savedFftTuning);
+                tiledStages, leanStiffPass, threads, fft, savedFftTuning);
     }
 
     /** One forward transform per field feeding all its derivatives (true), or one per derivative (false). */
     public Tuning withSharedForwardTransforms(boolean on) {
         return new Tuning(derivedName("sharedForwardTransforms", on), preallocatedWorkspaces, on, fusedKernels,
-                tiledStages, threads, fft, savedFftTuning);
+                tiledStages, leanStiffPass, threads, fft, savedFftTuning);
     }
 
     /** Fluxes and sources in one fused pointwise pass (true) or separate passes (false). */
     public Tuning withFusedKernels(boolean on) {
         return new Tuning(derivedName("fusedKernels", on), preallocatedWorkspaces, sharedForwardTransforms, on,
-                tiledStages, threads, fft, savedFftTuning);
+                tiledStages, leanStiffPass, threads, fft, savedFftTuning);
     }
 
     /**
@@ -130,7 +134,17 @@ public final class Tuning {
      */
     public Tuning withTiledStages(boolean on) {
         return new Tuning(derivedName("tiledStages", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                on, threads, fft, savedFftTuning);
+                on, leanStiffPass, threads, fft, savedFftTuning);
+    }
+
+    /**
+     * A pass of stiff data alone (K, X_NS; the last pass of an ARS(2,2,2) step) skips what only the explicit
+     * sources read, the full π^{μν} and π:σ, π:π, w^i (true), or runs every phase of the kernel (false).
+     * Same bits.
+     */
+    public Tuning withLeanStiffPass(boolean on) {
+        return new Tuning(derivedName("leanStiffPass", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
+                tiledStages, on, threads, fft, savedFftTuning);
     }
 
     /** Real-to-complex transforms (true) or complex-to-complex transforms of the real fields (false). */
@@ -216,13 +230,13 @@ public final class Tuning {
     public Tuning withSavedFftTuning(Path file) {
         Objects.requireNonNull(file, "tuning file = null; must be a path");
         return new Tuning(derivedName("savedFftTuning", file), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, tiledStages, threads, fft, file);
+                fusedKernels, tiledStages, leanStiffPass, threads, fft, file);
     }
 
     /** This tuning ignoring any saved FFT tuning. */
     public Tuning withoutSavedFftTuning() {
         return new Tuning(derivedName("savedFftTuning", "none"), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, tiledStages, threads, fft, null);
+                fusedKernels, tiledStages, leanStiffPass, threads, fft, null);
     }
 
     /** The default FFT tuning file; see {@link #withSavedFftTuning()}. */
@@ -243,8 +257,8 @@ public final class Tuning {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must not be blank");
         }
-        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, threads, fft,
-                savedFftTuning);
+        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass,
+                threads, fft, savedFftTuning);
     }
 
     /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
@@ -260,6 +274,11 @@ public final class Tuning {
     /** Whether one forward transform of a field feeds all its derivatives. */
     public boolean sharedForwardTransforms() {
         return sharedForwardTransforms;
+    }
+
+    /** Whether a pass of stiff data alone skips the phases only the explicit sources read. */
+    public boolean leanStiffPass() {
+        return leanStiffPass;
     }
 
     /** Whether each implicit stage's combination and predictor solve run tile by tile in one pass. */
@@ -311,20 +330,20 @@ public final class Tuning {
     public boolean equals(Object o) {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
-                && t.tiledStages == tiledStages && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
+                && t.tiledStages == tiledStages && t.leanStiffPass == leanStiffPass && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, threads, fft, savedFftTuning);
+        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass, threads, fft, savedFftTuning);
     }
 
     /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s stages, %s transforms, %s, %d thread%s, %s, %s%s%s%s",
+        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s stages, %s stiff pass, %s transforms, %s, %d thread%s, %s, %s%s%s%s",
                 name, preallocatedWorkspaces ? "preallocated" : "per call",
                 sharedForwardTransforms ? "one forward FFT per field" : "one forward FFT per derivative",
-                fusedKernels ? "fused" : "separate", tiledStages ? "tiled" : "whole-array",
+                fusedKernels ? "fused" : "separate", tiledStages ? "tiled" : "whole-array", leanStiffPass ? "lean" : "full",
                 realTransforms() ? "real-to-complex" : "complex-to-complex",
                 reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? ""
                         : "s" + (fft.threads() == threads ? "" : " (FFT " + fft.threads() + ")"),
