@@ -107,7 +107,8 @@ class FftwSolverTest {
         Tuning fftwBaseline = Tuning.baseline().withFftBackend("fftw");
         return Stream.of(fftw, fftw.withThreads(1), fftw.withThreads(2), fftw.withRealTransforms(false),
                 fftw.withReusePlans(false), fftw.withSinglePrecision(true), fftw.withPreallocatedWorkspaces(false),
-                fftw.withSharedForwardTransforms(false), fftw.withFusedKernels(false),
+                fftw.withSharedForwardTransforms(false), fftw.withFusedKernels(false), fftw.withTiledStages(false),
+                fftw.withLeanStiffPass(false),
                 fftw.withFftSettings(fftw.fftSettings().withRigour(FftSettings.Rigour.ESTIMATE)),
                 fftwBaseline, fftwBaseline.withSinglePrecision(true));
     }
