@@ -82,8 +82,8 @@ public final class Levers {
                         "fluxes and sources of eqs. 4.2-4.13 in one tiled pass instead of separate passes over arrays",
                         t -> t.withFusedKernels(false), t -> t),
                 Lever.of("tiled stages",
-                        "each implicit stage's combination and predictor solve in one pass over 512-point tiles instead of "
-                                + "two whole-array passes",
+                        "each implicit stage's combination and predictor solve tile by tile inside the primitive recovery "
+                                + "(512-point tiles) instead of two whole-array passes before it",
                         t -> t.withTiledStages(false), t -> t),
                 Lever.of("lean stiff-data pass",
                         "the kernel pass of stiff data alone (K, X_NS) skips the full pi, pi:sigma, pi:pi and w^i, which only "

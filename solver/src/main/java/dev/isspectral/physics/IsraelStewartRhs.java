@@ -191,8 +191,13 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** Recovers the primitives of {@code y} into {@link #primitives()} (counted in the statistics). */
     public void recover(double[][] y) {
+        recover(null, y);
+    }
+
+    /** The same, with y's points written first by {@code producer}, tile by tile (null: y is ready). */
+    private void recover(Workers.Chunk producer, double[][] y) {
         try (Span s = tracer.open("primitives")) {
-            recovery.recover(y, primitives);
+            recovery.recover(producer, y, primitives);
         }
         recoveryIterations += recovery.lastTotalIterations();
         recoveryPoints += points;
@@ -201,6 +206,12 @@ public final class IsraelStewartRhs implements Rhs {
 
     @Override
     public void evaluate(double[][] y, Pass pass, double[][] explicit, Relaxation relaxation) {
+        evaluate(null, y, pass, explicit, relaxation);
+    }
+
+    /** The pass with y's points written by {@code producer} tile by tile inside the primitive recovery. */
+    @Override
+    public void evaluate(Workers.Chunk producer, double[][] y, Pass pass, double[][] explicit, Relaxation relaxation) {
         if (pass.explicit() != (explicit != null)) {
             throw new IllegalArgumentException("explicit = " + (explicit == null ? "null" : "arrays")
                     + " with pass " + pass + "; must be null exactly for STIFF_DATA");
@@ -210,7 +221,7 @@ public final class IsraelStewartRhs implements Rhs {
             if (!preallocated) {
                 allocateWorkspaces();
             }
-            recover(y);
+            recover(producer, y);
             try (Span s = tracer.open("kinematics")) {
                 // the operand names only label what an observer records (Tracer.operand); a no-op when off
                 tracer.operand("eps");

@@ -34,6 +34,9 @@ public final class PrimitiveRecovery {
      */
     public static final String METHOD_PROPERTY = "isspectral.recovery.method";
 
+    /** Points per tile when a producer writes the state just before its recovery (the ten fields of a tile: 40 kB). */
+    public static final int PRODUCER_TILE = 512;
+
     private final Grid grid;
     private final Eos eos;
     private final double cs2;
@@ -112,13 +115,26 @@ public final class PrimitiveRecovery {
      * @throws RecoveryException at the first point where recovery fails
      */
     public void recover(double[][] u, Primitives out) {
+        recover(null, u, out);
+    }
+
+    /**
+     * As {@link #recover(double[][], Primitives)}, with the points of {@code u} written first by {@code producer}
+     * (null: u is ready), tile by tile ({@link #PRODUCER_TILE} points) just before they are recovered, so u is
+     * read back from cache. The same results as running the producer over all points first.
+     */
+    public void recover(Workers.Chunk producer, double[][] u, Primitives out) {
+        java.util.Arrays.fill(chunkIterations, 0);
+        java.util.Arrays.fill(chunkMaxIterations, 0);
         task.u = u;
         task.out = out;
+        task.producer = producer;
         try {
             workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, task);
         } finally {
             task.u = null;
             task.out = null;
+            task.producer = null;
         }
         long total = 0;
         int max = 0;
@@ -136,10 +152,19 @@ public final class PrimitiveRecovery {
     private final class Task implements Workers.Chunk {
         double[][] u;
         Primitives out;
+        Workers.Chunk producer;
 
         @Override
         public void run(int chunk, int from, int to) {
-            recoverChunk(chunk, from, to, u, out);
+            if (producer == null) {
+                recoverChunk(chunk, from, to, u, out);
+                return;
+            }
+            for (int t0 = from; t0 < to; t0 += PRODUCER_TILE) {
+                int t1 = Math.min(to, t0 + PRODUCER_TILE);
+                producer.run(chunk, t0, t1);
+                recoverChunk(chunk, t0, t1, u, out);
+            }
         }
     }
 
@@ -156,8 +181,8 @@ public final class PrimitiveRecovery {
             total += iterations;
             max = Math.max(max, iterations);
         }
-        chunkIterations[chunk] = total;
-        chunkMaxIterations[chunk] = max;
+        chunkIterations[chunk] += total;
+        chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.Optional;
  *   <li>{@code sharedForwardTransforms}: one forward transform of a field feeds all its derivatives
  *       (true) or each derivative transforms the field again (false);</li>
  *   <li>{@code fusedKernels}: fluxes and sources in one pointwise pass (true) or separate passes;</li>
- *   <li>{@code tiledStages}: each implicit stage's combination and predictor solve tile by tile in one
- *       pass (true) or as two whole-array passes (false), {@link #withTiledStages(boolean)};</li>
+ *   <li>{@code tiledStages}: each implicit stage's combination and predictor solve tile by tile inside
+ *       the primitive recovery (true) or as two whole-array passes before it (false),
+ *       {@link #withTiledStages(boolean)};</li>
  *   <li>{@code leanStiffPass}: a kernel pass of stiff data alone skips the full π^{μν}, π:σ, π:π and w^i,
  *       which only the explicit sources read (true), or runs every phase (false), {@link #withLeanStiffPass(boolean)};</li>
  *   <li>the FFT knobs, held as one {@link FftSettings} value ({@link #fftSettings()}), so the solver's
@@ -129,8 +130,9 @@ public final class Tuning {
 
     /**
      * The stage arithmetic in cache-sized tiles (true): each implicit stage's combination
-     * Ŷ_i = Uⁿ + h Σ_j (Â_ij E_j + A_ij I_j) and its predictor solve run tile by tile in one pass, so the
-     * predictor reads Ŷ_i from cache; or as two passes over the whole arrays (false). Same bits.
+     * Ŷ_i = Uⁿ + h Σ_j (Â_ij E_j + A_ij I_j) and its predictor solve run tile by tile (512 points) inside the
+     * primitive recovery of that stage, so the predictor reads Ŷ_i and the recovery reads Y_i⁰ from cache; or
+     * as two passes over the whole arrays before the recovery (false). Same bits.
      */
     public Tuning withTiledStages(boolean on) {
         return new Tuning(derivedName("tiledStages", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
@@ -281,7 +283,7 @@ public final class Tuning {
         return leanStiffPass;
     }
 
-    /** Whether each implicit stage's combination and predictor solve run tile by tile in one pass. */
+    /** Whether each implicit stage's combination and predictor solve run tile by tile inside the recovery. */
     public boolean tiledStages() {
         return tiledStages;
     }

@@ -50,7 +50,7 @@ public final class ImexStepper {
     private final Rate rateTask = new Rate();
     private final CombineAndPredict combineAndPredictTask = new CombineAndPredict();
 
-    /** Points per tile of the tiled stage pass: Ŷ_i of one tile (ten fields) stays in L1/L2 until the predictor reads it. */
+    /** Points per tile of the tiled stage pass, at most: Ŷ_i of one tile (ten fields) stays in L1/L2 until it is read. */
     public static final int STAGE_TILE = 512;
 
     /** A stepper for {@code tableau} on {@code rhs}, with relaxation storage laid out by {@code rateGroups}. */
@@ -75,8 +75,10 @@ public final class ImexStepper {
 
     /**
      * As above; with {@code tiled} (and preallocated storage) each implicit stage's combination Ŷ_i and its
-     * predictor solve run in one pass over tiles of {@link #STAGE_TILE} points instead of two whole-array passes,
-     * so the predictor reads Ŷ_i from cache. Each point's arithmetic is unchanged: the same bits.
+     * predictor solve run tile by tile inside the right-hand side's first pointwise pass (the primitive recovery),
+     * instead of as two whole-array passes before it, so the predictor reads Ŷ_i and the recovery reads Y_i⁰ from
+     * cache. Each point's arithmetic is unchanged: the same bits. The profile then shows that work inside
+     * {@code rhs/primitives}, not as {@code combine} and {@code relax}.
      */
     public ImexStepper(Tableau tableau, Rhs rhs, int[] rateGroups, Tracer tracer, boolean preallocated,
                        Workers workers, boolean tiled) {
@@ -232,7 +234,7 @@ public final class ImexStepper {
             try (Span span = tracer.open(stageSpanNames[i])) {
                 double a = imex ? tableau.implicitA()[i][i] : 0.0;
                 boolean fuse = tiled && preallocated && i > 0 && a != 0.0;
-                double[][] yHat = i == 0 ? u : fuse ? combineAndPredict(u, h, i, h * a) : combine(u, h, i);
+                double[][] yHat = i == 0 ? u : fuse ? prepareCombineAndPredict(u, h, i, h * a) : combine(u, h, i);
                 rhs.position(stepNumber, i + 1);
                 if (a == 0.0) {
                     double[][] explicit = explicitStages[i];
@@ -250,7 +252,18 @@ public final class ImexStepper {
                         }
                     }
                     double[][] explicit = explicitStages[i];
-                    rhs.evaluate(stageValue, explicit == null ? Rhs.Pass.STIFF_DATA : Rhs.Pass.EXPLICIT, explicit, current);
+                    Rhs.Pass pass = explicit == null ? Rhs.Pass.STIFF_DATA : Rhs.Pass.EXPLICIT;
+                    if (fuse) {
+                        // Ŷ_i and the predictor, tile by tile, inside the right-hand side's first pointwise pass
+                        try {
+                            rhs.evaluate(combineAndPredictTask, stageValue, pass, explicit, current);
+                        } finally {
+                            combineAndPredictTask.clear();
+                            clearTerms();
+                        }
+                    } else {
+                        rhs.evaluate(stageValue, pass, explicit, current);
+                    }
                     try (Span r = tracer.open("relax")) {
                         // corrector and, in the same pass, the implicit rate I_i = (Y_i − Ŷ_i)/(h a)
                         run(correctTask.prepare(current, yHat, ha, implicitStages[i]));
@@ -288,19 +301,15 @@ public final class ImexStepper {
     }
 
     /**
-     * Ŷ_i into {@code predicted} and the predictor Y_i⁰ = solve(Ŷ_i) with the previous pass's stiff data into the
-     * stage values, tile by tile in one pass (the "combine" span holds both).
+     * Prepares the tiled pass that writes Ŷ_i into {@code predicted} and the predictor Y_i⁰ = solve(Ŷ_i) with the
+     * previous pass's stiff data into the stage values; the right-hand side runs it tile by tile just before
+     * recovering the primitives of those points ({@link Rhs#evaluate(Workers.Chunk, double[][], Rhs.Pass, double[][],
+     * Relaxation)}), so Ŷ_i and Y_i⁰ are read back from cache.
      */
-    private double[][] combineAndPredict(double[][] u, double h, int i, double ha) {
-        try (Span span = tracer.open("combine")) {
-            prepareTerms(h, tableau.explicitA()[i], tableau.implicitA()[i], i);
-            try {
-                run(combineAndPredictTask.prepare(u, previous, ha));
-            } finally {
-                clearTerms();
-            }
-            return predicted;
-        }
+    private double[][] prepareCombineAndPredict(double[][] u, double h, int i, double ha) {
+        prepareTerms(h, tableau.explicitA()[i], tableau.implicitA()[i], i);
+        combineAndPredictTask.prepare(u, previous, ha);
+        return predicted;
     }
 
     private void accumulate(double[][] u, double h, double[] explicitWeights, double[] implicitWeights, double[][] out) {
