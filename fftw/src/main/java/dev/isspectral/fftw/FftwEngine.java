@@ -3,7 +3,9 @@ package dev.isspectral.fftw;
 import static org.bytedeco.fftw.global.fftw3.FFTW_ESTIMATE;
 import static org.bytedeco.fftw.global.fftw3.FFTW_MEASURE;
 import static org.bytedeco.fftw.global.fftw3.FFTW_PATIENT;
+import static org.bytedeco.fftw.global.fftw3.fftw_alloc_real;
 import static org.bytedeco.fftw.global.fftw3.fftw_destroy_plan;
+import static org.bytedeco.fftw.global.fftw3.fftw_free;
 import static org.bytedeco.fftw.global.fftw3.fftw_execute_dft_c2r;
 import static org.bytedeco.fftw.global.fftw3.fftw_execute_dft_r2c;
 import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_c2r_3d;
@@ -52,6 +54,16 @@ public final class FftwEngine implements FftEngine {
     private int copyKind;
     private double[] copyArray;
     private final Workers.Chunk copyTask = this::copyChunk;
+    private final int flags;
+    // side-by-side transforms (forwardEach/inverseEach): one-thread plans and one native field and spectrum per
+    // thread, made on first use
+    private Lane[] lanes;
+    private fftw_plan laneForward;
+    private fftw_plan laneInverse;
+    private double[][] eachReals;
+    private double[][] eachSpectra;
+    private boolean eachForward;
+    private final Workers.Chunk eachTask = this::eachChunk;
 
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
         if (nx < 1 || ny < 1 || nz < 1) {
@@ -68,6 +80,7 @@ public final class FftwEngine implements FftEngine {
         this.spectrumView = spectrumBuffer.asBuffer();
         this.team = Workers.shared(threads);
         int flags = flags(rigour);
+        this.flags = flags;
         long start = System.nanoTime();
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftw_plan_with_nthreads(threads);
@@ -114,10 +127,10 @@ public final class FftwEngine implements FftEngine {
         return threads;
     }
 
-    /** FFTW's native real and spectrum buffers. */
+    /** FFTW's native real and spectrum buffers (and each thread's, once side-by-side transforms have run). */
     @Override
     public long bytesHeld() {
-        return 8L * (realLength() + spectrumLength());
+        return 8L * (realLength() + spectrumLength()) * (1 + (lanes == null ? 0 : lanes.length));
     }
 
     /** Wall time spent making the two plans, in nanoseconds. */
@@ -127,7 +140,14 @@ public final class FftwEngine implements FftEngine {
 
     /** Accumulated time spent copying between Java arrays and native buffers, in nanoseconds. */
     public long copyNanos() {
-        return copyNanos;
+        long total = copyNanos;
+        Lane[] l = lanes;
+        if (l != null) {
+            for (Lane lane : l) {
+                total += lane.copyNanos;
+            }
+        }
+        return total;
     }
 
     @Override
@@ -140,6 +160,125 @@ public final class FftwEngine implements FftEngine {
         long t2 = System.nanoTime();
         copy(SPECTRUM_OUT, spectrum);
         copyNanos += (t1 - t0) + (System.nanoTime() - t2);
+    }
+
+    /**
+     * With more than one thread, whole transforms side by side: the largest multiple of the thread count of the
+     * fields go one per thread at a time, each thread copying its field into its own native buffers and executing
+     * a one-thread plan there; the rest go one at a time through the many-threaded plan. The one-thread plans
+     * (made on the first call, with this engine's rigour) may use other algorithms than the many-threaded one,
+     * so results agree with {@link #forward}'s to round-off, not to the bit.
+     */
+    @Override
+    public void forwardEach(double[][] reals, double[][] spectra, int count) {
+        each(reals, spectra, count, true);
+    }
+
+    /** As {@link #forwardEach}, inverse transforms (each spectrum is left unchanged here). */
+    @Override
+    public void inverseEach(double[][] spectra, double[][] reals, int count) {
+        each(reals, spectra, count, false);
+    }
+
+    private void each(double[][] reals, double[][] spectra, int count, boolean forward) {
+        int sideBySide = threads == 1 ? 0 : count / threads * threads;
+        if (sideBySide > 0) {
+            for (int i = 0; i < sideBySide; i++) {
+                checkLengths(reals[i], spectra[i]);
+            }
+            if (lanes == null) {
+                makeLanes();
+            }
+            eachReals = reals;
+            eachSpectra = spectra;
+            eachForward = forward;
+            try {
+                team.forEachItem(sideBySide, eachTask);
+            } finally {
+                eachReals = null;
+                eachSpectra = null;
+            }
+        }
+        for (int i = sideBySide; i < count; i++) {
+            if (forward) {
+                forward(reals[i], spectra[i]);
+            } else {
+                inverse(spectra[i], reals[i]);
+            }
+        }
+    }
+
+    /** Native buffers for each thread (FFTW-aligned, so one pair of one-thread plans fits them all) and the plans. */
+    private void makeLanes() {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+        Lane[] made = new Lane[threads];
+        for (int t = 0; t < threads; t++) {
+            made[t] = new Lane(realLength(), spectrumLength());
+        }
+        synchronized (FftwBackend.PLANNER_LOCK) {
+            fftw_plan_with_nthreads(1);
+            laneForward = fftw_plan_dft_r2c_3d(nx, ny, nz, made[0].real, made[0].spectrum, flags);
+            laneInverse = fftw_plan_dft_c2r_3d(nx, ny, nz, made[0].spectrum, made[0].real, flags);
+        }
+        if (laneForward == null || laneForward.isNull() || laneInverse == null || laneInverse.isNull()) {
+            throw new IllegalStateException("FFTW could not plan one-thread " + nx + "x" + ny + "x" + nz);
+        }
+        lanes = made;
+    }
+
+    /** Fields [from, to) of the side-by-side transforms in progress, on thread {@code id} with its own buffers. */
+    private void eachChunk(int id, int from, int to) {
+        Lane lane = lanes[id];
+        for (int i = from; i < to; i++) {
+            double[] real = eachReals[i];
+            double[] spectrum = eachSpectra[i];
+            long t0 = System.nanoTime();
+            if (eachForward) {
+                lane.realView.put(0, real, 0, real.length);
+                long t1 = System.nanoTime();
+                fftw_execute_dft_r2c(laneForward, lane.real, lane.spectrum);
+                long t2 = System.nanoTime();
+                lane.spectrumView.get(0, spectrum, 0, spectrum.length);
+                lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
+            } else {
+                lane.spectrumView.put(0, spectrum, 0, spectrum.length);
+                long t1 = System.nanoTime();
+                fftw_execute_dft_c2r(laneInverse, lane.spectrum, lane.real);
+                long t2 = System.nanoTime();
+                for (int block = 0; block < real.length; block += SCALE_BLOCK) {
+                    int end = Math.min(real.length, block + SCALE_BLOCK);
+                    lane.realView.get(block, real, block, end - block);
+                    for (int p = block; p < end; p++) {
+                        real[p] *= scale;
+                    }
+                }
+                lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
+            }
+        }
+    }
+
+    /** One thread's native field and spectrum for side-by-side transforms. */
+    private static final class Lane {
+        final DoublePointer real;
+        final DoublePointer spectrum;
+        final DoubleBuffer realView;
+        final DoubleBuffer spectrumView;
+        long copyNanos;
+
+        Lane(int realLength, int spectrumLength) {
+            this.real = fftw_alloc_real(realLength);
+            this.spectrum = fftw_alloc_real(spectrumLength);
+            if (real == null || real.isNull() || spectrum == null || spectrum.isNull()) {
+                throw new IllegalStateException("FFTW could not allocate " + realLength + " + " + spectrumLength
+                        + " doubles");
+            }
+            real.capacity(realLength);
+            spectrum.capacity(spectrumLength);
+            this.realView = real.asBuffer();
+            this.spectrumView = spectrum.asBuffer();
+        }
     }
 
     @Override
@@ -209,6 +348,17 @@ public final class FftwEngine implements FftEngine {
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftw_destroy_plan(forwardPlan);
             fftw_destroy_plan(inversePlan);
+            if (lanes != null) {
+                fftw_destroy_plan(laneForward);
+                fftw_destroy_plan(laneInverse);
+            }
+        }
+        if (lanes != null) {
+            for (Lane lane : lanes) {
+                fftw_free(lane.real);
+                fftw_free(lane.spectrum);
+            }
+            lanes = null;
         }
         realBuffer.close();
         spectrumBuffer.close();

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.fft.FftTuner;
 import dev.isspectral.fft.TuningFile;
-import dev.isspectral.physics.Eos;
-import dev.isspectral.physics.Transport;
-import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
 import dev.isspectral.state.Field;
+import dev.isspectral.validate.ReferenceRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,22 +40,6 @@ class FftwSolverTest {
     Path dir;
 
     private static double[][] jtransforms;
-
-    /** The nonlinear run of the solver's TuningConsistencyTest (physics.md §7.9). */
-    static Simulation nonlinear(Tuning tuning) {
-        return Simulation.builder()
-                .grid("20x16x16x8")
-                .eos(Eos.constantSoundSpeed(0.25))
-                .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
-                .initial(Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
-                    out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
-                    out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
-                    out[2] = 0.25 * Math.cos(x);
-                    out[3] = 0.1 * Math.sin(x + y);
-                }))
-                .tuning(tuning)
-                .build();
-    }
 
     static double[][] fieldsAfter20Steps(Simulation sim) {
         Solver s = sim.start();
@@ -99,7 +81,7 @@ class FftwSolverTest {
 
     @BeforeAll
     static void runOnJTransforms() {
-        jtransforms = fieldsAfter20Steps(nonlinear(Tuning.optimized()));
+        jtransforms = fieldsAfter20Steps(ReferenceRuns.nonlinear(Tuning.optimized()));
     }
 
     static Stream<Tuning> fftwVariants() {
@@ -109,6 +91,7 @@ class FftwSolverTest {
                 fftw.withReusePlans(false), fftw.withSinglePrecision(true), fftw.withPreallocatedWorkspaces(false),
                 fftw.withSharedForwardTransforms(false), fftw.withFusedKernels(false), fftw.withTiledStages(false),
                 fftw.withLeanStiffPass(false),
+                fftw.withThreads(2).withBatchedTransforms(true), fftw.withThreads(3).withBatchedTransforms(true),
                 fftw.withFftSettings(fftw.fftSettings().withRigour(FftSettings.Rigour.ESTIMATE)),
                 fftwBaseline, fftwBaseline.withSinglePrecision(true));
     }
@@ -116,7 +99,7 @@ class FftwSolverTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fftwVariants")
     void fftwComputesTheSamePhysicsAsJTransforms(Tuning tuning) {
-        Simulation sim = nonlinear(tuning);
+        Simulation sim = ReferenceRuns.nonlinear(tuning);
         assertEquals(FftSettings.FFTW, sim.start().fftEngine().backend(), sim.toString());
         double worst = worstRelativeDifference(fieldsAfter20Steps(sim), jtransforms);
         double bound = tuning.singlePrecision() ? FLOAT32_BOUND : DOUBLE_BOUND;
@@ -130,7 +113,7 @@ class FftwSolverTest {
     @Test
     void optimizedFftwStepAllocatesZeroBytes() {
         var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        Solver s = nonlinear(Tuning.optimized().withFftBackend("fftw")).start();
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized().withFftBackend("fftw")).start();
         assertEquals("fftw", s.fftEngine().backend());
         s.advance(60);
         long least = Long.MAX_VALUE;
@@ -147,13 +130,13 @@ class FftwSolverTest {
     @Test
     void fftwEngineHonoursTheKnobs() {
         Tuning fftw = Tuning.optimized().withFftBackend("fftw");
-        assertEquals(List.of(true, false, false), List.of(nonlinear(fftw).start().fftEngine().realToComplex(),
-                nonlinear(fftw.withRealTransforms(false)).start().fftEngine().realToComplex(),
-                nonlinear(fftw).start().fftEngine().singlePrecision()));
-        assertTrue(nonlinear(fftw.withSinglePrecision(true)).start().fftEngine().singlePrecision());
-        assertEquals(1, nonlinear(fftw.withThreads(1)).start().fftEngine().threads());
-        assertEquals(2, nonlinear(fftw.withThreads(2)).start().fftEngine().threads());
-        assertTrue(nonlinear(fftw).toString().contains("FFT:         fftw r2c double t"), nonlinear(fftw).toString());
+        assertEquals(List.of(true, false, false), List.of(ReferenceRuns.nonlinear(fftw).start().fftEngine().realToComplex(),
+                ReferenceRuns.nonlinear(fftw.withRealTransforms(false)).start().fftEngine().realToComplex(),
+                ReferenceRuns.nonlinear(fftw).start().fftEngine().singlePrecision()));
+        assertTrue(ReferenceRuns.nonlinear(fftw.withSinglePrecision(true)).start().fftEngine().singlePrecision());
+        assertEquals(1, ReferenceRuns.nonlinear(fftw.withThreads(1)).start().fftEngine().threads());
+        assertEquals(2, ReferenceRuns.nonlinear(fftw.withThreads(2)).start().fftEngine().threads());
+        assertTrue(ReferenceRuns.nonlinear(fftw).toString().contains("FFT:         fftw r2c double t"), ReferenceRuns.nonlinear(fftw).toString());
     }
 
     @Test
@@ -166,17 +149,17 @@ class FftwSolverTest {
             double[][][] fields = new double[2][][];
             String[] tree = new String[1];
             String err = stderrOf(() -> {
-                Simulation sim = nonlinear(tuning);
+                Simulation sim = ReferenceRuns.nonlinear(tuning);
                 tree[0] = sim.toString();
                 fields[0] = fieldsAfter20Steps(sim);
-                fields[1] = fieldsAfter20Steps(nonlinear(tuning));
+                fields[1] = fieldsAfter20Steps(ReferenceRuns.nonlinear(tuning));
             });
             String reason = "disabled by system property " + FftwBackend.DISABLE_PROPERTY + "=" + value;
             assertEquals(1, err.split(java.util.regex.Pattern.quote(reason), -1).length - 1, "said once:\n" + err);
             assertTrue(err.contains("WARNING: FFT backend 'fftw' unavailable (" + reason + "); using jtransforms"), err);
             assertTrue(tree[0].contains("fftw unavailable: " + reason + "; using jtransforms"), tree[0]);
-            assertEquals(FftSettings.JTRANSFORMS, nonlinear(tuning).fftSettings().backend());
-            assertEquals(FftSettings.JTRANSFORMS, nonlinear(tuning).start().fftEngine().backend());
+            assertEquals(FftSettings.JTRANSFORMS, ReferenceRuns.nonlinear(tuning).fftSettings().backend());
+            assertEquals(FftSettings.JTRANSFORMS, ReferenceRuns.nonlinear(tuning).start().fftEngine().backend());
             assertEquals(0.0, worstRelativeDifference(fields[0], jtransforms), "fallback is exactly the JTransforms run");
             assertEquals(0.0, worstRelativeDifference(fields[1], jtransforms));
         } finally {
@@ -201,7 +184,7 @@ class FftwSolverTest {
         assertTrue(saved.wisdom().startsWith("(fftw-3.3.10"), "wisdom saved with the tuning: " + saved.wisdom());
         assertEquals(fftw, saved.settingsFor(16, 16, 8).orElseThrow());
 
-        Simulation sim = nonlinear(Tuning.optimized().withSavedFftTuning(file));
+        Simulation sim = ReferenceRuns.nonlinear(Tuning.optimized().withSavedFftTuning(file));
         assertEquals(fftw, sim.fftSettings());
         assertTrue(sim.toString().contains("saved FFT tuning for 16x16x8 from " + file), sim.toString());
         assertTrue(sim.toString().contains("FFTW wisdom loaded"), sim.toString());

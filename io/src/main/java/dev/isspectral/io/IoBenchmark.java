@@ -1,8 +1,9 @@
 package dev.isspectral.io;
 
+import dev.isspectral.files.AtomicFiles;
+import dev.isspectral.files.MarkedSection;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Candidate;
-import dev.isspectral.measure.Estimate;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.RunContext;
@@ -21,29 +22,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The HDF5 numbers of BENCHMARKS.md (issue 15), measured with {@link Measure} (warm-up until steady,
- * interleaved rounds, medians with 95% intervals):
+ * The HDF5 numbers of BENCHMARKS.md (issue 15), measured with {@link Measure} (warm-up until steady, interleaved
+ * rotated rounds, medians with 95% intervals, paired ratios, machine load recorded), reported by
+ * {@link IoBenchReport} with a verdict per target from the whole interval:
  * <ol>
- *   <li>writing a checkpoint of a 128×128×64 box (jHDF, CRC-32 per dataset, temporary file, force, rename)
- *       against writing the same arrays' bytes raw with a {@link FileChannel} (write, force) in the same
- *       folder; target: within 2×;</li>
- *   <li>reading it back ({@link Checkpoint#read}: every dataset, checksums verified) against reading the raw
- *       bytes into the same arrays; (the file was just written, so both mostly read the page cache);</li>
- *   <li>the file size per grid point, against the raw doubles;</li>
- *   <li>the cost of a snapshot every 10 steps as a share of the run at 128×64×64: 10 steps with one snapshot
- *       against 10 steps without, each candidate stepping its own solver (the ratio minus one); target: below 5%.</li>
+ *   <li>writing a checkpoint of a 128×128×64 box ({@link Checkpoint#save}: jHDF, CRC-32 per dataset, temporary
+ *       file, force, rename) against writing the same arrays' bytes raw with a {@link FileChannel} (write, force)
+ *       in the same folder; target: within 2×;</li>
+ *   <li>reading it back ({@link Checkpoint#read}: every dataset, checksums verified) against reading the raw bytes
+ *       into the same arrays with a {@link FileChannel}; target: within 2× (the files were just written, so both
+ *       mostly read the page cache); both pairs in one interleaved measurement;</li>
+ *   <li>the file size per grid point (exact), against the raw doubles;</li>
+ *   <li>the cost of snapshots every 10 steps as a share of the run at 128×64×64: two solvers of the same simulation
+ *       stepped in lockstep, one with a {@link SnapshotWriter} observer called after each step as a run calls it
+ *       (it writes when its schedule is due: once per sample), the other without; each sample is one snapshot
+ *       interval; target: below 5%.</li>
  * </ol>
- * Command: {@code java -cp "io/target/is-spectral-io.jar:io/target/lib/*" dev.isspectral.io.IoBenchmark
- * [--dir DIR] [--budget SECONDS] [--out FILE.md] [--quick]} after {@code mvn -B -ntp -pl io -am package -DskipTests}.
+ * Command (BENCHMARKS.md, "HDF5 I/O"): {@code bash io/io-bench.sh --budget 180 --dir /tmp --out target/io-bench.md
+ * --json target/io-bench.json --publish BENCHMARKS.md}; see {@link IoBenchOptions} for every option.
  */
 public final class IoBenchmark {
 
@@ -51,51 +54,109 @@ public final class IoBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-        Duration budget = Duration.ofSeconds(120);
-        String checkpointGrid = "128x128x64";
-        String runGrid = "128x64x64";
-        int every = 10;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--quick" -> {
-                    checkpointGrid = "32x32x16";
-                    runGrid = "16x16x16";
-                    budget = Duration.ofSeconds(4);
-                }
-                case "--dir" -> dir = Path.of(value(args, ++i, a));
-                case "--budget" -> budget = Duration.ofMillis((long) (1000 * positive(a, value(args, ++i, a))));
-                case "--out" -> out = Path.of(value(args, ++i, a));
-                case "--checkpoint-grid" -> checkpointGrid = value(args, ++i, a);
-                case "--run-grid" -> runGrid = value(args, ++i, a);
-                default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; allowed: --dir DIR, --budget SECONDS, --out FILE.md, --quick, --checkpoint-grid NXxNYxNZ, --run-grid NXxNYxNZ");
-            }
+        IoBenchOptions options;
+        try {
+            options = IoBenchOptions.parse(System.getProperty("isspectral.io.command", IoBenchOptions.PROGRAM), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
         }
-        String report = run(dir, budget, checkpointGrid, runGrid, every, System.out);
-        if (out != null) {
-            String text = report;
-            AtomicWrite.write(out, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8), false);
-            System.out.println("written: " + out.toAbsolutePath());
+        try {
+            execute(options, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
         }
     }
 
-    /** Runs the three measurements, printing as it goes; returns the Markdown report. */
-    static String run(Path parent, Duration budget, String checkpointGrid, String runGrid, int every, PrintStream log) throws IOException {
+    /** Measures (or, with {@code --from}, reads a saved report), writes the reports and publishes; returns the Markdown. */
+    static String execute(IoBenchOptions options, PrintStream log) throws IOException {
+        String markdown;
+        if (options.from() != null) {
+            if (!Files.isRegularFile(options.from())) {
+                throw new IllegalArgumentException("--from = \"" + options.from() + "\"; no such file (write one with --out FILE.md)");
+            }
+            markdown = Files.readString(options.from(), StandardCharsets.UTF_8);
+        } else {
+            IoBenchReport report = run(options, log);
+            markdown = report.toMarkdown();
+            log.println();
+            log.print(markdown);
+            if (options.out() != null) {
+                AtomicFiles.write(options.out(), markdown);
+                log.println("written: " + options.out());
+            }
+            if (options.json() != null) {
+                AtomicFiles.write(options.json(), report.toJson());
+                log.println("written: " + options.json());
+            }
+        }
+        if (options.publish() != null) {
+            publish(options.publish(), markdown);
+            log.println("published into " + options.publish() + " between " + MarkedSection.begin(IoBenchOptions.SECTION)
+                    + " and " + MarkedSection.end(IoBenchOptions.SECTION));
+        }
+        return markdown;
+    }
+
+    /** Replaces the io section of {@code benchmarks} by {@code markdown}, atomically; the rest stays byte for byte. */
+    static void publish(Path benchmarks, String markdown) throws IOException {
+        MarkedSection.place(benchmarks, IoBenchOptions.SECTION, markdown);
+    }
+
+    /** Runs the two measurements, printing each as it finishes; the files go to a temporary folder, removed after. */
+    static IoBenchReport run(IoBenchOptions options, PrintStream log) throws IOException {
         RunContext context = RunContext.start();
-        Files.createDirectories(parent);
-        Path dir = Files.createTempDirectory(parent, "is-spectral-io-bench-");
-        StringBuilder md = new StringBuilder();
+        Files.createDirectories(options.dir());
+        Path dir = Files.createTempDirectory(options.dir(), "is-spectral-io-bench-");
         try {
-            md.append("HDF5 I/O benchmark (issue 15), files in ").append(dir.getParent()).append('\n');
-            md.append(checkpoints(dir, budget, checkpointGrid, log));
-            md.append(snapshotShare(dir, budget, runGrid, every, log));
+            log.println("IoBenchmark: " + options + "; files in " + dir);
+            Grid cg = IoBenchOptions.grid("--checkpoint-grid", options.checkpointGrid());
+            Simulation csim = simulation(options.checkpointGrid(), 1);
+            Solver solver = csim.start();
+            solver.step();
+            List<double[]> arrays = new ArrayList<>();
+            for (var f : dev.isspectral.state.Field.values()) {
+                arrays.add(solver.state().get(f));
+            }
+            arrays.addAll(solver.carriedState().values());
+            long rawBytes = 8L * cg.size() * arrays.size();
+            Path checkpoint = dir.resolve("checkpoint.h5");
+            Path raw = dir.resolve("raw.bin");
+            ByteBuffer buffer = ByteBuffer.allocateDirect(8 * cg.size()).order(ByteOrder.LITTLE_ENDIAN);
+            double[][] readInto = new double[arrays.size()][cg.size()];
+            writeRaw(raw, arrays, buffer);
+            Checkpoint.save(solver, checkpoint);
+            Measurement checkpoints = Measure.of(
+                            Candidate.of(IoBenchReport.RAW_WRITE, () -> writeRaw(raw, arrays, buffer)),
+                            Candidate.of(IoBenchReport.CHECKPOINT_WRITE, () -> Checkpoint.save(solver, checkpoint)),
+                            Candidate.of(IoBenchReport.RAW_READ, () -> readRaw(raw, readInto, buffer)),
+                            Candidate.of(IoBenchReport.CHECKPOINT_READ, () -> Checkpoint.read(checkpoint, csim)))
+                    .named("checkpoint " + cg.boxNotation()).budget(options.budget()).run();
+            log.println(checkpoints);
+            long fileBytes = Files.size(checkpoint);
+            String checkpointCase = String.format(Locale.ROOT, "%s (%d arrays of doubles, %.1f MiB)", cg.boxNotation(),
+                    arrays.size(), rawBytes / 1048576.0);
+
+            int every = options.every();
+            Simulation rsim = simulation(options.runGrid(), every);
+            Solver plain = rsim.start();
+            Solver observed = rsim.start();
+            Path folder = dir.resolve("snapshots");
+            SnapshotWriter writer = SnapshotWriter.to(folder).every(every);
+            Measurement snapshots = Measure.of(
+                            Candidate.of(IoBenchReport.PLAIN_STEPS, () -> plain.advance(every)),
+                            Candidate.of(IoBenchReport.OBSERVED_STEPS, () -> stepObserved(observed, writer, every))
+                                    .around(() -> { }, () -> clear(folder)))
+                    .named("snapshots every " + every + " steps, " + rsim.grid().boxNotation()).budget(options.budget()).run();
+            log.println(snapshots);
+            String runCase = String.format(Locale.ROOT, "%s, a snapshot (evolved fields) every %d steps; a sample is %d steps",
+                    rsim.grid().boxNotation(), every, every);
             context = context.finish();
-            md.append("\nrun: ").append(context).append('\n');
             log.println("run: " + context);
-            return md.toString();
+            return IoBenchReport.of(options, checkpointCase, checkpoints, fileBytes, cg.size(), rawBytes, runCase,
+                    snapshots, context);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -103,95 +164,17 @@ public final class IoBenchmark {
         }
     }
 
+    /** {@code steps} steps, calling the observer after each as {@code Run} does (it writes when its schedule is due). */
+    private static void stepObserved(Solver solver, SnapshotWriter observer, int steps) {
+        for (int s = 0; s < steps; s++) {
+            solver.step();
+            observer.afterStep(solver, solver.lastStep());
+        }
+    }
+
     private static Simulation simulation(String points, int steps) {
         return Simulation.builder().grid(steps + "x" + points).eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
                 .initial(Initial.gaussianPulse()).build();
-    }
-
-    private static String checkpoints(Path dir, Duration budget, String points, PrintStream log) throws IOException {
-        Simulation sim = simulation(points, 1);
-        Solver solver = sim.start();
-        solver.step();
-        List<double[]> arrays = new ArrayList<>();
-        for (var f : dev.isspectral.state.Field.values()) {
-            arrays.add(solver.state().get(f));
-        }
-        for (Map.Entry<String, double[]> e : solver.carriedState().entrySet()) {
-            arrays.add(e.getValue());
-        }
-        Grid g = sim.grid();
-        long rawBytes = 8L * g.size() * arrays.size();
-        Path checkpoint = dir.resolve("checkpoint.h5");
-        Path raw = dir.resolve("raw.bin");
-        ByteBuffer buffer = ByteBuffer.allocateDirect(8 * g.size()).order(ByteOrder.LITTLE_ENDIAN);
-        double[][] readInto = new double[arrays.size()][g.size()];
-
-        // one measurement, so all four share the rounds (and the machine's drift); ratios are to the raw write,
-        // the issue's yardstick for both directions; the read is also compared with a raw read
-        Measurement m = Measure.of(
-                        Candidate.of("raw FileChannel write + force", () -> writeRaw(raw, arrays, buffer)),
-                        Candidate.of("checkpoint write (jHDF, CRC-32, temp + force + rename)", () -> Checkpoint.save(solver, checkpoint)),
-                        Candidate.of("raw FileChannel read", () -> readRaw(raw, readInto, buffer)),
-                        Candidate.of("Checkpoint.read (checksums verified)", () -> Checkpoint.read(checkpoint, sim)))
-                .named("checkpoint " + g.boxNotation()).budget(budget).run();
-        log.println(m);
-        long fileBytes = Files.size(checkpoint);
-        Estimate writeRatio = m.ratio(1, 0);
-        Estimate readRatio = m.ratio(3, 0);
-        StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%n| checkpoint of %s (%d arrays of doubles, %.1f MiB) | median [95%% CI] | ratio to the raw write | target |%n",
-                g.boxNotation(), arrays.size(), rawBytes / 1048576.0));
-        md.append("|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| raw FileChannel write + force | %s s | 1 | |%n", m.time(0).formatShort()));
-        md.append(String.format(Locale.ROOT, "| checkpoint write | %s s | %s | ≤ 2: %s |%n", m.time(1).formatShort(),
-                writeRatio.formatShort(), verdict(writeRatio, 2.0)));
-        md.append(String.format(Locale.ROOT, "| raw FileChannel read (page cache) | %s s | %s | |%n", m.time(2).formatShort(),
-                m.ratio(2, 0).formatShort()));
-        md.append(String.format(Locale.ROOT, "| checkpoint read, checksums verified | %s s | %s (%s × the raw read) | ≤ 2: %s |%n",
-                m.time(3).formatShort(), readRatio.formatShort(), m.ratio(3, 2).formatShort(), verdict(readRatio, 2.0)));
-        md.append(String.format(Locale.ROOT, "| file size | %.2f bytes per point (%d bytes) | %.4f × the raw %d bytes per point | |%n",
-                (double) fileBytes / g.size(), fileBytes, (double) fileBytes / rawBytes, 8 * arrays.size()));
-        log.print(md);
-        return md.toString();
-    }
-
-    private static String snapshotShare(Path dir, Duration budget, String points, int every, PrintStream log) {
-        Simulation sim = simulation(points, every);
-        Solver plain = sim.start();
-        Solver observed = sim.start();
-        Solver observedWithPrimitives = sim.start();
-        SnapshotWriter writer = SnapshotWriter.to(dir.resolve("snapshots"));
-        SnapshotWriter withPrimitives = SnapshotWriter.to(dir.resolve("snapshots-primitives")).withPrimitives();
-        Measurement m = Measure.of(
-                        Candidate.of(every + " steps", () -> plain.advance(every)),
-                        Candidate.of(every + " steps + 1 snapshot", () -> {
-                            observed.advance(every);
-                            writer.write(observed);
-                        }).around(() -> { }, () -> clear(writer.folder())),
-                        Candidate.of(every + " steps + 1 snapshot with primitives", () -> {
-                            observedWithPrimitives.advance(every);
-                            withPrimitives.write(observedWithPrimitives);
-                        }).around(() -> { }, () -> clear(withPrimitives.folder())))
-                .named("snapshots every " + every + " steps, " + sim.grid().boxNotation()).budget(budget).run();
-        log.println(m);
-        Estimate share = m.ratio(1, 0).scaled(100, "%");
-        Estimate shareWithPrimitives = m.ratio(2, 0).scaled(100, "%");
-        String md = String.format(Locale.ROOT, "%n| snapshots every %d steps, %s | share of the run (ratio − 1) [95%% CI] | target |%n"
-                        + "|---|---|---|%n| evolved fields | %s %% | < 5 %% : %s |%n| fields and primitives | %s %% | |%n",
-                every, sim.grid().boxNotation(), shifted(share), verdict(share.scaled(0.01, "x"), 1.05), shifted(shareWithPrimitives));
-        log.print(md);
-        return md;
-    }
-
-    /** (ratio − 1) in percent, as "median [low, high]". */
-    private static String shifted(Estimate percent) {
-        return Estimate.number(percent.median() - 100) + " [" + Estimate.number(percent.low() - 100) + ", "
-                + Estimate.number(percent.high() - 100) + "]";
-    }
-
-    /** PASS when the whole interval is at or below the target, MISS when all of it is above, else UNCLEAR. */
-    private static String verdict(Estimate ratio, double target) {
-        return ratio.high() <= target ? "PASS" : ratio.low() > target ? "MISS" : "UNCLEAR (interval straddles the target)";
     }
 
     private static void writeRaw(Path file, List<double[]> arrays, ByteBuffer buffer) {
@@ -227,6 +210,9 @@ public final class IoBenchmark {
     }
 
     private static void clear(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.toList()) {
                 Files.delete(p);
@@ -234,24 +220,5 @@ public final class IoBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("option " + option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static double positive(String option, String value) {
-        try {
-            double v = Double.parseDouble(value);
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a number > 0");
     }
 }

@@ -63,6 +63,25 @@ class SnapshotTest {
     }
 
     @Test
+    void aPlaneFromAFileIsDrawnWithTheSharedHeatMapAndShortLabels() {
+        Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
+        s.advance(2);
+        Snapshot snap = Snapshot.open(SnapshotWriter.to(dir).withPrimitives().write(s));
+        dev.isspectral.plot.HeatMap map = SnapshotPlots.slice(snap, "energy_density", 2, 4);   // z = 4·2π/8 = π
+        dev.isspectral.plot.HeatMap live = dev.isspectral.plot.FieldPlots.slice(s, "energy_density", 2, 4);
+        assertEquals(live.colourTickLabels(), map.colourTickLabels(), "the same picture as the live solver's field");
+        assertEquals(live.xTickLabels(), map.xTickLabels());
+        assertEquals(live.colourMin(), map.colourMin(), 0.0);
+        assertEquals(live.colourMax(), map.colourMax(), 0.0);
+        assertTrue(map.title().startsWith("energy_density on the plane z = 3.14 at t = "), map.title());
+        assertTrue(map.title().endsWith("(snapshot-000002.h5)"), map.title());
+        assertTrue(map.colourTickLabels().size() >= 2, map.colourTickLabels().toString());
+        for (String label : map.colourTickLabels()) {
+            assertTrue(label.length() <= 6, "a short colour-bar label, not 16 digits: " + map.colourTickLabels());
+        }
+    }
+
+    @Test
     void primitivesAreTheSolversAndTheFullShearTensorIsTracelessAndOrthogonalToU() {
         Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
         s.advance(4);

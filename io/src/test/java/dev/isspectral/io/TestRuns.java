@@ -1,34 +1,31 @@
 package dev.isspectral.io;
 
 import dev.isspectral.fft.FftSettings;
-import dev.isspectral.physics.Eos;
-import dev.isspectral.physics.Transport;
-import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
 import dev.isspectral.state.Field;
+import dev.isspectral.validate.ReferenceRuns;
 import java.util.Arrays;
 
-/** The run the tests save and restart: strongly nonlinear, with shear and bulk viscosity, so the recovery iterates. */
+/** The runs the tests save and restart, and helpers to compare them. */
 final class TestRuns {
+
+    /**
+     * The grid of {@link #nonlinear}: three different sizes (16, 12, 8), so that a dataset written or read with two
+     * axes swapped has the wrong shape and fails its test.
+     */
+    static final String GRID = "20x16x12x8";
 
     private TestRuns() {
     }
 
+    /**
+     * The solver's shared nonlinear case ({@link ReferenceRuns#nonlinear}: strongly nonlinear, with shear and bulk
+     * viscosity, so the recovery iterates) on {@link #GRID}.
+     */
     static Simulation nonlinear(Tuning tuning) {
-        return Simulation.builder()
-                .grid("20x16x12x8")
-                .eos(Eos.constantSoundSpeed(0.25))
-                .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
-                .initial(Initial.custom("nonlinear test data", (x, y, z, out) -> {
-                    out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
-                    out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
-                    out[2] = 0.25 * Math.cos(x);
-                    out[3] = 0.1 * Math.sin(x + y);
-                }))
-                .tuning(tuning)
-                .build();
+        return ReferenceRuns.nonlinear(tuning).toBuilder().grid(GRID).build();
     }
 
     static Tuning preset(String name) {

@@ -98,6 +98,10 @@ public final class Levers {
                 Lever.of("preallocated workspaces",
                         "spectra, derivative, flux and stage arrays allocated once instead of on every call",
                         t -> t.withPreallocatedWorkspaces(false), t -> t),
+                Lever.of("batched transforms",
+                        "each group of independent transforms (gradients of eps and v, the 9 + 4 of the flux divergence) as whole "
+                                + "one-thread transforms side by side, one per thread, instead of each transform split over the threads",
+                        t -> t.withBatchedTransforms(false), t -> t.withBatchedTransforms(true)),
                 Lever.of("float32 transforms (an option, off by default)",
                         "FFTs in single precision, fields kept in double (accuracy cost: SinglePrecisionTest)",
                         t -> t, t -> t.withSinglePrecision(true)));

@@ -7,6 +7,8 @@ import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.Presentable;
 import dev.isspectral.measure.RunContext;
+import dev.isspectral.profile.FftRecorder;
+import dev.isspectral.trace.Tracer;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
@@ -26,7 +28,13 @@ import tech.tablesaw.api.Table;
  * (order rotated), the speed-up over the first thread count paired per round, every figure a median with its 95%
  * interval. Efficiency = speed-up / (threads / first threads). Rows measured while other processes took more than
  * {@value dev.isspectral.measure.MachineLoad#BUSY_OTHER_SHARE} of the CPU are flagged: other load takes the very
- * cores the extra threads need. All solvers of a grid are alive together (their memory adds up). Immutable.
+ * cores the extra threads need. All solvers of a grid are alive together (their memory adds up).
+ *
+ * <p>Where efficiency is lost: each solver's engine is wrapped in an {@link FftRecorder} (two clock reads per
+ * transform or batch, nothing hashed), so the same interleaved run also gives the mean milliseconds per step inside the
+ * transforms (FFTW's copies included) and, subtracted from the mean step, outside them (the pointwise kernels, the
+ * primitive recovery, the k-space passes, stage arithmetic), and each part's speed-up over the first thread count
+ * (ratio of means over every step run, warm-up included: an indication, without an interval). Immutable.
  */
 public final class ThreadScaling {
 
@@ -45,6 +53,10 @@ public final class ThreadScaling {
     public static final String NS_PER_POINT = "ns_per_point_step";
     public static final String ROUNDS = "rounds";
     public static final String BUSY = "busy";
+    public static final String FFT_MS = "fft_ms_per_step";
+    public static final String REST_MS = "rest_ms_per_step";
+    public static final String FFT_SPEEDUP = "fft_speedup";
+    public static final String REST_SPEEDUP = "rest_speedup";
 
     private final List<Grid> grids;
     private final List<Integer> threads;
@@ -93,21 +105,43 @@ public final class ThreadScaling {
     public Result run() {
         RunContext context = RunContext.start();
         List<Measurement> measurements = new ArrayList<>();
+        List<double[]> phases = new ArrayList<>();
         String settings = "";
         for (Grid g : grids) {
             List<Candidate> candidates = new ArrayList<>();
-            for (int t : threads) {
+            List<FftRecorder> recorders = new ArrayList<>();
+            long[] stepsRun = new long[threads.size()];
+            long[] stepNanos = new long[threads.size()];
+            for (int k = 0; k < threads.size(); k++) {
+                int t = threads.get(k);
                 Simulation sim = Workload.simulation(g, Workload.optimized(backend).withThreads(t));
                 settings = sim.fftSettings().label().replaceAll(" t\\d+$", "");
-                Solver s = sim.start(Instrumentation.NONE);
-                candidates.add(Candidate.of(t + (t == 1 ? " thread" : " threads"), s::step));
+                FftRecorder recorder = new FftRecorder(Tracer.OFF, System::nanoTime, false);
+                recorders.add(recorder);
+                Solver s = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
+                int index = k;
+                candidates.add(Candidate.of(t + (t == 1 ? " thread" : " threads"), () -> {
+                    long t0 = System.nanoTime();
+                    s.step();
+                    stepNanos[index] += System.nanoTime() - t0;
+                    stepsRun[index]++;
+                }));
             }
             measurements.add(Measure.of(candidates).named(g.boxNotation()).budget(budgetPerGrid)
                     .minSample(Duration.ZERO).run());
+            for (int k = 0; k < threads.size(); k++) {
+                long fftNanos = 0;
+                for (FftRecorder.Kind kind : recorders.get(k).kinds()) {
+                    fftNanos += kind.totalNanos();
+                }
+                double steps = Math.max(1, stepsRun[k]);
+                double fft = fftNanos / 1e6 / steps;
+                phases.add(new double[] {fft, stepNanos[k] / 1e6 / steps - fft});
+            }
             candidates.clear();
             System.gc();
         }
-        return new Result(grids, threads, backend + " (" + settings + ")", measurements, context.finish());
+        return new Result(grids, threads, backend + " (" + settings + ")", measurements, phases, context.finish());
     }
 
     /** The table and its context. */
@@ -116,14 +150,27 @@ public final class ThreadScaling {
         private final List<Integer> threads;
         private final String backend;
         private final List<Measurement> measurements;
+        private final List<double[]> phases;
         private final RunContext context;
 
-        Result(List<Grid> grids, List<Integer> threads, String backend, List<Measurement> measurements, RunContext context) {
+        Result(List<Grid> grids, List<Integer> threads, String backend, List<Measurement> measurements,
+               List<double[]> phases, RunContext context) {
             this.grids = grids;
             this.threads = threads;
             this.backend = backend;
             this.measurements = List.copyOf(measurements);
+            this.phases = List.copyOf(phases);
             this.context = context;
+        }
+
+        /** Mean ms per step of grid {@code g}, thread count {@code k}: {inside the transforms, the rest}. */
+        public double[] phases(int g, int k) {
+            return phases.get(g * threads.size() + k).clone();
+        }
+
+        /** Speed-up of part {@code part} (0 transforms, 1 the rest) of thread count {@code k} over the first. */
+        public double phaseSpeedup(int g, int k, int part) {
+            return phases(g, 0)[part] / phases(g, k)[part];
         }
 
         /** Each grid's measurement. */
@@ -157,6 +204,10 @@ public final class ThreadScaling {
             DoubleColumn ns = DoubleColumn.create(NS_PER_POINT);
             IntColumn rounds = IntColumn.create(ROUNDS);
             BooleanColumn busy = BooleanColumn.create(BUSY);
+            DoubleColumn fftMs = DoubleColumn.create(FFT_MS);
+            DoubleColumn restMs = DoubleColumn.create(REST_MS);
+            DoubleColumn fftUp = DoubleColumn.create(FFT_SPEEDUP);
+            DoubleColumn restUp = DoubleColumn.create(REST_SPEEDUP);
             for (int g = 0; g < grids.size(); g++) {
                 Measurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
@@ -177,27 +228,37 @@ public final class ThreadScaling {
                     ns.append(1e9 * time.median() / grids.get(g).size());
                     rounds.append(m.rounds());
                     busy.append(m.load().busy());
+                    fftMs.append(phases(g, k)[0]);
+                    restMs.append(phases(g, k)[1]);
+                    fftUp.append(phaseSpeedup(g, k, 0));
+                    restUp.append(phaseSpeedup(g, k, 1));
                 }
             }
-            return Table.create("thread scaling, " + backend, grid, t, s, sl, sh, sp, spl, sph, ef, efl, efh, ns, rounds, busy);
+            return Table.create("thread scaling, " + backend, grid, t, s, sl, sh, sp, spl, sph, ef, efl, efh, ns, rounds, busy,
+                    fftMs, restMs, fftUp, restUp);
         }
 
         /** A markdown table with the run's context above it. */
         public String toMarkdown() {
             StringBuilder sb = new StringBuilder("Thread scaling, " + backend + " (optimized tuning, the workload of "
                     + "`bench targets`); " + context + "\n\n| grid | threads | s/step (median [95% CI]) | speed-up "
-                    + "(paired) | efficiency | ns/point/step | rounds | other CPU |\n|---|---|---|---|---|---|---|---|\n");
+                    + "(paired) | efficiency | ns/point/step | rounds | other CPU | transforms: ms/step, speed-up | rest: "
+                    + "ms/step, speed-up |\n|---|---|---|---|---|---|---|---|---|---|\n");
             for (int g = 0; g < grids.size(); g++) {
                 Measurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
                     Estimate time = m.time(k);
-                    sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %d | %s |%n",
+                    sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %d | %s | %.1f, x%.2f | %.1f, x%.2f |%n",
                             grids.get(g).boxNotation(), threads.get(k), time.formatShort(), speedup(g, k).formatShort(),
                             efficiency(g, k).formatShort(), 1e9 * time.median() / grids.get(g).size(), m.rounds(),
                             m.load().sharesKnown() ? String.format(Locale.ROOT, "%.0f%%%s", 100 * m.load().otherShare(),
-                                    m.load().busy() ? " **busy: flagged**" : "") : "n/a"));
+                                    m.load().busy() ? " **busy: flagged**" : "") : "n/a",
+                            phases(g, k)[0], phaseSpeedup(g, k, 0), phases(g, k)[1], phaseSpeedup(g, k, 1)));
                 }
             }
+            sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same run; rest: "
+                    + "the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage arithmetic); both "
+                    + "over every step run, warm-up included; their speed-ups are ratios of those means, without intervals.\n");
             return sb.toString();
         }
 

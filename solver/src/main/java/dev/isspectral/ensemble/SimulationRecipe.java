@@ -31,7 +31,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                                boolean fusedKernels, boolean tiledStages, boolean leanStiffPass,
                                int threads, String fftBackend, int fftThreads,
                                boolean realTransforms, String fftPrecision, boolean reusePlans,
-                               long jtransformsThreadsBeginN, String fftRigour, String savedFftTuning) implements Serializable {
+                               long jtransformsThreadsBeginN, String fftRigour, String savedFftTuning,
+                               boolean batchedTransforms) implements Serializable {
 
     /**
      * The recipe of {@code sim}; throws IllegalArgumentException naming the setting that cannot travel
@@ -93,7 +94,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 tu.name(), tu.preallocatedWorkspaces(), tu.sharedForwardTransforms(), tu.fusedKernels(), tu.tiledStages(), tu.leanStiffPass(), tu.threads(),
                 f.backend(), f.threads(), f.realToComplex(), f.precision().name(), f.reusePlans(),
                 f.jtransformsThreadsBeginN(), f.rigour().name(),
-                tu.savedFftTuning().map(Path::toString).orElse(null));
+                tu.savedFftTuning().map(Path::toString).orElse(null), tu.batchedTransforms());
     }
 
     /** The simulation this recipe describes. */
@@ -155,7 +156,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
         Tuning t = Tuning.optimized().withPreallocatedWorkspaces(preallocatedWorkspaces)
                 .withSharedForwardTransforms(sharedForwardTransforms).withFusedKernels(fusedKernels).withTiledStages(tiledStages)
                 .withLeanStiffPass(leanStiffPass)
-                .withThreads(threads).withFftSettings(f.withThreads(fftThreads));
+                .withThreads(threads).withFftSettings(f.withThreads(fftThreads))
+                .withBatchedTransforms(batchedTransforms);
         if (savedFftTuning != null) {
             t = t.withSavedFftTuning(Path.of(savedFftTuning));
         }

@@ -66,6 +66,25 @@ public interface FftEngine extends AutoCloseable {
     void inverse(double[] spectrum, double[] real);
 
     /**
+     * Forward transforms of {@code count} independent fields, {@code reals[i]} into {@code spectra[i]} for
+     * {@code i < count} (the arrays are distinct; extra entries are ignored). Each result is what
+     * {@link #forward} gives for that field. The default transforms them one after the other; a many-threaded
+     * engine may run whole one-thread transforms side by side on its threads instead ("batched transforms").
+     */
+    default void forwardEach(double[][] reals, double[][] spectra, int count) {
+        for (int i = 0; i < count; i++) {
+            forward(reals[i], spectra[i]);
+        }
+    }
+
+    /** Inverse transforms of {@code count} independent spectra, as {@link #forwardEach}; each spectrum may be overwritten. */
+    default void inverseEach(double[][] spectra, double[][] reals, int count) {
+        for (int i = 0; i < count; i++) {
+            inverse(spectra[i], reals[i]);
+        }
+    }
+
+    /**
      * Bytes of working buffers this engine holds between calls, on the heap and in native memory, not counting
      * the caller's fields and spectra nor the FFT library's own twiddle tables; 0 for an engine that holds none.
      */

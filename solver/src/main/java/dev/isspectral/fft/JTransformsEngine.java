@@ -25,6 +25,11 @@ public final class JTransformsEngine implements FftEngine {
     private int pass;  // which pass the tasks run: 0 z-forward, 1 y-forward, 2 x-forward, 3 z-inverse, 4 y-inverse, 5 x-inverse
     private double[] realArg;
     private double[] spectrumArg;
+    // the side-by-side transforms in progress, read by eachRun
+    private double[][] eachReals;
+    private double[][] eachSpectra;
+    private boolean eachForward;
+    private final Workers.Chunk eachChunk = this::eachRun;
 
     /**
      * Below this many points per field a transform runs on the calling thread alone, whatever the thread
@@ -132,6 +137,56 @@ public final class JTransformsEngine implements FftEngine {
         spectrumArg = null;
     }
 
+    /**
+     * With more than one thread, whole one-thread transforms side by side: the largest multiple of the thread
+     * count of the fields, each thread transforming its own block of fields with its own FFT objects, and the
+     * rest one at a time with every thread inside each transform. Every line is transformed by the same code
+     * either way, so the results are bit-identical to {@link #forward}'s.
+     */
+    @Override
+    public void forwardEach(double[][] reals, double[][] spectra, int count) {
+        each(reals, spectra, count, true);
+    }
+
+    /** As {@link #forwardEach}, inverse transforms; bit-identical to {@link #inverse}'s results. */
+    @Override
+    public void inverseEach(double[][] spectra, double[][] reals, int count) {
+        each(reals, spectra, count, false);
+    }
+
+    private void each(double[][] reals, double[][] spectra, int count, boolean forward) {
+        int sideBySide = threads == 1 ? 0 : count / threads * threads;
+        if (sideBySide > 0) {
+            for (int i = 0; i < sideBySide; i++) {
+                checkLengths(reals[i], spectra[i]);
+            }
+            eachReals = reals;
+            eachSpectra = spectra;
+            eachForward = forward;
+            try {
+                team.forEachItem(sideBySide, eachChunk);
+            } finally {
+                eachReals = null;
+                eachSpectra = null;
+            }
+        }
+        for (int i = sideBySide; i < count; i++) {
+            if (forward) {
+                forward(reals[i], spectra[i]);
+            } else {
+                inverse(spectra[i], reals[i]);
+            }
+        }
+    }
+
+    /** Fields [from, to) of the side-by-side transforms in progress, whole, on thread {@code id}. */
+    private void eachRun(int id, int from, int to) {
+        Worker w = workers[id];
+        for (int i = from; i < to; i++) {
+            w.whole(eachReals[i], eachSpectra[i], eachForward);
+        }
+    }
+
     private void run(int which) {
         pass = which;
         int lines = switch (which) {
@@ -146,9 +201,9 @@ public final class JTransformsEngine implements FftEngine {
     private void runChunk(int id, int from, int to) {
         Worker w = workers[id];
         switch (pass) {
-            case 0, 3 -> w.zLines(from, to, pass == 0);
-            case 1, 4 -> w.yLines(from, to, pass == 1);
-            default -> w.xLines(from, to, pass == 2);
+            case 0, 3 -> w.zLines(realArg, spectrumArg, from, to, pass == 0);
+            case 1, 4 -> w.yLines(spectrumArg, from, to, pass == 1);
+            default -> w.xLines(spectrumArg, from, to, pass == 2);
         }
     }
 
@@ -171,9 +226,28 @@ public final class JTransformsEngine implements FftEngine {
         private final double[] realLine = new double[nz];
         private final double[] complexLine = new double[2 * Math.max(nx, ny)];
 
-        void zLines(int from, int to, boolean forward) {
-            double[] real = realArg;
-            double[] spectrum = spectrumArg;
+        /** A whole transform on this thread alone: the same line code as the split passes, so the same bits. */
+        void whole(double[] real, double[] spectrum, boolean forward) {
+            if (forward) {
+                zLines(real, spectrum, 0, nx * ny, true);
+                if (ny > 1) {
+                    yLines(spectrum, 0, nx, true);
+                }
+                if (nx > 1) {
+                    xLines(spectrum, 0, ny, true);
+                }
+            } else {
+                if (nx > 1) {
+                    xLines(spectrum, 0, ny, false);
+                }
+                if (ny > 1) {
+                    yLines(spectrum, 0, nx, false);
+                }
+                zLines(real, spectrum, 0, nx * ny, false);
+            }
+        }
+
+        void zLines(double[] real, double[] spectrum, int from, int to, boolean forward) {
             if (forward) {
                 for (int line = from; line < to; line++) {
                     System.arraycopy(real, line * nz, realLine, 0, nz);
@@ -197,8 +271,7 @@ public final class JTransformsEngine implements FftEngine {
             }
         }
 
-        void yLines(int iFrom, int iTo, boolean forward) {
-            double[] spectrum = spectrumArg;
+        void yLines(double[] spectrum, int iFrom, int iTo, boolean forward) {
             int stride = 2 * nzh;
             for (int i = iFrom; i < iTo; i++) {
                 for (int m = 0; m < nzh; m++) {
@@ -220,8 +293,7 @@ public final class JTransformsEngine implements FftEngine {
             }
         }
 
-        void xLines(int jFrom, int jTo, boolean forward) {
-            double[] spectrum = spectrumArg;
+        void xLines(double[] spectrum, int jFrom, int jTo, boolean forward) {
             int stride = 2 * ny * nzh;
             for (int j = jFrom; j < jTo; j++) {
                 for (int m = 0; m < nzh; m++) {

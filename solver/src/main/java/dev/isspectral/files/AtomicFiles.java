@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link #write(Path, byte[])}: one file, written to a hidden temporary sibling
  *       {@code .<name>.<pid>-<n>.tmp}, forced to disk, then moved over the target (atomically where the file
- *       system can). The temporary file is created with the user's default permissions (umask), not 0600.</li>
+ *       system can). The temporary file is created with the user's default permissions (umask), not 0600.
+ *       {@link #write(Path, Content)} does the same for content a library writes to a path itself (HDF5);
+ *       {@link #writeUnforced} skips the flush to disk, for frequent, cheap-to-lose output.</li>
  *   <li>{@link #writeSet(Path, String, Map)}: several files in one folder as a unit. All of them are written
  *       completely into a hidden staging folder {@code .<set>.set-<pid>-<n>.tmp/}, which is then marked
  *       {@code COMMIT}; the old manifest {@code <set>.manifest} is removed, the files are moved into place, and a
@@ -75,13 +77,57 @@ public final class AtomicFiles {
      * @throws IOException naming {@code target} and the reason; no temporary file is left
      */
     public static Path write(Path target, byte[] content) throws IOException {
+        return write(target, tmp -> writeNew(tmp, content), false);   // writeNew has forced it already
+    }
+
+    /**
+     * Writes a file's content to the path it is given (the temporary sibling, which does not exist yet): for
+     * libraries that write to a path themselves, such as an HDF5 writer.
+     */
+    @FunctionalInterface
+    public interface Content {
+        /** Creates {@code temporary} and writes the content to it. */
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} with {@code content}, which creates and fills the temporary sibling it is given; the
+     * temporary file is then forced to disk and moved over the target (atomically where the file system can).
+     * A reader, a failure or a kill sees the old file or the new one, never a part of one; forcing adds that a
+     * crash of the machine right after the move cannot leave an empty file in its place.
+     *
+     * @return the target
+     * @throws IOException naming {@code target} and the reason; no temporary file is left
+     */
+    public static Path write(Path target, Content content) throws IOException {
+        return write(target, content, true);
+    }
+
+    /**
+     * {@link #write(Path, Content)} without forcing the temporary file to disk before the move: still never a
+     * partial file at the target, but after a crash of the machine (not of the process) the file may be empty.
+     * For output that is cheap to lose and written often (snapshots, sidecars), where a disk flush per file costs.
+     */
+    public static Path writeUnforced(Path target, Content content) throws IOException {
+        return write(target, content, false);
+    }
+
+    private static Path write(Path target, Content content, boolean force) throws IOException {
         Path parent = parentOf(target);
         createDirectories(parent, target);
         cleanUp(parent);
         Path tmp = parent.resolve("." + target.getFileName() + "." + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
         try {
-            writeNew(tmp, content);
-            move(tmp, target);
+            content.writeTo(tmp);
+            if (!Files.isRegularFile(tmp)) {
+                throw new IOException("the content writer did not create the temporary file " + tmp);
+            }
+            if (force) {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+            }
+            move(tmp, parent.resolve(target.getFileName()));
             return target;
         } catch (IOException e) {
             throw failure(target, e);

@@ -120,6 +120,21 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code chunk} over [0, n) split into {@link #size()} contiguous chunks as soon as every thread gets at
+     * least one item ({@code n >= size()}), else on the caller's thread: for items as costly as a whole 3-D
+     * transform, where two items over two threads already pay ({@link #forEachChunk(int, Chunk)} wants two per thread).
+     */
+    public void forEachItem(int n, Chunk chunk) {
+        if (size == 1 || n < size) {
+            chunk.run(0, 0, n);
+            return;
+        }
+        synchronized (this) {
+            runChunks(n, chunk);
+        }
+    }
+
     private void runChunks(int n, Chunk chunk) {
         if (closed) {
             throw new IllegalStateException("workers closed");

@@ -61,6 +61,9 @@ public final class IsraelStewartRhs implements Rhs {
     private double[][] flux;
     private final double[][] divergences = new double[4][];
     private final double[][] fluxTimeComponents = new double[3][];
+    // holders of the batched kinematics call (filled each pass; nothing allocated in the step)
+    private final double[][] kinematicFields = new double[4][];
+    private final double[][][] kinematicGradients = new double[4][3][];
     private final Advection advection = new Advection();
 
     private long passes;
@@ -224,14 +227,30 @@ public final class IsraelStewartRhs implements Rhs {
             recover(producer, y);
             try (Span s = tracer.open("kinematics")) {
                 // the operand names only label what an observer records (Tracer.operand); a no-op when off
-                tracer.operand("eps");
-                spectral.gradient(primitives.energyDensity, gradEnergy[0], gradEnergy[1], gradEnergy[2]);
-                tracer.operand("v_x");
-                spectral.gradient(primitives.vx, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
-                tracer.operand("v_y");
-                spectral.gradient(primitives.vy, gradVelocity[0][1], gradVelocity[1][1], gradVelocity[2][1]);
-                tracer.operand("v_z");
-                spectral.gradient(primitives.vz, gradVelocity[0][2], gradVelocity[1][2], gradVelocity[2][2]);
+                if (spectral.batchedTransforms()) {
+                    // the four gradients as one group: their transforms go to the engine in batches
+                    kinematicFields[0] = primitives.energyDensity;
+                    kinematicFields[1] = primitives.vx;
+                    kinematicFields[2] = primitives.vy;
+                    kinematicFields[3] = primitives.vz;
+                    for (int axis = 0; axis < 3; axis++) {
+                        kinematicGradients[0][axis] = gradEnergy[axis];
+                        for (int c = 0; c < 3; c++) {
+                            kinematicGradients[1 + c][axis] = gradVelocity[axis][c];
+                        }
+                    }
+                    tracer.operand("eps, v");
+                    spectral.gradients(4, kinematicFields, kinematicGradients);
+                } else {
+                    tracer.operand("eps");
+                    spectral.gradient(primitives.energyDensity, gradEnergy[0], gradEnergy[1], gradEnergy[2]);
+                    tracer.operand("v_x");
+                    spectral.gradient(primitives.vx, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
+                    tracer.operand("v_y");
+                    spectral.gradient(primitives.vy, gradVelocity[0][1], gradVelocity[1][1], gradVelocity[2][1]);
+                    tracer.operand("v_z");
+                    spectral.gradient(primitives.vz, gradVelocity[0][2], gradVelocity[1][2], gradVelocity[2][2]);
+                }
             }
             if (fused) {
                 try (Span s = tracer.open("sources")) {

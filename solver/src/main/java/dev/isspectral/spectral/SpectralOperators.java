@@ -46,6 +46,18 @@ public final class SpectralOperators {
     private final double[][] tensorAccumulators;
     private final boolean preallocated;
     private final boolean shareForwardTransform;
+    /**
+     * Most threads batched transforms are used on: the largest group has twelve transforms (the inverse transforms of
+     * the four gradients), so on more threads no transform would run side by side.
+     */
+    public static final int MAX_BATCH = 12;
+    /** Transforms per batch when groups of independent transforms go to the engine together; 0 when they do not. */
+    private final int batch;
+    /** Spectra for batched transforms: spectrum, scratch, accumulator and max(0, batch − 3) more. */
+    private final double[][] pool;
+    // argument holders of the batched calls (filled per call, never allocated in the step)
+    private final double[][] batchReals;
+    private final double[][] batchSpectra;
     private final Workers workers;
     private final int rowGrain;
     private double[] filterMask;
@@ -80,6 +92,20 @@ public final class SpectralOperators {
     /** As above, with the k-space passes split by rows over {@code workers}. */
     public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
                              boolean shareForwardTransform, Workers workers) {
+        this(grid, engine, tracer, preallocated, shareForwardTransform, workers, false);
+    }
+
+    /**
+     * As above; with {@code batchedTransforms} (and preallocated workspaces, shared forward transforms and an
+     * engine of 2 … {@link #MAX_BATCH} threads) each group of independent transforms (the nine forward and four inverse
+     * of {@link #symmetricDivergence}, the three inverse of a {@link #gradient}, the four forward and twelve
+     * inverse of {@link #gradients}) goes to the engine in batches of its thread count
+     * ({@link FftEngine#forwardEach}), which may run them as whole one-thread transforms side by side. The
+     * k-space sums are taken in the same order, so results are what the engine's single transforms give
+     * (bit-identical with JTransforms). Holds max(0, threads − 3) spectra more than the unbatched path.
+     */
+    public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
+                             boolean shareForwardTransform, Workers workers, boolean batchedTransforms) {
         if (engine.nx() != grid.nx() || engine.ny() != grid.ny() || engine.nz() != grid.nz()) {
             throw new IllegalArgumentException("FFT engine shape " + engine.nx() + "x" + engine.ny() + "x"
                     + engine.nz() + " does not match grid " + grid.boxNotation());
@@ -102,6 +128,21 @@ public final class SpectralOperators {
         this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
         this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
         this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
+        this.batch = batchedTransforms && preallocated && shareForwardTransform && engine.threads() > 1
+                && engine.threads() <= MAX_BATCH ? engine.threads() : 0;
+        if (batch > 0) {
+            this.pool = new double[Math.max(3, batch)][];
+            pool[0] = spectrum;
+            pool[1] = scratch;
+            pool[2] = accumulator;
+            for (int b = 3; b < pool.length; b++) {
+                pool[b] = new double[engine.spectrumLength()];
+            }
+        } else {
+            this.pool = null;
+        }
+        this.batchReals = new double[Math.max(3, batch)][];
+        this.batchSpectra = new double[Math.max(3, batch)][];
         this.workers = workers;
         this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / nzh);
     }
@@ -132,9 +173,24 @@ public final class SpectralOperators {
         return preallocated ? 7L * 2 * grid.spectrumSize() : 0L;
     }
 
+    /** Whether groups of independent transforms go to the engine in batches ({@link FftEngine#forwardEach}). */
+    public boolean batchedTransforms() {
+        return batch > 0;
+    }
+
+    /**
+     * Doubles held in spectra beyond {@link #spectrumDoubles} by batched transforms on an engine of
+     * {@code engineThreads} threads: max(0, threads − 3) spectra when batches are used (2 … {@link #MAX_BATCH}
+     * threads, preallocated workspaces), none otherwise.
+     */
+    public static long batchSpectrumDoubles(Grid grid, boolean preallocated, int engineThreads) {
+        boolean used = preallocated && engineThreads > 1 && engineThreads <= MAX_BATCH;
+        return used ? Math.max(0, engineThreads - 3) * 2L * grid.spectrumSize() : 0L;
+    }
+
     /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
-        long doubles = (preallocated ? 7L * spectrum.length : 0L) + kx.length + ky.length + kz.length
+        long doubles = (preallocated ? 7L * spectrum.length : 0L) + (batch > 0 ? (pool.length - 3L) * spectrum.length : 0L) + kx.length + ky.length + kz.length
                 + kxSquared.length + kySquared.length + kzSquared.length
                 + (filterMask == null ? 0 : filterMask.length);
         return 8 * doubles;
@@ -152,6 +208,19 @@ public final class SpectralOperators {
     /** The gradient (∂_x f, ∂_y f, ∂_z f) from one forward and three inverse transforms. */
     public void gradient(double[] f, double[] dx, double[] dy, double[] dz) {
         try (Span s = tracer.open("gradient")) {
+            if (batch > 0) {
+                double[] spec = tensorAccumulators[0];
+                forward(f, spec);
+                batchReals[0] = dx;
+                batchReals[1] = dy;
+                batchReals[2] = dz;
+                for (int axis = 0; axis < 3; axis++) {
+                    kspace(DERIVATIVE, spec, axis, pool[axis], false);
+                    batchSpectra[axis] = pool[axis];
+                }
+                inverseEach(3);
+                return;
+            }
             double[] spec = buffer(spectrum);
             forward(f, spec);
             derivativeFromSpectrum(spec, 0, dx);
@@ -165,6 +234,40 @@ public final class SpectralOperators {
                 forward(f, spec);
             }
             derivativeFromSpectrum(spec, 2, dz);
+        }
+    }
+
+    /**
+     * The gradients of {@code count} (1 … 4) fields: {@code out[f][axis]} = ∂_axis {@code fields[f]}. The same
+     * results as {@link #gradient} field by field; with batched transforms the forward transforms of the fields
+     * and then the inverse transforms of the derivatives go to the engine in batches.
+     */
+    public void gradients(int count, double[][] fields, double[][][] out) {
+        if (count < 1 || count > 4) {
+            throw new IllegalArgumentException("count = " + count + "; must be in 1..4");
+        }
+        if (batch == 0) {
+            for (int f = 0; f < count; f++) {
+                gradient(fields[f], out[f][0], out[f][1], out[f][2]);
+            }
+            return;
+        }
+        try (Span s = tracer.open("gradient")) {
+            forwardTransforms += count;
+            engine.forwardEach(fields, tensorAccumulators, count);
+            int n = 0;
+            for (int f = 0; f < count; f++) {
+                for (int axis = 0; axis < 3; axis++) {
+                    kspace(DERIVATIVE, tensorAccumulators[f], axis, pool[n], false);
+                    batchSpectra[n] = pool[n];
+                    batchReals[n] = out[f][axis];
+                    n++;
+                    if (n == batch || (f == count - 1 && axis == 2)) {
+                        inverseEach(n);
+                        n = 0;
+                    }
+                }
+            }
         }
     }
 
@@ -230,6 +333,10 @@ public final class SpectralOperators {
             }
             return;
         }
+        if (batch > 0) {
+            batchedSymmetricDivergence(t0, xx, yy, zz, xy, xz, yz, out, negated);
+            return;
+        }
         try (Span s = tracer.open("divergence")) {
             double[][] acc = preallocated ? tensorAccumulators : new double[4][engine.spectrumLength()];
             double[] spec = buffer(spectrum);
@@ -267,6 +374,75 @@ public final class SpectralOperators {
             for (int nu = 0; nu < 4; nu++) {
                 inverse(acc[nu], out[nu]);
             }
+        }
+    }
+
+    /**
+     * {@link #symmetricDivergence} with its nine forward transforms in batches (in the order of the unbatched
+     * path, each batch's k-space sums taken in that order too) and its four inverse transforms as one batch.
+     */
+    private void batchedSymmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
+                                            double[] xy, double[] xz, double[] yz, double[][] out, boolean negated) {
+        try (Span s = tracer.open("divergence")) {
+            double[][] acc = tensorAccumulators;
+            int n = 0;
+            for (int c = 0; c < 9; c++) {
+                batchReals[n] = switch (c) {
+                    case 0, 1, 2 -> t0[c];
+                    case 3 -> xx;
+                    case 4 -> xy;
+                    case 5 -> xz;
+                    case 6 -> yy;
+                    case 7 -> yz;
+                    default -> zz;
+                };
+                batchSpectra[n] = pool[n];
+                n++;
+                if (n < batch && c < 8) {
+                    continue;
+                }
+                tracer.operand("T");
+                forwardTransforms += n;
+                engine.forwardEach(batchReals, batchSpectra, n);
+                for (int b = 0; b < n; b++) {
+                    double[] spec = batchSpectra[b];
+                    switch (c - n + 1 + b) {
+                        case 0 -> kspace(SET, spec, 0, acc[0], false);
+                        case 1 -> kspace(ACCUMULATE, spec, 1, acc[0], false);
+                        case 2 -> kspace(ACCUMULATE, spec, 2, acc[0], negated);
+                        case 3 -> kspace(SET, spec, 0, acc[1], false);
+                        case 4 -> {
+                            kspace(ACCUMULATE, spec, 1, acc[1], false);
+                            kspace(SET, spec, 0, acc[2], false);
+                        }
+                        case 5 -> {
+                            kspace(ACCUMULATE, spec, 2, acc[1], negated);
+                            kspace(SET, spec, 0, acc[3], false);
+                        }
+                        case 6 -> kspace(ACCUMULATE, spec, 1, acc[2], false);
+                        case 7 -> {
+                            kspace(ACCUMULATE, spec, 2, acc[2], negated);
+                            kspace(ACCUMULATE, spec, 1, acc[3], false);
+                        }
+                        default -> kspace(ACCUMULATE, spec, 2, acc[3], negated);
+                    }
+                }
+                n = 0;
+            }
+            inverseTransforms += 4;
+            engine.inverseEach(acc, out, 4);
+        } finally {
+            java.util.Arrays.fill(batchReals, null);
+        }
+    }
+
+    /** Inverse transforms of {@code batchSpectra[0..n)} into {@code batchReals[0..n)}, as one batch. */
+    private void inverseEach(int n) {
+        inverseTransforms += n;
+        try {
+            engine.inverseEach(batchSpectra, batchReals, n);
+        } finally {
+            java.util.Arrays.fill(batchReals, null);
         }
     }
 

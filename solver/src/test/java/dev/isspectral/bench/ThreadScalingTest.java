@@ -32,6 +32,17 @@ class ThreadScalingTest {
         // efficiency is the speed-up over the ratio of thread counts
         assertEquals(t.doubleColumn(ThreadScaling.SPEEDUP).get(1) / 2, t.doubleColumn(ThreadScaling.EFFICIENCY).get(1), 1e-12);
         assertTrue(r.toMarkdown().contains("| 8x8x8 | 2 |") && r.toMarkdown().contains("commit "), r.toMarkdown());
+        // the transform/rest split: both parts positive, the speed-up of the first thread count is 1, the parts'
+        // speed-ups are the ratios of their times
+        for (int row = 0; row < 4; row++) {
+            assertTrue(t.doubleColumn(ThreadScaling.FFT_MS).get(row) > 0, "transforms take time");
+            assertTrue(t.doubleColumn(ThreadScaling.REST_MS).get(row) > 0, "the rest takes time");
+        }
+        assertEquals(1.0, t.doubleColumn(ThreadScaling.FFT_SPEEDUP).get(0), 0.0);
+        assertEquals(t.doubleColumn(ThreadScaling.FFT_MS).get(2) / t.doubleColumn(ThreadScaling.FFT_MS).get(3),
+                t.doubleColumn(ThreadScaling.FFT_SPEEDUP).get(3), 1e-12);
+        assertEquals(t.doubleColumn(ThreadScaling.REST_MS).get(0) / t.doubleColumn(ThreadScaling.REST_MS).get(1),
+                t.doubleColumn(ThreadScaling.REST_SPEEDUP).get(1), 1e-12);
     }
 
     @Test

@@ -97,6 +97,40 @@ class AtomicFilesTest {
     }
 
     @Test
+    void contentALibraryWritesToAPathGoesThroughATemporarySibling(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("run.h5");
+        Files.writeString(file, "old");
+        Path[] seen = new Path[1];
+        for (boolean forced : new boolean[] {true, false}) {
+            AtomicFiles.Content content = tmp -> {
+                seen[0] = tmp;
+                assertTrue(!Files.exists(tmp), "the writer gets a path that does not exist yet");
+                assertEquals("old", Files.readString(file), "the target is untouched while the content is written");
+                Files.writeString(tmp, "new " + forced);
+            };
+            assertEquals(file, forced ? AtomicFiles.write(file, content) : AtomicFiles.writeUnforced(file, content));
+            assertEquals("new " + forced, Files.readString(file));
+            assertEquals(dir, seen[0].getParent(), "the temporary file is a sibling (same file system: the move is a rename)");
+            assertTrue(seen[0].getFileName().toString().matches("\\.run\\.h5\\.\\d+-\\d+\\.tmp"), seen[0].toString());
+            Files.writeString(file, "old");
+        }
+        assertEquals(List.of(), hidden(dir));
+
+        // a failing writer: the error names the target and the reason, the old file stays, nothing temporary is left
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file, tmp -> {
+            Files.writeString(tmp, "half");
+            throw new IOException("disk full (simulated)");
+        }));
+        assertEquals("cannot write " + file + ": disk full (simulated)", e.getMessage());
+        assertEquals("old", Files.readString(file));
+        assertEquals(List.of(), hidden(dir));
+        IOException none = assertThrows(IOException.class, () -> AtomicFiles.write(file, tmp -> { }));
+        assertTrue(none.getMessage().startsWith("cannot write " + file + ": the content writer did not create the temporary file "),
+                none.getMessage());
+        assertEquals("old", Files.readString(file));
+    }
+
+    @Test
     void leftoversOfAKilledWriterAreRemovedAndACommittedSetIsRolledForward(@TempDir Path dir) throws IOException {
         long dead = deadPid();
         Files.writeString(dir.resolve(".r.html." + dead + "-7.tmp"), "partial");

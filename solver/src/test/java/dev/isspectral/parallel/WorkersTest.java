@@ -59,4 +59,35 @@ class WorkersTest {
                 () -> Workers.create(1).forEachChunk(4, 0, (c, f, t) -> { }));
         assertEquals("grain = 0; must be >= 1", e.getMessage());
     }
+
+    /** Whole items (e.g. 3-D transforms): split as soon as every thread gets one, else all on the caller's thread. */
+    @Test
+    void itemsSplitOncePerThreadIsReached() {
+        try (Workers team = Workers.create(3)) {
+            for (int n = 0; n <= 7; n++) {
+                List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+                team.forEachItem(n, (chunk, from, to) -> calls.add(new Call(Thread.currentThread(), chunk, from, to)));
+                List<Call> sorted = new ArrayList<>(calls);
+                sorted.sort((a, b) -> Integer.compare(a.chunk(), b.chunk()));
+                if (n < 3) {
+                    assertEquals(List.of(new Call(Thread.currentThread(), 0, 0, n)), sorted, "n = " + n);
+                    continue;
+                }
+                assertEquals(3, sorted.size(), "n = " + n);
+                assertSame(Thread.currentThread(), sorted.get(0).thread());
+                int next = 0;
+                for (int c = 0; c < 3; c++) {
+                    Call call = sorted.get(c);
+                    assertEquals(c, call.chunk());
+                    assertEquals(next, call.from(), "contiguous, n = " + n);
+                    assertTrue(call.to() > call.from(), "every thread gets at least one item, n = " + n);
+                    next = call.to();
+                    if (c > 0) {
+                        assertNotSame(Thread.currentThread(), call.thread());
+                    }
+                }
+                assertEquals(n, next, "the whole range, n = " + n);
+            }
+        }
+    }
 }

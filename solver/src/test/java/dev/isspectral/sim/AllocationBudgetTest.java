@@ -66,6 +66,18 @@ class AllocationBudgetTest {
         assertTrue(floats <= Math.max(doubles, 256), "float32 step allocated " + floats + " bytes, double " + doubles);
     }
 
+    /** Batched transforms side by side (2 threads: even batches; 5 threads: batches with a remainder) allocate nothing. */
+    @Test
+    void batchedTransformsAllocateNothingPerStep() {
+        for (int threads : new int[] {2, 5}) {
+            Tuning batched = Tuning.optimized().withThreads(threads)
+                    .withFftSettings(dev.isspectral.fft.FftSettings.optimized().withThreads(threads).withJTransformsThreadsBeginN(1))
+                    .withBatchedTransforms(true);
+            long bytes = bytesPerStep(batched);
+            assertTrue(bytes <= 256, threads + " threads, batched step allocated " + bytes + " bytes");
+        }
+    }
+
     @Test
     void baselineStepAllocatesItsTemporaries() {
         long bytes = bytesPerStep(Tuning.baseline());
@@ -75,7 +87,9 @@ class AllocationBudgetTest {
 
     @Test
     void memoryEstimateMatchesWhatTheSolverHolds() {
-        for (Tuning tuning : new Tuning[] {Tuning.optimized(), Tuning.baseline()}) {
+        Tuning batchedOnFive = Tuning.optimized().withThreads(5).withBatchedTransforms(true)
+                .withFftSettings(dev.isspectral.fft.FftSettings.optimized().withThreads(5).withJTransformsThreadsBeginN(1));
+        for (Tuning tuning : new Tuning[] {Tuning.optimized(), Tuning.baseline(), batchedOnFive}) {
             for (var integrator : dev.isspectral.time.Integrators.all()) {
                 Simulation sim = Simulation.builder().grid("1x16x8x8").tuning(tuning).integrator(integrator)
                         .transport(dev.isspectral.physics.Transport.etaOverS(0.1)).build();

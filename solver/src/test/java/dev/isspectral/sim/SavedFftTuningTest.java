@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.fft.TuningFile;
 import dev.isspectral.state.Field;
+import dev.isspectral.validate.ReferenceRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class SavedFftTuningTest {
     }
 
     static double[][] fieldsAfter(Tuning tuning, int steps) {
-        Solver s = TuningConsistencyTest.nonlinear(tuning).start();
+        Solver s = ReferenceRuns.nonlinear(tuning).start();
         s.advance(steps);
         double[][] out = new double[Field.COUNT][];
         for (Field f : Field.values()) {
@@ -72,7 +73,7 @@ class SavedFftTuningTest {
         FftSettings winner = FftSettings.optimized().withThreads(1).withRealTransforms(false)
                 .withJTransformsThreadsBeginN(4096);
         TuningFile.empty().with(16, 16, 8, winner).with(32, 16, 16, FftSettings.optimized()).save(file);
-        Simulation sim = TuningConsistencyTest.nonlinear(Tuning.optimized().withSavedFftTuning(file));
+        Simulation sim = ReferenceRuns.nonlinear(Tuning.optimized().withSavedFftTuning(file));
         assertEquals(winner, sim.fftSettings());
         assertTrue(sim.toString().contains("saved FFT tuning for 16x16x8 from " + file), sim.toString());
         Solver solver = sim.start();
@@ -87,10 +88,10 @@ class SavedFftTuningTest {
         Path file = dir.resolve("never-written.properties");
         Tuning tuning = Tuning.optimized().withSavedFftTuning(file);
         String[] tree = new String[1];
-        String err = stderrOf(() -> tree[0] = TuningConsistencyTest.nonlinear(tuning).toString());
+        String err = stderrOf(() -> tree[0] = ReferenceRuns.nonlinear(tuning).toString());
         assertEquals("", err);
         assertTrue(tree[0].contains("no saved FFT tuning for 16x16x8 in " + file), tree[0]);
-        assertEquals(FftSettings.optimized(), TuningConsistencyTest.nonlinear(tuning).fftSettings());
+        assertEquals(FftSettings.optimized(), ReferenceRuns.nonlinear(tuning).fftSettings());
         assertBitIdentical(fieldsAfter(tuning, 5));
     }
 
@@ -98,7 +99,7 @@ class SavedFftTuningTest {
     void gridMissingFromTheFileMeansTheTuningsOwnSettings() throws Exception {
         Path file = dir.resolve("other-grids.properties");
         TuningFile.empty().with(32, 16, 16, FftSettings.optimized().withThreads(1)).save(file);
-        Simulation sim = TuningConsistencyTest.nonlinear(Tuning.baseline().withSavedFftTuning(file));
+        Simulation sim = ReferenceRuns.nonlinear(Tuning.baseline().withSavedFftTuning(file));
         assertEquals(FftSettings.baseline(), sim.fftSettings());
     }
 
@@ -130,7 +131,7 @@ class SavedFftTuningTest {
         double[][][] fields = new double[2][][];
         String[] tree = new String[1];
         String err = stderrOf(() -> {
-            Simulation sim = TuningConsistencyTest.nonlinear(tuning);
+            Simulation sim = ReferenceRuns.nonlinear(tuning);
             tree[0] = sim.toString();
             fields[0] = fieldsAfter(tuning, 5);   // a second simulation with the same file: no second report
             fields[1] = fieldsAfter(tuning, 5);
@@ -138,7 +139,7 @@ class SavedFftTuningTest {
         assertEquals(1, occurrences(err, file.toString()), "reported once by file name:\n" + err);
         assertTrue(err.contains(reason), "the reason is given:\n" + err);
         assertTrue(tree[0].contains("tuning file " + file + " ignored") && tree[0].contains(reason), tree[0]);
-        assertEquals(FftSettings.optimized(), TuningConsistencyTest.nonlinear(tuning).fftSettings());
+        assertEquals(FftSettings.optimized(), ReferenceRuns.nonlinear(tuning).fftSettings());
         assertBitIdentical(fields[0]);
         assertBitIdentical(fields[1]);
     }

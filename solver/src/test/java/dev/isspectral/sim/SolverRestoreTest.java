@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.state.Field;
 import dev.isspectral.time.Integrators;
+import dev.isspectral.validate.ReferenceRuns;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ class SolverRestoreTest {
     @ParameterizedTest(name = "{0} / {1}")
     @MethodSource("presetsAndIntegrators")
     void restoredSolverContinuesBitForBit(Tuning tuning, String integrator) {
-        Simulation sim = TuningConsistencyTest.nonlinear(tuning).toBuilder().integrator(Integrators.byName(integrator)).build();
+        Simulation sim = ReferenceRuns.nonlinear(tuning).toBuilder().integrator(Integrators.byName(integrator)).build();
         Solver straight = sim.start();
         straight.advance(2 * HALF);
 
@@ -57,7 +58,7 @@ class SolverRestoreTest {
     @Test
     void theRecoveryGuessIsPartOfTheStateThatMatters() {
         // without the carried arrays the continuation differs in the last bits, so a checkpoint must save them
-        Simulation sim = TuningConsistencyTest.nonlinear(Tuning.optimized());
+        Simulation sim = ReferenceRuns.nonlinear(Tuning.optimized());
         Solver straight = sim.start();
         straight.advance(2 * HALF);
         Solver first = sim.start();
@@ -75,7 +76,7 @@ class SolverRestoreTest {
 
     @Test
     void carriedStateNamesTheRecoveryGuessAndTheStiffDataOfEveryRelaxingField() {
-        Solver s = TuningConsistencyTest.nonlinear(Tuning.optimized()).start();
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized()).start();
         assertEquals(java.util.List.of("recovery_guess_vx", "recovery_guess_vy", "recovery_guess_vz",
                 "relaxation_rate_Pi", "relaxation_target_Pi", "relaxation_rate_pi_xx", "relaxation_target_pi_xx",
                 "relaxation_target_pi_yy", "relaxation_target_pi_xy", "relaxation_target_pi_xz", "relaxation_target_pi_yz"),
@@ -84,7 +85,7 @@ class SolverRestoreTest {
 
     @Test
     void restoreRefusesASolverThatHasStepped() {
-        Solver s = TuningConsistencyTest.nonlinear(Tuning.optimized()).start();
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized()).start();
         s.step();
         var e = assertThrows(IllegalStateException.class,
                 () -> s.restore(fields(s), copies(s.carriedState()), 1, s.time(), 0.1));
@@ -93,7 +94,7 @@ class SolverRestoreTest {
 
     @Test
     void restoreNamesAMissingCarriedArrayAndAWrongLength() {
-        Solver s = TuningConsistencyTest.nonlinear(Tuning.optimized()).start();
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized()).start();
         Map<String, double[]> carried = copies(s.carriedState());
         carried.remove("recovery_guess_vz");
         var missing = assertThrows(IllegalArgumentException.class, () -> s.restore(fields(s), carried, 3, 0.3, 0.1));

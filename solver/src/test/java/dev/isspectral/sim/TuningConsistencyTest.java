@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.fft.FftSettings;
-import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
+import dev.isspectral.validate.ReferenceRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,23 +38,8 @@ class TuningConsistencyTest {
 
     private static double[][] reference;
 
-    static Simulation nonlinear(Tuning tuning) {
-        return Simulation.builder()
-                .grid("20x16x16x8")
-                .eos(Eos.constantSoundSpeed(0.25))
-                .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
-                .initial(Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
-                    out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
-                    out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
-                    out[2] = 0.25 * Math.cos(x);
-                    out[3] = 0.1 * Math.sin(x + y);
-                }))
-                .tuning(tuning)
-                .build();
-    }
-
     static double[][] fieldsAfterRun(Tuning tuning) {
-        Solver s = nonlinear(tuning).start();
+        Solver s = ReferenceRuns.nonlinear(tuning).start();
         s.advance(20);
         double[][] out = new double[Field.COUNT][];
         for (Field f : Field.values()) {
@@ -81,6 +66,7 @@ class TuningConsistencyTest {
         list.add(preset.withReusePlans(!preset.reusePlans()));
         list.add(preset.withThreads(preset.threads() == 1 ? 2 : 1));
         list.add(preset.withSinglePrecision(!preset.singlePrecision()));
+        list.add(preset.withBatchedTransforms(!preset.batchedTransforms()));
         list.add(preset.withFftSettings(preset.fftSettings().withJTransformsThreadsBeginN(512)));
         return list;
     }
@@ -91,7 +77,37 @@ class TuningConsistencyTest {
         list.addAll(flipsOf(Tuning.baseline()));
         list.add(Tuning.optimized().withThreads(3));
         list.add(Tuning.optimized().withThreads(2).withFftSettings(FftSettings.optimized().withThreads(2).withJTransformsThreadsBeginN(1)));
+        list.add(batchedOnThreads(2));
+        list.add(batchedOnThreads(3));
+        list.add(batchedOnThreads(5));
         return list.stream();
+    }
+
+    /** Batched transforms on an engine of {@code n} threads at every size (16x16x8 is below the default threshold). */
+    static Tuning batchedOnThreads(int n) {
+        return Tuning.optimized().withThreads(n)
+                .withFftSettings(FftSettings.optimized().withThreads(n).withJTransformsThreadsBeginN(1))
+                .withBatchedTransforms(true);
+    }
+
+    /**
+     * Whole one-thread JTransforms transforms side by side give the bits of the same transforms split over the
+     * threads: batched and unbatched runs agree exactly after 20 nonlinear steps (2, 3 and 5 threads: batches of
+     * the gradients' 4 + 12 and the divergence's 9 + 4 transforms that divide evenly and that leave a remainder).
+     */
+    @org.junit.jupiter.api.Test
+    void batchedTransformsAreBitIdenticalWithJTransforms() {
+        for (int n : new int[] {2, 3, 5}) {
+            Tuning batched = batchedOnThreads(n);
+            Solver s = ReferenceRuns.nonlinear(batched).start();
+            assertTrue(s.fftEngine().threads() == n, "engine threads " + s.fftEngine().threads());
+            double[][] on = fieldsAfterRun(batched);
+            double[][] off = fieldsAfterRun(batched.withBatchedTransforms(false));
+            for (Field f : Field.values()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(off[f.ordinal()], on[f.ordinal()], 0.0,
+                        n + " threads, " + f);
+            }
+        }
     }
 
     /** max |a − b| / max |b| per field, the worst over all fields. */
@@ -135,8 +151,8 @@ class TuningConsistencyTest {
     }
 
     private static double[][] bitsAfter(Tuning t, dev.isspectral.time.Tableau integrator, Transport transport) {
-        Solver s = Simulation.builder().grid("1x16x16x8").eos(Eos.constantSoundSpeed(0.25)).transport(transport)
-                .integrator(integrator).initial(nonlinear(t).initial()).tuning(t).build().start();
+        Solver s = Simulation.builder().grid("1x16x16x8").eos(dev.isspectral.physics.Eos.constantSoundSpeed(0.25)).transport(transport)
+                .integrator(integrator).initial(ReferenceRuns.nonlinear(t).initial()).tuning(t).build().start();
         s.advance(8);
         double[][] out = new double[Field.COUNT][];
         for (Field f : Field.values()) {
@@ -156,7 +172,7 @@ class TuningConsistencyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyFftKnobReachesTheEngine(Tuning tuning) {
-        Solver s = nonlinear(tuning).start();
+        Solver s = ReferenceRuns.nonlinear(tuning).start();
         var engine = s.fftEngine();
         FftSettings fft = tuning.fftSettings();
         assertEquals(fft.threads(), s.simulation().fftSettings().threads(), "threads");
@@ -207,7 +223,7 @@ class TuningConsistencyTest {
     @Test
     void fftwRequestedWithoutTheModuleFallsBackToJTransformsAndSaysSo() throws Exception {
         String err = StdErr.captureText(() -> {
-            Simulation sim = nonlinear(Tuning.optimized().withFftBackend("fftw"));
+            Simulation sim = ReferenceRuns.nonlinear(Tuning.optimized().withFftBackend("fftw"));
             assertEquals(FftSettings.JTRANSFORMS, sim.fftSettings().backend());
             assertTrue(sim.toString().contains("fftw unavailable: no FftBackend named 'fftw' on the class path; using jtransforms"),
                     sim.toString());
@@ -224,7 +240,7 @@ class TuningConsistencyTest {
     void theComparisonCatchesAWrongAnswer() {
         // guard against a test that cannot fail: a different viscosity after 20 steps differs by far more than the bounds
         double[][] other = fieldsAfterRun(Tuning.optimized());
-        Solver s = nonlinear(Tuning.optimized()).toBuilder().transport(Transport.etaOverS(0.0808).zetaOverS(0.04))
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized()).toBuilder().transport(Transport.etaOverS(0.0808).zetaOverS(0.04))
                 .build().start();
         s.advance(20);
         for (Field f : Field.values()) {

@@ -413,4 +413,128 @@ class SpectralOperatorsTest {
             }
         }
     }
+
+    /** An engine that counts the batches it is handed and passes everything to {@code inner}. */
+    static final class BatchCounting implements dev.isspectral.fft.FftEngine {
+        final dev.isspectral.fft.FftEngine inner;
+        int forwardBatches;
+        int inverseBatches;
+        int largestBatch;
+
+        BatchCounting(dev.isspectral.fft.FftEngine inner) {
+            this.inner = inner;
+        }
+
+        @Override public String backend() { return inner.backend(); }
+        @Override public int nx() { return inner.nx(); }
+        @Override public int ny() { return inner.ny(); }
+        @Override public int nz() { return inner.nz(); }
+        @Override public int threads() { return inner.threads(); }
+        @Override public void forward(double[] real, double[] spectrum) { inner.forward(real, spectrum); }
+        @Override public void inverse(double[] spectrum, double[] real) { inner.inverse(spectrum, real); }
+
+        @Override
+        public void forwardEach(double[][] reals, double[][] spectra, int count) {
+            forwardBatches++;
+            largestBatch = Math.max(largestBatch, count);
+            inner.forwardEach(reals, spectra, count);
+        }
+
+        @Override
+        public void inverseEach(double[][] spectra, double[][] reals, int count) {
+            inverseBatches++;
+            largestBatch = Math.max(largestBatch, count);
+            inner.inverseEach(spectra, reals, count);
+        }
+    }
+
+    /**
+     * Batched transforms (whole one-thread JTransforms transforms side by side on 2 and 3 threads) give the bits of
+     * the unbatched operators: gradient, the four gradients at once, the symmetric divergence (plain and negated),
+     * with the same transform counts; and the batches really reach the engine.
+     */
+    @Test
+    void batchedTransformsGiveTheBitsOfTheUnbatchedOperators() {
+        Grid g = Grid.of(12, 10, 8).withBox(5.0, 7.0, 9.0);
+        double[][] t0 = {randomField(g, 1), randomField(g, 2), randomField(g, 3)};
+        double[][] ij = {randomField(g, 4), randomField(g, 5), randomField(g, 6), randomField(g, 7), randomField(g, 8),
+                randomField(g, 9)};
+        double[][] fields = {randomField(g, 10), randomField(g, 11), randomField(g, 12), randomField(g, 13)};
+        for (int threads : new int[] {2, 3}) {
+            try (Workers team = Workers.create(threads)) {
+                BatchCounting counting = new BatchCounting(new JTransformsEngine(g.nx(), g.ny(), g.nz(), threads, 1));
+                SpectralOperators batched = new SpectralOperators(g, counting, Tracer.OFF, true, true, team, true);
+                SpectralOperators plain = new SpectralOperators(g, new JTransformsEngine(g.nx(), g.ny(), g.nz(), threads, 1),
+                        Tracer.OFF, true, true, team, false);
+                assertTrue(batched.batchedTransforms());
+                assertFalse(plain.batchedTransforms());
+                for (boolean negated : new boolean[] {false, true}) {
+                    double[][] a = new double[4][g.size()];
+                    double[][] b = new double[4][g.size()];
+                    plain.symmetricDivergence(t0, ij[0], ij[1], ij[2], ij[3], ij[4], ij[5], a, negated);
+                    batched.symmetricDivergence(t0, ij[0], ij[1], ij[2], ij[3], ij[4], ij[5], b, negated);
+                    for (int nu = 0; nu < 4; nu++) {
+                        assertArrayEquals(a[nu], b[nu], 0.0, threads + " threads, divergence " + nu + ", negated " + negated);
+                    }
+                }
+                double[][][] a = new double[4][3][g.size()];
+                double[][][] b = new double[4][3][g.size()];
+                for (int count = 1; count <= 4; count++) {
+                    plain.gradients(count, fields, a);
+                    batched.gradients(count, fields, b);
+                    for (int f = 0; f < count; f++) {
+                        for (int axis = 0; axis < 3; axis++) {
+                            assertArrayEquals(a[f][axis], b[f][axis], 0.0, threads + " threads, gradients(" + count
+                                    + "), field " + f + ", axis " + axis);
+                        }
+                    }
+                }
+                plain.gradient(fields[0], a[0][0], a[0][1], a[0][2]);
+                batched.gradient(fields[0], b[0][0], b[0][1], b[0][2]);
+                for (int axis = 0; axis < 3; axis++) {
+                    assertArrayEquals(a[0][axis], b[0][axis], 0.0, threads + " threads, gradient axis " + axis);
+                }
+                assertEquals(plain.forwardTransforms(), batched.forwardTransforms(), "forward transforms counted");
+                assertEquals(plain.inverseTransforms(), batched.inverseTransforms(), "inverse transforms counted");
+                assertTrue(counting.forwardBatches > 0 && counting.inverseBatches > 0, "batches reached the engine");
+                assertTrue(counting.largestBatch >= threads, "largest batch " + counting.largestBatch);
+                // the first derivative really is one: a gradient component of a non-constant field is not zero
+                double worst = 0;
+                for (double v : b[0][0]) {
+                    worst = Math.max(worst, Math.abs(v));
+                }
+                assertTrue(worst > 0.01, "gradient not trivially zero");
+            }
+        }
+    }
+
+    /** Side-by-side JTransforms transforms give the bits of one transform at a time, counts that divide the threads or not. */
+    @Test
+    void jtransformsSideBySideTransformsAreBitIdentical() {
+        Grid g = Grid.of(12, 10, 8);
+        for (int threads : new int[] {2, 3}) {
+            JTransformsEngine engine = new JTransformsEngine(g.nx(), g.ny(), g.nz(), threads, 1);
+            for (int count = 1; count <= 7; count++) {
+                double[][] reals = new double[count][];
+                double[][] one = new double[count][engine.spectrumLength()];
+                double[][] each = new double[count][engine.spectrumLength()];
+                for (int i = 0; i < count; i++) {
+                    reals[i] = randomField(g, 100 + i);
+                    engine.forward(reals[i], one[i]);
+                }
+                engine.forwardEach(reals, each, count);
+                double[][] backOne = new double[count][g.size()];
+                double[][] backEach = new double[count][g.size()];
+                for (int i = 0; i < count; i++) {
+                    assertArrayEquals(one[i], each[i], 0.0, threads + " threads, forward " + i + " of " + count);
+                    engine.inverse(one[i].clone(), backOne[i]);
+                }
+                engine.inverseEach(each, backEach, count);
+                for (int i = 0; i < count; i++) {
+                    assertArrayEquals(backOne[i], backEach[i], 0.0, threads + " threads, inverse " + i + " of " + count);
+                    assertArrayEquals(reals[i], backEach[i], 1e-12, "round trip");
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.isspectral.spark;
 
+import dev.isspectral.files.MarkedSection;
 import dev.isspectral.grid.Grid;
 import java.nio.file.Path;
 import java.time.Duration;

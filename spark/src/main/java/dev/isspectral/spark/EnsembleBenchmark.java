@@ -5,6 +5,7 @@ import dev.isspectral.ensemble.Ensemble;
 import dev.isspectral.ensemble.LocalExecutor;
 import dev.isspectral.ensemble.Measurements;
 import dev.isspectral.ensemble.Progress;
+import dev.isspectral.files.MarkedSection;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
 import dev.isspectral.measure.Measure;

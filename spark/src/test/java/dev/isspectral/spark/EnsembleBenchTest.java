@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.isspectral.files.MarkedSection;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
 import dev.isspectral.measure.MachineLoad;

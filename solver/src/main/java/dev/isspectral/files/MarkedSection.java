@@ -1,6 +1,5 @@
-package dev.isspectral.spark;
+package dev.isspectral.files;
 
-import dev.isspectral.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
