@@ -89,7 +89,8 @@ class FftwSolverTest {
         Tuning fftwBaseline = Tuning.baseline().withFftBackend("fftw");
         return Stream.of(fftw, fftw.withThreads(1), fftw.withThreads(2), fftw.withRealTransforms(false),
                 fftw.withReusePlans(false), fftw.withSinglePrecision(true), fftw.withPreallocatedWorkspaces(false),
-                fftw.withSharedForwardTransforms(false), fftw.withFusedKernels(false),
+                fftw.withSharedForwardTransforms(false), fftw.withFusedKernels(false), fftw.withTiledStages(false),
+                fftw.withLeanStiffPass(false),
                 fftw.withThreads(2).withBatchedTransforms(true), fftw.withThreads(3).withBatchedTransforms(true),
                 fftw.withFftSettings(fftw.fftSettings().withRigour(FftSettings.Rigour.ESTIMATE)),
                 fftwBaseline, fftwBaseline.withSinglePrecision(true));
@@ -106,6 +107,24 @@ class FftwSolverTest {
         if (tuning.singlePrecision()) {
             assertTrue(worst > 1e-10, "float32 on FFTW agrees with double to " + worst + ": is fftwf used?");
         }
+    }
+
+    /** Issue 13: an optimized FFTW step allocates 0 B on the stepping thread (least over five 20-step windows). */
+    @Test
+    void optimizedFftwStepAllocatesZeroBytes() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized().withFftBackend("fftw")).start();
+        assertEquals("fftw", s.fftEngine().backend());
+        s.advance(60);
+        long least = Long.MAX_VALUE;
+        for (int w = 0; w < 5; w++) {
+            long before = mx.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20; i++) {
+                s.step();
+            }
+            least = Math.min(least, (mx.getCurrentThreadAllocatedBytes() - before) / 20);
+        }
+        assertEquals(0, least, "optimized FFTW step allocated bytes per step");
     }
 
     @Test

@@ -81,6 +81,14 @@ public final class Levers {
                 Lever.of("fused pointwise kernel",
                         "fluxes and sources of eqs. 4.2-4.13 in one tiled pass instead of separate passes over arrays",
                         t -> t.withFusedKernels(false), t -> t),
+                Lever.of("tiled stages",
+                        "each implicit stage's combination and predictor solve tile by tile inside the primitive recovery "
+                                + "(512-point tiles) instead of two whole-array passes before it",
+                        t -> t.withTiledStages(false), t -> t),
+                Lever.of("lean stiff-data pass",
+                        "the kernel pass of stiff data alone (K, X_NS) skips the full pi, pi:sigma, pi:pi and w^i, which only "
+                                + "the explicit sources read",
+                        t -> t.withLeanStiffPass(false), t -> t),
                 Lever.of("shared forward transforms",
                         "one forward transform of a field feeds all its derivatives instead of one per derivative",
                         t -> t.withSharedForwardTransforms(false), t -> t),

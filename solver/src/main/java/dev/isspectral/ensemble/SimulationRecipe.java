@@ -28,7 +28,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                                String integrator, double timeStep, double courant, double relaxationCourant,
                                boolean dealias, boolean exponentialFilter, double filterStrength, double filterOrder,
                                String tuningName, boolean preallocatedWorkspaces, boolean sharedForwardTransforms,
-                               boolean fusedKernels, int threads, String fftBackend, int fftThreads,
+                               boolean fusedKernels, boolean tiledStages, boolean leanStiffPass,
+                               int threads, String fftBackend, int fftThreads,
                                boolean realTransforms, String fftPrecision, boolean reusePlans,
                                long jtransformsThreadsBeginN, String fftRigour, String savedFftTuning,
                                boolean batchedTransforms) implements Serializable {
@@ -90,7 +91,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 kind, numbers, integers, seed,
                 sim.integrator().name(), sim.fixedTimeStep(), sim.courant(), sim.relaxationCourant(),
                 sim.dealias(), sim.exponentialFilter(), sim.filterStrength(), sim.filterOrder(),
-                tu.name(), tu.preallocatedWorkspaces(), tu.sharedForwardTransforms(), tu.fusedKernels(), tu.threads(),
+                tu.name(), tu.preallocatedWorkspaces(), tu.sharedForwardTransforms(), tu.fusedKernels(), tu.tiledStages(), tu.leanStiffPass(), tu.threads(),
                 f.backend(), f.threads(), f.realToComplex(), f.precision().name(), f.reusePlans(),
                 f.jtransformsThreadsBeginN(), f.rigour().name(),
                 tu.savedFftTuning().map(Path::toString).orElse(null), tu.batchedTransforms());
@@ -153,7 +154,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 .withPrecision(FftSettings.Precision.valueOf(fftPrecision)).withReusePlans(reusePlans)
                 .withJTransformsThreadsBeginN(jtransformsThreadsBeginN).withRigour(FftSettings.Rigour.valueOf(fftRigour));
         Tuning t = Tuning.optimized().withPreallocatedWorkspaces(preallocatedWorkspaces)
-                .withSharedForwardTransforms(sharedForwardTransforms).withFusedKernels(fusedKernels)
+                .withSharedForwardTransforms(sharedForwardTransforms).withFusedKernels(fusedKernels).withTiledStages(tiledStages)
+                .withLeanStiffPass(leanStiffPass)
                 .withThreads(threads).withFftSettings(f.withThreads(fftThreads))
                 .withBatchedTransforms(batchedTransforms);
         if (savedFftTuning != null) {

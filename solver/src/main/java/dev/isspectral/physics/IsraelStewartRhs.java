@@ -85,6 +85,15 @@ public final class IsraelStewartRhs implements Rhs {
      */
     public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer,
                             boolean preallocated, boolean fused, Workers workers) {
+        this(spectral, eos, transport, tracer, preallocated, fused, workers, false);
+    }
+
+    /**
+     * As above; with {@code leanStiffPass} a pass of stiff data alone skips the kernel phases only the
+     * explicit sources read ({@link PointwiseKernel#PointwiseKernel(Eos, Transport, int, int, int, boolean)}).
+     */
+    public IsraelStewartRhs(SpectralOperators spectral, Eos eos, Transport transport, Tracer tracer,
+                            boolean preallocated, boolean fused, Workers workers, boolean leanStiffPass) {
         this.workers = workers;
         this.preallocated = preallocated;
         this.fused = fused;
@@ -96,7 +105,7 @@ public final class IsraelStewartRhs implements Rhs {
         this.recovery = new PrimitiveRecovery(spectral.grid(), eos, transport.hasShear(), workers, false);
         this.primitives = new Primitives(points, false);
         this.kernel = new PointwiseKernel(eos, transport, workers.size(),
-                fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS, points);
+                fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS, points, leanStiffPass);
         this.kernelPass = kernel.new Pass();
         allocateWorkspaces();
     }
@@ -185,8 +194,13 @@ public final class IsraelStewartRhs implements Rhs {
 
     /** Recovers the primitives of {@code y} into {@link #primitives()} (counted in the statistics). */
     public void recover(double[][] y) {
+        recover(null, y);
+    }
+
+    /** The same, with y's points written first by {@code producer}, tile by tile (null: y is ready). */
+    private void recover(Workers.Chunk producer, double[][] y) {
         try (Span s = tracer.open("primitives")) {
-            recovery.recover(y, primitives);
+            recovery.recover(producer, y, primitives);
         }
         recoveryIterations += recovery.lastTotalIterations();
         recoveryPoints += points;
@@ -195,6 +209,12 @@ public final class IsraelStewartRhs implements Rhs {
 
     @Override
     public void evaluate(double[][] y, Pass pass, double[][] explicit, Relaxation relaxation) {
+        evaluate(null, y, pass, explicit, relaxation);
+    }
+
+    /** The pass with y's points written by {@code producer} tile by tile inside the primitive recovery. */
+    @Override
+    public void evaluate(Workers.Chunk producer, double[][] y, Pass pass, double[][] explicit, Relaxation relaxation) {
         if (pass.explicit() != (explicit != null)) {
             throw new IllegalArgumentException("explicit = " + (explicit == null ? "null" : "arrays")
                     + " with pass " + pass + "; must be null exactly for STIFF_DATA");
@@ -204,7 +224,7 @@ public final class IsraelStewartRhs implements Rhs {
             if (!preallocated) {
                 allocateWorkspaces();
             }
-            recover(y);
+            recover(producer, y);
             try (Span s = tracer.open("kinematics")) {
                 // the operand names only label what an observer records (Tracer.operand); a no-op when off
                 if (spectral.batchedTransforms()) {

@@ -16,7 +16,7 @@ import dev.isspectral.time.Relaxation;
  *   <li>kinematics (4.2)–(4.8): θ, Du^ν, σ^{μν}, ω^{μν};</li>
  *   <li>the full π^{μν} (1.3)–(1.5);</li>
  *   <li>fluxes (1.2);</li>
- *   <li>shear scalars: η, τ_π, K_π, π:σ, π:π, w^i (4.13);</li>
+ *   <li>shear scalars: η, τ_π, K_π; then π:σ, π:π, w^i (4.13);</li>
  *   <li>bulk (4.10);</li>
  *   <li>the five shear components (4.12)–(4.14), one loop each.</li>
  * </ol>
@@ -133,12 +133,23 @@ public final class PointwiseKernel {
     private final double zetaOverS;
     private final int tileSize;
     private final Tile[] tiles;
+    private final boolean lean;
 
     /**
      * The kernel for {@code transport} and {@code eos}, with tile arrays for a team of {@code threads}
      * and tiles of {@code tileSize} points (at most {@code points}).
      */
     public PointwiseKernel(Eos eos, Transport transport, int threads, int tileSize, int points) {
+        this(eos, transport, threads, tileSize, points, false);
+    }
+
+    /**
+     * As above; a {@code lean} kernel skips, in a pass of stiff data alone (no fluxes, no explicit
+     * output), the phases whose results only the explicit sources read: the full π^{μν} (1.3)–(1.5), π:σ,
+     * π:π and w^i. K and X_NS come out with the same bits.
+     */
+    public PointwiseKernel(Eos eos, Transport transport, int threads, int tileSize, int points, boolean lean) {
+        this.lean = lean;
         this.eos = eos;
         this.transport = transport;
         this.shear = transport.hasShear();
@@ -227,7 +238,11 @@ public final class PointwiseKernel {
 
         private void runTile(Tile t, int from, int to) {
             state(t, from, to);
-            if (shear) {
+            // the full π enters the fluxes and the explicit sources only: a pass of stiff data alone
+            // (K, X_NS) skips it when the kernel is lean
+            boolean explicitSources = terms.sources() && (bulkOut != null || shearOut[0] != null);
+            boolean needStress = !lean || terms.fluxes() || explicitSources;
+            if (shear && needStress) {
                 stress(t, from, to);
             }
             if (terms.sources()) {
@@ -239,7 +254,10 @@ public final class PointwiseKernel {
             }
             if (terms.sources()) {
                 if (shear) {
-                    shearScalars(t, from, to);
+                    shearRates(t, from, to);
+                    if (needStress) {
+                        shearScalars(t, from, to);
+                    }
                 }
                 if (bulk) {
                     bulk(t, from, to);
@@ -448,15 +466,21 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 5: η, K_π, π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13. */
-        private void shearScalars(Tile t, int from, int to) {
-            double[][] pi = t.pi;
-            double[][] s = t.sigma;
+        /** Phase 5a: η and K_π = 1/(γ τ_π) (stiff data, physics.md eq. 4.15). */
+        private void shearRates(Tile t, int from, int to) {
             for (int p = from, q = 0; p < to; p++, q++) {
                 double eta = etaOverS * t.entropy[q];
                 double tau = transport.shearRelaxationTime(eta, t.enthalpy[q]);
                 shearRate[p] = Viscosity.relaxationRate(t.inverseGamma[q], tau);
                 t.eta[q] = eta;
+            }
+        }
+
+        /** Phase 5b: π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13 (for the explicit sources). */
+        private void shearScalars(Tile t, int from, int to) {
+            double[][] pi = t.pi;
+            double[][] s = t.sigma;
+            for (int p = from, q = 0; p < to; p++, q++) {
                 double p00 = pi[0][q];
                 double p01 = pi[1][q];
                 double p02 = pi[2][q];
@@ -472,7 +496,8 @@ public final class PointwiseKernel {
                 if (secondOrder && phi7) {
                     t.piPi[q] = StressTensor.contraction(p00, p01, p02, p03, p11, p12, p13, p22, p23, p33,
                             p00, p01, p02, p03, p11, p12, p13, p22, p23, p33);
-                    t.phi7OverTau[q] = Viscosity.phi7OverTau(t.pressure[q], tau);
+                    t.phi7OverTau[q] = Viscosity.phi7OverTau(t.pressure[q],
+                            transport.shearRelaxationTime(t.eta[q], t.enthalpy[q]));
                 }
                 double c0 = t.comoving[0][q];
                 double c1 = t.comoving[1][q];

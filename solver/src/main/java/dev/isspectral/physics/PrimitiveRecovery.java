@@ -14,7 +14,8 @@ import dev.isspectral.parallel.Workers;
  * Jacobian (default): 2 evaluations of G per point where the plain map needs 3, and 3–5 instead of
  * 10–60 with strong shear stress or a poor guess. Convergence test, tolerance, iteration limit and
  * failure reports are those of the plain map, which {@code -Disspectral.recovery.method=fixed-point}
- * selects (kept to measure against).
+ * selects (kept to measure against); both run the one loop of {@code recoverPoint}, the plain map
+ * with the Newton steps switched off.
  *
  * <p>Keeps iteration statistics of the last call. Allocates nothing per call.
  */
@@ -32,6 +33,9 @@ public final class PrimitiveRecovery {
      * same test, |G(v) − v| ≤ {@link #VELOCITY_TOLERANCE} for the map G of steps 1–4, and return G(v).
      */
     public static final String METHOD_PROPERTY = "isspectral.recovery.method";
+
+    /** Points per tile when a producer writes the state just before its recovery (the ten fields of a tile: 40 kB). */
+    public static final int PRODUCER_TILE = 512;
 
     private final Grid grid;
     private final Eos eos;
@@ -80,7 +84,7 @@ public final class PrimitiveRecovery {
                     + "': allowed are 'newton' (default) and 'fixed-point'");
         }
         this.newton = method.equals("newton");
-        this.newtonSteps = new double[workers.size()][3];
+        this.newtonSteps = new double[workers.size()][5];   // Newton step (3), then the dependent components (5)
     }
 
     /** The iteration this recovery uses: "newton" (default) or "fixed-point" (the plain map, kept for comparison). */
@@ -111,13 +115,26 @@ public final class PrimitiveRecovery {
      * @throws RecoveryException at the first point where recovery fails
      */
     public void recover(double[][] u, Primitives out) {
+        recover(null, u, out);
+    }
+
+    /**
+     * As {@link #recover(double[][], Primitives)}, with the points of {@code u} written first by {@code producer}
+     * (null: u is ready), tile by tile ({@link #PRODUCER_TILE} points) just before they are recovered, so u is
+     * read back from cache. The same results as running the producer over all points first.
+     */
+    public void recover(Workers.Chunk producer, double[][] u, Primitives out) {
+        java.util.Arrays.fill(chunkIterations, 0);
+        java.util.Arrays.fill(chunkMaxIterations, 0);
         task.u = u;
         task.out = out;
+        task.producer = producer;
         try {
             workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, task);
         } finally {
             task.u = null;
             task.out = null;
+            task.producer = null;
         }
         long total = 0;
         int max = 0;
@@ -135,121 +152,51 @@ public final class PrimitiveRecovery {
     private final class Task implements Workers.Chunk {
         double[][] u;
         Primitives out;
+        Workers.Chunk producer;
 
         @Override
         public void run(int chunk, int from, int to) {
-            if (newton) {
-                recoverChunkNewton(chunk, from, to, u, out);
-            } else {
-                recoverChunkFixedPoint(chunk, from, to, u, out);
+            if (producer == null) {
+                recoverChunk(chunk, from, to, u, out);
+                return;
+            }
+            for (int t0 = from; t0 < to; t0 += PRODUCER_TILE) {
+                int t1 = Math.min(to, t0 + PRODUCER_TILE);
+                producer.run(chunk, t0, t1);
+                recoverChunk(chunk, t0, t1, u, out);
             }
         }
-    }
-
-    private void recoverChunkFixedPoint(int chunk, int from, int to, double[][] u, Primitives out) {
-        double[] t00 = u[0];
-        double[] t0x = u[1];
-        double[] t0y = u[2];
-        double[] t0z = u[3];
-        double[] bulk = u[4];
-        double[] pxx = u[5];
-        double[] pyy = u[6];
-        double[] pxy = u[7];
-        double[] pxz = u[8];
-        double[] pyz = u[9];
-        long total = 0;
-        int max = 0;
-        for (int p = from; p < to; p++) {
-            double xx = pxx[p];
-            double yy = pyy[p];
-            double xy = pxy[p];
-            double xz = pxz[p];
-            double yz = pyz[p];
-            boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
-            double vx = out.vx[p];
-            double vy = out.vy[p];
-            double vz = out.vz[p];
-            double pi = bulk[p];
-            double energy = 0;
-            double zz = 0;
-            double p0x = 0;
-            double p0y = 0;
-            double p0z = 0;
-            double p00 = 0;
-            int iterations = 0;
-            while (true) {
-                iterations++;
-                if (iterate) {
-                    // (1.3)–(1.5): reconstruct π^zz, π^0i, π^00 from the current velocity
-                    zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
-                    p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                    p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                    p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-                    p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-                } else if (shear) {
-                    zz = StressTensor.zzAtRest(xx, yy);
-                }
-                double energyTilde = t00[p] - p00;
-                double mx = t0x[p] - p0x;
-                double my = t0y[p] - p0y;
-                double mz = t0z[p] - p0z;
-                double m = Math.sqrt(mx * mx + my * my + mz * mz);
-                double speed = closedForm ? closedFormSpeed(energyTilde, m, pi, p, u, vx, vy, vz)
-                        : iterativeSpeed(energyTilde, m, pi, p, u, vx, vy, vz);
-                double scale = m > 0 ? speed / m : 0.0;
-                double nvx = scale * mx;
-                double nvy = scale * my;
-                double nvz = scale * mz;
-                energy = energyTilde - m * speed;
-                double change = Math.max(Math.abs(nvx - vx), Math.max(Math.abs(nvy - vy), Math.abs(nvz - vz)));
-                vx = nvx;
-                vy = nvy;
-                vz = nvz;
-                if (!iterate || change <= VELOCITY_TOLERANCE) {
-                    break;
-                }
-                if (iterations >= MAX_ITERATIONS) {
-                    throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
-                            + change + "); dissipative stress comparable to eps + P", p, u, vx, vy, vz);
-                }
-            }
-            if (!(energy > 0) || Double.isInfinite(energy)) {
-                throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
-            }
-            store(out, p, energy, vx, vy, vz, shear ? zz : 0, xx, yy, xy, xz, yz, iterate);
-            total += iterations;
-            max = Math.max(max, iterations);
-        }
-        chunkIterations[chunk] = total;
-        chunkMaxIterations[chunk] = max;
     }
 
     /**
-     * The same fixed point v = G(v) as {@link #recoverChunkFixedPoint}, reached by safeguarded Newton
-     * steps on H(v) = G(v) − v with the analytic Jacobian of G. Each pass evaluates G once; it stops on
-     * the same test (max_i |G(v) − v| ≤ 1e-14, result G(v)), so it counts iterations like the plain map.
-     * Safeguards: a Newton step that leaves |v| < 1, is not finite, lands on an inadmissible point, or
-     * does not shrink the residual switches this point to plain steps (from the last G(v) evaluated at
-     * an admissible point), so the failures reported are those of the plain map.
-     *
-     * <p>Cheaper arithmetic than the plain map for constant c_s²: no |M̃| square root (only M² enters
-     * (5.1) and ε = Ẽ − M² v/M), and the direction scale v/M = 2/(B + sqrt(B² − 4c_s²M²)) directly.
+     * The fixed point v = G(v) of physics.md §5 steps 1–4 on [from, to), one point at a time by
+     * {@link #recoverPoint}; per-chunk iteration statistics.
      */
-    private void recoverChunkNewton(int chunk, int from, int to, double[][] u, Primitives out) {
-        double[] delta = newtonSteps[chunk];
+    private void recoverChunk(int chunk, int from, int to, double[][] u, Primitives out) {
+        double[] scratch = newtonSteps[chunk];
         long total = 0;
         int max = 0;
         for (int p = from; p < to; p++) {
-            int iterations = recoverPointNewton(u, p, out, delta);
+            int iterations = recoverPoint(u, p, out, scratch);
             total += iterations;
             max = Math.max(max, iterations);
         }
-        chunkIterations[chunk] = total;
-        chunkMaxIterations[chunk] = max;
+        chunkIterations[chunk] += total;
+        chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
     }
 
-    /** Recovers point {@code p} by the safeguarded Newton iteration; returns its iteration count. */
-    private int recoverPointNewton(double[][] u, int p, Primitives out, double[] delta) {
+    /**
+     * Recovers point {@code p}; returns its iteration count. One implementation for both methods: the
+     * map G(v) (steps 1–4: dependent components at v, Ẽ and M̃, then v/M from (5.1) or the
+     * Newton–bisection root) is evaluated once per iteration and the loop stops on max_i |G(v) − v| ≤ 1e-14
+     * with result G(v). The plain method ({@code fixed-point}) always steps to v = G(v); the default takes
+     * safeguarded Newton steps on H(v) = G(v) − v with the analytic Jacobian of G ({@link #newtonStep})
+     * while they shrink the residual. A Newton step that leaves |v| < 1, is not finite or lands on an
+     * inadmissible point returns this point to plain steps (from the last G(v) evaluated at an admissible
+     * point), so the failures reported are those of the plain map. No |M̃| square root on the closed-form
+     * path: only M² enters (5.1) and ε = Ẽ − M² v/M, with v/M = 2/(B + sqrt(B² − 4c_s²M²)).
+     */
+    private int recoverPoint(double[][] u, int p, Primitives out, double[] delta) {
         double xx = u[5][p];
         double yy = u[6][p];
         double xy = u[7][p];
@@ -271,7 +218,7 @@ public final class PrimitiveRecovery {
         double p0z = 0;
         double p00 = 0;
         int iterations = 0;
-        boolean useNewton = true;
+        boolean useNewton = newton;
         boolean fromNewton = false;
         double lastResidual = Double.POSITIVE_INFINITY;
         // G at the last admissible point reached by a plain step, to fall back to
@@ -360,7 +307,7 @@ public final class PrimitiveRecovery {
         if (!(energy > 0) || Double.isInfinite(energy)) {
             throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
         }
-        store(out, p, energy, vx, vy, vz, zz, xx, yy, xy, xz, yz, iterate);
+        store(out, p, energy, vx, vy, vz, zz, xx, yy, xy, xz, yz, iterate, delta);
         return iterations;
     }
 
@@ -415,7 +362,7 @@ public final class PrimitiveRecovery {
      * transverse and traceless), else π^zz = {@code zzAtRest} and π^0ν = 0.
      */
     private void store(Primitives out, int p, double energy, double vx, double vy, double vz, double zzAtRest,
-                       double xx, double yy, double xy, double xz, double yz, boolean iterated) {
+                       double xx, double yy, double xy, double xz, double yz, boolean iterated, double[] dependent) {
         out.energyDensity[p] = energy;
         out.vx[p] = vx;
         out.vy[p] = vy;
@@ -423,23 +370,20 @@ public final class PrimitiveRecovery {
         if (!storeDependentShear) {
             return;
         }
-        double zz = zzAtRest;
-        double p0x = 0;
-        double p0y = 0;
-        double p0z = 0;
-        double p00 = 0;
         if (iterated) {
-            zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
-            p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-            p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-            p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-            p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+            StressTensor.dependent(vx, vy, vz, xx, yy, xy, xz, yz, dependent);
+            out.pizz[p] = dependent[0];
+            out.pi0x[p] = dependent[1];
+            out.pi0y[p] = dependent[2];
+            out.pi0z[p] = dependent[3];
+            out.pi00[p] = dependent[4];
+        } else {
+            out.pizz[p] = zzAtRest;
+            out.pi0x[p] = 0;
+            out.pi0y[p] = 0;
+            out.pi0z[p] = 0;
+            out.pi00[p] = 0;
         }
-        out.pizz[p] = zz;
-        out.pi0x[p] = p0x;
-        out.pi0y[p] = p0y;
-        out.pi0z[p] = p0z;
-        out.pi00[p] = p00;
     }
 
     /** v/M for (5.1): 2/(B + sqrt(B² − 4c_s²M²)); NaN if the state is not admissible (step 2). */
@@ -469,54 +413,29 @@ public final class PrimitiveRecovery {
         return speedRoot(energyTilde, m, pi, hi) / m;
     }
 
-    /** The failure the plain map reports for an inadmissible (Ẽ, M), with the same message. */
+    /**
+     * The failure for a state the scale functions reject (physics.md §5 step 2): Ẽ ≤ 0 or |M̃| so large
+     * that |v| would reach 1.
+     */
     private RecoveryException inadmissible(double energyTilde, double m2, double pi, int p, double[][] u,
                                            double vx, double vy, double vz) {
         double m = Math.sqrt(m2);
+        String reason;
         if (closedForm) {
-            closedFormSpeed(energyTilde, m, pi, p, u, vx, vy, vz);
+            reason = String.format(java.util.Locale.ROOT, "state not admissible, |v| would reach 1 (E~ = %.17g, |M~| = "
+                    + "%.17g, need 0 < E~ and |M~| < E~ + Pi/(1+cs2))", energyTilde, m);
+        } else if (!(energyTilde > 0)) {
+            reason = "state not admissible: E~ = " + energyTilde + " <= 0";
         } else {
-            iterativeSpeed(energyTilde, m, pi, p, u, vx, vy, vz);
+            reason = "state not admissible, |v| would reach 1 (no root of f(v) below " + Math.min(1.0, energyTilde / m) + ")";
         }
-        // closedFormSpeed / iterativeSpeed throw for every state the scale functions reject
-        return failure(String.format(java.util.Locale.ROOT,
-                "state not admissible, |v| would reach 1 (E~ = %.17g, |M~| = %.17g)", energyTilde, m), p, u, vx, vy, vz);
-    }
-
-    /** Physical root (5.1) of c_s² M v² − B v + M = 0, B = (1 + c_s²) Ẽ + Π. */
-    private double closedFormSpeed(double energyTilde, double m, double pi, int p, double[][] u,
-                                   double vx, double vy, double vz) {
-        if (!(energyTilde > 0) || !(m < energyTilde + pi / (1 + cs2))) {
-            throw failure(String.format(java.util.Locale.ROOT,
-                    "state not admissible, |v| would reach 1 (E~ = %.17g, |M~| = %.17g, need 0 < E~ and |M~| < E~ + Pi/(1+cs2))",
-                    energyTilde, m), p, u, vx, vy, vz);
-        }
-        double b = (1 + cs2) * energyTilde + pi;
-        double discriminant = b * b - 4 * cs2 * m * m;
-        return 2 * m / (b + Math.sqrt(Math.max(discriminant, 0.0)));
+        return failure(reason, p, u, vx, vy, vz);
     }
 
     /**
-     * Root of f(v) = v [Ẽ + P(Ẽ − M v) + Π] − M on [0, min(1, Ẽ/M)) by Newton's method kept inside a
-     * shrinking bracket (bisection when Newton leaves it), to 1e-15 in v.
+     * Root of f(v) = v [Ẽ + P(Ẽ − M v) + Π] − M on [0, hi), f(hi) > 0 already checked, by Newton's method
+     * kept inside a shrinking bracket (bisection when Newton leaves it), to 1e-15 in v.
      */
-    private double iterativeSpeed(double energyTilde, double m, double pi, int p, double[][] u,
-                                  double vx, double vy, double vz) {
-        if (!(energyTilde > 0)) {
-            throw failure("state not admissible: E~ = " + energyTilde + " <= 0", p, u, vx, vy, vz);
-        }
-        if (m == 0) {
-            return 0.0;
-        }
-        double hi = Math.min(1.0, energyTilde / m);
-        double fHi = hi * (energyTilde + eos.pressure(energyTilde - m * hi) + pi) - m;
-        if (!(fHi > 0)) {
-            throw failure("state not admissible, |v| would reach 1 (no root of f(v) below " + hi + ")", p, u, vx, vy, vz);
-        }
-        return speedRoot(energyTilde, m, pi, hi);
-    }
-
-    /** The Newton–bisection loop of {@link #iterativeSpeed} on [0, hi), f(hi) > 0 already checked. */
     private double speedRoot(double energyTilde, double m, double pi, double hi) {
         double lo = 0.0;
         double v = Math.min(0.5 * hi, m / energyTilde);

@@ -33,9 +33,9 @@ public final class Model {
         spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
                 simulation.filterStrength(), simulation.filterOrder());
         this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,
-                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), team);
+                tuning.preallocatedWorkspaces(), tuning.fusedKernels(), team, tuning.leanStiffPass());
         this.stepper = new ImexStepper(simulation.integrator(), rhs, simulation.transport().rateGroups(), tracer,
-                tuning.preallocatedWorkspaces(), team);
+                tuning.preallocatedWorkspaces(), team, tuning.tiledStages());
         this.evolved = simulation.transport().evolvedFields();
     }
 

@@ -49,6 +49,8 @@ public final class Solver {
     private final Model model;
     private final IsraelStewartRhs rhs;
     private final TimeStepRule timeStepRule;
+    // built once: a method reference made in nextTimeStep() was a new 16-byte object on every step
+    private final java.util.function.DoubleSupplier minRelaxationTimeSupplier = this::minRelaxationTime;
     private final State state;
     private Primitives observed;
     private final PrimitiveRecovery observedRecovery;
@@ -153,7 +155,7 @@ public final class Solver {
      * physics.md §6.5 (spectral CFL; for explicit schemes also the relaxation bound at the current state).
      */
     public double nextTimeStep() {
-        return timeStepRule.next(maxWaveNumber, this::minRelaxationTime);
+        return timeStepRule.next(maxWaveNumber, minRelaxationTimeSupplier);
     }
 
     /** min over the grid of γτ_π and γτ_Π at the current state (infinity for an ideal fluid). */

@@ -19,6 +19,11 @@ import java.util.Optional;
  *   <li>{@code sharedForwardTransforms}: one forward transform of a field feeds all its derivatives
  *       (true) or each derivative transforms the field again (false);</li>
  *   <li>{@code fusedKernels}: fluxes and sources in one pointwise pass (true) or separate passes;</li>
+ *   <li>{@code tiledStages}: each implicit stage's combination and predictor solve tile by tile inside
+ *       the primitive recovery (true) or as two whole-array passes before it (false),
+ *       {@link #withTiledStages(boolean)};</li>
+ *   <li>{@code leanStiffPass}: a kernel pass of stiff data alone skips the full π^{μν}, π:σ, π:π and w^i,
+ *       which only the explicit sources read (true), or runs every phase (false), {@link #withLeanStiffPass(boolean)};</li>
  *   <li>{@code batchedTransforms}: groups of independent transforms as batches, run side by side as whole
  *       one-thread transforms on a many-threaded engine (true), or one transform at a time split over the
  *       threads (false), see {@link #withBatchedTransforms(boolean)};</li>
@@ -57,14 +62,19 @@ public final class Tuning {
     private final boolean preallocatedWorkspaces;
     private final boolean sharedForwardTransforms;
     private final boolean fusedKernels;
+    private final boolean tiledStages;
+    private final boolean leanStiffPass;
     private final int threads;          // the step's team: pointwise kernels, stage arithmetic, k-space passes
     private final FftSettings fft;
     private final Path savedFftTuning;  // null: do not read a tuning file
     private final boolean batchedTransforms;
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
-                   int threads, FftSettings fft, Path savedFftTuning, boolean batchedTransforms) {
+                   boolean tiledStages, boolean leanStiffPass, int threads, FftSettings fft, Path savedFftTuning,
+                   boolean batchedTransforms) {
         this.name = name;
+        this.tiledStages = tiledStages;
+        this.leanStiffPass = leanStiffPass;
         this.batchedTransforms = batchedTransforms;
         this.threads = threads;
         this.preallocatedWorkspaces = preallocatedWorkspaces;
@@ -80,7 +90,7 @@ public final class Tuning {
      * separate pointwise passes, one transform at a time, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false);
+        return new Tuning("baseline", false, false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false);
     }
 
     /**
@@ -90,7 +100,7 @@ public final class Tuning {
      * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, true);
+        return new Tuning("optimized", true, true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, true);
     }
 
     private String derivedName(String knob, Object value) {
@@ -103,25 +113,46 @@ public final class Tuning {
 
     private Tuning withFft(String knob, Object value, FftSettings settings, int stepThreads) {
         return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                stepThreads, settings, savedFftTuning, batchedTransforms);
+                tiledStages, leanStiffPass, stepThreads, settings, savedFftTuning, batchedTransforms);
     }
 
     /** Workspaces allocated once at setup (true) or on every call (false). */
     public Tuning withPreallocatedWorkspaces(boolean on) {
         return new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
-                threads, fft, savedFftTuning, batchedTransforms);
+                tiledStages, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
     }
 
     /** One forward transform per field feeding all its derivatives (true), or one per derivative (false). */
     public Tuning withSharedForwardTransforms(boolean on) {
         return new Tuning(derivedName("sharedForwardTransforms", on), preallocatedWorkspaces, on, fusedKernels,
-                threads, fft, savedFftTuning, batchedTransforms);
+                tiledStages, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
     }
 
     /** Fluxes and sources in one fused pointwise pass (true) or separate passes (false). */
     public Tuning withFusedKernels(boolean on) {
         return new Tuning(derivedName("fusedKernels", on), preallocatedWorkspaces, sharedForwardTransforms, on,
-                threads, fft, savedFftTuning, batchedTransforms);
+                tiledStages, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
+    }
+
+    /**
+     * The stage arithmetic in cache-sized tiles (true): each implicit stage's combination
+     * Ŷ_i = Uⁿ + h Σ_j (Â_ij E_j + A_ij I_j) and its predictor solve run tile by tile (512 points) inside the
+     * primitive recovery of that stage, so the predictor reads Ŷ_i and the recovery reads Y_i⁰ from cache; or
+     * as two passes over the whole arrays before the recovery (false). Same bits.
+     */
+    public Tuning withTiledStages(boolean on) {
+        return new Tuning(derivedName("tiledStages", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
+                on, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
+    }
+
+    /**
+     * A pass of stiff data alone (K, X_NS; the last pass of an ARS(2,2,2) step) skips what only the explicit
+     * sources read, the full π^{μν} and π:σ, π:π, w^i (true), or runs every phase of the kernel (false).
+     * Same bits.
+     */
+    public Tuning withLeanStiffPass(boolean on) {
+        return new Tuning(derivedName("leanStiffPass", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
+                tiledStages, on, threads, fft, savedFftTuning, batchedTransforms);
     }
 
     /**
@@ -139,7 +170,7 @@ public final class Tuning {
      */
     public Tuning withBatchedTransforms(boolean on) {
         return new Tuning(derivedName("batchedTransforms", on), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, threads, fft, savedFftTuning, on);
+                fusedKernels, tiledStages, leanStiffPass, threads, fft, savedFftTuning, on);
     }
 
     /** Whether groups of independent transforms go to the engine as batches ({@link #withBatchedTransforms}). */
@@ -230,13 +261,13 @@ public final class Tuning {
     public Tuning withSavedFftTuning(Path file) {
         Objects.requireNonNull(file, "tuning file = null; must be a path");
         return new Tuning(derivedName("savedFftTuning", file), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, threads, fft, file, batchedTransforms);
+                fusedKernels, tiledStages, leanStiffPass, threads, fft, file, batchedTransforms);
     }
 
     /** This tuning ignoring any saved FFT tuning. */
     public Tuning withoutSavedFftTuning() {
         return new Tuning(derivedName("savedFftTuning", "none"), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, threads, fft, null, batchedTransforms);
+                fusedKernels, tiledStages, leanStiffPass, threads, fft, null, batchedTransforms);
     }
 
     /** The default FFT tuning file; see {@link #withSavedFftTuning()}. */
@@ -257,7 +288,8 @@ public final class Tuning {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must not be blank");
         }
-        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, threads, fft, savedFftTuning, batchedTransforms);
+        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass,
+                threads, fft, savedFftTuning, batchedTransforms);
     }
 
     /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
@@ -278,6 +310,16 @@ public final class Tuning {
     /** Whether fluxes and sources are computed in one fused pointwise pass. */
     public boolean fusedKernels() {
         return fusedKernels;
+    }
+
+    /** Whether each implicit stage's combination and predictor solve run tile by tile inside the recovery. */
+    public boolean tiledStages() {
+        return tiledStages;
+    }
+
+    /** Whether a pass of stiff data alone skips the phases only the explicit sources read. */
+    public boolean leanStiffPass() {
+        return leanStiffPass;
     }
 
     /** Whether FFTs are real-to-complex (asked for; JTransforms runs float32 on its complex path). */
@@ -319,22 +361,23 @@ public final class Tuning {
     public boolean equals(Object o) {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
-                && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning)
+                && t.tiledStages == tiledStages && t.leanStiffPass == leanStiffPass                && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning)
                 && t.batchedTransforms == batchedTransforms;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, threads, fft, savedFftTuning,
+        return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass, threads, fft, savedFftTuning,
                 batchedTransforms);
     }
 
     /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s transforms%s, %s, %d thread%s, %s, %s%s%s%s",
+        return String.format(Locale.ROOT, "%s: workspaces %s, %s, %s kernels, %s stages, %s stiff pass, %s transforms%s, %s, %d thread%s, %s, %s%s%s%s",
                 name, preallocatedWorkspaces ? "preallocated" : "per call",
                 sharedForwardTransforms ? "one forward FFT per field" : "one forward FFT per derivative",
-                fusedKernels ? "fused" : "separate", realTransforms() ? "real-to-complex" : "complex-to-complex",
+                fusedKernels ? "fused" : "separate", tiledStages ? "tiled" : "whole-array", leanStiffPass ? "lean" : "full",
+                realTransforms() ? "real-to-complex" : "complex-to-complex",
                 batchedTransforms ? " (batched)" : "",
                 reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? ""
                         : "s" + (fft.threads() == threads ? "" : " (FFT " + fft.threads() + ")"),

@@ -51,6 +51,19 @@ public interface Rhs {
     void evaluate(double[][] y, Pass pass, double[][] explicit, Relaxation relaxation);
 
     /**
+     * The same pass, at a state whose points {@code producer} writes first ({@code producer.run(chunk, from, to)}
+     * writes y on [from, to) from data it owns; no point depends on another). An implementation may run the
+     * producer tile by tile right before its own first pointwise pass over those points, so y is read back from
+     * cache (the stepper's stage combination and predictor feeding the primitive recovery); the results are those
+     * of running the producer over all points, then {@link #evaluate}, which is the default.
+     */
+    default void evaluate(dev.isspectral.parallel.Workers.Chunk producer, double[][] y, Pass pass, double[][] explicit,
+                          Relaxation relaxation) {
+        producer.run(0, 0, points());
+        evaluate(y, pass, explicit, relaxation);
+    }
+
+    /**
      * Called by the stepper before each pass, so errors can name where they happened.
      *
      * @param step  the step being taken (1-based)

@@ -1,5 +1,6 @@
 package dev.isspectral.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,31 @@ class AllocationBudgetTest {
         s.advance(10);
         long after = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
         return (after - before) / 10;
+    }
+
+    /**
+     * Issue 13: 0 B per optimized step, {@code step()} with the time-step rule included (a method reference made per
+     * call in {@code nextTimeStep()} was 16 B/step). The least over five windows of 20 steps, so a one-off JIT event
+     * in one window does not count; any allocation made on every step shows in every window.
+     */
+    static long leastBytesPerStep(Solver s) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        s.advance(60);
+        long least = Long.MAX_VALUE;
+        for (int w = 0; w < 5; w++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20; i++) {
+                s.step();
+            }
+            least = Math.min(least, (threads.getCurrentThreadAllocatedBytes() - before) / 20);
+        }
+        return least;
+    }
+
+    @Test
+    void optimizedStepAllocatesZeroBytesOnTheSteppingThread() {
+        Solver s = Simulation.builder().grid("10x16x16x8").tuning(Tuning.optimized()).build().start();
+        assertEquals(0, leastBytesPerStep(s), "optimized step (jtransforms) allocated bytes per step");
     }
 
     @Test
