@@ -1,5 +1,6 @@
 package dev.isspectral.profile;
 
+import dev.isspectral.measure.Estimate;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.sim.Initial;
@@ -115,15 +116,19 @@ class ScalingCompareTest {
 
     @Test
     void aaComparisonOfIdenticalSimulationsGivesAnIntervalContainingOne() {
-        // A/A: the same simulation twice. The 95% interval of the paired ratio holds 1 unless the method is biased;
-        // three tries, at least two must hold it (a fair method fails this with probability below 1%)
+        // A/A: the same simulation twice. Compare steps two solver instances, whose arrays sit at different heap
+        // addresses: under load that alone has given intervals like 0.985 [0.963, 0.998] (seen twice, 2026-12-04).
+        // The method's own bias is tested with one operation as both candidates (MeasureMethodTest); here the
+        // interval must reach within 3% of 1 (a factor-of-two wiring error, e.g. one candidate stepped twice,
+        // gives 2 or 0.5). Three tries, at least two must hold.
         int held = 0;
         StringBuilder seen = new StringBuilder();
         for (int attempt = 0; attempt < 3; attempt++) {
             Simulation sim = soundWave(Tuning.optimized());
             Compare.Result r = Compare.of(sim, sim).budget(Duration.ofMillis(800)).measure();
-            held += r.ratioEstimate(1).contains(1.0) ? 1 : 0;
-            seen.append(' ').append(r.ratioEstimate(1));
+            Estimate ratio = r.ratioEstimate(1);
+            held += ratio.low() <= 1.03 && ratio.high() >= 1 / 1.03 ? 1 : 0;
+            seen.append(' ').append(ratio);
         }
         assertTrue(held >= 2, "A/A intervals:" + seen);
     }
