@@ -9,6 +9,8 @@
 #   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...
 #   bash bench.sh --levers [options]         is-spectral bench levers --grid 128x64x64 --backend fftw ...: each
 #                                            optimization off and on, paired speed-up with its 95% interval
+#   bash bench.sh --place NAME --into BENCHMARKS.md REPORT.md...
+#                                            put reports those commands wrote into the section <!-- NAME:begin -->
 #   bash bench.sh --jmh [options]            JMH and the project's method side by side, in one run, on the FFT pair
 #                                            (3 sizes) and a 64x32x32 step, both backends: --out FILE.md, --forks,
 #                                            --warmup, --iterations, --time, --budget (about 5 min on 2 cores)
@@ -29,6 +31,7 @@ case "${1:-}" in
     --jmh) mode=jmh; shift ;;
     --scaling) mode=scaling; shift ;;
     --levers) mode=levers; shift ;;
+    --place) mode=place; shift ;;
     --publish) mode=publish; shift ;;
 esac
 
@@ -44,6 +47,9 @@ classpath="$(ls fftw/target/is-spectral-fftw-*.jar | head -n 1):$(cat fftw/targe
 
 if [[ $mode == publish ]]; then
     exec java -cp "$classpath" dev.isspectral.bench.Publish "$@"
+fi
+if [[ $mode == place ]]; then
+    exec java -cp "$classpath" dev.isspectral.cli.Main bench place "$@"
 fi
 if [[ $mode == levers ]]; then
     exec java -cp "$classpath" dev.isspectral.cli.Main bench levers "$@"

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  *       processes' share of the CPU;</li>
  *   <li>no verdict flips between PASS and MISS unless one side is INCONCLUSIVE or flagged.</li>
  * </ol>
- * Thread-scaling rows (THREAD_SCALING) are load-sensitive by nature: they are shown and must be flagged when busy,
+ * Thread-scaling rows (THREAD_SCALING) and ratios whose candidates each use every core (ALL_CORES) are load-sensitive by nature: they are shown and must be flagged when busy,
  * but are not part of the overlap requirement; counts (COUNT) are not timed. Works on the parsed JSON
  * ({@link Publish#read}), so a test can feed it synthetic runs.
  */
@@ -137,6 +137,7 @@ final class LoadedComparison {
         return switch (p.kind()) {
             case "RATIO" -> "ratio at a fixed thread count: intervals must overlap";
             case "THREAD_SCALING" -> "thread scaling: load-sensitive, flagged instead (not compared)";
+            case "ALL_CORES" -> "ratio on every core: load-sensitive (barriers), flagged instead (not compared)";
             case "ABSOLUTE" -> "absolute time: flagged under load";
             case "COUNT" -> "count, not timed";
             default -> "kind " + p.kind() + ": not compared";
@@ -152,7 +153,7 @@ final class LoadedComparison {
                     + (Double.isFinite(steal) && steal > 0.005 ? ", steal " + share(steal) : "");
         }
         String kind = String.valueOf(r.getOrDefault("kind", ""));
-        if (kind.equals("ABSOLUTE") || kind.equals("THREAD_SCALING")) {
+        if (kind.equals("ABSOLUTE") || kind.equals("THREAD_SCALING") || kind.equals("ALL_CORES")) {
             return share.equals("n/a") ? "**not flagged** (other processes' share of the CPU n/a: window too short or "
                     + "no /proc/stat)" : "**not flagged** (other processes " + share + " of the CPU)";
         }

@@ -39,6 +39,15 @@ public record TargetRow(String target, String scenario, Estimate measured, Strin
          * flagged when busy, and not expected to agree between a quiet and a loaded run.
          */
         THREAD_SCALING,
+        /**
+         * A ratio of candidates that each run on every core of the machine (e.g. the FFT-bound ratio at 2 threads on 2
+         * cores): load-sensitive like thread scaling, because a process on any core stalls each parallel region until
+         * its thread gets the core back, and the two sides do not meet such barriers equally often (a step meets one
+         * per pass and per transform, a lone transform one); flagged when busy, not expected to agree between a quiet
+         * and a loaded run. Measured 2026-12-04: the FFTW FFT-bound ratio at 2 threads was 1.69 [1.62, 1.86] quiet and
+         * 2.60 [2.43, 2.71] with a hog on one core.
+         */
+        ALL_CORES,
         /** A count or a byte figure, not a time: load does not change it. */
         COUNT
     }
@@ -57,7 +66,8 @@ public record TargetRow(String target, String scenario, Estimate measured, Strin
 
     /** Whether the row was measured on a busy machine and is of a kind that load distorts. */
     public boolean flagged() {
-        return load != null && load.busy() && (kind == Kind.ABSOLUTE || kind == Kind.THREAD_SCALING);
+        return load != null && load.busy() && (kind == Kind.ABSOLUTE || kind == Kind.THREAD_SCALING
+                || kind == Kind.ALL_CORES);
     }
 
     /** "" or "busy: other processes 48% of CPU" (with steal where there was any). */

@@ -296,8 +296,11 @@ public final class Targets {
             Solver s = sims.get(i).start(Instrumentation.NONE);
             candidates.add(Candidate.of(i == 0 ? "baseline" : backends.get(i - 1), s::step));
         }
+        // samples of at least 0.2 s each: the optimized step is a few times shorter than the baseline's, and under load
+        // a short sample is more often caught whole by a time slice lost to another process than a long one is, which
+        // biased the ratio downwards by 3-5% with a hog on one core (2026-12-04) when each sample was a single step
         Measurement m = Measure.of(candidates).named("optimized vs baseline").budget(share(COMPARE))
-                .minSample(Duration.ZERO).run();
+                .minSample(Duration.ofMillis(200)).run();
         Estimate base = m.time(0).scaled(1e3, "ms");
         String on = threads == 1 ? "1 thread" : threads + " threads";
         for (int i = 1; i < sims.size(); i++) {
@@ -437,8 +440,9 @@ public final class Targets {
                 add(new TargetRow("FFT-bound: step time / (transforms per step × time per transform), step and transforms "
                         + "on " + on + ", " + backendLabel(b), scenario(g, sim), bound, "", "<=", b.equals(FftSettings.FFTW)
                         ? TargetBounds.FFT_BOUND_FFTW : TargetBounds.FFT_BOUND_JTRANSFORMS, 1e6 * step.median() / g.size(),
-                        settings.threads(),
-                        TargetRow.Kind.RATIO, m.load(), String.format(Locale.ROOT, "per round: one step, one forward and one "
+                        settings.threads(), settings.threads() >= Runtime.getRuntime().availableProcessors()
+                                ? TargetRow.Kind.ALL_CORES : TargetRow.Kind.RATIO,
+                        m.load(), String.format(Locale.ROOT, "per round: one step, one forward and one "
                                 + "inverse on a separate engine of the same settings (the same thread count), interleaved, the ratio taken per round; "
                                 + "step %s ms; %.0f forward × %s ms + %.0f inverse × %s ms; inside the steps the transforms "
                                 + "took about %.0f%% of the step time (FftRecorder; the rest is pointwise work, copies and "

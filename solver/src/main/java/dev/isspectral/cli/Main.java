@@ -2,6 +2,7 @@ package dev.isspectral.cli;
 
 import dev.isspectral.bench.BuildsCommand;
 import dev.isspectral.bench.LeversCommand;
+import dev.isspectral.bench.PlaceCommand;
 import dev.isspectral.bench.ScalingCommand;
 import dev.isspectral.bench.TargetsCommand;
 import dev.isspectral.grid.Grid;
@@ -45,6 +46,7 @@ public final class Main {
                    is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
                    is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral bench levers [options]   each optimization off and on: speed-up with its 95% interval
+                   is-spectral bench place NAME --into FILE.md REPORT.md...   put reports into a marked section
                    is-spectral bench builds [options]   two builds' step time in two worker JVMs (bench-builds.sh)
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
                    is-spectral profile compare A.json B.json --out C.html   compare two profiles in one report
@@ -99,6 +101,9 @@ public final class Main {
                 case "bench" -> {
                     if (args.length > 1 && args[1].equals("targets")) {
                         return TargetsCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+                    }
+                    if (args.length > 1 && args[1].equals("place")) {
+                        return PlaceCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
                     }
                     if (args.length > 1 && args[1].equals("levers")) {
                         return LeversCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);

@@ -134,12 +134,16 @@ public record MachineLoad(double seconds, int cores, double loadBefore, double l
         return null;
     }
 
-    /** utime + stime of this process from /proc/self/stat, in clock ticks; −1 where there is none. */
+    /**
+     * utime + stime of this process and cutime + cstime of the children it has waited for (e.g. JMH's forked JVMs, which
+     * are this measurement's own work, not other processes), from /proc/self/stat, in clock ticks; −1 where there is none.
+     */
     private static long ownTicks() {
         try {
             String s = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
             String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // fields 14 and 15 of the whole line
+            // fields 14-17 of the whole line: utime, stime, cutime, cstime
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
