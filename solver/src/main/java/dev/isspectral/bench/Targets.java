@@ -296,11 +296,11 @@ public final class Targets {
             Solver s = sims.get(i).start(Instrumentation.NONE);
             candidates.add(Candidate.of(i == 0 ? "baseline" : backends.get(i - 1), s::step));
         }
-        // samples of at least 0.2 s each: the optimized step is a few times shorter than the baseline's, and under load
-        // a short sample is more often caught whole by a time slice lost to another process than a long one is, which
-        // biased the ratio downwards by 3-5% with a hog on one core (2026-12-04) when each sample was a single step
+        // one step per sample. Tried on 2026-12-04: samples of >= 0.2 s (batches of steps) to take out a 3-5% shift of this
+        // ratio under a CPU hog; on a quiet machine that gave 7.4 [4.0, 21.1] instead of 3.7 [3.7, 3.8] (the baseline's
+        // garbage collections land in some batches and not others), so single steps stay and the shift is reported
         Measurement m = Measure.of(candidates).named("optimized vs baseline").budget(share(COMPARE))
-                .minSample(Duration.ofMillis(200)).run();
+                .minSample(Duration.ZERO).run();
         Estimate base = m.time(0).scaled(1e3, "ms");
         String on = threads == 1 ? "1 thread" : threads + " threads";
         for (int i = 1; i < sims.size(); i++) {
