@@ -1,7 +1,5 @@
 package dev.isspectral.bench;
 
-import dev.isspectral.report.ProfileReport;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,13 +51,8 @@ public final class LeversCommand {
                 case "--backend" -> backend = v;
                 case "--threads" -> threads = whole(a, v);
                 case "--only" -> only = Arrays.asList(v.split(","));
-                case "--budget" -> budget = seconds(v);
-                default -> {
-                    if (!v.endsWith(".md") || v.equals(".md") || v.endsWith("/.md")) {
-                        throw new IllegalArgumentException("--out = \"" + v + "\"; must be a file name ending in .md");
-                    }
-                    md = Path.of(v);
-                }
+                case "--budget" -> budget = CommandOptions.seconds("--budget", v);
+                default -> md = CommandOptions.file("--out", v, ".md");
             }
         }
         Levers levers = Levers.on(grid, backend).budgetPerLever(budget);
@@ -70,17 +63,7 @@ public final class LeversCommand {
             levers = levers.only(only);
         }
         String markdown = levers.run().toMarkdown();
-        out.println(markdown);
-        if (md != null) {
-            try {
-                ProfileReport.writeAtomically(md, markdown);
-                out.println("wrote " + md);
-            } catch (IOException e) {
-                err.println("error: could not write the table: " + e.getMessage());
-                return 1;
-            }
-        }
-        return 0;
+        return CommandOptions.printAndWrite(markdown, md, out, err);
     }
 
     private static int whole(String option, String v) {
@@ -89,18 +72,5 @@ public final class LeversCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number, 1 … 256");
         }
-    }
-
-    private static Duration seconds(String v) {
-        double s;
-        try {
-            s = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--budget = \"" + v + "\"; must be a number of seconds >= 1");
-        }
-        if (!(s >= 1) || !Double.isFinite(s)) {
-            throw new IllegalArgumentException("--budget = " + v + "; must be a number of seconds >= 1");
-        }
-        return Duration.ofMillis((long) (s * 1000));
     }
 }

@@ -1,7 +1,5 @@
 package dev.isspectral.bench;
 
-import dev.isspectral.report.ProfileReport;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,28 +48,13 @@ public final class ScalingCommand {
                 case "--threads" -> threads = threads(v);
                 case "--grids" -> grids = Arrays.asList(v.split(","));
                 case "--backend" -> backend = v;
-                case "--budget" -> budget = seconds(v);
-                default -> {
-                    if (!v.endsWith(".md") || v.equals(".md") || v.endsWith("/.md")) {
-                        throw new IllegalArgumentException("--out = \"" + v + "\"; must be a file name ending in .md");
-                    }
-                    md = Path.of(v);
-                }
+                case "--budget" -> budget = CommandOptions.seconds("--budget", v);
+                default -> md = CommandOptions.file("--out", v, ".md");
             }
         }
         ThreadScaling.Result r = ThreadScaling.of(grids, threads, backend).budgetPerGrid(budget).run();
         String markdown = r.toMarkdown();
-        out.println(markdown);
-        if (md != null) {
-            try {
-                ProfileReport.writeAtomically(md, markdown);
-                out.println("wrote " + md);
-            } catch (IOException e) {
-                err.println("error: could not write the table: " + e.getMessage());
-                return 1;
-            }
-        }
-        return 0;
+        return CommandOptions.printAndWrite(markdown, md, out, err);
     }
 
     private static List<Integer> defaultThreads() {
@@ -94,18 +77,5 @@ public final class ScalingCommand {
             }
         }
         return t;
-    }
-
-    private static Duration seconds(String v) {
-        double s;
-        try {
-            s = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--budget = \"" + v + "\"; must be a number of seconds >= 1");
-        }
-        if (!(s >= 1) || !Double.isFinite(s)) {
-            throw new IllegalArgumentException("--budget = " + v + "; must be a number of seconds >= 1");
-        }
-        return Duration.ofMillis((long) (s * 1000));
     }
 }

@@ -52,9 +52,9 @@ public final class TargetsCommand {
             String v = args[++i];
             switch (a) {
                 case "--backend" -> backend = v;
-                case "--out" -> md = file(a, v, ".md");
-                case "--budget" -> budget = seconds(a, v);
-                default -> json = file(a, v, ".json");
+                case "--out" -> md = CommandOptions.file(a, v, ".md");
+                case "--budget" -> budget = CommandOptions.seconds(a, v);
+                default -> json = CommandOptions.file(a, v, ".json");
             }
         }
         Targets targets = quick ? Targets.quick(backend) : Targets.full(backend);
@@ -83,25 +83,5 @@ public final class TargetsCommand {
             return 1;
         }
         return 0;
-    }
-
-    private static Duration seconds(String option, String value) {
-        double s;
-        try {
-            s = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a number of seconds >= 1");
-        }
-        if (!(s >= 1) || !Double.isFinite(s)) {
-            throw new IllegalArgumentException(option + " = " + value + "; must be a number of seconds >= 1");
-        }
-        return Duration.ofMillis((long) (s * 1000));
-    }
-
-    private static Path file(String option, String value, String extension) {
-        if (!value.endsWith(extension) || value.equals(extension) || value.endsWith("/" + extension)) {
-            throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a file name ending in " + extension);
-        }
-        return Path.of(value);
     }
 }

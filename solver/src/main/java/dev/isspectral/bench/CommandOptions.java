@@ -1,0 +1,51 @@
+package dev.isspectral.bench;
+
+import dev.isspectral.report.ProfileReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The option parsing and report writing the bench commands share (targets, scaling, levers). */
+final class CommandOptions {
+
+    private CommandOptions() {
+    }
+
+    /** A number of seconds >= 1 given to {@code option}; otherwise an error naming the option and the value. */
+    static Duration seconds(String option, String value) {
+        double s;
+        try {
+            s = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a number of seconds >= 1");
+        }
+        if (!(s >= 1) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException(option + " = " + value + "; must be a number of seconds >= 1");
+        }
+        return Duration.ofMillis((long) (s * 1000));
+    }
+
+    /** A file name ending in {@code extension} given to {@code option}; otherwise an error naming both. */
+    static Path file(String option, String value, String extension) {
+        if (!value.endsWith(extension) || value.equals(extension) || value.endsWith("/" + extension)) {
+            throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a file name ending in " + extension);
+        }
+        return Path.of(value);
+    }
+
+    /** Prints {@code markdown} and, when {@code md} is given, writes it there atomically; 0, or 1 if it cannot. */
+    static int printAndWrite(String markdown, Path md, PrintStream out, PrintStream err) {
+        out.println(markdown);
+        if (md != null) {
+            try {
+                ProfileReport.writeAtomically(md, markdown);
+                out.println("wrote " + md);
+            } catch (IOException e) {
+                err.println("error: could not write the table: " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+}
