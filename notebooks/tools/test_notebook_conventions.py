@@ -6,8 +6,8 @@ outputs (every number is computed when it runs), no TeX (reports carry no MathJa
 (System.nanoTime / currentTimeMillis: every time goes through the library's measurement method,
 dev.isspectral.measure, which gives it its interval), and a closing "What we learned" cell. For reports a reader can trust and an index worth opening: no cell whose
 value would print a Java object identity (a cell ending in `System.out.printf(...);` shows
-`java.io.PrintStream@3134d2f1`), no helper methods declared in cells (they belong in the library,
-documented and tested; the few still in 04 and 06 are listed below), code cells of at most
+`java.io.PrintStream@3134d2f1`), no methods declared in cells (a helper belongs in the library,
+documented and tested, where every notebook and test can call it), code cells of at most
 MAX_CELL_LINES lines, and the metadata notebooks/tools/run_notebooks.py builds the index from: a
 one-sentence `is_spectral.teaches`, one cell tagged `headline` and one tagged `key-chart`."""
 import re
@@ -18,11 +18,6 @@ import nbformat
 
 NOTEBOOKS = Path(__file__).resolve().parents[1]
 MAX_CELL_LINES = 60
-# helper methods still declared in notebook cells, to move into the library (and nothing else may be declared)
-HELPERS_STILL_IN_NOTEBOOKS = {
-    "06-physics-validation": {"check", "withVerdict", "relax", "piAfter", "smoothRun", "lowModes", "modeError",
-                              "timeErrors"},
-}
 METHOD_DECLARATION = re.compile(r"^\s*(?:(?:static|final|public|private)\s+)*(?!return\b|new\b|else\b)"
                                 r"[A-Za-z_][\w<>\[\],.? ]*?\s+(\w+)\s*\([^;{]*\)\s*\{", re.M)
 CONTROL = {"if", "for", "while", "switch", "catch", "synchronized", "try"}
@@ -145,17 +140,24 @@ class NotebookConventionsTest(unittest.TestCase):
         self.assertEqual("chart", last_statement("var chart = make(); // ends; here\nchart"))
         self.assertIsNotNone(PRINTS_STREAM.match(last_statement('a();\nSystem.out.printf(L, "%d%n",\n  n);')))
 
+    def test_method_declarations_are_found_and_lambdas_and_control_are_not(self):
+        def declared(source):
+            return {m.group(1) for m in METHOD_DECLARATION.finditer(source)} - CONTROL
+        self.assertEqual({"check"}, declared('String check(String what, double x) {\n  return what;\n}'))
+        self.assertEqual({"rows"}, declared('static double[][] rows(Table t, int n) {}'))
+        self.assertEqual(set(), declared('IntFunction<double[]> at = n -> f(n);\nfor (int i = 0; i < 3; i++) {\n}'))
+        self.assertEqual(set(), declared('if (x > 0) {\n} else if (y) {\n}\nreturn new int[] {1};'))
+
     def test_cells_declare_no_helpers_and_stay_short(self):
         for path in self.notebooks():
             nb = nbformat.read(str(path), as_version=4)
-            allowed = HELPERS_STILL_IN_NOTEBOOKS.get(path.stem, set())
             for i, c in enumerate(nb.cells):
                 if c.cell_type != "code":
                     continue
                 with self.subTest(notebook=path.name, cell=i):
                     declared = {m.group(1) for m in METHOD_DECLARATION.finditer(c.source)} - CONTROL
-                    self.assertEqual(set(), declared - allowed,
-                                     "helpers belong in the library (documented, tested), not in a cell")
+                    self.assertEqual(set(), declared,
+                                     "methods belong in the library (documented, tested), not in a cell")
                     self.assertLessEqual(len(c.source.split("\n")), MAX_CELL_LINES, "a cell does one thing in a few lines")
 
     def test_each_notebook_says_what_it_teaches_and_marks_its_headline_and_key_chart(self):

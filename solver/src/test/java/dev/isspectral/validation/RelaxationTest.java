@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.testsupport.StdErr;
-import dev.isspectral.physics.Eos;
-import dev.isspectral.physics.Transport;
-import dev.isspectral.sim.Initial;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.state.Field;
 import dev.isspectral.time.Integrators;
 import dev.isspectral.time.Tableau;
+import dev.isspectral.validate.ReferenceRuns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +27,7 @@ class RelaxationTest {
     private static final double TAU_BULK = 0.04 * 144 / 14.55;
 
     private static Solver relax(Tableau integrator, double dt, int steps) throws Exception {
-        StdErr.Captured<Simulation> built = StdErr.capture(Simulation.builder()
-                .grid(steps + "x4x4x4")
-                .eos(Eos.constantSoundSpeed(0.25))
-                .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
-                .initial(Initial.staticEquilibrium().bulk(0.01).shear(0.02, -0.015, 0.004, -0.003, 0.001))
-                .integrator(integrator)
-                .timeStep(dt)::build);
+        StdErr.Captured<Simulation> built = StdErr.capture(() -> ReferenceRuns.restRelaxation(integrator, dt, steps));
         // These steps exceed the CFL limit (harmless at rest: there are no waves), and some exceed SSP-RK3's
         // relaxation limit on purpose; the builder warns about exactly those, each once on stderr.
         Simulation sim = built.value();
