@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /**
  * How {@link TableRendering} shows a column, chosen from the values it shows:
  * <ul>
- *   <li>numbers with four significant digits ({@code 0.1000}, {@code 12.35}), in scientific
- *       notation below 10⁻³ and from 10⁶ ({@code -1.224E-17}); whole numbers below 10⁷ exactly; NaN
- *       as "—"; right-aligned;</li>
+ *   <li>numbers as {@link Quantities#compact} writes them (four significant digits, {@code 0.1000},
+ *       {@code 12.35}; scientific below 10⁻³ and from 10⁶, {@code -1.224E-17}; whole numbers below 10⁷
+ *       exactly; NaN as "—"); right-aligned;</li>
  *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
  *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
  *       under the header ({@code …_over_s}, a ratio to the entropy density such as η/s, is not a time);</li>
@@ -36,8 +36,7 @@ final class CellFormat {
     }
 
     /** One column as shown: its name, the unit it was converted to (or ""), and its cell texts. */
-    record View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale,
-                Notation notation) {
+    record View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale) {
 
         String cell(int row) {
             if (column.isMissing(row)) {
@@ -46,37 +45,7 @@ final class CellFormat {
             if (!numeric) {
                 return shortenPaths(column.getString(row));
             }
-            return notation.format(((NumericColumn<?>) column).getDouble(row) * scale);
-        }
-    }
-
-    enum Notation {
-        /** Whole numbers below 10⁷ exactly; other numbers as {@link #format(double)} does. */
-        NUMBER;
-
-        /**
-         * A number in at most about ten characters: a whole number below 10⁷ exactly, a number of
-         * magnitude 10⁻³ to 10⁶ with four significant digits ({@code 0.1000}, {@code 248.1}), any
-         * other in scientific notation with four ({@code -1.224E-17}); NaN as a dash.
-         */
-        String format(double v) {
-            if (Double.isNaN(v)) {
-                return "\u2014";
-            }
-            if (Double.isInfinite(v)) {
-                return v > 0 ? "\u221e" : "-\u221e";
-            }
-            double a = Math.abs(v);
-            if (v == Math.rint(v) && a < 1e7) {
-                return String.format(Locale.ROOT, "%.0f", v);
-            }
-            if (a < 1e-3 || a >= 1e6) {
-                String s = String.format(Locale.ROOT, "%.3E", v);
-                int e = s.indexOf('E');
-                return s.substring(0, e) + "E" + Integer.parseInt(s.substring(e + 1));
-            }
-            int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a) + 1e-12));
-            return String.format(Locale.ROOT, "%." + Math.min(decimals, 9) + "f", v);
+            return Quantities.compact(((NumericColumn<?>) column).getDouble(row) * scale);
         }
     }
 
@@ -96,7 +65,7 @@ final class CellFormat {
         String name = column.name();
         boolean verdict = VERDICT_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
         if (!(column instanceof NumericColumn<?> numbers)) {
-            return new View(name, "", false, verdict, column, 1, Notation.NUMBER);
+            return new View(name, "", false, verdict, column, 1);
         }
         double max = 0;
         for (int row : shown) {
@@ -114,8 +83,7 @@ final class CellFormat {
             scale = 1e3;
             unit = "in ms";
         }
-        Notation notation = Notation.NUMBER;
-        return new View(name, unit, true, verdict, column, scale, notation);
+        return new View(name, unit, true, verdict, column, scale);
     }
 
     /** Replaces every absolute file path in {@code text} by {@code …/} and its last component. */

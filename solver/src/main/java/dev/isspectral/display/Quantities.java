@@ -5,8 +5,10 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /**
- * How numbers read in reports: significant digits, not sixteen; shares as percentages; sizes in
- * binary units. Every method gives "n/a" for NaN and writes with {@link Locale#ROOT}.
+ * How numbers read, in one place for every table and report: significant digits, not sixteen; shares as
+ * percentages; sizes in binary units; and the compact cell text of notebook tables ({@link #compact}).
+ * Every method writes with {@link Locale#ROOT} and gives "n/a" for NaN, except {@link #compact}, which
+ * gives a dash (a missing cell in a table).
  */
 public final class Quantities {
 
@@ -61,14 +63,66 @@ public final class Quantities {
         if (Double.isNaN(b) || b < 0) {
             return "n/a";
         }
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        String unit = binaryUnit(b);
+        return unit.equals("B") ? String.format(Locale.ROOT, "%.0f B", b) : inBinaryUnit(b, unit) + " " + unit;
+    }
+
+    /**
+     * The binary unit a byte count of this size reads best in: B below 1 KiB, then KiB, MiB, GiB, and TiB
+     * from 1 TiB. A table column uses the unit of its largest value for every row (one unit, in the header).
+     */
+    public static String binaryUnit(double bytes) {
+        double a = Math.abs(bytes);
         int u = 0;
-        double v = b;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
+        while (u < BINARY_UNITS.length - 1 && a >= Math.scalb(1.0, 10 * (u + 1))) {
             u++;
         }
-        return (u == 0 ? String.format(Locale.ROOT, "%.0f", v) : significant(v, 3)) + " " + units[u];
+        return BINARY_UNITS[u];
+    }
+
+    /**
+     * {@code bytes} in {@code unit} (one of {@link #binaryUnit}'s) to 3 significant digits, without the unit,
+     * e.g. {@code inBinaryUnit(3072, "KiB")} is {@code 3.00}; "n/a" for NaN or a negative count.
+     *
+     * @throws IllegalArgumentException if {@code unit} is not B, KiB, MiB, GiB or TiB
+     */
+    public static String inBinaryUnit(double bytes, String unit) {
+        int u = java.util.Arrays.asList(BINARY_UNITS).indexOf(unit);
+        if (u < 0) {
+            throw new IllegalArgumentException("unit = " + unit + "; must be one of " + String.join(", ", BINARY_UNITS));
+        }
+        if (Double.isNaN(bytes) || bytes < 0) {
+            return "n/a";
+        }
+        return significant(Math.scalb(bytes, -10 * u), 3);
+    }
+
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+    /**
+     * A number as a table cell shows it, in at most about ten characters: a whole number below 10⁷ exactly
+     * ({@code 8192}); a magnitude from 10⁻³ to below 10⁶ with four significant digits ({@code 0.1000},
+     * {@code 248.1}); any other in scientific notation with four ({@code -1.224E-17}); NaN as a dash (a
+     * missing value), ±∞ as {@code ∞}, {@code -∞}.
+     */
+    public static String compact(double v) {
+        if (Double.isNaN(v)) {
+            return "\u2014";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221e" : "-\u221e";
+        }
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e7) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a < 1e-3 || a >= 1e6) {
+            String s = String.format(Locale.ROOT, "%.3E", v);
+            int e = s.indexOf('E');
+            return s.substring(0, e) + "E" + Integer.parseInt(s.substring(e + 1));
+        }
+        int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a) + 1e-12));
+        return String.format(Locale.ROOT, "%." + Math.min(decimals, 9) + "f", v);
     }
 
     /** A whole count with thin-space thousands groups, e.g. {@code 8 192}; a fractional value to 3 significant digits. */

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.function.DoubleFunction;
 
 /**
- * A profile table as HTML for a report, each column formatted by what it holds: times in ms to 3
- * significant digits, shares as percentages, sizes in one binary unit per column (named in the
- * header), counts with digit groups; text left, numbers right. Mixed columns (the {@code value} of
+ * A profile table as HTML for a report, each column formatted by what it holds, through
+ * {@link Quantities} (the one home of number text): times in ms to 3 significant digits, shares as
+ * percentages, sizes in one binary unit per column (named in the header), counts with digit groups;
+ * text left, numbers right. Mixed columns (the {@code value} of
  * {@code summary} and {@code priorities}) are formatted row by row from the row's metric. The CSV
  * and JSON keep every digit; this is for reading.
  */
@@ -49,7 +50,7 @@ public final class TableHtml {
             numeric[c] = col instanceof NumericColumn<?>;
             headers[c] = col.name();
             if (BYTES.contains(col.name()) && numeric[c]) {
-                String unit = byteUnit(maxAbs((NumericColumn<?>) col));
+                String unit = Quantities.binaryUnit(maxAbs((NumericColumn<?>) col));
                 headers[c] = col.name() + " (" + unit + ")";
             }
         }
@@ -102,8 +103,8 @@ public final class TableHtml {
             } else if (name.endsWith("_ms")) {
                 f[c] = Quantities::ms;
             } else if (BYTES.contains(name)) {
-                double scale = byteScale(byteUnit(maxAbs(n)));
-                f[c] = v -> v < 0 ? "n/a" : Quantities.significant(v / scale, 3);
+                String unit = Quantities.binaryUnit(maxAbs(n));
+                f[c] = v -> Quantities.inBinaryUnit(v, unit);
             } else if (col.type() == ColumnType.LONG || col.type() == ColumnType.INTEGER || wholeNumbers(n)) {
                 f[c] = Quantities::count;
             } else {
@@ -150,24 +151,5 @@ public final class TableHtml {
             }
         }
         return max;
-    }
-
-    private static String byteUnit(double max) {
-        if (max >= 1 << 30) {
-            return "GiB";
-        }
-        if (max >= 1 << 20) {
-            return "MiB";
-        }
-        return max >= 1 << 10 ? "KiB" : "B";
-    }
-
-    private static double byteScale(String unit) {
-        return switch (unit) {
-            case "GiB" -> 1 << 30;
-            case "MiB" -> 1 << 20;
-            case "KiB" -> 1 << 10;
-            default -> 1;
-        };
     }
 }

@@ -42,14 +42,23 @@ public final class ReferenceRuns {
                 .grid(NONLINEAR_GRID)
                 .eos(Eos.constantSoundSpeed(0.25))
                 .transport(Transport.etaOverS(0.08).zetaOverS(0.04))
-                .initial(Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
-                    out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
-                    out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
-                    out[2] = 0.25 * Math.cos(x);
-                    out[3] = 0.1 * Math.sin(x + y);
-                }))
+                .initial(nonlinearData())
                 .tuning(tuning)
                 .build();
+    }
+
+    /**
+     * The nonlinear data of physics.md §7.4 (eq. 7.15): ε = 1 + 0.3 cos x + 0.2 sin(y + 0.5) + 0.1 cos(x + z),
+     * v_x = 0.3 sin y + 0.1 cos z, v_y = 0.25 cos x, v_z = 0.1 sin(x + y), no viscous stresses; speeds up to
+     * about 0.3, so a run of it is genuinely nonlinear.
+     */
+    public static Initial nonlinearData() {
+        return Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
+            out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
+            out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
+            out[2] = 0.25 * Math.cos(x);
+            out[3] = 0.1 * Math.sin(x + y);
+        });
     }
 
     /**

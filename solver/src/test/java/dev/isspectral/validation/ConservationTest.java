@@ -21,12 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConservationTest {
 
     static Initial nonlinearData() {
-        return Initial.custom("nonlinear data of physics.md §7.4", (x, y, z, out) -> {
-            out[0] = 1 + 0.3 * Math.cos(x) + 0.2 * Math.sin(y + 0.5) + 0.1 * Math.cos(x + z);
-            out[1] = 0.3 * Math.sin(y) + 0.1 * Math.cos(z);
-            out[2] = 0.25 * Math.cos(x);
-            out[3] = 0.1 * Math.sin(x + y);
-        });
+        return dev.isspectral.validate.ReferenceRuns.nonlinearData();
     }
 
     @ParameterizedTest(name = "filtered = {0}")
