@@ -129,8 +129,6 @@ public final class PointwiseKernel {
     private final boolean secondOrder;
     private final boolean phi7;
     private final boolean vorticity;
-    private final double etaOverS;
-    private final double zetaOverS;
     private final int tileSize;
     private final Tile[] tiles;
     private final boolean lean;
@@ -157,8 +155,6 @@ public final class PointwiseKernel {
         this.secondOrder = transport.variant() == Transport.Variant.DNMR;
         this.phi7 = transport.phi7();
         this.vorticity = transport.vorticity();
-        this.etaOverS = transport.etaOverS();
-        this.zetaOverS = transport.zetaOverS();
         this.tileSize = Math.max(1, Math.min(tileSize, points));
         this.tiles = new Tile[threads];
         for (int t = 0; t < threads; t++) {
@@ -469,7 +465,7 @@ public final class PointwiseKernel {
         /** Phase 5a: η and K_π = 1/(γ τ_π) (stiff data, physics.md eq. 4.15). */
         private void shearRates(Tile t, int from, int to) {
             for (int p = from, q = 0; p < to; p++, q++) {
-                double eta = etaOverS * t.entropy[q];
+                double eta = transport.shearViscosity(t.entropy[q]);
                 double tau = transport.shearRelaxationTime(eta, t.enthalpy[q]);
                 shearRate[p] = Viscosity.relaxationRate(t.inverseGamma[q], tau);
                 t.eta[q] = eta;
@@ -513,7 +509,7 @@ public final class PointwiseKernel {
         private void bulk(Tile t, int from, int to) {
             double[] bulkField = y[Field.BULK.ordinal()];
             for (int p = from, q = 0; p < to; p++, q++) {
-                double zeta = zetaOverS * t.entropy[q];
+                double zeta = transport.bulkViscosity(t.entropy[q]);
                 double tau = transport.bulkRelaxationTime(zeta, t.cs2[q], t.enthalpy[q]);
                 bulkRate[p] = Viscosity.relaxationRate(t.inverseGamma[q], tau);
                 bulkTarget[p] = Viscosity.bulkNavierStokes(zeta, t.theta[q]);

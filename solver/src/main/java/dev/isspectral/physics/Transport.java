@@ -177,6 +177,16 @@ public final class Transport {
         return KINETIC_BULK_CONSTANT * d * d;
     }
 
+    /** The shear viscosity η = (η/s) s at entropy density {@code entropyDensity}, physics.md eq. 3.1. */
+    public double shearViscosity(double entropyDensity) {
+        return etaOverS * entropyDensity;
+    }
+
+    /** The bulk viscosity ζ = (ζ/s) s at entropy density {@code entropyDensity}, physics.md eq. 3.1. */
+    public double bulkViscosity(double entropyDensity) {
+        return zetaOverS * entropyDensity;
+    }
+
     /** τ_π = b_π η/(ε + P), physics.md eq. 3.2. */
     public double shearRelaxationTime(double eta, double enthalpy) {
         return bPi * eta / enthalpy;

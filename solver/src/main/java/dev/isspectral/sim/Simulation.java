@@ -598,11 +598,10 @@ public final class Simulation {
         private static final String[] SHEAR_NAMES = {"pi^xx", "pi^yy", "pi^xy", "pi^xz", "pi^yz"};
 
         private IllegalArgumentException nonFiniteInitial(String name, double value, int p) {
-            int k = p % grid.nz();
-            int j = (p / grid.nz()) % grid.ny();
-            int i = p / (grid.nz() * grid.ny());
+            int[] ijk = grid.ijk(p);
             return new IllegalArgumentException(String.format(Locale.ROOT,
-                    "initial = %s gives %s = %s at grid index (%d, %d, %d); must be finite", initial.describe(), name, value, i, j, k));
+                    "initial = %s gives %s = %s at grid index (%d, %d, %d); must be finite", initial.describe(), name, value,
+                    ijk[0], ijk[1], ijk[2]));
         }
 
         /** Checks c_s², the kinetic τ_Π condition and causality (3.4); {@code changed} names the setter. */

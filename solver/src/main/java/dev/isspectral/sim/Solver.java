@@ -175,10 +175,10 @@ public final class Solver {
             double v2 = p.vx[q] * p.vx[q] + p.vy[q] * p.vy[q] + p.vz[q] * p.vz[q];
             double gamma = 1 / Math.sqrt(1 - v2);
             if (t.hasShear()) {
-                min = Math.min(min, gamma * t.shearRelaxationTime(t.etaOverS() * s, h));
+                min = Math.min(min, gamma * t.shearRelaxationTime(t.shearViscosity(s), h));
             }
             if (t.hasBulk()) {
-                min = Math.min(min, gamma * t.bulkRelaxationTime(t.zetaOverS() * s, eos.soundSpeedSquared(e), h));
+                min = Math.min(min, gamma * t.bulkRelaxationTime(t.bulkViscosity(s), eos.soundSpeedSquared(e), h));
             }
         }
         return min;

@@ -43,13 +43,13 @@ public record LinearModes(double soundSpeedSquared, double enthalpy, double shea
     }
 
     /**
-     * Modes about a background of enthalpy h = ε0 + P0 and entropy density s0 with speed of sound c_s²: η = (η/s) s0,
-     * ζ = (ζ/s) s0, and the relaxation times from {@link Transport#shearRelaxationTime} and
+     * Modes about a background of enthalpy h = ε0 + P0 and entropy density s0 with speed of sound c_s²: η and ζ
+     * from {@link Transport#shearViscosity} and {@link Transport#bulkViscosity} (eq. 3.1), and the relaxation times from {@link Transport#shearRelaxationTime} and
      * {@link Transport#bulkRelaxationTime} (physics.md eqs. 3.2, 3.3a, 3.3b), the one home of those relations.
      */
     public static LinearModes about(double soundSpeedSquared, double enthalpy, double entropyDensity, Transport transport) {
-        double eta = transport.etaOverS() * entropyDensity;
-        double zeta = transport.zetaOverS() * entropyDensity;
+        double eta = transport.shearViscosity(entropyDensity);
+        double zeta = transport.bulkViscosity(entropyDensity);
         double tauPi = eta > 0 ? transport.shearRelaxationTime(eta, enthalpy) : 0;
         double tauBulk = zeta > 0 ? transport.bulkRelaxationTime(zeta, soundSpeedSquared, enthalpy) : 0;
         return new LinearModes(soundSpeedSquared, enthalpy, eta, tauPi, zeta, tauBulk);

@@ -16,6 +16,17 @@ class TransportTest {
         return assertThrows(IllegalArgumentException.class, r::run).getMessage();
     }
 
+    /** eq. 3.1 and eq. 3.2 at the §7.1 state (c_s² = 1/4, ε = 1, T = 1: s = ε + P = 1.25): τ_π = 0.4. */
+    @Test
+    void viscositiesAreTheirRatiosTimesTheEntropyDensityAndFeedTheRelaxationTimes() {
+        Transport t = Transport.etaOverS(0.08).zetaOverS(0.04);
+        assertEquals(0.1, t.shearViscosity(1.25), 1e-16);
+        assertEquals(0.05, t.bulkViscosity(1.25), 1e-16);
+        assertEquals(0.4, t.shearRelaxationTime(t.shearViscosity(1.25), 1.25), 1e-15);
+        assertEquals(0.04 * 144 / 14.55, t.bulkRelaxationTime(t.bulkViscosity(1.25), 0.25, 1.25), 1e-15, "eq. 3.3a");
+        assertEquals(0, Transport.ideal().shearViscosity(7), 0);
+    }
+
     @Test
     void negativeOrNonFiniteViscositiesAreRejectedAtTheSetter() {
         assertEquals("etaOverS = -0.1; must be >= 0", rejection(() -> Transport.etaOverS(-0.1)));
