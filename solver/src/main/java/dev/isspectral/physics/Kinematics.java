@@ -16,6 +16,11 @@ public final class Kinematics {
     private Kinematics() {
     }
 
+    /** 1/γ = √(1 − v²) of the velocity (vx, vy, vz), physics.md eq. 0.1. */
+    public static double inverseLorentzFactor(double vx, double vy, double vz) {
+        return Math.sqrt(1.0 - (vx * vx + vy * vy + vz * vz));
+    }
+
     /**
      * ∂_tε from the ideal equations of motion, physics.md eq. 4.2:
      * −[(1 − c_s²) v^k∂_kε + (ε+P) ∂_kv^k] / (1 − c_s² v²).

@@ -279,7 +279,7 @@ public final class PointwiseKernel {
                 double vx = velocityX[p];
                 double vy = velocityY[p];
                 double vz = velocityZ[p];
-                double inverseGamma = Math.sqrt(1.0 - (vx * vx + vy * vy + vz * vz));
+                double inverseGamma = Kinematics.inverseLorentzFactor(vx, vy, vz);
                 double gamma = 1.0 / inverseGamma;
                 t.pressure[q] = pressure;
                 t.cs2[q] = eos.soundSpeedSquared(e);

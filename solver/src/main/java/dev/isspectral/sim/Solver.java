@@ -2,6 +2,7 @@ package dev.isspectral.sim;
 
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.physics.Kinematics;
 import dev.isspectral.physics.IsraelStewartRhs;
 import dev.isspectral.physics.PrimitiveRecovery;
 import dev.isspectral.physics.Primitives;
@@ -172,8 +173,7 @@ public final class Solver {
             double e = p.energyDensity[q];
             double h = e + eos.pressure(e);
             double s = eos.entropyDensity(e);
-            double v2 = p.vx[q] * p.vx[q] + p.vy[q] * p.vy[q] + p.vz[q] * p.vz[q];
-            double gamma = 1 / Math.sqrt(1 - v2);
+            double gamma = 1 / Kinematics.inverseLorentzFactor(p.vx[q], p.vy[q], p.vz[q]);
             if (t.hasShear()) {
                 min = Math.min(min, gamma * t.shearRelaxationTime(t.shearViscosity(s), h));
             }

@@ -36,6 +36,21 @@ class PointFunctionsTest {
         return new double[] {gamma, gamma * v[0], gamma * v[1], gamma * v[2]};
     }
 
+    /** eq. 0.1: u^μu_μ = −1 with u = γ(1, v), γ = 1/inverseLorentzFactor; γ = 1.25 at |v| = 0.6. */
+    @Test
+    void inverseLorentzFactorNormalisesTheFourVelocity() {
+        assertEquals(0.8, Kinematics.inverseLorentzFactor(0.36, 0.48, 0), 1e-15);
+        assertEquals(1.0, Kinematics.inverseLorentzFactor(0, 0, 0), 0);
+        Random random = new Random(17);
+        for (int n = 0; n < 100; n++) {
+            double vx = 0.5 * (random.nextDouble() - 0.5);
+            double vy = 0.5 * (random.nextDouble() - 0.5);
+            double vz = 0.5 * (random.nextDouble() - 0.5);
+            double gamma = 1 / Kinematics.inverseLorentzFactor(vx, vy, vz);
+            assertEquals(-1, -gamma * gamma + gamma * gamma * (vx * vx + vy * vy + vz * vz), 1e-14);
+        }
+    }
+
     @Test
     void fourVelocityStaysNormalisedAndSigmaIsTransverseAndTraceless() {
         Random random = new Random(17);
