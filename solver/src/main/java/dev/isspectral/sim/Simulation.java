@@ -539,6 +539,7 @@ public final class Simulation {
             double[] t0z = s.get(Field.T0Z);
             boolean shear = transport.hasShear();
             boolean bulk = transport.hasBulk();
+            double[] dependent = new double[5];   // (π^zz, π^0x, π^0y, π^0z, π^00) of eqs. 1.3–1.5 at each point
             for (int p = 0; p < grid.size(); p++) {
                 double e = d.energyDensity[p];
                 double vx = d.vx[p];
@@ -574,11 +575,11 @@ public final class Simulation {
                 double xy = shear ? d.shear[2][p] : 0;
                 double xz = shear ? d.shear[3][p] : 0;
                 double yz = shear ? d.shear[4][p] : 0;
-                double zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
-                double p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                double p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                double p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-                double p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+                StressTensor.dependent(vx, vy, vz, xx, yy, xy, xz, yz, dependent);
+                double p0x = dependent[1];
+                double p0y = dependent[2];
+                double p0z = dependent[3];
+                double p00 = dependent[4];
                 double gamma2 = 1 / (1 - v2);
                 double w = (e + pressure) * gamma2;
                 t00[p] = w - pressure + p00;
