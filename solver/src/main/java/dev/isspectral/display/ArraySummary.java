@@ -156,7 +156,7 @@ public final class ArraySummary {
         if (nonFinite == count) {
             return "no finite values (" + finite + ")";
         }
-        return "min " + number(min) + " max " + number(max) + " mean " + number(mean) + " (" + finite + ")";
+        return "min " + Quantities.precise(min) + " max " + Quantities.precise(max) + " mean " + Quantities.precise(mean) + " (" + finite + ")";
     }
 
     /** Two lines of text: type and shape with the statistics, then the values. */
@@ -173,27 +173,6 @@ public final class ArraySummary {
     @Override
     public String toString() {
         return toText();
-    }
-
-    /** Six significant digits, no trailing zeros after the point; integers as integers. */
-    static String number(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        String exponent = e < 0 ? "" : s.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "");
-            if (mantissa.endsWith(".")) {
-                mantissa = mantissa.substring(0, mantissa.length() - 1);
-            }
-        }
-        return mantissa + exponent;
     }
 
     /** Number of leaves of a (nested) primitive array. */
@@ -246,7 +225,7 @@ public final class ArraySummary {
                 double v = doubles != null ? doubles[i] : ((Number) Array.get(array, i)).doubleValue();
                 boolean first = count < EDGE;
                 if (first || count >= Math.max(EDGE, total - EDGE)) {
-                    String text = integral ? Long.toString(((Number) Array.get(array, i)).longValue()) : number(v);
+                    String text = integral ? Long.toString(((Number) Array.get(array, i)).longValue()) : Quantities.precise(v);
                     (first ? head : tail).add(text);
                 }
                 count++;

@@ -135,4 +135,29 @@ public final class Quantities {
         }
         return significant(n, 3);
     }
+
+    /**
+     * A value read as a result: six significant digits without trailing zeros after the point
+     * ({@code 280.366}, {@code 0.02}, {@code 1.5e-07}); whole numbers below 10¹⁵ as integers; NaN and ±∞ as
+     * {@link Double#toString} writes them.
+     */
+    public static String precise(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        String exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "");
+            if (mantissa.endsWith(".")) {
+                mantissa = mantissa.substring(0, mantissa.length() - 1);
+            }
+        }
+        return mantissa + exponent;
+    }
 }

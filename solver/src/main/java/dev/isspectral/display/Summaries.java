@@ -141,16 +141,16 @@ public final class Summaries {
     private static List<Row> solverRows(Solver solver) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("step", Long.toString(solver.stepCount())));
-        rows.add(new Row("time", number(solver.time())));
+        rows.add(new Row("time", Quantities.precise(solver.time())));
         StepStatistics last = solver.lastStep();
         rows.add(new Row("dt", last == null
-                ? number(solver.nextTimeStep()) + " (next step; none taken yet)"
-                : String.format(Locale.ROOT, "%s (last step, CFL number %.3g)", number(last.dt()), last.cfl())));
-        rows.add(new Row("total energy", number(Observables.totalEnergy().measure(solver))));
+                ? Quantities.precise(solver.nextTimeStep()) + " (next step; none taken yet)"
+                : String.format(Locale.ROOT, "%s (last step, CFL number %.3g)", Quantities.precise(last.dt()), last.cfl())));
+        rows.add(new Row("total energy", Quantities.precise(Observables.totalEnergy().measure(solver))));
         try {
-            rows.add(new Row("max |v|", number(Observables.maxSpeed().measure(solver))));
-            rows.add(new Row("min eps", number(Observables.minEnergyDensity().measure(solver))));
-            rows.add(new Row("max eps", number(Observables.maxEnergyDensity().measure(solver))));
+            rows.add(new Row("max |v|", Quantities.precise(Observables.maxSpeed().measure(solver))));
+            rows.add(new Row("min eps", Quantities.precise(Observables.minEnergyDensity().measure(solver))));
+            rows.add(new Row("max eps", Quantities.precise(Observables.maxEnergyDensity().measure(solver))));
         } catch (RuntimeException e) {
             // a state the primitive recovery cannot invert is worth showing, not a reason to fail the display
             rows.add(new Row("primitives", "unavailable: " + e.getMessage()));
@@ -167,12 +167,12 @@ public final class Summaries {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("steps", Long.toString(run.solver().stepCount())));
         rows.add(new Row("wall time", String.format(Locale.ROOT, "%.3f s", run.wallSeconds())));
-        rows.add(new Row("final time", number(run.solver().time())));
+        rows.add(new Row("final time", Quantities.precise(run.solver().time())));
         double e0 = history.doubleColumn(Run.TOTAL_ENERGY).get(0);
         double e1 = history.doubleColumn(Run.TOTAL_ENERGY).get(last);
-        rows.add(new Row("total energy", String.format(Locale.ROOT, "%s (relative change %.2e)", number(e1), (e1 - e0) / e0)));
+        rows.add(new Row("total energy", String.format(Locale.ROOT, "%s (relative change %.2e)", Quantities.precise(e1), (e1 - e0) / e0)));
         for (String column : List.of(Run.MAX_SPEED, Run.MIN_ENERGY_DENSITY, Run.MAX_ENERGY_DENSITY)) {
-            rows.add(new Row(column, number(history.doubleColumn(column).get(last))));
+            rows.add(new Row(column, Quantities.precise(history.doubleColumn(column).get(last))));
         }
         return rows;
     }
@@ -191,10 +191,6 @@ public final class Summaries {
     }
 
     // ---- shared ---------------------------------------------------------------------------------
-
-    private static String number(double x) {
-        return String.format(Locale.ROOT, "%.6g", x);
-    }
 
     private static String rowsHtml(String cssClass, String title, List<Row> rows) {
         StringBuilder html = new StringBuilder(256 + 96 * rows.size());

@@ -26,6 +26,17 @@ class QuantitiesTest {
     }
 
     @Test
+    void preciseValuesHaveSixDigitsWithoutTrailingZeros() {
+        assertEquals("280.366", Quantities.precise(280.366399096));
+        assertEquals("0.02", Quantities.precise(0.02));
+        assertEquals("0", Quantities.precise(0.0));
+        assertEquals("1.5e-07", Quantities.precise(1.5e-7));
+        assertEquals("-0.333333", Quantities.precise(-1.0 / 3));
+        assertEquals("123456789", Quantities.precise(123_456_789));
+        assertEquals("NaN", Quantities.precise(Double.NaN));
+    }
+
+    @Test
     void binaryUnitsStepAtPowersOf1024AndOneUnitServesAColumn() {
         assertEquals("B", Quantities.binaryUnit(1023));
         assertEquals("KiB", Quantities.binaryUnit(1024));

@@ -61,11 +61,11 @@ class SummariesTest {
         Solver solver = SIM.start();
         String html = Summaries.html(solver);
         assertTrue(html.contains("<p><b>Solver on 8x8x8 (3x8x8x8): step 0, t = 0.00000</b></p>"), html);
-        assertTrue(html.contains(row("total energy", "248.050")), html);
-        assertTrue(html.contains(row("max |v|", "0.00000")), html);
-        assertTrue(html.contains(row("min eps", "0.990000")), html);
-        assertTrue(html.contains(row("max eps", "1.01000")), html);
-        assertTrue(html.contains(String.format(Locale.ROOT, "%.6g (next step; none taken yet)", solver.nextTimeStep())), html);
+        assertTrue(html.contains(row("total energy", "248.05")), html);
+        assertTrue(html.contains(row("max |v|", "0")), html);
+        assertTrue(html.contains(row("min eps", "0.99")), html);
+        assertTrue(html.contains(row("max eps", "1.01")), html);
+        assertTrue(html.contains(Quantities.precise(solver.nextTimeStep()) + " (next step; none taken yet)"), html);
     }
 
     @Test
@@ -76,7 +76,7 @@ class SummariesTest {
         String text = Summaries.text(solver);
         assertTrue(text.startsWith(String.format(Locale.ROOT, "Solver on 8x8x8 (3x8x8x8): step 1, t = %.6g", dt)), text);
         assertTrue(text.contains(String.format(Locale.ROOT, "├── dt:            %.6g (last step, CFL number 0.250)", dt)), text);
-        assertTrue(text.contains("├── total energy:  248.050"), "energy is conserved: " + text);
+        assertTrue(text.contains("├── total energy:  248.05"), "energy is conserved: " + text);
         assertTrue(text.contains("└── memory held:"), text);
     }
 
@@ -87,7 +87,7 @@ class SummariesTest {
         assertTrue(html.contains(row("steps", "7")), html);
         assertTrue(html.contains(String.format(Locale.ROOT, "%.3f s", run.wallSeconds())), html);
         assertTrue(html.contains(row("final time", String.format(Locale.ROOT, "%.6g", run.solver().time()))), html);
-        assertTrue(html.contains("<th style=\"text-align:left\">total energy</th><td style=\"text-align:left\">248.050 (relative change "), html);
+        assertTrue(html.contains("<th style=\"text-align:left\">total energy</th><td style=\"text-align:left\">248.05 (relative change "), html);
         double lastMaxEps = run.history().doubleColumn(Run.MAX_ENERGY_DENSITY).get(7);
         assertTrue(lastMaxEps < 1.01 && lastMaxEps > 0.99, "the wave has moved energy around, within the initial range");
         assertTrue(html.contains(row(Run.MAX_ENERGY_DENSITY, String.format(Locale.ROOT, "%.6g", lastMaxEps))), html);
