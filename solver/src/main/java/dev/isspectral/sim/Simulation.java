@@ -228,7 +228,7 @@ public final class Simulation {
     public long estimatedBytes() {
         long n = grid().size();
         Tuning tuning = tuning();
-        long perPoint = Field.COUNT + Model.storagePerPoint(this);
+        long perPoint = State.storagePerPoint() + Model.storagePerPoint(this);
         long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces())
                 + (tuning.batchedTransforms() && tuning.sharedForwardTransforms()
                 ? SpectralOperators.batchSpectrumDoubles(grid(), tuning.preallocatedWorkspaces(), engineThreads()) : 0);

@@ -11,10 +11,15 @@ public final class State {
     private final Grid grid;
     private final double[][] fields;
 
+    /** Doubles per grid point a state holds: one per field, every field stored (evolved or not). */
+    public static int storagePerPoint() {
+        return Field.COUNT;
+    }
+
     /** A zeroed state on {@code grid}. */
     public State(Grid grid) {
         this.grid = grid;
-        this.fields = new double[Field.COUNT][grid.size()];
+        this.fields = new double[storagePerPoint()][grid.size()];
     }
 
     public Grid grid() {
