@@ -336,17 +336,26 @@ public final class IsraelStewartRhs implements Rhs {
     /** out −= v^k ∂_k X (the comoving-derivative part of (4.10), (4.12)). */
     private void advect(double[] field, double[] out) {
         spectral.gradient(field, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
-        advection.out = out;
+        advection.prepare(out);
         try {
             workers.forEachChunk(points, Workers.STREAMING_GRAIN, advection);
         } finally {
-            advection.out = null;
+            advection.clear();
         }
     }
 
     /** The advection pass as a worker task: its one argument, the output array, set before each run. */
+    /** out −= v^k ∂_k X as a prepared worker task: {@link #prepare} takes the output, {@link #clear} drops it. */
     private final class Advection implements Workers.Chunk {
-        double[] out;
+        private double[] out;
+
+        void prepare(double[] out) {
+            this.out = out;
+        }
+
+        void clear() {
+            out = null;
+        }
 
         @Override
         public void run(int chunk, int from, int to) {

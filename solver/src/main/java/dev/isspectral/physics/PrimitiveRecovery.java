@@ -126,15 +126,11 @@ public final class PrimitiveRecovery {
     public void recover(Workers.Chunk producer, double[][] u, Primitives out) {
         java.util.Arrays.fill(chunkIterations, 0);
         java.util.Arrays.fill(chunkMaxIterations, 0);
-        task.u = u;
-        task.out = out;
-        task.producer = producer;
+        task.prepare(u, out, producer);
         try {
             workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, task);
         } finally {
-            task.u = null;
-            task.out = null;
-            task.producer = null;
+            task.clear();
         }
         long total = 0;
         int max = 0;
@@ -148,11 +144,23 @@ public final class PrimitiveRecovery {
         maxIterations = max;
     }
 
-    /** The recovery of one call as a worker task: its arguments, the state and the output, set before each run. */
+    /** The recovery of one call as a prepared worker task: {@link #prepare} takes the state, the output and the producer. */
     private final class Task implements Workers.Chunk {
-        double[][] u;
-        Primitives out;
-        Workers.Chunk producer;
+        private double[][] u;
+        private Primitives out;
+        private Workers.Chunk producer;
+
+        void prepare(double[][] u, Primitives out, Workers.Chunk producer) {
+            this.u = u;
+            this.out = out;
+            this.producer = producer;
+        }
+
+        void clear() {
+            u = null;
+            out = null;
+            producer = null;
+        }
 
         @Override
         public void run(int chunk, int from, int to) {

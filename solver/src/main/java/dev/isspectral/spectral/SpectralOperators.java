@@ -525,26 +525,34 @@ public final class SpectralOperators {
 
     /** One k-space pass of {@code kind} over all rows (split over the team when large enough). */
     private void kspace(int kind, double[] source, int axis, double[] target, boolean negate) {
-        kspaceTask.kind = kind;
-        kspaceTask.source = source;
-        kspaceTask.axis = axis;
-        kspaceTask.target = target;
-        kspaceTask.negate = negate;
+        kspaceTask.prepare(kind, source, axis, target, negate);
         try {
             workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
         } finally {
-            kspaceTask.source = null;
-            kspaceTask.target = null;
+            kspaceTask.clear();
         }
     }
 
-    /** A k-space pass as a worker task: its arguments are its fields, set before each run. */
+    /** A k-space pass as a prepared worker task: {@link #prepare} takes the pass's arguments, {@link #clear} drops them. */
     private final class KSpacePass implements Workers.Chunk {
-        int kind;
-        int axis;
-        boolean negate;
-        double[] source;
-        double[] target;
+        private int kind;
+        private int axis;
+        private boolean negate;
+        private double[] source;
+        private double[] target;
+
+        void prepare(int kind, double[] source, int axis, double[] target, boolean negate) {
+            this.kind = kind;
+            this.source = source;
+            this.axis = axis;
+            this.target = target;
+            this.negate = negate;
+        }
+
+        void clear() {
+            source = null;
+            target = null;
+        }
 
         @Override
         public void run(int chunk, int fromRow, int toRow) {
