@@ -113,6 +113,15 @@ public final class Checkpoint {
      * @throws HdfFileException naming the file and what does not match
      */
     public static Solver resume(Simulation sim, Path file) {
+        return resumed(sim, file).solver();
+    }
+
+    /** A resumed solver and the checkpoint it was read from (step, time, notes). */
+    record Resumed(Solver solver, Checkpoint checkpoint) {
+    }
+
+    /** {@link #resume}, also returning the checkpoint's header, for the command line's messages. */
+    static Resumed resumed(Simulation sim, Path file) {
         requireFile(file);
         Solver solver = sim.start();
         double[][] fields = new double[Field.COUNT][];
@@ -122,7 +131,7 @@ public final class Checkpoint {
         Map<String, double[]> carried = solver.carriedState();
         Checkpoint c = readInto(file, sim, fields, carried);
         solver.restore(fields, carried, c.step, c.time, c.lastDt);
-        return solver;
+        return new Resumed(solver, c);
     }
 
     /**

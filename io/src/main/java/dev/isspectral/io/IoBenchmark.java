@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  *       95% interval are over the rounds; after each write, untimed, the file is checked to be there and removed;
  *       target: below 5%.</li>
  * </ol>
- * Command (BENCHMARKS.md, "HDF5 I/O"): {@code bash io/io-bench.sh --budget 180 --dir /tmp --out target/io-bench.md
+ * Command (BENCHMARKS.md, "HDF5 I/O"): {@code bash io/io-bench.sh --budget 120 --dir /tmp --out target/io-bench.md
  * --json target/io-bench.json --publish BENCHMARKS.md}; see {@link IoBenchOptions} for every option.
  */
 public final class IoBenchmark {
