@@ -48,6 +48,27 @@ public final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** Width of a legend entry besides its text: the series sample and the padding around it, in pixels. */
+    static final int LEGEND_ENTRY_PADDING = 48;
+
+    /**
+     * Whether the legend of {@code chart} fits in one row below the plot: at most {@value #LEGEND_ROW_ENTRIES}
+     * entries whose labels, in the legend font, with {@value #LEGEND_ENTRY_PADDING} px each for the sample and
+     * padding, are no wider than the chart.
+     */
+    static boolean legendFitsInARow(XYChart chart) {
+        java.awt.font.FontRenderContext context = new java.awt.font.FontRenderContext(null, true, true);
+        long entries = 0;
+        double width = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            if (series.isShowInLegend() && !series.getName().equals(TICK_HELPER)) {
+                entries++;
+                width += TICK_FONT.getStringBounds(series.getName(), context).getWidth() + LEGEND_ENTRY_PADDING;
+            }
+        }
+        return entries <= LEGEND_ROW_ENTRIES && width <= chart.getWidth();
+    }
+
     /**
      * Styles an XY chart: fonts, tick density, tick label patterns from the data of each axis (linear
      * axes; logarithmic ones label decades), legend below the plot in a row.
@@ -58,10 +79,11 @@ public final class ChartStyle {
     public static XYChart paper(XYChart chart) {
         common(chart, chart.getStyler());
         AxesChartStyler s = chart.getStyler();
-        long entries = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
-        // a short legend goes in one row below the plot, a long one in a column to its right
-        s.setLegendPosition(entries <= LEGEND_ROW_ENTRIES ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
-        s.setLegendLayout(entries <= LEGEND_ROW_ENTRIES ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        // a short legend goes in one row below the plot, a long one (more entries, or wider than the chart) in a
+        // column to its right, where no label is cut off
+        boolean row = legendFitsInARow(chart);
+        s.setLegendPosition(row ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(row ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         if (chart.getSeriesMap().containsKey(TICK_HELPER)) {
             chart.removeSeries(TICK_HELPER);
         }
