@@ -119,8 +119,7 @@ public final class Summaries {
             filters.add(String.format(Locale.ROOT, "exponential (alpha = %.3g, p = %.3g)", sim.filterStrength(), sim.filterOrder()));
         }
         rows.add(new Row("filter", filters.isEmpty() ? "none" : String.join(", ", filters)));
-        rows.add(new Row("memory", String.format(Locale.ROOT, "~%.2f MiB (%.0f bytes per grid point)",
-                sim.estimatedBytes() / 1048576.0, (double) sim.estimatedBytes() / g.size())));
+        rows.add(new Row("memory", sim.memorySummary()));
         for (String warning : sim.warnings()) {
             rows.add(new Row("warning", warning));
         }

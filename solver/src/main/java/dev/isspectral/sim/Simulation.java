@@ -220,6 +220,13 @@ public final class Simulation {
         return courant() / grid().maxWaveNumberMagnitude();
     }
 
+    /** {@link #estimatedBytes()} as read in a summary: {@code ~0.57 MiB (1170 bytes per grid point)}. */
+    public String memorySummary() {
+        long bytes = estimatedBytes();
+        return String.format(Locale.ROOT, "~%.2f MiB (%.0f bytes per grid point)", bytes / 1048576.0,
+                (double) bytes / grid().size());
+    }
+
     /**
      * Bytes a solver of this simulation holds (state, stage storage, workspaces, spectra), counted
      * from each component's own storage per point, without allocating; the observed primitives (9
@@ -269,8 +276,7 @@ public final class Simulation {
         sb.append("├── filter:      ").append(dealias() ? "2/3 rule " : "")
                 .append(exponentialFilter() ? String.format(Locale.ROOT, "exponential (alpha = %.3g, p = %.3g)", filterStrength(), filterOrder()) : "")
                 .append(!dealias() && !exponentialFilter() ? "none" : "").append('\n');
-        sb.append(String.format(Locale.ROOT, "└── memory:      ~%.2f MiB (%.0f bytes per grid point)",
-                estimatedBytes() / 1048576.0, (double) estimatedBytes() / g.size()));
+        sb.append("└── memory:      ").append(memorySummary());
         for (String w : warnings) {
             sb.append("\nwarning: ").append(w);
         }

@@ -54,6 +54,11 @@ class SummariesTest {
     void simulationTextIsItsOwnTree() {
         assertEquals(SIM.toString(), Summaries.text(SIM));
         assertTrue(Summaries.text(SIM).contains("└── memory:"));
+        String memory = SIM.memorySummary();
+        assertEquals(String.format(Locale.ROOT, "~%.2f MiB (%d bytes per grid point)", SIM.estimatedBytes() / 1048576.0,
+                Math.round((double) SIM.estimatedBytes() / SIM.grid().size())), memory);
+        assertTrue(Summaries.text(SIM).contains("└── memory:      " + memory), "one text for the estimate: " + Summaries.text(SIM));
+        assertTrue(Summaries.html(SIM).contains(memory), "the HTML summary shows the same estimate");
     }
 
     @Test
