@@ -20,11 +20,6 @@ import dev.isspectral.trace.Tracer;
  */
 public final class IsraelStewartRhs implements Rhs {
 
-    /** Relaxation rate groups for {@link Relaxation}: see {@link Transport#rateGroups()}. */
-    public static int[] rateGroups(Transport transport) {
-        return transport.rateGroups();
-    }
-
     /**
      * Doubles per grid point this right-hand side holds: the primitives ε, v (4), the twelve
      * gradients ∂_iε, ∂_iv^j, and twelve flux arrays on the unfused path (the fused kernel writes the
