@@ -230,22 +230,16 @@ public final class Simulation {
         Tuning tuning = tuning();
         long perPoint = Field.COUNT + Model.storagePerPoint(this);
         long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces())
-                + (tuning.batchedTransforms() && tuning.sharedForwardTransforms()
-                ? SpectralOperators.batchSpectrumDoubles(grid(), tuning.preallocatedWorkspaces(), engineThreads()) : 0);
+                + (tuning.batchedTransforms() && tuning.sharedForwardTransforms() && engineHasLanes()
+                ? SpectralOperators.batchSpectrumDoubles(grid(), tuning.preallocatedWorkspaces(), tuning.threads()) : 0);
         return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
     }
 
-    /** Threads inside one transform of the engine this simulation's effective FFT settings build (JTransforms' r2c
-     * engine runs fields below its threshold on one thread). */
-    private int engineThreads() {
+    /** Whether the engine this simulation's effective FFT settings build has lanes for batched transforms (the
+     * double real-to-complex engines with plans reused: JTransforms' and FFTW's). */
+    private boolean engineHasLanes() {
         dev.isspectral.fft.FftSettings f = fftSettings();
-        if (dev.isspectral.fft.FftSettings.JTRANSFORMS.equals(f.backend()) && f.realToComplex()
-                && f.precision() == dev.isspectral.fft.FftSettings.Precision.DOUBLE) {
-            long begin = f.jtransformsThreadsBeginN() == 0 ? dev.isspectral.fft.JTransformsEngine.DEFAULT_THREADS_BEGIN_N
-                    : f.jtransformsThreadsBeginN();
-            return grid().size() < begin ? 1 : f.threads();
-        }
-        return f.threads();
+        return f.realToComplex() && f.reusePlans() && f.precision() == dev.isspectral.fft.FftSettings.Precision.DOUBLE;
     }
 
     /** A short tree of the settings. */

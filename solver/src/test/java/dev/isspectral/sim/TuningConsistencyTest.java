@@ -110,6 +110,31 @@ class TuningConsistencyTest {
         }
     }
 
+    /**
+     * A saved FFT tuning that picks one-thread transforms on a two- or three-thread team still batches: the batch
+     * width is the team's, so the model's operators run one-thread transforms side by side on the team's lanes,
+     * and the fields are the bits of the unbatched run after 20 nonlinear steps.
+     */
+    @org.junit.jupiter.api.Test
+    void oneThreadTransformsBatchOnTheTeam() {
+        for (int n : new int[] {2, 3}) {
+            Tuning batched = Tuning.optimized().withThreads(n).withFftSettings(FftSettings.optimized().withThreads(1))
+                    .withBatchedTransforms(true);
+            Solver s = ReferenceRuns.nonlinear(batched).start();
+            assertTrue(s.fftEngine().threads() == 1, "engine threads " + s.fftEngine().threads());
+            assertTrue(s.model().spectral().batchedTransforms(), n + " threads: one-thread transforms batched on the team");
+            assertTrue(s.fftEngine().lanes().width() == n, "lanes " + s.fftEngine().lanes().width());
+            assertTrue(!ReferenceRuns.nonlinear(batched.withBatchedTransforms(false)).start().model().spectral()
+                    .batchedTransforms());
+            double[][] on = fieldsAfterRun(batched);
+            double[][] off = fieldsAfterRun(batched.withBatchedTransforms(false));
+            for (Field f : Field.values()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(off[f.ordinal()], on[f.ordinal()], 0.0,
+                        n + " threads, one-thread transforms, " + f);
+            }
+        }
+    }
+
     /** max |a − b| / max |b| per field, the worst over all fields. */
     static double worstRelativeDifference(double[][] fields, double[][] ref) {
         double worst = 0;
