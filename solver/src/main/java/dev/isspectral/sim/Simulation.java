@@ -275,9 +275,23 @@ public final class Simulation {
         Tuning tuning = tuning();
         long perPoint = Field.COUNT + Model.storagePerPoint(this);
         long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces())
-                + (tuning.batchedTransforms() && tuning.sharedForwardTransforms() && engineHasLanes()
+                + (SpectralOperators.batches(tuning.batchedTransforms() && tuning.sharedForwardTransforms()
+                        && tuning.preallocatedWorkspaces() && engineHasLanes(), tuning.threads(), engineThreads(), grid().size())
                 ? SpectralOperators.batchSpectrumDoubles(grid(), tuning.preallocatedWorkspaces(), tuning.threads()) : 0);
         return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
+    }
+
+    /** Threads inside one transform of the engine this simulation's effective FFT settings build (JTransforms' r2c
+     * engine runs fields below its threshold on one thread). */
+    private int engineThreads() {
+        dev.isspectral.fft.FftSettings f = fftSettings();
+        if (dev.isspectral.fft.FftSettings.JTRANSFORMS.equals(f.backend()) && f.realToComplex()
+                && f.precision() == dev.isspectral.fft.FftSettings.Precision.DOUBLE) {
+            long begin = f.jtransformsThreadsBeginN() == 0 ? dev.isspectral.fft.JTransformsEngine.DEFAULT_THREADS_BEGIN_N
+                    : f.jtransformsThreadsBeginN();
+            return grid().size() < begin ? 1 : f.threads();
+        }
+        return f.threads();
     }
 
     /** Whether the engine this simulation's effective FFT settings build has lanes for batched transforms (the

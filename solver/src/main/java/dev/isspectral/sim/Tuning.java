@@ -191,8 +191,9 @@ public final class Tuning {
      * transform over its own threads (fewer hand-offs, each thread's lines in its own cache). The width is the
      * team's, not the FFT's thread count: a saved FFT tuning that picks one-thread transforms still batches them
      * on a two-thread team. Needs preallocated workspaces, shared forward transforms, double real-to-complex
-     * transforms with plans reused and a team of 2 … 12 threads (no group has more than twelve transforms);
-     * otherwise it changes nothing. Results: bit-identical with JTransforms; with FFTW the side-by-side plans are
+     * transforms with plans reused, a team of 2 … 12 threads (no group has more than twelve transforms) and either
+     * many-threaded transforms or fields of at least 32768 points (smaller one-thread transforms take about what a
+     * hand-off to another thread costs; {@code SpectralOperators.MIN_BATCH_POINTS}); otherwise it changes nothing. Results: bit-identical with JTransforms; with FFTW the side-by-side plans are
      * one-thread plans, which FFTW may pick other algorithms for, so fields agree to round-off (tested: 1e-12
      * after 20 nonlinear steps). Memory: max(0, threads − 3) spectra more, and with FFTW one native field and
      * spectrum per thread.

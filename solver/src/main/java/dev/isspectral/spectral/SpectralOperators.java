@@ -51,6 +51,23 @@ public final class SpectralOperators {
      * the four gradients), so on more threads no transform would run side by side.
      */
     public static final int MAX_BATCH = 12;
+    /**
+     * Fewest points per field for which a one-thread engine's transforms are batched on the team: below it a whole
+     * transform takes a few microseconds, about what handing it to another thread costs, so they run one after the
+     * other (the same size from which JTransforms' engine splits a transform over threads,
+     * {@code JTransformsEngine.DEFAULT_THREADS_BEGIN_N}). A many-threaded engine's are batched at every size.
+     */
+    public static final int MIN_BATCH_POINTS = 32768;
+
+    /**
+     * Whether transforms are batched: asked for (with preallocated workspaces, shared forward transforms and an
+     * engine with lanes), a team of 2 … {@link #MAX_BATCH} threads, and an engine that splits its transforms over
+     * threads itself or fields of at least {@link #MIN_BATCH_POINTS} points.
+     */
+    public static boolean batches(boolean asked, int teamThreads, int engineThreads, long points) {
+        return asked && teamThreads > 1 && teamThreads <= MAX_BATCH && (engineThreads > 1 || points >= MIN_BATCH_POINTS);
+    }
+
     /** Transforms per batch when groups of independent transforms go to the engine together; 0 when they do not. */
     private final int batch;
     /** Spectra for batched transforms: spectrum, scratch, accumulator and max(0, batch − 3) more. */
@@ -130,8 +147,8 @@ public final class SpectralOperators {
         this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
         this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
         this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
-        this.batch = batchedTransforms && preallocated && shareForwardTransform && engine.lanes() != null
-                && workers.size() > 1 && workers.size() <= MAX_BATCH ? workers.size() : 0;
+        this.batch = batches(batchedTransforms && preallocated && shareForwardTransform && engine.lanes() != null,
+                workers.size(), engine.threads(), grid.size()) ? workers.size() : 0;
         if (batch > 0) {
             engine.lanes().open(batch);   // lane workspaces now, not in the step
         }

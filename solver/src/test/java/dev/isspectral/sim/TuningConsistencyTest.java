@@ -38,6 +38,16 @@ class TuningConsistencyTest {
 
     private static double[][] reference;
 
+    static double[][] fieldsAfter(Simulation sim, int steps) {
+        Solver s = sim.start();
+        s.advance(steps);
+        double[][] out = new double[Field.COUNT][];
+        for (Field f : Field.values()) {
+            out[f.ordinal()] = s.field(f);
+        }
+        return out;
+    }
+
     static double[][] fieldsAfterRun(Tuning tuning) {
         Solver s = ReferenceRuns.nonlinear(tuning).start();
         s.advance(20);
@@ -120,14 +130,18 @@ class TuningConsistencyTest {
         for (int n : new int[] {2, 3}) {
             Tuning batched = Tuning.optimized().withThreads(n).withFftSettings(FftSettings.optimized().withThreads(1))
                     .withBatchedTransforms(true);
-            Solver s = ReferenceRuns.nonlinear(batched).start();
+            // one-thread transforms batch from SpectralOperators.MIN_BATCH_POINTS points: the nonlinear data on 32³
+            Simulation large = ReferenceRuns.nonlinear(batched).toBuilder().grid("20x32x32x32").build();
+            Solver s = large.start();
             assertTrue(s.fftEngine().threads() == 1, "engine threads " + s.fftEngine().threads());
             assertTrue(s.model().spectral().batchedTransforms(), n + " threads: one-thread transforms batched on the team");
             assertTrue(s.fftEngine().lanes().width() == n, "lanes " + s.fftEngine().lanes().width());
-            assertTrue(!ReferenceRuns.nonlinear(batched.withBatchedTransforms(false)).start().model().spectral()
-                    .batchedTransforms());
-            double[][] on = fieldsAfterRun(batched);
-            double[][] off = fieldsAfterRun(batched.withBatchedTransforms(false));
+            assertTrue(!ReferenceRuns.nonlinear(batched).start().model().spectral().batchedTransforms(),
+                    "16x16x8 is below the batching size for one-thread transforms");
+            Simulation unbatched = large.toBuilder().tuning(batched.withBatchedTransforms(false)).build();
+            assertTrue(!unbatched.start().model().spectral().batchedTransforms());
+            double[][] on = fieldsAfter(large, 20);
+            double[][] off = fieldsAfter(unbatched, 20);
             for (Field f : Field.values()) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(off[f.ordinal()], on[f.ordinal()], 0.0,
                         n + " threads, one-thread transforms, " + f);

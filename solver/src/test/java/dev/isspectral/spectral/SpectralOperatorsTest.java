@@ -464,6 +464,17 @@ class SpectralOperatorsTest {
         double[][] fields = {randomField(g, 10), randomField(g, 11), randomField(g, 12), randomField(g, 13)};
         for (int[] teamAndEngine : new int[][] {{2, 2}, {3, 3}, {2, 1}, {3, 1}}) {
             int threads = teamAndEngine[0];
+            if (teamAndEngine[1] == 1) {
+                // one-thread engines batch from MIN_BATCH_POINTS points
+                g = Grid.of(32, 32, 32).withBox(5.0, 7.0, 9.0);
+                t0 = new double[][] {randomField(g, 1), randomField(g, 2), randomField(g, 3)};
+                ij = new double[][] {randomField(g, 4), randomField(g, 5), randomField(g, 6), randomField(g, 7),
+                        randomField(g, 8), randomField(g, 9)};
+                fields = new double[][] {randomField(g, 10), randomField(g, 11), randomField(g, 12), randomField(g, 13)};
+                Grid small = Grid.of(12, 10, 8);
+                assertFalse(new SpectralOperators(small, new JTransformsEngine(12, 10, 8, 1, 1), Tracer.OFF, true, true,
+                        Workers.shared(threads), true).batchedTransforms(), "below MIN_BATCH_POINTS, one-thread engine");
+            }
             // the batch width is the team's: a one-thread engine (a saved tuning's pick) batches on a wider team too
             int engineThreads = teamAndEngine[1];
             try (Workers team = Workers.create(threads)) {
