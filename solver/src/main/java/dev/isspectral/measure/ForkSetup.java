@@ -21,4 +21,8 @@ public interface ForkSetup {
     default Map<String, String> extras() {
         return Map.of();
     }
+
+    /** Releases what {@link #measure} built (native FFT plans, say); called after {@link #extras()}. Nothing by default. */
+    default void close() {
+    }
 }

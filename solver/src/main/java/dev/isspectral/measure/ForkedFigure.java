@@ -62,16 +62,14 @@ public record ForkedFigure(Estimate estimate, List<Integer> roundsPerFork, List<
     }
 
     /**
-     * "3 forks (fresh JVMs) × 8 rounds; fork medians 1.23, 1.25, 1.31; between-fork spread 6.4% of the median, within a
-     * fork 3.0% (interval width)" and, where it holds, that the spread between forks dominates; "" for one fork.
+     * "fork medians 1.23, 1.25, 1.31; between-fork spread 6.4% of the median, a fork's own 95% interval 3.0% wide" and,
+     * where it holds, that the spread between forks dominates; "" for one fork.
      */
     public String text() {
         if (forks() == 1) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(forks()).append(" forks (fresh JVMs, one after another) × ").append(roundsText().substring(
-                roundsText().indexOf('×') + 1)).append(" rounds; fork medians ");
+        StringBuilder sb = new StringBuilder("fork medians ");
         for (int k = 0; k < forkMedians.size(); k++) {
             sb.append(k == 0 ? "" : ", ").append(Estimate.number(forkMedians.get(k)));
         }

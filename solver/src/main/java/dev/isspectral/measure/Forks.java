@@ -131,7 +131,9 @@ public final class Forks {
         if (forks == 1) {
             ForkSetup s = instantiate(setup.getName());
             Measurement m = s.measure(args).budget(budget).run();
-            return new ForkedMeasurement(List.of(m), List.of(s.extras()), m.load(), true, m.seconds());
+            Map<String, String> extras = s.extras();
+            s.close();
+            return new ForkedMeasurement(List.of(m), List.of(extras), m.load(), true, m.seconds());
         }
         Duration share = budget.dividedBy(forks);
         List<Measurement> results = new ArrayList<>();
