@@ -154,6 +154,28 @@ public final class Measurement implements Presentable {
         return r;
     }
 
+    /**
+     * The same measurement with its candidates in the order {@code order} (a permutation of {@link #names()}): for
+     * combining measurements that ran the candidates in different orders (e.g. alternated worker pairs).
+     */
+    public Measurement inOrder(List<String> order) {
+        if (order.size() != names.size() || !order.containsAll(names)) {
+            throw new IllegalArgumentException("order = " + order + "; must be a permutation of " + names);
+        }
+        double[][] s = new double[names.size()][];
+        List<Allocation> a = new ArrayList<>();
+        List<Long> batches = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            int from = indexOf(order.get(i));
+            s[i] = samples[from];
+            a.add(allocation.get(from));
+            batches.add(warmup.batches().get(from));
+        }
+        Warmup w = new Warmup(warmup.rounds(), warmup.operations(), warmup.seconds(), warmup.steady(), warmup.reason(),
+                batches);
+        return new Measurement(name, order, s, a, w, stop, precision, budgetSeconds, seconds, load);
+    }
+
     /** Allocation of candidate {@code i}'s measured operations, all threads. */
     public Allocation allocation(int i) {
         return allocation.get(check(i));
