@@ -77,7 +77,7 @@ public final class Solver {
         this.model = new Model(simulation, engine, tracer);
         this.rhs = model.rhs();
         this.timeStepRule = TimeStepRule.of(simulation);
-        this.state = initial.copy();
+        this.state = initial;   // owned: the simulation hands each solver a state of its own
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
         this.maxWaveNumber = grid.maxWaveNumberMagnitude();
         checkFinite();
