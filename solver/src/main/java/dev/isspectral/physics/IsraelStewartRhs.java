@@ -59,7 +59,7 @@ public final class IsraelStewartRhs implements Rhs {
     // holders of the batched kinematics call (filled each pass; nothing allocated in the step)
     private final double[][] kinematicFields = new double[4][];
     private final double[][][] kinematicGradients = new double[4][3][];
-    private final Advection advection = new Advection();
+    private final Advection advection;
     private final String[] groupLabels;
     /** Fields advected per group: {@link #ADVECTION_GROUP} with batched transforms, else one (each named on its own). */
     private final int advectionGroup;
@@ -105,7 +105,7 @@ public final class IsraelStewartRhs implements Rhs {
         this.kernel = new PointwiseKernel(eos, transport, workers.size(),
                 fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS, points, leanStiffPass);
         this.kernelPass = kernel.new Pass();
-        this.advection.primitives = primitives;
+        this.advection = new Advection(primitives);
         this.advectionGroup = spectral.batchedTransforms() ? ADVECTION_GROUP : 1;
         this.groupLabels = groupLabels(transport, advectionGroup);
         allocateWorkspaces();
@@ -338,45 +338,32 @@ public final class IsraelStewartRhs implements Rhs {
      * one field at a time, so the results are the same.
      */
     private void advectAll(double[][] y, double[][] explicit) {
-        int n = 0;
         int group = 0;
         for (Field f : ADVECTED) {
             if (!transport.relaxes(f)) {
                 continue;
             }
-            advection.fields[n] = y[f.ordinal()];
-            advection.out[n] = explicit[f.ordinal()];
-            n++;
-            if (n == advectionGroup) {
-                advectGroup(group++, n);
-                n = 0;
+            if (advection.add(y[f.ordinal()], explicit[f.ordinal()]) == advectionGroup) {
+                advectGroup(group++);
             }
         }
-        if (n > 0) {
-            advectGroup(group, n);
+        if (advection.size() > 0) {
+            advectGroup(group);
         }
-        java.util.Arrays.fill(advection.fields, null);
-        java.util.Arrays.fill(advection.out, null);
     }
 
     /** Most fields advected per group: the twelve gradient arrays hold the gradients of four. */
     private static final int ADVECTION_GROUP = 4;
 
-    private void advectGroup(int group, int count) {
-        // scratch: field c's gradient in gradEnergy (c = 0) or the column ∂_i v^{c−1} (c = 1..3)
-        for (int axis = 0; axis < 3; axis++) {
-            advection.gradients[0][axis] = gradEnergy[axis];
-            for (int c = 1; c < ADVECTION_GROUP; c++) {
-                advection.gradients[c][axis] = gradVelocity[axis][c - 1];
-            }
-        }
-        tracer.operand(groupLabels[group]);
-        spectral.gradients(count, advection.fields, advection.gradients);
-        advection.count = count;
+    /** Advects the fields added to {@link #advection} (a group), then empties it. */
+    private void advectGroup(int group) {
         try {
+            advection.useScratch(gradEnergy, gradVelocity);
+            tracer.operand(groupLabels[group]);
+            spectral.gradients(advection.size(), advection.fields, advection.gradients);
             workers.forEachChunk(points, Workers.STREAMING_GRAIN, advection);
         } finally {
-            advection.count = 0;
+            advection.clear();
         }
     }
 
@@ -399,13 +386,48 @@ public final class IsraelStewartRhs implements Rhs {
         return labels.toArray(new String[0]);
     }
 
-    /** The advection pass of a group as a worker task: its fields, outputs and gradients, set before each run. */
+    /**
+     * The advection pass of a group as a prepared worker task: {@link #add} takes each field with its output,
+     * {@link #useScratch} the arrays its gradients go to, {@link #clear} empties it after the run. Holds its
+     * arrays of references from construction (nothing allocated per pass).
+     */
     private static final class Advection implements Workers.Chunk {
-        final double[][] fields = new double[ADVECTION_GROUP][];
-        final double[][] out = new double[ADVECTION_GROUP][];
-        final double[][][] gradients = new double[ADVECTION_GROUP][3][];
-        int count;
-        Primitives primitives;
+        private final double[][] fields = new double[ADVECTION_GROUP][];
+        private final double[][] out = new double[ADVECTION_GROUP][];
+        private final double[][][] gradients = new double[ADVECTION_GROUP][3][];
+        private final Primitives primitives;
+        private int count;
+
+        Advection(Primitives primitives) {
+            this.primitives = primitives;
+        }
+
+        /** Adds {@code field}, whose −v^k ∂_k field goes into {@code out}; returns how many the group now has. */
+        int add(double[] field, double[] out) {
+            fields[count] = field;
+            this.out[count] = out;
+            return ++count;
+        }
+
+        int size() {
+            return count;
+        }
+
+        /** Field c's gradient goes to gradEnergy (c = 0) or the column ∂_i v^{c−1} of gradVelocity (c = 1..3). */
+        void useScratch(double[][] gradEnergy, double[][][] gradVelocity) {
+            for (int axis = 0; axis < 3; axis++) {
+                gradients[0][axis] = gradEnergy[axis];
+                for (int c = 1; c < ADVECTION_GROUP; c++) {
+                    gradients[c][axis] = gradVelocity[axis][c - 1];
+                }
+            }
+        }
+
+        void clear() {
+            java.util.Arrays.fill(fields, null);
+            java.util.Arrays.fill(out, null);
+            count = 0;
+        }
 
         @Override
         public void run(int chunk, int from, int to) {
