@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Step time of two commits of the solver, measured with the project's method (dev.isspectral.measure): each commit is
 # built from `git archive` in its own folder (cached by commit id), bench-builds/StepWorker.java is compiled against
-# each build, and `is-spectral bench builds` (this tree's build) drives one worker JVM per build, interleaved, with the
-# paired ratio after/before and its 95% interval; verdict "not slower" only when that interval is <= 1 + tolerance.
+# each build, and `is-spectral bench builds` (this tree's build) drives worker JVMs of both builds, interleaved, in
+# --pairs N fresh pairs one after another (default 3, which build starts first alternating), with the paired ratio
+# after/before and its 95% interval over pairs and rounds (hierarchical bootstrap: JVM-to-JVM variation included);
+# verdict "not slower" only when that interval is <= 1 + tolerance.
 #
 #   bash bench-builds.sh BEFORE [AFTER] [bench builds options]        AFTER defaults to HEAD
 #   e.g. bash bench-builds.sh 5831730 HEAD --grid 128x64x64 --threads 2 --backend fftw --budget 300 --out target/builds.md
 #
-# Options are those of `is-spectral bench builds` (--grid, --threads, --backend, --steps, --budget, --tolerance,
+# Options are those of `is-spectral bench builds` (--grid, --threads, --backend, --pairs, --steps, --budget, --tolerance,
 # --jvm-options, --out); --before-cp/--after-cp/--*-label/--command are filled in here. Builds offline (mvn -o) unless
 # BENCH_BUILDS_MVN_FLAGS says otherwise; build folders live under BENCH_BUILDS_DIR (default /tmp/is-spectral-builds).
 set -euo pipefail

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The project's benchmarks, measured with its one method (dev.isspectral.measure: warm-up until steady, interleaved
-# rounds, medians with 95% intervals; BENCHMARKS.md, "Method"). Builds what it needs, then:
+# rounds, medians with 95% intervals, each timed figure over --forks N fresh JVMs (default 3); BENCHMARKS.md,
+# "Method"). Builds what it needs, then:
 #
 #   bash bench.sh [targets options]          every performance target: is-spectral bench targets [options]
-#       e.g. bash bench.sh --budget 300 --out target/targets.md --json target/targets.json   (about 8 min on 2 cores)
+#       e.g. bash bench.sh --budget 150 --forks 3 --out target/targets.md --json target/targets.json
 #   bash bench.sh --hog [targets options]    the same with a CPU hog pinned to the last core for the whole run
 #                                            (the check that intervals of interleaved ratios survive load)
 #   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...

@@ -3,6 +3,8 @@ package dev.isspectral.bench;
 import dev.isspectral.files.AtomicFiles;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkedFigure;
+import dev.isspectral.measure.ForkedMeasurement;
 import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
@@ -27,15 +29,18 @@ import java.util.Locale;
 
 /**
  * {@code is-spectral bench builds --before-cp CP --after-cp CP [options]}: the step time of two builds of the solver
- * (e.g. before and after a rework), each in its own long-lived worker JVM on its own class path, measured by the
- * project's method from this JVM. A worker ({@code bench-builds/StepWorker.java}, compiled against each build) holds
- * the issue-4 workload and answers "step K" with "done" after K steps; one candidate's operation is one such round
- * trip, timed here by {@link Measure} (warm-up until steady, interleaved rotated rounds, the paired ratio after/before
- * with its 95% interval). The verdict "not slower" needs the whole interval of that ratio at most
+ * (e.g. before and after a rework), each in worker JVMs on its own class path, measured by the project's method from
+ * this JVM. A worker ({@code bench-builds/StepWorker.java}, compiled against each build) holds the issue-4 workload and
+ * answers "step K" with "done" after K steps; one candidate's operation is one such round trip, timed here by
+ * {@link Measure} (warm-up until steady, interleaved rotated rounds, the paired ratio after/before). Like forks of
+ * {@link dev.isspectral.measure.Forks}, {@code --pairs N} fresh worker pairs run one after another, each with 1/N of the
+ * budget, which build starts first alternating; the ratio is combined over pairs by
+ * {@link ForkedMeasurement} (median of all rounds, 95% interval by hierarchical bootstrap over pairs, then rounds), so
+ * the JVM-to-JVM variation is in the interval. The verdict "not slower" needs the whole interval of that ratio at most
  * {@code 1 + tolerance}; a ratio wholly above it is "slower"; else INCONCLUSIVE. Allocation and JIT of this JVM are not
- * the workers', so the report shows them as n/a; the workers' own JIT time is read from them, and their CPU time is
- * taken out of the "other processes" share of the machine load. {@code bench-builds.sh} builds both commits and runs
- * this command.
+ * the workers', so the report shows them as n/a; the workers' own JIT time is read from them; their CPU time counts as
+ * this process's own (children, ended and waited for before the window closes). {@code bench-builds.sh} builds both
+ * commits and runs this command.
  */
 public final class BuildsCommand {
 
@@ -49,6 +54,9 @@ public final class BuildsCommand {
               --grid NXxNYxNZ        grid (default 128x64x64)
               --backend NAME         jtransforms (default) or fftw
               --threads N            threads of each worker's step team and FFTs (default 2)
+              --pairs N              fresh worker-JVM pairs, one after another, each with 1/N of the budget
+                                     (default 3; which build starts first alternates); the ratio's interval is a
+                                     hierarchical bootstrap over pairs, then rounds, so JVM-to-JVM variation is in it
               --steps K              steps per round trip (default 1)
               --prewarm N            untimed steps per worker before the measurement, alternating (default 10):
                                      the method's warm-up sees this JVM's JIT, not the workers'
@@ -60,13 +68,13 @@ public final class BuildsCommand {
             """;
 
     private static final List<String> OPTION_NAMES = List.of("--before-cp", "--after-cp", "--before-label",
-            "--after-label", "--grid", "--backend", "--threads", "--steps", "--prewarm", "--budget", "--tolerance", "--jvm-options",
+            "--after-label", "--grid", "--backend", "--threads", "--pairs", "--steps", "--prewarm", "--budget", "--tolerance", "--jvm-options",
             "--command", "--out");
 
     /** The parsed options. Immutable. */
     record Options(String beforeCp, String afterCp, String beforeLabel, String afterLabel, String grid, String backend,
                    int threads, int steps, int prewarm, Duration budget, double tolerance, List<String> jvmOptions, String command,
-                   Path out) {
+                   Path out, int pairs) {
     }
 
     private BuildsCommand() {
@@ -76,26 +84,52 @@ public final class BuildsCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options o = parse(args);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<Worker> workers = new ArrayList<>();
+        String beforeName = "before (" + o.beforeLabel() + ")";
+        String afterName = "after (" + o.afterLabel() + ")";
+        List<Measurement> perPair = new ArrayList<>();
+        String[] tunings = new String[2];
+        double[] jit = new double[2];
+        double workerCpu = 0;
+        Duration share = o.budget().dividedBy(o.pairs());
         try {
-            Worker before = Worker.start(command(java, o, o.beforeCp()), "before (" + o.beforeLabel() + ")");
-            workers.add(before);
-            Worker after = Worker.start(command(java, o, o.afterCp()), "after (" + o.afterLabel() + ")");
-            workers.add(after);
-            String request = "step " + o.steps();
-            for (int k = 0; k < o.prewarm(); k++) {      // the workers' own JIT, untimed, alternating
-                before.ask("step 1", "done");
-                after.ask("step 1", "done");
-            }
-            Candidate cb = Candidate.of(before.name(), () -> before.ask(request, "done"));
-            Candidate ca = Candidate.of(after.name(), () -> after.ask(request, "done"));
-            double cpu0 = before.cpuSeconds() + after.cpuSeconds();
             MachineLoad.Sample s0 = MachineLoad.sample();
-            Measurement m = Measure.of(cb, ca).named("step time, two builds").budget(o.budget()).run();
+            for (int p = 0; p < o.pairs(); p++) {
+                boolean beforeFirst = p % 2 == 0;      // which build starts, warms and leads the rotation: alternated
+                List<Worker> workers = new ArrayList<>();
+                try {
+                    for (int k = 0; k < 2; k++) {
+                        boolean isBefore = (k == 0) == beforeFirst;
+                        workers.add(Worker.start(command(java, o, isBefore ? o.beforeCp() : o.afterCp()),
+                                isBefore ? beforeName : afterName));
+                    }
+                    Worker before = workers.get(beforeFirst ? 0 : 1);
+                    Worker after = workers.get(beforeFirst ? 1 : 0);
+                    String request = "step " + o.steps();
+                    for (int k = 0; k < o.prewarm(); k++) {      // the workers' own JIT, untimed, alternating
+                        workers.get(0).ask("step 1", "done");
+                        workers.get(1).ask("step 1", "done");
+                    }
+                    Candidate cb = Candidate.of(beforeName, () -> before.ask(request, "done"));
+                    Candidate ca = Candidate.of(afterName, () -> after.ask(request, "done"));
+                    Measurement m = (beforeFirst ? Measure.of(cb, ca) : Measure.of(ca, cb))
+                            .named("step time, two builds").budget(share).run();
+                    perPair.add(m.inOrder(List.of(beforeName, afterName)));
+                    if (p == 0) {
+                        tunings[0] = before.ready();
+                        tunings[1] = after.ready();
+                    }
+                    jit[0] += before.jitMillis() / o.pairs();
+                    jit[1] += after.jitMillis() / o.pairs();
+                    workerCpu += before.cpuSeconds() + after.cpuSeconds();
+                } finally {
+                    for (Worker w : workers) {
+                        w.close();
+                    }
+                }
+            }
+            // the workers have ended and been waited for: their CPU time is this process's own (children), not "other"
             MachineLoad load = MachineLoad.between(s0, MachineLoad.sample());
-            double workerCpu = before.cpuSeconds() + after.cpuSeconds() - cpu0;
-            Report r = new Report(o, m, load, workerCpu, new String[] {before.ready(), after.ready()},
-                    new double[] {before.jitMillis(), after.jitMillis()},
+            Report r = new Report(o, ForkedMeasurement.of(perPair, load), load, workerCpu, tunings, jit,
                     ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
             String md = r.markdown();
             out.println(md);
@@ -109,10 +143,6 @@ public final class BuildsCommand {
         } catch (IOException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return 1;
-        } finally {
-            for (Worker w : workers) {
-                w.close();
-            }
         }
     }
 
@@ -155,6 +185,7 @@ public final class BuildsCommand {
         List<String> jvm = List.of("-Xmx3g");
         String command = "";
         Path out = null;
+        int pairs = 3;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!OPTION_NAMES.contains(a)) {
@@ -180,6 +211,7 @@ public final class BuildsCommand {
                     backend = v;
                 }
                 case "--threads" -> threads = whole(a, v, 256);
+                case "--pairs" -> pairs = whole(a, v, 20);
                 case "--steps" -> steps = whole(a, v, 1_000_000);
                 case "--prewarm" -> prewarm = v.trim().equals("0") ? 0 : whole(a, v, 1_000_000);
                 case "--budget" -> budget = Duration.ofMillis((long) (1000 * number(a, v, 1, 1e6)));
@@ -200,7 +232,7 @@ public final class BuildsCommand {
                     + (afterCp == null ? "no --after-cp" : "--after-cp") + "); bench-builds.sh builds them");
         }
         return new Options(beforeCp, afterCp, beforeLabel, afterLabel, grid, backend, threads, steps, prewarm, budget, tolerance,
-                jvm, command, out);
+                jvm, command, out, pairs);
     }
 
     private static String nonBlank(String option, String v) {
@@ -327,38 +359,55 @@ public final class BuildsCommand {
     }
 
     /** The report of one run: Markdown and JSON. Immutable. */
-    record Report(Options o, Measurement m, MachineLoad load, double workerCpuSeconds, String[] tunings,
+    record Report(Options o, ForkedMeasurement m, MachineLoad load, double workerCpuSeconds, String[] tunings,
                   double[] workerJitMillis, String date) {
 
-        Estimate ratio() {
+        /** The paired ratio after/before over pairs and rounds, with each pair's median and the spread. */
+        ForkedFigure ratioFigure() {
             return m.ratio(1, 0);
         }
 
-        /** Other processes' share of all CPU, without the two workers (which this JVM drives). */
+        Estimate ratio() {
+            return ratioFigure().estimate();
+        }
+
+        /**
+         * Other processes' share of all CPU. The workers have ended and been waited for when the window closes, so the
+         * kernel books their CPU time to this process (children), not to "other".
+         */
         double othersWithoutWorkers() {
-            return load.otherShare() - workerCpuSeconds / (load.seconds() * load.cores());
+            return load.otherShare();
         }
 
         String markdown() {
             Verdict v = verdict(ratio(), o.tolerance());
+            ForkedFigure rf = ratioFigure();
             StringBuilder b = new StringBuilder();
             b.append("### Step time of two builds (").append(o.grid()).append(", ").append(o.backend()).append(", ")
                     .append(o.threads()).append(o.threads() == 1 ? " thread" : " threads").append(")\n\n");
-            b.append("| build | ms per step, median [95% interval] | after/before [95% interval] | allocation per step | JIT |\n");
-            b.append("|---|---|---|---|---|\n");
+            b.append("| build | ms per step, median [95% interval] | after/before [95% interval] | pairs×rounds "
+                    + "| allocation per step | JIT |\n");
+            b.append("|---|---|---|---|---|---|\n");
             for (int i = 0; i < 2; i++) {
-                Estimate t = m.time(i).scaled(1e3 / o.steps(), "ms");
-                b.append("| ").append(m.names().get(i)).append(" | ").append(t.formatShort()).append(" | ")
-                        .append(i == 0 ? "1 (reference)" : ratio().formatShort())
+                ForkedFigure t = m.time(i).scaled(1e3 / o.steps(), "ms");
+                b.append("| ").append(m.names().get(i)).append(" | ").append(t.estimate().formatShort()).append(" | ")
+                        .append(i == 0 ? "1 (reference)" : ratio().formatShort()).append(" | ").append(t.roundsText())
+                        .append(t.betweenForksDominate() ? "*" : "")
                         .append(" | n/a (worker JVM) | n/a (worker JVM; its own total ")
-                        .append(Estimate.number(workerJitMillis[i])).append(" ms) |\n");
+                        .append(Estimate.number(workerJitMillis[i])).append(" ms, mean over pairs) |\n");
             }
             b.append("\n**").append(verdictText(v, o.tolerance())).append("** (tolerance ")
                     .append(String.format(Locale.ROOT, "%.3f", o.tolerance())).append(").\n\n");
-            b.append("- ").append(m.rounds()).append(" interleaved rotated rounds; ").append(m.stopText())
-                    .append("; warm-up: ").append(m.warmup().reason()).append(" after ").append(m.warmup().rounds())
-                    .append(" rounds (this JVM's JIT only; before it each worker took ").append(o.prewarm() + 1)
-                    .append(" untimed steps, alternating)\n");
+            b.append("- ").append(m.forkCount()).append(m.forkCount() == 1 ? " pair" : " pairs").append(" of fresh worker "
+                    + "JVMs, one pair after another (which build starts, warms up and leads the rotation alternates); in each, ")
+                    .append("interleaved rotated rounds (pairs×rounds ").append(ratioFigure().roundsText()).append("); warm-up ")
+                    .append(m.warmupText()).append(" (this JVM's JIT only; before it each worker took ").append(o.prewarm() + 1)
+                    .append(" untimed steps, alternating); ").append(m.stopText()).append('\n');
+            if (m.forkCount() > 1) {
+                b.append("- after/before over pairs: median of all rounds, 95% interval by hierarchical bootstrap (pairs, "
+                        + "then rounds), so JVM-to-JVM variation is inside it; per pair (\"fork\"): ").append(rf.text())
+                        .append('\n');
+            }
             b.append("- one sample: ").append(o.steps()).append(o.steps() == 1 ? " step" : " steps")
                     .append(" in a worker JVM, timed here as the round trip \"step K\" → \"done\"\n");
             b.append("- workload: sound wave + random noise, eta/s 0.08, IMEX ARS(2,2,2), optimized tuning (bench.Workload)\n");
@@ -366,12 +415,12 @@ public final class BuildsCommand {
             b.append("- after: ").append(o.afterLabel()).append(" — ").append(tunings[1]).append('\n');
             b.append("- worker JVM options: ").append(String.join(" ", o.jvmOptions())).append('\n');
             b.append("- machine: ").append(String.format(Locale.ROOT, "%.1f s on %d cores, load %.2f → %.2f, other "
-                    + "processes %s of all CPU (the two workers included), steal %s", load.seconds(), load.cores(),
-                    load.loadBefore(), load.loadAfter(), share(load.otherShare()), share(load.stealShare())))
-                    .append("; this JVM's GC, JIT and heap are not the workers' and are not shown\n");
-            b.append("- other processes without the two workers: ").append(share(othersWithoutWorkers()))
-                    .append(" of all CPU").append(othersWithoutWorkers() > MachineLoad.BUSY_OTHER_SHARE ? " (BUSY)" : "")
-                    .append("; the workers: ").append(Estimate.number(workerCpuSeconds)).append(" CPU s\n");
+                    + "processes %s of all CPU (the workers, ended and waited for, count as this command's own), steal %s",
+                    load.seconds(), load.cores(), load.loadBefore(), load.loadAfter(), share(othersWithoutWorkers()),
+                    share(load.stealShare())))
+                    .append(othersWithoutWorkers() > MachineLoad.BUSY_OTHER_SHARE ? " (BUSY)" : "")
+                    .append("; the workers: ").append(Estimate.number(workerCpuSeconds))
+                    .append(" CPU s; this JVM's GC, JIT and heap are not the workers' and are not shown\n");
             b.append("- date: ").append(date).append('\n');
             if (!o.command().isEmpty()) {
                 b.append("- command: `").append(o.command()).append("`\n");
@@ -390,7 +439,7 @@ public final class BuildsCommand {
             b.append("  \"threads\": ").append(o.threads()).append(",\n");
             b.append("  \"steps_per_sample\": ").append(o.steps()).append(",\n");
             for (int i = 0; i < 2; i++) {
-                Estimate t = m.time(i).scaled(1e3 / o.steps(), "ms");
+                Estimate t = m.time(i).scaled(1e3 / o.steps(), "ms").estimate();
                 String k = i == 0 ? "before" : "after";
                 b.append("  \"").append(k).append("_ms_per_step\": ").append(triple(t)).append(",\n");
                 b.append("  \"").append(k).append("_worker_jit_ms\": ").append(num(workerJitMillis[i])).append(",\n");
@@ -401,11 +450,16 @@ public final class BuildsCommand {
             field(b, "verdict", verdict(r, o.tolerance()).name());
             field(b, "allocation", "n/a (worker JVMs)");
             b.append("  \"rounds\": ").append(m.rounds()).append(",\n");
-            field(b, "stop", m.stop().name());
-            field(b, "warmup", m.warmup().reason());
+            b.append("  \"pairs\": ").append(m.forkCount()).append(",\n");
+            b.append("  \"rounds_per_pair\": ").append(m.roundsPerFork()).append(",\n");
+            b.append("  \"ratio_pair_medians\": ").append(ratioFigure().forkMedians().stream().map(Report::num).toList())
+                    .append(",\n");
+            b.append("  \"ratio_between_pair_spread\": ").append(num(ratioFigure().betweenSpread())).append(",\n");
+            b.append("  \"ratio_between_pairs_dominate\": ").append(ratioFigure().betweenForksDominate()).append(",\n");
+            field(b, "stop", m.stopText());
+            field(b, "warmup", m.warmupText());
             b.append("  \"load_before\": ").append(num(load.loadBefore())).append(",\n");
             b.append("  \"load_after\": ").append(num(load.loadAfter())).append(",\n");
-            b.append("  \"other_share_with_workers\": ").append(num(load.otherShare())).append(",\n");
             b.append("  \"other_share_without_workers\": ").append(num(othersWithoutWorkers())).append(",\n");
             b.append("  \"steal_share\": ").append(num(load.stealShare())).append(",\n");
             b.append("  \"cores\": ").append(load.cores()).append(",\n");

@@ -274,8 +274,7 @@ public final class Levers {
                 Measurement m = measurements.get(i);
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s | %s |%n", levers.get(i).name(),
                         levers.get(i).what(), m.time(0).formatShort(), m.time(1).formatShort(), speedup(i).formatShort(),
-                        m.rounds(), m.load().sharesKnown() ? String.format(Locale.ROOT, "%.0f%%%s", 100 * m.load().otherShare(),
-                                m.load().busy() ? " (busy: flagged)" : "") : "n/a", effect(i)));
+                        m.rounds(), m.load().otherCpuText(), effect(i)));
             }
             return sb.toString();
         }

@@ -55,6 +55,16 @@ final class LoadedComparison {
         }
     }
 
+    /** The most forks any row of the quiet (or loaded) run was measured over; 1 for JSON without forks. */
+    long forks(boolean quiet) {
+        long n = 1;
+        for (Pair p : pairs) {
+            Object f = (quiet ? p.quiet() : p.loaded()).get("forks");
+            n = Math.max(n, f == null ? 1 : (long) Publish.num(f));
+        }
+        return n;
+    }
+
     List<Pair> pairs() {
         return pairs;
     }
@@ -172,6 +182,8 @@ final class LoadedComparison {
                     .append(" |\n");
         }
         sb.append("\n**Done-when check (issue 11)**, computed by `Publish` from the two JSON files:\n\n");
+        sb.append("- forks per timed figure: ").append(forks(true)).append(" in the quiet run, ").append(forks(false))
+                .append(" under load (1: intervals within one JVM; more: over JVMs, hierarchical bootstrap)\n");
         List<String> apart = ratiosApart();
         sb.append(String.format(Locale.ROOT, "- ratio rows at a fixed thread count with overlapping intervals: %d of %d%s%n",
                 ratioRows() - apart.size(), ratioRows(), apart.isEmpty() ? "" : "; apart: " + String.join("; ", apart)));

@@ -1,6 +1,7 @@
 package dev.isspectral.bench;
 
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkedFigure;
 import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.Verdict;
 import java.util.Locale;
@@ -21,9 +22,35 @@ import java.util.Locale;
  * @param kind        what sort of figure it is, which decides whether load flags it
  * @param load        the machine's load over the row's measured window (null where nothing was timed)
  * @param note        how it was measured, or what else the run showed
+ * @param forked      the figure over forks (forks, rounds per fork, fork medians, spread) where it was measured over
+ *                    forks; null for counts and rows measured in this JVM alone
  */
 public record TargetRow(String target, String scenario, Estimate measured, String unit, String relation, double bound,
-                        double nsPerPoint, int threads, Kind kind, MachineLoad load, String note) {
+                        double nsPerPoint, int threads, Kind kind, MachineLoad load, String note, ForkedFigure forked) {
+
+    /** A row not measured over forks. */
+    public TargetRow(String target, String scenario, Estimate measured, String unit, String relation, double bound,
+                     double nsPerPoint, int threads, Kind kind, MachineLoad load, String note) {
+        this(target, scenario, measured, unit, relation, bound, nsPerPoint, threads, kind, load, note, null);
+    }
+
+    /** A row of a figure measured over forks: its estimate is the figure's, its note ends with the forks' account. */
+    static TargetRow forked(String target, String scenario, ForkedFigure figure, String unit, String relation, double bound,
+                            double nsPerPoint, int threads, Kind kind, MachineLoad load, String note) {
+        String spread = figure.text();
+        return new TargetRow(target, scenario, figure.estimate(), unit, relation, bound, nsPerPoint, threads, kind, load,
+                spread.isEmpty() ? note : note + "; " + spread, figure);
+    }
+
+    /** Forks the figure was measured in (1 for a row of this JVM alone or a count). */
+    public int forks() {
+        return forked == null ? 1 : forked.forks();
+    }
+
+    /** Whether the figure's fork medians differ by more than a fork's own interval ({@link ForkedFigure#betweenForksDominate}). */
+    public boolean betweenForksDominate() {
+        return forked != null && forked.betweenForksDominate();
+    }
 
     /** What sort of figure a row is. */
     public enum Kind {
@@ -102,9 +129,16 @@ public record TargetRow(String target, String scenario, Estimate measured, Strin
         return format(measured.median()) + " [" + format(measured.low()) + ", " + format(measured.high()) + "]" + suffix();
     }
 
-    /** Rounds behind the estimate; "—" for an exact figure. */
+    /**
+     * Rounds behind the estimate: "12" in one JVM, "3×8" over forks (forks × rounds per fork), with "*" where the spread
+     * between forks dominates; "—" for an exact figure.
+     */
     public String roundsText() {
-        return measured.isExact() || !measured.isMeasured() ? "—" : Integer.toString(measured.rounds());
+        if (measured.isExact() || !measured.isMeasured()) {
+            return "—";
+        }
+        return forked == null ? Integer.toString(measured.rounds())
+                : forked.roundsText() + (forked.betweenForksDominate() ? "*" : "");
     }
 
     /** The bound with its relation, for the table; "—" without one. */

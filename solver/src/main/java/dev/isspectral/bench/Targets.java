@@ -1,29 +1,30 @@
 package dev.isspectral.bench;
 
-import dev.isspectral.fft.FftEngine;
-import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.fft.FftTuner;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Allocation;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkSetup;
+import dev.isspectral.measure.ForkedFigure;
+import dev.isspectral.measure.ForkedMeasurement;
+import dev.isspectral.measure.Forks;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.RunContext;
 import dev.isspectral.measure.Stats;
-import dev.isspectral.profile.FftRecorder;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
-import dev.isspectral.trace.Tracer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The performance targets of issue 4 §5, each measured on the {@link Workload} and judged against its bound ({@link
@@ -52,6 +53,8 @@ public final class Targets {
     private static final double FFT_BOUND = 0.16;
     private static final double SCALING = 0.24;
     private static final double TUNER = 0.04;
+    /** Forks per timed figure unless {@link #forks(int)} says otherwise. */
+    public static final int DEFAULT_FORKS = 3;
     /** Steps in one timed block of the whole-run rows (the 64-step run is that block's time × 64/8). */
     static final int BLOCK = 8;
 
@@ -59,11 +62,13 @@ public final class Targets {
     private final String best;
     private final List<String> backends;   // best first, then pure Java if different
     private final Duration budget;
+    private final int forks;
     private final List<TargetRow> rows = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
     private PrintStream progress;
 
-    private Targets(Plan plan, String requestedBackend, Duration budget) {
+    private Targets(Plan plan, String requestedBackend, Duration budget, int forks) {
+        this.forks = forks;
         this.plan = plan;
         this.best = Workload.resolveBackend(requestedBackend);
         this.backends = List.copyOf(new LinkedHashSet<>(List.of(best, FftSettings.JTRANSFORMS)));
@@ -75,14 +80,14 @@ public final class Targets {
         return new Targets(new Plan(false, Grid.parse("64x64x32x32"), Grid.parse("128x128x64x64"),
                 Grid.parse("32x32x16x16"), Grid.parse("20x32x32x16"), Grid.parse("4x128x64x64"), Grid.parse("5x128x64x64"),
                 List.of("4x32x32x16", "4x64x32x32", "4x64x64x32", "3x128x64x64", "3x128x128x64", "3x128x128x128"),
-                2, 3), backend, Duration.ofSeconds(300));
+                2, 3), backend, Duration.ofSeconds(300), DEFAULT_FORKS);
     }
 
     /** The same measurements on tiny grids, in seconds; for tests of the harness, not of the targets. */
     public static Targets quick(String backend) {
         return new Targets(new Plan(true, Grid.parse("16x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("16x16x8x8"),
                 Grid.parse("4x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("2x16x16x8"),
-                List.of("2x16x8x8", "2x16x16x8", "2x32x16x16"), 1, 1), backend, Duration.ofSeconds(8));
+                List.of("2x16x8x8", "2x16x16x8", "2x32x16x16"), 1, 1), backend, Duration.ofSeconds(8), DEFAULT_FORKS);
     }
 
     /**
@@ -93,7 +98,25 @@ public final class Targets {
         if (total == null || total.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("budget = " + total + "; must be at least 1 s");
         }
-        return new Targets(plan, best, total);
+        return new Targets(plan, best, total, forks);
+    }
+
+    /**
+     * The same harness measuring every timed figure (absolute times, ratios, thread scaling) in {@code n} fresh JVMs
+     * one after another, each with its share of the row's budget, combined by the hierarchical bootstrap
+     * ({@link Forks}); 1 measures in this JVM alone (the method before forks). Counts and the allocation rows are read
+     * in this JVM; the heap probes have their own child JVMs.
+     */
+    public Targets forks(int n) {
+        if (n < 1 || n > 20) {
+            throw new IllegalArgumentException("forks = " + n + "; must be 1 … 20 (1 = in this JVM)");
+        }
+        return new Targets(plan, best, budget, n);
+    }
+
+    /** Forks per timed figure. */
+    public int forkCount() {
+        return forks;
     }
 
     /** The backend "best" stood for (or the one asked for). */
@@ -119,7 +142,7 @@ public final class Targets {
         threads();
         fftBound();
         scaling();
-        return new TargetsReport(plan.quick(), best, budget, rows, details, context.finish());
+        return new TargetsReport(plan.quick(), best, budget, forks, rows, details, context.finish());
     }
 
     private Duration share(double fraction) {
@@ -150,33 +173,36 @@ public final class Targets {
         System.gc();
     }
 
-    private static String how(Measurement m) {
-        return String.format(Locale.ROOT, "%d interleaved rounds (order rotated) after warm-up (%s, %d rounds); %s; "
-                        + "load %.2f → %.2f", m.rounds(), m.warmup().reason(), m.warmup().rounds(), m.stopText(),
-                m.load().loadBefore(), m.load().loadAfter());
+    private static String how(ForkedMeasurement m) {
+        return m.how();
+    }
+
+    /** The forks (or this JVM, with one fork) measuring {@code setup}'s candidates from {@code args}. */
+    private ForkedMeasurement measure(Class<? extends ForkSetup> setup, Duration share, List<String> args) {
+        return Forks.of(setup, args).forks(forks).budget(share).run();
     }
 
     /**
-     * The simulation of backend {@code b} on {@code g}. For FFTW (the best backend) its FFT threads are what
-     * {@link FftTuner} finds fastest for this grid among FFTW r2c double at MEASURE on 1 … cores threads, as
-     * {@code Tuning.optimized().withSavedFftTuning()} would after a tuner run; the step's team keeps all cores.
+     * The argument naming backend {@code b} on {@code g} for a fork. For FFTW (the best backend) its FFT threads are
+     * what {@link FftTuner} finds fastest for this grid among FFTW r2c double at MEASURE on 1 … cores threads, as
+     * {@code Tuning.optimized().withSavedFftTuning()} would after a tuner run ("fftw:T"); the step's team keeps all
+     * cores. The tuner runs here, once; each fork plans its FFTs anew.
      */
-    private Simulation backendSimulation(Grid g, String b) {
+    private String backendArg(Grid g, String b) {
         if (!FftSettings.FFTW.equals(b)) {
-            return Workload.simulation(g, b);
+            return b;
         }
         int cores = Runtime.getRuntime().availableProcessors();
         List<FftSettings> candidates = new ArrayList<>();
         for (int t = 1; t <= cores; t++) {
-            candidates.add(FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(t)
-                    .withRigour(FftSettings.Rigour.MEASURE));
+            candidates.add(TargetForks.tunedFftw(t));
         }
         FftTuner.Result tuned = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates)
                 .withBudget(share(TUNER, 3)).run();
         FftSettings winner = tuned.winner();
         details.add(String.format(Locale.ROOT, "%s: FFT threads chosen by FftTuner among FFTW MEASURE on 1..%d threads: %s "
                 + "(the step's team: %d threads)", g.boxNotation(), cores, winner.label(), cores));
-        return Workload.simulation(g, Workload.optimized(b).withFftSettings(winner));
+        return b + ":" + winner.threads();
     }
 
     // --- 64×64×32×32: the whole run --------------------------------------------------------------
@@ -184,22 +210,22 @@ public final class Targets {
     private void runWholeRun() {
         Grid g = plan.run();
         List<Simulation> sims = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of(g.notation()));
         for (String b : backends) {
-            Simulation sim = backendSimulation(g, b);
-            Solver s = sim.start();
-            sims.add(sim);
-            candidates.add(Candidate.of(b, () -> s.advance(BLOCK)));
+            String arg = backendArg(g, b);
+            sims.add(TargetForks.simulation(g, arg));
+            args.add(arg);
         }
-        Measurement m = Measure.of(candidates).named("whole run").budget(share(RUN)).minSample(Duration.ZERO).run();
+        ForkedMeasurement m = measure(TargetForks.WholeRun.class, share(RUN), args);
         double blocks = (double) g.steps() / BLOCK;
         for (boolean pure : new boolean[] {false, true}) {
             int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
-            Estimate run = m.time(i).scaled(blocks, "s");
-            add(new TargetRow("64×64×32×32: whole 64-step run, " + (pure ? "pure Java" : "best backend (" + best + ")"),
+            ForkedFigure run = m.time(i).scaled(blocks, "s");
+            add(TargetRow.forked("64×64×32×32: whole 64-step run, " + (pure ? "pure Java" : "best backend (" + best + ")"),
                     scenario(g, sims.get(i)), run, "s", "<=",
-                    pure ? TargetBounds.RUN_64_PURE_JAVA_S : TargetBounds.RUN_64_BEST_S, 1e9 * run.median() / g.steps() / g.size(),
-                    sims.get(i).tuning().threads(), TargetRow.Kind.ABSOLUTE, m.load(),
+                    pure ? TargetBounds.RUN_64_PURE_JAVA_S : TargetBounds.RUN_64_BEST_S,
+                    1e9 * run.estimate().median() / g.steps() / g.size(), sims.get(i).tuning().threads(),
+                    TargetRow.Kind.ABSOLUTE, m.load(),
                     String.format(Locale.ROOT, "%d × the time of a block of %d consecutive steps (the run's steady state; "
                             + "the backends' blocks interleaved): ", g.steps() / BLOCK, BLOCK) + how(m)));
         }
@@ -210,40 +236,30 @@ public final class Targets {
     private void largeGrid() {
         Grid g = plan.large();
         List<Simulation> sims = new ArrayList<>();
-        List<Solver> solvers = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of(g.notation()));
         for (String b : backends) {
-            Simulation sim = backendSimulation(g, b);
-            Solver s = sim.start();
-            sims.add(sim);
-            solvers.add(s);
-            candidates.add(Candidate.of(b, s::step));
+            String arg = backendArg(g, b);
+            sims.add(TargetForks.simulation(g, arg));
+            args.add(arg);
         }
-        Measurement m = Measure.of(candidates).named("large grid").budget(share(LARGE)).minSample(Duration.ZERO).run();
+        ForkedMeasurement m = measure(TargetForks.LargeGrid.class, share(LARGE), args);
         for (boolean pure : new boolean[] {false, true}) {
             int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
-            Estimate step = m.time(i).withUnit("s/step");
-            add(new TargetRow("128×128×64×64: seconds per step, " + (pure ? "pure Java" : "best backend (" + best + ")"),
+            ForkedFigure step = m.time(i).scaled(1, "s/step");
+            add(TargetRow.forked("128×128×64×64: seconds per step, " + (pure ? "pure Java" : "best backend (" + best + ")"),
                     scenario(g, sims.get(i)), step, "s/step", "<=",
-                    pure ? TargetBounds.STEP_128_PURE_JAVA_S : TargetBounds.STEP_128_BEST_S, 1e9 * step.median() / g.size(),
-                    sims.get(i).tuning().threads(), TargetRow.Kind.ABSOLUTE, m.load(), "the backends' steps interleaved: "
-                            + how(m)));
+                    pure ? TargetBounds.STEP_128_PURE_JAVA_S : TargetBounds.STEP_128_BEST_S,
+                    1e9 * step.estimate().median() / g.size(), sims.get(i).tuning().threads(), TargetRow.Kind.ABSOLUTE,
+                    m.load(), "the backends' steps interleaved: " + how(m)));
         }
-        Solver s = solvers.get(0);
-        StringBuilder parts = new StringBuilder();
-        for (Solver.MemoryUse mu : s.memory()) {
-            parts.append(String.format(Locale.ROOT, "%s %.0f, ", mu.component(), (double) mu.bytes() / g.size()));
-        }
-        long engine = s.fftEngine().bytesHeld();
-        parts.append(String.format(Locale.ROOT, "FFT engine buffers (%s, not in Solver.memory()) %.0f B/point",
-                s.fftEngine().backend(), (double) engine / g.size()));
+        Map<String, String> mem = m.extras(0);
+        long engine = Long.parseLong(mem.get("engineBytes"));
+        String parts = mem.get("memory") + String.format(Locale.ROOT, "FFT engine buffers (%s, not in Solver.memory()) %.0f "
+                + "B/point", mem.get("engineBackend"), (double) engine / g.size());
         add(new TargetRow("128×128×64×64: bytes per grid point held by the solver (Solver.memory())", scenario(g, sims.get(0)),
-                Estimate.exact((double) s.bytesHeld() / g.size(), "B/point"), "B/point", "", Double.NaN,
-                1e9 * m.time(0).median() / g.size(), sims.get(0).tuning().threads(), TargetRow.Kind.COUNT, null,
-                "by component, B/point: " + parts));
-        sims.clear();
-        solvers.clear();
-        candidates.clear();
+                Estimate.exact((double) Long.parseLong(mem.get("bytesHeld")) / g.size(), "B/point"), "B/point", "",
+                Double.NaN, 1e9 * m.time(0).estimate().median() / g.size(), sims.get(0).tuning().threads(),
+                TargetRow.Kind.COUNT, null, "by component, B/point: " + parts + (m.forkCount() > 1 ? " (read in the first fork)" : "")));
         releaseMemory();
     }
 
@@ -291,22 +307,18 @@ public final class Targets {
         for (String b : backends) {
             sims.add(Workload.simulation(g, Workload.optimized(b).withThreads(threads)));
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < sims.size(); i++) {
-            Solver s = sims.get(i).start(Instrumentation.NONE);
-            candidates.add(Candidate.of(i == 0 ? "baseline" : backends.get(i - 1), s::step));
-        }
+        List<String> args = new ArrayList<>(List.of(g.notation()));
+        args.addAll(backends);
         // one step per sample. Tried on 2026-12-04: samples of >= 0.2 s (batches of steps) to take out a 3-5% shift of this
         // ratio under a CPU hog; on a quiet machine that gave 7.4 [4.0, 21.1] instead of 3.7 [3.7, 3.8] (the baseline's
         // garbage collections land in some batches and not others), so single steps stay and the shift is reported
-        Measurement m = Measure.of(candidates).named("optimized vs baseline").budget(share(COMPARE))
-                .minSample(Duration.ZERO).run();
-        Estimate base = m.time(0).scaled(1e3, "ms");
+        ForkedMeasurement m = measure(TargetForks.Compare.class, share(COMPARE), args);
+        Estimate base = m.time(0).scaled(1e3, "ms").estimate();
         String on = threads == 1 ? "1 thread" : threads + " threads";
         for (int i = 1; i < sims.size(); i++) {
             Simulation opt = sims.get(i);
-            Estimate optMs = m.time(i).scaled(1e3, "ms");
-            add(new TargetRow("optimized vs baseline at 32×32×16×16, both on " + on + ": speed-up per step, "
+            Estimate optMs = m.time(i).scaled(1e3, "ms").estimate();
+            add(TargetRow.forked("optimized vs baseline at 32×32×16×16, both on " + on + ": speed-up per step, "
                     + backendLabel(backends.get(i - 1)), g.notation() + ", optimized (" + opt.fftSettings().label()
                     + ", step team " + opt.tuning().threads() + ") vs baseline (" + baseline.fftSettings().label() + ")",
                     m.speedup(i, 0), "x", ">=", TargetBounds.OPTIMIZED_SPEEDUP, 1e6 * optMs.median() / g.size(),
@@ -325,15 +337,15 @@ public final class Targets {
         Estimate fewer = optBytes.available() && baseBytes.available()
                 ? Estimate.exact(basePerStep / Math.max(optPerStep, 1.0), "x") : Estimate.missing("x");
         add(new TargetRow("optimized vs baseline at 32×32×16×16, both on " + on + ": fewer bytes allocated per step", g.notation()
-                + ", all threads", fewer, "x", ">=", TargetBounds.FEWER_BYTES, 1e6 * m.time(opt).median() * 1e3 / g.size(),
-                sims.get(opt).tuning().threads(), TargetRow.Kind.COUNT, m.load(), String.format(Locale.ROOT,
+                + ", all threads", fewer, "x", ">=", TargetBounds.FEWER_BYTES,
+                1e6 * m.time(opt).estimate().median() * 1e3 / g.size(), sims.get(opt).tuning().threads(),
+                TargetRow.Kind.COUNT, m.load(), String.format(Locale.ROOT,
                         "ThreadMXBean allocation counters of every thread that ran (pool threads included), over the %d "
-                                + "interleaved rounds above: baseline %s B/step, optimized (pure Java) %s B/step%s%s",
-                        m.rounds(), Estimate.number(basePerStep), Estimate.number(optPerStep),
-                        optPerStep < 1 ? " (ratio taken against 1 byte)" : "",
+                                + "interleaved rounds above%s: baseline %s B/step, optimized (pure Java) %s B/step%s%s",
+                        m.rounds(), m.forkCount() > 1 ? " (all forks)" : "", Estimate.number(basePerStep),
+                        Estimate.number(optPerStep), optPerStep < 1 ? " (ratio taken against 1 byte)" : "",
                         exact ? "" : "; a thread ended inside the window, so the figures are lower bounds")));
         sims.clear();
-        candidates.clear();
     }
 
     // --- steady-state allocation of an optimized step ----------------------------------------------
@@ -366,21 +378,19 @@ public final class Targets {
     private void threads() {
         Grid g = plan.threads();
         for (String b : backends) {
-            Simulation one = Workload.simulation(g, Workload.optimized(b).withThreads(1));
             Simulation two = Workload.simulation(g, Workload.optimized(b).withThreads(2));
-            Solver s1 = one.start(Instrumentation.NONE);
-            Solver s2 = two.start(Instrumentation.NONE);
-            Measurement m = Measure.of(Candidate.of("1 thread", s1::step), Candidate.of("2 threads", s2::step))
-                    .named("threads").budget(share(THREADS, backends.size())).minSample(Duration.ZERO).run();
-            Estimate speedup = m.speedup(1, 0);
-            add(new TargetRow("2 threads vs 1 at 128×64×64 (thread scaling: load-sensitive), " + backendLabel(b), g.nx() + "x"
-                    + g.ny() + "x" + g.nz() + ", " + two.fftSettings().label() + " vs t1", speedup, "x", ">=",
-                    TargetBounds.TWO_THREADS_SPEEDUP, 1e9 * m.time(1).median() / g.size(), 2,
+            ForkedMeasurement m = measure(TargetForks.Threads.class, share(THREADS, backends.size()),
+                    List.of(g.notation(), b));
+            ForkedFigure speedup = m.speedup(1, 0);
+            add(TargetRow.forked("2 threads vs 1 at 128×64×64 (thread scaling: load-sensitive), " + backendLabel(b), g.nx()
+                    + "x" + g.ny() + "x" + g.nz() + ", " + two.fftSettings().label() + " vs t1", speedup, "x", ">=",
+                    TargetBounds.TWO_THREADS_SPEEDUP, 1e9 * m.time(1).estimate().median() / g.size(), 2,
                     TargetRow.Kind.THREAD_SCALING, m.load(), String.format(Locale.ROOT, "load-sensitive by nature: a "
                             + "process on either core takes time the second thread needs, so this row is flagged on a busy "
                             + "machine and is not expected to agree between a quiet and a loaded run; paired speed-up "
                             + "(1-thread step / 2-thread step, per round): %s ms (1 thread) vs %s ms (2 threads) per step; ",
-                            m.time(0).scaled(1e3, "ms").formatShort(), m.time(1).scaled(1e3, "ms").formatShort()) + how(m)));
+                            m.time(0).scaled(1e3, "ms").estimate().formatShort(),
+                            m.time(1).scaled(1e3, "ms").estimate().formatShort()) + how(m)));
             releaseMemory();
         }
     }
@@ -391,72 +401,58 @@ public final class Targets {
         Grid g = plan.fftBound();
         for (String b : backends) {
             Simulation sim = Workload.simulation(g, b);
-            FftRecorder recorder = new FftRecorder(Tracer.OFF, System::nanoTime, false);
-            Solver solver = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
             FftSettings settings = sim.fftSettings();
-            try (FftEngine alone = FftEngines.create(settings, g.nx(), g.ny(), g.nz())) {
-                double[] real = solver.energyDensity().clone();
-                double[] spectrum = new double[alone.spectrumLength()];
-                double[] input = new double[alone.spectrumLength()];
-                double[] back = new double[alone.realLength()];
-                alone.forward(real, input);
-                long[] steps = {0};
-                Measurement m = Measure.of(
-                        Candidate.of("step", () -> {
-                            solver.step();
-                            steps[0]++;
-                        }),
-                        Candidate.of("forward", () -> alone.forward(real, spectrum)),
-                        // an inverse may overwrite its input (FFTW's c2r does): a fresh copy before each, untimed
-                        Candidate.of("inverse", () -> alone.inverse(spectrum, back))
-                                .around(() -> System.arraycopy(input, 0, spectrum, 0, input.length), () -> { }))
-                        .named("fft bound").budget(share(FFT_BOUND, backends.size())).batch(1).run();
-                long forwardCalls = 0;
-                long inverseCalls = 0;
-                long inStepNanos = 0;
-                for (FftRecorder.Kind k : recorder.kinds()) {
-                    if (k.direction().equals("forward")) {
-                        forwardCalls += k.calls();
-                    } else {
-                        inverseCalls += k.calls();
-                    }
-                    inStepNanos += k.totalNanos();
-                }
-                double nForward = (double) forwardCalls / steps[0];
-                double nInverse = (double) inverseCalls / steps[0];
-                double[] stepS = m.samples(0);
-                double[] fwdS = m.samples(1);
-                double[] invS = m.samples(2);
-                double[] ratio = new double[stepS.length];
+            ForkedMeasurement m = measure(TargetForks.FftBound.class, share(FFT_BOUND, backends.size()),
+                    List.of(g.notation(), b));
+            int forks = m.forkCount();
+            double[] nForward = new double[forks];
+            double[] nInverse = new double[forks];
+            double inStepShare = 0;
+            for (int k = 0; k < forks; k++) {
+                Map<String, String> x = m.extras(k);
+                double steps = Double.parseDouble(x.get("steps"));
+                nForward[k] = Double.parseDouble(x.get("forwardCalls")) / steps;
+                nInverse[k] = Double.parseDouble(x.get("inverseCalls")) / steps;
+                double[] stepS = m.fork(k).samples(0);
                 double stepSum = 0;
+                for (double v : stepS) {
+                    stepSum += v;
+                }
+                inStepShare += Double.parseDouble(x.get("inStepNanos")) / 1e9 / (stepSum * steps / stepS.length) / forks;
+            }
+            ForkedFigure bound = m.figure(k -> {
+                double[] stepS = m.fork(k).samples(0);
+                double[] fwdS = m.fork(k).samples(1);
+                double[] invS = m.fork(k).samples(2);
+                double[] ratio = new double[stepS.length];
                 for (int r = 0; r < ratio.length; r++) {
-                    ratio[r] = stepS[r] / (nForward * fwdS[r] + nInverse * invS[r]);
-                    stepSum += stepS[r];
+                    ratio[r] = stepS[r] / (nForward[k] * fwdS[r] + nInverse[k] * invS[r]);
                 }
-                Estimate bound = Estimate.of(ratio, "");
-                Estimate step = m.time(0).scaled(1e3, "ms");
-                double inStepShare = inStepNanos / 1e9 / (stepSum * steps[0] / stepS.length);
-                String on = settings.threads() == 1 ? "1 thread" : settings.threads() + " threads";
-                add(new TargetRow("FFT-bound: step time / (transforms per step × time per transform), step and transforms "
-                        + "on " + on + ", " + backendLabel(b), scenario(g, sim), bound, "", "<=", b.equals(FftSettings.FFTW)
-                        ? TargetBounds.FFT_BOUND_FFTW : TargetBounds.FFT_BOUND_JTRANSFORMS, 1e6 * step.median() / g.size(),
-                        settings.threads(), settings.threads() >= Runtime.getRuntime().availableProcessors()
-                                ? TargetRow.Kind.ALL_CORES : TargetRow.Kind.RATIO,
-                        m.load(), String.format(Locale.ROOT, "per round: one step, one forward and one "
-                                + "inverse on a separate engine of the same settings (the same thread count), interleaved, the ratio taken per round; "
-                                + "step %s ms; %.0f forward × %s ms + %.0f inverse × %s ms; inside the steps the transforms "
-                                + "took about %.0f%% of the step time (FftRecorder; the rest is pointwise work, copies and "
-                                + "waiting); ", step.formatShort(), nForward, m.time(1).scaled(1e3, "ms").formatShort(),
-                                nInverse, m.time(2).scaled(1e3, "ms").formatShort(), 100 * inStepShare) + how(m)));
-                if (b.equals(best)) {
-                    int minimum = minimumTransformsPerStep(sim);
-                    add(new TargetRow("transforms per step vs the minimum the equations need", scenario(g, sim),
-                            Estimate.exact(nForward + nInverse, "transforms/step"), "transforms/step", "<=", minimum,
-                            1e6 * step.median() / g.size(), settings.threads(), TargetRow.Kind.COUNT, null,
-                            String.format(Locale.ROOT, "counted by the profiler's FftRecorder over %d steps: %.0f forward + "
-                                    + "%.0f inverse; minimum %d = 2 full passes × 49 + 1 stiff-data pass × 16 (see the "
-                                    + "derivation below)", steps[0], nForward, nInverse, minimum)));
-                }
+                return ratio;
+            }, "");
+            Estimate step = m.time(0).scaled(1e3, "ms").estimate();
+            String on = settings.threads() == 1 ? "1 thread" : settings.threads() + " threads";
+            add(TargetRow.forked("FFT-bound: step time / (transforms per step × time per transform), step and transforms "
+                    + "on " + on + ", " + backendLabel(b), scenario(g, sim), bound, "", "<=", b.equals(FftSettings.FFTW)
+                    ? TargetBounds.FFT_BOUND_FFTW : TargetBounds.FFT_BOUND_JTRANSFORMS, 1e6 * step.median() / g.size(),
+                    settings.threads(), settings.threads() >= Runtime.getRuntime().availableProcessors()
+                            ? TargetRow.Kind.ALL_CORES : TargetRow.Kind.RATIO,
+                    m.load(), String.format(Locale.ROOT, "per round: one step, one forward and one "
+                            + "inverse on a separate engine of the same settings (the same thread count), interleaved, the ratio taken per round; "
+                            + "step %s ms; %.0f forward × %s ms + %.0f inverse × %s ms; inside the steps the transforms "
+                            + "took about %.0f%% of the step time (FftRecorder; the rest is pointwise work, copies and "
+                            + "waiting); ", step.formatShort(), nForward[0], m.time(1).scaled(1e3, "ms").estimate().formatShort(),
+                            nInverse[0], m.time(2).scaled(1e3, "ms").estimate().formatShort(), 100 * inStepShare) + how(m)));
+            if (b.equals(best)) {
+                int minimum = minimumTransformsPerStep(sim);
+                double steps = Double.parseDouble(m.extras(0).get("steps"));
+                add(new TargetRow("transforms per step vs the minimum the equations need", scenario(g, sim),
+                        Estimate.exact(nForward[0] + nInverse[0], "transforms/step"), "transforms/step", "<=", minimum,
+                        1e6 * step.median() / g.size(), settings.threads(), TargetRow.Kind.COUNT, null,
+                        String.format(Locale.ROOT, "counted by the profiler's FftRecorder over %.0f steps%s: %.0f forward + "
+                                + "%.0f inverse; minimum %d = 2 full passes × 49 + 1 stiff-data pass × 16 (see the "
+                                + "derivation below)", steps, forks > 1 ? " of the first fork" : "", nForward[0], nInverse[0],
+                                minimum)));
             }
             releaseMemory();
         }
@@ -499,46 +495,62 @@ public final class Targets {
      */
     private void scaling() {
         List<Grid> grids = plan.scaling().stream().map(Grid::parse).toList();
-        List<Simulation> sims = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Grid g : grids) {
-            Simulation sim = Workload.simulation(g, Workload.optimized(best).withThreads(1));
-            Solver s = sim.start(Instrumentation.NONE);
-            sims.add(sim);
-            candidates.add(Candidate.of(g.boxNotation(), s::step));
-        }
-        Measurement m = Measure.of(candidates).named("scaling").budget(share(SCALING)).minSample(Duration.ZERO).run();
-        candidates.clear();
+        Simulation firstSim = Workload.simulation(grids.get(0), Workload.optimized(best).withThreads(1));
+        List<String> args = new ArrayList<>(List.of(best));
+        grids.forEach(g -> args.add(g.notation()));
+        ForkedMeasurement m = measure(TargetForks.Scaling.class, share(SCALING), args);
         int n = grids.size();
         double[] logN = new double[n];
         double[] logNLogN = new double[n];
-        double[][] samples = new double[n][];
-        StringBuilder table = new StringBuilder("**Scaling** (" + sims.get(0).fftSettings().label() + "; the grids stepped "
+        StringBuilder table = new StringBuilder("**Scaling** (" + firstSim.fftSettings().label() + "; the grids stepped "
                 + "interleaved, " + how(m) + "):\n\n"
                 + "| grid | points N | s/step (median [95% CI]) | ns/point/step (median) |\n|---|---|---|---|\n");
         for (int i = 0; i < n; i++) {
             Grid g = grids.get(i);
             logN[i] = Math.log(g.size());
             logNLogN[i] = Math.log(g.size() * (Math.log(g.size()) / Math.log(2)));
-            samples[i] = m.samples(i);
+            Estimate t = m.time(i).estimate();
             table.append(String.format(Locale.ROOT, "| %dx%dx%d | %d | %s | %.0f |%n", g.nx(), g.ny(), g.nz(), g.size(),
-                    m.time(i).formatShort(), 1e9 * m.time(i).median() / g.size()));
+                    t.formatShort(), 1e9 * t.median() / g.size()));
         }
         details.add(table.toString());
-        Estimate slopeN = Stats.bootstrap(samples, s -> Stats.slope(logN, logMedians(s)));
-        Estimate slopeNLogN = Stats.bootstrap(samples, s -> Stats.slope(logNLogN, logMedians(s)));
+        Estimate slopeN = m.bootstrap(s -> Stats.slope(logN, logMedians(s)));
+        Estimate slopeNLogN = m.bootstrap(s -> Stats.slope(logNLogN, logMedians(s)));
         Grid first = grids.get(0);
         Grid last = grids.get(n - 1);
         add(new TargetRow("scaling: fitted exponent of step time against N, " + first.nx() + "×" + first.ny() + "×" + first.nz()
                 + " … " + last.nx() + "×" + last.ny() + "×" + last.nz() + ", every grid on 1 thread", n + " grids, "
-                + sims.get(0).fftSettings().label() + ", step team " + sims.get(0).tuning().threads(),
-                slopeN, "", "<=", TargetBounds.SCALING_EXPONENT, 1e9 * m.time(n - 1).median() / last.size(), sims.get(0).tuning().threads(),
-                TargetRow.Kind.RATIO, m.load(), String.format(Locale.ROOT, "least-squares slope of log(median s/step) on "
-                        + "log N over %d grids stepped interleaved (the table below), 95%% interval by bootstrap (fixed seed) "
-                        + "over each grid's rounds; against N·log2 N the slope is %s (1 = N log N); ns/point/step given for "
-                        + "the largest grid; ", n, slopeNLogN.formatShort()) + how(m)));
-        sims.clear();
+                + firstSim.fftSettings().label() + ", step team " + firstSim.tuning().threads(),
+                slopeN, "", "<=", TargetBounds.SCALING_EXPONENT, 1e9 * m.time(n - 1).estimate().median() / last.size(),
+                firstSim.tuning().threads(), TargetRow.Kind.RATIO, m.load(), String.format(Locale.ROOT, "least-squares slope "
+                        + "of log(median s/step) on log N over %d grids stepped interleaved (the table below), 95%% interval "
+                        + "by bootstrap (fixed seed) over %s; against N·log2 N the slope is %s (1 = N log N); ns/point/step "
+                        + "given for the largest grid; ", n, m.forkCount() > 1 ? "forks, then each fork's rounds (hierarchical)"
+                        : "each grid's rounds", slopeNLogN.formatShort()) + how(m),
+                slopeFigure(m, slopeN, logN)));
         releaseMemory();
+    }
+
+    /** The slope over forks with each fork's own slope and its bootstrap interval's width, for the spread. */
+    private static ForkedFigure slopeFigure(ForkedMeasurement m, Estimate combined, double[] logN) {
+        List<Double> slopes = new ArrayList<>();
+        double[] widths = new double[m.forkCount()];
+        for (int k = 0; k < m.forkCount(); k++) {
+            Estimate own = Stats.bootstrap(allSamples(m, k), s -> Stats.slope(logN, logMedians(s)));
+            slopes.add(own.median());
+            widths[k] = own.relativeWidth();
+        }
+        double between = m.forkCount() == 1 ? 0 : (slopes.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - slopes.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) / Math.abs(combined.median());
+        return new ForkedFigure(combined, m.roundsPerFork(), slopes, between, Stats.median(widths));
+    }
+
+    private static double[][] allSamples(ForkedMeasurement m, int fork) {
+        double[][] s = new double[m.names().size()][];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = m.fork(fork).samples(i);
+        }
+        return s;
     }
 
     private static double[] logMedians(double[][] samples) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
+ * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--forks N] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
  * measures every target of issue 4 §5 ({@link Targets}), prints the markdown table row by row and then the
  * notes, and writes the report files atomically. Bad arguments throw {@link IllegalArgumentException}
  * naming the option and what is allowed.
@@ -22,11 +22,25 @@ public final class TargetsCommand {
                                      fixed share, its rounds grow until its 95% interval is narrow or its share is spent
               --backend NAME         best (default: FFTW if its module loads, else JTransforms), fftw or jtransforms;
                                      the pure-Java rows always use jtransforms
+              --forks N              measure every timed figure in N fresh JVMs one after another (default 3),
+                                     intervals over JVMs (hierarchical bootstrap); 1 = in this JVM alone
               --out FILE.md          write the markdown report (atomically)
               --json FILE.json       write the report as JSON (atomically)
             """;
 
     private TargetsCommand() {
+    }
+
+    private static int forkCount(String option, String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= 20) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number of forks, 1 … 20 (1 = in this JVM)");
     }
 
     /** Runs the harness; returns 0, or 1 if a report file could not be written. */
@@ -36,15 +50,17 @@ public final class TargetsCommand {
         Path md = null;
         Path json = null;
         Duration budget = null;
+        Integer forks = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quick")) {
                 quick = true;
                 continue;
             }
-            if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json") && !a.equals("--budget")) {
+            if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json") && !a.equals("--budget")
+                    && !a.equals("--forks")) {
                 throw new IllegalArgumentException("bench targets: unknown argument \"" + a + "\"; allowed: --quick, "
-                        + "--budget SECONDS, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
+                        + "--budget SECONDS, --forks N, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value; see --help");
@@ -54,6 +70,7 @@ public final class TargetsCommand {
                 case "--backend" -> backend = v;
                 case "--out" -> md = CommandOptions.file(a, v, ".md");
                 case "--budget" -> budget = CommandOptions.seconds(a, v);
+                case "--forks" -> forks = forkCount(a, v);
                 default -> json = CommandOptions.file(a, v, ".json");
             }
         }
@@ -61,9 +78,13 @@ public final class TargetsCommand {
         if (budget != null) {
             targets = targets.budget(budget);
         }
-        out.printf("IS-Spectral performance targets (issue 4 §5)%s; best backend: %s; budget %d s; %d cores%n%n",
+        if (forks != null) {
+            targets = targets.forks(forks);
+        }
+        out.printf("IS-Spectral performance targets (issue 4 §5)%s; best backend: %s; budget %d s; %s; %d cores%n%n",
                 quick ? ", quick mode (tiny grids; bounds do not apply)" : "", targets.bestBackend(),
-                targets.budget().toSeconds(), Runtime.getRuntime().availableProcessors());
+                targets.budget().toSeconds(), targets.forkCount() == 1 ? "1 fork (this JVM)" : targets.forkCount()
+                        + " forks per figure (fresh JVMs, one after another)", Runtime.getRuntime().availableProcessors());
         TargetsReport report = targets.run(out).withCommand("is-spectral bench targets" + (args.length == 0 ? "" : " " + String.join(" ", args)));
         out.println();
         String markdown = report.toMarkdown();

@@ -1,6 +1,7 @@
 package dev.isspectral.bench;
 
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkedFigure;
 import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.RunContext;
 import dev.isspectral.measure.Verdict;
@@ -17,24 +18,26 @@ import java.util.Locale;
 public final class TargetsReport {
 
     /** Column headers of the markdown table, in order. */
-    public static final List<String> COLUMNS = List.of("#", "target", "case", "measured (median [95% CI])", "rounds",
+    public static final List<String> COLUMNS = List.of("#", "target", "case", "measured (median [95% CI])", "forks×rounds",
             "bound", "verdict", "other CPU", "ns/point/step", "core·ns/point/step");
 
     private final boolean quick;
     private final String bestBackend;
     private final Duration budget;
+    private final int forks;
     private final List<TargetRow> rows;
     private final List<String> details;
     private final RunContext context;
     private final String command;
 
-    TargetsReport(boolean quick, String bestBackend, Duration budget, List<TargetRow> rows, List<String> details,
+    TargetsReport(boolean quick, String bestBackend, Duration budget, int forks, List<TargetRow> rows, List<String> details,
                   RunContext context) {
-        this(quick, bestBackend, budget, rows, details, context, "");
+        this(quick, bestBackend, budget, forks, rows, details, context, "");
     }
 
-    private TargetsReport(boolean quick, String bestBackend, Duration budget, List<TargetRow> rows, List<String> details,
-                          RunContext context, String command) {
+    private TargetsReport(boolean quick, String bestBackend, Duration budget, int forks, List<TargetRow> rows,
+                          List<String> details, RunContext context, String command) {
+        this.forks = forks;
         this.quick = quick;
         this.bestBackend = bestBackend;
         this.budget = budget;
@@ -56,7 +59,7 @@ public final class TargetsReport {
 
     /** This report with the command line that produced it (printed in the markdown and the JSON). */
     public TargetsReport withCommand(String commandLine) {
-        return new TargetsReport(quick, bestBackend, budget, rows, details, context, commandLine);
+        return new TargetsReport(quick, bestBackend, budget, forks, rows, details, context, commandLine);
     }
 
     static String tableHeader() {
@@ -106,6 +109,15 @@ public final class TargetsReport {
                 + "than " + Math.round(100 * MachineLoad.BUSY_OTHER_SHARE) + "% of the CPU (\"other CPU\" column); every ratio "
                 + "row compares candidates at one fixed thread count, named in the row, so load falls on both sides; "
                 + "the thread-scaling rows (2 threads vs 1) are load-sensitive by nature\n");
+        sb.append("- forks: ").append(forks == 1 ? "1 — every figure measured in this JVM alone (intervals within one JVM; "
+                + "the variation between JVMs is not in them)" : forks + " — every timed figure measured in " + forks
+                + " fresh JVMs one after another (same class path and JVM options), each running the interleaved rounds "
+                + "for its share of the row's budget; median over all rounds of all forks, 95% interval by hierarchical "
+                + "bootstrap (forks resampled, then rounds within each), so the variation between JVMs is inside it; "
+                + "\"forks×rounds\" is forks × rounds per fork; \"*\": the forks' medians differ by more than a fork's own "
+                + "interval is wide (between-JVM spread dominates; with " + forks + " forks the interval then covers it at "
+                + "most " + Math.round(100 * dev.isspectral.measure.Stats.forkCoverage(forks)) + "% of the time); the fork "
+                + "medians are in each row's note and the JSON").append('\n');
         sb.append("- ns/point/step: wall time per step / NX·NY·NZ; core·ns/point/step: that × the threads the case used\n\n");
         sb.append(tableHeader()).append('\n');
         for (int i = 0; i < rows.size(); i++) {
@@ -139,6 +151,7 @@ public final class TargetsReport {
         sb.append("  \"command\": ").append(str(command)).append(",\n");
         sb.append("  \"budget_s\": ").append(budget.toSeconds()).append(",\n");
         sb.append("  \"quick\": ").append(quick).append(",\n");
+        sb.append("  \"forks\": ").append(forks).append(",\n");
         sb.append("  \"best_backend\": ").append(str(bestBackend)).append(",\n");
         sb.append("  \"rows\": [\n");
         for (int i = 0; i < rows.size(); i++) {
@@ -158,6 +171,7 @@ public final class TargetsReport {
                     .append(", \"load_after\": ").append(num(rl == null ? Double.NaN : rl.loadAfter()))
                     .append(", \"ns_per_point_step\": ").append(num(r.nsPerPoint())).append(", \"threads\": ").append(r.threads())
                     .append(", \"core_ns_per_point_step\": ").append(num(r.coreNsPerPoint()))
+                    .append(forkFields(r))
                     .append(", \"note\": ").append(str(r.note())).append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
         }
         sb.append("  ],\n  \"details\": [");
@@ -166,6 +180,29 @@ public final class TargetsReport {
         }
         sb.append(details.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
         return sb.toString();
+    }
+
+    /**
+     * The row's fork fields: {@code forks}, {@code rounds_per_fork}, {@code fork_medians} (in the row's unit),
+     * {@code between_fork_spread} ((max − min fork median)/median), {@code within_fork_width} (a fork's own interval,
+     * relative, median over forks), {@code between_forks_dominate}; only {@code "forks": 1} for rows not timed over forks.
+     */
+    private static String forkFields(TargetRow r) {
+        ForkedFigure f = r.forked();
+        if (f == null) {
+            return ", \"forks\": 1";
+        }
+        StringBuilder sb = new StringBuilder(", \"forks\": ").append(f.forks()).append(", \"rounds_per_fork\": [");
+        for (int k = 0; k < f.forks(); k++) {
+            sb.append(k == 0 ? "" : ", ").append(f.roundsPerFork().get(k));
+        }
+        sb.append("], \"fork_medians\": [");
+        for (int k = 0; k < f.forks(); k++) {
+            sb.append(k == 0 ? "" : ", ").append(num(f.forkMedians().get(k)));
+        }
+        return sb.append("], \"between_fork_spread\": ").append(num(f.betweenSpread()))
+                .append(", \"within_fork_width\": ").append(num(f.withinWidth()))
+                .append(", \"between_forks_dominate\": ").append(f.betweenForksDominate()).toString();
     }
 
     /** Counts of each verdict, e.g. "PASS 9, MISS 2, INCONCLUSIVE 1, INFO 4; 3 rows flagged busy". */

@@ -251,8 +251,7 @@ public final class ThreadScaling {
                     sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %d | %s | %.1f, x%.2f | %.1f, x%.2f |%n",
                             grids.get(g).boxNotation(), threads.get(k), time.formatShort(), speedup(g, k).formatShort(),
                             efficiency(g, k).formatShort(), 1e9 * time.median() / grids.get(g).size(), m.rounds(),
-                            m.load().sharesKnown() ? String.format(Locale.ROOT, "%.0f%%%s", 100 * m.load().otherShare(),
-                                    m.load().busy() ? " **busy: flagged**" : "") : "n/a",
+                            m.load().otherCpuText(),
                             phases(g, k)[0], phaseSpeedup(g, k, 0), phases(g, k)[1], phaseSpeedup(g, k, 1)));
                 }
             }

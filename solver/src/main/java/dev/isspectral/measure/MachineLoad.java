@@ -195,6 +195,17 @@ public record MachineLoad(double seconds, int cores, double loadBefore, double l
                 + share(stealShare);
     }
 
+    /**
+     * The "other CPU" cell of the bench tables: other processes' share of all CPU over the window, "48% (busy: flagged)"
+     * above {@link #BUSY_OTHER_SHARE} (or with steal above {@link #BUSY_STEAL_SHARE}), "n/a" where the OS does not show it.
+     */
+    public String otherCpuText() {
+        if (!sharesKnown()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.0f%%%s", 100 * otherShare, busy() ? " (busy: flagged)" : "");
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%.1f s on %d cores: load %s → %s; %s; own %s; GC %d (%d ms); JIT %s ms; heap %.0f → %.0f MB of %.0f",

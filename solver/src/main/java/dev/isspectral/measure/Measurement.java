@@ -1,5 +1,9 @@
 package dev.isspectral.measure;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -150,6 +154,28 @@ public final class Measurement implements Presentable {
         return r;
     }
 
+    /**
+     * The same measurement with its candidates in the order {@code order} (a permutation of {@link #names()}): for
+     * combining measurements that ran the candidates in different orders (e.g. alternated worker pairs).
+     */
+    public Measurement inOrder(List<String> order) {
+        if (order.size() != names.size() || !order.containsAll(names)) {
+            throw new IllegalArgumentException("order = " + order + "; must be a permutation of " + names);
+        }
+        double[][] s = new double[names.size()][];
+        List<Allocation> a = new ArrayList<>();
+        List<Long> batches = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            int from = indexOf(order.get(i));
+            s[i] = samples[from];
+            a.add(allocation.get(from));
+            batches.add(warmup.batches().get(from));
+        }
+        Warmup w = new Warmup(warmup.rounds(), warmup.operations(), warmup.seconds(), warmup.steady(), warmup.reason(),
+                batches);
+        return new Measurement(name, order, s, a, w, stop, precision, budgetSeconds, seconds, load);
+    }
+
     /** Allocation of candidate {@code i}'s measured operations, all threads. */
     public Allocation allocation(int i) {
         return allocation.get(check(i));
@@ -290,6 +316,114 @@ public final class Measurement implements Presentable {
         String title = columns.table().isEmpty() ? name : columns.table();
         return columns.allocation() ? Table.create(title, cand, med, lo, hi, ratio, rlo, rhi, rounds, alloc)
                 : Table.create(title, cand, med, lo, hi, ratio, rlo, rhi, rounds);
+    }
+
+    /**
+     * This measurement as lines of text, for a parent JVM ({@link Forks}): every number exact ({@link Double#toString}
+     * round-trips), names URL-encoded. {@link #fromLines} reads them back.
+     */
+    List<String> toLines() {
+        List<String> l = new ArrayList<>();
+        l.add("name " + enc(name));
+        for (String n : names) {
+            l.add("candidate " + enc(n));
+        }
+        for (int c = 0; c < names.size(); c++) {
+            StringBuilder sb = new StringBuilder("samples ").append(c);
+            for (double v : samples[c]) {
+                sb.append(' ').append(v);
+            }
+            l.add(sb.toString());
+            Allocation a = allocation.get(c);
+            l.add("allocation " + c + " " + a.bytes() + " " + a.ownBytes() + " " + a.operations() + " " + a.exact() + " "
+                    + a.available());
+        }
+        StringBuilder b = new StringBuilder();
+        for (long x : warmup.batches()) {
+            b.append(b.length() == 0 ? "" : ",").append(x);
+        }
+        l.add("warmup " + warmup.rounds() + " " + warmup.operations() + " " + warmup.seconds() + " " + warmup.steady() + " "
+                + b + " " + enc(warmup.reason()));
+        l.add("stop " + stop.name() + " " + precision + " " + budgetSeconds + " " + seconds);
+        l.add("load " + load.seconds() + " " + load.cores() + " " + load.loadBefore() + " " + load.loadAfter() + " "
+                + load.stealShare() + " " + load.otherShare() + " " + load.ownShare() + " " + load.gcCount() + " "
+                + load.gcMillis() + " " + load.jitMillis() + " " + load.heapUsedBefore() + " " + load.heapUsedAfter() + " "
+                + load.heapMax());
+        return l;
+    }
+
+    /**
+     * The measurement {@link #toLines} wrote.
+     *
+     * @throws IllegalArgumentException when a line is missing or malformed, naming it
+     */
+    static Measurement fromLines(List<String> lines) {
+        String name = null;
+        List<String> names = new ArrayList<>();
+        java.util.Map<Integer, double[]> samples = new java.util.HashMap<>();
+        java.util.Map<Integer, Allocation> alloc = new java.util.HashMap<>();
+        Warmup warm = null;
+        Stop stop = null;
+        double precision = Double.NaN;
+        double budget = Double.NaN;
+        double seconds = Double.NaN;
+        MachineLoad load = null;
+        for (String line : lines) {
+            String[] f = line.split(" ", -1);
+            try {
+                switch (f[0]) {
+                    case "name" -> name = dec(f[1]);
+                    case "candidate" -> names.add(dec(f[1]));
+                    case "samples" -> {
+                        double[] v = new double[f.length - 2];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = Double.parseDouble(f[i + 2]);
+                        }
+                        samples.put(Integer.parseInt(f[1]), v);
+                    }
+                    case "allocation" -> alloc.put(Integer.parseInt(f[1]), new Allocation(Long.parseLong(f[2]),
+                            Long.parseLong(f[3]), Long.parseLong(f[4]), Boolean.parseBoolean(f[5]), Boolean.parseBoolean(f[6])));
+                    case "warmup" -> {
+                        long[] batches = Arrays.stream(f[5].split(",")).mapToLong(Long::parseLong).toArray();
+                        warm = new Warmup(Integer.parseInt(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
+                                Boolean.parseBoolean(f[4]), dec(f[6]), batches);
+                    }
+                    case "stop" -> {
+                        stop = Stop.valueOf(f[1]);
+                        precision = Double.parseDouble(f[2]);
+                        budget = Double.parseDouble(f[3]);
+                        seconds = Double.parseDouble(f[4]);
+                    }
+                    case "load" -> load = new MachineLoad(Double.parseDouble(f[1]), Integer.parseInt(f[2]),
+                            Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                            Double.parseDouble(f[6]), Double.parseDouble(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]),
+                            Double.parseDouble(f[10]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]));
+                    default -> throw new IllegalArgumentException("unknown line");
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("measurement line \"" + line + "\" is malformed: " + e.getMessage(), e);
+            }
+        }
+        if (name == null || names.isEmpty() || warm == null || stop == null || load == null
+                || samples.size() != names.size() || alloc.size() != names.size()) {
+            throw new IllegalArgumentException("measurement lines incomplete (name, candidates, samples, allocation, "
+                    + "warmup, stop and load are needed): " + lines);
+        }
+        double[][] s = new double[names.size()][];
+        List<Allocation> a = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            s[c] = samples.get(c);
+            a.add(alloc.get(c));
+        }
+        return new Measurement(name, names, s, a, warm, stop, precision, budget, seconds, load);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String dec(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     /** A short account: rounds, how warm-up and the rounds ended, the load. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkedMeasurement;
 import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
@@ -49,6 +50,9 @@ class BuildsCommandTest {
         assertEquals("128x64x64", d.grid());
         assertEquals(2, d.threads());
         assertEquals(Duration.ofSeconds(120), d.budget());
+        assertEquals(3, d.pairs());
+        assertEquals(5, BuildsCommand.parse(with("--pairs", "5")).pairs());
+        assertMessage("--pairs = 0", with("--pairs", "0"));
 
         assertMessage("--after-cp", new String[] {"--before-cp", "/a"});
         assertMessage("--backend = \"cufft\"", with("--backend", "cufft"));
@@ -85,12 +89,18 @@ class BuildsCommandTest {
         BuildsCommand.Options o = BuildsCommand.parse(new String[] {"--before-cp", "/a", "--after-cp", "/b",
                 "--before-label", "aaa", "--after-label", "bbb", "--steps", "2", "--command", "bash bench-builds.sh aaa"});
         MachineLoad load = new MachineLoad(10, 2, 0.5, 0.6, 0, 0.9, 0.05, 0, 0, 0, 0, 0, 1);
-        BuildsCommand.Report r = new BuildsCommand.Report(o, m, load, 16.0, new String[] {"t1", "t2"},
-                new double[] {100, 200}, "2026-12-04 20:00 UTC");
+        // a second pair that ran the builds in the other order: combined by name
+        Measurement swapped = Measure.of(after, before).clock(clock::get).budget(Duration.ofSeconds(2)).batch(1)
+                .rounds(20, 20).run().inOrder(List.of("before (aaa)", "after (bbb)"));
+        assertEquals(10e-3, swapped.time(0).median(), 1e-12, "reordered: before first");
+        BuildsCommand.Report r = new BuildsCommand.Report(o, ForkedMeasurement.of(List.of(m, swapped), load), load, 16.0,
+                new String[] {"t1", "t2"}, new double[] {100, 200}, "2026-12-04 20:00 UTC");
         assertEquals(0.9, r.ratio().median(), 1e-12, "after/before of the fake costs");
-        assertEquals(0.1, r.othersWithoutWorkers(), 1e-12, "0.9 minus 16 CPU s of 20");
+        assertEquals(List.of(0.9, 0.9), r.ratioFigure().forkMedians().stream().map(x -> Math.rint(x * 1e9) / 1e9).toList());
+        assertEquals(0.9, r.othersWithoutWorkers(), 1e-12, "the workers, waited for, are this process's own CPU");
         String md = r.markdown();
-        assertTrue(md.contains("| before (aaa) | 5.000 [5.000, 5.000] | 1 (reference)"), md);
+        assertTrue(md.contains("| before (aaa) | 5.000 [5.000, 5.000] | 1 (reference) | 2×20 |"), md);
+        assertTrue(md.contains("2 pairs of fresh worker JVMs"), md);
         assertTrue(md.contains("n/a (worker JVM)"), md);
         assertTrue(md.contains("NOT SLOWER"), md);
         assertTrue(md.contains("`bash bench-builds.sh aaa`"), md);
@@ -99,6 +109,7 @@ class BuildsCommandTest {
         assertTrue(json.contains("\"verdict\": \"PASS\""), json);
         assertTrue(json.contains("\"before_ms_per_step\": {\"median\": 5.0"), json);
         assertTrue(json.contains("\"allocation\": \"n/a (worker JVMs)\""), json);
+        assertTrue(json.contains("\"pairs\": 2,") && json.contains("\"rounds_per_pair\": [20, 20]"), json);
     }
 
     private static String[] with(String option, String value) {

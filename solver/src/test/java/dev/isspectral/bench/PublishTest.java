@@ -94,4 +94,17 @@ class PublishTest {
         assertEquals(true, a.get(3));
         assertEquals("x\"yé", m.get("b"));
     }
+
+    @Test
+    void roundsShowForksTimesRoundsAndTheRunSaysWhatItsIntervalsCover() {
+        assertEquals("12", Publish.rounds(Map.of("rounds", 12.0)), "JSON from before forks");
+        assertEquals("—", Publish.rounds(Map.of("rounds", 1.0, "exact", true)));
+        assertEquals("3×8", Publish.rounds(Map.of("rounds", 24.0, "rounds_per_fork", List.of(8.0, 8.0, 8.0))));
+        assertEquals("3×7–9*", Publish.rounds(Map.of("rounds", 24.0, "rounds_per_fork", List.of(7.0, 8.0, 9.0),
+                "between_forks_dominate", true)));
+        assertEquals("12", Publish.rounds(Map.of("rounds", 12.0, "rounds_per_fork", List.of(12.0))), "one fork");
+        assertTrue(Publish.forksLine(Map.of("forks", 3.0)).contains("3 fresh JVMs")
+                && Publish.forksLine(Map.of("forks", 3.0)).contains("75%"), Publish.forksLine(Map.of("forks", 3.0)));
+        assertTrue(Publish.forksLine(Map.of()).contains("inside one JVM"), "JSON without forks");
+    }
 }

@@ -37,7 +37,7 @@ class TargetsQuickTest {
     static void runQuickHarness() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"bench", "targets", "--quick", "--budget", "6", "--backend", "jtransforms",
+        int status = Main.run(new String[] {"bench", "targets", "--quick", "--budget", "6", "--forks", "2", "--backend", "jtransforms",
             "--out", dir.resolve("t.md").toString(), "--json", dir.resolve("t.json").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout = out.toString(StandardCharsets.UTF_8);
@@ -74,7 +74,9 @@ class TargetsQuickTest {
             String verdict = r[6].replace(" (busy)", "");
             assertTrue(Set.of("PASS", "**MISS**", "INCONCLUSIVE", "INFO").contains(verdict), r[6]);
             assertEquals(r[5].equals("—"), verdict.equals("INFO"), "a row has a bound exactly when it has a verdict: " + r[1]);
-            assertTrue(r[4].equals("—") || Integer.parseInt(r[4]) >= 6, "an estimate has its rounds (>= 6): " + r[4]);
+            assertTrue(r[4].equals("—") || r[4].matches("\\d+") && Integer.parseInt(r[4]) >= 6
+                    || r[4].matches("2×\\d+(–\\d+)?\\*?") && Integer.parseInt(r[4].replaceAll("^2×(\\d+).*", "$1")) >= 6,
+                    "an estimate has its forks × rounds (>= 6 per fork): " + r[4]);
             assertTrue(r[4].equals("—") == !r[3].contains("["), "a timed row shows its interval: " + r[3]);
             Matcher m = number.matcher(r[3]);
             assertTrue(m.find(), "measured value of " + r[1] + ": " + r[3]);
@@ -111,6 +113,23 @@ class TargetsQuickTest {
         // optimized vs baseline (one backend here), the FFT bound (ALL_CORES when its threads take every core), the
         // scaling exponent
         assertEquals(3, ratios, json);
+        int forked = 0;
+        for (java.util.Map<String, Object> r : rows) {
+            Object medians = r.get("fork_medians");
+            if (Boolean.TRUE.equals(r.get("exact"))) {
+                assertEquals(1.0, ((Number) r.get("forks")).doubleValue(), "a count is not forked: " + r.get("target"));
+            } else if (medians != null) {
+                forked++;
+                assertEquals(2.0, ((Number) r.get("forks")).doubleValue(), (String) r.get("target"));
+                assertEquals(2, ((List<?>) medians).size(), (String) r.get("target"));
+                assertEquals(2, ((List<?>) r.get("rounds_per_fork")).size(), (String) r.get("target"));
+                double sum = ((List<?>) r.get("rounds_per_fork")).stream().mapToDouble(x -> ((Number) x).doubleValue()).sum();
+                assertEquals(sum, ((Number) r.get("rounds")).doubleValue(), "rounds = the forks' rounds together");
+            }
+        }
+        // whole run ×2, seconds per step ×2, speed-up, thread scaling, FFT bound, scaling exponent
+        assertEquals(8, forked, json);
+        assertTrue(markdown.contains("- forks: 2 — every timed figure measured in 2 fresh JVMs"), markdown);
     }
 
     @Test
@@ -152,7 +171,7 @@ class TargetsQuickTest {
     void badOptionsNameTheOptionAndWhatIsAllowed() {
         for (String[] args : new String[][] {{"bench", "targets", "--backend", "cufft"}, {"bench", "targets", "--out", "x.txt"},
             {"bench", "targets", "--fast"}, {"bench", "targets", "--json"}, {"bench", "targets", "--budget", "0"},
-            {"bench", "targets", "--budget", "soon"}}) {
+            {"bench", "targets", "--budget", "soon"}, {"bench", "targets", "--forks", "0"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, status, String.join(" ", args));
