@@ -99,9 +99,15 @@ public final class Levers {
                         "spectra, derivative, flux and stage arrays allocated once instead of on every call",
                         t -> t.withPreallocatedWorkspaces(false), t -> t),
                 Lever.of("batched transforms",
-                        "each group of independent transforms (gradients of eps and v, the 9 + 4 of the flux divergence) as whole "
-                                + "one-thread transforms side by side, one per thread, instead of each transform split over the threads",
+                        "each group of independent transforms (gradients of eps and v, the 9 + 4 of the flux divergence, the "
+                                + "advected fields' gradients four at a time) as whole one-thread transforms side by side, one per "
+                                + "thread, instead of each transform split over the threads",
                         t -> t.withBatchedTransforms(false), t -> t.withBatchedTransforms(true)),
+                Lever.of("batched one-thread transforms",
+                        "with one FFT thread (what the FFT tuner often picks for small grids): the groups side by side on the "
+                                + "step's team instead of one transform at a time on one thread",
+                        t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(false),
+                        t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(true)),
                 Lever.of("float32 transforms (an option, off by default)",
                         "FFTs in single precision, fields kept in double (accuracy cost: SinglePrecisionTest)",
                         t -> t, t -> t.withSinglePrecision(true)));
