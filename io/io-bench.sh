@@ -4,8 +4,8 @@
 # dev.isspectral.measure (interleaved rotated rounds, medians with 95% intervals, paired ratios, machine load
 # recorded; dev.isspectral.io.IoBenchmark). Builds the solver and this module, then runs the benchmark. Examples:
 #
-#   bash io/io-bench.sh --budget 180 --dir /tmp --out target/io-bench.md --json target/io-bench.json
-#   bash io/io-bench.sh --budget 180 --dir /tmp --out target/io-bench.md --json target/io-bench.json --publish BENCHMARKS.md
+#   bash io/io-bench.sh --budget 120 --dir /tmp --out target/io-bench.md --json target/io-bench.json
+#   bash io/io-bench.sh --budget 120 --dir /tmp --out target/io-bench.md --json target/io-bench.json --publish BENCHMARKS.md
 #   bash io/io-bench.sh --from target/io-bench.md --publish BENCHMARKS.md     # place a saved report into BENCHMARKS.md
 #
 # Options: --budget SECONDS (each of the two measurements) --dir DIR (the disk the files go to) --checkpoint-grid

@@ -56,14 +56,11 @@ public final class FftwEngine implements FftEngine {
     private final Workers.Chunk copyTask = this::copyChunk;
     private final int flags;
     // side-by-side transforms (forwardEach/inverseEach): one-thread plans and one native field and spectrum per
-    // thread, made on first use
+    // lane, made when the lanes are opened
     private Lane[] lanes;
     private fftw_plan laneForward;
     private fftw_plan laneInverse;
-    private double[][] eachReals;
-    private double[][] eachSpectra;
-    private boolean eachForward;
-    private final Workers.Chunk eachTask = this::eachChunk;
+    private final NativeLanes nativeLanes = new NativeLanes();
 
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
         if (nx < 1 || ny < 1 || nz < 1) {
@@ -163,79 +160,44 @@ public final class FftwEngine implements FftEngine {
     }
 
     /**
-     * With more than one thread, whole transforms side by side: the largest multiple of the thread count of the
-     * fields go one per thread at a time, each thread copying its field into its own native buffers and executing
-     * a one-thread plan there; the rest go one at a time through the many-threaded plan. The one-thread plans
-     * (made on the first call, with this engine's rigour) may use other algorithms than the many-threaded one,
-     * so results agree with {@link #forward}'s to round-off, not to the bit.
+     * Lanes: one native field and spectrum per lane and one pair of one-thread plans for them all (made when the
+     * lanes are opened, with this engine's rigour). The one-thread plans may use other algorithms than the
+     * engine's own plan, so side-by-side results agree with {@link #forward}'s to round-off, not to the bit.
      */
     @Override
-    public void forwardEach(double[][] reals, double[][] spectra, int count) {
-        each(reals, spectra, count, true);
+    public dev.isspectral.fft.Lanes lanes() {
+        return nativeLanes;
     }
 
-    /** As {@link #forwardEach}, inverse transforms (each spectrum is left unchanged here). */
-    @Override
-    public void inverseEach(double[][] spectra, double[][] reals, int count) {
-        each(reals, spectra, count, false);
-    }
+    private final class NativeLanes extends dev.isspectral.fft.Lanes {
+        @Override
+        protected void allocate(int width) {
+            if (closed) {
+                throw new IllegalStateException("engine closed");
+            }
+            Lane[] made = java.util.Arrays.copyOf(lanes == null ? new Lane[0] : lanes, width);
+            for (int t = lanes == null ? 0 : lanes.length; t < width; t++) {
+                made[t] = new Lane(realLength(), spectrumLength());
+            }
+            if (laneForward == null) {
+                synchronized (FftwBackend.PLANNER_LOCK) {
+                    fftw_plan_with_nthreads(1);
+                    laneForward = fftw_plan_dft_r2c_3d(nx, ny, nz, made[0].real, made[0].spectrum, flags);
+                    laneInverse = fftw_plan_dft_c2r_3d(nx, ny, nz, made[0].spectrum, made[0].real, flags);
+                }
+                if (laneForward == null || laneForward.isNull() || laneInverse == null || laneInverse.isNull()) {
+                    throw new IllegalStateException("FFTW could not plan one-thread " + nx + "x" + ny + "x" + nz);
+                }
+            }
+            lanes = made;
+        }
 
-    private void each(double[][] reals, double[][] spectra, int count, boolean forward) {
-        int sideBySide = threads == 1 ? 0 : count / threads * threads;
-        if (sideBySide > 0) {
-            for (int i = 0; i < sideBySide; i++) {
-                checkLengths(reals[i], spectra[i]);
-            }
-            if (lanes == null) {
-                makeLanes();
-            }
-            eachReals = reals;
-            eachSpectra = spectra;
-            eachForward = forward;
-            try {
-                team.forEachItem(sideBySide, eachTask);
-            } finally {
-                eachReals = null;
-                eachSpectra = null;
-            }
-        }
-        for (int i = sideBySide; i < count; i++) {
-            if (forward) {
-                forward(reals[i], spectra[i]);
-            } else {
-                inverse(spectra[i], reals[i]);
-            }
-        }
-    }
-
-    /** Native buffers for each thread (FFTW-aligned, so one pair of one-thread plans fits them all) and the plans. */
-    private void makeLanes() {
-        if (closed) {
-            throw new IllegalStateException("engine closed");
-        }
-        Lane[] made = new Lane[threads];
-        for (int t = 0; t < threads; t++) {
-            made[t] = new Lane(realLength(), spectrumLength());
-        }
-        synchronized (FftwBackend.PLANNER_LOCK) {
-            fftw_plan_with_nthreads(1);
-            laneForward = fftw_plan_dft_r2c_3d(nx, ny, nz, made[0].real, made[0].spectrum, flags);
-            laneInverse = fftw_plan_dft_c2r_3d(nx, ny, nz, made[0].spectrum, made[0].real, flags);
-        }
-        if (laneForward == null || laneForward.isNull() || laneInverse == null || laneInverse.isNull()) {
-            throw new IllegalStateException("FFTW could not plan one-thread " + nx + "x" + ny + "x" + nz);
-        }
-        lanes = made;
-    }
-
-    /** Fields [from, to) of the side-by-side transforms in progress, on thread {@code id} with its own buffers. */
-    private void eachChunk(int id, int from, int to) {
-        Lane lane = lanes[id];
-        for (int i = from; i < to; i++) {
-            double[] real = eachReals[i];
-            double[] spectrum = eachSpectra[i];
+        @Override
+        protected void transform(int id, double[] real, double[] spectrum, boolean forward) {
+            checkLengths(real, spectrum);
+            Lane lane = lanes[id];
             long t0 = System.nanoTime();
-            if (eachForward) {
+            if (forward) {
                 lane.realView.put(0, real, 0, real.length);
                 long t1 = System.nanoTime();
                 fftw_execute_dft_r2c(laneForward, lane.real, lane.spectrum);
@@ -348,7 +310,7 @@ public final class FftwEngine implements FftEngine {
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftw_destroy_plan(forwardPlan);
             fftw_destroy_plan(inversePlan);
-            if (lanes != null) {
+            if (laneForward != null) {
                 fftw_destroy_plan(laneForward);
                 fftw_destroy_plan(laneInverse);
             }

@@ -10,15 +10,12 @@ import dev.isspectral.state.Field;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
-import io.jhdf.exceptions.HdfInvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,25 +105,73 @@ public final class Checkpoint {
     }
 
     /**
-     * A fresh solver of {@code sim} in the state saved in {@code file}: the file is read and checked
-     * against {@code sim} first ({@link #read}).
+     * A fresh solver of {@code sim} in the state saved in {@code file}: the file is checked against {@code sim}
+     * ({@link #read}) and its datasets are read straight into the new solver's own arrays, each verified against its
+     * checksum as it is read, with no second copy of the state. On any error the new solver is dropped and nothing
+     * runs.
+     *
+     * @throws HdfFileException naming the file and what does not match
      */
     public static Solver resume(Simulation sim, Path file) {
-        return read(file, sim).start(sim);
+        return resumed(sim, file).solver();
+    }
+
+    /** A resumed solver and the checkpoint it was read from (step, time, notes). */
+    record Resumed(Solver solver, Checkpoint checkpoint) {
+    }
+
+    /** {@link #resume}, also returning the checkpoint's header, for the command line's messages. */
+    static Resumed resumed(Simulation sim, Path file) {
+        requireFile(file);
+        Solver solver = sim.start();
+        double[][] fields = new double[Field.COUNT][];
+        for (Field f : Field.values()) {
+            fields[f.ordinal()] = solver.state().get(f);
+        }
+        Map<String, double[]> carried = solver.carriedState();
+        Checkpoint c = readInto(file, sim, fields, carried);
+        solver.restore(fields, carried, c.step, c.time, c.lastDt);
+        return new Resumed(solver, c);
     }
 
     /**
      * Reads and checks {@code file} for {@code sim}: format, version, grid and physics (exactly), every
-     * dataset's presence, shape and checksum.
+     * dataset's presence, shape and checksum; the checkpoint holds the values in new arrays (for a later
+     * {@link #start}; {@link #resume} reads into the solver's arrays instead).
      *
      * @throws HdfFileException naming the file and what does not match
      */
     public static Checkpoint read(Path file, Simulation sim) {
-        if (!Files.isRegularFile(file)) {
-            throw new HdfFileException(file, "no such checkpoint file");
-        }
+        requireFile(file);
+        int n = sim.grid().size();
+        double[][] fields = new double[Field.COUNT][n];
+        return readInto(file, sim, fields, null);
+    }
+
+    /**
+     * Reads and checks {@code file} for {@code sim} into arrays the caller has (each of the grid's size): the evolved
+     * fields into {@code fields[f.ordinal()]}, the carried arrays into {@code carried}'s arrays, which must have the
+     * names the file has ({@code null}: new arrays with the file's names). Checks as {@link #read}; each dataset's
+     * bytes are read once, into its target array, with the checksum computed as they are read ({@code DatasetReader}).
+     * On an error the targets hold partly read, unchecked values: read into arrays that are discarded then.
+     *
+     * @return the checkpoint (step, time, Δt, notes), holding {@code fields} and the carried arrays
+     * @throws HdfFileException naming the file and what does not match
+     */
+    public static Checkpoint readInto(Path file, Simulation sim, double[][] fields, Map<String, double[]> carried) {
+        requireFile(file);
         Grid grid = sim.grid();
-        try (HdfFile in = open(file)) {
+        if (fields == null || fields.length != Field.COUNT) {
+            throw new IllegalArgumentException("fields: " + (fields == null ? "null" : fields.length + " arrays")
+                    + "; must be " + Field.COUNT + " arrays of " + grid.size() + " values");
+        }
+        for (Field f : Field.values()) {
+            requireSize(f.label(), fields[f.ordinal()], grid);
+        }
+        if (carried != null) {
+            carried.forEach((name, a) -> requireSize(name, a, grid));
+        }
+        try (HdfFile in = open(file); DatasetReader reader = new DatasetReader(file, in)) {
             requireFormat(file, in, Provenance.CHECKPOINT_FORMAT);
             List<String> mismatches = Provenance.differences(in, Provenance.physics(sim), "in the simulation");
             if (!mismatches.isEmpty()) {
@@ -140,22 +185,44 @@ public final class Checkpoint {
             long step = number(file, in, Provenance.STEP).longValue();
             double time = number(file, in, Provenance.TIME).doubleValue();
             double dt = number(file, in, Provenance.DT).doubleValue();
-            double[][] fields = new double[Field.COUNT][];
-            for (Field f : Field.values()) {
-                fields[f.ordinal()] = dataset(file, in, "/fields/" + f.label(), grid, false);
-            }
-            Map<String, double[]> carried = new LinkedHashMap<>();
             Node group = in.getChild("carried");
             List<String> inFile = group == null || !group.isGroup() ? List.of()
                     : List.copyOf(((io.jhdf.api.Group) group).getChildren().keySet());
-            for (String name : inFile) {
-                carried.put(name, dataset(file, in, "/carried/" + name, grid, false));
+            if (carried != null && !new java.util.HashSet<>(inFile).equals(carried.keySet())) {
+                throw new HdfFileException(file, "carries " + new java.util.TreeSet<>(inFile) + " but this solver needs "
+                        + new java.util.TreeSet<>(carried.keySet())
+                        + " (written by another version of the solver?)");
             }
-            return new Checkpoint(file, step, time, dt, grid, fields, carried, notes, rendered(Provenance.physics(sim)));
+            for (Field f : Field.values()) {
+                reader.read("/fields/" + f.label(), grid, false, fields[f.ordinal()]);
+            }
+            Map<String, double[]> carriedOut = new LinkedHashMap<>();
+            for (String name : inFile) {
+                double[] into = carried == null ? new double[grid.size()] : carried.get(name);
+                reader.read("/carried/" + name, grid, false, into);
+                carriedOut.put(name, into);
+            }
+            return new Checkpoint(file, step, time, dt, grid, fields, carriedOut, notes, rendered(Provenance.physics(sim)));
         } catch (HdfFileException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new HdfFileException(file, "not a readable checkpoint (truncated or corrupt?): " + e, e);
+        }
+    }
+
+    private static void requireFile(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("file = null; must be a checkpoint such as Path.of(\"run.h5\")");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new HdfFileException(file, "no such checkpoint file");
+        }
+    }
+
+    private static void requireSize(String name, double[] a, Grid grid) {
+        if (a == null || a.length != grid.size()) {
+            throw new IllegalArgumentException(name + ": " + (a == null ? "missing" : a.length + " values")
+                    + "; must have " + grid.size() + " (the grid " + grid.boxNotation() + ")");
         }
     }
 
@@ -268,33 +335,12 @@ public final class Checkpoint {
 
     /**
      * Dataset {@code path}: present, of the grid's shape ([nx][ny][nz] when {@code threeD}, else flat of nx·ny·nz),
-     * and equal to its checksum; returned flat, in grid order.
+     * and equal to its checksum; returned flat, in grid order, in a new array.
      */
     static double[] dataset(Path file, HdfFile in, String path, Grid grid, boolean threeD) {
-        Node node;
-        try {
-            node = in.getByPath(path);
-        } catch (HdfInvalidPathException e) {
-            node = null;
-        }
-        if (!(node instanceof Dataset d)) {
-            throw new HdfFileException(file, "dataset " + path + " is missing");
-        }
-        int[] shape = threeD ? new int[] {grid.nx(), grid.ny(), grid.nz()} : new int[] {grid.size()};
-        if (!Arrays.equals(d.getDimensions(), shape) || d.getJavaType() != double.class) {
-            throw new HdfFileException(file, "dataset " + path + " is " + d.getJavaType().getSimpleName() + " "
-                    + Arrays.toString(d.getDimensions()) + "; must be double " + Arrays.toString(shape) + " (the grid)");
-        }
-        double[] values = (double[]) d.getDataFlat();
-        Attribute c = d.getAttribute(Provenance.CHECKSUM);
-        if (c == null) {
-            throw new HdfFileException(file, "dataset " + path + " has no " + Provenance.CHECKSUM + " attribute");
-        }
-        long expected = ((Number) c.getData()).longValue();
-        long actual = GridData.crc32(values);
-        if (expected != actual) {
-            throw new HdfFileException(file, String.format(Locale.ROOT,
-                    "dataset %s is corrupt: its data has CRC-32 %08x, its %s attribute says %08x", path, actual, Provenance.CHECKSUM, expected));
+        double[] values = new double[grid.size()];
+        try (DatasetReader reader = new DatasetReader(file, in)) {
+            reader.read(path, grid, threeD, values);
         }
         return values;
     }

@@ -79,12 +79,13 @@ public final class HdfRunExtension implements RunExtension {
 
         @Override
         public Solver start(Simulation sim) {
-            Checkpoint c;
+            Checkpoint.Resumed resumed;
             try {
-                c = Checkpoint.read(restart, sim);
+                resumed = Checkpoint.resumed(sim, restart);     // read straight into the new solver's arrays
             } catch (HdfFileException e) {
                 throw new IllegalArgumentException(RESTART + ": " + e.getMessage(), e);
             }
+            Checkpoint c = resumed.checkpoint();
             if (c.step() >= sim.grid().steps()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s: %s is at step %d, and the grid asks for %d steps (NT); give a larger NT with --grid to continue",
@@ -92,7 +93,7 @@ public final class HdfRunExtension implements RunExtension {
             }
             out.printf(Locale.ROOT, "restarted from %s at step %d, t = %.6g%n", restart, c.step(), c.time());
             c.notes().forEach(n -> out.println("note: " + n));
-            return c.start(sim);
+            return resumed.solver();
         }
 
         @Override

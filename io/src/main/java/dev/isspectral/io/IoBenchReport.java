@@ -5,6 +5,9 @@ import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.RunContext;
 import dev.isspectral.measure.Verdict;
+import dev.isspectral.report.BenchmarkReport;
+import dev.isspectral.report.BenchmarkReport.Context;
+import dev.isspectral.report.BenchmarkReport.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,8 @@ import java.util.Locale;
  * What {@link IoBenchmark} measured, with a verdict per target row from the whole interval ({@link Verdict#of}:
  * PASS only when the whole interval is on the good side of the bound, MISS when all of it is on the bad side,
  * INCONCLUSIVE when it straddles the bound), as Markdown (the section of BENCHMARKS.md between
- * {@code <!-- io:begin -->} and {@code <!-- io:end -->}) and JSON. Immutable; every number comes from a
+ * {@code <!-- io:begin -->} and {@code <!-- io:end -->}) and JSON, in the wording and formats of
+ * {@link BenchmarkReport} (shared with the other published benchmarks). Immutable; every number comes from a
  * {@link Measurement} or from a file's size, none by hand.
  *
  * <p>Definitions (each ratio paired: computed per interleaved round from that round's samples, then the median and
@@ -21,11 +25,12 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code checkpoint_write} = t(Checkpoint.save) / t(raw FileChannel write + force) of the same arrays;
  *       target ≤ {@value #WITHIN}.</li>
- *   <li>{@code checkpoint_read} = t(Checkpoint.read, checksums verified) / t(raw FileChannel read into the same
- *       arrays); target ≤ {@value #WITHIN}.</li>
+ *   <li>{@code checkpoint_read} = t(Checkpoint.readInto: the restart's read into existing arrays, checksums
+ *       verified) / t(raw FileChannel read into the same arrays); target ≤ {@value #WITHIN}.</li>
  *   <li>{@code file_size} = the checkpoint file's bytes / grid points: exact, no target.</li>
- *   <li>{@code snapshot_share} = 100 × (t(steps with the snapshot observer) / t(the same steps without) − 1) %;
- *       target &lt; {@value #SHARE_PERCENT} %.</li>
+ *   <li>{@code snapshot_share} = 100 × t(snapshot) / (t(steps) + t(snapshot)) %, where a round's t(steps) is the
+ *       steps of one snapshot interval and t(snapshot) the one write the observer does at its end; target
+ *       &lt; {@value #SHARE_PERCENT} %.</li>
  * </ul>
  *
  * @param options  the command's options
@@ -46,10 +51,10 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
     public static final String RAW_WRITE = "raw FileChannel write + force";
     public static final String CHECKPOINT_WRITE = "Checkpoint.save (jHDF, CRC-32, temporary file, force, rename)";
     public static final String RAW_READ = "raw FileChannel read";
-    public static final String CHECKPOINT_READ = "Checkpoint.read (every checksum verified)";
-    /** Candidate names of the snapshot measurement, in order. */
-    public static final String PLAIN_STEPS = "steps";
-    public static final String OBSERVED_STEPS = "steps with the snapshot observer";
+    public static final String CHECKPOINT_READ = "Checkpoint.readInto (the restart's read, every checksum verified)";
+    /** Candidate names of the snapshot measurement: the steps of one snapshot interval, and the snapshot at its end. */
+    public static final String STEPS = "steps of one snapshot interval";
+    public static final String SNAPSHOT = "snapshot (SnapshotWriter.afterStep when due: write, rename, sidecar)";
 
     public IoBenchReport {
         rows = List.copyOf(rows);
@@ -83,35 +88,9 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
     }
 
     /**
-     * Where and when.
-     *
-     * @param commit     git commit
-     * @param dirty      whether tracked files had uncommitted changes
-     * @param date       start, UTC
-     * @param machine    OS, cores, heap
-     * @param jvm        the JVM
-     * @param loadBefore 1-minute load average when the command started
-     * @param loadAfter  1-minute load average when it ended
-     * @param otherShare other processes' share of all CPU time over the whole command
-     * @param steal      stolen share over the whole command
-     * @param busy       whether the whole command's window counts as busy
-     */
-    public record Context(String commit, boolean dirty, String date, String machine, String jvm, double loadBefore,
-                          double loadAfter, double otherShare, double steal, boolean busy) {
-
-        /** From a finished run context. */
-        public static Context of(RunContext finished) {
-            MachineLoad l = finished.load();
-            return new Context(finished.commit(), finished.dirty(), finished.date(), finished.machine(), finished.jvm(),
-                    l == null ? Double.NaN : l.loadBefore(), l == null ? Double.NaN : l.loadAfter(),
-                    l == null ? Double.NaN : l.otherShare(), l == null ? Double.NaN : l.stealShare(), l != null && l.busy());
-        }
-    }
-
-    /**
      * The report of the two measurements: {@code checkpoints} with the candidates {@link #RAW_WRITE},
      * {@link #CHECKPOINT_WRITE}, {@link #RAW_READ}, {@link #CHECKPOINT_READ} (any order), {@code snapshots} with
-     * {@link #PLAIN_STEPS} and {@link #OBSERVED_STEPS}.
+     * {@link #STEPS} and {@link #SNAPSHOT}.
      *
      * @param checkpointCase the checkpoint in words (grid, arrays, MiB)
      * @param fileBytes      the checkpoint file's size
@@ -126,8 +105,8 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
         int write = index(checkpoints, CHECKPOINT_WRITE);
         int rawRead = index(checkpoints, RAW_READ);
         int read = index(checkpoints, CHECKPOINT_READ);
-        int plain = index(snapshots, PLAIN_STEPS);
-        int observed = index(snapshots, OBSERVED_STEPS);
+        int steps = index(snapshots, STEPS);
+        int snapshot = index(snapshots, SNAPSHOT);
         MachineLoad cl = checkpoints.load();
         MachineLoad sl = snapshots.load();
         List<Row> rows = new ArrayList<>();
@@ -135,15 +114,17 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
                 "t(Checkpoint.save) / t(raw FileChannel write + force), same arrays, same folder",
                 checkpoints.ratio(write, rawWrite).withUnit("x"), "<=", WITHIN, cl.otherShare(), cl.busy()));
         rows.add(new Row("checkpoint_read", "checkpoint read, " + checkpointCase,
-                "t(Checkpoint.read, every checksum verified) / t(raw FileChannel read into the same arrays)",
+                "t(Checkpoint.readInto: the restart's read, into existing arrays, every checksum verified) / t(raw "
+                        + "FileChannel read into the same arrays)",
                 checkpoints.ratio(read, rawRead).withUnit("x"), "<=", WITHIN, cl.otherShare(), cl.busy()));
         rows.add(new Row("file_size", "checkpoint file size per grid point, " + checkpointCase,
                 String.format(Locale.ROOT, "file bytes / points = %d / %d; the raw arrays are %s bytes per point (%s × raw)",
                         fileBytes, points, Estimate.number((double) rawBytes / points), ratioText((double) fileBytes / rawBytes)),
                 Estimate.exact((double) fileBytes / points, "bytes/point"), "", Double.NaN, Double.NaN, false));
         rows.add(new Row("snapshot_share", "snapshots: share of the run, " + runCase,
-                "100 × (t(steps, snapshot observer called after each) / t(the same steps without it) − 1)",
-                share(snapshots.ratio(observed, plain)), "<", SHARE_PERCENT, sl.otherShare(), sl.busy()));
+                "100 × t(snapshot) / (t(steps of one interval) + t(snapshot)): the observer's write as a run calls it, "
+                        + "to a temporary file, renamed, not forced to disk (the snapshot policy)",
+                share(snapshots.samples(steps), snapshots.samples(snapshot)), "<", SHARE_PERCENT, sl.otherShare(), sl.busy()));
         List<Time> times = new ArrayList<>();
         for (Measurement m : List.of(checkpoints, snapshots)) {
             for (int i = 0; i < m.names().size(); i++) {
@@ -154,13 +135,23 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
         return new IoBenchReport(options, rows, times, method, Context.of(finished));
     }
 
-    /** A paired ratio t_with / t_without as the share of the run the addition costs: 100 × (ratio − 1), percent. */
-    public static Estimate share(Estimate ratio) {
-        if (!ratio.isMeasured()) {
-            return Estimate.missing("%");
+    /**
+     * The share of the run that snapshots take, per round from that round's samples: 100 × write / (steps + write),
+     * percent; median and 95% interval over the rounds.
+     *
+     * @param steps  per round, the time of the steps of one snapshot interval
+     * @param writes per round, the time of the snapshot written at its end
+     */
+    public static Estimate share(double[] steps, double[] writes) {
+        if (steps.length != writes.length) {
+            throw new IllegalArgumentException("steps: " + steps.length + " rounds, writes: " + writes.length
+                    + "; must be the same rounds");
         }
-        return new Estimate(100 * (ratio.median() - 1), 100 * (ratio.low() - 1), 100 * (ratio.high() - 1), ratio.rounds(),
-                ratio.confidence(), "%");
+        double[] share = new double[steps.length];
+        for (int r = 0; r < share.length; r++) {
+            share[r] = 100 * writes[r] / (steps[r] + writes[r]);
+        }
+        return share.length == 0 ? Estimate.missing("%") : Estimate.of(share, "%");
     }
 
     private static int index(Measurement m, String candidate) {
@@ -190,28 +181,23 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
     /** The Markdown section (without its markers). */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("_Generated by `").append(options.command()).append("`; do not edit by hand (rerun the command with ")
-                .append("`--publish BENCHMARKS.md`, or publish a saved report with `--from FILE.md --publish BENCHMARKS.md`)._\n\n");
-        sb.append(contextLine()).append("\n\n");
+        sb.append(BenchmarkReport.generatedBy(options.command(), "rerun the command with `--publish BENCHMARKS.md`, or "
+                + "publish a saved report with `--from FILE.md --publish BENCHMARKS.md`"));
+        sb.append(context.line("absolute times")).append("\n\n");
         if (options.quick()) {
             sb.append("**Quick mode: tiny grids; the targets are stated for 128×128×64 and 128×64×64 and do not apply.**\n\n");
         }
-        sb.append("| target | definition (paired per round) | measured: median [95% interval] | bound | verdict | other CPU |\n")
-                .append("|---|---|---|---|---|---|\n");
+        sb.append(BenchmarkReport.targetHeader("other CPU"));
         for (Row r : rows) {
-            sb.append("| ").append(r.what()).append(" | ").append(r.definition()).append(" | ").append(value(r.value()))
-                    .append(" | ").append(r.relation().isEmpty() ? "—" : symbol(r.relation()) + " " + Estimate.number(r.bound())
-                            + unit(r.value().unit())).append(" | ").append(verdictText(r)).append(" | ")
-                    .append(r.value().isExact() ? "—" : share(r.otherShare())).append(" |\n");
+            sb.append(BenchmarkReport.targetRow(r.what(), r.definition(), r.value(), r.relation(), r.bound(), r.busy(),
+                    r.value().isExact() ? "—" : BenchmarkReport.percent(r.otherShare())));
         }
-        sb.append("\nPASS: the whole interval meets the bound; MISS: none of it does; INCONCLUSIVE: it straddles the bound. ")
-                .append("\"(busy)\": other processes took more than ")
-                .append(String.format(Locale.ROOT, "%.0f%%", 100 * MachineLoad.BUSY_OTHER_SHARE))
-                .append(" of the CPU during those rounds.\n\n");
+        sb.append('\n').append(BenchmarkReport.VERDICT_LEGEND).append(" \"(busy)\": other processes took more than ")
+                .append(BenchmarkReport.percent(MachineLoad.BUSY_OTHER_SHARE)).append(" of the CPU during those rounds.\n\n");
         sb.append("| measurement | candidate | time per sample: median [95% interval] |\n|---|---|---|\n");
         for (Time t : times) {
             sb.append("| ").append(t.measurement()).append(" | ").append(t.candidate()).append(" | ")
-                    .append(value(t.seconds().scaled(1000, "ms"))).append(" |\n");
+                    .append(BenchmarkReport.value(t.seconds().scaled(1000, "ms"))).append(" |\n");
         }
         sb.append("\nMethod: `dev.isspectral.measure`, medians with 95% intervals.\n\n");
         for (String m : method) {
@@ -220,131 +206,32 @@ public record IoBenchReport(IoBenchOptions options, List<Row> rows, List<Time> t
         return sb.toString();
     }
 
-    private static String symbol(String relation) {
-        return relation.replace("<=", "≤").replace(">=", "≥");
-    }
-
-    private static String value(Estimate e) {
-        return e.formatShort() + unit(e.unit());
-    }
-
-    private static String unit(String u) {
-        return u.isEmpty() ? "" : u.equals("x") ? "×" : " " + u;
-    }
-
-    private static String verdictText(Row r) {
-        Verdict v = r.verdict();
-        String text = v == Verdict.MISS ? "**MISS**" : v == Verdict.INFO ? "—" : v.name();
-        return r.busy() && v != Verdict.INFO ? text + " (busy)" : text;
-    }
-
-    private String contextLine() {
-        Context c = context;
-        return String.format(Locale.ROOT, "%s, commit %s%s, %s, %s; load average %s at the start, %s at the end; other "
-                        + "processes %s of the CPU over the whole command, steal %s%s", c.date(), c.commit(),
-                c.dirty() ? "+dirty" : "", c.machine(), c.jvm(), load(c.loadBefore()), load(c.loadAfter()),
-                share(c.otherShare()), share(c.steal()),
-                c.busy() ? " (**busy machine: absolute times are suspect; paired ratios less so**)" : "");
-    }
-
-    private static String load(double l) {
-        return Double.isFinite(l) ? String.format(Locale.ROOT, "%.2f", l) : "n/a";
-    }
-
-    private static String share(double s) {
-        return Double.isFinite(s) ? String.format(Locale.ROOT, "%.0f%%", 100 * s) : "n/a";
-    }
-
     /** The report as one JSON object. */
     public String toJson() {
-        StringBuilder j = new StringBuilder("{\n");
         Context c = context;
-        field(j, 1, "command", options.command()).append(",\n");
-        field(j, 1, "date", c.date()).append(",\n");
-        field(j, 1, "commit", c.commit()).append(",\n");
-        field(j, 1, "dirty", c.dirty()).append(",\n");
-        field(j, 1, "machine", c.machine()).append(",\n");
-        field(j, 1, "jvm", c.jvm()).append(",\n");
-        field(j, 1, "load_before", c.loadBefore()).append(",\n");
-        field(j, 1, "load_after", c.loadAfter()).append(",\n");
-        field(j, 1, "other_cpu_share", c.otherShare()).append(",\n");
-        field(j, 1, "cpu_steal", c.steal()).append(",\n");
-        field(j, 1, "busy", c.busy()).append(",\n");
-        field(j, 1, "quick", options.quick()).append(",\n");
-        field(j, 1, "checkpoint_grid", options.checkpointGrid()).append(",\n");
-        field(j, 1, "run_grid", options.runGrid()).append(",\n");
-        field(j, 1, "every", options.every()).append(",\n");
-        j.append("  \"rows\": [");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            j.append(i == 0 ? "\n" : ",\n").append("    {\n");
-            field(j, 3, "key", r.key()).append(",\n");
-            field(j, 3, "target", r.what()).append(",\n");
-            field(j, 3, "definition", r.definition()).append(",\n");
-            estimate(j, 3, r.value()).append(",\n");
-            field(j, 3, "relation", r.relation()).append(",\n");
-            field(j, 3, "bound", r.bound()).append(",\n");
-            field(j, 3, "verdict", r.verdict().name()).append(",\n");
-            field(j, 3, "other_cpu_share", r.otherShare()).append(",\n");
-            field(j, 3, "flagged", r.busy()).append("\n    }");
+        Json j = new Json();
+        j.field("command", options.command()).field("date", c.date()).field("commit", c.commit()).field("dirty", c.dirty())
+                .field("machine", c.machine()).field("jvm", c.jvm()).field("load_before", c.loadBefore())
+                .field("load_after", c.loadAfter()).field("other_cpu_share", c.otherRun()).field("cpu_steal", c.steal())
+                .field("busy", c.busy()).field("quick", options.quick()).field("checkpoint_grid", options.checkpointGrid())
+                .field("run_grid", options.runGrid()).field("every", options.every());
+        j.openArray("rows");
+        for (Row r : rows) {
+            j.element().field("key", r.key()).field("target", r.what()).field("definition", r.definition())
+                    .field("median", r.value().median()).field("ci_low", r.value().low()).field("ci_high", r.value().high())
+                    .field("rounds", r.value().rounds()).field("confidence", r.value().confidence())
+                    .field("exact", r.value().isExact()).field("unit", r.value().unit()).field("relation", r.relation())
+                    .field("bound", r.bound()).field("verdict", r.verdict().name()).field("other_cpu_share", r.otherShare())
+                    .field("flagged", r.busy()).close();
         }
-        j.append("\n  ],\n  \"times\": [");
-        for (int i = 0; i < times.size(); i++) {
-            Time t = times.get(i);
-            j.append(i == 0 ? "\n" : ",\n").append("    {\n");
-            field(j, 3, "measurement", t.measurement()).append(",\n");
-            field(j, 3, "candidate", t.candidate()).append(",\n");
-            estimate(j, 3, t.seconds()).append("\n    }");
+        j.closeArray().openArray("times");
+        for (Time t : times) {
+            j.element().field("measurement", t.measurement()).field("candidate", t.candidate())
+                    .field("median", t.seconds().median()).field("ci_low", t.seconds().low())
+                    .field("ci_high", t.seconds().high()).field("rounds", t.seconds().rounds())
+                    .field("confidence", t.seconds().confidence()).field("exact", t.seconds().isExact())
+                    .field("unit", t.seconds().unit()).close();
         }
-        j.append("\n  ],\n  \"method\": [");
-        for (int i = 0; i < method.size(); i++) {
-            j.append(i == 0 ? "\n    " : ",\n    ").append(quote(method.get(i)));
-        }
-        return j.append("\n  ]\n}\n").toString();
-    }
-
-    private static StringBuilder estimate(StringBuilder j, int depth, Estimate e) {
-        field(j, depth, "median", e.median()).append(",\n");
-        field(j, depth, "ci_low", e.low()).append(",\n");
-        field(j, depth, "ci_high", e.high()).append(",\n");
-        field(j, depth, "rounds", e.rounds()).append(",\n");
-        field(j, depth, "confidence", e.confidence()).append(",\n");
-        field(j, depth, "exact", e.isExact()).append(",\n");
-        return field(j, depth, "unit", e.unit());
-    }
-
-    private static StringBuilder field(StringBuilder j, int depth, String key, Object value) {
-        j.append("  ".repeat(depth)).append(quote(key)).append(": ");
-        if (value == null) {
-            j.append("null");
-        } else if (value instanceof String s) {
-            j.append(quote(s));
-        } else if (value instanceof Double d) {
-            j.append(Double.isFinite(d) ? String.valueOf(d) : "null");
-        } else {
-            j.append(value);
-        }
-        return j;
-    }
-
-    static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        q.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        q.append(ch);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return j.closeArray().strings("method", method).finish();
     }
 }

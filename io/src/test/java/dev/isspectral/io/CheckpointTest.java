@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,6 +175,71 @@ class CheckpointTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void readIntoFillsTheGivenArraysWithoutACopyOfTheState() {
+        Simulation sim = TestRuns.nonlinear(Tuning.optimized()).toBuilder().grid("2x64x64x32").build();
+        Solver s = sim.start();
+        s.step();
+        Path file = Checkpoint.save(s, dir.resolve("c.h5"));
+        int n = sim.grid().size();
+        double[][] fields = new double[Field.COUNT][n];
+        Map<String, double[]> carried = new LinkedHashMap<>();
+        s.carriedState().keySet().forEach(name -> carried.put(name, new double[n]));
+        Checkpoint.readInto(file, sim, fields, carried);       // warm: classes loaded, jHDF initialised
+
+        long before = allocatedBytes();
+        Checkpoint c = Checkpoint.readInto(file, sim, fields, carried);
+        long allocated = allocatedBytes() - before;
+        long stateBytes = 8L * n * (Field.COUNT + carried.size());
+        assertTrue(allocated < stateBytes / 8, "read allocated " + allocated + " B for a state of " + stateBytes
+                + " B: the datasets must go straight into the given arrays");
+        assertEquals(1, c.step());
+        for (Field f : Field.values()) {
+            assertArrayEquals(s.state().get(f), fields[f.ordinal()], 0.0, f.label());
+        }
+        s.carriedState().forEach((name, a) -> assertArrayEquals(a, carried.get(name), 0.0, name));
+    }
+
+    @Test
+    void readIntoRefusesCarriedArraysOfOtherNames() {
+        Simulation sim = TestRuns.nonlinear(Tuning.optimized());
+        Path file = Checkpoint.save(sim.start(), dir.resolve("c.h5"));
+        int n = sim.grid().size();
+        HdfFileException e = assertThrows(HdfFileException.class, () -> Checkpoint.readInto(file, sim,
+                new double[Field.COUNT][n], Map.of("recovery_guess_w", new double[n])));
+        assertTrue(e.getMessage().startsWith(file + ": carries [recovery_guess_vx, recovery_guess_vy, recovery_guess_vz"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("but this solver needs [recovery_guess_w] (written by another version of the solver?)"),
+                e.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.readInto(file, sim, new double[Field.COUNT][n - 1], null));
+        assertTrue(shape.getMessage().startsWith("T00: " + (n - 1) + " values; must have " + n), shape.getMessage());
+    }
+
+    @Test
+    void aFileCutInsideTheLastDatasetIsRefusedAsTruncated() throws IOException {
+        Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
+        Path file = Checkpoint.save(s, dir.resolve("c.h5"));
+        byte[] all = Files.readAllBytes(file);
+        long lastData = 0;
+        for (double[] a : s.carriedState().values()) {
+            lastData = Math.max(lastData, dataOffset(file, a));
+        }
+        for (Field f : Field.values()) {
+            lastData = Math.max(lastData, dataOffset(file, s.state().get(f)));
+        }
+        Path cut = dir.resolve("cut.h5");
+        Files.write(cut, java.util.Arrays.copyOf(all, (int) lastData + 800));    // metadata whole, the last dataset cut
+        HdfFileException e = assertThrows(HdfFileException.class,
+                () -> Checkpoint.resume(TestRuns.nonlinear(Tuning.optimized()), cut));
+        assertTrue(e.getMessage().startsWith(cut.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
+    }
+
+    private static long allocatedBytes() {
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     /** Byte offset of {@code values}' first 8 bytes (little-endian) in the file. */

@@ -278,7 +278,7 @@ public final class Targets {
                     + "(live at the start + bytes allocated meanwhile by all threads), an upper bound of the peak. Live: before "
                     + "setup %.1f MB, after setup %.1f MB, after steps ≤ %.1f MB; bound over setup %.1f MB (the initial-data "
                     + "garbage counted as live), over a step %.1f MB (a step allocates ≤ %.3f MB); the solver holds %.1f MB, "
-                    + "the Simulation keeps the initial state, FFT engine buffers %.1f MB (%s); the ns/point/step is the "
+                    + "the first solver owns the initial state the Simulation built (no second copy), FFT engine buffers %.1f MB (%s); the ns/point/step is the "
                     + "child's own, a single reading",
                     plan.heapSteps(), plan.heapWarmup(), r.liveBefore() / 1e6, r.liveAfterSetup() / 1e6, r.maxLiveAtStep() / 1e6,
                     r.setupBound() / 1e6, r.stepBound() / 1e6, r.maxStepBytes() / 1e6, r.solverBytes() / 1e6,

@@ -1,5 +1,7 @@
 package dev.isspectral.fft;
 
+import dev.isspectral.parallel.Workers;
+
 /**
  * A 3-D discrete Fourier transform of real fields on one fixed {@code NX×NY×NZ} shape.
  *
@@ -66,20 +68,35 @@ public interface FftEngine extends AutoCloseable {
     void inverse(double[] spectrum, double[] real);
 
     /**
-     * Forward transforms of {@code count} independent fields, {@code reals[i]} into {@code spectra[i]} for
-     * {@code i < count} (the arrays are distinct; extra entries are ignored). Each result is what
-     * {@link #forward} gives for that field. The default transforms them one after the other; a many-threaded
-     * engine may run whole one-thread transforms side by side on its threads instead ("batched transforms").
+     * This engine's lanes for whole one-thread transforms side by side ({@link #forwardEach}), or null if it has
+     * none (the default: every transform then runs by {@link #forward} / {@link #inverse}).
      */
-    default void forwardEach(double[][] reals, double[][] spectra, int count) {
-        for (int i = 0; i < count; i++) {
+    default Lanes lanes() {
+        return null;
+    }
+
+    /**
+     * Forward transforms of {@code count} independent fields, {@code reals[i]} into {@code spectra[i]} for
+     * {@code i < count} (the arrays are distinct; extra entries are ignored). Each result is what {@link #forward}
+     * gives for that field, to the bit where the engine's lanes run the same code as its own transforms
+     * (JTransforms), to round-off otherwise (FFTW's one-thread plans may be other algorithms). With {@link #lanes()}
+     * and a team of two or more threads, the largest multiple of the team's width of the fields run as whole
+     * one-thread transforms side by side, one lane per thread ("batched transforms"), whatever the engine's own
+     * thread count; the rest, and every field on an engine without lanes, one after the other.
+     */
+    default void forwardEach(double[][] reals, double[][] spectra, int count, Workers team) {
+        Lanes lanes = lanes();
+        int done = lanes == null ? 0 : lanes.run(reals, spectra, count, team, true);
+        for (int i = done; i < count; i++) {
             forward(reals[i], spectra[i]);
         }
     }
 
     /** Inverse transforms of {@code count} independent spectra, as {@link #forwardEach}; each spectrum may be overwritten. */
-    default void inverseEach(double[][] spectra, double[][] reals, int count) {
-        for (int i = 0; i < count; i++) {
+    default void inverseEach(double[][] spectra, double[][] reals, int count, Workers team) {
+        Lanes lanes = lanes();
+        int done = lanes == null ? 0 : lanes.run(reals, spectra, count, team, false);
+        for (int i = done; i < count; i++) {
             inverse(spectra[i], reals[i]);
         }
     }

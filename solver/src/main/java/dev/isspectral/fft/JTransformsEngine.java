@@ -25,11 +25,7 @@ public final class JTransformsEngine implements FftEngine {
     private int pass;  // which pass the tasks run: 0 z-forward, 1 y-forward, 2 x-forward, 3 z-inverse, 4 y-inverse, 5 x-inverse
     private double[] realArg;
     private double[] spectrumArg;
-    // the side-by-side transforms in progress, read by eachRun
-    private double[][] eachReals;
-    private double[][] eachSpectra;
-    private boolean eachForward;
-    private final Workers.Chunk eachChunk = this::eachRun;
+    private final WorkerLanes lanes;
 
     /**
      * Below this many points per field a transform runs on the calling thread alone, whatever the thread
@@ -77,6 +73,7 @@ public final class JTransformsEngine implements FftEngine {
             workers[t] = new Worker();
         }
         this.team = Workers.shared(threads);
+        this.lanes = new WorkerLanes();
     }
 
     @Override
@@ -138,52 +135,36 @@ public final class JTransformsEngine implements FftEngine {
     }
 
     /**
-     * With more than one thread, whole one-thread transforms side by side: the largest multiple of the thread
-     * count of the fields, each thread transforming its own block of fields with its own FFT objects, and the
-     * rest one at a time with every thread inside each transform. Every line is transformed by the same code
-     * either way, so the results are bit-identical to {@link #forward}'s.
+     * Lanes: each a {@link Worker} of its own (the engine's own workers serve the first lanes), running the same line
+     * code as the split passes, so side-by-side results are bit-identical to {@link #forward}'s and {@link #inverse}'s.
      */
     @Override
-    public void forwardEach(double[][] reals, double[][] spectra, int count) {
-        each(reals, spectra, count, true);
+    public Lanes lanes() {
+        return lanes;
     }
 
-    /** As {@link #forwardEach}, inverse transforms; bit-identical to {@link #inverse}'s results. */
-    @Override
-    public void inverseEach(double[][] spectra, double[][] reals, int count) {
-        each(reals, spectra, count, false);
-    }
+    private final class WorkerLanes extends Lanes {
+        private Worker[] laneWorkers = workers;
 
-    private void each(double[][] reals, double[][] spectra, int count, boolean forward) {
-        int sideBySide = threads == 1 ? 0 : count / threads * threads;
-        if (sideBySide > 0) {
-            for (int i = 0; i < sideBySide; i++) {
-                checkLengths(reals[i], spectra[i]);
-            }
-            eachReals = reals;
-            eachSpectra = spectra;
-            eachForward = forward;
-            try {
-                team.forEachItem(sideBySide, eachChunk);
-            } finally {
-                eachReals = null;
-                eachSpectra = null;
+        @Override
+        protected void allocate(int width) {
+            if (width > laneWorkers.length) {
+                Worker[] more = java.util.Arrays.copyOf(laneWorkers, width);
+                for (int t = laneWorkers.length; t < width; t++) {
+                    more[t] = new Worker();
+                }
+                laneWorkers = more;
             }
         }
-        for (int i = sideBySide; i < count; i++) {
-            if (forward) {
-                forward(reals[i], spectra[i]);
-            } else {
-                inverse(spectra[i], reals[i]);
-            }
-        }
-    }
 
-    /** Fields [from, to) of the side-by-side transforms in progress, whole, on thread {@code id}. */
-    private void eachRun(int id, int from, int to) {
-        Worker w = workers[id];
-        for (int i = from; i < to; i++) {
-            w.whole(eachReals[i], eachSpectra[i], eachForward);
+        @Override
+        protected void transform(int lane, double[] real, double[] spectrum, boolean forward) {
+            checkLengths(real, spectrum);
+            laneWorkers[lane].whole(real, spectrum, forward);
+        }
+
+        int count() {
+            return laneWorkers.length;
         }
     }
 
@@ -207,10 +188,10 @@ public final class JTransformsEngine implements FftEngine {
         }
     }
 
-    /** Each thread's line buffers. */
+    /** Each thread's and each lane's line buffers. */
     @Override
     public long bytesHeld() {
-        return 8L * workers.length * (nz + 2L * Math.max(nx, ny));
+        return 8L * Math.max(workers.length, lanes.count()) * (nz + 2L * Math.max(nx, ny));
     }
 
     /** Nothing to release: the thread team is process-wide. */

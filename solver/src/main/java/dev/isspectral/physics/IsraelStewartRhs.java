@@ -65,6 +65,9 @@ public final class IsraelStewartRhs implements Rhs {
     private final double[][] kinematicFields = new double[4][];
     private final double[][][] kinematicGradients = new double[4][3][];
     private final Advection advection = new Advection();
+    private final String[] groupLabels;
+    /** Fields advected per group: {@link #ADVECTION_GROUP} with batched transforms, else one (each named on its own). */
+    private final int advectionGroup;
 
     private long passes;
     private long recoveryIterations;
@@ -107,6 +110,9 @@ public final class IsraelStewartRhs implements Rhs {
         this.kernel = new PointwiseKernel(eos, transport, workers.size(),
                 fused ? PointwiseKernel.TILE : PointwiseKernel.ARRAY_PASS, points, leanStiffPass);
         this.kernelPass = kernel.new Pass();
+        this.advection.primitives = primitives;
+        this.advectionGroup = spectral.batchedTransforms() ? ADVECTION_GROUP : 1;
+        this.groupLabels = groupLabels(transport, advectionGroup);
         allocateWorkspaces();
     }
 
@@ -270,12 +276,7 @@ public final class IsraelStewartRhs implements Rhs {
             if (explicit != null) {
                 fluxDivergence(explicit);
                 try (Span s = tracer.open("advection")) {
-                    for (Field f : ADVECTED) {
-                        if (transport.relaxes(f)) {
-                            tracer.operand(f.label());
-                            advect(y[f.ordinal()], explicit[f.ordinal()]);
-                        }
-                    }
+                    advectAll(y, explicit);
                 }
                 if (pass == Pass.EXPLICIT_AND_RELAXATION) {
                     addRelaxation(y, explicit, relaxation);
@@ -333,32 +334,97 @@ public final class IsraelStewartRhs implements Rhs {
         }
     }
 
-    /** out −= v^k ∂_k X (the comoving-derivative part of (4.10), (4.12)). */
-    private void advect(double[] field, double[] out) {
-        spectral.gradient(field, gradVelocity[0][0], gradVelocity[1][0], gradVelocity[2][0]);
-        advection.out = out;
+    /**
+     * explicit[X] −= v^k ∂_k X for every relaxing field X (the comoving-derivative part of (4.10), (4.12)); with
+     * batched transforms up to four fields at a time: their gradients as one group ({@link SpectralOperators#gradients},
+     * so their forward and inverse transforms go to the engine side by side instead of one gradient at a time; the
+     * profiler then names the group, "Pi, pi_xx, …"), otherwise one field at a time, into the twelve gradient arrays (free by now: the kernel has read them and the flux divergence the
+     * fluxes stored over them), then one pass over the points for the group. Each field's arithmetic is that of
+     * one field at a time, so the results are the same.
+     */
+    private void advectAll(double[][] y, double[][] explicit) {
+        int n = 0;
+        int group = 0;
+        for (Field f : ADVECTED) {
+            if (!transport.relaxes(f)) {
+                continue;
+            }
+            advection.fields[n] = y[f.ordinal()];
+            advection.out[n] = explicit[f.ordinal()];
+            n++;
+            if (n == advectionGroup) {
+                advectGroup(group++, n);
+                n = 0;
+            }
+        }
+        if (n > 0) {
+            advectGroup(group, n);
+        }
+        java.util.Arrays.fill(advection.fields, null);
+        java.util.Arrays.fill(advection.out, null);
+    }
+
+    /** Most fields advected per group: the twelve gradient arrays hold the gradients of four. */
+    private static final int ADVECTION_GROUP = 4;
+
+    private void advectGroup(int group, int count) {
+        // scratch: field c's gradient in gradEnergy (c = 0) or the column ∂_i v^{c−1} (c = 1..3)
+        for (int axis = 0; axis < 3; axis++) {
+            advection.gradients[0][axis] = gradEnergy[axis];
+            for (int c = 1; c < ADVECTION_GROUP; c++) {
+                advection.gradients[c][axis] = gradVelocity[axis][c - 1];
+            }
+        }
+        tracer.operand(groupLabels[group]);
+        spectral.gradients(count, advection.fields, advection.gradients);
+        advection.count = count;
         try {
             workers.forEachChunk(points, Workers.STREAMING_GRAIN, advection);
         } finally {
-            advection.out = null;
+            advection.count = 0;
         }
     }
 
-    /** The advection pass as a worker task: its one argument, the output array, set before each run. */
-    private final class Advection implements Workers.Chunk {
-        double[] out;
+    /** "Pi, pi_xx, …": the operand label of each advection group, made once (the groups are fixed by the transport). */
+    private static String[] groupLabels(Transport transport, int groupSize) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        java.util.List<String> group = new java.util.ArrayList<>();
+        for (Field f : ADVECTED) {
+            if (transport.relaxes(f)) {
+                group.add(f.label());
+                if (group.size() == groupSize) {
+                    labels.add(String.join(", ", group));
+                    group.clear();
+                }
+            }
+        }
+        if (!group.isEmpty()) {
+            labels.add(String.join(", ", group));
+        }
+        return labels.toArray(new String[0]);
+    }
+
+    /** The advection pass of a group as a worker task: its fields, outputs and gradients, set before each run. */
+    private static final class Advection implements Workers.Chunk {
+        final double[][] fields = new double[ADVECTION_GROUP][];
+        final double[][] out = new double[ADVECTION_GROUP][];
+        final double[][][] gradients = new double[ADVECTION_GROUP][3][];
+        int count;
+        Primitives primitives;
 
         @Override
         public void run(int chunk, int from, int to) {
-            double[] o = out;
-            double[] gx = gradVelocity[0][0];
-            double[] gy = gradVelocity[1][0];
-            double[] gz = gradVelocity[2][0];
             double[] vx = primitives.vx;
             double[] vy = primitives.vy;
             double[] vz = primitives.vz;
-            for (int p = from; p < to; p++) {
-                o[p] -= Kinematics.dot(vx[p], vy[p], vz[p], gx[p], gy[p], gz[p]);
+            for (int c = 0; c < count; c++) {
+                double[] o = out[c];
+                double[] gx = gradients[c][0];
+                double[] gy = gradients[c][1];
+                double[] gz = gradients[c][2];
+                for (int p = from; p < to; p++) {
+                    o[p] -= Kinematics.dot(vx[p], vy[p], vz[p], gx[p], gy[p], gz[p]);
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.isspectral.profile;
 
 import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.Lanes;
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
 
@@ -162,6 +164,7 @@ public final class FftRecorder {
             @Override public int threads() { return engine.threads(); }
             @Override public boolean realToComplex() { return engine.realToComplex(); }
             @Override public boolean singlePrecision() { return engine.singlePrecision(); }
+            @Override public Lanes lanes() { return engine.lanes(); }
 
             @Override
             public void forward(double[] real, double[] spectrum) {
@@ -177,7 +180,7 @@ public final class FftRecorder {
 
             /** A batch passes to the engine as one (so it can run side by side), timed as one span, counted per transform. */
             @Override
-            public void forwardEach(double[][] reals, double[][] spectra, int count) {
+            public void forwardEach(double[][] reals, double[][] spectra, int count, Workers team) {
                 if (detectRedundancy) {
                     for (int i = 0; i < count; i++) {
                         checkRedundant(reals[i], forward);
@@ -185,16 +188,16 @@ public final class FftRecorder {
                 }
                 try (Span s = tracer.open("fft.forward")) {
                     long t0 = clock.getAsLong();
-                    engine.forwardEach(reals, spectra, count);
+                    engine.forwardEach(reals, spectra, count, team);
                     record(forward, clock.getAsLong() - t0, count);
                 }
             }
 
             @Override
-            public void inverseEach(double[][] spectra, double[][] reals, int count) {
+            public void inverseEach(double[][] spectra, double[][] reals, int count, Workers team) {
                 try (Span s = tracer.open("fft.inverse")) {
                     long t0 = clock.getAsLong();
-                    engine.inverseEach(spectra, reals, count);
+                    engine.inverseEach(spectra, reals, count, team);
                     record(inverse, clock.getAsLong() - t0, count);
                 }
                 if (detectRedundancy) {

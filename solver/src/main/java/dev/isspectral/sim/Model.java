@@ -46,7 +46,7 @@ public final class Model {
     public static long storagePerPoint(Simulation simulation) {
         var t = simulation.transport();
         return ImexStepper.storagePerPoint(simulation.integrator(), t.relaxingFields(), t.evolvedFields(),
-                t.rateGroupCount()) + IsraelStewartRhs.storagePerPoint(simulation.tuning().fusedKernels());
+                t.rateGroupCount(), simulation.tuning().preallocatedWorkspaces()) + IsraelStewartRhs.storagePerPoint(simulation.tuning().fusedKernels());
     }
 
     /** Bytes of the right-hand-side kernel's tile arrays (one tile per thread of the team), without building it. */

@@ -33,13 +33,21 @@ import java.util.Locale;
 public final class Simulation {
 
     private final Builder settings;
-    private final State initialState;
+    /**
+     * The initial state built with the simulation, until the first solver takes it (no copy: a solver owns its
+     * state); null after that, when each further solver and {@link #initialField} rebuild it from the initial
+     * condition, checked against {@link #initialChecksum}. Guarded by {@code this}.
+     */
+    private State unclaimedInitialState;
+    /** {@link #checksum} of the initial state as first built: a rebuilt state must give the same, bit for bit. */
+    private final long initialChecksum;
     private final List<String> warnings;
     private volatile FftEngineFactory.Choice fftChoice;  // resolved on first use (reads the tuning file, probes backends)
 
-    private Simulation(Builder settings, State initialState, List<String> warnings) {
+    private Simulation(Builder settings, State initialState, long initialChecksum, List<String> warnings) {
         this.settings = settings;
-        this.initialState = initialState;
+        this.unclaimedInitialState = initialState;
+        this.initialChecksum = initialChecksum;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -74,7 +82,7 @@ public final class Simulation {
         if (nativeBytes > 0) {
             MemoryBudget.requireNative(nativeBytes, grid(), fftSettings().backend());
         }
-        return new Solver(this, initialState, instrumentation);
+        return new Solver(this, takeInitialState(), instrumentation);
     }
 
     /** Runs from t = 0 {@code until}, recording the default observables after every step. */
@@ -179,8 +187,45 @@ public final class Simulation {
     }
 
     /** A copy of initial evolved field {@code f}. */
-    public double[] initialField(Field f) {
-        return initialState.get(f).clone();
+    public synchronized double[] initialField(Field f) {
+        return unclaimedInitialState != null ? unclaimedInitialState.get(f).clone() : rebuiltInitialState().get(f);
+    }
+
+    /**
+     * The initial state for a new solver, which owns it: the one built with the simulation for the first solver
+     * (so a simulation and its solver hold one state between them, not two), a rebuilt one for every later
+     * solver. The initial condition is rebuilt from the same settings; {@link Initial#fill} must be a
+     * deterministic function of the grid, and a rebuilt state that differs from the first in any bit is an error
+     * naming the initial condition, never a silently different start.
+     */
+    private synchronized State takeInitialState() {
+        State s = unclaimedInitialState;
+        if (s != null) {
+            unclaimedInitialState = null;
+            return s;
+        }
+        return rebuiltInitialState();
+    }
+
+    private State rebuiltInitialState() {
+        State s = settings.initialState();
+        if (checksum(s) != initialChecksum) {
+            throw new IllegalStateException("initial = " + settings.initial.describe() + " filled different data when"
+                    + " rebuilt for another solver; Initial.fill must be a deterministic function of the grid (a"
+                    + " simulation rebuilds its initial state for each solver after the first rather than keep a copy)");
+        }
+        return s;
+    }
+
+    /** A 64-bit hash of every bit of every field of {@code s}, in point order. */
+    static long checksum(State s) {
+        long h = 1125899906842597L;
+        for (double[] a : s.arrays()) {
+            for (double v : a) {
+                h = 31 * h + Double.doubleToRawLongBits(v);
+            }
+        }
+        return h;
     }
 
     /** The tuning: how the solver does its work (never what it computes). */
@@ -230,8 +275,9 @@ public final class Simulation {
         Tuning tuning = tuning();
         long perPoint = Field.COUNT + Model.storagePerPoint(this);
         long spectra = SpectralOperators.spectrumDoubles(grid(), tuning.preallocatedWorkspaces())
-                + (tuning.batchedTransforms() && tuning.sharedForwardTransforms()
-                ? SpectralOperators.batchSpectrumDoubles(grid(), tuning.preallocatedWorkspaces(), engineThreads()) : 0);
+                + (SpectralOperators.batches(tuning.batchedTransforms() && tuning.sharedForwardTransforms()
+                        && tuning.preallocatedWorkspaces() && engineHasLanes(), tuning.threads(), engineThreads(), grid().size())
+                ? SpectralOperators.batchSpectrumDoubles(grid(), tuning.preallocatedWorkspaces(), tuning.threads()) : 0);
         return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
     }
 
@@ -246,6 +292,13 @@ public final class Simulation {
             return grid().size() < begin ? 1 : f.threads();
         }
         return f.threads();
+    }
+
+    /** Whether the engine this simulation's effective FFT settings build has lanes for batched transforms (the
+     * double real-to-complex engines with plans reused: JTransforms' and FFTW's). */
+    private boolean engineHasLanes() {
+        dev.isspectral.fft.FftSettings f = fftSettings();
+        return f.realToComplex() && f.reusePlans() && f.precision() == dev.isspectral.fft.FftSettings.Precision.DOUBLE;
     }
 
     /** A short tree of the settings. */
@@ -488,7 +541,7 @@ public final class Simulation {
          */
         public Simulation build() {
             initial.validate(grid);
-            Simulation planned = new Simulation(this, null, List.of());
+            Simulation planned = new Simulation(this, null, 0L, List.of());
             boolean cflOnly = integrator.imex() || (!transport.hasShear() && !transport.hasBulk());
             if (Double.isNaN(timeStep) && cflOnly && !Double.isFinite(planned.cflTimeStep())) {
                 throw new IllegalArgumentException("grid = " + grid.notation() + " has one point along every axis, so no"
@@ -502,11 +555,10 @@ public final class Simulation {
             MemoryBudget.requireHeap(stateBytes + Math.max(initialData, solver), grid,
                     "the simulation (initial data and state, then a solver's state, integrator stages, workspaces,"
                             + " FFT spectra and observed primitives)");
-            InitialData data = new InitialData(grid);
-            initial.fill(data);
-            State state = primitiveToEvolved(data);
+            State state = initialState();
+            long checksum = checksum(state);
             List<String> warnings = new ArrayList<>();
-            Simulation sim = new Simulation(this, state, warnings);
+            Simulation sim = new Simulation(this, state, checksum, warnings);
             if (!Double.isNaN(timeStep)) {
                 double cfl = sim.courant() / grid.maxWaveNumberMagnitude();
                 if (timeStep > cfl) {
@@ -522,7 +574,11 @@ public final class Simulation {
                 }
             }
             if (!warnings.isEmpty()) {
-                sim = new Simulation(this, state, warnings);
+                State unclaimed;
+                synchronized (sim) {
+                    unclaimed = sim.unclaimedInitialState;   // null if the check above started a solver
+                }
+                sim = new Simulation(this, unclaimed, checksum, warnings);
                 for (String w : warnings) {
                     System.err.println("warning: " + w);
                 }
@@ -530,9 +586,20 @@ public final class Simulation {
             return sim;
         }
 
+        /** The initial condition filled on the grid and converted to the evolved state. */
+        private State initialState() {
+            InitialData data = new InitialData(grid);
+            initial.fill(data);
+            return primitiveToEvolved(data);
+        }
+
         /** (1.2)–(1.5): T^{0ν} from ε, v, Π, π; checks ε > 0, |v| < 1 and ε + P + Π > 0 everywhere. */
         private State primitiveToEvolved(InitialData d) {
-            State s = new State(grid);
+            // in place: each point's primitives are read before its evolved values are written over them, so the
+            // initial data's ten arrays become the state's (ε → T^00, v → T^0i, Π → Π, π → π)
+            double[][] arrays = {d.energyDensity, d.vx, d.vy, d.vz, d.bulk, d.shear[0], d.shear[1], d.shear[2],
+                    d.shear[3], d.shear[4]};
+            State s = State.adopting(grid, arrays);
             double[] t00 = s.get(Field.T00);
             double[] t0x = s.get(Field.T0X);
             double[] t0y = s.get(Field.T0Y);

@@ -76,7 +76,7 @@ public final class Solver {
         this.model = new Model(simulation, engine, tracer);
         this.rhs = model.rhs();
         this.timeStepRule = TimeStepRule.of(simulation);
-        this.state = initial.copy();
+        this.state = initial;   // owned: the simulation hands each solver a state of its own
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
         this.maxWaveNumber = grid.maxWaveNumberMagnitude();
         checkFinite();
@@ -331,7 +331,8 @@ public final class Solver {
      * ({@code fields[f.ordinal()]}), the arrays of {@link #carriedState()} (the same names, each of the
      * grid's size), the step count, the time and the Δt of the last step. Stepping on from there gives
      * bit for bit what the saved solver would have computed, provided the tuning and the FFT backend are
-     * the same. Checks that every field is finite.
+     * the same. Checks that every field is finite. The arrays may be this solver's own ({@link State#get},
+     * {@link #carriedState()}) filled in place by a reader; they are then not copied.
      *
      * @throws IllegalStateException if this solver has already stepped
      * @throws IllegalArgumentException if an array is missing, extra or of the wrong length
@@ -357,10 +358,10 @@ public final class Solver {
             requireLength(e.getKey(), e.getValue());
         }
         for (Field f : Field.values()) {
-            System.arraycopy(fields[f.ordinal()], 0, state.get(f), 0, grid.size());
+            copyUnlessSame(fields[f.ordinal()], state.get(f));
         }
         for (Map.Entry<String, double[]> e : carried.entrySet()) {
-            System.arraycopy(e.getValue(), 0, target.get(e.getKey()), 0, grid.size());
+            copyUnlessSame(e.getValue(), target.get(e.getKey()));
         }
         stepCount = steps;
         time = atTime;
@@ -368,6 +369,13 @@ public final class Solver {
         lastStep = null;
         observedCurrent = false;
         checkFinite();
+    }
+
+    /** A reader that filled this solver's own arrays ({@link State#get}, {@link #carriedState()}) passes them: no copy. */
+    private void copyUnlessSame(double[] from, double[] to) {
+        if (from != to) {
+            System.arraycopy(from, 0, to, 0, grid.size());
+        }
     }
 
     private void requireLength(String name, double[] a) {

@@ -107,31 +107,60 @@ public final class Tuning {
         return name.contains(" with ") ? name + ", " + knob + "=" + value : name + " with " + knob + "=" + value;
     }
 
-    private Tuning withFft(String knob, Object value, FftSettings settings) {
-        return withFft(knob, value, settings, threads);
+    /** The knobs of a tuning, mutable, for {@link #copy}: each {@code with…} changes one or two and names the copy. */
+    private static final class Knobs {
+        String name;
+        boolean preallocatedWorkspaces;
+        boolean sharedForwardTransforms;
+        boolean fusedKernels;
+        boolean tiledStages;
+        boolean leanStiffPass;
+        int threads;
+        FftSettings fft;
+        Path savedFftTuning;
+        boolean batchedTransforms;
     }
 
-    private Tuning withFft(String knob, Object value, FftSettings settings, int stepThreads) {
-        return new Tuning(derivedName(knob, value), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                tiledStages, leanStiffPass, stepThreads, settings, savedFftTuning, batchedTransforms);
+    /** A copy of this tuning named {@code name}, with the knobs {@code change} sets (it sees this tuning's values). */
+    private Tuning copy(String name, java.util.function.Consumer<Knobs> change) {
+        Knobs k = new Knobs();
+        k.name = name;
+        k.preallocatedWorkspaces = preallocatedWorkspaces;
+        k.sharedForwardTransforms = sharedForwardTransforms;
+        k.fusedKernels = fusedKernels;
+        k.tiledStages = tiledStages;
+        k.leanStiffPass = leanStiffPass;
+        k.threads = threads;
+        k.fft = fft;
+        k.savedFftTuning = savedFftTuning;
+        k.batchedTransforms = batchedTransforms;
+        change.accept(k);
+        return new Tuning(k.name, k.preallocatedWorkspaces, k.sharedForwardTransforms, k.fusedKernels, k.tiledStages,
+                k.leanStiffPass, k.threads, k.fft, k.savedFftTuning, k.batchedTransforms);
+    }
+
+    /** A copy with one knob changed, named after it ({@code "optimized with knob=value"}). */
+    private Tuning with(String knob, Object value, java.util.function.Consumer<Knobs> change) {
+        return copy(derivedName(knob, value), change);
+    }
+
+    private Tuning withFft(String knob, Object value, FftSettings settings) {
+        return with(knob, value, k -> k.fft = settings);
     }
 
     /** Workspaces allocated once at setup (true) or on every call (false). */
     public Tuning withPreallocatedWorkspaces(boolean on) {
-        return new Tuning(derivedName("preallocatedWorkspaces", on), on, sharedForwardTransforms, fusedKernels,
-                tiledStages, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
+        return with("preallocatedWorkspaces", on, k -> k.preallocatedWorkspaces = on);
     }
 
     /** One forward transform per field feeding all its derivatives (true), or one per derivative (false). */
     public Tuning withSharedForwardTransforms(boolean on) {
-        return new Tuning(derivedName("sharedForwardTransforms", on), preallocatedWorkspaces, on, fusedKernels,
-                tiledStages, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
+        return with("sharedForwardTransforms", on, k -> k.sharedForwardTransforms = on);
     }
 
     /** Fluxes and sources in one fused pointwise pass (true) or separate passes (false). */
     public Tuning withFusedKernels(boolean on) {
-        return new Tuning(derivedName("fusedKernels", on), preallocatedWorkspaces, sharedForwardTransforms, on,
-                tiledStages, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
+        return with("fusedKernels", on, k -> k.fusedKernels = on);
     }
 
     /**
@@ -141,8 +170,7 @@ public final class Tuning {
      * as two passes over the whole arrays before the recovery (false). Same bits.
      */
     public Tuning withTiledStages(boolean on) {
-        return new Tuning(derivedName("tiledStages", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                on, leanStiffPass, threads, fft, savedFftTuning, batchedTransforms);
+        return with("tiledStages", on, k -> k.tiledStages = on);
     }
 
     /**
@@ -151,26 +179,27 @@ public final class Tuning {
      * Same bits.
      */
     public Tuning withLeanStiffPass(boolean on) {
-        return new Tuning(derivedName("leanStiffPass", on), preallocatedWorkspaces, sharedForwardTransforms, fusedKernels,
-                tiledStages, on, threads, fft, savedFftTuning, batchedTransforms);
+        return with("leanStiffPass", on, k -> k.leanStiffPass = on);
     }
 
     /**
      * Groups of independent transforms as batches (true) or one transform at a time (false). The step has such
      * groups: the four forward and twelve inverse transforms of the gradients of ε, v^x, v^y, v^z, the nine
      * forward and four inverse of the flux divergence (physics.md eq. 4.1), the three inverse of each advection
-     * gradient. Batched, they go to the engine in batches of its thread count, and a many-threaded engine runs
-     * whole one-thread transforms side by side, one per thread, instead of splitting each transform over the
-     * threads (fewer hand-offs, each thread's lines in its own cache). Needs preallocated workspaces, shared
-     * forward transforms and 2 … 12 FFT threads (no group has more than twelve transforms); otherwise it changes
-     * nothing. Results: bit-identical
-     * with JTransforms; with FFTW the side-by-side plans are one-thread plans, which FFTW may pick other
-     * algorithms for, so fields agree to round-off (tested: 1e-12 after 20 nonlinear steps). Memory:
-     * max(0, threads − 3) spectra more, and with FFTW one native field and spectrum per thread.
+     * gradient. Batched, they go to the engine in batches of the step team's width ({@link #threads()}), and the
+     * engine runs whole one-thread transforms side by side, one per thread of the team, instead of splitting each
+     * transform over its own threads (fewer hand-offs, each thread's lines in its own cache). The width is the
+     * team's, not the FFT's thread count: a saved FFT tuning that picks one-thread transforms still batches them
+     * on a two-thread team. Needs preallocated workspaces, shared forward transforms, double real-to-complex
+     * transforms with plans reused, a team of 2 … 12 threads (no group has more than twelve transforms) and either
+     * many-threaded transforms or fields of at least 32768 points (smaller one-thread transforms take about what a
+     * hand-off to another thread costs; {@code SpectralOperators.MIN_BATCH_POINTS}); otherwise it changes nothing. Results: bit-identical with JTransforms; with FFTW the side-by-side plans are
+     * one-thread plans, which FFTW may pick other algorithms for, so fields agree to round-off (tested: 1e-12
+     * after 20 nonlinear steps). Memory: max(0, threads − 3) spectra more, and with FFTW one native field and
+     * spectrum per thread.
      */
     public Tuning withBatchedTransforms(boolean on) {
-        return new Tuning(derivedName("batchedTransforms", on), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, tiledStages, leanStiffPass, threads, fft, savedFftTuning, on);
+        return with("batchedTransforms", on, k -> k.batchedTransforms = on);
     }
 
     /** Whether groups of independent transforms go to the engine as batches ({@link #withBatchedTransforms}). */
@@ -197,7 +226,10 @@ public final class Tuning {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("threads = " + n + "; must be in [1, 256]");
         }
-        return withFft("threads", n, fft.withThreads(n), n);
+        return with("threads", n, k -> {
+            k.fft = fft.withThreads(n);
+            k.threads = n;
+        });
     }
 
     /**
@@ -260,14 +292,12 @@ public final class Tuning {
      */
     public Tuning withSavedFftTuning(Path file) {
         Objects.requireNonNull(file, "tuning file = null; must be a path");
-        return new Tuning(derivedName("savedFftTuning", file), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, tiledStages, leanStiffPass, threads, fft, file, batchedTransforms);
+        return with("savedFftTuning", file, k -> k.savedFftTuning = file);
     }
 
     /** This tuning ignoring any saved FFT tuning. */
     public Tuning withoutSavedFftTuning() {
-        return new Tuning(derivedName("savedFftTuning", "none"), preallocatedWorkspaces, sharedForwardTransforms,
-                fusedKernels, tiledStages, leanStiffPass, threads, fft, null, batchedTransforms);
+        return with("savedFftTuning", "none", k -> k.savedFftTuning = null);
     }
 
     /** The default FFT tuning file; see {@link #withSavedFftTuning()}. */
@@ -288,8 +318,7 @@ public final class Tuning {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must not be blank");
         }
-        return new Tuning(newName, preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass,
-                threads, fft, savedFftTuning, batchedTransforms);
+        return copy(newName, k -> { });
     }
 
     /** The name shown in tables and plots, e.g. {@code "optimized with threads=1"}. */
@@ -361,7 +390,7 @@ public final class Tuning {
     public boolean equals(Object o) {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
-                && t.tiledStages == tiledStages && t.leanStiffPass == leanStiffPass                && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning)
+                && t.tiledStages == tiledStages && t.leanStiffPass == leanStiffPass && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning)
                 && t.batchedTransforms == batchedTransforms;
     }
 

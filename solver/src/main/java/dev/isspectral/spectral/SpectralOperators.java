@@ -51,6 +51,23 @@ public final class SpectralOperators {
      * the four gradients), so on more threads no transform would run side by side.
      */
     public static final int MAX_BATCH = 12;
+    /**
+     * Fewest points per field for which a one-thread engine's transforms are batched on the team: below it a whole
+     * transform takes a few microseconds, about what handing it to another thread costs, so they run one after the
+     * other (the same size from which JTransforms' engine splits a transform over threads,
+     * {@code JTransformsEngine.DEFAULT_THREADS_BEGIN_N}). A many-threaded engine's are batched at every size.
+     */
+    public static final int MIN_BATCH_POINTS = 32768;
+
+    /**
+     * Whether transforms are batched: asked for (with preallocated workspaces, shared forward transforms and an
+     * engine with lanes), a team of 2 … {@link #MAX_BATCH} threads, and an engine that splits its transforms over
+     * threads itself or fields of at least {@link #MIN_BATCH_POINTS} points.
+     */
+    public static boolean batches(boolean asked, int teamThreads, int engineThreads, long points) {
+        return asked && teamThreads > 1 && teamThreads <= MAX_BATCH && (engineThreads > 1 || points >= MIN_BATCH_POINTS);
+    }
+
     /** Transforms per batch when groups of independent transforms go to the engine together; 0 when they do not. */
     private final int batch;
     /** Spectra for batched transforms: spectrum, scratch, accumulator and max(0, batch − 3) more. */
@@ -96,13 +113,15 @@ public final class SpectralOperators {
     }
 
     /**
-     * As above; with {@code batchedTransforms} (and preallocated workspaces, shared forward transforms and an
-     * engine of 2 … {@link #MAX_BATCH} threads) each group of independent transforms (the nine forward and four inverse
-     * of {@link #symmetricDivergence}, the three inverse of a {@link #gradient}, the four forward and twelve
-     * inverse of {@link #gradients}) goes to the engine in batches of its thread count
-     * ({@link FftEngine#forwardEach}), which may run them as whole one-thread transforms side by side. The
-     * k-space sums are taken in the same order, so results are what the engine's single transforms give
-     * (bit-identical with JTransforms). Holds max(0, threads − 3) spectra more than the unbatched path.
+     * As above; with {@code batchedTransforms} (and preallocated workspaces, shared forward transforms, an engine
+     * with {@link FftEngine#lanes() lanes} and a team of 2 … {@link #MAX_BATCH} threads) each group of independent
+     * transforms (the nine forward and four inverse of {@link #symmetricDivergence}, the three inverse of a
+     * {@link #gradient}, the four forward and twelve inverse of {@link #gradients}) goes to the engine in batches of
+     * the team's width ({@link FftEngine#forwardEach}), which runs them as whole one-thread transforms side by side,
+     * one per thread of the team, whatever the engine's own thread count (a one-thread engine on a two-thread team
+     * batches too). The lanes are opened here. The k-space sums are taken in the same order, so results are what the
+     * engine's single transforms give (bit-identical with JTransforms). Holds max(0, team − 3) spectra more than the
+     * unbatched path.
      */
     public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
                              boolean shareForwardTransform, Workers workers, boolean batchedTransforms) {
@@ -128,8 +147,11 @@ public final class SpectralOperators {
         this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
         this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
         this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
-        this.batch = batchedTransforms && preallocated && shareForwardTransform && engine.threads() > 1
-                && engine.threads() <= MAX_BATCH ? engine.threads() : 0;
+        this.batch = batches(batchedTransforms && preallocated && shareForwardTransform && engine.lanes() != null,
+                workers.size(), engine.threads(), grid.size()) ? workers.size() : 0;
+        if (batch > 0) {
+            engine.lanes().open(batch);   // lane workspaces now, not in the step
+        }
         if (batch > 0) {
             this.pool = new double[Math.max(3, batch)][];
             pool[0] = spectrum;
@@ -179,13 +201,13 @@ public final class SpectralOperators {
     }
 
     /**
-     * Doubles held in spectra beyond {@link #spectrumDoubles} by batched transforms on an engine of
-     * {@code engineThreads} threads: max(0, threads − 3) spectra when batches are used (2 … {@link #MAX_BATCH}
-     * threads, preallocated workspaces), none otherwise.
+     * Doubles held in spectra beyond {@link #spectrumDoubles} by batched transforms on a team of {@code teamThreads}
+     * threads: max(0, threads − 3) spectra when batches are used (an engine with lanes, a team of 2 …
+     * {@link #MAX_BATCH} threads, preallocated workspaces), none otherwise.
      */
-    public static long batchSpectrumDoubles(Grid grid, boolean preallocated, int engineThreads) {
-        boolean used = preallocated && engineThreads > 1 && engineThreads <= MAX_BATCH;
-        return used ? Math.max(0, engineThreads - 3) * 2L * grid.spectrumSize() : 0L;
+    public static long batchSpectrumDoubles(Grid grid, boolean preallocated, int teamThreads) {
+        boolean used = preallocated && teamThreads > 1 && teamThreads <= MAX_BATCH;
+        return used ? Math.max(0, teamThreads - 3) * 2L * grid.spectrumSize() : 0L;
     }
 
     /** Bytes held by this object's spectra and masks. */
@@ -254,7 +276,7 @@ public final class SpectralOperators {
         }
         try (Span s = tracer.open("gradient")) {
             forwardTransforms += count;
-            engine.forwardEach(fields, tensorAccumulators, count);
+            engine.forwardEach(fields, tensorAccumulators, count, workers);
             int n = 0;
             for (int f = 0; f < count; f++) {
                 for (int axis = 0; axis < 3; axis++) {
@@ -403,7 +425,7 @@ public final class SpectralOperators {
                 }
                 tracer.operand("T");
                 forwardTransforms += n;
-                engine.forwardEach(batchReals, batchSpectra, n);
+                engine.forwardEach(batchReals, batchSpectra, n, workers);
                 for (int b = 0; b < n; b++) {
                     double[] spec = batchSpectra[b];
                     switch (c - n + 1 + b) {
@@ -430,7 +452,7 @@ public final class SpectralOperators {
                 n = 0;
             }
             inverseTransforms += 4;
-            engine.inverseEach(acc, out, 4);
+            engine.inverseEach(acc, out, 4, workers);
         } finally {
             java.util.Arrays.fill(batchReals, null);
         }
@@ -440,7 +462,7 @@ public final class SpectralOperators {
     private void inverseEach(int n) {
         inverseTransforms += n;
         try {
-            engine.inverseEach(batchSpectra, batchReals, n);
+            engine.inverseEach(batchSpectra, batchReals, n, workers);
         } finally {
             java.util.Arrays.fill(batchReals, null);
         }

@@ -17,6 +17,31 @@ public final class State {
         this.fields = new double[Field.COUNT][grid.size()];
     }
 
+    /**
+     * A state whose field arrays are {@code fields} themselves (indexed by {@link Field#ordinal()}, each of
+     * {@code grid.size()} points), not copies: for data built in arrays of its own and handed over (the initial
+     * data converted in place), so no second copy is ever allocated.
+     */
+    public static State adopting(Grid grid, double[][] fields) {
+        if (fields == null || fields.length != Field.COUNT) {
+            throw new IllegalArgumentException("fields = " + (fields == null ? "null" : fields.length + " arrays")
+                    + "; must be " + Field.COUNT + " arrays, one per Field");
+        }
+        for (int f = 0; f < Field.COUNT; f++) {
+            if (fields[f] == null || fields[f].length != grid.size()) {
+                throw new IllegalArgumentException("fields[" + f + "] (" + Field.values()[f].label() + ") length = "
+                        + (fields[f] == null ? "null" : fields[f].length) + "; must be " + grid.size()
+                        + " for " + grid.boxNotation());
+            }
+        }
+        return new State(grid, fields.clone());
+    }
+
+    private State(Grid grid, double[][] fields) {
+        this.grid = grid;
+        this.fields = fields;
+    }
+
     public Grid grid() {
         return grid;
     }

@@ -103,7 +103,11 @@ public final class ImexStepper {
         }
         allocateStages();
         this.previous = new Relaxation(points, rateGroups);
-        this.current = new Relaxation(points, rateGroups);
+        // One set of stiff data suffices with preallocated storage: each pass's K, X_NS are written by the kernel
+        // after the predictor of that stage has read the previous pass's (in the tiled path too: the predictor runs
+        // inside the primitive recovery, before the gradients the kernel needs), and nothing reads the old data
+        // after that, so the pass overwrites them in place, the same bits. The naive path keeps two.
+        this.current = preallocated ? previous : new Relaxation(points, rateGroups);
         this.stageSpanNames = new String[tableau.stages()];
         for (int i = 0; i < tableau.stages(); i++) {
             stageSpanNames[i] = "stage" + (i + 1);
@@ -164,6 +168,15 @@ public final class ImexStepper {
      * per point, computed without allocating).
      */
     public static long storagePerPoint(Tableau tableau, boolean[] relaxing, boolean[] evolved, int rateGroupCount) {
+        return storagePerPoint(tableau, relaxing, evolved, rateGroupCount, true);
+    }
+
+    /**
+     * As above, for preallocated storage (one set of stiff data, K and X_NS, overwritten in place by each pass) or
+     * the naive path's (two: the previous pass's and the current one's).
+     */
+    public static long storagePerPoint(Tableau tableau, boolean[] relaxing, boolean[] evolved, int rateGroupCount,
+                                       boolean preallocated) {
         int evolvedCount = 0;
         int relaxingCount = 0;
         for (int f = 0; f < evolved.length; f++) {
@@ -171,7 +184,7 @@ public final class ImexStepper {
             relaxingCount += relaxing[f] ? 1 : 0;
         }
         boolean stifflyAccurate = tableau.stifflyAccurate();
-        long doubles = evolvedCount + relaxingCount + 2L * (rateGroupCount + relaxingCount);
+        long doubles = evolvedCount + relaxingCount + (preallocated ? 1L : 2L) * (rateGroupCount + relaxingCount);
         for (int j = 0; j < tableau.stages(); j++) {
             if (columnUsed(tableau.explicitA(), tableau.explicitB(), j, stifflyAccurate)) {
                 doubles += evolvedCount;
@@ -217,7 +230,7 @@ public final class ImexStepper {
                 }
             }
         }
-        return 8 * doubles + previous.bytesHeld() + current.bytesHeld();
+        return 8 * doubles + previous.bytesHeld() + (current == previous ? 0 : current.bytesHeld());
     }
 
     /** Advances {@code u} (indexed [field][point]) by one step of size {@code h}, in place. */
@@ -270,7 +283,7 @@ public final class ImexStepper {
                     }
                     lastStage = stageValue;
                 }
-                Relaxation swap = previous;
+                Relaxation swap = previous;   // the same object with preallocated storage
                 previous = current;
                 current = swap;
             }

@@ -235,6 +235,46 @@ class SimulationBuilderTest {
         assertTrue(b.initialField(Field.T00)[0] > t00[0] + 0.1);
     }
 
+    /**
+     * A simulation hands its initial state to the first solver (no copy held twice) and rebuilds it for every later
+     * one and for initialField: the same bits each time, and stepping one solver changes neither another's start
+     * nor initialField.
+     */
+    @Test
+    void eachSolverStartsFromTheSameInitialStateBitForBit() {
+        Simulation sim = small().initial(Initial.randomField().seed(7)).build();
+        double[][] before = new double[Field.COUNT][];
+        for (Field f : Field.values()) {
+            before[f.ordinal()] = sim.initialField(f);
+        }
+        Solver first = sim.start();
+        for (Field f : Field.values()) {
+            assertArrayEquals(before[f.ordinal()], first.field(f), 0.0, "first solver, " + f);
+        }
+        first.advance(2);
+        Solver second = sim.start();
+        for (Field f : Field.values()) {
+            assertArrayEquals(before[f.ordinal()], second.field(f), 0.0, "second solver after the first stepped, " + f);
+            assertArrayEquals(before[f.ordinal()], sim.initialField(f), 0.0, "initialField after the first stepped, " + f);
+        }
+        assertTrue(first.field(Field.T00) != second.field(Field.T00), "each solver owns its state");
+        second.advance(2);
+        assertArrayEquals(first.field(Field.T0X), second.field(Field.T0X), 0.0, "same run from a rebuilt start");
+    }
+
+    /** An initial condition that fills other data when rebuilt is an error naming it, never a different start. */
+    @Test
+    void aNonDeterministicInitialConditionIsRefusedOnRebuild() {
+        int[] calls = {0};
+        Initial drifting = Initial.custom("drifting pulse", (x, y, z, out) -> {
+            out[0] = 1.0 + 1e-3 * Math.cos(x) + 1e-9 * calls[0]++;
+        });
+        Simulation sim = small().initial(drifting).build();
+        sim.start();
+        IllegalStateException e = assertThrows(IllegalStateException.class, sim::start);
+        assertTrue(e.getMessage().contains("drifting pulse") && e.getMessage().contains("deterministic"), e.getMessage());
+    }
+
     @Test
     void gridNotationKeepsBoxLengthsSetEarlier() {
         Simulation s = Simulation.builder().box(1, 2, 3).grid("4x8x8x8").build();

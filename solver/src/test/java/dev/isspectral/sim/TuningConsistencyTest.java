@@ -38,6 +38,16 @@ class TuningConsistencyTest {
 
     private static double[][] reference;
 
+    static double[][] fieldsAfter(Simulation sim, int steps) {
+        Solver s = sim.start();
+        s.advance(steps);
+        double[][] out = new double[Field.COUNT][];
+        for (Field f : Field.values()) {
+            out[f.ordinal()] = s.field(f);
+        }
+        return out;
+    }
+
     static double[][] fieldsAfterRun(Tuning tuning) {
         Solver s = ReferenceRuns.nonlinear(tuning).start();
         s.advance(20);
@@ -106,6 +116,35 @@ class TuningConsistencyTest {
             for (Field f : Field.values()) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(off[f.ordinal()], on[f.ordinal()], 0.0,
                         n + " threads, " + f);
+            }
+        }
+    }
+
+    /**
+     * A saved FFT tuning that picks one-thread transforms on a two- or three-thread team still batches: the batch
+     * width is the team's, so the model's operators run one-thread transforms side by side on the team's lanes,
+     * and the fields are the bits of the unbatched run after 20 nonlinear steps.
+     */
+    @org.junit.jupiter.api.Test
+    void oneThreadTransformsBatchOnTheTeam() {
+        for (int n : new int[] {2, 3}) {
+            Tuning batched = Tuning.optimized().withThreads(n).withFftSettings(FftSettings.optimized().withThreads(1))
+                    .withBatchedTransforms(true);
+            // one-thread transforms batch from SpectralOperators.MIN_BATCH_POINTS points: the nonlinear data on 32³
+            Simulation large = ReferenceRuns.nonlinear(batched).toBuilder().grid("20x32x32x32").build();
+            Solver s = large.start();
+            assertTrue(s.fftEngine().threads() == 1, "engine threads " + s.fftEngine().threads());
+            assertTrue(s.model().spectral().batchedTransforms(), n + " threads: one-thread transforms batched on the team");
+            assertTrue(s.fftEngine().lanes().width() == n, "lanes " + s.fftEngine().lanes().width());
+            assertTrue(!ReferenceRuns.nonlinear(batched).start().model().spectral().batchedTransforms(),
+                    "16x16x8 is below the batching size for one-thread transforms");
+            Simulation unbatched = large.toBuilder().tuning(batched.withBatchedTransforms(false)).build();
+            assertTrue(!unbatched.start().model().spectral().batchedTransforms());
+            double[][] on = fieldsAfter(large, 20);
+            double[][] off = fieldsAfter(unbatched, 20);
+            for (Field f : Field.values()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(off[f.ordinal()], on[f.ordinal()], 0.0,
+                        n + " threads, one-thread transforms, " + f);
             }
         }
     }

@@ -433,18 +433,20 @@ class SpectralOperatorsTest {
         @Override public void forward(double[] real, double[] spectrum) { inner.forward(real, spectrum); }
         @Override public void inverse(double[] spectrum, double[] real) { inner.inverse(spectrum, real); }
 
+        @Override public dev.isspectral.fft.Lanes lanes() { return inner.lanes(); }
+
         @Override
-        public void forwardEach(double[][] reals, double[][] spectra, int count) {
+        public void forwardEach(double[][] reals, double[][] spectra, int count, Workers team) {
             forwardBatches++;
             largestBatch = Math.max(largestBatch, count);
-            inner.forwardEach(reals, spectra, count);
+            inner.forwardEach(reals, spectra, count, team);
         }
 
         @Override
-        public void inverseEach(double[][] spectra, double[][] reals, int count) {
+        public void inverseEach(double[][] spectra, double[][] reals, int count, Workers team) {
             inverseBatches++;
             largestBatch = Math.max(largestBatch, count);
-            inner.inverseEach(spectra, reals, count);
+            inner.inverseEach(spectra, reals, count, team);
         }
     }
 
@@ -460,12 +462,27 @@ class SpectralOperatorsTest {
         double[][] ij = {randomField(g, 4), randomField(g, 5), randomField(g, 6), randomField(g, 7), randomField(g, 8),
                 randomField(g, 9)};
         double[][] fields = {randomField(g, 10), randomField(g, 11), randomField(g, 12), randomField(g, 13)};
-        for (int threads : new int[] {2, 3}) {
+        for (int[] teamAndEngine : new int[][] {{2, 2}, {3, 3}, {2, 1}, {3, 1}}) {
+            int threads = teamAndEngine[0];
+            if (teamAndEngine[1] == 1) {
+                // one-thread engines batch from MIN_BATCH_POINTS points
+                g = Grid.of(32, 32, 32).withBox(5.0, 7.0, 9.0);
+                t0 = new double[][] {randomField(g, 1), randomField(g, 2), randomField(g, 3)};
+                ij = new double[][] {randomField(g, 4), randomField(g, 5), randomField(g, 6), randomField(g, 7),
+                        randomField(g, 8), randomField(g, 9)};
+                fields = new double[][] {randomField(g, 10), randomField(g, 11), randomField(g, 12), randomField(g, 13)};
+                Grid small = Grid.of(12, 10, 8);
+                assertFalse(new SpectralOperators(small, new JTransformsEngine(12, 10, 8, 1, 1), Tracer.OFF, true, true,
+                        Workers.shared(threads), true).batchedTransforms(), "below MIN_BATCH_POINTS, one-thread engine");
+            }
+            // the batch width is the team's: a one-thread engine (a saved tuning's pick) batches on a wider team too
+            int engineThreads = teamAndEngine[1];
             try (Workers team = Workers.create(threads)) {
-                BatchCounting counting = new BatchCounting(new JTransformsEngine(g.nx(), g.ny(), g.nz(), threads, 1));
+                BatchCounting counting = new BatchCounting(new JTransformsEngine(g.nx(), g.ny(), g.nz(), engineThreads, 1));
                 SpectralOperators batched = new SpectralOperators(g, counting, Tracer.OFF, true, true, team, true);
-                SpectralOperators plain = new SpectralOperators(g, new JTransformsEngine(g.nx(), g.ny(), g.nz(), threads, 1),
-                        Tracer.OFF, true, true, team, false);
+                SpectralOperators plain = new SpectralOperators(g, new JTransformsEngine(g.nx(), g.ny(), g.nz(),
+                        engineThreads, 1), Tracer.OFF, true, true, team, false);
+                assertEquals(threads, counting.lanes().width(), "lanes opened at setup, one per thread of the team");
                 assertTrue(batched.batchedTransforms());
                 assertFalse(plain.batchedTransforms());
                 for (boolean negated : new boolean[] {false, true}) {
@@ -498,6 +515,7 @@ class SpectralOperatorsTest {
                 assertEquals(plain.inverseTransforms(), batched.inverseTransforms(), "inverse transforms counted");
                 assertTrue(counting.forwardBatches > 0 && counting.inverseBatches > 0, "batches reached the engine");
                 assertTrue(counting.largestBatch >= threads, "largest batch " + counting.largestBatch);
+                assertEquals(threads, counting.lanes().width(), "no lanes opened in the step");
                 // the first derivative really is one: a gradient component of a non-constant field is not zero
                 double worst = 0;
                 for (double v : b[0][0]) {
@@ -512,8 +530,10 @@ class SpectralOperatorsTest {
     @Test
     void jtransformsSideBySideTransformsAreBitIdentical() {
         Grid g = Grid.of(12, 10, 8);
-        for (int threads : new int[] {2, 3}) {
-            JTransformsEngine engine = new JTransformsEngine(g.nx(), g.ny(), g.nz(), threads, 1);
+        for (int[] teamAndEngine : new int[][] {{2, 2}, {3, 3}, {2, 1}, {3, 2}}) {
+            int threads = teamAndEngine[0];
+            JTransformsEngine engine = new JTransformsEngine(g.nx(), g.ny(), g.nz(), teamAndEngine[1], 1);
+            Workers team = Workers.shared(threads);
             for (int count = 1; count <= 7; count++) {
                 double[][] reals = new double[count][];
                 double[][] one = new double[count][engine.spectrumLength()];
@@ -522,14 +542,14 @@ class SpectralOperatorsTest {
                     reals[i] = randomField(g, 100 + i);
                     engine.forward(reals[i], one[i]);
                 }
-                engine.forwardEach(reals, each, count);
+                engine.forwardEach(reals, each, count, team);
                 double[][] backOne = new double[count][g.size()];
                 double[][] backEach = new double[count][g.size()];
                 for (int i = 0; i < count; i++) {
                     assertArrayEquals(one[i], each[i], 0.0, threads + " threads, forward " + i + " of " + count);
                     engine.inverse(one[i].clone(), backOne[i]);
                 }
-                engine.inverseEach(each, backEach, count);
+                engine.inverseEach(each, backEach, count, team);
                 for (int i = 0; i < count; i++) {
                     assertArrayEquals(backOne[i], backEach[i], 0.0, threads + " threads, inverse " + i + " of " + count);
                     assertArrayEquals(reals[i], backEach[i], 1e-12, "round trip");

@@ -152,7 +152,7 @@ class EnsembleBenchTest {
         assertTrue(md.contains("| t_loop / t_local = members/s local ÷ loop | 2.000 [2.000, 2.000] | ≥ 1.800 | PASS |"), md);
         assertTrue(md.contains("| t_local / t_spark = members/s Spark ÷ local | 0.8333 [0.8333, 0.8333] | ≥ 0.7500 | PASS |"), md);
         assertTrue(md.contains("| session created | 5.500 [3.000, 8.000] | median [95% interval] over 6 fresh JVMs"), md);
-        assertEquals("50%", EnsembleBenchReport.confidence(Estimate.of(new double[] {1, 2}, "s")));   // two JVMs: [min, max]
+        assertEquals("50%", dev.isspectral.report.BenchmarkReport.confidence(Estimate.of(new double[] {1, 2}, "s")));   // two JVMs: [min, max]
         assertTrue(md.contains("6.500 (session alone 4.500) | a single observation: Spark starts once per JVM"), md);
         assertTrue(md.contains("**estimated** by this command"), md);
         assertTrue(md.contains("0.1500 [0.1500, 0.1500] core-seconds here"), md);

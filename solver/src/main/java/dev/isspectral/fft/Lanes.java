@@ -1,0 +1,81 @@
+package dev.isspectral.fft;
+
+import dev.isspectral.parallel.Workers;
+
+/**
+ * An engine's lanes: per-thread workspaces (line buffers and 1-D FFT objects, or native buffers and one-thread
+ * plans) on which whole one-thread transforms run side by side, one lane per thread of a {@link Workers} team
+ * ({@link FftEngine#forwardEach}). The width of a batch is the team's, not the engine's own thread count: an engine
+ * that runs each transform on one thread (a small grid, or a tuner that found one-thread transforms fastest) still
+ * runs a group of transforms side by side on a two-thread step team.
+ *
+ * <p>The loop that hands the transforms to the team lives here once; an engine says how to {@link #allocate} lanes
+ * and how to run one whole {@link #transform} on a lane. Lanes are allocated by {@link #open} (a solver opens them
+ * at setup, so the step allocates nothing); a batch on a team wider than the lanes opened opens more first. Not
+ * thread-safe: one caller at a time, like the engine.
+ */
+public abstract class Lanes {
+
+    private int width;
+    // the side-by-side transforms in progress, read by runChunk
+    private double[][] reals;
+    private double[][] spectra;
+    private boolean forward;
+    private final Workers.Chunk chunk = this::runChunk;
+
+    /** Makes lanes 0 … {@code width − 1} ready (allocates what is missing); a narrower or equal width does nothing. */
+    public final void open(int width) {
+        if (width < 1 || width > 256) {
+            throw new IllegalArgumentException("lane width = " + width + "; must be in [1, 256]");
+        }
+        if (width > this.width) {
+            allocate(width);
+            this.width = width;
+        }
+    }
+
+    /** Lanes opened so far. */
+    public final int width() {
+        return width;
+    }
+
+    /** Allocates the workspaces of lanes 0 … {@code width − 1} (those already there may be kept). */
+    protected abstract void allocate(int width);
+
+    /**
+     * One whole transform on lane {@code lane} by the calling thread alone: forward {@code real → spectrum}, or
+     * inverse {@code spectrum → real} (normalised, as {@link FftEngine#inverse}). Called concurrently for distinct
+     * lanes; must touch nothing shared but the caller's arrays.
+     */
+    protected abstract void transform(int lane, double[] real, double[] spectrum, boolean forward);
+
+    /**
+     * Runs the largest multiple of {@code team.size()} of the {@code count} transforms side by side, each thread
+     * its own contiguous block on its own lane, and returns how many it ran (0 on a one-thread team or with fewer
+     * transforms than threads); the caller runs the rest one at a time.
+     */
+    final int run(double[][] reals, double[][] spectra, int count, Workers team, boolean forward) {
+        int size = team.size();
+        int sideBySide = size < 2 ? 0 : count / size * size;
+        if (sideBySide == 0) {
+            return 0;
+        }
+        open(size);
+        this.reals = reals;
+        this.spectra = spectra;
+        this.forward = forward;
+        try {
+            team.forEachItem(sideBySide, chunk);
+        } finally {
+            this.reals = null;
+            this.spectra = null;
+        }
+        return sideBySide;
+    }
+
+    private void runChunk(int lane, int from, int to) {
+        for (int i = from; i < to; i++) {
+            transform(lane, reals[i], spectra[i], forward);
+        }
+    }
+}
