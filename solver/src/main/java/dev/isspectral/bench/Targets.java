@@ -32,7 +32,9 @@ import java.util.Map;
  * {@code Targets.full("best").run(System.out)}. Every timing goes through the project's measurement method
  * ({@link Measure}): warm-up until steady, the settings that are compared stepped interleaved (order rotated) in one
  * run, ratios paired per round, every figure a median with its 95% interval, rounds growing until the interval is
- * narrow or the row's share of the budget is spent. Verdicts come from the whole interval (PASS, MISS or
+ * narrow or the row's share of the budget is spent; every timed figure is measured over {@link #forks(int)} fresh JVMs
+ * (default {@value #DEFAULT_FORKS}; {@link TargetForks} builds each section's candidates in the fork), its interval a
+ * hierarchical bootstrap over forks and rounds ({@link ForkedMeasurement}). Verdicts come from the whole interval (PASS, MISS or
  * INCONCLUSIVE); absolute-time and thread-scaling rows measured while other processes took more than
  * {@value dev.isspectral.measure.MachineLoad#BUSY_OTHER_SHARE} of the CPU are flagged. {@link #quick(String)} runs the
  * same code on tiny grids (for tests; its bounds do not apply).

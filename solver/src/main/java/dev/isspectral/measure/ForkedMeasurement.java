@@ -201,10 +201,11 @@ public final class ForkedMeasurement implements Presentable {
     /** How it was measured, in one line (forks, rounds, warm-up, stop, load). */
     public String how() {
         String rounds = ForkedFigure.roundsText(roundsPerFork());
-        return String.format(Locale.ROOT, "%s interleaved rounds (order rotated) after warm-up (%s); %s; load %.2f → %.2f",
+        return String.format(Locale.ROOT, "%s interleaved rounds (order rotated) after warm-up (%s); %s; load %.2f → %.2f%s",
                 forks.size() == 1 ? rounds + (inProcess ? " (in this JVM)" : " (one fresh JVM)")
                         : rounds.replace("×", " forks (fresh JVMs, one after another) × "),
-                warmupText(), stopText(), load.loadBefore(), load.loadAfter());
+                warmupText(), stopText(), load.loadBefore(), load.loadAfter(), inProcess ? ""
+                        : String.format(Locale.ROOT, "; the forks took %.0f s of wall time with JVM start and set-up", seconds));
     }
 
     /** A short account and each candidate's time over forks. */

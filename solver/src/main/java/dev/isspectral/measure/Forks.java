@@ -98,6 +98,17 @@ public final class Forks {
         return forks;
     }
 
+    /**
+     * The least rounds each fork measures: with one fork the method's own minimum (6, the fewest that give a 95%
+     * interval); with F forks max(3, ⌈6/F⌉), so F forks together still measure at least 6 rounds (the combined
+     * interval comes from resampling forks and rounds, not from one fork's order statistics) while the fixed cost a
+     * fork adds — JVM start, set-up, warm-up — is not multiplied by a full 6-round floor. Rows whose budget share is
+     * smaller than a fork's floor (large grids, short budgets) run at this floor.
+     */
+    public static int minRoundsPerFork(int forks) {
+        return forks == 1 ? 6 : Math.max(3, (6 + forks - 1) / forks);
+    }
+
     /** This JVM's options as a fork gets them: its input arguments without debugger ({@code jdwp}) and Java agents. */
     public static List<String> parentJvmOptions() {
         List<String> out = new ArrayList<>();
@@ -117,7 +128,7 @@ public final class Forks {
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(jvmOptions == null ? parentJvmOptions() : jvmOptions);
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Forks.class.getName(), setup.getName(),
-                Long.toString(share.toNanos())));
+                Long.toString(share.toNanos()), Integer.toString(minRoundsPerFork(forks))));
         c.addAll(args);
         return c;
     }
@@ -130,7 +141,7 @@ public final class Forks {
     public ForkedMeasurement run() {
         if (forks == 1) {
             ForkSetup s = instantiate(setup.getName());
-            Measurement m = s.measure(args).budget(budget).run();
+            Measurement m = s.measure(args).budget(budget).run();     // the setup's own minimum rounds (6 by default)
             Map<String, String> extras = s.extras();
             s.close();
             return new ForkedMeasurement(List.of(m), List.of(extras), m.load(), true, m.seconds());
@@ -224,8 +235,8 @@ public final class Forks {
     }
 
     /**
-     * A fork's entry: {@code Forks SETUP_CLASS BUDGET_NANOS ARGS...}. Builds the setup's measurement, runs it with that
-     * budget, prints its rounds and the setup's extras as {@value #PREFIX} lines and exits 0 (1 on failure).
+     * A fork's entry: {@code Forks SETUP_CLASS BUDGET_NANOS MIN_ROUNDS ARGS...}. Builds the setup's measurement, runs
+     * it with that budget and at least that many rounds, prints its rounds and the setup's extras as {@value #PREFIX} lines and exits 0 (1 on failure).
      */
     public static void main(String[] argv) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
@@ -233,8 +244,9 @@ public final class Forks {
         try {
             ForkSetup s = instantiate(argv[0]);
             Duration share = Duration.ofNanos(Long.parseLong(argv[1]));
-            List<String> args = List.of(argv).subList(2, argv.length);
-            Measurement m = s.measure(args).budget(share).run();
+            int minRounds = Integer.parseInt(argv[2]);
+            List<String> args = List.of(argv).subList(3, argv.length);
+            Measurement m = s.measure(args).budget(share).minRounds(minRounds).run();
             StringBuilder sb = new StringBuilder("\n");     // in case the setup left a line unfinished
             for (String l : m.toLines()) {
                 sb.append(PREFIX).append(l).append('\n');

@@ -11,7 +11,9 @@ import java.util.Locale;
 /**
  * What else the machine did during a measured window: the 1-minute load average at its start and end
  * ({@code /proc/loadavg}), the share of all CPU time that was stolen by the hypervisor and the share that
- * other processes used ({@code /proc/stat} against this process's {@code /proc/self/stat}), and this JVM's
+ * other processes used ({@code /proc/stat} against this process's {@code /proc/self/stat}, whose CPU time includes the
+ * children it has waited for: forks of {@link Forks}, benchmark workers and JMH's JVMs that ended inside the window
+ * count as this process's own, not as other processes), and this JVM's
  * garbage collections, JIT compilation time and heap. NaN (shown "n/a") where the OS does not show a value.
  *
  * <p>Shares are of the whole machine's CPU time over the window (all cores): with two cores, a process that keeps

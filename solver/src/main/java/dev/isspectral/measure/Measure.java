@@ -141,6 +141,15 @@ public final class Measure {
                 minSampleNanos, fixedBatch, clock);
     }
 
+    /** The same measurement with at least {@code min} (>= 1) measured rounds, its maximum kept (raised to {@code min}). */
+    public Measure minRounds(int min) {
+        if (min < 1) {
+            throw new IllegalArgumentException("minRounds = " + min + "; must be >= 1");
+        }
+        return new Measure(name, candidates, budget, warmupShare, min, Math.max(min, maxRounds), precision, steadyWindow,
+                steadyTolerance, minSampleNanos, fixedBatch, clock);
+    }
+
     /** Stop growing rounds once every interval's relative width (high − low)/median is at most this; {@code > 0}. */
     public Measure precision(double relativeWidth) {
         if (!(relativeWidth > 0)) {

@@ -198,7 +198,8 @@ class ForksTest {
                     && !m.extras(0).get("pid").equals(Long.toString(ProcessHandle.current().pid())), "fresh JVMs");
             ForkedFigure r = m.ratio(1, 0);
             assertEquals(2, r.forkMedians().size());
-            assertTrue(m.roundsPerFork().stream().allMatch(n -> n >= 6), "the minimum rounds ran in every fork");
+            assertTrue(m.roundsPerFork().stream().allMatch(n -> n >= Forks.minRoundsPerFork(2)),
+                    "the minimum rounds ran in every fork: " + m.roundsPerFork());
             assertEquals(m.rounds(), r.estimate().rounds());
             held += r.estimate().contains(truth) ? 1 : 0;
             log.append("\n  ").append(r.estimate()).append("; ").append(r.text());
@@ -223,6 +224,17 @@ class ForksTest {
         assertTrue(m.inProcess());
         assertEquals(Long.toString(ProcessHandle.current().pid()), m.extras(0).get("pid"));
         assertEquals(m.fork(0).ratio(1, 0), m.ratio(1, 0).estimate());
+    }
+
+    @Test
+    void forksTogetherMeasureAtLeastSixRoundsAndEachAtLeastThree() {
+        assertEquals(6, Forks.minRoundsPerFork(1));
+        assertEquals(3, Forks.minRoundsPerFork(2));
+        assertEquals(3, Forks.minRoundsPerFork(3));
+        assertEquals(3, Forks.minRoundsPerFork(5));
+        for (int f = 1; f <= 20; f++) {
+            assertTrue(f * Forks.minRoundsPerFork(f) >= 6);
+        }
     }
 
     @Test
