@@ -66,62 +66,6 @@ public final class PointwiseKernel {
         }
     }
 
-    /** One thread's tile arrays; index q = p − (first point of the tile). */
-    private static final class Tile {
-        final double[] pressure;
-        final double[] cs2;
-        final double[] enthalpy;
-        final double[] inverseGamma;
-        final double[] entropy;
-        final double[][] u = new double[4][];
-        final double[] theta;
-        final double[][] comoving = new double[4][];
-        /** σ^{μν} at [4μ + ν] (symmetric pairs share an array). */
-        final double[][] sigma = new double[16][];
-        /** ω^{μν} at [4μ + ν] (the diagonal is a zero array). */
-        final double[][] omega = new double[16][];
-        /** π^{μν} at [4μ + ν] (symmetric pairs share an array). */
-        final double[][] pi = new double[16][];
-        final double[] eta;
-        final double[] phi7OverTau;
-        final double[] piSigma;
-        final double[] piPi;
-        final double[][] w = new double[4][];
-
-        Tile(int n) {
-            pressure = new double[n];
-            cs2 = new double[n];
-            enthalpy = new double[n];
-            inverseGamma = new double[n];
-            entropy = new double[n];
-            theta = new double[n];
-            eta = new double[n];
-            phi7OverTau = new double[n];
-            piSigma = new double[n];
-            piPi = new double[n];
-            double[] zero = new double[n];
-            for (int mu = 0; mu < 4; mu++) {
-                u[mu] = new double[n];
-                comoving[mu] = new double[n];
-                w[mu] = mu == 0 ? zero : new double[n];
-                sigma[5 * mu] = new double[n];
-                pi[5 * mu] = new double[n];
-                omega[5 * mu] = zero;
-                for (int nu = mu + 1; nu < 4; nu++) {
-                    sigma[4 * mu + nu] = sigma[4 * nu + mu] = new double[n];
-                    pi[4 * mu + nu] = pi[4 * nu + mu] = new double[n];
-                    omega[4 * mu + nu] = new double[n];
-                    omega[4 * nu + mu] = new double[n];
-                }
-            }
-        }
-
-        /** Doubles held per tile point. */
-        static int doubles() {
-            return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3;
-        }
-    }
-
     private final Eos eos;
     private final Transport transport;
     private final boolean shear;
@@ -130,7 +74,7 @@ public final class PointwiseKernel {
     private final boolean phi7;
     private final boolean vorticity;
     private final int tileSize;
-    private final Tile[] tiles;
+    private final KernelTile[] tiles;
     private final boolean lean;
 
     /**
@@ -156,15 +100,15 @@ public final class PointwiseKernel {
         this.phi7 = transport.phi7();
         this.vorticity = transport.vorticity();
         this.tileSize = Math.max(1, Math.min(tileSize, points));
-        this.tiles = new Tile[threads];
+        this.tiles = new KernelTile[threads];
         for (int t = 0; t < threads; t++) {
-            tiles[t] = new Tile(this.tileSize);   // a few hundred kB at most: cache-resident, NUMA placement moot
+            tiles[t] = new KernelTile(this.tileSize);   // a few hundred kB at most: cache-resident, NUMA placement moot
         }
     }
 
     /** Bytes of tile arrays per thread, for a tile of {@code tileSize} points. */
     public static long tileBytes(int tileSize) {
-        return 8L * Tile.doubles() * tileSize;
+        return 8L * KernelTile.doubles() * tileSize;
     }
 
     /** Bytes held by the tile arrays. */
@@ -226,13 +170,13 @@ public final class PointwiseKernel {
 
         @Override
         public void run(int chunk, int from, int to) {
-            Tile tile = tiles[chunk];
+            KernelTile tile = tiles[chunk];
             for (int start = from; start < to; start += tileSize) {
                 runTile(tile, start, Math.min(to, start + tileSize));
             }
         }
 
-        private void runTile(Tile t, int from, int to) {
+        private void runTile(KernelTile t, int from, int to) {
             state(t, from, to);
             // the full π enters the fluxes and the explicit sources only: a pass of stiff data alone
             // (K, X_NS) skips it when the kernel is lean
@@ -267,7 +211,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 1: P, c_s², ε + P, 1/γ = sqrt(1 − v²), u^μ = γ(1, v), s = (ε + P)/T. */
-        private void state(Tile t, int from, int to) {
+        private void state(KernelTile t, int from, int to) {
             double[] energy = primitives.energyDensity;
             double[] velocityX = primitives.vx;
             double[] velocityY = primitives.vy;
@@ -294,7 +238,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 2: the full π^{μν}, the five evolved components and physics.md eqs. 1.3–1.5. */
-        private void stress(Tile t, int from, int to) {
+        private void stress(KernelTile t, int from, int to) {
             double[] pxx = y[Field.PI_XX.ordinal()];
             double[] pyy = y[Field.PI_YY.ordinal()];
             double[] pxy = y[Field.PI_XY.ordinal()];
@@ -341,7 +285,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 3: T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}, physics.md eq. 1.2. */
-        private void fluxes(Tile t, int from, int to) {
+        private void fluxes(KernelTile t, int from, int to) {
             double[] bulkField = y[Field.BULK.ordinal()];
             double[][] u = t.u;
             double[][] pi = t.pi;
@@ -365,7 +309,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8. */
-        private void kinematics(Tile t, int from, int to) {
+        private void kinematics(KernelTile t, int from, int to) {
             double[] velocityX = primitives.vx;
             double[] velocityY = primitives.vy;
             double[] velocityZ = primitives.vz;
@@ -463,7 +407,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 5a: η and K_π = 1/(γ τ_π) (stiff data, physics.md eq. 4.15). */
-        private void shearRates(Tile t, int from, int to) {
+        private void shearRates(KernelTile t, int from, int to) {
             for (int p = from, q = 0; p < to; p++, q++) {
                 double eta = transport.shearViscosity(t.entropy[q]);
                 double tau = transport.shearRelaxationTime(eta, t.enthalpy[q]);
@@ -473,7 +417,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 5b: π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13 (for the explicit sources). */
-        private void shearScalars(Tile t, int from, int to) {
+        private void shearScalars(KernelTile t, int from, int to) {
             double[][] pi = t.pi;
             double[][] s = t.sigma;
             for (int p = from, q = 0; p < to; p++, q++) {
@@ -506,7 +450,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 6: K_Π, Π_NS and the explicit bulk source, physics.md eq. 4.10. */
-        private void bulk(Tile t, int from, int to) {
+        private void bulk(KernelTile t, int from, int to) {
             double[] bulkField = y[Field.BULK.ordinal()];
             for (int p = from, q = 0; p < to; p++, q++) {
                 double zeta = transport.bulkViscosity(t.entropy[q]);
@@ -524,7 +468,7 @@ public final class PointwiseKernel {
         }
 
         /** Phase 7: π_NS^{ij} and the explicit rate of shear component c = (i, j), physics.md eqs. 4.12–4.14. */
-        private void shearComponent(Tile t, int from, int to, int c) {
+        private void shearComponent(KernelTile t, int from, int to, int c) {
             int i = SHEAR_ROW[c];
             int j = SHEAR_COLUMN[c];
             double[] target = shearTarget[c];
@@ -578,7 +522,7 @@ public final class PointwiseKernel {
     }
 
     /** σ^{μν}, σ^{νμ} and ω^{μν} = −ω^{νμ} of pair k = 4μ + ν (μ < ν) from ∇^μu^ν and ∇^νu^μ, eqs. 4.7–4.8. */
-    private static void pair(Tile t, int q, int k, double nablaMuNu, double nablaNuMu, double uMu, double uNu,
+    private static void pair(KernelTile t, int q, int k, double nablaMuNu, double nablaNuMu, double uMu, double uNu,
                              double thetaThird) {
         int mu = k / 4;
         int nu = k % 4;
