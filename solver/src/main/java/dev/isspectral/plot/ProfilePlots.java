@@ -50,13 +50,16 @@ public final class ProfilePlots {
                 perStep(t.doubleColumn(Columns.SELF_MS).asList(), profile.stepCount()));
     }
 
-    /** Bytes allocated per step by each span of the hierarchy. */
+    /**
+     * MiB allocated per step by each span of the hierarchy (MiB, not bytes, so the axis reads 0, 10, 20 …
+     * rather than 0E0, 1E7, 2E7 …).
+     */
     public static CategoryChart allocations(Profile profile) {
         Table t = profile.hierarchy();
         Table top = t.sortDescendingOn(Columns.BYTES_PER_STEP).first(MAX_BARS);
         return bars(t.rowCount() > MAX_BARS ? "Allocation per step, the " + MAX_BARS + " spans allocating most" : "Allocation per step",
-                "bytes per step", top.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
-                top.doubleColumn(Columns.BYTES_PER_STEP).asList());
+                "MiB per step", top.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
+                top.doubleColumn(Columns.BYTES_PER_STEP).asList().stream().map(b -> b / 1048576.0).toList());
     }
 
     /**
@@ -332,7 +335,9 @@ public final class ProfilePlots {
         }
         CategoryChart chart = bars("Comparison, interleaved", "median ms per step", names,
                 t.doubleColumn(Compare.MEDIAN_MS).asList());
-        chart.getStyler().setXAxisLabelRotation(0);
+        // level labels only while they fit side by side under the bars (about 100 px per bar at 8 px a character)
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        chart.getStyler().setXAxisLabelRotation(names.size() * longest * 8 <= 800 ? 0 : 45);
         return ChartStyle.paper(chart);
     }
 
