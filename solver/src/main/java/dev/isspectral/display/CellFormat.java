@@ -53,12 +53,29 @@ final class CellFormat {
     static List<View> views(Table table, int[] shown) {
         List<View> verdicts = new ArrayList<>();
         List<View> rest = new ArrayList<>();
+        View converted = null;   // the last numeric column converted to another unit (seconds to ms, ms to s)
         for (Column<?> column : table.columns()) {
             View v = view(column, shown);
+            if (v.numeric() && !v.unit().isEmpty()) {
+                converted = v;
+            } else if (v.numeric() && converted != null && isIntervalEnd(column.name())) {
+                // ci_low / ci_high right after a converted column are its interval: same unit, or the table would
+                // show "233.2 (in ms)" next to "[0.2209, 0.2834]"
+                v = new View(v.name(), converted.unit(), true, v.verdict(), column, converted.scale());
+            } else if (v.numeric()) {
+                converted = null;
+            }
             (v.verdict() ? verdicts : rest).add(v);
         }
         verdicts.addAll(rest);
         return verdicts;
+    }
+
+    /** Whether {@code name} is an interval's end (ci_low, ci_high, low, high, or …_ci_low, …_low …), not a quantity. */
+    static boolean isIntervalEnd(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("low") || lower.equals("high") || lower.equals("ci_low") || lower.equals("ci_high")
+                || lower.endsWith("_ci_low") || lower.endsWith("_ci_high");
     }
 
     private static View view(Column<?> column, int[] shown) {

@@ -46,6 +46,20 @@ class TableRenderingTest {
     }
 
     @Test
+    void anIntervalAfterAConvertedColumnIsShownInTheSameUnit() {
+        // notebook 05 showed "seconds_for_run (in ms) 233.2" beside ci_low 0.2209, ci_high 0.2834 (seconds)
+        Table run = Table.create("run", DoubleColumn.create("seconds_for_run", 0.2332, 0.4201),
+                DoubleColumn.create("ci_low", 0.2209, 0.3570), DoubleColumn.create("ci_high", 0.2834, 0.4411),
+                DoubleColumn.create("ns_per_point_per_step", 889.8, 1603.0), DoubleColumn.create("low", 0.5, 0.7));
+        String[] lines = TableRendering.standard().text(run).split("\n");
+        assertTrue(lines[1].contains("ci_low (in ms)") && lines[1].contains("ci_high (in ms)"), lines[1]);
+        assertTrue(lines[2].contains("233.2") && lines[2].contains("220.9") && lines[2].contains("283.4"), lines[2]);
+        // an interval end after an unconverted column keeps its own values
+        assertFalse(lines[1].contains("low (in ms)") && lines[1].indexOf("low (in ms)") > lines[1].indexOf("ns_per_point"), lines[1]);
+        assertTrue(lines[2].contains("0.5000"), lines[2]);
+    }
+
+    @Test
     void htmlScrollsSidewaysInsideThePageAndPutsVerdictsFirstInColour() {
         Table checks = Table.create("checks", StringColumn.create("check", "energy", "order"),
                 DoubleColumn.create("value", 1e-14, 1.5), StringColumn.create("verdict", "PASS", "FAIL"));
