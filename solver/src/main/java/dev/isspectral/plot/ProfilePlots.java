@@ -337,7 +337,7 @@ public final class ProfilePlots {
                 t.doubleColumn(Compare.MEDIAN_MS).asList());
         // level labels only while they fit side by side under the bars (about 100 px per bar at 8 px a character)
         int longest = names.stream().mapToInt(String::length).max().orElse(0);
-        chart.getStyler().setXAxisLabelRotation(names.size() * longest * 8 <= 800 ? 0 : 45);
+        chart.getStyler().setXAxisLabelRotation(names.size() * longest * 8 <= 800 ? 0 : 90);
         return ChartStyle.paper(chart);
     }
 
