@@ -36,6 +36,9 @@ public final class Float32Storage {
     /** float32's unit round-off, 2^-24: half the spacing of floats relative to the value. */
     public static final double FLOAT_ROUNDOFF = 0x1p-24;
 
+    /** The bound of physics.md §7.4 on the drift of the conserved totals, |ΔE|/E and |ΔM^i|/E. */
+    public static final double CONSERVATION_TOLERANCE = 1e-12;
+
     /** The larger perturbation amplitude measured besides the validation's own. */
     public static final double LARGE_AMPLITUDE = 1e-3;
 
@@ -319,6 +322,13 @@ public final class Float32Storage {
                     "on the nonlinear run float32 storage changes the fields by %s relative and its errors against the "
                             + "Δt/2 run are at most %s× the double run's (%s)", number(change), number(ratio),
                     ratio <= 1.1 ? "rounding below the time-stepping error" : "rounding above the time-stepping error"));
+        }
+        Row drift = worstOf(rows, r -> r.quantity().contains("drift"));
+        if (drift != null) {
+            line.append(first ? "" : "; ").append(String.format(Locale.ROOT,
+                    "the conserved totals drift by up to %s with float32 storage against %s with double, %s the %s of "
+                            + "physics.md §7.4", number(drift.float32Error()), number(drift.doubleError()),
+                    drift.float32Error() <= CONSERVATION_TOLERANCE ? "within" : "beyond", number(CONSERVATION_TOLERANCE)));
         }
         return line.append('.').toString();
     }

@@ -132,7 +132,8 @@ class Float32StorageTest {
                 new Float32Storage.Row("sound mode §7.2, amplitude 1e-03, modes 1–3", "trajectory, max", 2e-4, 2.5e-4),
                 new Float32Storage.Row(Float32Storage.ABOUT_MEAN_CASE + ", x", "damping Γ, max", 1e-4, 5e-4),
                 new Float32Storage.Row("nonlinear §7.4, 16x16x8, 20 steps", "T^00 vs the Δt/2 run", 1e-5, 1e-5),
-                new Float32Storage.Row("nonlinear §7.4, 16x16x8, 20 steps", "float32 vs double run", 0, 3e-7));
+                new Float32Storage.Row("nonlinear §7.4, 16x16x8, 20 steps", "float32 vs double run", 0, 3e-7),
+                new Float32Storage.Row("nonlinear §7.4, 16x16x8, 20 steps", "Σ T^00 drift", 1e-17, 4e-10));
         String line = Float32Storage.conclusion(rows);
         assertTrue(line.contains("at amplitude 1e-06 (float32 round-off 0.0596 of the perturbation) the worst linear-mode"
                 + " error with float32 storage is 0.0300"), line);
@@ -141,6 +142,8 @@ class Float32StorageTest {
         assertTrue(line.contains("beyond the validation tolerance 0.00100"), line);
         assertTrue(line.contains("is 0.000250") && line.contains("within"), line);
         assertTrue(line.contains("(rounding below the time-stepping error)"), line);
+        assertTrue(line.contains("drift by up to 4.00e-10 with float32 storage against 1.00e-17 with double, beyond the"
+                + " 1.00e-12 of physics.md §7.4"), line);
         String md = Float32Storage.toMarkdown(rows);
         assertTrue(md.contains("| 0.0001 | 0.0300 | 300 |") || md.contains("| 0.000100 | 0.0300 | 300 |"), md);
         assertTrue(md.contains("not measured"), md);
