@@ -10,6 +10,8 @@
 #   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...
 #   bash bench.sh --levers [options]         is-spectral bench levers --grid 128x64x64 --backend fftw ...: each
 #                                            optimization off and on, paired speed-up with its 95% interval
+#   bash bench.sh --float32 [--out FILE.md]  is-spectral bench float32: the accuracy cost of float32 storage of the
+#                                            fields, emulated by rounding every stored array between steps (no timing)
 #   bash bench.sh --place NAME --into BENCHMARKS.md REPORT.md...
 #                                            put reports those commands wrote into the section <!-- NAME:begin -->
 #   bash bench.sh --jmh [options]            JMH and the project's method side by side, in one run, on the FFT pair
@@ -32,6 +34,7 @@ case "${1:-}" in
     --jmh) mode=jmh; shift ;;
     --scaling) mode=scaling; shift ;;
     --levers) mode=levers; shift ;;
+    --float32) mode=float32; shift ;;
     --place) mode=place; shift ;;
     --publish) mode=publish; shift ;;
 esac
@@ -54,6 +57,9 @@ if [[ $mode == place ]]; then
 fi
 if [[ $mode == levers ]]; then
     exec java -cp "$classpath" dev.isspectral.cli.Main bench levers "$@"
+fi
+if [[ $mode == float32 ]]; then
+    exec java -cp "$classpath" dev.isspectral.cli.Main bench float32 "$@"
 fi
 if [[ $mode == scaling ]]; then
     exec java -cp "$classpath" dev.isspectral.cli.Main bench scaling "$@"

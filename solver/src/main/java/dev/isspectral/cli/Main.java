@@ -1,6 +1,7 @@
 package dev.isspectral.cli;
 
 import dev.isspectral.bench.BuildsCommand;
+import dev.isspectral.bench.Float32Command;
 import dev.isspectral.bench.LeversCommand;
 import dev.isspectral.bench.PlaceCommand;
 import dev.isspectral.bench.ScalingCommand;
@@ -46,6 +47,7 @@ public final class Main {
                    is-spectral bench targets [options]  measure every performance target of issue 4 (verdicts from 95% intervals)
                    is-spectral bench scaling [options]  speed-up and efficiency against threads, with 95% intervals
                    is-spectral bench levers [options]   each optimization off and on: speed-up with its 95% interval
+                   is-spectral bench float32 [--out F]  accuracy cost of float32 storage of the fields (emulated by rounding)
                    is-spectral bench place NAME --into FILE.md REPORT.md...   put reports into a marked section
                    is-spectral bench builds [options]   two builds' step time in two worker JVMs (bench-builds.sh)
                    is-spectral profile [options]        profile the sound wave: HTML report, CSV and JSON
@@ -70,7 +72,7 @@ public final class Main {
             options (bench):
               --grids G1,G2,...      NTxNXxNYxNZ grids (default 16x16x8x8,32x32x16x16,64x64x32x32)
               --warmup N             steps before the method's own warm-up, which runs until steady (default 3)
-            """ + TargetsCommand.OPTIONS + ScalingCommand.OPTIONS + LeversCommand.OPTIONS + BuildsCommand.OPTIONS + ProfileCommand.OPTIONS;
+            """ + TargetsCommand.OPTIONS + ScalingCommand.OPTIONS + LeversCommand.OPTIONS + Float32Command.OPTIONS + BuildsCommand.OPTIONS + ProfileCommand.OPTIONS;
 
     private Main() {
     }
@@ -107,6 +109,9 @@ public final class Main {
                     }
                     if (args.length > 1 && args[1].equals("levers")) {
                         return LeversCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+                    }
+                    if (args.length > 1 && args[1].equals("float32")) {
+                        return Float32Command.run(Arrays.copyOfRange(args, 2, args.length), out, err);
                     }
                     if (args.length > 1 && args[1].equals("builds")) {
                         return BuildsCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);

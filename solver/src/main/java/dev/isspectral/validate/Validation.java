@@ -8,6 +8,7 @@ import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
 import java.util.Locale;
+import java.util.function.Consumer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -38,6 +39,9 @@ public final class Validation {
     public static final String GAMMA_ERROR = "gamma_rel_error";
     public static final String TRAJECTORY_ERROR = "trajectory_max_error";
 
+    /** The default amplitude of the initial perturbation ({@link #amplitude(double)}). */
+    public static final double DEFAULT_AMPLITUDE = 1e-6;
+
     private final boolean sound;
     private final double etaOverS;
     private final double box;
@@ -46,8 +50,11 @@ public final class Validation {
     private final double dt;
     private final double duration;
     private final Tuning tuning;
+    private final double amplitude;
+    private final Consumer<Solver> afterEachStep;
 
-    private Validation(boolean sound, double etaOverS, double box, int points, int[] modes, double dt, double duration, Tuning tuning) {
+    private Validation(boolean sound, double etaOverS, double box, int points, int[] modes, double dt, double duration, Tuning tuning,
+            double amplitude, Consumer<Solver> afterEachStep) {
         this.sound = sound;
         this.etaOverS = etaOverS;
         this.box = box;
@@ -56,16 +63,18 @@ public final class Validation {
         this.dt = dt;
         this.duration = duration;
         this.tuning = tuning;
+        this.amplitude = amplitude;
+        this.afterEachStep = afterEachStep;
     }
 
     /** The conformal sound mode (§7.2, case B by default: η/s = 0.08, L = 2π, modes 1, 2, 3). */
     public static Validation soundWave() {
-        return new Validation(true, 0.08, 2 * Math.PI, 16, new int[] {1, 2, 3}, 0.02, 30, Tuning.optimized());
+        return new Validation(true, 0.08, 2 * Math.PI, 16, new int[] {1, 2, 3}, 0.02, 30, Tuning.optimized(), DEFAULT_AMPLITUDE, null);
     }
 
     /** The conformal shear mode (§7.3, case S2 by default: η/s = 0.08, modes 1, 2, 3). */
     public static Validation shearWave() {
-        return new Validation(false, 0.08, 2 * Math.PI, 16, new int[] {1, 2, 3}, 0.02, 20, Tuning.optimized());
+        return new Validation(false, 0.08, 2 * Math.PI, 16, new int[] {1, 2, 3}, 0.02, 20, Tuning.optimized(), DEFAULT_AMPLITUDE, null);
     }
 
     public Validation etaOverS(double value) {
@@ -73,7 +82,7 @@ public final class Validation {
         if (value <= 0) {
             throw new IllegalArgumentException("etaOverS = " + value + "; must be > 0 for a damped mode");
         }
-        return new Validation(sound, value, box, points, modes, dt, duration, tuning);
+        return new Validation(sound, value, box, points, modes, dt, duration, tuning, amplitude, afterEachStep);
     }
 
     /** Box length L > 0 along the wave. */
@@ -81,7 +90,7 @@ public final class Validation {
         if (!(length > 0) || Double.isInfinite(length)) {
             throw new IllegalArgumentException("box = " + length + "; must be a finite length > 0");
         }
-        return new Validation(sound, etaOverS, length, points, modes, dt, duration, tuning);
+        return new Validation(sound, etaOverS, length, points, modes, dt, duration, tuning, amplitude, afterEachStep);
     }
 
     /** Points along the wave (each mode must have |n| < points/2). */
@@ -89,7 +98,7 @@ public final class Validation {
         if (n < 4) {
             throw new IllegalArgumentException("points = " + n + "; must be >= 4");
         }
-        return new Validation(sound, etaOverS, box, n, modes, dt, duration, tuning);
+        return new Validation(sound, etaOverS, box, n, modes, dt, duration, tuning, amplitude, afterEachStep);
     }
 
     /** Mode numbers n ≥ 1 along x. */
@@ -102,14 +111,14 @@ public final class Validation {
                 throw new IllegalArgumentException("mode = " + m + "; must be >= 1");
             }
         }
-        return new Validation(sound, etaOverS, box, points, n.clone(), dt, duration, tuning);
+        return new Validation(sound, etaOverS, box, points, n.clone(), dt, duration, tuning, amplitude, afterEachStep);
     }
 
     public Validation timeStep(double value) {
         if (!(value > 0)) {
             throw new IllegalArgumentException("timeStep = " + value + "; must be > 0");
         }
-        return new Validation(sound, etaOverS, box, points, modes, value, duration, tuning);
+        return new Validation(sound, etaOverS, box, points, modes, value, duration, tuning, amplitude, afterEachStep);
     }
 
     /** Simulated time per mode. */
@@ -117,14 +126,36 @@ public final class Validation {
         if (!(value > 0)) {
             throw new IllegalArgumentException("duration = " + value + "; must be > 0");
         }
-        return new Validation(sound, etaOverS, box, points, modes, dt, value, tuning);
+        return new Validation(sound, etaOverS, box, points, modes, dt, value, tuning, amplitude, afterEachStep);
     }
 
     public Validation tuning(Tuning value) {
         if (value == null) {
             throw new IllegalArgumentException("tuning = null");
         }
-        return new Validation(sound, etaOverS, box, points, modes, dt, duration, value);
+        return new Validation(sound, etaOverS, box, points, modes, dt, duration, value, amplitude, afterEachStep);
+    }
+
+    /**
+     * The amplitude of the initial perturbation ({@link Initial} soundWave().amplitude / shearWave().amplitude) (default
+     * {@value #DEFAULT_AMPLITUDE}, small enough that the linear theory of physics.md §7.2–7.3 is exact to far below
+     * the validation's tolerances; a larger one adds the nonlinear corrections, O(amplitude), to the measured error).
+     */
+    public Validation amplitude(double value) {
+        if (!(value > 0) || !(value <= 0.1)) {
+            throw new IllegalArgumentException("amplitude = " + value + "; must be > 0 and <= 0.1 (a linear perturbation)");
+        }
+        return new Validation(sound, etaOverS, box, points, modes, dt, duration, tuning, value, afterEachStep);
+    }
+
+    /**
+     * A test and measurement hook, not a solver option: {@code hook} is called with the solver once it has started
+     * (step 0) and after every step, before the step's sample is taken, and may change the solver's stored arrays in
+     * place. {@link Float32Storage} uses it to emulate float32 storage by rounding them; null (the default) runs
+     * the validation unchanged.
+     */
+    public Validation afterEachStep(Consumer<Solver> hook) {
+        return new Validation(sound, etaOverS, box, points, modes, dt, duration, tuning, amplitude, hook);
     }
 
     /** Runs every mode; one row per mode. */
@@ -143,8 +174,8 @@ public final class Validation {
         for (int n : modes) {
             double kk = 2 * Math.PI * n / box;
             int steps = (int) Math.round(duration / dt);
-            Initial initial = sound ? Initial.soundWave().mode(n, 0, 0).amplitude(1e-6)
-                    : Initial.shearWave().mode(n, 0, 0).direction(1).amplitude(1e-6);
+            Initial initial = sound ? Initial.soundWave().mode(n, 0, 0).amplitude(amplitude)
+                    : Initial.shearWave().mode(n, 0, 0).direction(1).amplitude(amplitude);
             Simulation sim = Simulation.builder()
                     .grid(steps + "x" + points + "x1x1").box(box, 2 * Math.PI, 2 * Math.PI)
                     .eos(Eos.conformal()).transport(Transport.etaOverS(etaOverS))
@@ -155,6 +186,9 @@ public final class Validation {
             for (int s = 0; s <= steps; s++) {
                 if (s > 0) {
                     solver.step();
+                }
+                if (afterEachStep != null) {
+                    afterEachStep.accept(solver);
                 }
                 samples[s] = sound ? Observables.projection(solver.grid(), solver.primitives().energyDensity, n, 0, 0, true)
                         : Observables.projection(solver.grid(), solver.primitives().vy, n, 0, 0, false);
