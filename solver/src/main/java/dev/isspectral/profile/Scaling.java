@@ -169,7 +169,11 @@ public final class Scaling {
                 t.intColumn(5).append(e.rounds());
                 t.doubleColumn(6).append(a.perOperation());
                 t.booleanColumn(7).append(a.exact());
-                t.longColumn(8).append(profiles.isEmpty() ? -1 : profiles.get(i).peakHeapBytes());
+                if (profiles.isEmpty()) {
+                    t.longColumn(8).appendMissing();   // not profiled (breakdown(false)): shown as a dash, not -1
+                } else {
+                    t.longColumn(8).append(profiles.get(i).peakHeapBytes());
+                }
             }
             return t;
         }

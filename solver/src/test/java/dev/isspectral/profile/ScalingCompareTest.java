@@ -27,6 +27,15 @@ class ScalingCompareTest {
     }
 
     @Test
+    void withoutBreakdownThePeakHeapIsMissingNotMinusOne() {
+        Table t = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1)
+                .budget(BUDGET).breakdown(false).run().table();
+        for (int i = 0; i < t.rowCount(); i++) {
+            assertTrue(t.longColumn(Scaling.Result.PEAK_HEAP).isMissing(i), "row " + i + ": " + t.longColumn(Scaling.Result.PEAK_HEAP).get(i));
+        }
+    }
+
+    @Test
     void scalingHasOneRowPerGridAndAFiniteExponent() {
         Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1)
                 .budget(BUDGET).run();
