@@ -9,6 +9,7 @@ import tech.tablesaw.columns.Column;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -251,7 +252,8 @@ public final class ProfileJson {
         return rows;
     }
 
-    static String quote(String s) {
+    /** {@code s} as a JSON string literal (quotes, backslashes and control characters escaped). */
+    public static String quote(String s) {
         StringBuilder q = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -263,7 +265,7 @@ public final class ProfileJson {
                 case '\t' -> q.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
+                        q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         q.append(c);
                     }

@@ -4,6 +4,7 @@ import dev.isspectral.measure.Estimate;
 import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.RunContext;
 import dev.isspectral.measure.Verdict;
+import dev.isspectral.profile.ProfileJson;
 import java.util.Locale;
 
 /**
@@ -252,24 +253,7 @@ public final class BenchmarkReport {
 
         /** {@code s} as a JSON string literal. */
         public static String quote(String s) {
-            StringBuilder q = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> q.append("\\\"");
-                    case '\\' -> q.append("\\\\");
-                    case '\n' -> q.append("\\n");
-                    case '\r' -> q.append("\\r");
-                    case '\t' -> q.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            q.append(c);
-                        }
-                    }
-                }
-            }
-            return q.append('"').toString();
+            return ProfileJson.quote(s);
         }
     }
 }
