@@ -215,6 +215,31 @@ def execute(path: Path, kernel: str, timeout: int, startup_timeout: int):
     return nb, error, time.monotonic() - start
 
 
+def earlier_rows(out: Path, names: set) -> list:
+    """Index rows for the notebooks of notebooks/ that this run did not execute but whose executed
+    notebook (NAME.ipynb) an earlier run left in {@code out}: read back from that file, marked with the
+    commit and size it ran at, so that running one notebook does not drop the others from the index."""
+    import nbformat
+    rows = []
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        if not NOTEBOOK_NAME.match(path.name) or path.stem in names:
+            continue
+        executed = out / (path.stem + ".ipynb")
+        if not executed.is_file() or not (out / (path.stem + ".html")).is_file():
+            continue
+        try:
+            nb = nbformat.read(str(executed), as_version=4)
+        except Exception:  # unreadable: left out of the index rather than guessed
+            continue
+        meta = nb.metadata.get("is_spectral", {})
+        rows.append(dict({"name": path.stem, "html": path.stem + ".html", "ipynb": path.stem + ".ipynb",
+                          "ok": bool(meta.get("ok", False)), "seconds": float(meta.get("seconds", 0.0)),
+                          "cells": sum(1 for c in nb.cells if c.cell_type == "code"),
+                          "earlier": "commit %s, size %s" % (meta.get("commit", "unknown"), meta.get("size", "unknown"))},
+                         **summary(nb)))
+    return rows
+
+
 def report_name(stem: str, taken: set) -> str:
     """The file stem for a notebook's reports: its own, unless that is the index's or another notebook's."""
     name = stem
@@ -230,6 +255,8 @@ def index_page(rows: list, info: dict, size: str, context: dict = None) -> str:
     items = []
     for r in rows:
         status = "ok" if r["ok"] else "FAILED"
+        if r.get("earlier"):
+            status += " (earlier run: %s)" % r["earlier"]
         if not r["html"]:  # the notebook could not be read: no report to link, say why
             items.append("<tr><td></td><td>{name}</td><td>FAILED</td><td></td><td>{error}</td><td></td><td></td></tr>".format(
                 name=html.escape(r["name"]), error=html.escape(r.get("error", ""))))
@@ -249,7 +276,10 @@ def index_page(rows: list, info: dict, size: str, context: dict = None) -> str:
             "<td>{about}</td><td>{cells}</td><td><a href=\"{ipynb}\">.ipynb</a></td></tr>".format(
                 thumb=thumb, html=html.escape(quote(r["html"])), name=html.escape(r["name"]), status=status,
                 seconds=r["seconds"], about=about, cells=r["cells"], ipynb=html.escape(quote(r["ipynb"]))))
-    total = sum(r["seconds"] for r in rows)
+    total = sum(r["seconds"] for r in rows if not r.get("earlier"))
+    earlier = sum(1 for r in rows if r.get("earlier"))
+    kept = ("" if not earlier else " %d of the %d notebooks were not run this time: their rows and reports are kept "
+            "from an earlier run in this folder, marked with its commit." % (earlier, len(rows)))
     run_rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape(str(v)))
                        for k, v in (context or {}).items())
     machine_rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape(str(v)))
@@ -274,7 +304,7 @@ span.none {{ color: #888; }}
 <body>
 <h1>IS-Spectral notebook reports</h1>
 <p>Each notebook executed top to bottom at size <code>IS_SPECTRAL_SIZE={size}</code>;
-every number in a report, and each headline below, was computed in that run. Total run time {total:.1f} s.</p>
+every number in a report, and each headline below, was computed in that run. Run time of this run {total:.1f} s.{kept}</p>
 <div class="scroll">
 <table>
 <tr><th>key chart</th><th>notebook</th><th>status</th><th>run time</th><th>what it teaches, and what this run found</th><th>code cells</th><th>executed notebook</th></tr>
@@ -291,7 +321,7 @@ every number in a report, and each headline below, was computed in that run. Tot
 </table>
 </body>
 </html>
-""".format(size=html.escape(size), total=total, items="\n".join(items), run=run_rows, machine=machine_rows)
+""".format(size=html.escape(size), total=total, kept=html.escape(kept), items="\n".join(items), run=run_rows, machine=machine_rows)
 
 
 def main(argv=None) -> int:
@@ -351,7 +381,7 @@ def main(argv=None) -> int:
             continue
         coalesce_streams(nb)
         nb.metadata.setdefault("is_spectral", {}).update({"size": size, "seconds": round(seconds, 2), "machine": info,
-                                                          "ok": error is None})
+                                                          "ok": error is None, "commit": context["commit"]})
         import nbformat
         # every report records where and under what load it ran (the run's context, as its last cell)
         nb.cells.append(nbformat.v4.new_markdown_cell(
@@ -370,13 +400,18 @@ def main(argv=None) -> int:
             failures += 1
             print("run_notebooks: %s FAILED after %.1f s\n%s" % (name, seconds, error), file=sys.stderr, flush=True)
     context["load average after (1 / 5 / 15 min)"] = load_average()
+    if args.notebooks:  # a subset: the index keeps the other notebooks' reports already in the folder, marked as earlier
+        kept = earlier_rows(out, {r["name"] for r in rows})
+        if kept:  # in notebook order, the earlier ones among those just run
+            rows = sorted(rows + kept, key=lambda r: r["name"])
     write_atomically(out / "index.html", index_page(rows, info, size, context))
     listed = [{k: v for k, v in r.items() if k != "thumbnail"} for r in rows]
     write_atomically(out / "index.json", json.dumps({"size": size, "run": context, "machine": info, "notebooks": listed},
                                                     indent=2))
-    total = sum(r["seconds"] for r in rows)
+    total = sum(r["seconds"] for r in rows if not r.get("earlier"))
     print("run_notebooks: %d of %d notebook(s) ok, %.1f s in notebooks; index: %s"
-          % (len(rows) - failures, len(rows), total, out / "index.html"))
+          % (sum(1 for r in rows if not r.get("earlier")) - failures, sum(1 for r in rows if not r.get("earlier")), total,
+             out / "index.html"))
     return 1 if failures else 0
 
 

@@ -60,3 +60,43 @@ class BrokenAndOddNotebooks(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ASubsetKeepsTheOtherReports(unittest.TestCase):
+    """`bash run.sh notebooks/NN-x.ipynb` runs one notebook; the index must still list the reports an earlier run
+    left in the folder (marked as earlier, with their commit), not only the one just run."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        root = Path(cls.tmp.name)
+        cls.out = root / "reports"
+        cls.out.mkdir()
+        earlier = dict(NOTEBOOK, metadata=dict(NOTEBOOK["metadata"], is_spectral={
+            "ok": True, "seconds": 12.5, "commit": "abc1234", "size": "small", "teaches": "What the earlier run taught."}))
+        (cls.out / "01-quickstart.ipynb").write_text(json.dumps(earlier), encoding="utf-8")
+        (cls.out / "01-quickstart.html").write_text("<html></html>", encoding="utf-8")
+        (root / "zz.ipynb").write_text(json.dumps(NOTEBOOK), encoding="utf-8")
+        cls.result = subprocess.run(
+            [sys.executable, str(TOOLS / "run_notebooks.py"), "--installed-kernel", "--kernel", "no-such-kernel",
+             "--startup-timeout", "20", "--out", str(cls.out), str(root / "zz.ipynb")],
+            capture_output=True, text=True, timeout=600)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_the_index_lists_the_earlier_report_marked_with_its_commit(self):
+        index = (self.out / "index.html").read_text(encoding="utf-8")
+        self.assertIn('href="01-quickstart.html"', index)
+        self.assertIn("earlier run: commit abc1234, size small", index)
+        self.assertIn("What the earlier run taught.", index)
+        self.assertIn("1 of the 2 notebooks were not run this time", index)
+        listed = json.loads((self.out / "index.json").read_text(encoding="utf-8"))["notebooks"]
+        self.assertEqual(["01-quickstart", "zz"], [n["name"] for n in listed])
+        self.assertEqual("commit abc1234, size small", listed[0]["earlier"])
+        self.assertNotIn("earlier", listed[1])
+
+    def test_the_summary_line_counts_only_what_ran(self):
+        self.assertEqual(1, self.result.returncode, self.result.stderr)
+        self.assertIn("0 of 1 notebook(s) ok", self.result.stdout)
