@@ -254,9 +254,19 @@ public final class LargeAllocationRecorder implements AutoCloseable {
         if (m == null) {
             return "?";
         }
-        String type = m.getType() == null ? "?" : m.getType().getName();
+        String type = m.getType() == null ? "?" : typeName(m.getType().getName());
         int line = f.getLineNumber();
         return type + "." + m.getName() + (line > 0 ? ":" + line : "");
+    }
+
+    /**
+     * A frame's class as a reader wants it: a lambda's hidden class ({@code Foo$$Lambda$575/0x00007f…}, which Flight
+     * Recorder may print with {@code +} and an id appended) becomes {@code Foo$$Lambda}, the class whose code the
+     * lambda is, without the JVM's run-specific number and address.
+     */
+    static String typeName(String name) {
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda) + "$$Lambda";
     }
 
     /** {@code [D} → {@code double[]}, {@code [Ljava.lang.String;} → {@code java.lang.String[]}. */

@@ -53,6 +53,15 @@ class LargeAllocationRecorderTest {
     }
 
     @Test
+    void lambdaFramesLoseTheJvmsNumberAndAddress() {
+        assertEquals("dev.isspectral.fft.FftEngines$$Lambda",
+                LargeAllocationRecorder.typeName("dev.isspectral.fft.FftEngines$$Lambda$575+0x00007fcaa22989e0.1924856096"));
+        assertEquals("dev.isspectral.fft.FftEngines$$Lambda",
+                LargeAllocationRecorder.typeName("dev.isspectral.fft.FftEngines$$Lambda$575/0x00007fcaa22989e0"));
+        assertEquals("dev.isspectral.fft.FftEngines$1", LargeAllocationRecorder.typeName("dev.isspectral.fft.FftEngines$1"));
+    }
+
+    @Test
     void arrayClassNamesAreReadable() {
         assertEquals("double[]", LargeAllocationRecorder.readable("[D"));
         assertEquals("java.lang.String[][]", LargeAllocationRecorder.readable("[[Ljava.lang.String;"));
