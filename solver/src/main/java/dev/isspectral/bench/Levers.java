@@ -4,18 +4,24 @@ import dev.isspectral.fft.FftSettings;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkSetup;
+import dev.isspectral.measure.ForkedFigure;
+import dev.isspectral.measure.ForkedMeasurement;
+import dev.isspectral.measure.Forks;
+import dev.isspectral.measure.MachineLoad;
 import dev.isspectral.measure.Measure;
-import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.Presentable;
 import dev.isspectral.measure.RunContext;
 import dev.isspectral.sim.Instrumentation;
-import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -25,12 +31,18 @@ import tech.tablesaw.api.Table;
  * Each optimization on its own (issue 13: "measure each; keep what pays, say what did not"). For every {@link Lever}
  * that applies to the backend, the {@link Workload} on one grid is stepped with the lever off and on, interleaved in
  * rotated rounds ({@link Measure}), everything else held at the optimized tuning with the chosen backend and thread
- * count. The speed-up is paired per round (time off / time on) and given with its 95% interval; the verdict follows
- * from the interval: {@code pays} when all of it is above 1, {@code costs} when all of it is below 1, otherwise
- * {@code no clear effect}. Immutable; {@code run()} measures.
+ * count. Each lever is measured in {@link #forks(int)} fresh JVMs of its own ({@link Forks}, {@link LeverFork}), one
+ * after another: a fork builds only that lever's two simulations, warms up and runs its rounds, so no lever's figure
+ * depends on the levers measured before it in the same JVM (in one JVM the same optimized tuning measured 0.33-0.51
+ * s/step depending on them). Which side a fork builds first and lets lead the rotation alternates between forks. The
+ * speed-up is paired per round within a fork (time off / time on), its median is over all rounds of all forks and its
+ * 95% interval from the hierarchical bootstrap over forks, then rounds ({@link ForkedMeasurement#speedup}); the verdict
+ * follows from the interval: {@code pays} when all of it is above 1, {@code costs} when all of it is below 1,
+ * otherwise {@code no clear effect}. {@code forks(1)} measures every lever in this JVM, one after another (the method
+ * before forks). Immutable; {@code run()} measures.
  *
  * <pre>{@code
- * Levers.on("128x64x64", "fftw").threads(2).budgetPerLever(Duration.ofSeconds(30)).run()
+ * Levers.on("128x64x64", "fftw").threads(2).forks(3).budgetPerLever(Duration.ofSeconds(24)).run()
  * }</pre>
  */
 public final class Levers {
@@ -43,7 +55,18 @@ public final class Levers {
     public static final String SPEEDUP_LOW = "speedup_ci_low";
     public static final String SPEEDUP_HIGH = "speedup_ci_high";
     public static final String ROUNDS = "rounds";
+    public static final String FORKS = "forks";
+    public static final String BETWEEN_FORKS_DOMINATE = "between_forks_dominate";
     public static final String VERDICT = "verdict";
+
+    /** Forks per lever unless {@link #forks(int)} says otherwise. */
+    public static final int DEFAULT_FORKS = 3;
+    /**
+     * Each lever's time budget over all its forks unless {@link #budgetPerLever} says otherwise: 24 s, 8 s per fork
+     * with 3 forks, so that the nine levers of 128×64×64 on 2 cores take about 5 minutes per backend with JVM start
+     * and set-up.
+     */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(24);
 
     /** What the interval of a lever's speed-up says. */
     public enum Effect {
@@ -117,23 +140,26 @@ public final class Levers {
     private final String backend;
     private final int threads;
     private final Duration budgetPerLever;
+    private final int forks;
     private final List<Lever> levers;
 
-    private Levers(Grid grid, String backend, int threads, Duration budgetPerLever, List<Lever> levers) {
+    private Levers(Grid grid, String backend, int threads, Duration budgetPerLever, int forks, List<Lever> levers) {
         this.grid = grid;
         this.backend = backend;
         this.threads = threads;
         this.budgetPerLever = budgetPerLever;
+        this.forks = forks;
         this.levers = List.copyOf(levers);
     }
 
     /**
      * The levers of {@link #all()} on {@code grid} with FFT backend {@code backend} ("best", "fftw" or "jtransforms"),
-     * on all cores, 30 s per lever.
+     * on all cores, {@value #DEFAULT_FORKS} forks per lever, {@link #DEFAULT_BUDGET} per lever.
      */
     public static Levers on(String grid, String backend) {
         String b = Workload.resolveBackend(backend);
-        return new Levers(Grid.parse(grid), b, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(30), all());
+        return new Levers(Grid.parse(grid), b, Runtime.getRuntime().availableProcessors(), DEFAULT_BUDGET, DEFAULT_FORKS,
+                all());
     }
 
     /** The same, on {@code n} threads (1 … 256). */
@@ -141,15 +167,32 @@ public final class Levers {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("threads = " + n + "; must be 1 … 256");
         }
-        return new Levers(grid, backend, n, budgetPerLever, levers);
+        return new Levers(grid, backend, n, budgetPerLever, forks, levers);
     }
 
-    /** The same, with {@code budget} for each lever's measurement (at least 1 s). */
+    /** The same, with {@code budget} for each lever's measurement over all its forks (at least 1 s). */
     public Levers budgetPerLever(Duration budget) {
         if (budget == null || budget.toMillis() < 1000) {
             throw new IllegalArgumentException("budgetPerLever = " + budget + "; must be at least 1 s");
         }
-        return new Levers(grid, backend, threads, budget, levers);
+        return new Levers(grid, backend, threads, budget, forks, levers);
+    }
+
+    /**
+     * The same, measuring each lever in {@code n} fresh JVMs (1 … 20), each with 1/n of the lever's budget; 1 measures
+     * every lever in this JVM, one after another (the method before forks: a lever's figure then depends on the
+     * levers measured before it).
+     */
+    public Levers forks(int n) {
+        if (n < 1 || n > 20) {
+            throw new IllegalArgumentException("forks = " + n + "; must be 1 … 20 (1 = every lever in this JVM)");
+        }
+        return new Levers(grid, backend, threads, budgetPerLever, n, levers);
+    }
+
+    /** Forks per lever. */
+    public int forkCount() {
+        return forks;
     }
 
     /** The same, measuring only the levers whose name contains one of {@code names} (case-insensitive). */
@@ -168,52 +211,147 @@ public final class Levers {
             levers.forEach(l -> known.add(l.name()));
             throw new IllegalArgumentException("levers = " + names + "; matches none of " + known);
         }
-        return new Levers(grid, backend, threads, budgetPerLever, kept);
+        return new Levers(grid, backend, threads, budgetPerLever, forks, kept);
     }
 
     /** The base tuning every lever is switched on: optimized, this backend, this thread count. */
     public Tuning base() {
+        return base(backend, threads);
+    }
+
+    private static Tuning base(String backend, int threads) {
         return Workload.optimized(backend).withThreads(threads);
+    }
+
+    /** The levers that apply to the backend, in order: what {@link #run()} measures. */
+    public List<Lever> measured() {
+        return levers.stream().filter(l -> l.appliesTo(backend)).toList();
+    }
+
+    /** A duration in seconds as given on the command line: "24", "1.5". */
+    static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** Measures every lever that applies to the backend. */
     public Result run() {
-        RunContext context = RunContext.start();
-        List<Lever> measured = new ArrayList<>();
-        List<Measurement> results = new ArrayList<>();
-        for (Lever lever : levers) {
-            if (!lever.appliesTo(backend)) {
-                continue;
-            }
-            Simulation off = Workload.simulation(grid, lever.without().apply(base()));
-            Simulation on = Workload.simulation(grid, lever.with().apply(base()));
-            Solver sOff = off.start(Instrumentation.NONE);
-            Solver sOn = on.start(Instrumentation.NONE);
-            Measurement m = Measure.of(Candidate.of("off", sOff::step), Candidate.of("on", sOn::step))
-                    .named(lever.name()).budget(budgetPerLever).minSample(Duration.ZERO).run();
-            measured.add(lever);
-            results.add(m);
-            System.gc();
-        }
-        return new Result(grid, backend, threads, measured, results, context.finish());
+        return run(null);
     }
 
-    /** The levers' measurements. */
+    /** {@link #run()}, with a line on {@code progress} (if not null) as each lever starts and ends. */
+    public Result run(PrintStream progress) {
+        RunContext context = RunContext.start();
+        List<Lever> measured = measured();
+        List<ForkedMeasurement> results = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            Lever lever = measured.get(i);
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "lever %d/%d: %s (%s, %s s)%n", i + 1, measured.size(), lever.name(),
+                        forks == 1 ? "in this JVM" : forks + " fresh JVMs", seconds(budgetPerLever));
+            }
+            ForkedMeasurement m = Forks.of(LeverFork.class, grid.boxNotation(), backend, Integer.toString(threads), lever.name())
+                    .forks(forks).budget(budgetPerLever).run();
+            results.add(m);
+            if (progress != null) {
+                progress.println("  speed-up " + m.speedup(1, 0).estimate().formatShort() + ", " + Effect.of(m.speedup(1, 0)
+                        .estimate()) + (forks == 1 ? "" : "; " + m.speedup(1, 0).text()));
+            }
+            if (forks == 1) {
+                System.gc();     // the lever's simulations, before the next lever's are built in this JVM
+            }
+        }
+        return new Result(grid, backend, threads, forks, budgetPerLever, measured, results, context.finish(), "");
+    }
+
+    /**
+     * One lever in one fork: args GRID BACKEND THREADS LEVER (the exact name of a lever of {@link #all()}); the
+     * candidates "off" and "on" (one step each) on the optimized tuning of BACKEND on THREADS threads. Even forks build
+     * "off" first and let it lead the rotation, odd forks "on" ({@link Forks} puts them back in the order off, on);
+     * extras: which side was first ({@code first}) and the JVM's process id ({@code pid}).
+     */
+    public static final class LeverFork implements ForkSetup {
+        private String first = "";
+
+        /** For {@link Forks}. */
+        public LeverFork() {
+        }
+
+        @Override
+        public Measure measure(List<String> args) {
+            return measure(args, 0);
+        }
+
+        @Override
+        public Measure measure(List<String> args, int fork) {
+            if (args.size() != 4) {
+                throw new IllegalArgumentException("LeverFork args = " + args + "; must be GRID BACKEND THREADS LEVER");
+            }
+            Grid g = Grid.parse(args.get(0));
+            Tuning base = base(args.get(1), Integer.parseInt(args.get(2)));
+            Lever lever = named(args.get(3));
+            boolean offFirst = fork % 2 == 0;
+            Solver[] solvers = new Solver[2];      // [off, on]
+            for (int k = 0; k < 2; k++) {
+                int side = (k == 0) == offFirst ? 0 : 1;
+                Tuning t = side == 0 ? lever.without().apply(base) : lever.with().apply(base);
+                solvers[side] = Workload.simulation(g, t).start(Instrumentation.NONE);
+            }
+            Candidate off = Candidate.of("off", solvers[0]::step);
+            Candidate on = Candidate.of("on", solvers[1]::step);
+            first = offFirst ? "off" : "on";
+            return (offFirst ? Measure.of(off, on) : Measure.of(on, off)).named(lever.name()).minSample(Duration.ZERO);
+        }
+
+        @Override
+        public Map<String, String> extras() {
+            return Map.of("first", first, "pid", Long.toString(ProcessHandle.current().pid()));
+        }
+
+        private static Lever named(String name) {
+            List<String> known = new ArrayList<>();
+            for (Lever l : all()) {
+                if (l.name().equals(name)) {
+                    return l;
+                }
+                known.add(l.name());
+            }
+            throw new IllegalArgumentException("lever = \"" + name + "\"; must be one of " + known);
+        }
+    }
+
+    /** The levers' measurements: candidate 0 is the lever off, 1 on, each over the lever's forks. */
     public static final class Result implements Presentable {
         private final Grid grid;
         private final String backend;
         private final int threads;
+        private final int forks;
+        private final Duration budgetPerLever;
         private final List<Lever> levers;
-        private final List<Measurement> measurements;
+        private final List<ForkedMeasurement> measurements;
         private final RunContext context;
+        private final String command;
 
-        Result(Grid grid, String backend, int threads, List<Lever> levers, List<Measurement> measurements, RunContext context) {
+        Result(Grid grid, String backend, int threads, int forks, Duration budgetPerLever, List<Lever> levers,
+               List<ForkedMeasurement> measurements, RunContext context, String command) {
+            if (levers.size() != measurements.size()) {
+                throw new IllegalArgumentException("levers = " + levers.size() + ", measurements = " + measurements.size()
+                        + "; must be equal");
+            }
             this.grid = grid;
             this.backend = backend;
             this.threads = threads;
+            this.forks = forks;
+            this.budgetPerLever = budgetPerLever;
             this.levers = List.copyOf(levers);
             this.measurements = List.copyOf(measurements);
             this.context = context;
+            this.command = command;
+        }
+
+        /** The same result with the command line that produced it (shown under the table and in the JSON). */
+        public Result withCommand(String commandLine) {
+            return new Result(grid, backend, threads, forks, budgetPerLever, levers, measurements, context,
+                    commandLine == null ? "" : commandLine);
         }
 
         /** The levers measured, in order. */
@@ -221,14 +359,29 @@ public final class Levers {
             return levers;
         }
 
-        /** Lever {@code i}'s measurement (candidate 0 off, 1 on). */
-        public Measurement measurement(int i) {
+        /** Forks per lever. */
+        public int forks() {
+            return forks;
+        }
+
+        /** The run's context (commit, machine, load over the whole run). */
+        public RunContext context() {
+            return context;
+        }
+
+        /** Lever {@code i}'s measurement over its forks (candidate 0 off, 1 on). */
+        public ForkedMeasurement measurement(int i) {
             return measurements.get(i);
         }
 
-        /** Paired speed-up of lever {@code i}: time off / time on per round. */
-        public Estimate speedup(int i) {
+        /** Paired speed-up of lever {@code i} (time off / time on per round) over its forks, with the fork medians. */
+        public ForkedFigure speedupFigure(int i) {
             return measurements.get(i).speedup(1, 0);
+        }
+
+        /** Paired speed-up of lever {@code i}: median over all rounds of all forks, 95% interval. */
+        public Estimate speedup(int i) {
+            return speedupFigure(i).estimate();
         }
 
         /** What lever {@code i}'s interval says. */
@@ -245,36 +398,75 @@ public final class Levers {
             DoubleColumn low = DoubleColumn.create(SPEEDUP_LOW);
             DoubleColumn high = DoubleColumn.create(SPEEDUP_HIGH);
             IntColumn rounds = IntColumn.create(ROUNDS);
+            IntColumn forkCount = IntColumn.create(FORKS);
+            BooleanColumn dominate = BooleanColumn.create(BETWEEN_FORKS_DOMINATE);
             StringColumn verdict = StringColumn.create(VERDICT);
             for (int i = 0; i < levers.size(); i++) {
-                Measurement m = measurements.get(i);
+                ForkedMeasurement m = measurements.get(i);
                 Estimate s = speedup(i);
                 name.append(levers.get(i).name());
-                off.append(m.time(0).median());
-                on.append(m.time(1).median());
+                off.append(m.time(0).estimate().median());
+                on.append(m.time(1).estimate().median());
                 up.append(s.median());
                 low.append(s.low());
                 high.append(s.high());
                 rounds.append(m.rounds());
+                forkCount.append(m.forkCount());
+                dominate.append(speedupFigure(i).betweenForksDominate());
                 verdict.append(effect(i).toString());
             }
             return Table.create("levers, " + grid.boxNotation() + ", " + backend + ", " + threads + " threads",
-                    name, off, on, up, low, high, rounds, verdict);
+                    name, off, on, up, low, high, rounds, forkCount, dominate, verdict);
         }
 
-        /** A markdown table with the run's context. */
+        private String backendText() {
+            return backend.equals(FftSettings.FFTW) ? "FFTW" : "JTransforms (pure Java)";
+        }
+
+        private String howText() {
+            return forks == 1
+                    ? "each lever off and on in this JVM, one lever after another (--forks 1: a lever's figure can depend on "
+                    + "the levers measured before it), interleaved rotated rounds"
+                    : "each lever off and on in " + forks + " fresh JVMs (forks) of its own, one after another, interleaved "
+                    + "rotated rounds in each; which side a fork builds first and lets lead the rotation alternates between forks";
+        }
+
+        /** The fork medians of lever {@code i}'s speed-up, "1.31, 1.29, 1.33". */
+        private String forkMedians(int i) {
+            StringBuilder sb = new StringBuilder();
+            for (double v : speedupFigure(i).forkMedians()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(Estimate.number(v));
+            }
+            return sb.toString();
+        }
+
+        /** A markdown table with the run's context, the forks' legend and how each lever was measured. */
         public String toMarkdown() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Levers at %s, %s, %d thread%s (optimized tuning, "
-                            + "the workload of `bench targets`; each lever off and on, interleaved; speed-up = time off / time on, "
-                            + "paired per round); %s%n%n| lever | what it changes | off: s/step | on: s/step | speed-up [95%% CI] "
-                            + "| rounds | other CPU | verdict |%n|---|---|---|---|---|---|---|---|%n",
-                    grid.boxNotation(), backend.equals(FftSettings.FFTW) ? "FFTW" : "JTransforms (pure Java)", threads,
-                    threads == 1 ? "" : "s", context));
+                            + "the workload of `bench targets`; %s; speed-up = time off / time on, paired per round, median over "
+                            + "all rounds%s); %s%n%n| lever | what it changes | off: s/step | on: s/step | speed-up [95%% CI] "
+                            + "| forks×rounds | speed-up per fork (medians) | other CPU | verdict |%n|---|---|---|---|---|---|---|---|---|%n",
+                    grid.boxNotation(), backendText(), threads, threads == 1 ? "" : "s", howText(),
+                    forks == 1 ? "" : " of all forks", context));
             for (int i = 0; i < levers.size(); i++) {
-                Measurement m = measurements.get(i);
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s | %s |%n", levers.get(i).name(),
-                        levers.get(i).what(), m.time(0).formatShort(), m.time(1).formatShort(), speedup(i).formatShort(),
-                        m.rounds(), m.load().otherCpuText(), effect(i)));
+                ForkedMeasurement m = measurements.get(i);
+                ForkedFigure s = speedupFigure(i);
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", levers.get(i).name(),
+                        levers.get(i).what(), m.time(0).estimate().formatShort(), m.time(1).estimate().formatShort(),
+                        s.estimate().formatShort(), s.roundsFlagged(), forkMedians(i), m.load().otherCpuText(), effect(i)));
+            }
+            sb.append('\n').append(ForkedFigure.legend(forks)).append(" Verdict: pays when the whole 95% interval of the "
+                    + "speed-up is above 1, costs when it is below 1, otherwise no clear effect; budget ")
+                    .append(seconds(budgetPerLever)).append(" s per lever")
+                    .append(forks == 1 ? "" : " over its forks").append(".\n\nHow each lever was measured:\n\n");
+            for (int i = 0; i < levers.size(); i++) {
+                ForkedMeasurement m = measurements.get(i);
+                String spread = speedupFigure(i).text();
+                sb.append("- ").append(levers.get(i).name()).append(": ").append(m.how())
+                        .append(spread.isEmpty() ? "" : "; speed-up: " + spread).append('\n');
+            }
+            if (!command.isEmpty()) {
+                sb.append("\nCommand: `").append(command).append("`\n");
             }
             return sb.toString();
         }
@@ -284,20 +476,84 @@ public final class Levers {
             return toMarkdown();
         }
 
+        /**
+         * The result as JSON: the run's context (commit, load, command), and per lever its times and speed-up (median,
+         * interval), verdict and, in the fields of {@code bench targets}' rows, forks, rounds per fork, the fork medians
+         * of the speed-up, their spread and whether it dominates.
+         */
+        public String toJson() {
+            MachineLoad l = context.load();
+            StringBuilder sb = new StringBuilder("{\n");
+            sb.append("  \"measurement\": \"levers\",\n");
+            sb.append("  \"date\": ").append(TargetsReport.str(context.date())).append(",\n");
+            sb.append("  \"commit\": ").append(TargetsReport.str(context.commit())).append(",\n");
+            sb.append("  \"dirty\": ").append(context.dirty()).append(",\n");
+            sb.append("  \"jvm\": ").append(TargetsReport.str(context.jvm())).append(",\n");
+            sb.append("  \"machine\": ").append(TargetsReport.str(context.machine())).append(",\n");
+            sb.append("  \"cores\": ").append(context.cores()).append(",\n");
+            sb.append("  \"load_before\": ").append(TargetsReport.num(l.loadBefore())).append(",\n");
+            sb.append("  \"load_after\": ").append(TargetsReport.num(l.loadAfter())).append(",\n");
+            sb.append("  \"cpu_steal\": ").append(TargetsReport.num(l.stealShare())).append(",\n");
+            sb.append("  \"other_cpu_share\": ").append(TargetsReport.num(l.otherShare())).append(",\n");
+            sb.append("  \"busy\": ").append(l.busy()).append(",\n");
+            sb.append("  \"command\": ").append(TargetsReport.str(command)).append(",\n");
+            sb.append("  \"grid\": ").append(TargetsReport.str(grid.boxNotation())).append(",\n");
+            sb.append("  \"backend\": ").append(TargetsReport.str(backend)).append(",\n");
+            sb.append("  \"threads\": ").append(threads).append(",\n");
+            sb.append("  \"forks\": ").append(forks).append(",\n");
+            sb.append("  \"budget_per_lever_s\": ").append(seconds(budgetPerLever)).append(",\n");
+            sb.append("  \"levers\": [\n");
+            for (int i = 0; i < levers.size(); i++) {
+                ForkedMeasurement m = measurements.get(i);
+                Estimate off = m.time(0).estimate();
+                Estimate on = m.time(1).estimate();
+                Estimate s = speedup(i);
+                StringBuilder first = new StringBuilder("[");
+                for (int k = 0; k < m.forkCount(); k++) {
+                    first.append(k == 0 ? "" : ", ").append(TargetsReport.str(m.extras(k).getOrDefault("first", "")));
+                }
+                sb.append("    {\"lever\": ").append(TargetsReport.str(levers.get(i).name()))
+                        .append(", \"what\": ").append(TargetsReport.str(levers.get(i).what()))
+                        .append(", \"off_s_per_step\": ").append(TargetsReport.num(off.median()))
+                        .append(", \"off_ci_low\": ").append(TargetsReport.num(off.low()))
+                        .append(", \"off_ci_high\": ").append(TargetsReport.num(off.high()))
+                        .append(", \"on_s_per_step\": ").append(TargetsReport.num(on.median()))
+                        .append(", \"on_ci_low\": ").append(TargetsReport.num(on.low()))
+                        .append(", \"on_ci_high\": ").append(TargetsReport.num(on.high()))
+                        .append(", \"speedup\": ").append(TargetsReport.num(s.median()))
+                        .append(", \"speedup_ci_low\": ").append(TargetsReport.num(s.low()))
+                        .append(", \"speedup_ci_high\": ").append(TargetsReport.num(s.high()))
+                        .append(", \"speedup_confidence\": ").append(TargetsReport.num(s.confidence()))
+                        .append(", \"rounds\": ").append(m.rounds())
+                        .append(TargetsReport.forkFields(speedupFigure(i)))
+                        .append(", \"first_per_fork\": ").append(first).append(']')
+                        .append(", \"verdict\": ").append(TargetsReport.str(effect(i).toString()))
+                        .append(", \"other_cpu_share\": ").append(TargetsReport.num(m.load().otherShare()))
+                        .append(", \"warmup\": ").append(TargetsReport.str(m.warmupText()))
+                        .append(", \"stop\": ").append(TargetsReport.str(m.stopText()))
+                        .append(", \"seconds\": ").append(TargetsReport.num(m.seconds()))
+                        .append('}').append(i + 1 < levers.size() ? ",\n" : "\n");
+            }
+            return sb.append("  ]\n}\n").toString();
+        }
+
         @Override
         public String toHtml() {
             StringBuilder html = new StringBuilder("<div class=\"is-spectral-levers\"><table class=\"is-spectral-table\"><caption>"
-                    + Presentable.escape(String.format(Locale.ROOT, "Levers at %s, %s, %d threads", grid.boxNotation(), backend,
-                    threads)) + "</caption><thead><tr><th>lever</th><th>off: s/step</th><th>on: s/step</th>"
-                    + "<th>speed-up [95% CI]</th><th>rounds</th><th>verdict</th></tr></thead><tbody>");
+                    + Presentable.escape(String.format(Locale.ROOT, "Levers at %s, %s, %d threads, %s", grid.boxNotation(),
+                    backend, threads, forks == 1 ? "in this JVM" : forks + " forks per lever")) + "</caption><thead><tr>"
+                    + "<th>lever</th><th>off: s/step</th><th>on: s/step</th><th>speed-up [95% CI]</th><th>forks×rounds</th>"
+                    + "<th>speed-up per fork</th><th>verdict</th></tr></thead><tbody>");
             for (int i = 0; i < levers.size(); i++) {
-                Measurement m = measurements.get(i);
+                ForkedMeasurement m = measurements.get(i);
                 html.append("<tr><td>").append(Presentable.escape(levers.get(i).name())).append("</td><td>")
-                        .append(m.time(0).formatShort()).append("</td><td>").append(m.time(1).formatShort())
-                        .append("</td><td>").append(speedup(i).formatShort()).append("</td><td>").append(m.rounds())
-                        .append("</td><td>").append(effect(i)).append("</td></tr>");
+                        .append(m.time(0).estimate().formatShort()).append("</td><td>").append(m.time(1).estimate().formatShort())
+                        .append("</td><td>").append(speedup(i).formatShort()).append("</td><td>")
+                        .append(Presentable.escape(speedupFigure(i).roundsFlagged())).append("</td><td>")
+                        .append(Presentable.escape(forkMedians(i))).append("</td><td>").append(effect(i)).append("</td></tr>");
             }
-            return html.append("</tbody></table>").append(context.toHtml()).append("</div>").toString();
+            return html.append("</tbody></table><p>").append(Presentable.escape(ForkedFigure.legend(forks))).append("</p>")
+                    .append(context.toHtml()).append("</div>").toString();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.isspectral.bench;
 
+import dev.isspectral.report.ProfileReport;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code is-spectral bench levers [--grid G] [--backend NAME] [--threads N] [--only NAME,...] [--budget SECONDS]
- * [--out FILE.md]}: each optimization off and on ({@link Levers}), with its paired speed-up and 95% interval. Bad
- * arguments throw {@link IllegalArgumentException} naming the option, the value and what is allowed.
+ * {@code is-spectral bench levers [--grid G] [--backend NAME] [--threads N] [--only NAME,...] [--forks N]
+ * [--budget SECONDS] [--out FILE.md] [--json FILE.json]}: each optimization off and on ({@link Levers}), each lever in
+ * N fresh JVMs of its own, with its paired speed-up, 95% interval and fork medians. Bad arguments throw
+ * {@link IllegalArgumentException} naming the option, the value and what is allowed.
  */
 public final class LeversCommand {
 
@@ -20,11 +23,18 @@ public final class LeversCommand {
               --backend NAME         best (default), fftw or jtransforms
               --threads N            threads of the step's team and FFTs (default: all cores)
               --only NAME,...        only the levers whose name contains one of these
-              --budget SECONDS       time budget of each lever's measurement (default 30)
+              --forks N              measure each lever in N fresh JVMs of its own, one after another (default 3),
+                                     off/on order alternating; interval by hierarchical bootstrap over forks, then
+                                     rounds; 1 = every lever in this JVM, one after another (the old method)
+              --budget SECONDS       time budget of each lever's measurement over all its forks (default 24; JVM
+                                     start and set-up come on top: about 5 min for 9 levers at 128x64x64 on 2 cores)
               --out FILE.md          write the markdown table (atomically)
+              --json FILE.json       write the result as JSON (atomically): commit, load, command, per lever the
+                                     times, speed-up with interval, fork medians and spread
             """;
 
-    private static final List<String> OPTION_NAMES = List.of("--grid", "--backend", "--threads", "--only", "--budget", "--out");
+    private static final List<String> OPTION_NAMES = List.of("--grid", "--backend", "--threads", "--only", "--forks", "--budget",
+            "--out", "--json");
 
     private LeversCommand() {
     }
@@ -35,8 +45,10 @@ public final class LeversCommand {
         String backend = Workload.BEST;
         Integer threads = null;
         List<String> only = null;
-        Duration budget = Duration.ofSeconds(30);
+        Duration budget = Levers.DEFAULT_BUDGET;
+        int forks = Levers.DEFAULT_FORKS;
         Path md = null;
+        Path json = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!OPTION_NAMES.contains(a)) {
@@ -49,28 +61,45 @@ public final class LeversCommand {
             switch (a) {
                 case "--grid" -> grid = v;
                 case "--backend" -> backend = v;
-                case "--threads" -> threads = whole(a, v);
+                case "--threads" -> threads = whole(a, v, "1 … 256");
                 case "--only" -> only = Arrays.asList(v.split(","));
+                case "--forks" -> forks = whole(a, v, "1 … 20 (1 = every lever in this JVM)");
                 case "--budget" -> budget = CommandOptions.seconds("--budget", v);
+                case "--json" -> json = CommandOptions.file("--json", v, ".json");
                 default -> md = CommandOptions.file("--out", v, ".md");
             }
         }
-        Levers levers = Levers.on(grid, backend).budgetPerLever(budget);
+        Levers levers = Levers.on(grid, backend).budgetPerLever(budget).forks(forks);
         if (threads != null) {
             levers = levers.threads(threads);
         }
         if (only != null) {
             levers = levers.only(only);
         }
-        String markdown = levers.run().toMarkdown();
-        return CommandOptions.printAndWrite(markdown, md, out, err);
+        int n = levers.measured().size();
+        out.printf("bench levers: %d lever%s, %s, budget %s s per lever%n", n, n == 1 ? "" : "s",
+                levers.forkCount() == 1 ? "all in this JVM" : levers.forkCount() + " fresh JVMs per lever, one after another",
+                Levers.seconds(budget));
+        Levers.Result result = levers.run(out)
+                .withCommand("is-spectral bench levers" + (args.length == 0 ? "" : " " + String.join(" ", args)));
+        int status = CommandOptions.printAndWrite(result.toMarkdown(), md, out, err);
+        if (json != null) {
+            try {
+                ProfileReport.writeAtomically(json, result.toJson());
+                out.println("wrote " + json);
+            } catch (IOException e) {
+                err.println("error: could not write the JSON: " + e.getMessage());
+                return 1;
+            }
+        }
+        return status;
     }
 
-    private static int whole(String option, String v) {
+    private static int whole(String option, String v, String allowed) {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number, 1 … 256");
+            throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number, " + allowed);
         }
     }
 }

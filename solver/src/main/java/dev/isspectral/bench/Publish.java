@@ -223,14 +223,7 @@ public final class Publish {
      * (older JSON, or --forks 1), that they are within one JVM.
      */
     static String forksLine(Map<String, Object> run) {
-        long forks = run.get("forks") == null ? 1 : (long) num(run.get("forks"));
-        return forks > 1 ? "Each timed figure was measured in " + forks + " fresh JVMs (forks) one after another; its "
-                + "interval is a hierarchical bootstrap over forks, then rounds, so the variation between JVMs is inside it "
-                + "(\"forks×rounds\"; \"*\": the forks' medians differ by more than a fork's own interval, and with " + forks
-                + " forks the interval then covers the JVM-to-JVM variation at most "
-                + Math.round(100 * dev.isspectral.measure.Stats.forkCoverage((int) forks)) + "% of the time)."
-                : "Every interval of this run is over rounds inside one JVM: the variation between JVMs is not in it "
-                + "(BENCHMARKS.md, \"Limits of the method\").";
+        return dev.isspectral.measure.ForkedFigure.legend(run.get("forks") == null ? 1 : (int) num(run.get("forks")));
     }
 
     static String verdict(Map<String, Object> r) {

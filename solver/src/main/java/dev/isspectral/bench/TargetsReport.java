@@ -188,7 +188,11 @@ public final class TargetsReport {
      * relative, median over forks), {@code between_forks_dominate}; only {@code "forks": 1} for rows not timed over forks.
      */
     private static String forkFields(TargetRow r) {
-        ForkedFigure f = r.forked();
+        return forkFields(r.forked());
+    }
+
+    /** The fork fields of {@code f} (null: not timed over forks), as in every row of {@link #toJson()}; also {@code bench levers}'. */
+    static String forkFields(ForkedFigure f) {
         if (f == null) {
             return ", \"forks\": 1";
         }

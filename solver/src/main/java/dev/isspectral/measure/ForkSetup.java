@@ -15,6 +15,16 @@ public interface ForkSetup {
     Measure measure(List<String> args);
 
     /**
+     * The measurement of fork {@code fork} (0-based; 0 when {@link Forks} runs the setup in this JVM). A setup that
+     * alternates between forks what it builds first and which candidate leads the rotation (so that neither side of
+     * a comparison always starts first) overrides this; {@link Forks} puts every fork's candidates back into the
+     * first fork's order before combining them. By default the same as {@link #measure(List)}.
+     */
+    default Measure measure(List<String> args, int fork) {
+        return measure(args);
+    }
+
+    /**
      * Figures other than times that the parent needs from this fork (counts, bytes held, a plan's label), read after
      * the measurement ran; keys and values are free text. None by default.
      */

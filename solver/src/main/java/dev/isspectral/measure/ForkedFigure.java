@@ -62,6 +62,26 @@ public record ForkedFigure(Estimate estimate, List<Integer> roundsPerFork, List<
     }
 
     /**
+     * What the intervals of a report measured over {@code forks} forks cover, in one paragraph (the one home of this
+     * text: {@code bench targets}' published tables, {@code bench levers}): over fresh JVMs with the hierarchical
+     * bootstrap, what "forks×rounds" and its "*" mean; or, for one fork, that they are within one JVM.
+     */
+    public static String legend(int forks) {
+        return forks > 1 ? "Each timed figure was measured in " + forks + " fresh JVMs (forks) one after another; its "
+                + "interval is a hierarchical bootstrap over forks, then rounds, so the variation between JVMs is inside it "
+                + "(\"forks×rounds\"; \"*\": the forks' medians differ by more than a fork's own interval, and with " + forks
+                + " forks the interval then covers the JVM-to-JVM variation at most "
+                + Math.round(100 * Stats.forkCoverage(forks)) + "% of the time)."
+                : "Every interval of this run is over rounds inside one JVM: the variation between JVMs is not in it "
+                + "(BENCHMARKS.md, \"Limits of the method\").";
+    }
+
+    /** {@link #roundsText()} with "*" where {@link #betweenForksDominate()}, as the tables show it beside {@link #legend}. */
+    public String roundsFlagged() {
+        return roundsText() + (betweenForksDominate() ? "*" : "");
+    }
+
+    /**
      * "fork medians 1.23, 1.25, 1.31; between-fork spread 6.4% of the median, a fork's own 95% interval 3.0% wide" and,
      * where it holds, that the spread between forks dominates; "" for one fork.
      */

@@ -28,7 +28,9 @@ import java.util.Map;
  *
  * <p>A fork gets this JVM's class path ({@code java.class.path}) and JVM options (its input arguments, without
  * debugger and Java agents), {@code java.home/bin/java}; it prints its rounds as lines prefixed {@value #PREFIX} (other
- * output is kept only for an error message). {@code forks(1)} runs the setup in this JVM instead: the method as it
+ * output is kept only for an error message). Each fork is told its index ({@link ForkSetup#measure(List, int)}), so a
+ * setup can alternate between forks which candidate it builds first and which leads the rotation; every fork's
+ * candidates are put back into the first fork's order. {@code forks(1)} runs the setup in this JVM instead: the method as it
  * was before forks. The forks' CPU time counts as this process's own in {@link MachineLoad} (they are waited-for
  * children, booked in {@code /proc/self/stat}'s cutime and cstime). Immutable.
  */
@@ -122,13 +124,13 @@ public final class Forks {
         return out;
     }
 
-    /** The command line of one fork. */
-    List<String> command(Duration share) {
+    /** The command line of fork {@code k} (0-based). */
+    List<String> command(Duration share, int k) {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(jvmOptions == null ? parentJvmOptions() : jvmOptions);
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Forks.class.getName(), setup.getName(),
-                Long.toString(share.toNanos()), Integer.toString(minRoundsPerFork(forks))));
+                Long.toString(share.toNanos()), Integer.toString(minRoundsPerFork(forks)), Integer.toString(k)));
         c.addAll(args);
         return c;
     }
@@ -141,7 +143,7 @@ public final class Forks {
     public ForkedMeasurement run() {
         if (forks == 1) {
             ForkSetup s = instantiate(setup.getName());
-            Measurement m = s.measure(args).budget(budget).run();     // the setup's own minimum rounds (6 by default)
+            Measurement m = s.measure(args, 0).budget(budget).run();     // the setup's own minimum rounds (6 by default)
             Map<String, String> extras = s.extras();
             s.close();
             return new ForkedMeasurement(List.of(m), List.of(extras), m.load(), true, m.seconds());
@@ -152,7 +154,7 @@ public final class Forks {
         long t0 = System.nanoTime();
         MachineLoad.Sample s0 = MachineLoad.sample();
         for (int k = 0; k < forks; k++) {
-            List<String> lines = runFork(command(share), k);
+            List<String> lines = runFork(command(share, k), k);
             Map<String, String> ex = new LinkedHashMap<>();
             List<String> measurement = new ArrayList<>();
             for (String l : lines) {
@@ -163,7 +165,9 @@ public final class Forks {
                     measurement.add(l);
                 }
             }
-            results.add(Measurement.fromLines(measurement));
+            Measurement m = Measurement.fromLines(measurement);
+            // a setup may alternate the candidates' order between forks (ForkSetup#measure(List, int)): the first fork's order
+            results.add(results.isEmpty() ? m : m.inOrder(results.get(0).names()));
             extras.add(ex);
         }
         MachineLoad window = MachineLoad.between(s0, MachineLoad.sample());
@@ -235,7 +239,7 @@ public final class Forks {
     }
 
     /**
-     * A fork's entry: {@code Forks SETUP_CLASS BUDGET_NANOS MIN_ROUNDS ARGS...}. Builds the setup's measurement, runs
+     * A fork's entry: {@code Forks SETUP_CLASS BUDGET_NANOS MIN_ROUNDS FORK ARGS...}. Builds the setup's measurement of fork FORK, runs
      * it with that budget and at least that many rounds, prints its rounds and the setup's extras as {@value #PREFIX} lines and exits 0 (1 on failure).
      */
     public static void main(String[] argv) {
@@ -245,8 +249,9 @@ public final class Forks {
             ForkSetup s = instantiate(argv[0]);
             Duration share = Duration.ofNanos(Long.parseLong(argv[1]));
             int minRounds = Integer.parseInt(argv[2]);
-            List<String> args = List.of(argv).subList(3, argv.length);
-            Measurement m = s.measure(args).budget(share).minRounds(minRounds).run();
+            int fork = Integer.parseInt(argv[3]);
+            List<String> args = List.of(argv).subList(4, argv.length);
+            Measurement m = s.measure(args, fork).budget(share).minRounds(minRounds).run();
             StringBuilder sb = new StringBuilder("\n");     // in case the setup left a line unfinished
             for (String l : m.toLines()) {
                 sb.append(PREFIX).append(l).append('\n');

@@ -186,6 +186,55 @@ class ForksTest {
         }
     }
 
+    /** {@link KnownCost}, its candidates in reverse order in odd forks; extras: the fork's index and first candidate. */
+    public static final class AlternatingKnownCost implements ForkSetup {
+        private int fork;
+        private String first;
+
+        @Override
+        public Measure measure(List<String> args) {
+            return measure(args, 0);
+        }
+
+        @Override
+        public Measure measure(List<String> args, int fork) {
+            this.fork = fork;
+            MeasureMethodTest.Kernel k1 = new MeasureMethodTest.Kernel();
+            MeasureMethodTest.Kernel k3 = new MeasureMethodTest.Kernel();
+            Candidate once = Candidate.of("once", k1::pass);
+            Candidate thrice = Candidate.of("3 times", () -> {
+                k3.pass();
+                k3.pass();
+                k3.pass();
+            });
+            first = fork % 2 == 0 ? "once" : "3 times";
+            return (fork % 2 == 0 ? Measure.of(once, thrice) : Measure.of(thrice, once)).minSample(Duration.ofMillis(4));
+        }
+
+        @Override
+        public Map<String, String> extras() {
+            return Map.of("fork", Integer.toString(fork), "first", first);
+        }
+    }
+
+    /**
+     * Each fork learns its index, and a fork that measured its candidates in another order is put back in the first
+     * fork's: the ratio "3 times"/"once" stays near 3 (it would be near 1/3 in a fork left reversed; only that coarse
+     * side of 1.5 is asserted, no timing).
+     */
+    @Test
+    void forksLearnTheirIndexAndComeBackInTheFirstForksOrder() {
+        ForkedMeasurement m = Forks.of(AlternatingKnownCost.class).forks(2).budget(Duration.ofMillis(1200)).run();
+        assertEquals(List.of("0", "1"), List.of(m.extras(0).get("fork"), m.extras(1).get("fork")));
+        assertEquals(List.of("once", "3 times"), List.of(m.extras(0).get("first"), m.extras(1).get("first")));
+        for (int k = 0; k < 2; k++) {
+            assertEquals(List.of("once", "3 times"), m.fork(k).names());
+            assertTrue(Stats.median(m.fork(k).pairedRatios(1, 0)) > 1.5, "fork " + k + ": " + m.fork(k).ratio(1, 0));
+        }
+        ForkedMeasurement one = Forks.of(AlternatingKnownCost.class).forks(1).budget(Duration.ofMillis(300)).run();
+        assertEquals("0", one.extras(0).get("fork"), "in this JVM: fork 0");
+    }
+
     private static int containment(String times, double truth) {
         int held = 0;
         StringBuilder log = new StringBuilder();
