@@ -9,7 +9,9 @@
 #                                            (the check that intervals of interleaved ratios survive load)
 #   bash bench.sh --scaling [options]        is-spectral bench scaling --threads 1,2 --grids 128x64x64 ...
 #   bash bench.sh --levers [options]         is-spectral bench levers --grid 128x64x64 --backend fftw ...: each
-#                                            optimization off and on, paired speed-up with its 95% interval
+#                                            optimization off and on, each in --forks N fresh JVMs of its own
+#                                            (default 3), paired speed-up with its 95% interval and fork medians;
+#                                            --out FILE.md, --json FILE.json
 #   bash bench.sh --float32 [--out FILE.md]  is-spectral bench float32: the accuracy cost of float32 storage of the
 #                                            fields, emulated by rounding every stored array between steps (no timing)
 #   bash bench.sh --place NAME --into BENCHMARKS.md REPORT.md...

@@ -42,7 +42,7 @@ import tech.tablesaw.api.Table;
  * before forks). Immutable; {@code run()} measures.
  *
  * <pre>{@code
- * Levers.on("128x64x64", "fftw").threads(2).forks(3).budgetPerLever(Duration.ofSeconds(24)).run()
+ * Levers.on("128x64x64", "fftw").threads(2).forks(3).budgetPerLever(Duration.ofSeconds(20)).run()
  * }</pre>
  */
 public final class Levers {
@@ -62,11 +62,12 @@ public final class Levers {
     /** Forks per lever unless {@link #forks(int)} says otherwise. */
     public static final int DEFAULT_FORKS = 3;
     /**
-     * Each lever's time budget over all its forks unless {@link #budgetPerLever} says otherwise: 24 s, 8 s per fork
-     * with 3 forks, so that the nine levers of 128×64×64 on 2 cores take about 5 minutes per backend with JVM start
-     * and set-up.
+     * Each lever's time budget over all its forks unless {@link #budgetPerLever} says otherwise: 20 s, 6.7 s per fork
+     * with 3 forks. A fork's JVM start and set-up come on top (at 128×64×64 on 2 shared cores about 5 s, plus the
+     * minimum rounds past the budget: 41 s of wall time per lever with a 24 s budget, 2026-12-05), so that nine or
+     * ten levers take about 5.5-6 minutes per backend.
      */
-    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(24);
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
 
     /** What the interval of a lever's speed-up says. */
     public enum Effect {

@@ -26,8 +26,8 @@ public final class LeversCommand {
               --forks N              measure each lever in N fresh JVMs of its own, one after another (default 3),
                                      off/on order alternating; interval by hierarchical bootstrap over forks, then
                                      rounds; 1 = every lever in this JVM, one after another (the old method)
-              --budget SECONDS       time budget of each lever's measurement over all its forks (default 24; JVM
-                                     start and set-up come on top: about 5 min for 9 levers at 128x64x64 on 2 cores)
+              --budget SECONDS       time budget of each lever's measurement over all its forks (default 20; JVM
+                                     start and set-up come on top: about 6 min for 9-10 levers at 128x64x64, 2 cores)
               --out FILE.md          write the markdown table (atomically)
               --json FILE.json       write the result as JSON (atomically): commit, load, command, per lever the
                                      times, speed-up with interval, fork medians and spread

@@ -38,6 +38,10 @@ public final class PlaceCommand {
         List<Path> reports = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             Path p = Path.of(args[i]);
+            if (!p.getFileName().toString().endsWith(".md")) {
+                throw new IllegalArgumentException("report = \"" + p + "\"; must be a Markdown report (.md), such as "
+                        + "bench levers --out wrote (its --json file is not placed)");
+            }
             if (!Files.isRegularFile(p)) {
                 throw new IllegalArgumentException("report = \"" + p + "\"; no such file");
             }

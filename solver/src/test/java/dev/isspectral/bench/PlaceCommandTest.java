@@ -45,6 +45,9 @@ class PlaceCommandTest {
         assertEquals(2, run("bench", "place", "Bad Name", "--into", doc.toString(), a.toString()));
         assertEquals(2, run("bench", "place", "y", "--into", doc.toString(), a.toString()), "no such section");
         assertEquals(2, run("bench", "place", "x", doc.toString()));
+        Path json = Files.writeString(dir.resolve("levers.json"), "{}\n");
+        assertEquals(2, run("bench", "place", "x", "--into", doc.toString(), a.toString(), json.toString()),
+                "a JSON report beside the Markdown is not placed");
         assertEquals(original, Files.readString(doc, StandardCharsets.UTF_8));
         assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file left");
     }
