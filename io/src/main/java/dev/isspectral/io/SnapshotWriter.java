@@ -167,18 +167,19 @@ public final class SnapshotWriter implements StepObserver {
                 for (Field f : Field.values()) {
                     boolean evolved = f.conserved() || (f == Field.BULK ? t.hasBulk() : t.hasShear());
                     if (evolved) {
-                        put(fields, f.label(), solver.state().get(f), grid, FIELD_DESCRIPTIONS[f.ordinal()]);
+                        put(fields, f.label(), solver.state().get(f), FIELD_DESCRIPTIONS[f.ordinal()]);
                         names.add("fields/" + f.label());
                     }
                 }
                 if (primitives) {
                     WritableGroup group = out.putGroup("primitives");
                     for (Map.Entry<String, Quantity> e : primitiveQuantities(solver).entrySet()) {
-                        put(group, e.getKey(), e.getValue().values(), grid, e.getValue().description());
+                        put(group, e.getKey(), e.getValue().values(), e.getValue().description());
                         names.add("primitives/" + e.getKey());
                     }
                 }
             }
+            GridDatasets.reshape(tmp, grid, names.stream().map(name -> "/" + name).toList());
         }, false);
         Xdmf.add(folder.resolve(SIDECAR), file.getFileName().toString(), solver.stepCount(), solver.time(), grid, names);
         return file.toAbsolutePath();
@@ -238,8 +239,9 @@ public final class SnapshotWriter implements StepObserver {
         return m;
     }
 
-    private static void put(WritableGroup group, String name, double[] values, Grid grid, String description) {
-        WritableDataset d = group.putDataset(name, GridData.toGrid(values, grid));
+    /** One grid array as an [nx][ny][nz] dataset, written in one call from the array itself ({@link GridDatasets}). */
+    private static void put(WritableGroup group, String name, double[] values, String description) {
+        WritableDataset d = GridDatasets.put(group, name, values);
         d.putAttribute(Provenance.CHECKSUM, GridData.crc32(values));
         d.putAttribute("description", description);
     }
