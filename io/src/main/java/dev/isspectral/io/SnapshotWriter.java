@@ -43,7 +43,8 @@ import java.util.Map;
  * group {@code observables} with the run's default observables as attributes; {@code /fields/<label>},
  * the evolved fields; with {@link #withPrimitives()} {@code /primitives/<name>}: ε, P, T, v^i, Π and
  * the ten components of π^{μν} ({@code shear_stress_tt} … {@code shear_stress_zz}). Every dataset is
- * [nx][ny][nz] doubles in grid order (z fastest) with a {@code crc32} and a {@code description} attribute.
+ * [nx][ny][nz] doubles in grid order (z fastest) with a {@code crc32} and a {@code description} attribute,
+ * written in one write call from the solver's own array ({@link GridDatasets}: no nested copy, no row-by-row writes).
  * Each file is written under a temporary name and renamed into place; unlike a {@link Checkpoint} it is
  * not forced to the disk first (a snapshot is output, and forcing would cost a disk flush per snapshot).
  */
