@@ -159,6 +159,7 @@ public final class SnapshotWriter implements StepObserver {
         List<String> names = new ArrayList<>();
         AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
+                CoalescedWrites.install(out);   // the same bytes, in large writes instead of one per grid row
                 Provenance.putHeader(out, Provenance.SNAPSHOT_FORMAT, solver);
                 WritableGroup obs = out.putGroup("observables");
                 observed.forEach(obs::putAttribute);
