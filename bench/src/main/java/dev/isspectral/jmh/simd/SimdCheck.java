@@ -96,6 +96,56 @@ public final class SimdCheck {
         return new Shares(backend, sim.fftDescription(), stepMs, shares(self, stepMs));
     }
 
+    /** The prefix of the lines a profile child prints for its parent. */
+    static final String CHILD_PREFIX = "simd-profile ";
+
+    /** Runs {@link #profile} in a fresh JVM with {@code jvmOptions}; null where the child failed. */
+    static Shares profileInChild(String backend, int steps, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SimdCheck.class.getName(),
+                "--profile-child", backend, "--steps", Integer.toString(steps)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                System.err.println("simd: profile child " + command + " failed");
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for the profile child", e);
+        }
+        return parseChild(backend, output);
+    }
+
+    /** The child's report: "simd-profile step MS DESCRIPTION" and "simd-profile share FAMILY=SHARE" lines. */
+    static Shares parseChild(String backend, String output) {
+        double stepMs = Double.NaN;
+        String description = "";
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (!line.startsWith(CHILD_PREFIX)) {
+                continue;
+            }
+            String rest = line.substring(CHILD_PREFIX.length());
+            if (rest.startsWith("step ")) {
+                String[] parts = rest.substring(5).split(" ", 2);
+                stepMs = Double.parseDouble(parts[0]);
+                description = parts.length > 1 ? parts[1] : "";
+            } else if (rest.startsWith("share ")) {
+                String kv = rest.substring(6);
+                int eq = kv.lastIndexOf('=');
+                shares.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+            }
+        }
+        if (Double.isNaN(stepMs) || !shares.keySet().containsAll(PROFILE_FAMILIES)) {
+            throw new IllegalArgumentException("profile child output lacks the step time or a family: " + output);
+        }
+        return new Shares(backend, description, stepMs, shares);
+    }
+
     private static String pct(double share) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
@@ -105,6 +155,13 @@ public final class SimdCheck {
     }
 
     public static void main(String[] argv) throws IOException {
+        if (argv.length >= 2 && argv[0].equals("--profile-child")) {
+            int steps = argv.length >= 4 ? Integer.parseInt(argv[3]) : 4;
+            Shares s = profile(argv[1], steps);
+            System.out.println(CHILD_PREFIX + "step " + s.stepMs() + " " + s.description());
+            s.shares().forEach((f, v) -> System.out.println(CHILD_PREFIX + "share " + f + "=" + v));
+            return;
+        }
         int forks = 2;
         int budget = 8;
         int steps = 4;
@@ -134,37 +191,55 @@ public final class SimdCheck {
                 .append(" --budget ").append(budget).append(" --steps ").append(steps).append("). Vector species: ")
                 .append(VectorLoops.lanes()).append(" doubles per vector.\n\n");
 
-        // 1. profile shares
+        // 1. profile shares, each backend profiled in a fresh JVM with C2's SuperWord on, then one with it off
+        List<String> base = List.of("--add-modules", "jdk.incubator.vector", "-Xss4m");
+        List<String> noSuperWord = new ArrayList<>(base);
+        noSuperWord.add("-XX:-UseSuperWord");
         List<Shares> profiles = new ArrayList<>();
+        List<Shares> profilesOff = new ArrayList<>();
         for (String backend : List.of("jtransforms", "fftw")) {
             String resolved = Workload.resolveBackend(backend);
             if (!resolved.equals(backend)) {
                 md.append("(").append(backend).append(" not available: ").append(resolved).append(")\n\n");
                 continue;
             }
-            profiles.add(profile(backend, steps));
+            Shares on = profileInChild(backend, steps, base);
+            Shares off = profileInChild(backend, steps, noSuperWord);
+            if (on != null && off != null) {
+                profiles.add(on);
+                profilesOff.add(off);
+            }
+            System.err.println("simd: profile " + backend + " done");
         }
         StringBuilder fft = new StringBuilder();
         md.append("Share of an optimized 128×64×64 step (2 threads, sound wave + noise, IMEX ARS(2,2,2); profiler span "
-                + "self times over ").append(steps).append(" steps after 3 warm-up steps):\n\n| loop family |");
+                + "self times per step over ").append(steps).append(" steps after 3 warm-up steps, one fresh JVM per "
+                + "column; the -XX:-UseSuperWord columns are the same profile with C2's auto-vectorizer off, ms per step):\n\n"
+                + "| loop family |");
         for (Shares s : profiles) {
-            md.append(" ").append(s.backend()).append(String.format(Locale.ROOT, " (%.0f ms/step) |", s.stepMs()));
+            md.append(" ").append(s.backend()).append(String.format(Locale.ROOT, " share (%.0f ms/step) |", s.stepMs()))
+                    .append(" ").append(s.backend()).append(" ms | same, -XX:-UseSuperWord |");
             fft.append("; ").append(s.backend()).append(": ").append(s.description());
         }
-        md.append("\n|---|").append("---|".repeat(profiles.size())).append("\n");
+        md.append("\n|---|").append("---|---|---|".repeat(profiles.size())).append("\n");
         for (String f : PROFILE_FAMILIES) {
             md.append("| ").append(f).append(" |");
-            for (Shares s : profiles) {
-                md.append(" ").append(pct(s.shares().get(f))).append(" |");
+            for (int i = 0; i < profiles.size(); i++) {
+                Shares on = profiles.get(i);
+                Shares off = profilesOff.get(i);
+                md.append(" ").append(pct(on.shares().get(f))).append(" |")
+                        .append(String.format(Locale.ROOT, " %.1f | %.1f |", on.shares().get(f) * on.stepMs(),
+                                off.shares().get(f) * off.stepMs()));
             }
             md.append("\n");
         }
-        md.append("\nFFT engines").append(fft).append("\n");
+        md.append("| whole step | ");
+        for (int i = 0; i < profiles.size(); i++) {
+            md.append(String.format(Locale.ROOT, "100%% | %.1f | %.1f |", profiles.get(i).stepMs(), profilesOff.get(i).stepMs()));
+        }
+        md.append("\n\nFFT engines").append(fft).append("\n");
 
         // 2. loops, scalar against vector, SuperWord on and off
-        List<String> base = List.of("--add-modules", "jdk.incubator.vector", "-Xss4m");
-        List<String> noSuperWord = new ArrayList<>(base);
-        noSuperWord.add("-XX:-UseSuperWord");
         md.append("\nLoops, one thread, per sweep of 524,288 points (ms, median [95% interval]); speed-up = scalar / "
                 + "vector, paired within rounds; ").append(forks).append(" forks per cell:\n\n")
                 .append("| loop | size | scalar | Vector API | speed-up | scalar, -XX:-UseSuperWord | Vector API, same JVMs "

@@ -119,4 +119,21 @@ class VectorLoopsTest {
         assertThrows(IllegalArgumentException.class, () -> SimdCheck.bound(0.1, 0.0));
         assertTrue(VectorLoops.lanes() >= 1);
     }
+
+    @Test
+    void theParentReadsTheProfileChildsReport() {
+        StringBuilder out = new StringBuilder("noise\n" + SimdCheck.CHILD_PREFIX + "step 412.5 fftw r2c double t2\n");
+        double v = 0.1;
+        for (String f : SimdCheck.PROFILE_FAMILIES) {
+            out.append(SimdCheck.CHILD_PREFIX).append("share ").append(f).append('=').append(v).append('\n');
+            v += 0.01;
+        }
+        var s = SimdCheck.parseChild("fftw", out.toString());
+        assertEquals(412.5, s.stepMs(), 0.0);
+        assertEquals("fftw r2c double t2", s.description());
+        assertEquals(0.1, s.shares().get("transforms"), 0.0);
+        assertEquals(0.13, s.shares().get("k-space multiply"), 1e-15);
+        assertEquals(0.15, s.shares().get("stage combination, relaxation, finite check"), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> SimdCheck.parseChild("fftw", "simd-profile share other=0.1\n"));
+    }
 }
