@@ -33,7 +33,7 @@ import java.util.Map;
  * share × (1 − 1/speed-up). Writes Markdown; {@code --into FILE.md} puts it into FILE.md's section {@code simd}.
  * <pre>
  * java --add-modules jdk.incubator.vector -cp … dev.isspectral.jmh.simd.SimdCheck [--forks 2] [--budget 8]
- *      [--steps 4] [--out target/simd.md] [--into BENCHMARKS.md]
+ *      [--steps 4] [--out target/simd.md] [--into BENCHMARKS.md] [--note "text put first, in bold"]
  * </pre>
  */
 public final class SimdCheck {
@@ -146,6 +146,39 @@ public final class SimdCheck {
         return new Shares(backend, description, stepMs, shares);
     }
 
+    /** Above this gain of the whole step a loop family's Vector API path would be worth building. */
+    static final double PAYS = 0.03;
+
+    /** The computed conclusion: what SuperWord already does, the most the step could gain, built or not. */
+    static String verdict(double[] total, Map<String, Double> fullSpeedup, String superWord, List<Shares> on,
+                          List<Shares> off) {
+        StringBuilder v = new StringBuilder("**Verdict (computed from the tables above).** ");
+        v.append("C2's SuperWord speeds the scalar loops up by (scalar without SuperWord / scalar with it, the Vector "
+                + "API loop as the common reference): ").append(superWord).append(". ");
+        v.append("The Vector API loop against the auto-vectorized scalar loop at 128×64×64: ");
+        int i = 0;
+        for (Map.Entry<String, Double> e : fullSpeedup.entrySet()) {
+            v.append(i++ == 0 ? "" : ", ").append(e.getKey()).append(String.format(Locale.ROOT, " %.2f×", e.getValue()));
+        }
+        double worst = 0;
+        for (double t : total) {
+            worst = Math.max(worst, t);
+        }
+        v.append(String.format(Locale.ROOT, ". Weighted by their shares of the step, the three families together could "
+                + "save at most %s of a step (the larger backend figure), ", pct(worst)));
+        v.append(worst > PAYS ? "above the " + pct(PAYS) + " threshold: a Vector API path pays."
+                : "below the " + pct(PAYS) + " threshold: no Vector API path is built.");
+        for (int k = 0; k < on.size(); k++) {
+            Shares a = on.get(k);
+            Shares b = off.get(k);
+            double kernelOn = (a.shares().get("pointwise kernel") + a.shares().get("primitive recovery")) * a.stepMs();
+            double kernelOff = (b.shares().get("pointwise kernel") + b.shares().get("primitive recovery")) * b.stepMs();
+            v.append(String.format(Locale.ROOT, " %s: the pointwise kernel and the recovery take %.1f ms per step with "
+                    + "SuperWord and %.1f ms without (one profile each, not interleaved).", a.backend(), kernelOn, kernelOff));
+        }
+        return v.toString();
+    }
+
     private static String pct(double share) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
@@ -167,6 +200,7 @@ public final class SimdCheck {
         int steps = 4;
         Path out = null;
         Path into = null;
+        String note = null;
         for (int i = 0; i < argv.length; i += 2) {
             if (i + 1 >= argv.length) {
                 throw new IllegalArgumentException("option " + argv[i] + " needs a value");
@@ -178,8 +212,9 @@ public final class SimdCheck {
                 case "--steps" -> steps = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
                 case "--into" -> into = Path.of(v);
+                case "--note" -> note = v;
                 default -> throw new IllegalArgumentException("option = \"" + argv[i]
-                        + "\"; must be --forks N, --budget SECONDS (per loop and JVM setting), --steps N, --out FILE.md or --into FILE.md");
+                        + "\"; must be --forks N, --budget SECONDS (per loop and JVM setting), --steps N, --out FILE.md, --into FILE.md or --note TEXT");
             }
         }
         if (budget < 1 || steps < 1) {
@@ -187,6 +222,9 @@ public final class SimdCheck {
         }
         RunContext context = RunContext.start();
         StringBuilder md = new StringBuilder();
+        if (note != null) {
+            md.append("**").append(note.strip()).append("**\n\n");
+        }
         md.append("Regenerate: `bash bench.sh --simd --into BENCHMARKS.md` (SimdCheck: --forks ").append(forks)
                 .append(" --budget ").append(budget).append(" --steps ").append(steps).append("). Vector species: ")
                 .append(VectorLoops.lanes()).append(" doubles per vector.\n\n");
@@ -245,6 +283,7 @@ public final class SimdCheck {
                 .append("| loop | size | scalar | Vector API | speed-up | scalar, -XX:-UseSuperWord | Vector API, same JVMs "
                         + "| speed-up without SuperWord |\n|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> fullSpeedup = new LinkedHashMap<>();
+        StringBuilder superWord = new StringBuilder();
         for (String family : LoopSetup.FAMILIES) {
             for (String size : LoopSetup.SIZES) {
                 ForkedMeasurement on = Forks.of(LoopSetup.class, family, size).forks(forks)
@@ -256,6 +295,11 @@ public final class SimdCheck {
                 if (size.equals("full")) {
                     fullSpeedup.put(family, speedOn.estimate().median());
                 }
+                // the Vector API loop does not use SuperWord: with it as the common reference, the scalar loop's
+                // gain from SuperWord is (scalar off / vector off) / (scalar on / vector on)
+                superWord.append(superWord.length() == 0 ? "" : ", ").append(family).append(" ")
+                        .append(size.equals("full") ? "128×64×64" : "tile").append(String.format(Locale.ROOT, " %.2f×",
+                                speedOff.estimate().median() / speedOn.estimate().median()));
                 md.append("| ").append(family).append(" | ").append(size.equals("full") ? "128×64×64" : "4096 × 128")
                         .append(" | ").append(est(on.time(0).scaled(1e3, "ms").estimate(), "%.3f"))
                         .append(" | ").append(est(on.time(1).scaled(1e3, "ms").estimate(), "%.3f"))
@@ -294,6 +338,7 @@ public final class SimdCheck {
         for (double t : total) {
             md.append(" **").append(pct(t)).append("** |");
         }
+        md.append("\n\n").append(verdict(total, fullSpeedup, superWord.toString(), profiles, profilesOff));
         context = context.finish();
         md.append("\n\n").append(context).append("\n");
         String text = md.toString();

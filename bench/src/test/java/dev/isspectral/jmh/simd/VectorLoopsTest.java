@@ -121,6 +121,20 @@ class VectorLoopsTest {
     }
 
     @Test
+    void theVerdictFollowsTheThreshold() {
+        Map<String, Double> speedups = new java.util.LinkedHashMap<>();
+        speedups.put("derivative", 1.1);
+        speedups.put("combine", 0.9);
+        String no = SimdCheck.verdict(new double[] {0.004, 0.029}, speedups, "combine tile 2.50×", java.util.List.of(),
+                java.util.List.of());
+        assertTrue(no.contains("at most 2.9% of a step"), no);
+        assertTrue(no.contains("no Vector API path is built"), no);
+        assertTrue(no.contains("derivative 1.10×, combine 0.90×"), no);
+        String yes = SimdCheck.verdict(new double[] {0.031}, speedups, "", java.util.List.of(), java.util.List.of());
+        assertTrue(yes.contains("a Vector API path pays"), yes);
+    }
+
+    @Test
     void theParentReadsTheProfileChildsReport() {
         StringBuilder out = new StringBuilder("noise\n" + SimdCheck.CHILD_PREFIX + "step 412.5 fftw r2c double t2\n");
         double v = 0.1;
