@@ -160,7 +160,6 @@ public final class SnapshotWriter implements StepObserver {
         List<String> names = new ArrayList<>();
         AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                CoalescedWrites.install(out);   // jHDF's small header and attribute writes gathered (datasets: GridDatasets)
                 Provenance.putHeader(out, Provenance.SNAPSHOT_FORMAT, solver);
                 WritableGroup obs = out.putGroup("observables");
                 observed.forEach(obs::putAttribute);
