@@ -14,7 +14,7 @@ import dev.isspectral.parallel.Workers;
  * Jacobian (default): 2 evaluations of G per point where the plain map needs 3, and 3–5 instead of
  * 10–60 with strong shear stress or a poor guess. Convergence test, tolerance, iteration limit and
  * failure reports are those of the plain map, which {@code -Disspectral.recovery.method=fixed-point}
- * selects (kept to measure against); both run the one loop of {@code recoverPoint}, the plain map
+ * selects (kept to measure against); both run the one loop of {@code recoverChunk}, the plain map
  * with the Newton steps switched off.
  *
  * <p>Keeps iteration statistics of the last call. Allocates nothing per call.
@@ -177,25 +177,8 @@ public final class PrimitiveRecovery {
     }
 
     /**
-     * The fixed point v = G(v) of physics.md §5 steps 1–4 on [from, to), one point at a time by
-     * {@link #recoverPoint}; per-chunk iteration statistics.
-     */
-    private void recoverChunk(int chunk, int from, int to, double[][] u, Primitives out) {
-        double[] scratch = newtonSteps[chunk];
-        long total = 0;
-        int max = 0;
-        for (int p = from; p < to; p++) {
-            int iterations = recoverPoint(u, p, out, scratch);
-            total += iterations;
-            max = Math.max(max, iterations);
-        }
-        chunkIterations[chunk] += total;
-        chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
-    }
-
-    /**
-     * Recovers point {@code p}; returns its iteration count. One implementation for both methods: the
-     * map G(v) (steps 1–4: dependent components at v, Ẽ and M̃, then v/M from (5.1) or the
+     * Recovers the points [from, to) one at a time and adds their iteration counts to the chunk's
+     * statistics. One implementation for both methods: the map G(v) (steps 1–4: dependent components at v, Ẽ and M̃, then v/M from (5.1) or the
      * Newton–bisection root) is evaluated once per iteration and the loop stops on max_i |G(v) − v| ≤ 1e-14
      * with result G(v). The plain method ({@code fixed-point}) always steps to v = G(v); the default takes
      * safeguarded Newton steps on H(v) = G(v) − v with the analytic Jacobian of G ({@link #newtonStep})
@@ -203,120 +186,131 @@ public final class PrimitiveRecovery {
      * inadmissible point returns this point to plain steps (from the last G(v) evaluated at an admissible
      * point), so the failures reported are those of the plain map. No |M̃| square root on the closed-form
      * path: only M² enters (5.1) and ε = Ẽ − M² v/M, with v/M = 2/(B + sqrt(B² − 4c_s²M²)).
+     * The point loop and the iteration live in one method: a per-point call to a method of ~900 bytecodes is
+     * above the JIT's FreqInlineSize (325), so it would stay a real call per point (register spills of every
+     * live double), which the pre-issue-17 kernel did not pay.
      */
-    private int recoverPoint(double[][] u, int p, Primitives out, double[] delta) {
-        double xx = u[5][p];
-        double yy = u[6][p];
-        double xy = u[7][p];
-        double xz = u[8][p];
-        double yz = u[9][p];
-        double e00 = u[0][p];
-        double e0x = u[1][p];
-        double e0y = u[2][p];
-        double e0z = u[3][p];
-        boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
-        double vx = out.vx[p];
-        double vy = out.vy[p];
-        double vz = out.vz[p];
-        double pi = u[4][p];
-        double energy;
-        double zz = 0;
-        double p0x = 0;
-        double p0y = 0;
-        double p0z = 0;
-        double p00 = 0;
-        int iterations = 0;
-        boolean useNewton = newton;
-        boolean fromNewton = false;
-        double lastResidual = Double.POSITIVE_INFINITY;
-        // G at the last admissible point reached by a plain step, to fall back to
-        double gx = 0;
-        double gy = 0;
-        double gz = 0;
-        while (true) {
-            iterations++;
-            double inverseTransverse = 0;
-            if (iterate) {
-                inverseTransverse = 1 / (1 - vz * vz);
-                zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
-                p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-                p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-            } else if (shear) {
-                zz = StressTensor.zzAtRest(xx, yy);
-            }
-            double energyTilde = e00 - p00;
-            double mx = e0x - p0x;
-            double my = e0y - p0y;
-            double mz = e0z - p0z;
-            double m2 = mx * mx + my * my + mz * mz;
-            double scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
-            if (Double.isNaN(scale)) {
-                if (fromNewton) {
-                    // the Newton step left the admissible set: back to plain steps from the last G
-                    vx = gx;
-                    vy = gy;
-                    vz = gz;
-                    useNewton = false;
-                    fromNewton = false;
-                    continue;
+    private void recoverChunk(int chunk, int from, int to, double[][] u, Primitives out) {
+        double[] delta = newtonSteps[chunk];
+        long total = 0;
+        int max = 0;
+        for (int p = from; p < to; p++) {
+            double xx = u[5][p];
+            double yy = u[6][p];
+            double xy = u[7][p];
+            double xz = u[8][p];
+            double yz = u[9][p];
+            double e00 = u[0][p];
+            double e0x = u[1][p];
+            double e0y = u[2][p];
+            double e0z = u[3][p];
+            boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
+            double vx = out.vx[p];
+            double vy = out.vy[p];
+            double vz = out.vz[p];
+            double pi = u[4][p];
+            double energy;
+            double zz = 0;
+            double p0x = 0;
+            double p0y = 0;
+            double p0z = 0;
+            double p00 = 0;
+            int iterations = 0;
+            boolean useNewton = newton;
+            boolean fromNewton = false;
+            double lastResidual = Double.POSITIVE_INFINITY;
+            // G at the last admissible point reached by a plain step, to fall back to
+            double gx = 0;
+            double gy = 0;
+            double gz = 0;
+            while (true) {
+                iterations++;
+                double inverseTransverse = 0;
+                if (iterate) {
+                    inverseTransverse = 1 / (1 - vz * vz);
+                    zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
+                    p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                    p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                    p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                    p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+                } else if (shear) {
+                    zz = StressTensor.zzAtRest(xx, yy);
                 }
-                throw inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
-            }
-            double nvx = scale * mx;
-            double nvy = scale * my;
-            double nvz = scale * mz;
-            energy = energyTilde - m2 * scale;
-            double rx = nvx - vx;
-            double ry = nvy - vy;
-            double rz = nvz - vz;
-            double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
-            if (!iterate || change <= VELOCITY_TOLERANCE) {
+                double energyTilde = e00 - p00;
+                double mx = e0x - p0x;
+                double my = e0y - p0y;
+                double mz = e0z - p0z;
+                double m2 = mx * mx + my * my + mz * mz;
+                double scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
+                if (Double.isNaN(scale)) {
+                    if (fromNewton) {
+                        // the Newton step left the admissible set: back to plain steps from the last G
+                        vx = gx;
+                        vy = gy;
+                        vz = gz;
+                        useNewton = false;
+                        fromNewton = false;
+                        continue;
+                    }
+                    throw inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
+                }
+                double nvx = scale * mx;
+                double nvy = scale * my;
+                double nvz = scale * mz;
+                energy = energyTilde - m2 * scale;
+                double rx = nvx - vx;
+                double ry = nvy - vy;
+                double rz = nvz - vz;
+                double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
+                if (!iterate || change <= VELOCITY_TOLERANCE) {
+                    vx = nvx;
+                    vy = nvy;
+                    vz = nvz;
+                    break;
+                }
+                if (iterations >= MAX_ITERATIONS) {
+                    throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
+                            + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
+                }
+                // a plain step is enough (and cheaper) when the map's contraction, bounded generously by
+                // 4 (v/M) |π| / (1 − v_z²), brings the next change below the tolerance
+                double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
+                        + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+                boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
+                if (useNewton && change < lastResidual && !plainSuffices) {
+                    lastResidual = change;
+                    newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
+                            xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
+                    double wx = vx + delta[0];
+                    double wy = vy + delta[1];
+                    double wz = vz + delta[2];
+                    if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+                        gx = nvx;
+                        gy = nvy;
+                        gz = nvz;
+                        vx = wx;
+                        vy = wy;
+                        vz = wz;
+                        fromNewton = true;
+                        continue;
+                    }
+                }
+                useNewton = useNewton && plainSuffices && change < lastResidual;
+                lastResidual = change;
+                fromNewton = false;
                 vx = nvx;
                 vy = nvy;
                 vz = nvz;
-                break;
             }
-            if (iterations >= MAX_ITERATIONS) {
-                throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
-                        + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
+            if (!(energy > 0) || Double.isInfinite(energy)) {
+                throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
             }
-            // a plain step is enough (and cheaper) when the map's contraction, bounded generously by
-            // 4 (v/M) |π| / (1 − v_z²), brings the next change below the tolerance
-            double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
-                    + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-            boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
-            if (useNewton && change < lastResidual && !plainSuffices) {
-                lastResidual = change;
-                newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
-                        xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
-                double wx = vx + delta[0];
-                double wy = vy + delta[1];
-                double wz = vz + delta[2];
-                if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
-                    gx = nvx;
-                    gy = nvy;
-                    gz = nvz;
-                    vx = wx;
-                    vy = wy;
-                    vz = wz;
-                    fromNewton = true;
-                    continue;
-                }
-            }
-            useNewton = useNewton && plainSuffices && change < lastResidual;
-            lastResidual = change;
-            fromNewton = false;
-            vx = nvx;
-            vy = nvy;
-            vz = nvz;
+            store(out, p, energy, vx, vy, vz, zz, xx, yy, xy, xz, yz, iterate, delta);
+            total += iterations;
+            max = Math.max(max, iterations);
         }
-        if (!(energy > 0) || Double.isInfinite(energy)) {
-            throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
-        }
-        store(out, p, energy, vx, vy, vz, zz, xx, yy, xy, xz, yz, iterate, delta);
-        return iterations;
+        chunkIterations[chunk] += total;
+        chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
     }
 
     /**
@@ -344,8 +338,17 @@ public final class PrimitiveRecovery {
         double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
         double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
         double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
-        // d A = d (I − J) = d (I + s P) − M̃ (d a)^T
-        double ds = d * scale;
+        solve(step, d, d * scale, mx, my, mz, ax, ay, az, xx, xy, xz, yy, yz, zx, zy, zzz, rx, ry, rz);
+    }
+
+    /**
+     * δ = d (d A)^{-1} r into {@code step} by Cramer's rule, for d A = d (I + s P) − M̃ (d a)^T of
+     * {@link #newtonStep} (ds = d s; rows of P: (xx, xy, xz), (xy, yy, yz), (zx, zy, zzz)). A method of its
+     * own so that both stay under the JIT's FreqInlineSize (325 bytecodes) and are inlined into the loop.
+     */
+    private static void solve(double[] step, double d, double ds, double mx, double my, double mz,
+                              double ax, double ay, double az, double xx, double xy, double xz, double yy, double yz,
+                              double zx, double zy, double zzz, double rx, double ry, double rz) {
         double a11 = d + ds * xx - mx * ax;
         double a12 = ds * xy - mx * ay;
         double a13 = ds * xz - mx * az;
