@@ -99,6 +99,8 @@ public final class SpectralOperators {
     private static final int TENSOR_SLOT = 3;
     private static final int[] TENSOR_SLOTS = {3, 4, 5, 6};
     private final int[] batchSlots;
+    /** Per team thread, two rows of a spectrum for the k-space passes on the engine's spectra (null otherwise). */
+    private final double[][][] rowBuffers;
 
     /**
      * Operators on {@code grid} using {@code engine} (which must have the grid's shape); spans are
@@ -200,6 +202,7 @@ public final class SpectralOperators {
         this.batchReals = new double[Math.max(3, batch)][];
         this.batchSpectra = new double[Math.max(3, batch)][];
         this.workers = workers;
+        this.rowBuffers = views == null ? null : new double[workers.size()][2][2 * nzh];
         this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / nzh);
     }
 
@@ -844,7 +847,7 @@ public final class SpectralOperators {
         @Override
         public void run(int chunk, int fromRow, int toRow) {
             if (nativeTarget != null) {
-                kspaceChunk(kind, nativeSource, axis, nativeTarget, negate, fromRow, toRow);
+                kspaceChunk(chunk, kind, nativeSource, axis, nativeTarget, negate, fromRow, toRow);
             } else {
                 kspaceChunk(kind, source, axis, target, negate, fromRow, toRow);
             }
@@ -858,133 +861,97 @@ public final class SpectralOperators {
      * accumulated value is negated as it is stored.
      */
     private void kspaceChunk(int kind, double[] src, int axis, double[] out, boolean negate, int fromRow, int toRow) {
-        double sign = negate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
         for (int row = fromRow; row < toRow; row++) {
-            int i = row / ny;
-            int j = row - i * ny;
-            int begin = 2 * row * nzh;
-            int end = begin + 2 * nzh;
-            if (kind == FILTER) {
-                for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double factor = filterMask[row * nzh + m];
-                    out[p] *= factor;
-                    out[p + 1] *= factor;
-                }
-            } else if (kind == LAPLACIAN) {
-                double kk = kxSquared[i] + kySquared[j];
-                for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double factor = -(kk + kzSquared[m]);
-                    out[p] *= factor;
-                    out[p + 1] *= factor;
-                }
-            } else if (axis == 2) {
-                // k varies along the row
-                if (kind == DERIVATIVE) {
-                    for (int m = 0, p = begin; p < end; m++, p += 2) {
-                        double k = kz[m];
-                        double re = src[p];
-                        out[p] = -k * src[p + 1];
-                        out[p + 1] = k * re;
-                    }
-                } else if (kind == SET) {
-                    for (int m = 0, p = begin; p < end; m++, p += 2) {
-                        double k = kz[m];
-                        out[p] = 0.0 - k * src[p + 1];
-                        out[p + 1] = 0.0 + k * src[p];
-                    }
-                } else {
-                    for (int m = 0, p = begin; p < end; m++, p += 2) {
-                        double k = kz[m];
-                        out[p] = sign * (out[p] - k * src[p + 1]);
-                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
-                    }
-                }
-            } else {
-                // k is constant along the row
-                double k = axis == 0 ? kx[i] : ky[j];
-                if (kind == DERIVATIVE) {
-                    for (int p = begin; p < end; p += 2) {
-                        double re = src[p];
-                        out[p] = -k * src[p + 1];
-                        out[p + 1] = k * re;
-                    }
-                } else if (kind == SET) {
-                    for (int p = begin; p < end; p += 2) {
-                        out[p] = 0.0 - k * src[p + 1];
-                        out[p + 1] = 0.0 + k * src[p];
-                    }
-                } else {
-                    for (int p = begin; p < end; p += 2) {
-                        out[p] = sign * (out[p] - k * src[p + 1]);
-                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
-                    }
-                }
-            }
+            kspaceRow(kind, src, axis, out, negate, row, 2 * row * nzh);
         }
     }
 
-    /** {@link #kspaceChunk(int, double[], int, double[], boolean, int, int)} on the engine's spectra: the same arithmetic. */
-    private void kspaceChunk(int kind, DoubleBuffer src, int axis, DoubleBuffer out, boolean negate, int fromRow, int toRow) {
-        double sign = negate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
+    /**
+     * Rows [fromRow, toRow) of the pass in progress on the engine's spectra, row by row through this thread's two
+     * row buffers ({@code chunk} is the team thread's index): each row is read into them in one bulk get, passed
+     * through {@link #kspaceRow} (the same arithmetic as the Java-array path) and written back in one bulk put, so the
+     * arithmetic runs on plain arrays in L1 and native memory is read and written once per pass.
+     */
+    private void kspaceChunk(int chunk, int kind, DoubleBuffer src, int axis, DoubleBuffer out, boolean negate,
+                             int fromRow, int toRow) {
+        double[] s = rowBuffers[chunk][0];
+        double[] o = rowBuffers[chunk][1];
+        int length = 2 * nzh;
         for (int row = fromRow; row < toRow; row++) {
-            int i = row / ny;
-            int j = row - i * ny;
-            int begin = 2 * row * nzh;
-            int end = begin + 2 * nzh;
-            if (kind == FILTER) {
-                for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double factor = filterMask[row * nzh + m];
-                    out.put(p, out.get(p) * factor);
-                    out.put(p + 1, out.get(p + 1) * factor);
+            int offset = row * length;
+            if (kind == FILTER || kind == LAPLACIAN) {
+                out.get(offset, o, 0, length);
+                kspaceRow(kind, o, axis, o, negate, row, 0);
+            } else {
+                src.get(offset, s, 0, length);
+                if (kind == ACCUMULATE) {
+                    out.get(offset, o, 0, length);
                 }
-            } else if (kind == LAPLACIAN) {
-                double kk = kxSquared[i] + kySquared[j];
+                kspaceRow(kind, s, axis, o, negate, row, 0);
+            }
+            out.put(offset, o, 0, length);
+        }
+    }
+
+    /** Row {@code row} of a k-space pass, its coefficients at {@code begin} … {@code begin + 2·(nz/2+1)} of the arrays. */
+    private void kspaceRow(int kind, double[] src, int axis, double[] out, boolean negate, int row, int begin) {
+        double sign = negate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
+        int i = row / ny;
+        int j = row - i * ny;
+        int end = begin + 2 * nzh;
+        if (kind == FILTER) {
+            for (int m = 0, p = begin; p < end; m++, p += 2) {
+                double factor = filterMask[row * nzh + m];
+                out[p] *= factor;
+                out[p + 1] *= factor;
+            }
+        } else if (kind == LAPLACIAN) {
+            double kk = kxSquared[i] + kySquared[j];
+            for (int m = 0, p = begin; p < end; m++, p += 2) {
+                double factor = -(kk + kzSquared[m]);
+                out[p] *= factor;
+                out[p + 1] *= factor;
+            }
+        } else if (axis == 2) {
+            // k varies along the row
+            if (kind == DERIVATIVE) {
                 for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double factor = -(kk + kzSquared[m]);
-                    out.put(p, out.get(p) * factor);
-                    out.put(p + 1, out.get(p + 1) * factor);
+                    double k = kz[m];
+                    double re = src[p];
+                    out[p] = -k * src[p + 1];
+                    out[p + 1] = k * re;
                 }
-            } else if (axis == 2) {
-                // k varies along the row
-                if (kind == DERIVATIVE) {
-                    for (int m = 0, p = begin; p < end; m++, p += 2) {
-                        double k = kz[m];
-                        double re = src.get(p);
-                        out.put(p, -k * src.get(p + 1));
-                        out.put(p + 1, k * re);
-                    }
-                } else if (kind == SET) {
-                    for (int m = 0, p = begin; p < end; m++, p += 2) {
-                        double k = kz[m];
-                        out.put(p, 0.0 - k * src.get(p + 1));
-                        out.put(p + 1, 0.0 + k * src.get(p));
-                    }
-                } else {
-                    for (int m = 0, p = begin; p < end; m++, p += 2) {
-                        double k = kz[m];
-                        out.put(p, sign * (out.get(p) - k * src.get(p + 1)));
-                        out.put(p + 1, sign * (out.get(p + 1) + k * src.get(p)));
-                    }
+            } else if (kind == SET) {
+                for (int m = 0, p = begin; p < end; m++, p += 2) {
+                    double k = kz[m];
+                    out[p] = 0.0 - k * src[p + 1];
+                    out[p + 1] = 0.0 + k * src[p];
                 }
             } else {
-                // k is constant along the row
-                double k = axis == 0 ? kx[i] : ky[j];
-                if (kind == DERIVATIVE) {
-                    for (int p = begin; p < end; p += 2) {
-                        double re = src.get(p);
-                        out.put(p, -k * src.get(p + 1));
-                        out.put(p + 1, k * re);
-                    }
-                } else if (kind == SET) {
-                    for (int p = begin; p < end; p += 2) {
-                        out.put(p, 0.0 - k * src.get(p + 1));
-                        out.put(p + 1, 0.0 + k * src.get(p));
-                    }
-                } else {
-                    for (int p = begin; p < end; p += 2) {
-                        out.put(p, sign * (out.get(p) - k * src.get(p + 1)));
-                        out.put(p + 1, sign * (out.get(p + 1) + k * src.get(p)));
-                    }
+                for (int m = 0, p = begin; p < end; m++, p += 2) {
+                    double k = kz[m];
+                    out[p] = sign * (out[p] - k * src[p + 1]);
+                    out[p + 1] = sign * (out[p + 1] + k * src[p]);
+                }
+            }
+        } else {
+            // k is constant along the row
+            double k = axis == 0 ? kx[i] : ky[j];
+            if (kind == DERIVATIVE) {
+                for (int p = begin; p < end; p += 2) {
+                    double re = src[p];
+                    out[p] = -k * src[p + 1];
+                    out[p + 1] = k * re;
+                }
+            } else if (kind == SET) {
+                for (int p = begin; p < end; p += 2) {
+                    out[p] = 0.0 - k * src[p + 1];
+                    out[p + 1] = 0.0 + k * src[p];
+                }
+            } else {
+                for (int p = begin; p < end; p += 2) {
+                    out[p] = sign * (out[p] - k * src[p + 1]);
+                    out[p + 1] = sign * (out[p + 1] + k * src[p]);
                 }
             }
         }
