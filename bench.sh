@@ -19,6 +19,10 @@
 #   bash bench.sh --jmh [options]            JMH and the project's method side by side, in one run, on the FFT pair
 #                                            (3 sizes) and a 64x32x32 step, both backends: --out FILE.md, --forks,
 #                                            --warmup, --iterations, --time, --budget (about 5 min on 2 cores)
+#   bash bench.sh --simd [--into BENCHMARKS.md] [--forks 2] [--budget 8] [--out FILE.md]
+#                                            issue 13's SIMD lever: profile shares of a 128x64x64 step by loop family,
+#                                            the three largest simple loops scalar vs Vector API (SuperWord on and off),
+#                                            the most the step could gain; --into rewrites the section <!-- simd:begin -->
 #   bash bench.sh --publish QUIET.json [--loaded HOG.json] [--jmh SIDE.md]
 #                                            regenerate README.md's headline table and BENCHMARKS.md's "current"
 #                                            section from `bench targets --json` files (the older current section
@@ -39,12 +43,20 @@ case "${1:-}" in
     --float32) mode=float32; shift ;;
     --place) mode=place; shift ;;
     --publish) mode=publish; shift ;;
+    --simd) mode=simd; shift ;;
 esac
 
 if [[ $mode == jmh ]]; then
     mvn -B -q -ntp -pl bench -am package -DskipTests \
         dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
     exec java -cp "bench/target/classes:$(cat bench/target/cp.txt)" dev.isspectral.jmh.SideBySide "$@"
+fi
+
+if [[ $mode == simd ]]; then
+    mvn -B -q -ntp -pl bench -am package -DskipTests \
+        dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+    exec java --add-modules jdk.incubator.vector -Xss4m -cp "bench/target/classes:$(cat bench/target/cp.txt)" \
+        dev.isspectral.jmh.simd.SimdCheck "$@"
 fi
 
 mvn -B -q -ntp -pl solver,fftw -am package -DskipTests \

@@ -37,8 +37,9 @@ import java.util.Map;
  * the last step) and those of {@link Provenance}; {@code /fields/<label>} for the ten evolved fields
  * ({@code T00 … pi_yz}) and {@code /carried/<name>} for the carried arrays, each a flat dataset of the
  * nx·ny·nz doubles in grid order (z fastest; {@code numpy.reshape(nx, ny, nz)} gives [i][j][k]) with its
- * {@code crc32} and {@code grid_shape} attributes. Flat, unlike a snapshot's [nx][ny][nz] datasets, because
- * jHDF writes a flat dataset in one call and a 3-D one row by row.
+ * {@code crc32} and {@code grid_shape} attributes. Flat, unlike a snapshot's [nx][ny][nz] datasets: jHDF writes a
+ * flat dataset in one call (a 3-D one row by row, which snapshots avoid with {@link GridDatasets}); format version 1
+ * keeps the flat layout that existing checkpoints have.
  *
  * <p>Loading checks, and refuses with one {@link HdfFileException} naming the file and everything that
  * does not match: that the file is a readable HDF5 file and an IS-Spectral checkpoint of this format
@@ -94,9 +95,8 @@ public final class Checkpoint {
     }
 
     /**
-     * One grid array as a flat dataset: jHDF writes a multi-dimensional dataset one innermost row per write
-     * call (for [nx][ny][nz], nx·ny calls of nz doubles), a flat one in a single call, several times faster
-     * for a checkpoint; {@code grid_shape} says how to reshape it.
+     * One grid array as a flat dataset, written by jHDF in a single call straight from {@code values} (no copy, no
+     * row-by-row writes); {@code grid_shape} says how to reshape it.
      */
     private static void putChecked(WritableGroup group, String name, double[] values, Grid grid) {
         WritableDataset d = group.putDataset(name, values);

@@ -1,33 +1,16 @@
 package dev.isspectral.io;
 
-import dev.isspectral.grid.Grid;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.zip.CRC32;
 
-/** Grid arrays as HDF5 datasets: flat (z fastest) to [nx][ny][nz] and back, and their checksum. */
+/** The checksum of a grid array as written to a dataset ({@link GridDatasets} writes the [nx][ny][nz] shape). */
 final class GridData {
 
     private static final int CHUNK = 8192;
 
     private GridData() {
-    }
-
-    /** {@code flat} (point {@link Grid#index}(i, j, k)) as [i][j][k], the dataset shape h5py shows. */
-    static double[][][] toGrid(double[] flat, Grid grid) {
-        int nx = grid.nx();
-        int ny = grid.ny();
-        int nz = grid.nz();
-        double[][][] out = new double[nx][ny][];
-        for (int i = 0; i < nx; i++) {
-            for (int j = 0; j < ny; j++) {
-                double[] row = new double[nz];
-                System.arraycopy(flat, grid.index(i, j, 0), row, 0, nz);   // the one layout: Grid.index
-                out[i][j] = row;
-            }
-        }
-        return out;
     }
 
     /**

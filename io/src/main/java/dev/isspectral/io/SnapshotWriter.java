@@ -43,7 +43,8 @@ import java.util.Map;
  * group {@code observables} with the run's default observables as attributes; {@code /fields/<label>},
  * the evolved fields; with {@link #withPrimitives()} {@code /primitives/<name>}: ε, P, T, v^i, Π and
  * the ten components of π^{μν} ({@code shear_stress_tt} … {@code shear_stress_zz}). Every dataset is
- * [nx][ny][nz] doubles in grid order (z fastest) with a {@code crc32} and a {@code description} attribute.
+ * [nx][ny][nz] doubles in grid order (z fastest) with a {@code crc32} and a {@code description} attribute,
+ * written in one write call from the solver's own array ({@link GridDatasets}: no nested copy, no row-by-row writes).
  * Each file is written under a temporary name and renamed into place; unlike a {@link Checkpoint} it is
  * not forced to the disk first (a snapshot is output, and forcing would cost a disk flush per snapshot).
  */
@@ -159,7 +160,6 @@ public final class SnapshotWriter implements StepObserver {
         List<String> names = new ArrayList<>();
         AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                CoalescedWrites.install(out);   // the same bytes, in large writes instead of one per grid row
                 Provenance.putHeader(out, Provenance.SNAPSHOT_FORMAT, solver);
                 WritableGroup obs = out.putGroup("observables");
                 observed.forEach(obs::putAttribute);
@@ -168,18 +168,19 @@ public final class SnapshotWriter implements StepObserver {
                 for (Field f : Field.values()) {
                     boolean evolved = f.conserved() || (f == Field.BULK ? t.hasBulk() : t.hasShear());
                     if (evolved) {
-                        put(fields, f.label(), solver.state().get(f), grid, FIELD_DESCRIPTIONS[f.ordinal()]);
+                        put(fields, f.label(), solver.state().get(f), FIELD_DESCRIPTIONS[f.ordinal()]);
                         names.add("fields/" + f.label());
                     }
                 }
                 if (primitives) {
                     WritableGroup group = out.putGroup("primitives");
                     for (Map.Entry<String, Quantity> e : primitiveQuantities(solver).entrySet()) {
-                        put(group, e.getKey(), e.getValue().values(), grid, e.getValue().description());
+                        put(group, e.getKey(), e.getValue().values(), e.getValue().description());
                         names.add("primitives/" + e.getKey());
                     }
                 }
             }
+            GridDatasets.reshape(tmp, grid, names.stream().map(name -> "/" + name).toList());
         }, false);
         Xdmf.add(folder.resolve(SIDECAR), file.getFileName().toString(), solver.stepCount(), solver.time(), grid, names);
         return file.toAbsolutePath();
@@ -239,8 +240,9 @@ public final class SnapshotWriter implements StepObserver {
         return m;
     }
 
-    private static void put(WritableGroup group, String name, double[] values, Grid grid, String description) {
-        WritableDataset d = group.putDataset(name, GridData.toGrid(values, grid));
+    /** One grid array as an [nx][ny][nz] dataset, written in one call from the array itself ({@link GridDatasets}). */
+    private static void put(WritableGroup group, String name, double[] values, String description) {
+        WritableDataset d = GridDatasets.put(group, name, values);
         d.putAttribute(Provenance.CHECKSUM, GridData.crc32(values));
         d.putAttribute("description", description);
     }

@@ -1,5 +1,6 @@
 package dev.isspectral.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,58 @@ class H5pyTest {
         assertEquals(2, resumed.stepCount());
         resumed.advance(2);
         assertEquals(-1, TestRuns.firstDifferentField(straight, resumed), "every field bit for bit");
+    }
+
+    /**
+     * A snapshot on 12×10×6 (three different sizes), written one write per dataset ({@link GridDatasets}): h5py sees
+     * every dataset as [12, 10, 6] float64 whose C-order little-endian bytes are the solver's array in grid order,
+     * bit for bit (SHA-256 of both), and the sidecar's dimensions; any two axes swapped would fail.
+     */
+    @Test
+    void h5pyReadsANonCubicSnapshotBitForBitInGridOrder() throws Exception {
+        Solver s = GridDatasetsTest.nonCubic().start();
+        s.advance(1);
+        Path snapshot = SnapshotWriter.to(dir).withPrimitives().write(s);
+        String script = String.join("\n",
+                "import hashlib, json, sys, h5py, numpy",
+                "out = {}",
+                "def visit(name, node):",
+                "    if isinstance(node, h5py.Dataset):",
+                "        data = node[...]",
+                "        out['/' + name] = {'shape': list(data.shape), 'dtype': str(data.dtype),",
+                "            'sha256': hashlib.sha256(numpy.ascontiguousarray(data, dtype='<f8').tobytes()).hexdigest(),",
+                "            'at_11_9_5': float(data[11, 9, 5])}",
+                "with h5py.File(sys.argv[1], 'r') as f:",
+                "    f.visititems(visit)",
+                "print(json.dumps(out))");
+        Process p = new ProcessBuilder(PYTHON, "-c", script, snapshot.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "h5py failed; its output: " + out);
+        JsonObject datasets = JsonParser.parseString(out).getAsJsonObject();
+        Snapshot java = Snapshot.open(snapshot);
+        assertEquals(27, datasets.size(), datasets.keySet().toString());
+        Grid g = s.grid();
+        for (String d : datasets.keySet()) {
+            JsonObject ds = datasets.getAsJsonObject(d);
+            assertEquals("[12,10,6]", ds.get("shape").toString(), d);
+            assertEquals("float64", ds.get("dtype").getAsString(), d);
+            double[] values = java.field(d.substring(d.lastIndexOf('/') + 1));
+            if (d.startsWith("/fields/")) {
+                assertArrayEquals(s.field(dev.isspectral.state.Field.parse(d.substring(8))), values, 0.0, d);
+            }
+            assertEquals(sha256(values), ds.get("sha256").getAsString(), d + ": h5py's bytes are the array's, in grid order");
+            assertEquals(values[g.index(11, 9, 5)], ds.get("at_11_9_5").getAsDouble(), 0.0, d);
+        }
+        JsonObject xdmf = readWithH5py(snapshot.toString(), "--xdmf", dir.resolve(SnapshotWriter.SIDECAR).toString())
+                .getAsJsonObject("xdmf");
+        assertEquals(27, xdmf.get("references").getAsInt(), "every dataset in the sidecar, of the dimensions it states");
+    }
+
+    private static String sha256(double[] values) throws java.security.NoSuchAlgorithmException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.asDoubleBuffer().put(values);
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes.array()));
     }
 
     static JsonObject readWithH5py(String... args) throws IOException, InterruptedException {
