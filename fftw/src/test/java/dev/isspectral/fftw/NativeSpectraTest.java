@@ -200,6 +200,19 @@ class NativeSpectraTest {
         assertEquals(0.0, FftwSolverTest.worstRelativeDifference(on, off));
     }
 
+    @Test
+    void leverTurnsNativeSpectraOnAndOffOnFftwOnly() {
+        var lever = dev.isspectral.bench.Levers.all().stream().filter(l -> l.name().equals("native spectra (FFTW)"))
+                .findFirst().orElseThrow();
+        assertTrue(lever.appliesTo(FftSettings.FFTW));
+        assertFalse(lever.appliesTo(FftSettings.JTRANSFORMS));
+        Tuning base = Tuning.optimized().withFftBackend("fftw");
+        assertTrue(lever.with().apply(base).nativeSpectra());
+        assertFalse(lever.without().apply(base).nativeSpectra());
+        assertFalse(Tuning.optimized().nativeSpectra(), "off by default: no clear effect measured");
+        assertTrue(base.withNativeSpectra(true).describe().contains("(native spectra)"));
+    }
+
     /** The optimized FFTW step with native spectra allocates 0 B on the stepping thread (least over five windows). */
     @Test
     void nativeSpectraStepAllocatesZeroBytes() {

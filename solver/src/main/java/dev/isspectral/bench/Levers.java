@@ -137,7 +137,7 @@ public final class Levers {
                         t -> t, t -> t.withSinglePrecision(true)),
                 Lever.of("native spectra (FFTW)",
                         "spectra kept in FFTW's native memory: forward transforms write there, the i k and filter passes "
-                                + "read and write there, inverse transforms read there; only real fields are copied",
+                                + "read and write there row by row, inverse transforms read there; only real fields are copied",
                         t -> t.withNativeSpectra(false), t -> t.withNativeSpectra(true)).onlyFor(FftSettings.FFTW));
     }
 

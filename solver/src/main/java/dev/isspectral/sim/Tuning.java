@@ -27,6 +27,8 @@ import java.util.Optional;
  *   <li>{@code batchedTransforms}: groups of independent transforms as batches, run side by side as whole
  *       one-thread transforms on a many-threaded engine (true), or one transform at a time split over the
  *       threads (false), see {@link #withBatchedTransforms(boolean)};</li>
+ *   <li>{@code nativeSpectra}: with FFTW, spectra kept in its native memory so only the real fields are copied
+ *       (true), or copied into and out of Java arrays (false, the default), see {@link #withNativeSpectra(boolean)};</li>
  *   <li>the FFT knobs, held as one {@link FftSettings} value ({@link #fftSettings()}), so the solver's
  *       engine is exactly {@code FftEngines.create(tuning.fftSettings(), nx, ny, nz)}:
  *     <ul>
@@ -211,7 +213,11 @@ public final class Tuning {
      * the k-space passes (i·k, filters) read and write there with absolute buffer access, inverse transforms read
      * there, so no spectrum is copied between Java arrays and FFTW's buffers, only the real fields. Needs preallocated
      * workspaces and shared forward transforms; with JTransforms it changes nothing. Results: bit-identical to the
-     * Java-array path (same plans, same k-space arithmetic in the same order; {@code NativeSpectraTest}).
+     * Java-array path (same plans, same k-space arithmetic in the same order; {@code NativeSpectraTest}). Off by
+     * default: it removes the spectrum half of the copies ({@code CopyShare} in the FFTW module shows the copy time
+     * per step with and without), but the k-space passes then read native memory row by row, and
+     * {@code bench levers --only "native spectra (FFTW)"} at 128x64x64 on FFTW, 2 threads, found no clear effect on
+     * the step (issue 13).
      */
     public Tuning withNativeSpectra(boolean on) {
         return with("nativeSpectra", on, k -> k.nativeSpectra = on);
