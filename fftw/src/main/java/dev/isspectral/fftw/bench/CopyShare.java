@@ -19,7 +19,8 @@ import java.util.Locale;
  * stepped interleaved ({@link Measure}); for each, the median step time with its 95% interval and the copy time per
  * step that {@link FftwEngine#copyNanos()} counts (on the batched path each thread copies its own fields at once, so
  * its thread time is divided by the thread count), as a share of the step: the most that keeping fields in native
- * memory could save. Not a test; prints Markdown.
+ * memory could save. Each also with its spectra in FFTW's native memory ({@link Tuning#withNativeSpectra}), which
+ * leaves only the real fields to copy. Not a test; prints Markdown.
  *
  * <p>Arguments: {@code [grid] [threads] [budget seconds]}, default {@code 128x64x64 2 60}.
  */
@@ -33,12 +34,17 @@ public final class CopyShare {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int budget = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Tuning base = Workload.optimized("fftw").withThreads(threads);
-        Tuning[] tunings = {base.withBatchedTransforms(false), base.withBatchedTransforms(true)};
-        String[] names = {"one transform at a time", "batched"};
-        Solver[] solvers = new Solver[2];
-        FftwEngine[] engines = new FftwEngine[2];
-        long[] steps = new long[2];
-        for (int i = 0; i < 2; i++) {
+        Tuning[] tunings = {base.withBatchedTransforms(false).withNativeSpectra(false),
+            base.withBatchedTransforms(true).withNativeSpectra(false),
+            base.withBatchedTransforms(false).withNativeSpectra(true),
+            base.withBatchedTransforms(true).withNativeSpectra(true)};
+        String[] names = {"one transform at a time", "batched", "one transform at a time, native spectra",
+            "batched, native spectra"};
+        int n = tunings.length;
+        Solver[] solvers = new Solver[n];
+        FftwEngine[] engines = new FftwEngine[n];
+        long[] steps = new long[n];
+        for (int i = 0; i < n; i++) {
             solvers[i] = Workload.simulation(grid, tunings[i]).start(Instrumentation.NONE);
             if (!(solvers[i].fftEngine() instanceof FftwEngine e)) {
                 throw new IllegalStateException("FFTW did not load: the engine is " + solvers[i].fftEngine());
@@ -46,20 +52,24 @@ public final class CopyShare {
             engines[i] = e;
         }
         RunContext context = RunContext.start();
-        long[] copy0 = {engines[0].copyNanos(), engines[1].copyNanos()};
-        Measurement m = Measure.of(Candidate.of(names[0], () -> {
-            solvers[0].step();
-            steps[0]++;
-        }), Candidate.of(names[1], () -> {
-            solvers[1].step();
-            steps[1]++;
-        })).named("FFTW copies").budget(Duration.ofSeconds(budget)).minSample(Duration.ZERO).run();
+        long[] copy0 = new long[n];
+        Candidate[] candidates = new Candidate[n];
+        for (int i = 0; i < n; i++) {
+            copy0[i] = engines[i].copyNanos();
+            int c = i;
+            candidates[i] = Candidate.of(names[i], () -> {
+                solvers[c].step();
+                steps[c]++;
+            });
+        }
+        Measurement m = Measure.of(candidates).named("FFTW copies").budget(Duration.ofSeconds(budget)).minSample(Duration.ZERO).run();
         System.out.printf(Locale.ROOT, "FFTW copies between Java arrays and native buffers, %s, %d thread%s (bench targets "
                         + "workload, optimized tuning; interleaved; copy time is the mean over every step run, warm-up included); %s%n%n"
                         + "| transforms | s/step [95%% CI] | copies: ms/step | copy share of the step |%n|---|---|---|---|%n",
                 grid.boxNotation(), threads, threads == 1 ? "" : "s", context.finish());
-        for (int i = 0; i < 2; i++) {
-            double copyMs = (engines[i].copyNanos() - copy0[i]) / 1e6 / Math.max(1, steps[i]) / (i == 1 ? threads : 1);
+        for (int i = 0; i < n; i++) {
+            boolean batched = tunings[i].batchedTransforms();
+            double copyMs = (engines[i].copyNanos() - copy0[i]) / 1e6 / Math.max(1, steps[i]) / (batched ? threads : 1);
             double stepMs = 1e3 * m.time(i).median();
             System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.0f%% |%n", names[i], m.time(i).formatShort(), copyMs,
                     100 * copyMs / stepMs);
