@@ -10,7 +10,8 @@
 #   bash bench-builds/jit-check.sh [GRID] [BACKEND] [STEPS]      defaults: 64x32x32 jtransforms 40
 #   e.g. bash bench-builds/jit-check.sh 128x64x64 jtransforms 30
 #
-# The log stays in the folder printed at the end (compilation.xml). No timing is taken.
+# The log stays in the folder printed at the end (compilation.xml). No timing is taken. The summary's logic is tested by
+#   /usr/bin/python3 -m unittest discover -s bench-builds -p 'test_jit_summary.py'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 grid=${1:-64x32x32}
