@@ -33,6 +33,7 @@ section "runner, checker, Binder and conda tests"
 "$NOTEBOOK_PYTHON" -W ignore -m unittest -v notebooks/tools/test_run_notebooks.py notebooks/tools/test_run_notebooks_failures.py \
   notebooks/tools/test_check_reports.py \
   notebooks/tools/test_binder.py
+"$NOTEBOOK_PYTHON" -W ignore -m unittest discover -s bench-builds -p 'test_jit_summary.py'
 
 echo
 echo "test.sh: all passed in $(( $(date +%s) - start )) s"
