@@ -272,10 +272,8 @@ public final class PrimitiveRecovery {
                     throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
                             + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
                 }
-                // a plain step is enough (and cheaper) when the map's contraction, bounded generously by
-                // 4 (v/M) |π| / (1 − v_z²), brings the next change below the tolerance
-                double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
-                        + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+                // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change below tolerance
+                double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz) + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
                 boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
                 if (useNewton && change < lastResidual && !plainSuffices) {
                     lastResidual = change;
