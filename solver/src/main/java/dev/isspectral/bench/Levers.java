@@ -68,6 +68,12 @@ public final class Levers {
      * ten levers take about 5.5-6 minutes per backend.
      */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
+    /**
+     * Each fork's warm-up runs until steady or this long, on top of the fork's share of the budget, which goes to
+     * measured rounds alone ({@link Forks#warmupLimit}). Before the limit, warm-up had 40% of 6.7 s, about three
+     * rounds of a 128×64×64 step off and on: the first lever of a JVM was measured while C2 still compiled.
+     */
+    public static final Duration DEFAULT_WARMUP_LIMIT = Duration.ofSeconds(30);
 
     /** What the interval of a lever's speed-up says. */
     public enum Effect {
@@ -146,9 +152,12 @@ public final class Levers {
     private final int threads;
     private final Duration budgetPerLever;
     private final int forks;
+    private final Duration warmupLimit;
     private final List<Lever> levers;
 
-    private Levers(Grid grid, String backend, int threads, Duration budgetPerLever, int forks, List<Lever> levers) {
+    private Levers(Grid grid, String backend, int threads, Duration budgetPerLever, int forks, Duration warmupLimit,
+                   List<Lever> levers) {
+        this.warmupLimit = warmupLimit;
         this.grid = grid;
         this.backend = backend;
         this.threads = threads;
@@ -164,7 +173,7 @@ public final class Levers {
     public static Levers on(String grid, String backend) {
         String b = Workload.resolveBackend(backend);
         return new Levers(Grid.parse(grid), b, Runtime.getRuntime().availableProcessors(), DEFAULT_BUDGET, DEFAULT_FORKS,
-                all());
+                DEFAULT_WARMUP_LIMIT, all());
     }
 
     /** The same, on {@code n} threads (1 … 256). */
@@ -172,7 +181,7 @@ public final class Levers {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("threads = " + n + "; must be 1 … 256");
         }
-        return new Levers(grid, backend, n, budgetPerLever, forks, levers);
+        return new Levers(grid, backend, n, budgetPerLever, forks, warmupLimit, levers);
     }
 
     /** The same, with {@code budget} for each lever's measurement over all its forks (at least 1 s). */
@@ -180,7 +189,7 @@ public final class Levers {
         if (budget == null || budget.toMillis() < 1000) {
             throw new IllegalArgumentException("budgetPerLever = " + budget + "; must be at least 1 s");
         }
-        return new Levers(grid, backend, threads, budget, forks, levers);
+        return new Levers(grid, backend, threads, budget, forks, warmupLimit, levers);
     }
 
     /**
@@ -192,7 +201,15 @@ public final class Levers {
         if (n < 1 || n > 20) {
             throw new IllegalArgumentException("forks = " + n + "; must be 1 … 20 (1 = every lever in this JVM)");
         }
-        return new Levers(grid, backend, threads, budgetPerLever, n, levers);
+        return new Levers(grid, backend, threads, budgetPerLever, n, warmupLimit, levers);
+    }
+
+    /** The same, with each fork's warm-up running until steady or {@code limit} (at least 1 s), on top of the budget. */
+    public Levers warmupLimit(Duration limit) {
+        if (limit == null || limit.toMillis() < 1000) {
+            throw new IllegalArgumentException("warmupLimit = " + limit + "; must be at least 1 s");
+        }
+        return new Levers(grid, backend, threads, budgetPerLever, forks, limit, levers);
     }
 
     /** Forks per lever. */
@@ -216,7 +233,7 @@ public final class Levers {
             levers.forEach(l -> known.add(l.name()));
             throw new IllegalArgumentException("levers = " + names + "; matches none of " + known);
         }
-        return new Levers(grid, backend, threads, budgetPerLever, forks, kept);
+        return new Levers(grid, backend, threads, budgetPerLever, forks, warmupLimit, kept);
     }
 
     /** The base tuning every lever is switched on: optimized, this backend, this thread count. */
@@ -255,7 +272,7 @@ public final class Levers {
                         forks == 1 ? "in this JVM" : forks + " fresh JVMs", seconds(budgetPerLever));
             }
             ForkedMeasurement m = Forks.of(LeverFork.class, grid.boxNotation(), backend, Integer.toString(threads), lever.name())
-                    .forks(forks).budget(budgetPerLever).run();
+                    .forks(forks).budget(budgetPerLever).warmupLimit(warmupLimit).run();
             results.add(m);
             if (progress != null) {
                 progress.println("  speed-up " + m.speedup(1, 0).estimate().formatShort() + ", " + Effect.of(m.speedup(1, 0)
@@ -265,7 +282,8 @@ public final class Levers {
                 System.gc();     // the lever's simulations, before the next lever's are built in this JVM
             }
         }
-        return new Result(grid, backend, threads, forks, budgetPerLever, measured, results, context.finish(), "");
+        return new Result(grid, backend, threads, forks, budgetPerLever, warmupLimit, measured, results, context.finish(),
+                "");
     }
 
     /**
@@ -331,13 +349,15 @@ public final class Levers {
         private final int threads;
         private final int forks;
         private final Duration budgetPerLever;
+        private final Duration warmupLimit;
         private final List<Lever> levers;
         private final List<ForkedMeasurement> measurements;
         private final RunContext context;
         private final String command;
 
-        Result(Grid grid, String backend, int threads, int forks, Duration budgetPerLever, List<Lever> levers,
-               List<ForkedMeasurement> measurements, RunContext context, String command) {
+        Result(Grid grid, String backend, int threads, int forks, Duration budgetPerLever, Duration warmupLimit,
+               List<Lever> levers, List<ForkedMeasurement> measurements, RunContext context, String command) {
+            this.warmupLimit = warmupLimit;
             if (levers.size() != measurements.size()) {
                 throw new IllegalArgumentException("levers = " + levers.size() + ", measurements = " + measurements.size()
                         + "; must be equal");
@@ -355,7 +375,7 @@ public final class Levers {
 
         /** The same result with the command line that produced it (shown under the table and in the JSON). */
         public Result withCommand(String commandLine) {
-            return new Result(grid, backend, threads, forks, budgetPerLever, levers, measurements, context,
+            return new Result(grid, backend, threads, forks, budgetPerLever, warmupLimit, levers, measurements, context,
                     commandLine == null ? "" : commandLine);
         }
 
@@ -463,7 +483,9 @@ public final class Levers {
             sb.append('\n').append(ForkedFigure.legend(forks)).append(" Verdict: pays when the whole 95% interval of the "
                     + "speed-up is above 1, costs when it is below 1, otherwise no clear effect; budget ")
                     .append(seconds(budgetPerLever)).append(" s per lever")
-                    .append(forks == 1 ? "" : " over its forks").append(".\n\nHow each lever was measured:\n\n");
+                    .append(forks == 1 ? "" : " over its forks").append(" for measured rounds, each ")
+                    .append(forks == 1 ? "lever's" : "fork's").append(" warm-up on top, until steady or ")
+                    .append(seconds(warmupLimit)).append(" s").append(".\n\nHow each lever was measured:\n\n");
             for (int i = 0; i < levers.size(); i++) {
                 ForkedMeasurement m = measurements.get(i);
                 String spread = speedupFigure(i).text();
@@ -507,6 +529,7 @@ public final class Levers {
             sb.append("  \"threads\": ").append(threads).append(",\n");
             sb.append("  \"forks\": ").append(forks).append(",\n");
             sb.append("  \"budget_per_lever_s\": ").append(seconds(budgetPerLever)).append(",\n");
+            sb.append("  \"warmup_limit_s\": ").append(seconds(warmupLimit)).append(",\n");
             sb.append("  \"levers\": [\n");
             for (int i = 0; i < levers.size(); i++) {
                 ForkedMeasurement m = measurements.get(i);

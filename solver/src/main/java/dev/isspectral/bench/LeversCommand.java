@@ -27,14 +27,16 @@ public final class LeversCommand {
                                      off/on order alternating; interval by hierarchical bootstrap over forks, then
                                      rounds; 1 = every lever in this JVM, one after another (the old method)
               --budget SECONDS       time budget of each lever's measurement over all its forks (default 20; JVM
-                                     start and set-up come on top: about 6 min for 9-10 levers at 128x64x64, 2 cores)
+                                     start, set-up and warm-up come on top)
+              --warmup-limit SECONDS each fork's warm-up runs until steady or this long, on top of the budget,
+                                     which then goes to measured rounds alone (default 30)
               --out FILE.md          write the markdown table (atomically)
               --json FILE.json       write the result as JSON (atomically): commit, load, command, per lever the
                                      times, speed-up with interval, fork medians and spread
             """;
 
     private static final List<String> OPTION_NAMES = List.of("--grid", "--backend", "--threads", "--only", "--forks", "--budget",
-            "--out", "--json");
+            "--warmup-limit", "--out", "--json");
 
     private LeversCommand() {
     }
@@ -47,6 +49,7 @@ public final class LeversCommand {
         List<String> only = null;
         Duration budget = Levers.DEFAULT_BUDGET;
         int forks = Levers.DEFAULT_FORKS;
+        Duration warmupLimit = Levers.DEFAULT_WARMUP_LIMIT;
         Path md = null;
         Path json = null;
         for (int i = 0; i < args.length; i++) {
@@ -65,11 +68,12 @@ public final class LeversCommand {
                 case "--only" -> only = Arrays.asList(v.split(","));
                 case "--forks" -> forks = whole(a, v, "1 … 20 (1 = every lever in this JVM)");
                 case "--budget" -> budget = CommandOptions.seconds("--budget", v);
+                case "--warmup-limit" -> warmupLimit = CommandOptions.seconds("--warmup-limit", v);
                 case "--json" -> json = CommandOptions.file("--json", v, ".json");
                 default -> md = CommandOptions.file("--out", v, ".md");
             }
         }
-        Levers levers = Levers.on(grid, backend).budgetPerLever(budget).forks(forks);
+        Levers levers = Levers.on(grid, backend).budgetPerLever(budget).forks(forks).warmupLimit(warmupLimit);
         if (threads != null) {
             levers = levers.threads(threads);
         }

@@ -57,6 +57,9 @@ public final class Targets {
     private static final double TUNER = 0.04;
     /** Forks per timed figure unless {@link #forks(int)} says otherwise. */
     public static final int DEFAULT_FORKS = 3;
+    /** Each fork's warm-up limit unless {@link #warmupLimit(Duration)} says otherwise (full harness). */
+    public static final int DEFAULT_WARMUP_LIMIT_SECONDS = 40;
+    private static final Duration DEFAULT_WARMUP_LIMIT = Duration.ofSeconds(DEFAULT_WARMUP_LIMIT_SECONDS);
     /** Steps in one timed block of the whole-run rows (the 64-step run is that block's time × 64/8). */
     static final int BLOCK = 8;
 
@@ -65,12 +68,14 @@ public final class Targets {
     private final List<String> backends;   // best first, then pure Java if different
     private final Duration budget;
     private final int forks;
+    private final Duration warmupLimit;
     private final List<TargetRow> rows = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
     private PrintStream progress;
 
-    private Targets(Plan plan, String requestedBackend, Duration budget, int forks) {
+    private Targets(Plan plan, String requestedBackend, Duration budget, int forks, Duration warmupLimit) {
         this.forks = forks;
+        this.warmupLimit = warmupLimit;
         this.plan = plan;
         this.best = Workload.resolveBackend(requestedBackend);
         this.backends = List.copyOf(new LinkedHashSet<>(List.of(best, FftSettings.JTRANSFORMS)));
@@ -82,14 +87,14 @@ public final class Targets {
         return new Targets(new Plan(false, Grid.parse("64x64x32x32"), Grid.parse("128x128x64x64"),
                 Grid.parse("32x32x16x16"), Grid.parse("20x32x32x16"), Grid.parse("4x128x64x64"), Grid.parse("5x128x64x64"),
                 List.of("4x32x32x16", "4x64x32x32", "4x64x64x32", "3x128x64x64", "3x128x128x64", "3x128x128x128"),
-                2, 3), backend, Duration.ofSeconds(300), DEFAULT_FORKS);
+                2, 3), backend, Duration.ofSeconds(300), DEFAULT_FORKS, DEFAULT_WARMUP_LIMIT);
     }
 
     /** The same measurements on tiny grids, in seconds; for tests of the harness, not of the targets. */
     public static Targets quick(String backend) {
         return new Targets(new Plan(true, Grid.parse("16x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("16x16x8x8"),
                 Grid.parse("4x16x8x8"), Grid.parse("2x16x16x8"), Grid.parse("2x16x16x8"),
-                List.of("2x16x8x8", "2x16x16x8", "2x32x16x16"), 1, 1), backend, Duration.ofSeconds(8), DEFAULT_FORKS);
+                List.of("2x16x8x8", "2x16x16x8", "2x32x16x16"), 1, 1), backend, Duration.ofSeconds(8), DEFAULT_FORKS, null);
     }
 
     /**
@@ -100,7 +105,7 @@ public final class Targets {
         if (total == null || total.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("budget = " + total + "; must be at least 1 s");
         }
-        return new Targets(plan, best, total, forks);
+        return new Targets(plan, best, total, forks, warmupLimit);
     }
 
     /**
@@ -113,7 +118,20 @@ public final class Targets {
         if (n < 1 || n > 20) {
             throw new IllegalArgumentException("forks = " + n + "; must be 1 … 20 (1 = in this JVM)");
         }
-        return new Targets(plan, best, budget, n);
+        return new Targets(plan, best, budget, n, warmupLimit);
+    }
+
+    /**
+     * The same harness with each fork's warm-up (each figure's, with one fork) running until steady or {@code limit},
+     * on top of the row's share of the budget, which then goes to measured rounds alone ({@link Forks#warmupLimit}).
+     * The full harness's default is {@value #DEFAULT_WARMUP_LIMIT_SECONDS} s; quick mode's warm-up takes a share of
+     * the budget unless a limit is given. At least 1 s.
+     */
+    public Targets warmupLimit(Duration limit) {
+        if (limit == null || limit.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("warmupLimit = " + limit + "; must be at least 1 s");
+        }
+        return new Targets(plan, best, budget, forks, limit);
     }
 
     /** Forks per timed figure. */
@@ -144,7 +162,7 @@ public final class Targets {
         threads();
         fftBound();
         scaling();
-        return new TargetsReport(plan.quick(), best, budget, forks, rows, details, context.finish());
+        return new TargetsReport(plan.quick(), best, budget, forks, warmupLimit, rows, details, context.finish());
     }
 
     private Duration share(double fraction) {
@@ -181,7 +199,8 @@ public final class Targets {
 
     /** The forks (or this JVM, with one fork) measuring {@code setup}'s candidates from {@code args}. */
     private ForkedMeasurement measure(Class<? extends ForkSetup> setup, Duration share, List<String> args) {
-        return Forks.of(setup, args).forks(forks).budget(share).run();
+        Forks f = Forks.of(setup, args).forks(forks).budget(share);
+        return (warmupLimit == null ? f : f.warmupLimit(warmupLimit)).run();
     }
 
     /**

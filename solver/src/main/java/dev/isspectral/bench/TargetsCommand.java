@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--forks N] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
+ * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--forks N] [--warmup-limit SECONDS] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
  * measures every target of issue 4 §5 ({@link Targets}), prints the markdown table row by row and then the
  * notes, and writes the report files atomically. Bad arguments throw {@link IllegalArgumentException}
  * naming the option and what is allowed.
@@ -24,6 +24,9 @@ public final class TargetsCommand {
                                      the pure-Java rows always use jtransforms
               --forks N              measure every timed figure in N fresh JVMs one after another (default 3),
                                      intervals over JVMs (hierarchical bootstrap); 1 = in this JVM alone
+              --warmup-limit SECONDS each fork's warm-up runs until steady or this long, on top of the budget,
+                                     which then goes to measured rounds alone (default 40; quick: a share of
+                                     the budget)
               --out FILE.md          write the markdown report (atomically)
               --json FILE.json       write the report as JSON (atomically)
             """;
@@ -51,6 +54,7 @@ public final class TargetsCommand {
         Path json = null;
         Duration budget = null;
         Integer forks = null;
+        Duration warmupLimit = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quick")) {
@@ -58,9 +62,9 @@ public final class TargetsCommand {
                 continue;
             }
             if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json") && !a.equals("--budget")
-                    && !a.equals("--forks")) {
+                    && !a.equals("--forks") && !a.equals("--warmup-limit")) {
                 throw new IllegalArgumentException("bench targets: unknown argument \"" + a + "\"; allowed: --quick, "
-                        + "--budget SECONDS, --forks N, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
+                        + "--budget SECONDS, --forks N, --warmup-limit SECONDS, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value; see --help");
@@ -71,6 +75,7 @@ public final class TargetsCommand {
                 case "--out" -> md = CommandOptions.file(a, v, ".md");
                 case "--budget" -> budget = CommandOptions.seconds(a, v);
                 case "--forks" -> forks = forkCount(a, v);
+                case "--warmup-limit" -> warmupLimit = CommandOptions.seconds(a, v);
                 default -> json = CommandOptions.file(a, v, ".json");
             }
         }
@@ -80,6 +85,9 @@ public final class TargetsCommand {
         }
         if (forks != null) {
             targets = targets.forks(forks);
+        }
+        if (warmupLimit != null) {
+            targets = targets.warmupLimit(warmupLimit);
         }
         out.printf("IS-Spectral performance targets (issue 4 §5)%s; best backend: %s; budget %d s; %s; %d cores%n%n",
                 quick ? ", quick mode (tiny grids; bounds do not apply)" : "", targets.bestBackend(),

@@ -25,19 +25,21 @@ public final class TargetsReport {
     private final String bestBackend;
     private final Duration budget;
     private final int forks;
+    private final Duration warmupLimit;
     private final List<TargetRow> rows;
     private final List<String> details;
     private final RunContext context;
     private final String command;
 
-    TargetsReport(boolean quick, String bestBackend, Duration budget, int forks, List<TargetRow> rows, List<String> details,
-                  RunContext context) {
-        this(quick, bestBackend, budget, forks, rows, details, context, "");
+    TargetsReport(boolean quick, String bestBackend, Duration budget, int forks, Duration warmupLimit, List<TargetRow> rows,
+                  List<String> details, RunContext context) {
+        this(quick, bestBackend, budget, forks, warmupLimit, rows, details, context, "");
     }
 
-    private TargetsReport(boolean quick, String bestBackend, Duration budget, int forks, List<TargetRow> rows,
-                          List<String> details, RunContext context, String command) {
+    private TargetsReport(boolean quick, String bestBackend, Duration budget, int forks, Duration warmupLimit,
+                          List<TargetRow> rows, List<String> details, RunContext context, String command) {
         this.forks = forks;
+        this.warmupLimit = warmupLimit;
         this.quick = quick;
         this.bestBackend = bestBackend;
         this.budget = budget;
@@ -59,7 +61,7 @@ public final class TargetsReport {
 
     /** This report with the command line that produced it (printed in the markdown and the JSON). */
     public TargetsReport withCommand(String commandLine) {
-        return new TargetsReport(quick, bestBackend, budget, forks, rows, details, context, commandLine);
+        return new TargetsReport(quick, bestBackend, budget, forks, warmupLimit, rows, details, context, commandLine);
     }
 
     static String tableHeader() {
@@ -98,7 +100,9 @@ public final class TargetsReport {
         sb.append("- workload: ").append(Workload.initial().describe())
                 .append("; conformal EOS, η/s = 0.08, IMEX ARS(2,2,2), CFL 0.25, optimized tuning\n");
         sb.append("- best backend: ").append(bestBackend).append("; time budget of the timed sections: ")
-                .append(budget.toSeconds()).append(" s\n");
+                .append(budget.toSeconds()).append(warmupLimit == null ? " s (warm-up included: at most 40% of each share)\n"
+                        : " s of measured rounds; each fork's warm-up comes on top, until steady or "
+                        + warmupLimit.toSeconds() + " s\n");
         if (quick) {
             sb.append("- **quick mode**: tiny grids that exercise the harness; the bounds are those of the full grids and do not apply\n");
         }
@@ -150,6 +154,8 @@ public final class TargetsReport {
         sb.append("  \"busy\": ").append(l.busy()).append(",\n");
         sb.append("  \"command\": ").append(str(command)).append(",\n");
         sb.append("  \"budget_s\": ").append(budget.toSeconds()).append(",\n");
+        sb.append("  \"warmup_limit_s\": ").append(warmupLimit == null ? "null" : Long.toString(warmupLimit.toSeconds()))
+                .append(",\n");
         sb.append("  \"quick\": ").append(quick).append(",\n");
         sb.append("  \"forks\": ").append(forks).append(",\n");
         sb.append("  \"best_backend\": ").append(str(bestBackend)).append(",\n");

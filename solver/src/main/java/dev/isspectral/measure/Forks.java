@@ -44,8 +44,11 @@ public final class Forks {
     private final int forks;
     private final Duration budget;
     private final List<String> jvmOptions;
+    private final Duration warmupLimit;
 
-    private Forks(Class<? extends ForkSetup> setup, List<String> args, int forks, Duration budget, List<String> jvmOptions) {
+    private Forks(Class<? extends ForkSetup> setup, List<String> args, int forks, Duration budget, List<String> jvmOptions,
+                  Duration warmupLimit) {
+        this.warmupLimit = warmupLimit;
         this.setup = setup;
         this.args = List.copyOf(args);
         this.forks = forks;
@@ -63,7 +66,7 @@ public final class Forks {
                 throw new IllegalArgumentException("args = " + args + "; must not hold null");
             }
         }
-        return new Forks(setup, args, 3, Duration.ofSeconds(20), null);
+        return new Forks(setup, args, 3, Duration.ofSeconds(20), null, null);
     }
 
     /** {@link #of(Class, List)} with arguments given one by one. */
@@ -76,7 +79,7 @@ public final class Forks {
         if (n < 1 || n > 100) {
             throw new IllegalArgumentException("forks = " + n + "; must be 1 … 100 (1 = in this JVM)");
         }
-        return new Forks(setup, args, n, budget, jvmOptions);
+        return new Forks(setup, args, n, budget, jvmOptions, warmupLimit);
     }
 
     /** The time budget of all forks' warm-up and rounds together (each fork gets an equal share); {@code > 0}. */
@@ -84,7 +87,7 @@ public final class Forks {
         if (total == null || total.isNegative() || total.isZero()) {
             throw new IllegalArgumentException("budget = " + total + "; must be a positive duration");
         }
-        return new Forks(setup, args, forks, total, jvmOptions);
+        return new Forks(setup, args, forks, total, jvmOptions, warmupLimit);
     }
 
     /** The forks' JVM options instead of this JVM's ({@link #parentJvmOptions()}). */
@@ -92,7 +95,19 @@ public final class Forks {
         if (options == null || options.stream().anyMatch(o -> o == null || o.isBlank())) {
             throw new IllegalArgumentException("jvmOptions = " + options + "; must be a list of non-blank options");
         }
-        return new Forks(setup, args, forks, budget, options);
+        return new Forks(setup, args, forks, budget, options, warmupLimit);
+    }
+
+    /**
+     * Each fork's warm-up runs until steady or until {@code limit}, on top of the fork's share of the budget, which
+     * then goes to measured rounds alone ({@link Measure#warmupLimit}); without it warm-up takes at most a share of
+     * the fork's budget. {@code > 0}.
+     */
+    public Forks warmupLimit(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("warmupLimit = " + limit + "; must be a positive duration");
+        }
+        return new Forks(setup, args, forks, budget, jvmOptions, limit);
     }
 
     /** The number of forks. */
@@ -130,7 +145,8 @@ public final class Forks {
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(jvmOptions == null ? parentJvmOptions() : jvmOptions);
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Forks.class.getName(), setup.getName(),
-                Long.toString(share.toNanos()), Integer.toString(minRoundsPerFork(forks)), Integer.toString(k)));
+                Long.toString(share.toNanos()), Integer.toString(minRoundsPerFork(forks)), Integer.toString(k),
+                Long.toString(warmupLimit == null ? 0 : warmupLimit.toNanos())));
         c.addAll(args);
         return c;
     }
@@ -143,7 +159,8 @@ public final class Forks {
     public ForkedMeasurement run() {
         if (forks == 1) {
             ForkSetup s = instantiate(setup.getName());
-            Measurement m = s.measure(args, 0).budget(budget).run();     // the setup's own minimum rounds (6 by default)
+            Measure method = s.measure(args, 0).budget(budget);     // the setup's own minimum rounds (6 by default)
+            Measurement m = (warmupLimit == null ? method : method.warmupLimit(warmupLimit)).run();
             Map<String, String> extras = s.extras();
             s.close();
             return new ForkedMeasurement(List.of(m), List.of(extras), m.load(), true, m.seconds());
@@ -239,8 +256,8 @@ public final class Forks {
     }
 
     /**
-     * A fork's entry: {@code Forks SETUP_CLASS BUDGET_NANOS MIN_ROUNDS FORK ARGS...}. Builds the setup's measurement of fork FORK, runs
-     * it with that budget and at least that many rounds, prints its rounds and the setup's extras as {@value #PREFIX} lines and exits 0 (1 on failure).
+     * A fork's entry: {@code Forks SETUP_CLASS BUDGET_NANOS MIN_ROUNDS FORK WARMUP_LIMIT_NANOS ARGS...} (limit 0: none).
+     * Builds the setup's measurement of fork FORK, runs it with that budget, warm-up limit and at least that many rounds, prints its rounds and the setup's extras as {@value #PREFIX} lines and exits 0 (1 on failure).
      */
     public static void main(String[] argv) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
@@ -250,8 +267,10 @@ public final class Forks {
             Duration share = Duration.ofNanos(Long.parseLong(argv[1]));
             int minRounds = Integer.parseInt(argv[2]);
             int fork = Integer.parseInt(argv[3]);
-            List<String> args = List.of(argv).subList(4, argv.length);
-            Measurement m = s.measure(args, fork).budget(share).minRounds(minRounds).run();
+            long warmupLimitNanos = Long.parseLong(argv[4]);
+            List<String> args = List.of(argv).subList(5, argv.length);
+            Measure method = s.measure(args, fork).budget(share).minRounds(minRounds);
+            Measurement m = (warmupLimitNanos > 0 ? method.warmupLimit(Duration.ofNanos(warmupLimitNanos)) : method).run();
             StringBuilder sb = new StringBuilder("\n");     // in case the setup left a line unfinished
             for (String l : m.toLines()) {
                 sb.append(PREFIX).append(l).append('\n');

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  *       until the JIT is quiet (compilation time in the last round at most {@value #JIT_QUIET_SHARE} of its wall
  *       time, read from the {@code CompilationMXBean}, in the last two rounds) and every candidate's last {@code steadyWindow} times agree
  *       within {@code steadyTolerance} ((max − min)/min), after at least two rounds and 1 s; or until the warm-up's share of
- *       the budget is spent, and the result says which. Fast operations are batched so that one sample lasts at
+ *       the budget is spent (or its own {@link #warmupLimit limit}, when one is set), and the result says which. Fast operations are batched so that one sample lasts at
  *       least {@code minSample} (the batch is calibrated during warm-up).</li>
  *   <li><b>Interleaved rounds.</b> Each round times one sample of every candidate, the order rotated by one each
  *       round (round r starts with candidate r mod n), so drift of the machine falls on all alike.</li>
@@ -55,18 +55,20 @@ public final class Measure {
     private final double steadyTolerance;
     private final long minSampleNanos;
     private final long fixedBatch;
+    private final long warmupLimitNanos;
     private final LongSupplier clock;
 
     private Measure(String name, List<Candidate> candidates, Duration budget, double warmupShare, int minRounds,
                     int maxRounds, double precision, int steadyWindow, double steadyTolerance, long minSampleNanos) {
         this(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow, steadyTolerance,
-                minSampleNanos, 0, System::nanoTime);
+                minSampleNanos, 0, 0, System::nanoTime);
     }
 
     private Measure(String name, List<Candidate> candidates, Duration budget, double warmupShare, int minRounds,
                     int maxRounds, double precision, int steadyWindow, double steadyTolerance, long minSampleNanos,
-                    long fixedBatch, LongSupplier clock) {
+                    long fixedBatch, long warmupLimitNanos, LongSupplier clock) {
         this.fixedBatch = fixedBatch;
+        this.warmupLimitNanos = warmupLimitNanos;
         this.clock = clock;
         this.name = name;
         this.candidates = List.copyOf(candidates);
@@ -111,16 +113,16 @@ public final class Measure {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must be non-blank");
         }
         return new Measure(newName, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
     }
 
-    /** The time budget of warm-up and rounds together; {@code > 0}. */
+    /** The time budget of warm-up and rounds together (of the rounds alone when a {@link #warmupLimit} is set); {@code > 0}. */
     public Measure budget(Duration total) {
         if (total == null || total.isNegative() || total.isZero()) {
             throw new IllegalArgumentException("budget = " + total + "; must be a positive duration");
         }
         return new Measure(name, candidates, total, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
     }
 
     /** The share of the budget warm-up may take before it stops unsteady; in (0, 1). */
@@ -129,7 +131,22 @@ public final class Measure {
             throw new IllegalArgumentException("warmupShare = " + share + "; must be in (0, 1)");
         }
         return new Measure(name, candidates, budget, share, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+    }
+
+    /**
+     * Warm-up gets a time limit of its own instead of a share of the budget: it runs until steady or until
+     * {@code limit} has passed, and the budget is then the measured rounds' alone, counted from the end of warm-up.
+     * For steps of tenths of a second a share of a few seconds ends inside the JIT's work (a fork of the 128×128×64×64
+     * target row got 4.8 s for warm-up and rounds of two backends together, and no fork reached steady); a limit lets
+     * warm-up finish without growing the rounds. {@code > 0}.
+     */
+    public Measure warmupLimit(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("warmupLimit = " + limit + "; must be a positive duration");
+        }
+        return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
+                steadyTolerance, minSampleNanos, fixedBatch, limit.toNanos(), clock);
     }
 
     /** At least {@code min} and at most {@code max} measured rounds; {@code 1 <= min <= max}. */
@@ -138,7 +155,7 @@ public final class Measure {
             throw new IllegalArgumentException("rounds = " + min + ".." + max + "; must be 1 <= min <= max");
         }
         return new Measure(name, candidates, budget, warmupShare, min, max, precision, steadyWindow, steadyTolerance,
-                minSampleNanos, fixedBatch, clock);
+                minSampleNanos, fixedBatch, warmupLimitNanos, clock);
     }
 
     /** The same measurement with at least {@code min} (>= 1) measured rounds, its maximum kept (raised to {@code min}). */
@@ -147,7 +164,7 @@ public final class Measure {
             throw new IllegalArgumentException("minRounds = " + min + "; must be >= 1");
         }
         return new Measure(name, candidates, budget, warmupShare, min, Math.max(min, maxRounds), precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
     }
 
     /** Stop growing rounds once every interval's relative width (high − low)/median is at most this; {@code > 0}. */
@@ -156,7 +173,7 @@ public final class Measure {
             throw new IllegalArgumentException("precision = " + relativeWidth + "; must be > 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, relativeWidth, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
     }
 
     /** Steady when the last {@code window} (>= 2) warm-up times agree within {@code tolerance} (> 0). */
@@ -168,7 +185,7 @@ public final class Measure {
             throw new IllegalArgumentException("tolerance = " + tolerance + "; must be > 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, window, tolerance,
-                minSampleNanos, fixedBatch, clock);
+                minSampleNanos, fixedBatch, warmupLimitNanos, clock);
     }
 
     /** Batch fast operations so that a sample lasts at least this; {@code Duration.ZERO} for one operation per sample. */
@@ -177,7 +194,7 @@ public final class Measure {
             throw new IllegalArgumentException("minSample = " + d + "; must be >= 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, d.toNanos(), fixedBatch, clock);
+                steadyTolerance, d.toNanos(), fixedBatch, warmupLimitNanos, clock);
     }
 
     /** Exactly {@code operations} (>= 1) operations per sample, instead of batching by {@link #minSample}. */
@@ -186,7 +203,7 @@ public final class Measure {
             throw new IllegalArgumentException("batch = " + operations + "; must be >= 1");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, operations, clock);
+                steadyTolerance, minSampleNanos, operations, warmupLimitNanos, clock);
     }
 
     /**
@@ -198,7 +215,7 @@ public final class Measure {
             throw new IllegalArgumentException("clock = null; must be a nanosecond clock");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, nanos);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, nanos);
     }
 
     /** Runs warm-up and rounds on the calling thread; returns the result. */
@@ -206,8 +223,10 @@ public final class Measure {
         int n = candidates.size();
         AllocationProbe probe = AllocationProbe.forCurrentThread();
         long start = clock.getAsLong();
-        long deadline = start + budget.toNanos();
-        Measurement.Warmup warm = warmUp(deadline, start);
+        long warmDeadline = warmupLimitNanos > 0 ? start + warmupLimitNanos
+                : start + (long) (warmupShare * budget.toNanos());
+        Measurement.Warmup warm = warmUp(warmDeadline, start);
+        long deadline = warmupLimitNanos > 0 ? clock.getAsLong() + budget.toNanos() : start + budget.toNanos();
         long[] batch = warm.batchesArray();
 
         double[][] samples = new double[n][64];
@@ -285,9 +304,8 @@ public final class Measure {
         return true;
     }
 
-    private Measurement.Warmup warmUp(long deadline, long start) {
+    private Measurement.Warmup warmUp(long warmDeadline, long start) {
         int n = candidates.size();
-        long warmDeadline = start + (long) (warmupShare * (deadline - start));
         long[] batch = new long[n];
         Arrays.fill(batch, fixedBatch > 0 ? fixedBatch : 1);
         List<List<Double>> times = new ArrayList<>();

@@ -90,7 +90,7 @@ class LeversTest {
             ms.add(ForkedMeasurement.of(forks, forks.get(0).load()));
         }
         return new Levers.Result(Grid.parse("8x8x8"), "jtransforms", 1, speedupsPerFork[0].length, Duration.ofSeconds(6),
-                levers, ms, RunContext.start().finish(), "").withCommand("is-spectral bench levers --forks "
+                Duration.ofSeconds(5), levers, ms, RunContext.start().finish(), "").withCommand("is-spectral bench levers --forks "
                 + speedupsPerFork[0].length);
     }
 

@@ -286,6 +286,35 @@ class ForksTest {
         }
     }
 
+    /** A fake-clock step whose first calls take 20, 16, 12, 9, 7 s (the JIT at work), then 5 s. */
+    public static final class SlowStart implements ForkSetup {
+        @Override
+        public Measure measure(List<String> args) {
+            long[] now = {0};
+            int[] calls = {0};
+            long[] start = {20, 16, 12, 9, 7};
+            Candidate step = Candidate.of("step", () -> now[0] += 1_000_000_000L * (calls[0] < 5 ? start[calls[0]++] : 5));
+            return Measure.of(step).clock(() -> now[0]).minSample(Duration.ZERO);
+        }
+    }
+
+    /** The warm-up limit reaches each fork: with it every fork warms up to the steady 5 s; without, none does. */
+    @Test
+    void eachForkWarmsUpToItsLimit() {
+        ForkedMeasurement limited = Forks.of(SlowStart.class).forks(2).budget(Duration.ofSeconds(60))
+                .warmupLimit(Duration.ofSeconds(120)).run();
+        ForkedMeasurement shared = Forks.of(SlowStart.class).forks(2).budget(Duration.ofSeconds(60)).run();
+        for (int k = 0; k < 2; k++) {
+            assertTrue(limited.fork(k).warmup().steady(), limited.fork(k).warmup().reason());
+            for (double t : limited.fork(k).samples(0)) {
+                assertEquals(5.0, t, 1e-9, "fork " + k + " measured only the steady state");
+            }
+            assertFalse(shared.fork(k).warmup().steady(), "a 12 s warm-up share ends inside the slow start");
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Forks.of(SlowStart.class).warmupLimit(Duration.ZERO))
+                .getMessage().startsWith("warmupLimit = "));
+    }
+
     @Test
     void badArgumentsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

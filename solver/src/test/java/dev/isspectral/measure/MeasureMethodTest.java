@@ -343,6 +343,39 @@ class MeasureMethodTest {
         assertEquals("0 B/op", new Allocation(0, 0, 5, true, true).format());
     }
 
+    // --- warm-up limit ------------------------------------------------------------------------------
+
+    /** A fake operation whose first 5 calls take 20, 16, 12, 9, 7 s (the JIT at work), then 5 s: its steady state. */
+    private static Measurement slowStart(java.util.function.UnaryOperator<Measure> settings) {
+        long[] now = {0};
+        int[] calls = {0};
+        long[] start = {20, 16, 12, 9, 7};
+        Candidate step = Candidate.of("step", () -> now[0] += 1_000_000_000L * (calls[0] < 5 ? start[calls[0]++] : 5));
+        return settings.apply(Measure.of(step).clock(() -> now[0]).budget(Duration.ofSeconds(30)).minSample(Duration.ZERO))
+                .run();
+    }
+
+    @Test
+    void aWarmupShareOfTheBudgetEndsInsideTheSlowStartAndMeasuresIt() {
+        Measurement m = slowStart(x -> x);
+        assertFalse(m.warmup().steady(), m.warmup().reason());
+        assertEquals(1, m.warmup().rounds(), "40% of 30 s holds one 20 s round");
+        assertEquals(16.0, m.samples(0)[0], 1e-9, "the first measured samples are the slow start's");
+    }
+
+    @Test
+    void aWarmupLimitLetsWarmupFinishAndGivesTheBudgetToRounds() {
+        Measurement m = slowStart(x -> x.warmupLimit(Duration.ofSeconds(120)));
+        assertTrue(m.warmup().steady(), m.warmup().reason());
+        assertEquals(8, m.warmup().rounds(), "5 slow calls, then 3 alike: steady");
+        for (double t : m.samples(0)) {
+            assertEquals(5.0, t, 1e-9, "only the steady state is measured");
+        }
+        assertEquals(6, m.samples(0).length, "the 30 s budget after warm-up holds six 5 s rounds");
+        assertThrows(IllegalArgumentException.class, () -> Measure.of(Candidate.of("a", () -> { }))
+                .warmupLimit(Duration.ZERO));
+    }
+
     // --- configuration -----------------------------------------------------------------------------
 
     @Test
