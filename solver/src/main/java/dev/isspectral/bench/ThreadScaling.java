@@ -58,6 +58,9 @@ public final class ThreadScaling {
     public static final String FFT_SPEEDUP = "fft_speedup";
     public static final String REST_SPEEDUP = "rest_speedup";
 
+    /** Steps read for {@link Result#coreUse} after the timed rounds. */
+    static final int CORE_USE_STEPS = 4;
+
     private final List<Grid> grids;
     private final List<Integer> threads;
     private final String backend;
@@ -106,10 +109,12 @@ public final class ThreadScaling {
         RunContext context = RunContext.start();
         List<Measurement> measurements = new ArrayList<>();
         List<double[]> phases = new ArrayList<>();
+        List<CoreUse> cores = new ArrayList<>();
         String settings = "";
         for (Grid g : grids) {
             List<Candidate> candidates = new ArrayList<>();
             List<FftRecorder> recorders = new ArrayList<>();
+            List<Solver> solvers = new ArrayList<>();
             long[] stepsRun = new long[threads.size()];
             long[] stepNanos = new long[threads.size()];
             for (int k = 0; k < threads.size(); k++) {
@@ -119,6 +124,7 @@ public final class ThreadScaling {
                 FftRecorder recorder = new FftRecorder(Tracer.OFF, System::nanoTime, false);
                 recorders.add(recorder);
                 Solver s = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
+                solvers.add(s);
                 int index = k;
                 candidates.add(Candidate.of(t + (t == 1 ? " thread" : " threads"), () -> {
                     long t0 = System.nanoTime();
@@ -138,10 +144,34 @@ public final class ThreadScaling {
                 double fft = fftNanos / 1e6 / steps;
                 phases.add(new double[] {fft, stepNanos[k] / 1e6 / steps - fft});
             }
+            // after the timed rounds, so the readings (a few hundred µs per step) are not inside any timed sample
+            for (Solver s : solvers) {
+                cores.add(coreUse(s));
+            }
+            solvers.clear();
             candidates.clear();
             System.gc();
         }
-        return new Result(grids, threads, backend + " (" + settings + ")", measurements, phases, context.finish());
+        MachineCeiling ceiling = MachineCeiling.measure(threads, ceilingBudget());
+        return new Result(grids, threads, backend + " (" + settings + ")", measurements, phases, cores, ceiling,
+                context.finish());
+    }
+
+    /** The machine-ceiling loops' budget: a quarter of a grid's, at least 1 s. */
+    private Duration ceilingBudget() {
+        Duration quarter = budgetPerGrid.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarter;
+    }
+
+    /** Where the cores went over {@value #CORE_USE_STEPS} more steps of {@code s}, each read on its own. */
+    private static CoreUse coreUse(Solver s) {
+        CoreUse use = new CoreUse();
+        for (int i = 0; i < CORE_USE_STEPS; i++) {
+            use.begin();
+            s.step();
+            use.end();
+        }
+        return use;
     }
 
     /** The table and its context. */
@@ -151,10 +181,14 @@ public final class ThreadScaling {
         private final String backend;
         private final List<Measurement> measurements;
         private final List<double[]> phases;
+        private final List<CoreUse> cores;
+        private final MachineCeiling ceiling;
         private final RunContext context;
 
         Result(List<Grid> grids, List<Integer> threads, String backend, List<Measurement> measurements,
-               List<double[]> phases, RunContext context) {
+               List<double[]> phases, List<CoreUse> cores, MachineCeiling ceiling, RunContext context) {
+            this.ceiling = ceiling;
+            this.cores = List.copyOf(cores);
             this.grids = grids;
             this.threads = threads;
             this.backend = backend;
@@ -171,6 +205,16 @@ public final class ThreadScaling {
         /** Speed-up of part {@code part} (0 transforms, 1 the rest) of thread count {@code k} over the first. */
         public double phaseSpeedup(int g, int k, int part) {
             return phases(g, 0)[part] / phases(g, k)[part];
+        }
+
+        /** Where the cores went on grid {@code g} with thread count {@code k} ({@link CoreUse}). */
+        CoreUse coreUse(int g, int k) {
+            return cores.get(g * threads.size() + k);
+        }
+
+        /** What the machine gives from more threads: the arithmetic and streaming loops' speed-ups. */
+        MachineCeiling ceiling() {
+            return ceiling;
         }
 
         /** Each grid's measurement. */
@@ -258,6 +302,47 @@ public final class ThreadScaling {
             sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same run; rest: "
                     + "the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage arithmetic); both "
                     + "over every step run, warm-up included; their speed-ups are ratios of those means, without intervals.\n");
+            sb.append(coreUseMarkdown()).append(ceiling.toMarkdown());
+            return sb.toString();
+        }
+
+        /**
+         * Where the cores went: for each grid and thread count, the cores each group of threads kept busy over
+         * {@value #CORE_USE_STEPS} steps read after the timed rounds ({@link CoreUse}), and the NUMA nodes of the machine.
+         */
+        String coreUseMarkdown() {
+            StringBuilder sb = new StringBuilder("\nWhere the cores went (thread placement: one team for pointwise work and "
+                    + "transforms, no second pool computing beside it): cores kept busy on average, CPU time of each group of "
+                    + "threads over the wall time of " + CORE_USE_STEPS + " more steps of each configuration, read step by step "
+                    + "after the timed rounds.\n\n| grid | threads | cores busy |");
+            for (String g : CoreUse.GROUPS) {
+                sb.append(' ').append(g).append(" |");
+            }
+            sb.append("\n|---|---|---|").append("---|".repeat(CoreUse.GROUPS.length)).append('\n');
+            for (int g = 0; g < grids.size(); g++) {
+                for (int k = 0; k < threads.size(); k++) {
+                    CoreUse use = coreUse(g, k);
+                    sb.append("| ").append(grids.get(g).boxNotation()).append(" | ").append(threads.get(k)).append(" | ");
+                    if (!use.available()) {
+                        sb.append("n/a |").append(" n/a |".repeat(CoreUse.GROUPS.length)).append('\n');
+                        continue;
+                    }
+                    sb.append(String.format(Locale.ROOT, "%.2f |", use.totalBusyCores()));
+                    for (double b : use.busyCores()) {
+                        sb.append(String.format(Locale.ROOT, " %.2f |", b));
+                    }
+                    sb.append('\n');
+                }
+            }
+            int nodes = CoreUse.numaNodes();
+            sb.append('\n').append(nodes == 0 ? "NUMA nodes: not listed by this OS." : nodes == 1
+                    ? "NUMA nodes: 1, so every core reaches all memory alike and where a page was first touched cannot "
+                    + "matter here; the solver's arrays are Java arrays, zeroed by the thread that allocates them, so "
+                    + "first-touch placement by the thread that will use a block would need -XX:+UseNUMA and a machine "
+                    + "with several nodes to be measured."
+                    : "NUMA nodes: " + nodes + "; the solver's arrays are Java arrays, zeroed by the thread that allocates "
+                    + "them (first-touch placement per block is not under the solver's control; -XX:+UseNUMA is the JVM's).")
+                    .append('\n');
             return sb.toString();
         }
 

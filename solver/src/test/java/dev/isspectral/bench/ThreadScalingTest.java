@@ -45,6 +45,37 @@ class ThreadScalingTest {
                 t.doubleColumn(ThreadScaling.REST_SPEEDUP).get(1), 1e-12);
     }
 
+    /**
+     * The core-use readings attribute CPU to the right threads: with one thread the team has no workers, with two
+     * the team's worker computes its half; no group is negative and all of them together fit in the machine.
+     */
+    @Test
+    void coreUseSeesTheTeamsWorkerOnlyWhenThereIsOne() {
+        ThreadScaling.Result r = ThreadScaling.of(List.of("32x32x16"), List.of(1, 2), "jtransforms")
+                .budgetPerGrid(Duration.ofMillis(500)).run();
+        CoreUse one = r.coreUse(0, 0);
+        CoreUse two = r.coreUse(0, 1);
+        if (!one.available()) {
+            return;     // no CPU clocks on this platform: the table says n/a
+        }
+        assertEquals(ThreadScaling.CORE_USE_STEPS, two.steps());
+        assertTrue(one.busyCores()[1] < 0.05, "one thread: no team worker computes: " + one.text());
+        assertTrue(two.busyCores()[1] > 0.1, "two threads: the worker computes its half: " + two.text());
+        assertTrue(one.busyCores()[0] > 0.3 && two.busyCores()[0] > 0.1, "the stepping thread computes: " + two.text());
+        for (CoreUse u : List.of(one, two)) {
+            for (double b : u.busyCores()) {
+                assertTrue(b >= 0, u.text());
+            }
+            assertTrue(u.totalBusyCores() <= Runtime.getRuntime().availableProcessors() + 0.25, u.text());
+        }
+        String md = r.toMarkdown();
+        assertTrue(md.contains("Where the cores went") && md.contains("| 32x32x16 | 2 | "), md);
+        assertTrue(md.contains("What the machine gives from more threads"), md);
+        assertEquals(1.0, r.ceiling().speedup(0, false).median(), 0.0, "one thread against itself, paired");
+        assertEquals(1.0, r.ceiling().speedup(0, true).median(), 0.0);
+        assertEquals(4, r.ceiling().measurement().names().size(), "both loops on both thread counts");
+    }
+
     @Test
     void badOptionsNameTheOption() {
         for (String[] args : new String[][] {{"bench", "scaling", "--threads", "2,1"}, {"bench", "scaling", "--threads", "a"},

@@ -1,0 +1,126 @@
+package dev.isspectral.bench;
+
+import dev.isspectral.measure.Candidate;
+import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.Measure;
+import dev.isspectral.measure.Measurement;
+import dev.isspectral.parallel.Workers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the machine itself gives from more threads, measured beside the solver's thread scaling so the two can be
+ * read together: a fixed amount of work split over the step's team ({@link Workers#shared}) of each thread count, for
+ * two loops at the ends of the range a solver's work lies in —
+ * <ul>
+ *   <li><b>arithmetic</b>: eight independent chains of multiply-adds in registers, no memory traffic: it scales with
+ *       the cores the threads really get (vCPUs that are hyperthreads of one physical core share its arithmetic
+ *       units and give much less than T×);</li>
+ *   <li><b>memory streaming</b>: a[i] = b[i] + s·c[i] over three arrays of {@value #STREAM_DOUBLES} doubles (far beyond
+ *       any cache): it scales only as far as the memory bandwidth lets.</li>
+ * </ul>
+ * All thread counts and both loops are stepped interleaved in one {@link Measure} (order rotated), speed-ups paired
+ * per round with their 95% intervals, so a solver's speed-up can be set against the ceiling the same cores give.
+ */
+final class MachineCeiling {
+
+    /** Doubles per streamed array: 32 MiB each. */
+    static final int STREAM_DOUBLES = 1 << 22;
+    /** Multiply-add rounds of the arithmetic loop, over all threads together (8 chains each). */
+    static final long ARITHMETIC_ROUNDS = 1L << 24;
+
+    private final List<Integer> threads;
+    private final Measurement measurement;
+
+    private MachineCeiling(List<Integer> threads, Measurement measurement) {
+        this.threads = threads;
+        this.measurement = measurement;
+    }
+
+    /** Measures both loops on each thread count (the first is the reference of the speed-ups) within {@code budget}. */
+    static MachineCeiling measure(List<Integer> threads, Duration budget) {
+        double[] a = new double[STREAM_DOUBLES];
+        double[] b = new double[STREAM_DOUBLES];
+        double[] c = new double[STREAM_DOUBLES];
+        for (int i = 0; i < STREAM_DOUBLES; i++) {
+            b[i] = i;
+            c[i] = 0.5 * i;
+        }
+        double[] sink = new double[256];
+        List<Candidate> candidates = new ArrayList<>();
+        for (int t : threads) {
+            Workers team = Workers.shared(t);
+            candidates.add(Candidate.of("arithmetic, " + t, () -> team.forEachItem(t, (chunk, from, to) -> {
+                for (int item = from; item < to; item++) {
+                    sink[item % sink.length] += arithmetic(ARITHMETIC_ROUNDS / t, item);
+                }
+            })));
+        }
+        for (int t : threads) {
+            Workers team = Workers.shared(t);
+            candidates.add(Candidate.of("streaming, " + t, () -> team.forEachChunk(STREAM_DOUBLES, Workers.STREAMING_GRAIN,
+                    (chunk, from, to) -> {
+                        for (int i = from; i < to; i++) {
+                            a[i] = b[i] + 1.5 * c[i];
+                        }
+                    })));
+        }
+        Measurement m = Measure.of(candidates).named("machine ceiling").budget(budget).minSample(Duration.ZERO).run();
+        if (sink[0] == 42.0 && a[1] == 42.0) {
+            System.out.print("");     // keep the results alive
+        }
+        return new MachineCeiling(List.copyOf(threads), m);
+    }
+
+    /** Eight independent multiply-add chains of {@code rounds} steps each, seeded by {@code seed}. */
+    static double arithmetic(long rounds, int seed) {
+        double x0 = 1.0 + seed * 1e-9;
+        double x1 = x0 + 1e-9;
+        double x2 = x0 + 2e-9;
+        double x3 = x0 + 3e-9;
+        double x4 = x0 + 4e-9;
+        double x5 = x0 + 5e-9;
+        double x6 = x0 + 6e-9;
+        double x7 = x0 + 7e-9;
+        for (long r = 0; r < rounds; r++) {
+            x0 = x0 * 0.999999999 + 1e-9;
+            x1 = x1 * 0.999999999 + 1e-9;
+            x2 = x2 * 0.999999999 + 1e-9;
+            x3 = x3 * 0.999999999 + 1e-9;
+            x4 = x4 * 0.999999999 + 1e-9;
+            x5 = x5 * 0.999999999 + 1e-9;
+            x6 = x6 * 0.999999999 + 1e-9;
+            x7 = x7 * 0.999999999 + 1e-9;
+        }
+        return x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7;
+    }
+
+    /** Speed-up of thread count {@code k} over the first: arithmetic ({@code stream} false) or streaming. */
+    Estimate speedup(int k, boolean stream) {
+        int base = stream ? threads.size() : 0;
+        return measurement.speedup(base + k, base);
+    }
+
+    /** The measurement (candidates: arithmetic on each thread count, then streaming on each). */
+    Measurement measurement() {
+        return measurement;
+    }
+
+    /** A markdown table: per thread count, the two loops' speed-ups over the first thread count. */
+    String toMarkdown() {
+        StringBuilder sb = new StringBuilder("\nWhat the machine gives from more threads (the same team, a fixed amount of "
+                + "work split over it, both loops and all thread counts interleaved in one run, speed-ups paired per "
+                + "round: " + measurement.rounds() + " rounds, " + measurement.load().otherCpuText()
+                + " other CPU): arithmetic = eight multiply-add chains in registers (scales with the cores the threads "
+                + "really get); memory streaming = a[i] = b[i] + s·c[i] over three arrays of 32 MiB (scales with memory "
+                + "bandwidth). A solver's speed-up above is bounded by these.\n\n| threads | arithmetic: speed-up "
+                + "[95% CI] | memory streaming: speed-up [95% CI] |\n|---|---|---|\n");
+        for (int k = 0; k < threads.size(); k++) {
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", threads.get(k), speedup(k, false).formatShort(),
+                    speedup(k, true).formatShort()));
+        }
+        return sb.toString();
+    }
+}
