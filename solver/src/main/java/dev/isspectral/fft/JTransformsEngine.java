@@ -5,8 +5,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The pure-Java engine: a real-to-complex 3-D transform built from JTransforms 1-D transforms,
- * a real transform along z and complex transforms along y and x, each done line by line through
- * a small gather buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
+ * a real transform along z and complex transforms along y and x, the y and x columns gathered
+ * up to 32 at a time ({@link #LINE_BLOCK}) into a small buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
  * blocks over the process-wide {@link Workers} team of that size (created once, shared with the solver's
  * pointwise kernels); every thread has its own 1-D FFT objects and line buffers, allocated once at
  * construction. A transform allocates nothing, and each line is transformed by the same code whatever
@@ -18,6 +18,7 @@ public final class JTransformsEngine implements FftEngine {
     private final int ny;
     private final int nz;
     private final int nzh;
+    private final int lineBlock;
     private final int threads;
     private final Worker[] workers;
     private final Workers team;
@@ -34,6 +35,24 @@ public final class JTransformsEngine implements FftEngine {
      */
     public static final long DEFAULT_THREADS_BEGIN_N = 32768;
 
+    /**
+     * At most this many neighbouring columns are gathered together in the y and x passes, the NZ/2 + 1 columns of a
+     * row split into blocks of even width ({@link #blockWidth}): a row's values are adjacent in memory, so each strided
+     * access of a gather uses the whole cache lines it fetches (one column at a time used 16 bytes of each, and the x
+     * pass's stride of 2·NY·(NZ/2+1) doubles put every value on another page). Measured at 128×64×64 on one thread
+     * (interleaved, 95% intervals, shared machine): a forward and inverse pair 1.65× faster at width 8 than one column
+     * at a time, and 8% faster again with all 33 columns of a row at once. The same 1-D transforms on the same values:
+     * the bits do not depend on the width. System property {@code isspectral.jtransforms.lineBlock} overrides it (1 = one
+     * column at a time, as before; for measuring).
+     */
+    static final int LINE_BLOCK = Math.max(1, Integer.getInteger("isspectral.jtransforms.lineBlock", 32));
+
+    /** The width of the blocks {@code columns} columns are split into: at most {@code max}, all as even as they go. */
+    static int blockWidth(int columns, int max) {
+        int blocks = (columns + max - 1) / max;
+        return (columns + blocks - 1) / blocks;
+    }
+
     /** A single-threaded engine for fields of {@code nx × ny × nz} points. */
     public JTransformsEngine(int nx, int ny, int nz) {
         this(nx, ny, nz, 1, 1);
@@ -49,6 +68,14 @@ public final class JTransformsEngine implements FftEngine {
      * at least {@code threadsBeginN} points ({@code 0} means {@link #DEFAULT_THREADS_BEGIN_N}), else one.
      */
     public JTransformsEngine(int nx, int ny, int nz, int threads, long threadsBeginN) {
+        this(nx, ny, nz, threads, threadsBeginN, LINE_BLOCK);
+    }
+
+    /** As above, gathering at most {@code lineBlock} (>= 1) columns at a time in the y and x passes (tests compare widths). */
+    JTransformsEngine(int nx, int ny, int nz, int threads, long threadsBeginN, int lineBlock) {
+        if (lineBlock < 1) {
+            throw new IllegalArgumentException("lineBlock = " + lineBlock + "; must be >= 1");
+        }
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
@@ -67,6 +94,7 @@ public final class JTransformsEngine implements FftEngine {
         this.ny = ny;
         this.nz = nz;
         this.nzh = nz / 2 + 1;
+        this.lineBlock = blockWidth(nzh, lineBlock);
         this.threads = threads;
         this.workers = new Worker[threads];
         for (int t = 0; t < threads; t++) {
@@ -191,7 +219,7 @@ public final class JTransformsEngine implements FftEngine {
     /** Each thread's and each lane's line buffers. */
     @Override
     public long bytesHeld() {
-        return 8L * Math.max(workers.length, lanes.count()) * (nz + 2L * Math.max(nx, ny));
+        return 8L * Math.max(workers.length, lanes.count()) * (nz + 2L * lineBlock * Math.max(nx, ny));
     }
 
     /** Nothing to release: the thread team is process-wide. */
@@ -205,7 +233,7 @@ public final class JTransformsEngine implements FftEngine {
         private final DoubleFFT_1D fftY = ny > 1 ? new DoubleFFT_1D(ny) : null;
         private final DoubleFFT_1D fftZ = nz > 1 ? new DoubleFFT_1D(nz) : null;
         private final double[] realLine = new double[nz];
-        private final double[] complexLine = new double[2 * Math.max(nx, ny)];
+        private final double[] block = new double[lineBlock * 2 * Math.max(nx, ny)];
 
         /** A whole transform on this thread alone: the same line code as the split passes, so the same bits. */
         void whole(double[] real, double[] spectrum, boolean forward) {
@@ -255,21 +283,8 @@ public final class JTransformsEngine implements FftEngine {
         void yLines(double[] spectrum, int iFrom, int iTo, boolean forward) {
             int stride = 2 * nzh;
             for (int i = iFrom; i < iTo; i++) {
-                for (int m = 0; m < nzh; m++) {
-                    int start = 2 * (i * ny * nzh + m);
-                    for (int j = 0, p = start; j < ny; j++, p += stride) {
-                        complexLine[2 * j] = spectrum[p];
-                        complexLine[2 * j + 1] = spectrum[p + 1];
-                    }
-                    if (forward) {
-                        fftY.complexForward(complexLine);
-                    } else {
-                        fftY.complexInverse(complexLine, false);
-                    }
-                    for (int j = 0, p = start; j < ny; j++, p += stride) {
-                        spectrum[p] = complexLine[2 * j];
-                        spectrum[p + 1] = complexLine[2 * j + 1];
-                    }
+                for (int m = 0; m < nzh; m += lineBlock) {
+                    columns(spectrum, 2 * (i * ny * nzh + m), stride, ny, Math.min(lineBlock, nzh - m), fftY, forward);
                 }
             }
         }
@@ -277,21 +292,37 @@ public final class JTransformsEngine implements FftEngine {
         void xLines(double[] spectrum, int jFrom, int jTo, boolean forward) {
             int stride = 2 * ny * nzh;
             for (int j = jFrom; j < jTo; j++) {
-                for (int m = 0; m < nzh; m++) {
-                    int start = 2 * (j * nzh + m);
-                    for (int i = 0, p = start; i < nx; i++, p += stride) {
-                        complexLine[2 * i] = spectrum[p];
-                        complexLine[2 * i + 1] = spectrum[p + 1];
-                    }
-                    if (forward) {
-                        fftX.complexForward(complexLine);
-                    } else {
-                        fftX.complexInverse(complexLine, false);
-                    }
-                    for (int i = 0, p = start; i < nx; i++, p += stride) {
-                        spectrum[p] = complexLine[2 * i];
-                        spectrum[p + 1] = complexLine[2 * i + 1];
-                    }
+                for (int m = 0; m < nzh; m += lineBlock) {
+                    columns(spectrum, 2 * (j * nzh + m), stride, nx, Math.min(lineBlock, nzh - m), fftX, forward);
+                }
+            }
+        }
+
+        /**
+         * Transforms {@code width} neighbouring complex columns of {@code length} points, column b's point k at
+         * {@code start + k·stride + 2b}: gathered row by row (each row's {@code width} values are adjacent in memory,
+         * so a strided access fetches whole cache lines instead of one value each), transformed one by one, put back.
+         */
+        private void columns(double[] spectrum, int start, int stride, int length, int width, DoubleFFT_1D fft,
+                             boolean forward) {
+            int line = 2 * length;
+            for (int k = 0, p = start; k < length; k++, p += stride) {
+                for (int b = 0, q = 2 * k; b < width; b++, q += line) {
+                    block[q] = spectrum[p + 2 * b];
+                    block[q + 1] = spectrum[p + 2 * b + 1];
+                }
+            }
+            for (int b = 0; b < width; b++) {
+                if (forward) {
+                    fft.complexForward(block, b * line);
+                } else {
+                    fft.complexInverse(block, b * line, false);
+                }
+            }
+            for (int k = 0, p = start; k < length; k++, p += stride) {
+                for (int b = 0, q = 2 * k; b < width; b++, q += line) {
+                    spectrum[p + 2 * b] = block[q];
+                    spectrum[p + 2 * b + 1] = block[q + 1];
                 }
             }
         }
