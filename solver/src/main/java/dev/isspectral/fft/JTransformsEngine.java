@@ -6,7 +6,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
 /**
  * The pure-Java engine: a real-to-complex 3-D transform built from JTransforms 1-D transforms,
  * a real transform along z and complex transforms along y and x, the y and x columns gathered
- * up to 32 at a time ({@link #LINE_BLOCK}) into a small buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
+ * up to 64 at a time ({@link #LINE_BLOCK}) into a small buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
  * blocks over the process-wide {@link Workers} team of that size (created once, shared with the solver's
  * pointwise kernels); every thread has its own 1-D FFT objects and line buffers, allocated once at
  * construction. A transform allocates nothing, and each line is transformed by the same code whatever
@@ -36,7 +36,7 @@ public final class JTransformsEngine implements FftEngine {
     public static final long DEFAULT_THREADS_BEGIN_N = 32768;
 
     /**
-     * At most this many neighbouring columns are gathered together in the y and x passes, the NZ/2 + 1 columns of a
+     * At most this many (64) neighbouring columns are gathered together in the y and x passes, the NZ/2 + 1 columns of a
      * row split into blocks of even width ({@link #blockWidth}): a row's values are adjacent in memory, so each strided
      * access of a gather uses the whole cache lines it fetches (one column at a time used 16 bytes of each, and the x
      * pass's stride of 2·NY·(NZ/2+1) doubles put every value on another page). Measured at 128×64×64 on one thread
@@ -45,7 +45,7 @@ public final class JTransformsEngine implements FftEngine {
      * the bits do not depend on the width. System property {@code isspectral.jtransforms.lineBlock} overrides it (1 = one
      * column at a time, as before; for measuring).
      */
-    static final int LINE_BLOCK = Math.max(1, Integer.getInteger("isspectral.jtransforms.lineBlock", 32));
+    static final int LINE_BLOCK = Math.max(1, Integer.getInteger("isspectral.jtransforms.lineBlock", 64));
 
     /** The width of the blocks {@code columns} columns are split into: at most {@code max}, all as even as they go. */
     static int blockWidth(int columns, int max) {
