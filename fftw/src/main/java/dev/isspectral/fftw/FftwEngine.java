@@ -3,7 +3,6 @@ package dev.isspectral.fftw;
 import static org.bytedeco.fftw.global.fftw3.FFTW_ESTIMATE;
 import static org.bytedeco.fftw.global.fftw3.FFTW_MEASURE;
 import static org.bytedeco.fftw.global.fftw3.FFTW_PATIENT;
-import static org.bytedeco.fftw.global.fftw3.fftw_alignment_of;
 import static org.bytedeco.fftw.global.fftw3.fftw_alloc_real;
 import static org.bytedeco.fftw.global.fftw3.fftw_destroy_plan;
 import static org.bytedeco.fftw.global.fftw3.fftw_free;
@@ -62,9 +61,6 @@ public final class FftwEngine implements FftEngine {
     private fftw_plan laneForward;
     private fftw_plan laneInverse;
     private final NativeLanes nativeLanes = new NativeLanes();
-    // spectra held in native memory for the caller (openSpectra): the transforms read and write them directly
-    private DoublePointer[] slots;
-    private DoubleBuffer[] slotViews;
 
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
         if (nx < 1 || ny < 1 || nz < 1) {
@@ -131,8 +127,7 @@ public final class FftwEngine implements FftEngine {
     /** FFTW's native real and spectrum buffers (and each thread's, once side-by-side transforms have run). */
     @Override
     public long bytesHeld() {
-        return 8L * (realLength() + spectrumLength()) * (1 + (lanes == null ? 0 : lanes.length))
-                + 8L * spectrumLength() * (slots == null ? 0 : slots.length);
+        return 8L * (realLength() + spectrumLength()) * (1 + (lanes == null ? 0 : lanes.length));
     }
 
     /** Wall time spent making the two plans, in nanoseconds. */
@@ -162,117 +157,6 @@ public final class FftwEngine implements FftEngine {
         long t2 = System.nanoTime();
         copy(SPECTRUM_OUT, spectrum);
         copyNanos += (t1 - t0) + (System.nanoTime() - t2);
-    }
-
-    /** True: spectra can stay in native memory ({@link #openSpectra}), transformed in place by FFTW. */
-    @Override
-    public boolean nativeSpectra() {
-        return true;
-    }
-
-    /**
-     * {@code count} spectra in native memory (allocated by FFTW, so aligned as its plans' arrays), with their views;
-     * the forward transform writes its result straight into a slot and the inverse reads a slot, so only the real
-     * fields are copied. Replaces (and frees) slots opened before.
-     */
-    @Override
-    public DoubleBuffer[] openSpectra(int count) {
-        if (closed) {
-            throw new IllegalStateException("engine closed");
-        }
-        if (count < 1 || count > 256) {
-            throw new IllegalArgumentException("spectrum slots = " + count + "; must be in [1, 256]");
-        }
-        freeSlots();
-        DoublePointer[] made = new DoublePointer[count];
-        DoubleBuffer[] views = new DoubleBuffer[count];
-        int alignment = fftw_alignment_of(spectrumBuffer);
-        for (int i = 0; i < count; i++) {
-            DoublePointer p = fftw_alloc_real(spectrumLength());
-            if (p == null || p.isNull()) {
-                freeSlots(made);
-                throw new IllegalStateException("FFTW could not allocate spectrum slot " + i + " of " + spectrumLength()
-                        + " doubles");
-            }
-            p.capacity(spectrumLength());
-            made[i] = p;
-            if (fftw_alignment_of(p) != alignment) {
-                freeSlots(made);
-                throw new IllegalStateException("FFTW spectrum slot alignment " + fftw_alignment_of(p)
-                        + " differs from the planned buffer's " + alignment + "; native spectra cannot be used");
-            }
-            views[i] = p.asBuffer();
-        }
-        slots = made;
-        slotViews = views;
-        return views.clone();
-    }
-
-    private void freeSlots() {
-        if (slots != null) {
-            freeSlots(slots);
-            slots = null;
-            slotViews = null;
-        }
-    }
-
-    private static void freeSlots(DoublePointer[] pointers) {
-        for (DoublePointer p : pointers) {
-            if (p != null) {
-                fftw_free(p);
-            }
-        }
-    }
-
-    private DoublePointer slot(int slot) {
-        if (slots == null || slot < 0 || slot >= slots.length) {
-            throw new IllegalArgumentException("spectrum slot = " + slot + "; must be in [0, "
-                    + (slots == null ? 0 : slots.length) + ") (openSpectra)");
-        }
-        return slots[slot];
-    }
-
-    @Override
-    public void forward(double[] real, int slot) {
-        DoublePointer target = slot(slot);
-        checkReal(real);
-        long t0 = System.nanoTime();
-        copy(REAL_IN, real);
-        copyNanos += System.nanoTime() - t0;
-        fftw_execute_dft_r2c(forwardPlan, realBuffer, target);
-    }
-
-    @Override
-    public void inverse(int slot, double[] real) {
-        DoublePointer source = slot(slot);
-        checkReal(real);
-        fftw_execute_dft_c2r(inversePlan, source, realBuffer);   // destroys the slot, as allowed
-        long t0 = System.nanoTime();
-        copy(REAL_OUT_SCALED, real);
-        copyNanos += System.nanoTime() - t0;
-    }
-
-    @Override
-    public void forwardEach(double[][] reals, int[] slotIds, int count, Workers team) {
-        int done = nativeLanes.run(reals, slotIds, count, team, true);
-        for (int i = done; i < count; i++) {
-            forward(reals[i], slotIds[i]);
-        }
-    }
-
-    @Override
-    public void inverseEach(int[] slotIds, double[][] reals, int count, Workers team) {
-        int done = nativeLanes.run(reals, slotIds, count, team, false);
-        for (int i = done; i < count; i++) {
-            inverse(slotIds[i], reals[i]);
-        }
-    }
-
-    private void checkReal(double[] real) {
-        if (real.length != realLength()) {
-            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
-                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
-        }
     }
 
     /**
@@ -333,30 +217,6 @@ public final class FftwEngine implements FftEngine {
                     }
                 }
                 lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
-            }
-        }
-
-        @Override
-        protected void transform(int id, double[] real, int slot, boolean forward) {
-            DoublePointer spectrum = slot(slot);
-            checkReal(real);
-            Lane lane = lanes[id];
-            long t0 = System.nanoTime();
-            if (forward) {
-                lane.realView.put(0, real, 0, real.length);
-                lane.copyNanos += System.nanoTime() - t0;
-                fftw_execute_dft_r2c(laneForward, lane.real, spectrum);
-            } else {
-                fftw_execute_dft_c2r(laneInverse, spectrum, lane.real);
-                long t1 = System.nanoTime();
-                for (int block = 0; block < real.length; block += SCALE_BLOCK) {
-                    int end = Math.min(real.length, block + SCALE_BLOCK);
-                    lane.realView.get(block, real, block, end - block);
-                    for (int p = block; p < end; p++) {
-                        real[p] *= scale;
-                    }
-                }
-                lane.copyNanos += System.nanoTime() - t1;
             }
         }
     }
@@ -462,7 +322,6 @@ public final class FftwEngine implements FftEngine {
             }
             lanes = null;
         }
-        freeSlots();
         realBuffer.close();
         spectrumBuffer.close();
     }

@@ -140,11 +140,7 @@ public final class Levers {
                         t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(true)),
                 Lever.of("float32 transforms (an option, off by default)",
                         "FFTs in single precision, fields kept in double (accuracy cost: SinglePrecisionTest)",
-                        t -> t, t -> t.withSinglePrecision(true)),
-                Lever.of("native spectra (FFTW)",
-                        "spectra kept in FFTW's native memory: forward transforms write there, the i k and filter passes "
-                                + "read and write there row by row, inverse transforms read there; only real fields are copied",
-                        t -> t.withNativeSpectra(false), t -> t.withNativeSpectra(true)).onlyFor(FftSettings.FFTW));
+                        t -> t, t -> t.withSinglePrecision(true)));
     }
 
     private final Grid grid;

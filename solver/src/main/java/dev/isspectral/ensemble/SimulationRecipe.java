@@ -32,7 +32,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                                int threads, String fftBackend, int fftThreads,
                                boolean realTransforms, String fftPrecision, boolean reusePlans,
                                long jtransformsThreadsBeginN, String fftRigour, String savedFftTuning,
-                               boolean batchedTransforms, boolean nativeSpectra) implements Serializable {
+                               boolean batchedTransforms) implements Serializable {
 
     /**
      * The recipe of {@code sim}; throws IllegalArgumentException naming the setting that cannot travel
@@ -94,8 +94,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 tu.name(), tu.preallocatedWorkspaces(), tu.sharedForwardTransforms(), tu.fusedKernels(), tu.tiledStages(), tu.leanStiffPass(), tu.threads(),
                 f.backend(), f.threads(), f.realToComplex(), f.precision().name(), f.reusePlans(),
                 f.jtransformsThreadsBeginN(), f.rigour().name(),
-                tu.savedFftTuning().map(Path::toString).orElse(null), tu.batchedTransforms(),
-                tu.nativeSpectra());
+                tu.savedFftTuning().map(Path::toString).orElse(null), tu.batchedTransforms());
     }
 
     /** The simulation this recipe describes. */
@@ -158,7 +157,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 .withSharedForwardTransforms(sharedForwardTransforms).withFusedKernels(fusedKernels).withTiledStages(tiledStages)
                 .withLeanStiffPass(leanStiffPass)
                 .withThreads(threads).withFftSettings(f.withThreads(fftThreads))
-                .withBatchedTransforms(batchedTransforms).withNativeSpectra(nativeSpectra);
+                .withBatchedTransforms(batchedTransforms);
         if (savedFftTuning != null) {
             t = t.withSavedFftTuning(Path.of(savedFftTuning));
         }

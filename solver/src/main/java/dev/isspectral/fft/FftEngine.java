@@ -102,48 +102,6 @@ public interface FftEngine extends AutoCloseable {
     }
 
     /**
-     * Whether this engine can hold spectra in its own memory ({@link #openSpectra}), so that a spectrum goes from a
-     * forward transform through k-space arithmetic to an inverse transform without being copied into or out of a
-     * Java array (FFTW: native memory). False by default; the slot operations below then throw.
-     */
-    default boolean nativeSpectra() {
-        return false;
-    }
-
-    /**
-     * Allocates {@code count} spectra in the engine's memory (slots 0 … count − 1, each of {@link #spectrumLength()}
-     * doubles in the layout above) and returns a view of each for absolute get/put; replaces slots opened before
-     * (their views are invalid afterwards). The memory is released by {@link #close()}.
-     */
-    default java.nio.DoubleBuffer[] openSpectra(int count) {
-        throw new UnsupportedOperationException(backend() + " engine holds no spectra of its own (nativeSpectra() = false)");
-    }
-
-    /** {@link #forward(double[], double[])} into the engine's spectrum {@code slot}. */
-    default void forward(double[] real, int slot) {
-        throw new UnsupportedOperationException(backend() + " engine holds no spectra of its own (nativeSpectra() = false)");
-    }
-
-    /** {@link #inverse(double[], double[])} of the engine's spectrum {@code slot}, which may be overwritten. */
-    default void inverse(int slot, double[] real) {
-        throw new UnsupportedOperationException(backend() + " engine holds no spectra of its own (nativeSpectra() = false)");
-    }
-
-    /** {@link #forwardEach(double[][], double[][], int, Workers)} into the engine's spectra {@code slots[i]}. */
-    default void forwardEach(double[][] reals, int[] slots, int count, Workers team) {
-        for (int i = 0; i < count; i++) {
-            forward(reals[i], slots[i]);
-        }
-    }
-
-    /** {@link #inverseEach(double[][], double[][], int, Workers)} of the engine's spectra {@code slots[i]}. */
-    default void inverseEach(int[] slots, double[][] reals, int count, Workers team) {
-        for (int i = 0; i < count; i++) {
-            inverse(slots[i], reals[i]);
-        }
-    }
-
-    /**
      * Bytes of working buffers this engine holds between calls, on the heap and in native memory, not counting
      * the caller's fields and spectra nor the FFT library's own twiddle tables; 0 for an engine that holds none.
      */

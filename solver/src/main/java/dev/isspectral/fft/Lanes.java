@@ -21,7 +21,6 @@ public abstract class Lanes {
     private double[][] reals;
     private double[][] spectra;
     private boolean forward;
-    private int[] slots;   // non-null while side-by-side transforms of the engine's own spectra run
     private final Workers.Chunk chunk = this::runChunk;
 
     /** Makes lanes 0 … {@code width − 1} ready (allocates what is missing); a narrower or equal width does nothing. */
@@ -76,39 +75,7 @@ public abstract class Lanes {
 
     private void runChunk(int lane, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (slots != null) {
-                transform(lane, reals[i], slots[i], forward);
-            } else {
-                transform(lane, reals[i], spectra[i], forward);
-            }
+            transform(lane, reals[i], spectra[i], forward);
         }
-    }
-
-    /**
-     * One whole one-thread transform in {@code lane} between {@code real} and the engine's own spectrum {@code slot}
-     * ({@link FftEngine#openSpectra}); engines with {@link FftEngine#nativeSpectra()} override it.
-     */
-    protected void transform(int lane, double[] real, int slot, boolean forward) {
-        throw new UnsupportedOperationException("these lanes hold no spectra of their own");
-    }
-
-    /** As {@link #run}, between fields and the engine's own spectra {@code slots[i]}. */
-    public final int run(double[][] reals, int[] slots, int count, Workers team, boolean forward) {
-        int size = team.size();
-        int sideBySide = size < 2 ? 0 : count / size * size;
-        if (sideBySide == 0) {
-            return 0;
-        }
-        open(size);
-        this.reals = reals;
-        this.slots = slots;
-        this.forward = forward;
-        try {
-            team.forEachItem(sideBySide, chunk);
-        } finally {
-            this.reals = null;
-            this.slots = null;
-        }
-        return sideBySide;
     }
 }

@@ -29,7 +29,7 @@ public final class Model {
         Tuning tuning = simulation.tuning();
         Workers team = Workers.shared(tuning.threads());
         this.spectral = new SpectralOperators(grid, engine, tracer, tuning.preallocatedWorkspaces(),
-                tuning.sharedForwardTransforms(), team, tuning.batchedTransforms(), tuning.nativeSpectra());
+                tuning.sharedForwardTransforms(), team, tuning.batchedTransforms());
         spectral.configureFilter(simulation.dealias(), simulation.exponentialFilter(),
                 simulation.filterStrength(), simulation.filterOrder());
         this.rhs = new IsraelStewartRhs(spectral, simulation.eos(), simulation.transport(), tracer,

@@ -27,8 +27,6 @@ import java.util.Optional;
  *   <li>{@code batchedTransforms}: groups of independent transforms as batches, run side by side as whole
  *       one-thread transforms on a many-threaded engine (true), or one transform at a time split over the
  *       threads (false), see {@link #withBatchedTransforms(boolean)};</li>
- *   <li>{@code nativeSpectra}: with FFTW, spectra kept in its native memory so only the real fields are copied
- *       (true), or copied into and out of Java arrays (false, the default), see {@link #withNativeSpectra(boolean)};</li>
  *   <li>the FFT knobs, held as one {@link FftSettings} value ({@link #fftSettings()}), so the solver's
  *       engine is exactly {@code FftEngines.create(tuning.fftSettings(), nx, ny, nz)}:
  *     <ul>
@@ -70,13 +68,11 @@ public final class Tuning {
     private final FftSettings fft;
     private final Path savedFftTuning;  // null: do not read a tuning file
     private final boolean batchedTransforms;
-    private final boolean nativeSpectra;
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
                    boolean tiledStages, boolean leanStiffPass, int threads, FftSettings fft, Path savedFftTuning,
-                   boolean batchedTransforms, boolean nativeSpectra) {
+                   boolean batchedTransforms) {
         this.name = name;
-        this.nativeSpectra = nativeSpectra;
         this.tiledStages = tiledStages;
         this.leanStiffPass = leanStiffPass;
         this.batchedTransforms = batchedTransforms;
@@ -94,7 +90,7 @@ public final class Tuning {
      * separate pointwise passes, one transform at a time, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false, false);
+        return new Tuning("baseline", false, false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false);
     }
 
     /**
@@ -104,7 +100,7 @@ public final class Tuning {
      * tuner's saved winner for the grid instead.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, true, false);
+        return new Tuning("optimized", true, true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, true);
     }
 
     private String derivedName(String knob, Object value) {
@@ -123,7 +119,6 @@ public final class Tuning {
         FftSettings fft;
         Path savedFftTuning;
         boolean batchedTransforms;
-        boolean nativeSpectra;
     }
 
     /** A copy of this tuning named {@code name}, with the knobs {@code change} sets (it sees this tuning's values). */
@@ -139,10 +134,9 @@ public final class Tuning {
         k.fft = fft;
         k.savedFftTuning = savedFftTuning;
         k.batchedTransforms = batchedTransforms;
-        k.nativeSpectra = nativeSpectra;
         change.accept(k);
         return new Tuning(k.name, k.preallocatedWorkspaces, k.sharedForwardTransforms, k.fusedKernels, k.tiledStages,
-                k.leanStiffPass, k.threads, k.fft, k.savedFftTuning, k.batchedTransforms, k.nativeSpectra);
+                k.leanStiffPass, k.threads, k.fft, k.savedFftTuning, k.batchedTransforms);
     }
 
     /** A copy with one knob changed, named after it ({@code "optimized with knob=value"}). */
@@ -206,26 +200,6 @@ public final class Tuning {
      */
     public Tuning withBatchedTransforms(boolean on) {
         return with("batchedTransforms", on, k -> k.batchedTransforms = on);
-    }
-
-    /**
-     * Spectra in the FFT engine's own memory where it has any (FFTW: native memory): forward transforms write there,
-     * the k-space passes (i·k, filters) read and write there with absolute buffer access, inverse transforms read
-     * there, so no spectrum is copied between Java arrays and FFTW's buffers, only the real fields. Needs preallocated
-     * workspaces and shared forward transforms; with JTransforms it changes nothing. Results: bit-identical to the
-     * Java-array path (same plans, same k-space arithmetic in the same order; {@code NativeSpectraTest}). Off by
-     * default: it removes the spectrum half of the copies ({@code CopyShare} in the FFTW module shows the copy time
-     * per step with and without), but the k-space passes then read native memory row by row, and
-     * {@code bench levers --only "native spectra (FFTW)"} at 128x64x64 on FFTW, 2 threads, found no clear effect on
-     * the step (issue 13).
-     */
-    public Tuning withNativeSpectra(boolean on) {
-        return with("nativeSpectra", on, k -> k.nativeSpectra = on);
-    }
-
-    /** Whether spectra stay in the FFT engine's own memory where it has any ({@link #withNativeSpectra}). */
-    public boolean nativeSpectra() {
-        return nativeSpectra;
     }
 
     /** Whether groups of independent transforms go to the engine as batches ({@link #withBatchedTransforms}). */
@@ -417,13 +391,13 @@ public final class Tuning {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
                 && t.tiledStages == tiledStages && t.leanStiffPass == leanStiffPass && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning)
-                && t.batchedTransforms == batchedTransforms && t.nativeSpectra == nativeSpectra;
+                && t.batchedTransforms == batchedTransforms;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass, threads, fft, savedFftTuning,
-                batchedTransforms, nativeSpectra);
+                batchedTransforms);
     }
 
     /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
@@ -433,7 +407,7 @@ public final class Tuning {
                 sharedForwardTransforms ? "one forward FFT per field" : "one forward FFT per derivative",
                 fusedKernels ? "fused" : "separate", tiledStages ? "tiled" : "whole-array", leanStiffPass ? "lean" : "full",
                 realTransforms() ? "real-to-complex" : "complex-to-complex",
-                (batchedTransforms ? " (batched)" : "") + (nativeSpectra ? " (native spectra)" : ""),
+                batchedTransforms ? " (batched)" : "",
                 reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? ""
                         : "s" + (fft.threads() == threads ? "" : " (FFT " + fft.threads() + ")"),
                 singlePrecision() ? "float32 FFTs" : "double", fftBackend(),

@@ -5,7 +5,6 @@ import dev.isspectral.grid.Grid;
 import dev.isspectral.parallel.Workers;
 import dev.isspectral.trace.Span;
 import dev.isspectral.trace.Tracer;
-import java.nio.DoubleBuffer;
 
 /**
  * Fourier pseudo-spectral operators on a periodic {@link Grid}: first derivatives, gradient,
@@ -88,19 +87,6 @@ public final class SpectralOperators {
     private static final int LAPLACIAN = 4;
     private final KSpacePass kspaceTask = new KSpacePass();
     private long inverseTransforms;
-    /**
-     * The engine's own spectra when they are used ({@link FftEngine#nativeSpectra()}), else null: slot 0 is the
-     * spectrum, 1 the scratch, 2 the accumulator, 3 … 6 the tensor accumulators, 7 … the further batch spectra.
-     */
-    private final DoubleBuffer[] views;
-    private static final int SPECTRUM_SLOT = 0;
-    private static final int SCRATCH_SLOT = 1;
-    private static final int ACCUMULATOR_SLOT = 2;
-    private static final int TENSOR_SLOT = 3;
-    private static final int[] TENSOR_SLOTS = {3, 4, 5, 6};
-    private final int[] batchSlots;
-    /** Per team thread, two rows of a spectrum for the k-space passes on the engine's spectra (null otherwise). */
-    private final double[][][] rowBuffers;
 
     /**
      * Operators on {@code grid} using {@code engine} (which must have the grid's shape); spans are
@@ -139,20 +125,6 @@ public final class SpectralOperators {
      */
     public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
                              boolean shareForwardTransform, Workers workers, boolean batchedTransforms) {
-        this(grid, engine, tracer, preallocated, shareForwardTransform, workers, batchedTransforms, false);
-    }
-
-    /**
-     * As above; with {@code nativeSpectra} (and preallocated workspaces, shared forward transforms and an engine that
-     * {@link FftEngine#nativeSpectra() holds spectra of its own}, i.e. FFTW) every spectrum lives in the engine's
-     * memory ({@link FftEngine#openSpectra}): forward transforms write there, the k-space passes read and write there,
-     * inverse transforms read there, and only the real fields are copied between Java arrays and the engine. The same
-     * transforms and the same k-space arithmetic in the same order, so the results are those of the Java-array path
-     * to the bit. Otherwise it changes nothing.
-     */
-    public SpectralOperators(Grid grid, FftEngine engine, Tracer tracer, boolean preallocated,
-                             boolean shareForwardTransform, Workers workers, boolean batchedTransforms,
-                             boolean nativeSpectra) {
         if (engine.nx() != grid.nx() || engine.ny() != grid.ny() || engine.nz() != grid.nz()) {
             throw new IllegalArgumentException("FFT engine shape " + engine.nx() + "x" + engine.ny() + "x"
                     + engine.nz() + " does not match grid " + grid.boxNotation());
@@ -171,23 +143,16 @@ public final class SpectralOperators {
         this.kzSquared = squares(grid.waveNumbers(2));
         this.preallocated = preallocated;
         this.shareForwardTransform = shareForwardTransform;
-        boolean inEngine = nativeSpectra && preallocated && shareForwardTransform && engine.nativeSpectra();
-        boolean java = preallocated && !inEngine;
-        this.spectrum = java ? new double[engine.spectrumLength()] : null;
-        this.scratch = java ? new double[engine.spectrumLength()] : null;
-        this.accumulator = java ? new double[engine.spectrumLength()] : null;
-        this.tensorAccumulators = java ? new double[4][engine.spectrumLength()] : null;
+        this.spectrum = preallocated ? new double[engine.spectrumLength()] : null;
+        this.scratch = preallocated ? new double[engine.spectrumLength()] : null;
+        this.accumulator = preallocated ? new double[engine.spectrumLength()] : null;
+        this.tensorAccumulators = preallocated ? new double[4][engine.spectrumLength()] : null;
         this.batch = batches(batchedTransforms && preallocated && shareForwardTransform && engine.lanes() != null,
                 workers.size(), engine.threads(), grid.size()) ? workers.size() : 0;
         if (batch > 0) {
             engine.lanes().open(batch);   // lane workspaces now, not in the step
         }
-        this.batchSlots = new int[Math.max(3, batch)];
-        if (inEngine) {
-            this.views = engine.openSpectra(7 + Math.max(0, batch - 3));
-            this.pool = null;
-        } else if (batch > 0) {
-            this.views = null;
+        if (batch > 0) {
             this.pool = new double[Math.max(3, batch)][];
             pool[0] = spectrum;
             pool[1] = scratch;
@@ -196,13 +161,11 @@ public final class SpectralOperators {
                 pool[b] = new double[engine.spectrumLength()];
             }
         } else {
-            this.views = null;
             this.pool = null;
         }
         this.batchReals = new double[Math.max(3, batch)][];
         this.batchSpectra = new double[Math.max(3, batch)][];
         this.workers = workers;
-        this.rowBuffers = views == null ? null : new double[workers.size()][2][2 * nzh];
         this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / nzh);
     }
 
@@ -247,14 +210,9 @@ public final class SpectralOperators {
         return used ? Math.max(0, teamThreads - 3) * 2L * grid.spectrumSize() : 0L;
     }
 
-    /** Whether the spectra live in the engine's own memory ({@link FftEngine#openSpectra}). */
-    public boolean nativeSpectra() {
-        return views != null;
-    }
-
-    /** Bytes held by this object's spectra (on the heap; native spectra count in the engine's) and masks. */
+    /** Bytes held by this object's spectra and masks. */
     public long bytesHeld() {
-        long doubles = (spectrum != null ? 7L * spectrum.length : 0L) + (pool != null ? (pool.length - 3L) * spectrum.length : 0L) + kx.length + ky.length + kz.length
+        long doubles = (preallocated ? 7L * spectrum.length : 0L) + (batch > 0 ? (pool.length - 3L) * spectrum.length : 0L) + kx.length + ky.length + kz.length
                 + kxSquared.length + kySquared.length + kzSquared.length
                 + (filterMask == null ? 0 : filterMask.length);
         return 8 * doubles;
@@ -263,12 +221,6 @@ public final class SpectralOperators {
     /** ∂f/∂x_axis into {@code out} (axis 0 = x, 1 = y, 2 = z). */
     public void derivative(double[] f, int axis, double[] out) {
         try (Span s = tracer.open("derivative")) {
-            if (views != null) {
-                forwardSlot(f, SPECTRUM_SLOT);
-                kspace(DERIVATIVE, SPECTRUM_SLOT, axis, SCRATCH_SLOT, false);
-                inverseSlot(SCRATCH_SLOT, out);
-                return;
-            }
             double[] spec = buffer(spectrum);
             forward(f, spec);
             derivativeFromSpectrum(spec, axis, out);
@@ -278,10 +230,6 @@ public final class SpectralOperators {
     /** The gradient (∂_x f, ∂_y f, ∂_z f) from one forward and three inverse transforms. */
     public void gradient(double[] f, double[] dx, double[] dy, double[] dz) {
         try (Span s = tracer.open("gradient")) {
-            if (views != null) {
-                nativeGradient(f, dx, dy, dz);
-                return;
-            }
             if (batch > 0) {
                 double[] spec = tensorAccumulators[0];
                 forward(f, spec);
@@ -326,10 +274,6 @@ public final class SpectralOperators {
             }
             return;
         }
-        if (views != null) {
-            nativeGradients(count, fields, out);
-            return;
-        }
         try (Span s = tracer.open("gradient")) {
             forwardTransforms += count;
             engine.forwardEach(fields, tensorAccumulators, count, workers);
@@ -356,10 +300,6 @@ public final class SpectralOperators {
 
     /** As above, naming each component for an observer ({@link Tracer#operand}) when the names are not null. */
     private void divergence(double[] fx, double[] fy, double[] fz, double[] out, String nx, String ny, String nz) {
-        if (views != null) {
-            nativeDivergence(fx, fy, fz, out, nx, ny, nz);
-            return;
-        }
         try (Span s = tracer.open("divergence")) {
             double[] sum = buffer(accumulator);
             double[] spec = buffer(spectrum);
@@ -413,10 +353,6 @@ public final class SpectralOperators {
                     }
                 }
             }
-            return;
-        }
-        if (views != null) {
-            nativeSymmetricDivergence(t0, xx, yy, zz, xy, xz, yz, out, negated);
             return;
         }
         if (batch > 0) {
@@ -522,186 +458,6 @@ public final class SpectralOperators {
         }
     }
 
-    // ---- the same operations on the engine's own spectra (views != null): same transforms, same sums, same order
-
-    private void nativeGradient(double[] f, double[] dx, double[] dy, double[] dz) {
-        if (batch > 0) {
-            forwardSlot(f, TENSOR_SLOT);
-            batchReals[0] = dx;
-            batchReals[1] = dy;
-            batchReals[2] = dz;
-            for (int axis = 0; axis < 3; axis++) {
-                kspace(DERIVATIVE, TENSOR_SLOT, axis, poolSlot(axis), false);
-                batchSlots[axis] = poolSlot(axis);
-            }
-            inverseEachSlots(3);
-            return;
-        }
-        forwardSlot(f, SPECTRUM_SLOT);
-        for (int axis = 0; axis < 3; axis++) {
-            kspace(DERIVATIVE, SPECTRUM_SLOT, axis, SCRATCH_SLOT, false);
-            inverseSlot(SCRATCH_SLOT, axis == 0 ? dx : axis == 1 ? dy : dz);
-        }
-    }
-
-    private void nativeGradients(int count, double[][] fields, double[][][] out) {
-        if (batch == 0) {
-            for (int f = 0; f < count; f++) {
-                gradient(fields[f], out[f][0], out[f][1], out[f][2]);
-            }
-            return;
-        }
-        try (Span s = tracer.open("gradient")) {
-            forwardTransforms += count;
-            engine.forwardEach(fields, TENSOR_SLOTS, count, workers);
-            int n = 0;
-            for (int f = 0; f < count; f++) {
-                for (int axis = 0; axis < 3; axis++) {
-                    kspace(DERIVATIVE, TENSOR_SLOT + f, axis, poolSlot(n), false);
-                    batchSlots[n] = poolSlot(n);
-                    batchReals[n] = out[f][axis];
-                    n++;
-                    if (n == batch || (f == count - 1 && axis == 2)) {
-                        inverseEachSlots(n);
-                        n = 0;
-                    }
-                }
-            }
-        }
-    }
-
-    private void nativeDivergence(double[] fx, double[] fy, double[] fz, double[] out, String nx, String ny, String nz) {
-        try (Span s = tracer.open("divergence")) {
-            if (nx != null) {
-                tracer.operand(nx);
-            }
-            forwardSlot(fx, SPECTRUM_SLOT);
-            kspace(SET, SPECTRUM_SLOT, 0, ACCUMULATOR_SLOT, false);
-            if (ny != null) {
-                tracer.operand(ny);
-            }
-            forwardSlot(fy, SPECTRUM_SLOT);
-            kspace(ACCUMULATE, SPECTRUM_SLOT, 1, ACCUMULATOR_SLOT, false);
-            if (nz != null) {
-                tracer.operand(nz);
-            }
-            forwardSlot(fz, SPECTRUM_SLOT);
-            kspace(ACCUMULATE, SPECTRUM_SLOT, 2, ACCUMULATOR_SLOT, false);
-            inverseSlot(ACCUMULATOR_SLOT, out);
-        }
-    }
-
-    /** The k-space sums of {@link #symmetricDivergence} for its component {@code c} (0 … 8, in its order). */
-    private void symmetricTerms(int c, int spec, boolean negated) {
-        switch (c) {
-            case 0 -> kspace(SET, spec, 0, TENSOR_SLOT, false);
-            case 1 -> kspace(ACCUMULATE, spec, 1, TENSOR_SLOT, false);
-            case 2 -> kspace(ACCUMULATE, spec, 2, TENSOR_SLOT, negated);
-            case 3 -> kspace(SET, spec, 0, TENSOR_SLOT + 1, false);
-            case 4 -> {
-                kspace(ACCUMULATE, spec, 1, TENSOR_SLOT + 1, false);
-                kspace(SET, spec, 0, TENSOR_SLOT + 2, false);
-            }
-            case 5 -> {
-                kspace(ACCUMULATE, spec, 2, TENSOR_SLOT + 1, negated);
-                kspace(SET, spec, 0, TENSOR_SLOT + 3, false);
-            }
-            case 6 -> kspace(ACCUMULATE, spec, 1, TENSOR_SLOT + 2, false);
-            case 7 -> {
-                kspace(ACCUMULATE, spec, 2, TENSOR_SLOT + 2, negated);
-                kspace(ACCUMULATE, spec, 1, TENSOR_SLOT + 3, false);
-            }
-            default -> kspace(ACCUMULATE, spec, 2, TENSOR_SLOT + 3, negated);
-        }
-    }
-
-    private static double[] component(int c, double[][] t0, double[] xx, double[] yy, double[] zz,
-                                      double[] xy, double[] xz, double[] yz) {
-        return switch (c) {
-            case 0, 1, 2 -> t0[c];
-            case 3 -> xx;
-            case 4 -> xy;
-            case 5 -> xz;
-            case 6 -> yy;
-            case 7 -> yz;
-            default -> zz;
-        };
-    }
-
-    private static final String[] COMPONENT_NAMES = {"T0x", "T0y", "T0z", "Txx", "Txy", "Txz", "Tyy", "Tyz", "Tzz"};
-
-    private void nativeSymmetricDivergence(double[][] t0, double[] xx, double[] yy, double[] zz,
-                                           double[] xy, double[] xz, double[] yz, double[][] out, boolean negated) {
-        try (Span s = tracer.open("divergence")) {
-            if (batch == 0) {
-                for (int c = 0; c < 9; c++) {
-                    tracer.operand(COMPONENT_NAMES[c]);
-                    forwardSlot(component(c, t0, xx, yy, zz, xy, xz, yz), SPECTRUM_SLOT);
-                    symmetricTerms(c, SPECTRUM_SLOT, negated);
-                }
-                for (int nu = 0; nu < 4; nu++) {
-                    inverseSlot(TENSOR_SLOT + nu, out[nu]);
-                }
-                return;
-            }
-            int n = 0;
-            for (int c = 0; c < 9; c++) {
-                batchReals[n] = component(c, t0, xx, yy, zz, xy, xz, yz);
-                batchSlots[n] = poolSlot(n);
-                n++;
-                if (n < batch && c < 8) {
-                    continue;
-                }
-                tracer.operand("T");
-                forwardTransforms += n;
-                engine.forwardEach(batchReals, batchSlots, n, workers);
-                for (int b = 0; b < n; b++) {
-                    symmetricTerms(c - n + 1 + b, batchSlots[b], negated);
-                }
-                n = 0;
-            }
-            inverseTransforms += 4;
-            engine.inverseEach(TENSOR_SLOTS, out, 4, workers);
-        } finally {
-            java.util.Arrays.fill(batchReals, null);
-        }
-    }
-
-    /** The slot of batch spectrum {@code b}: the spectrum, scratch and accumulator first, as {@code pool}. */
-    private static int poolSlot(int b) {
-        return b < 3 ? b : 7 + (b - 3);
-    }
-
-    private void forwardSlot(double[] f, int slot) {
-        forwardTransforms++;
-        engine.forward(f, slot);
-    }
-
-    private void inverseSlot(int slot, double[] out) {
-        inverseTransforms++;
-        engine.inverse(slot, out);
-    }
-
-    /** Inverse transforms of slots {@code batchSlots[0..n)} into {@code batchReals[0..n)}, as one batch. */
-    private void inverseEachSlots(int n) {
-        inverseTransforms += n;
-        try {
-            engine.inverseEach(batchSlots, batchReals, n, workers);
-        } finally {
-            java.util.Arrays.fill(batchReals, null);
-        }
-    }
-
-    /** One k-space pass of {@code kind} between the engine's spectra {@code source} and {@code target}. */
-    private void kspace(int kind, int source, int axis, int target, boolean negate) {
-        kspaceTask.prepare(kind, views[source], axis, views[target], negate);
-        try {
-            workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
-        } finally {
-            kspaceTask.clear();
-        }
-    }
-
     /** Inverse transforms of {@code batchSpectra[0..n)} into {@code batchReals[0..n)}, as one batch. */
     private void inverseEach(int n) {
         inverseTransforms += n;
@@ -715,12 +471,6 @@ public final class SpectralOperators {
     /** ∇²f = −|k|² f̂ into {@code out}. */
     public void laplacian(double[] f, double[] out) {
         try (Span s = tracer.open("laplacian")) {
-            if (views != null) {
-                forwardSlot(f, SPECTRUM_SLOT);
-                kspace(LAPLACIAN, SPECTRUM_SLOT, 0, SPECTRUM_SLOT, false);
-                inverseSlot(SPECTRUM_SLOT, out);
-                return;
-            }
             double[] spectrum = buffer(this.spectrum);
             forward(f, spectrum);
             kspace(LAPLACIAN, spectrum, 0, spectrum, false);
@@ -765,12 +515,6 @@ public final class SpectralOperators {
             return;
         }
         try (Span s = tracer.open("filter")) {
-            if (views != null) {
-                forwardSlot(f, SPECTRUM_SLOT);
-                kspace(FILTER, SPECTRUM_SLOT, 0, SPECTRUM_SLOT, false);
-                inverseSlot(SPECTRUM_SLOT, f);
-                return;
-            }
             double[] spectrum = buffer(this.spectrum);
             forward(f, spectrum);
             kspace(FILTER, spectrum, 0, spectrum, false);
@@ -818,8 +562,6 @@ public final class SpectralOperators {
         private boolean negate;
         private double[] source;
         private double[] target;
-        private DoubleBuffer nativeSource;
-        private DoubleBuffer nativeTarget;
 
         void prepare(int kind, double[] source, int axis, double[] target, boolean negate) {
             this.kind = kind;
@@ -829,28 +571,14 @@ public final class SpectralOperators {
             this.negate = negate;
         }
 
-        void prepare(int kind, DoubleBuffer source, int axis, DoubleBuffer target, boolean negate) {
-            this.kind = kind;
-            this.nativeSource = source;
-            this.axis = axis;
-            this.nativeTarget = target;
-            this.negate = negate;
-        }
-
         void clear() {
             source = null;
             target = null;
-            nativeSource = null;
-            nativeTarget = null;
         }
 
         @Override
         public void run(int chunk, int fromRow, int toRow) {
-            if (nativeTarget != null) {
-                kspaceChunk(chunk, kind, nativeSource, axis, nativeTarget, negate, fromRow, toRow);
-            } else {
-                kspaceChunk(kind, source, axis, target, negate, fromRow, toRow);
-            }
+            kspaceChunk(kind, source, axis, target, negate, fromRow, toRow);
         }
     }
 
@@ -861,97 +589,66 @@ public final class SpectralOperators {
      * accumulated value is negated as it is stored.
      */
     private void kspaceChunk(int kind, double[] src, int axis, double[] out, boolean negate, int fromRow, int toRow) {
-        for (int row = fromRow; row < toRow; row++) {
-            kspaceRow(kind, src, axis, out, negate, row, 2 * row * nzh);
-        }
-    }
-
-    /**
-     * Rows [fromRow, toRow) of the pass in progress on the engine's spectra, row by row through this thread's two
-     * row buffers ({@code chunk} is the team thread's index): each row is read into them in one bulk get, passed
-     * through {@link #kspaceRow} (the same arithmetic as the Java-array path) and written back in one bulk put, so the
-     * arithmetic runs on plain arrays in L1 and native memory is read and written once per pass.
-     */
-    private void kspaceChunk(int chunk, int kind, DoubleBuffer src, int axis, DoubleBuffer out, boolean negate,
-                             int fromRow, int toRow) {
-        double[] s = rowBuffers[chunk][0];
-        double[] o = rowBuffers[chunk][1];
-        int length = 2 * nzh;
-        for (int row = fromRow; row < toRow; row++) {
-            int offset = row * length;
-            if (kind == FILTER || kind == LAPLACIAN) {
-                out.get(offset, o, 0, length);
-                kspaceRow(kind, o, axis, o, negate, row, 0);
-            } else {
-                src.get(offset, s, 0, length);
-                if (kind == ACCUMULATE) {
-                    out.get(offset, o, 0, length);
-                }
-                kspaceRow(kind, s, axis, o, negate, row, 0);
-            }
-            out.put(offset, o, 0, length);
-        }
-    }
-
-    /** Row {@code row} of a k-space pass, its coefficients at {@code begin} … {@code begin + 2·(nz/2+1)} of the arrays. */
-    private void kspaceRow(int kind, double[] src, int axis, double[] out, boolean negate, int row, int begin) {
         double sign = negate ? -1.0 : 1.0;   // ±1 multiplies exactly: the bits of a negation
-        int i = row / ny;
-        int j = row - i * ny;
-        int end = begin + 2 * nzh;
-        if (kind == FILTER) {
-            for (int m = 0, p = begin; p < end; m++, p += 2) {
-                double factor = filterMask[row * nzh + m];
-                out[p] *= factor;
-                out[p + 1] *= factor;
-            }
-        } else if (kind == LAPLACIAN) {
-            double kk = kxSquared[i] + kySquared[j];
-            for (int m = 0, p = begin; p < end; m++, p += 2) {
-                double factor = -(kk + kzSquared[m]);
-                out[p] *= factor;
-                out[p + 1] *= factor;
-            }
-        } else if (axis == 2) {
-            // k varies along the row
-            if (kind == DERIVATIVE) {
+        for (int row = fromRow; row < toRow; row++) {
+            int i = row / ny;
+            int j = row - i * ny;
+            int begin = 2 * row * nzh;
+            int end = begin + 2 * nzh;
+            if (kind == FILTER) {
                 for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double k = kz[m];
-                    double re = src[p];
-                    out[p] = -k * src[p + 1];
-                    out[p + 1] = k * re;
+                    double factor = filterMask[row * nzh + m];
+                    out[p] *= factor;
+                    out[p + 1] *= factor;
                 }
-            } else if (kind == SET) {
+            } else if (kind == LAPLACIAN) {
+                double kk = kxSquared[i] + kySquared[j];
                 for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double k = kz[m];
-                    out[p] = 0.0 - k * src[p + 1];
-                    out[p + 1] = 0.0 + k * src[p];
+                    double factor = -(kk + kzSquared[m]);
+                    out[p] *= factor;
+                    out[p + 1] *= factor;
+                }
+            } else if (axis == 2) {
+                // k varies along the row
+                if (kind == DERIVATIVE) {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        double re = src[p];
+                        out[p] = -k * src[p + 1];
+                        out[p + 1] = k * re;
+                    }
+                } else if (kind == SET) {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        out[p] = 0.0 - k * src[p + 1];
+                        out[p + 1] = 0.0 + k * src[p];
+                    }
+                } else {
+                    for (int m = 0, p = begin; p < end; m++, p += 2) {
+                        double k = kz[m];
+                        out[p] = sign * (out[p] - k * src[p + 1]);
+                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
+                    }
                 }
             } else {
-                for (int m = 0, p = begin; p < end; m++, p += 2) {
-                    double k = kz[m];
-                    out[p] = sign * (out[p] - k * src[p + 1]);
-                    out[p + 1] = sign * (out[p + 1] + k * src[p]);
-                }
-            }
-        } else {
-            // k is constant along the row
-            double k = axis == 0 ? kx[i] : ky[j];
-            if (kind == DERIVATIVE) {
-                for (int p = begin; p < end; p += 2) {
-                    double re = src[p];
-                    out[p] = -k * src[p + 1];
-                    out[p + 1] = k * re;
-                }
-            } else if (kind == SET) {
-                for (int p = begin; p < end; p += 2) {
-                    out[p] = 0.0 - k * src[p + 1];
-                    out[p + 1] = 0.0 + k * src[p];
-                }
-            } else {
-                for (int p = begin; p < end; p += 2) {
-                    out[p] = sign * (out[p] - k * src[p + 1]);
-                    out[p + 1] = sign * (out[p + 1] + k * src[p]);
+                // k is constant along the row
+                double k = axis == 0 ? kx[i] : ky[j];
+                if (kind == DERIVATIVE) {
+                    for (int p = begin; p < end; p += 2) {
+                        double re = src[p];
+                        out[p] = -k * src[p + 1];
+                        out[p + 1] = k * re;
+                    }
+                } else if (kind == SET) {
+                    for (int p = begin; p < end; p += 2) {
+                        out[p] = 0.0 - k * src[p + 1];
+                        out[p + 1] = 0.0 + k * src[p];
+                    }
+                } else {
+                    for (int p = begin; p < end; p += 2) {
+                        out[p] = sign * (out[p] - k * src[p + 1]);
+                        out[p + 1] = sign * (out[p + 1] + k * src[p]);
+                    }
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.isspectral.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,10 +243,6 @@ class EnsembleTest {
                 assertTrue(java.util.Arrays.equals(a.solver().field(f), b.solver().field(f)), sim.initial().describe() + " " + f);
             }
         }
-        Simulation nativeSpectra = soundBase().toBuilder()
-                .tuning(dev.isspectral.sim.Tuning.optimized().withNativeSpectra(true)).build();
-        assertTrue(SimulationRecipe.of(nativeSpectra).build().tuning().nativeSpectra(), "native spectra travel in the recipe");
-        assertFalse(SimulationRecipe.of(soundBase()).build().tuning().nativeSpectra());
         Simulation custom = Simulation.builder().initial(Initial.custom("flat", (x, y, z, out) -> out[0] = 1)).build();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SimulationRecipe.of(custom)).getMessage()
                 .contains("cannot travel"));

@@ -19,8 +19,7 @@ import java.util.Locale;
  * stepped interleaved ({@link Measure}); for each, the median step time with its 95% interval and the copy time per
  * step that {@link FftwEngine#copyNanos()} counts (on the batched path each thread copies its own fields at once, so
  * its thread time is divided by the thread count), as a share of the step: the most that keeping fields in native
- * memory could save. Each also with its spectra in FFTW's native memory ({@link Tuning#withNativeSpectra}), which
- * leaves only the real fields to copy. Not a test; prints Markdown.
+ * memory could save. Not a test; prints Markdown.
  *
  * <p>Arguments: {@code [grid] [threads] [budget seconds]}, default {@code 128x64x64 2 60}.
  */
@@ -34,12 +33,8 @@ public final class CopyShare {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int budget = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Tuning base = Workload.optimized("fftw").withThreads(threads);
-        Tuning[] tunings = {base.withBatchedTransforms(false).withNativeSpectra(false),
-            base.withBatchedTransforms(true).withNativeSpectra(false),
-            base.withBatchedTransforms(false).withNativeSpectra(true),
-            base.withBatchedTransforms(true).withNativeSpectra(true)};
-        String[] names = {"one transform at a time", "batched", "one transform at a time, native spectra",
-            "batched, native spectra"};
+        Tuning[] tunings = {base.withBatchedTransforms(false), base.withBatchedTransforms(true)};
+        String[] names = {"one transform at a time", "batched"};
         int n = tunings.length;
         Solver[] solvers = new Solver[n];
         FftwEngine[] engines = new FftwEngine[n];
