@@ -8,31 +8,37 @@ import unittest
 
 import jit_summary
 
-LOG = """<hotspot_log>
-<task compile_id='10' method='dev.isspectral.physics.PointwiseKernel$Pass kinematics (II)V' bytes='1238' level='3' stamp='1.0'>
-<method id='1' holder='2' name='dot' return='3' arguments='3' flags='8' bytes='16'/>
-<call method='1' count='5' prof_factor='1' inline='1'/>
-<inline_fail reason='callee uses too much stack'/>
-</task>
-<task compile_id='11' method='dev.isspectral.physics.PointwiseKernel$Pass kinematics (II)V' bytes='1238' stamp='2.0'>
-<method id='1' holder='2' name='dot' return='3' arguments='3' flags='8' bytes='16'/>
-<call method='1' count='5' prof_factor='1' inline='1'/>
-<inline_success reason='inline (hot)'/>
-<call method='1' count='5' prof_factor='1' inline='1'/>
-<inline_success reason='inline (hot)'/>
-</task>
-<task compile_id='12' method='dev.isspectral.physics.PointwiseKernel$Pass runTile (II)V' bytes='219' stamp='3.0'>
-<method id='4' holder='2' name='stress' return='3' arguments='3' flags='2' bytes='400'/>
-<call method='4' count='5' prof_factor='1' inline='1'/>
-<inline_fail reason='hot method too big'/>
-</task>
-<task compile_id='13' compile_kind='osr' method='dev.isspectral.physics.PrimitiveRecovery recoverChunk (II)V' bytes='1003' osr_bci='17' stamp='4.0'>
+
+def task(compile_id, method, bytes_, stamp, callee_id, callee, outcomes, level=None):
+    """One <task>: a compile of dev.isspectral.physics.<method> (bytes_ bytecodes; C2 unless level is given) whose
+    body declares method callee_id (callee: the rest of its attributes) and calls it once per entry of outcomes,
+    each call followed by that entry, an <inline_success .../> or <inline_fail .../> line."""
+    level = f" level='{level}'" if level is not None else ""
+    lines = [f"<task compile_id='{compile_id}' method='dev.isspectral.physics.{method}' bytes='{bytes_}'{level}"
+             f" stamp='{stamp}'>",
+             f"<method id='{callee_id}' {callee}/>"]
+    for outcome in outcomes:
+        lines += [f"<call method='{callee_id}' count='5' prof_factor='1' inline='1'/>", outcome]
+    return "\n".join(lines + ["</task>"]) + "\n"
+
+
+KINEMATICS = "PointwiseKernel$Pass kinematics (II)V"
+DOT = "holder='2' name='dot' return='3' arguments='3' flags='8' bytes='16'"
+STRESS = "holder='2' name='stress' return='3' arguments='3' flags='2' bytes='400'"
+HOT = "<inline_success reason='inline (hot)'/>"
+
+LOG = ("<hotspot_log>\n"
+       + task(10, KINEMATICS, 1238, "1.0", 1, DOT, ["<inline_fail reason='callee uses too much stack'/>"], level=3)
+       + task(11, KINEMATICS, 1238, "2.0", 1, DOT, [HOT, HOT])
+       + task(12, "PointwiseKernel$Pass runTile (II)V", 219, "3.0", 4, STRESS,
+              ["<inline_fail reason='hot method too big'/>"])
+       + """<task compile_id='13' compile_kind='osr' method='dev.isspectral.physics.PrimitiveRecovery recoverChunk (II)V' bytes='1003' osr_bci='17' stamp='4.0'>
 </task>
 <uncommon_trap thread='7' reason='unstable_if' action='reinterpret' compile_id='11' compiler='c2' level='4' stamp='5.0'>
 <uncommon_trap thread='7' reason='unstable_if' action='reinterpret' compile_id='11' compiler='c2' level='4' stamp='6.0'>
 <uncommon_trap bci='3' reason='null_check' action='make_not_entrant'/>
 </hotspot_log>
-"""
+""")
 
 
 class JitSummaryTest(unittest.TestCase):

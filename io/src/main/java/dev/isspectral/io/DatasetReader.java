@@ -75,7 +75,12 @@ final class DatasetReader implements AutoCloseable {
         }
     }
 
-    private Dataset dataset(String path, Grid grid, boolean threeD) {
+    /**
+     * Dataset {@code path} (absolute, as {@code /fields/T00}) of {@code in}, the open HDF5 file {@code file}.
+     *
+     * @throws HdfFileException naming the file and {@code path} when there is no dataset there (nothing, or a group)
+     */
+    static Dataset find(Path file, HdfFile in, String path) {
         Node node;
         try {
             node = in.getByPath(path);
@@ -85,6 +90,11 @@ final class DatasetReader implements AutoCloseable {
         if (!(node instanceof Dataset d)) {
             throw new HdfFileException(file, "dataset " + path + " is missing");
         }
+        return d;
+    }
+
+    private Dataset dataset(String path, Grid grid, boolean threeD) {
+        Dataset d = find(file, in, path);
         int[] shape = threeD ? new int[] {grid.nx(), grid.ny(), grid.nz()} : new int[] {grid.size()};
         if (!Arrays.equals(d.getDimensions(), shape) || d.getJavaType() != double.class) {
             throw new HdfFileException(file, "dataset " + path + " is " + d.getJavaType().getSimpleName() + " "

@@ -3,11 +3,9 @@ package dev.isspectral.io;
 import dev.isspectral.grid.Grid;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.checksum.JenkinsLookup3HashLittle;
-import io.jhdf.exceptions.HdfInvalidPathException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,7 +67,7 @@ final class GridDatasets {
         long[] headers = new long[paths.size()];
         try (HdfFile in = new HdfFile(file)) {
             for (int d = 0; d < headers.length; d++) {
-                Dataset dataset = dataset(file, in, paths.get(d));
+                Dataset dataset = DatasetReader.find(file, in, paths.get(d));
                 if (!Arrays.equals(dataset.getDimensions(), new int[] {1, 1, grid.size()})) {
                     throw new HdfFileException(file, "dataset " + paths.get(d) + " is " + Arrays.toString(dataset.getDimensions())
                             + "; expected the placeholder shape [1, 1, " + n + "] to give the grid shape " + Arrays.toString(to));
@@ -84,19 +82,6 @@ final class GridDatasets {
         } catch (IOException e) {
             throw new HdfFileException(file, "cannot be rewritten: " + e, e);
         }
-    }
-
-    private static Dataset dataset(Path file, HdfFile in, String path) {
-        Node node;
-        try {
-            node = in.getByPath(path);
-        } catch (HdfInvalidPathException e) {
-            node = null;
-        }
-        if (!(node instanceof Dataset d)) {
-            throw new HdfFileException(file, "dataset " + path + " is missing");
-        }
-        return d;
     }
 
     /** The dataspace dimensions {@code from} → {@code to} in the version-2 object header at {@code at}, checksum updated. */

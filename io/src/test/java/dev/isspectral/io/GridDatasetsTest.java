@@ -114,6 +114,27 @@ class GridDatasetsTest {
         assertTrue(e.getMessage().contains("dataset /flat is [720]; expected the placeholder shape [1, 1, 720]"), e.getMessage());
     }
 
+    /**
+     * A path with nothing there, or with a group there, is "missing" alike to the reshape and to the reader (both look
+     * it up through {@link DatasetReader#find}), naming the file and the path.
+     */
+    @Test
+    void aMissingDatasetIsNamedByTheReshapeAndTheReader() {
+        Grid g = Grid.of(12, 10, 6);
+        Path file = dir.resolve("groups.h5");
+        try (WritableHdfFile out = HdfFile.write(file)) {
+            out.putGroup("fields");
+        }
+        for (String path : List.of("/none", "/fields")) {
+            HdfFileException e = assertThrows(HdfFileException.class, () -> GridDatasets.reshape(file, g, List.of(path)));
+            assertEquals(file + ": dataset " + path + " is missing", e.getMessage());
+            try (HdfFile in = new HdfFile(file); DatasetReader reader = new DatasetReader(file, in)) {
+                e = assertThrows(HdfFileException.class, () -> reader.read(path, g, true, new double[g.size()]));
+                assertEquals(file + ": dataset " + path + " is missing", e.getMessage());
+            }
+        }
+    }
+
     /** A solver's snapshot on 12×10×6: every field and primitive reads back with the solver's bits, in grid order. */
     @Test
     void aNonCubicSnapshotReadsBackBitForBit() {

@@ -60,15 +60,9 @@ public final class LoopSetup implements ForkSetup {
                 double[] src = data(2 * rows * ROW, 1, false);
                 double[] out = new double[src.length];
                 double[] k = data(rows, 2, false);
-                return vector ? () -> {
-                    for (int r = 0; r < repeats; r++) {
-                        VectorLoops.derivative(src, out, k, ROW, 0, rows);
-                    }
-                } : () -> {
-                    for (int r = 0; r < repeats; r++) {
-                        ScalarLoops.derivative(src, out, k, ROW, 0, rows);
-                    }
-                };
+                return repeated(repeats, vector
+                        ? () -> VectorLoops.derivative(src, out, k, ROW, 0, rows)
+                        : () -> ScalarLoops.derivative(src, out, k, ROW, 0, rows));
             }
             case "combine": {
                 int n = full ? POINTS : TILE_POINTS;
@@ -76,15 +70,9 @@ public final class LoopSetup implements ForkSetup {
                 double[] a0 = data(n, 4, false);
                 double[] a1 = data(n, 5, false);
                 double[] o = new double[n];
-                return vector ? () -> {
-                    for (int r = 0; r < repeats; r++) {
-                        VectorLoops.combine2(u, a0, 0.3, a1, -0.7, o, 0, n);
-                    }
-                } : () -> {
-                    for (int r = 0; r < repeats; r++) {
-                        ScalarLoops.combine2(u, a0, 0.3, a1, -0.7, o, 0, n);
-                    }
-                };
+                return repeated(repeats, vector
+                        ? () -> VectorLoops.combine2(u, a0, 0.3, a1, -0.7, o, 0, n)
+                        : () -> ScalarLoops.combine2(u, a0, 0.3, a1, -0.7, o, 0, n));
             }
             case "relax": {
                 int n = full ? POINTS : TILE_POINTS;
@@ -92,19 +80,26 @@ public final class LoopSetup implements ForkSetup {
                 double[] rate = data(n, 7, true);
                 double[] target = data(n, 8, false);
                 double[] o = new double[n];
-                return vector ? () -> {
-                    for (int r = 0; r < repeats; r++) {
-                        VectorLoops.relax(in, rate, target, 0.01, o, 0, n);
-                    }
-                } : () -> {
-                    for (int r = 0; r < repeats; r++) {
-                        ScalarLoops.relax(in, rate, target, 0.01, o, 0, n);
-                    }
-                };
+                return repeated(repeats, vector
+                        ? () -> VectorLoops.relax(in, rate, target, 0.01, o, 0, n)
+                        : () -> ScalarLoops.relax(in, rate, target, 0.01, o, 0, n));
             }
             default:
                 throw new IllegalArgumentException("family = \"" + family + "\"; must be one of " + FAMILIES);
         }
+    }
+
+    /**
+     * {@code once} run {@code repeats} times: one operation of a family at either size, scalar or vector alike. A
+     * fork measures one family at one size, so the call {@code once.run()} sees two targets there (that family's
+     * scalar and vector loop): one indirect call per sweep of at least {@value #TILE_POINTS} points.
+     */
+    private static Runnable repeated(int repeats, Runnable once) {
+        return () -> {
+            for (int r = 0; r < repeats; r++) {
+                once.run();
+            }
+        };
     }
 
     @Override
