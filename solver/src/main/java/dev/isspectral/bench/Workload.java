@@ -43,7 +43,7 @@ public final class Workload {
                 .initial(initial()).integrator(Integrators.imexArs222()).tuning(tuning).build();
     }
 
-    /** {@link Tuning#optimized()} on FFT backend {@code backend} ("jtransforms" or "fftw"), no saved tuning file. */
+    /** {@link Tuning#optimized()} on FFT backend {@code backend} ("jtransforms", "java" or "fftw"), no saved tuning file. */
     public static Tuning optimized(String backend) {
         return Tuning.optimized().withFftBackend(backend);
     }
@@ -59,7 +59,7 @@ public final class Workload {
         switch (r) {
             case BEST:
                 return FftEngines.unavailableReason(FftSettings.FFTW).isEmpty() ? FftSettings.FFTW : FftSettings.JTRANSFORMS;
-            case FftSettings.JTRANSFORMS:
+            case FftSettings.JTRANSFORMS, FftSettings.JAVA:
                 return r;
             case FftSettings.FFTW:
                 FftEngines.unavailableReason(r).ifPresent(reason -> {
@@ -68,7 +68,7 @@ public final class Workload {
                 });
                 return r;
             default:
-                throw new IllegalArgumentException("--backend = \"" + requested + "\"; must be jtransforms, fftw or best");
+                throw new IllegalArgumentException("--backend = \"" + requested + "\"; must be jtransforms, java, fftw or best");
         }
     }
 

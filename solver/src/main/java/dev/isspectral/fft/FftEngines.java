@@ -26,6 +26,9 @@ public final class FftEngines {
         if (FftSettings.JTRANSFORMS.equals(s.backend())) {
             return createJTransforms(s, nx, ny, nz);
         }
+        if (FftSettings.JAVA.equals(s.backend())) {
+            return createColumns(s, nx, ny, nz);
+        }
         FftBackend backend = backend(s.backend()).orElseThrow();
         if (!s.reusePlans()) {
             FftSettings reused = s.withReusePlans(true);
@@ -57,9 +60,9 @@ public final class FftEngines {
         WARNED.clear();
     }
 
-    /** Why backend {@code name} cannot be used here, or empty if it can (JTransforms always can). */
+    /** Why backend {@code name} cannot be used here, or empty if it can (the pure-Java backends always can). */
     public static java.util.Optional<String> unavailableReason(String name) {
-        if (FftSettings.JTRANSFORMS.equals(name)) {
+        if (FftSettings.JTRANSFORMS.equals(name) || FftSettings.JAVA.equals(name)) {
             return java.util.Optional.empty();
         }
         String reason = "no FftBackend named '" + name + "' on the class path";
@@ -122,6 +125,28 @@ public final class FftEngines {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * IS-Spectral's own engine: real-to-complex double on power-of-two sizes only; anything else is refused naming the
+     * setting, since the engine has no other path to fall back on.
+     */
+    private static FftEngine createColumns(FftSettings s, int nx, int ny, int nz) {
+        if (!s.realToComplex() || s.precision() != FftSettings.Precision.DOUBLE) {
+            throw new IllegalArgumentException("backend = " + FftSettings.JAVA + " with " + s.label()
+                    + "; it has real-to-complex double transforms only (complex or float32: use "
+                    + FftSettings.JTRANSFORMS + " or " + FftSettings.FFTW + ")");
+        }
+        if (!ColumnFftEngine.supports(nx, ny, nz)) {
+            throw new IllegalArgumentException("backend = " + FftSettings.JAVA + " on a " + nx + "x" + ny + "x" + nz
+                    + " box; it needs every size a power of two and NZ >= 2 (other sizes: " + FftSettings.JTRANSFORMS
+                    + " or " + FftSettings.FFTW + ")");
+        }
+        if (!s.reusePlans()) {
+            FftSettings reused = s.withReusePlans(true);
+            return new NewPlanPerCallEngine(() -> createColumns(reused, nx, ny, nz), s);
+        }
+        return new ColumnFftEngine(nx, ny, nz, s.threads(), s.jtransformsThreadsBeginN());
     }
 
     private static FftEngine createJTransforms(FftSettings s, int nx, int ny, int nz) {

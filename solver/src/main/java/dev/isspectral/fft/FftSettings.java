@@ -20,6 +20,13 @@ public final class FftSettings {
     public static final String JTRANSFORMS = "jtransforms";
     /** Backend name of the optional FFTW module (found through {@link FftBackend}). */
     public static final String FFTW = "fftw";
+    /**
+     * Backend name of IS-Spectral's own pure-Java transform ({@link ColumnFftEngine}): blocks of lines transformed
+     * together, power-of-two sizes only.
+     */
+    public static final String JAVA = "java";
+    /** Every backend name {@link #withBackend} accepts. */
+    public static final java.util.List<String> BACKENDS = java.util.List.of(JTRANSFORMS, JAVA, FFTW);
 
     private final String backend;
     private final int threads;
@@ -51,10 +58,10 @@ public final class FftSettings {
                 true, 0, Rigour.MEASURE);
     }
 
-    /** Backend by name: {@value #JTRANSFORMS} or {@value #FFTW}. */
+    /** Backend by name: {@value #JTRANSFORMS}, {@value #JAVA} or {@value #FFTW}. */
     public FftSettings withBackend(String backend) {
-        if (!JTRANSFORMS.equals(backend) && !FFTW.equals(backend)) {
-            throw new IllegalArgumentException("backend = " + backend + "; must be one of [" + JTRANSFORMS + ", " + FFTW + "]");
+        if (!BACKENDS.contains(backend)) {
+            throw new IllegalArgumentException("backend = " + backend + "; must be one of " + BACKENDS);
         }
         return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
     }

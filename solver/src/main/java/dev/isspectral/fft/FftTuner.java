@@ -104,7 +104,8 @@ public final class FftTuner {
     /**
      * JTransforms r2c double on 1..cores threads (at the default threads threshold, and on all cores threaded at
      * every size), complex double on one and all cores (and with JTransforms' threshold lowered), float32
-     * (complex), the new-plan-per-call baseline; and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
+     * (complex), the new-plan-per-call baseline; IS-Spectral's own r2c double ({@value FftSettings#JAVA}) on 1..cores
+     * threads (not applicable unless every size is a power of two); and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
      * 1..cores threads, FFTW complex and FFTW float32 on all cores (float candidates are shown, never chosen).
      */
     public static List<FftSettings> defaultCandidates() {
@@ -122,6 +123,10 @@ public final class FftTuner {
         list.add(jt.withRealTransforms(false).withJTransformsThreadsBeginN(4096));
         list.add(jt.withThreads(1).withRealTransforms(false).withPrecision(FftSettings.Precision.FLOAT));
         list.add(FftSettings.baseline());
+        FftSettings own = jt.withBackend(FftSettings.JAVA);    // power-of-two boxes only: not applicable elsewhere
+        for (int t = 1; t <= cores; t++) {
+            list.add(own.withThreads(t));
+        }
         if (FftEngines.backend(FftSettings.FFTW).isPresent()) {
             FftSettings fftw = jt.withBackend(FftSettings.FFTW);
             for (int t = 1; t <= cores; t++) {

@@ -1,32 +1,19 @@
 package dev.isspectral.fft;
 
-import dev.isspectral.parallel.Workers;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The pure-Java engine: a real-to-complex 3-D transform built from JTransforms 1-D transforms,
  * a real transform along z and complex transforms along y and x, the y and x columns gathered
  * up to 64 at a time ({@link #LINE_BLOCK}) into a small buffer. With {@code threads > 1} the line loops of each pass are split in contiguous
- * blocks over the process-wide {@link Workers} team of that size (created once, shared with the solver's
+ * blocks over the process-wide {@link dev.isspectral.parallel.Workers} team of that size (created once, shared with the solver's
  * pointwise kernels); every thread has its own 1-D FFT objects and line buffers, allocated once at
  * construction. A transform allocates nothing, and each line is transformed by the same code whatever
  * the thread count, so results do not depend on it (bit for bit).
  */
-public final class JTransformsEngine implements FftEngine {
+public final class JTransformsEngine extends LinePassEngine {
 
-    private final int nx;
-    private final int ny;
-    private final int nz;
-    private final int nzh;
     private final int lineBlock;
-    private final int threads;
-    private final Worker[] workers;
-    private final Workers team;
-    private final Workers.Chunk passChunk = this::runChunk;
-    private int pass;  // which pass the tasks run: 0 z-forward, 1 y-forward, 2 x-forward, 3 z-inverse, 4 y-inverse, 5 x-inverse
-    private double[] realArg;
-    private double[] spectrumArg;
-    private final WorkerLanes lanes;
 
     /**
      * Below this many points per field a transform runs on the calling thread alone, whatever the thread
@@ -73,35 +60,12 @@ public final class JTransformsEngine implements FftEngine {
 
     /** As above, gathering at most {@code lineBlock} (>= 1) columns at a time in the y and x passes (tests compare widths). */
     JTransformsEngine(int nx, int ny, int nz, int threads, long threadsBeginN, int lineBlock) {
+        super(nx, ny, nz, threads, threadsBeginN);
         if (lineBlock < 1) {
             throw new IllegalArgumentException("lineBlock = " + lineBlock + "; must be >= 1");
         }
-        if (nx < 1 || ny < 1 || nz < 1) {
-            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
-        }
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
-        }
-        if (threadsBeginN < 0) {
-            throw new IllegalArgumentException("threadsBeginN = " + threadsBeginN + "; must be >= 0 (0 = default "
-                    + DEFAULT_THREADS_BEGIN_N + ")");
-        }
-        long begin = threadsBeginN == 0 ? DEFAULT_THREADS_BEGIN_N : threadsBeginN;
-        if ((long) nx * ny * nz < begin) {
-            threads = 1;
-        }
-        this.nx = nx;
-        this.ny = ny;
-        this.nz = nz;
-        this.nzh = nz / 2 + 1;
         this.lineBlock = blockWidth(nzh, lineBlock);
-        this.threads = threads;
-        this.workers = new Worker[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new Worker();
-        }
-        this.team = Workers.shared(threads);
-        this.lanes = new WorkerLanes();
+        startWorkers();
     }
 
     @Override
@@ -109,117 +73,25 @@ public final class JTransformsEngine implements FftEngine {
         return FftSettings.JTRANSFORMS;
     }
 
+    /** Items: z lines, then x planes of y columns, then y rows of x columns. */
     @Override
-    public int nx() {
-        return nx;
-    }
-
-    @Override
-    public int ny() {
-        return ny;
-    }
-
-    @Override
-    public int nz() {
-        return nz;
-    }
-
-    /** Threads used inside one transform: 1 when the field is below the threshold given at construction. */
-    @Override
-    public int threads() {
-        return threads;
-    }
-
-    @Override
-    public void forward(double[] real, double[] spectrum) {
-        checkLengths(real, spectrum);
-        realArg = real;
-        spectrumArg = spectrum;
-        run(0);
-        if (ny > 1) {
-            run(1);
-        }
-        if (nx > 1) {
-            run(2);
-        }
-        realArg = null;
-        spectrumArg = null;
-    }
-
-    @Override
-    public void inverse(double[] spectrum, double[] real) {
-        checkLengths(real, spectrum);
-        realArg = real;
-        spectrumArg = spectrum;
-        if (nx > 1) {
-            run(5);
-        }
-        if (ny > 1) {
-            run(4);
-        }
-        run(3);
-        realArg = null;
-        spectrumArg = null;
-    }
-
-    /**
-     * Lanes: each a {@link Worker} of its own (the engine's own workers serve the first lanes), running the same line
-     * code as the split passes, so side-by-side results are bit-identical to {@link #forward}'s and {@link #inverse}'s.
-     */
-    @Override
-    public Lanes lanes() {
-        return lanes;
-    }
-
-    private final class WorkerLanes extends Lanes {
-        private Worker[] laneWorkers = workers;
-
-        @Override
-        protected void allocate(int width) {
-            if (width > laneWorkers.length) {
-                Worker[] more = java.util.Arrays.copyOf(laneWorkers, width);
-                for (int t = laneWorkers.length; t < width; t++) {
-                    more[t] = new Worker();
-                }
-                laneWorkers = more;
-            }
-        }
-
-        @Override
-        protected void transform(int lane, double[] real, double[] spectrum, boolean forward) {
-            checkLengths(real, spectrum);
-            laneWorkers[lane].whole(real, spectrum, forward);
-        }
-
-        int count() {
-            return laneWorkers.length;
-        }
-    }
-
-    private void run(int which) {
-        pass = which;
-        int lines = switch (which) {
-            case 0, 3 -> nx * ny;
-            case 1, 4 -> nx;
+    int items(int axis) {
+        return switch (axis) {
+            case Z -> nx * ny;
+            case Y -> nx;
             default -> ny;
         };
-        team.forEachChunk(lines, passChunk);
     }
 
-    /** Runs lines [from, to) of the current pass with chunk {@code id}'s FFT objects and buffers. */
-    private void runChunk(int id, int from, int to) {
-        Worker w = workers[id];
-        switch (pass) {
-            case 0, 3 -> w.zLines(realArg, spectrumArg, from, to, pass == 0);
-            case 1, 4 -> w.yLines(spectrumArg, from, to, pass == 1);
-            default -> w.xLines(spectrumArg, from, to, pass == 2);
-        }
+    @Override
+    LineWorker newWorker() {
+        return new Worker();
     }
 
     /** Each thread's and each lane's line buffers. */
     @Override
     public long bytesHeld() {
-        return 8L * Math.max(workers.length, lanes.count()) * (nz + 2L * lineBlock * Math.max(nx, ny));
+        return 8L * workerCount() * (nz + 2L * lineBlock * Math.max(nx, ny));
     }
 
     /** Nothing to release: the thread team is process-wide. */
@@ -228,31 +100,19 @@ public final class JTransformsEngine implements FftEngine {
     }
 
     /** One thread's FFT objects and buffers. */
-    private final class Worker {
+    private final class Worker implements LineWorker {
         private final DoubleFFT_1D fftX = nx > 1 ? new DoubleFFT_1D(nx) : null;
         private final DoubleFFT_1D fftY = ny > 1 ? new DoubleFFT_1D(ny) : null;
         private final DoubleFFT_1D fftZ = nz > 1 ? new DoubleFFT_1D(nz) : null;
         private final double[] realLine = new double[nz];
         private final double[] block = new double[lineBlock * 2 * Math.max(nx, ny)];
 
-        /** A whole transform on this thread alone: the same line code as the split passes, so the same bits. */
-        void whole(double[] real, double[] spectrum, boolean forward) {
-            if (forward) {
-                zLines(real, spectrum, 0, nx * ny, true);
-                if (ny > 1) {
-                    yLines(spectrum, 0, nx, true);
-                }
-                if (nx > 1) {
-                    xLines(spectrum, 0, ny, true);
-                }
-            } else {
-                if (nx > 1) {
-                    xLines(spectrum, 0, ny, false);
-                }
-                if (ny > 1) {
-                    yLines(spectrum, 0, nx, false);
-                }
-                zLines(real, spectrum, 0, nx * ny, false);
+        @Override
+        public void lines(int axis, boolean forward, double[] real, double[] spectrum, int from, int to) {
+            switch (axis) {
+                case Z -> zLines(real, spectrum, from, to, forward);
+                case Y -> yLines(spectrum, from, to, forward);
+                default -> xLines(spectrum, from, to, forward);
             }
         }
 
@@ -367,17 +227,6 @@ public final class JTransformsEngine implements FftEngine {
             int last = (nz - 1) / 2;
             packed[nz - 1] = spectrum[offset + 2 * last];
             packed[1] = spectrum[offset + 2 * last + 1];
-        }
-    }
-
-    private void checkLengths(double[] real, double[] spectrum) {
-        if (real.length != realLength()) {
-            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
-                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
-        }
-        if (spectrum.length != spectrumLength()) {
-            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
-                    + spectrumLength() + " for " + nx + "x" + ny + "x" + nz);
         }
     }
 

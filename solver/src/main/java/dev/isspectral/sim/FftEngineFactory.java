@@ -67,7 +67,8 @@ final class FftEngineFactory {
         }
         long begin = effective.jtransformsThreadsBeginN() > 0 ? effective.jtransformsThreadsBeginN()
                 : JTransformsEngine.DEFAULT_THREADS_BEGIN_N;
-        if (jtransforms && effective.realToComplex() && effective.precision() == FftSettings.Precision.DOUBLE
+        boolean pureJava = jtransforms || FftSettings.JAVA.equals(effective.backend());
+        if (pureJava && effective.realToComplex() && effective.precision() == FftSettings.Precision.DOUBLE
                 && effective.threads() > 1 && grid.size() < begin) {
             notes.add("transforms on 1 thread: " + grid.size() + " points < threads threshold " + begin);
         }

@@ -292,7 +292,9 @@ public final class Simulation {
      * engine runs fields below its threshold on one thread). */
     private int engineThreads() {
         dev.isspectral.fft.FftSettings f = fftSettings();
-        if (dev.isspectral.fft.FftSettings.JTRANSFORMS.equals(f.backend()) && f.realToComplex()
+        boolean pureJava = dev.isspectral.fft.FftSettings.JTRANSFORMS.equals(f.backend())
+                || dev.isspectral.fft.FftSettings.JAVA.equals(f.backend());
+        if (pureJava && f.realToComplex()
                 && f.precision() == dev.isspectral.fft.FftSettings.Precision.DOUBLE) {
             long begin = f.jtransformsThreadsBeginN() == 0 ? dev.isspectral.fft.JTransformsEngine.DEFAULT_THREADS_BEGIN_N
                     : f.jtransformsThreadsBeginN();

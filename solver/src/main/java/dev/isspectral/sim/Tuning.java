@@ -248,14 +248,15 @@ public final class Tuning {
     }
 
     /**
-     * FFT backend: {@code "jtransforms"} (pure Java, always there) or {@code "fftw"} (needs the
-     * {@code is-spectral-fftw} module on the class path; falls back to JTransforms with one warning
-     * line if FFTW cannot load).
+     * FFT backend: {@code "jtransforms"} (pure Java, always there), {@code "java"} (IS-Spectral's own pure-Java
+     * transform, faster, power-of-two boxes only: other sizes are refused when the solver starts) or {@code "fftw"}
+     * (needs the {@code is-spectral-fftw} module on the class path; falls back to JTransforms with one warning line
+     * if FFTW cannot load).
      */
     public Tuning withFftBackend(String backend) {
         String b = backend == null ? "" : backend.toLowerCase(Locale.ROOT);
-        if (!b.equals(FftSettings.JTRANSFORMS) && !b.equals(FftSettings.FFTW)) {
-            throw new IllegalArgumentException("fftBackend = \"" + backend + "\"; must be jtransforms or fftw");
+        if (!FftSettings.BACKENDS.contains(b)) {
+            throw new IllegalArgumentException("fftBackend = \"" + backend + "\"; must be one of " + FftSettings.BACKENDS);
         }
         return withFft("fftBackend", b, fft.withBackend(b));
     }

@@ -28,7 +28,7 @@ class FftSettingsTest {
     @Test
     void unknownBackendNamesTheAllowedOnes() {
         var e = assertThrows(IllegalArgumentException.class, () -> FftSettings.optimized().withBackend("cufft"));
-        assertEquals("backend = cufft; must be one of [jtransforms, fftw]", e.getMessage());
+        assertEquals("backend = cufft; must be one of [jtransforms, java, fftw]", e.getMessage());
     }
 
     @Test

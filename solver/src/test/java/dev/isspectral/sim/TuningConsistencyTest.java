@@ -90,6 +90,11 @@ class TuningConsistencyTest {
         list.add(batchedOnThreads(2));
         list.add(batchedOnThreads(3));
         list.add(batchedOnThreads(5));
+        // IS-Spectral's own pure-Java transforms: alone, threaded at every size, batched on the team
+        list.add(Tuning.optimized().withFftBackend(FftSettings.JAVA));
+        list.add(Tuning.optimized().withThreads(2).withFftSettings(
+                FftSettings.optimized().withBackend(FftSettings.JAVA).withThreads(2).withJTransformsThreadsBeginN(1)));
+        list.add(Tuning.baseline().withFftBackend(FftSettings.JAVA).withRealTransforms(true));
         return list.stream();
     }
 
@@ -226,7 +231,7 @@ class TuningConsistencyTest {
         } else {
             assertEquals(fft.threads(), engine.threads(), "threads given to JTransforms");
         }
-        assertEquals(FftSettings.JTRANSFORMS, engine.backend());
+        assertEquals(fft.backend(), engine.backend());
     }
 
     @Test

@@ -1,0 +1,215 @@
+package dev.isspectral.fft;
+
+import dev.isspectral.parallel.Workers;
+
+/**
+ * What the two pure-Java real-to-complex engines share: a 3-D transform as three passes of 1-D line transforms (z
+ * real-to-complex, then y and x complex; the inverse in the reverse order), each pass a number of independent work
+ * items split in contiguous runs over the process-wide {@link Workers} team, every thread and every lane with a
+ * {@link LineWorker} of its own, allocated once. A lane runs a whole transform with the same line code as the split
+ * passes, so results do not depend on the thread count or on batching (bit for bit). Subclasses say what an item of
+ * each pass is and how a worker transforms a run of items.
+ */
+abstract class LinePassEngine implements FftEngine {
+
+    static final int Z = 0;
+    static final int Y = 1;
+    static final int X = 2;
+
+    /** One thread's (or one lane's) line transforms and buffers. */
+    interface LineWorker {
+        /** Items [from, to) of pass {@code axis} ({@link #Z}, {@link #Y} or {@link #X}), forward or inverse. */
+        void lines(int axis, boolean forward, double[] real, double[] spectrum, int from, int to);
+    }
+
+    final int nx;
+    final int ny;
+    final int nz;
+    final int nzh;
+    final int threads;
+    private final Workers team;
+    private final Workers.Chunk passChunk = this::runChunk;
+    private LineWorker[] workers;
+    private WorkerLanes lanes;
+    private int axis;
+    private boolean forward;
+    private double[] realArg;
+    private double[] spectrumArg;
+
+    /**
+     * Checks the shape and the thread count; {@code threads} threads (1..256) when the field has at least
+     * {@code threadsBeginN} points ({@code 0}: {@link JTransformsEngine#DEFAULT_THREADS_BEGIN_N}), else one. The
+     * subclass calls {@link #startWorkers} once its own fields are set.
+     */
+    LinePassEngine(int nx, int ny, int nz, int threads, long threadsBeginN) {
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
+        }
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
+        }
+        if (threadsBeginN < 0) {
+            throw new IllegalArgumentException("threadsBeginN = " + threadsBeginN + "; must be >= 0 (0 = default "
+                    + JTransformsEngine.DEFAULT_THREADS_BEGIN_N + ")");
+        }
+        long begin = threadsBeginN == 0 ? JTransformsEngine.DEFAULT_THREADS_BEGIN_N : threadsBeginN;
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.nzh = nz / 2 + 1;
+        this.threads = (long) nx * ny * nz < begin ? 1 : threads;
+        this.team = Workers.shared(this.threads);
+    }
+
+    /** A new worker with buffers of its own. */
+    abstract LineWorker newWorker();
+
+    /** The number of work items of pass {@code axis}. */
+    abstract int items(int axis);
+
+    /** Builds the threads' workers (the first lanes too); called once by the subclass's constructor. */
+    final void startWorkers() {
+        workers = new LineWorker[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = newWorker();
+        }
+        lanes = new WorkerLanes();
+    }
+
+    /** Workers held: the threads' and the lanes' (one set serves both). */
+    final int workerCount() {
+        return Math.max(workers.length, lanes.count());
+    }
+
+    @Override
+    public final int nx() {
+        return nx;
+    }
+
+    @Override
+    public final int ny() {
+        return ny;
+    }
+
+    @Override
+    public final int nz() {
+        return nz;
+    }
+
+    /** Threads used inside one transform: 1 when the field is below the threshold given at construction. */
+    @Override
+    public final int threads() {
+        return threads;
+    }
+
+    @Override
+    public final void forward(double[] real, double[] spectrum) {
+        checkLengths(real, spectrum);
+        realArg = real;
+        spectrumArg = spectrum;
+        try {
+            run(Z, true);
+            if (ny > 1) {
+                run(Y, true);
+            }
+            if (nx > 1) {
+                run(X, true);
+            }
+        } finally {
+            realArg = null;
+            spectrumArg = null;
+        }
+    }
+
+    @Override
+    public final void inverse(double[] spectrum, double[] real) {
+        checkLengths(real, spectrum);
+        realArg = real;
+        spectrumArg = spectrum;
+        try {
+            if (nx > 1) {
+                run(X, false);
+            }
+            if (ny > 1) {
+                run(Y, false);
+            }
+            run(Z, false);
+        } finally {
+            realArg = null;
+            spectrumArg = null;
+        }
+    }
+
+    /** Lanes: each a worker of its own (the threads' workers serve the first lanes), same line code, same bits. */
+    @Override
+    public final Lanes lanes() {
+        return lanes;
+    }
+
+    private void run(int which, boolean isForward) {
+        axis = which;
+        forward = isForward;
+        team.forEachChunk(items(which), passChunk);
+    }
+
+    private void runChunk(int id, int from, int to) {
+        workers[id].lines(axis, forward, realArg, spectrumArg, from, to);
+    }
+
+    /** A whole transform by one worker: the passes of {@link #forward} or {@link #inverse}, every item. */
+    private void whole(LineWorker w, double[] real, double[] spectrum, boolean isForward) {
+        if (isForward) {
+            w.lines(Z, true, real, spectrum, 0, items(Z));
+            if (ny > 1) {
+                w.lines(Y, true, real, spectrum, 0, items(Y));
+            }
+            if (nx > 1) {
+                w.lines(X, true, real, spectrum, 0, items(X));
+            }
+        } else {
+            if (nx > 1) {
+                w.lines(X, false, real, spectrum, 0, items(X));
+            }
+            if (ny > 1) {
+                w.lines(Y, false, real, spectrum, 0, items(Y));
+            }
+            w.lines(Z, false, real, spectrum, 0, items(Z));
+        }
+    }
+
+    private final class WorkerLanes extends Lanes {
+        private LineWorker[] laneWorkers = workers;
+
+        @Override
+        protected void allocate(int width) {
+            if (width > laneWorkers.length) {
+                LineWorker[] more = java.util.Arrays.copyOf(laneWorkers, width);
+                for (int t = laneWorkers.length; t < width; t++) {
+                    more[t] = newWorker();
+                }
+                laneWorkers = more;
+            }
+        }
+
+        @Override
+        protected void transform(int lane, double[] real, double[] spectrum, boolean isForward) {
+            checkLengths(real, spectrum);
+            whole(laneWorkers[lane], real, spectrum, isForward);
+        }
+
+        int count() {
+            return laneWorkers.length;
+        }
+    }
+
+    final void checkLengths(double[] real, double[] spectrum) {
+        if (real.length != realLength()) {
+            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
+                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
+        }
+        if (spectrum.length != spectrumLength()) {
+            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
+                    + spectrumLength() + " for " + nx + "x" + ny + "x" + nz);
+        }
+    }
+}

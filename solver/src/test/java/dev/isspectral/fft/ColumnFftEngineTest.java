@@ -1,0 +1,153 @@
+package dev.isspectral.fft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isspectral.parallel.Workers;
+import dev.isspectral.sim.Tuning;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ColumnFftEngineTest {
+
+    /**
+     * The engine meets the contract every engine meets (forward = direct half-spectrum DFT to 1e-11 of the spectrum's
+     * scale, inverse∘forward = identity) on power-of-two shapes with axes of 1 and 2, cubic and not, on 1, 2 and 3
+     * threads (threaded at every size) and with blocks of 1, 3 and 8 columns: every remainder path of the z pairs
+     * (an odd number of lines in the last group: a column with no imaginary partner), the y planes and the x runs.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2}, {3} thread(s), blocks of {4}")
+    @CsvSource({"8,8,8,1,64", "8,8,8,2,3", "16,8,4,3,8", "2,4,16,1,1", "1,8,2,2,3", "32,1,4,1,8", "1,1,2,1,64",
+            "4,2,32,2,8", "1,1,16,1,3", "16,16,16,2,64"})
+    void meetsTheEngineContract(int nx, int ny, int nz, int threads, int block) {
+        FftEngineContract.assertEngineMeetsContract(new ColumnFftEngine(nx, ny, nz, threads, 1, block));
+    }
+
+    /** Through the factory, with plans reused and with a new engine per call (the baseline's setting). */
+    @Test
+    void theFactoryBuildsItForBackendJava() {
+        FftSettings java = FftSettings.optimized().withBackend(FftSettings.JAVA).withThreads(2);
+        try (FftEngine e = FftEngines.create(java, 8, 4, 16)) {
+            assertTrue(e instanceof ColumnFftEngine, e.toString());
+            assertEquals("java", e.backend());
+            FftEngineContract.assertEngineMeetsContract(e);
+        }
+        try (FftEngine e = FftEngines.create(java.withReusePlans(false), 8, 4, 16)) {
+            assertEquals(0, e.bytesHeld(), "a new engine per call holds nothing between calls");
+            FftEngineContract.assertEngineMeetsContract(e);
+        }
+    }
+
+    /**
+     * A spectrum that is not the transform of any real field (random values everywhere, the imaginary parts of the
+     * self-conjugate z modes included) comes back as JTransforms' engine gives it: both keep the real part of the
+     * complex inverse, so the two agree to round-off on any input the solver could pass.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @CsvSource({"8,8,8", "16,4,2", "4,16,32", "1,1,4"})
+    void inverseOfAnyArrayAgreesWithJTransforms(int nx, int ny, int nz) {
+        FftEngine jt = new JTransformsEngine(nx, ny, nz);
+        FftEngine own = new ColumnFftEngine(nx, ny, nz, 1, 1, 3);
+        double[] spectrum = FftEngineContract.randomField(jt.spectrumLength(), 5);
+        double[] a = new double[jt.realLength()];
+        double[] b = new double[jt.realLength()];
+        jt.inverse(spectrum.clone(), a);
+        own.inverse(spectrum.clone(), b);
+        for (int p = 0; p < a.length; p++) {
+            assertEquals(a[p], b[p], 1e-15, "point " + p);
+        }
+    }
+
+    /**
+     * For a given block, every line gets the same arithmetic whatever the thread count and in the lanes of
+     * {@link FftEngine#forwardEach}: the same bits on 1, 2 and 3 threads and side by side on a team of 2.
+     */
+    @Test
+    void threadsAndLanesDoNotChangeTheBits() {
+        int nx = 16;
+        int ny = 8;
+        int nz = 32;
+        double[] f = FftEngineContract.randomField(nx * ny * nz, 3);
+        FftEngine one = new ColumnFftEngine(nx, ny, nz, 1, 1, 8);
+        double[] s1 = new double[one.spectrumLength()];
+        one.forward(f, s1);
+        double[] b1 = new double[f.length];
+        one.inverse(s1.clone(), b1);
+        for (int t : new int[] {2, 3}) {
+            FftEngine many = new ColumnFftEngine(nx, ny, nz, t, 1, 8);
+            double[] s = new double[many.spectrumLength()];
+            many.forward(f, s);
+            assertArrayEquals(s1, s, 0.0, t + " threads, forward");
+            double[] b = new double[f.length];
+            many.inverse(s.clone(), b);
+            assertArrayEquals(b1, b, 0.0, t + " threads, inverse");
+        }
+        double[][] reals = {f, f.clone(), f.clone(), f.clone()};
+        double[][] spectra = new double[4][one.spectrumLength()];
+        one.forwardEach(reals, spectra, 4, Workers.shared(2));
+        for (double[] s : spectra) {
+            assertArrayEquals(s1, s, 0.0, "lanes, forward");
+        }
+        double[][] backs = new double[4][f.length];
+        one.inverseEach(spectra, backs, 4, Workers.shared(2));
+        for (double[] b : backs) {
+            assertArrayEquals(b1, b, 0.0, "lanes, inverse");
+        }
+    }
+
+    /** The block changes only which z lines share a complex transform: results agree to round-off. */
+    @Test
+    void blockSizeChangesOnlyTheRoundOff() {
+        int nx = 8;
+        int ny = 8;
+        int nz = 64;
+        double[] f = FftEngineContract.randomField(nx * ny * nz, 9);
+        double[][] spectra = new double[3][];
+        int[] blocks = {1, 5, 64};
+        for (int i = 0; i < blocks.length; i++) {
+            FftEngine e = new ColumnFftEngine(nx, ny, nz, 1, 1, blocks[i]);
+            spectra[i] = new double[e.spectrumLength()];
+            e.forward(f, spectra[i]);
+        }
+        for (int i = 1; i < blocks.length; i++) {
+            for (int p = 0; p < spectra[0].length; p++) {
+                assertEquals(spectra[0][p], spectra[i][p], 1e-12, "block " + blocks[i] + ", index " + p);
+            }
+        }
+    }
+
+    @Test
+    void badShapesAndSettingsAreRefusedNamingWhatIsAllowed() {
+        FftSettings java = FftSettings.optimized().withBackend(FftSettings.JAVA);
+        var shape = assertThrows(IllegalArgumentException.class, () -> FftEngines.create(java, 12, 8, 8));
+        assertEquals("backend = java on a 12x8x8 box; it needs every size a power of two and NZ >= 2 (other sizes: "
+                + "jtransforms or fftw)", shape.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FftEngines.create(java, 8, 8, 1), "NZ = 1");
+        var complex = assertThrows(IllegalArgumentException.class,
+                () -> FftEngines.create(java.withRealTransforms(false), 8, 8, 8));
+        assertTrue(complex.getMessage().startsWith("backend = java with java c2c double"), complex.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> FftEngines.create(java.withPrecision(FftSettings.Precision.FLOAT), 8, 8, 8));
+        assertThrows(IllegalArgumentException.class, () -> new ColumnFftEngine(8, 8, 8, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ColumnFftEngine(8, 8, 8, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ColumnFftEngine(8, 8, 8, 1, 0, 0));
+        var length = assertThrows(IllegalArgumentException.class,
+                () -> new ColumnFftEngine(4, 4, 4, 1, 0).forward(new double[63], new double[96]));
+        assertEquals("real field length = 63; must be 64 for 4x4x4", length.getMessage());
+        var backend = assertThrows(IllegalArgumentException.class, () -> Tuning.optimized().withFftBackend("numpy"));
+        assertEquals("fftBackend = \"numpy\"; must be one of [jtransforms, java, fftw]", backend.getMessage());
+        assertEquals(FftSettings.JAVA, Tuning.optimized().withFftBackend("Java").fftSettings().backend());
+        assertThrows(IllegalArgumentException.class, () -> new ColumnFft(12));
+    }
+
+    /** Small fields run on the calling thread, as JTransforms' engine does; the threshold is the same. */
+    @Test
+    void smallFieldsStayOnOneThread() {
+        assertEquals(1, new ColumnFftEngine(8, 8, 8, 2, 0).threads(), "512 points < 32768");
+        assertEquals(2, new ColumnFftEngine(64, 32, 32, 2, 0).threads());
+        assertEquals(2, new ColumnFftEngine(8, 8, 8, 2, 1).threads());
+    }
+}
