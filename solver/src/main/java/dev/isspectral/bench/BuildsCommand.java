@@ -205,8 +205,9 @@ public final class BuildsCommand {
                     grid = v.trim();
                 }
                 case "--backend" -> {
-                    if (!v.equals("jtransforms") && !v.equals("fftw")) {
-                        throw new IllegalArgumentException("--backend = \"" + v + "\"; must be jtransforms or fftw");
+                    if (!dev.isspectral.fft.FftSettings.BACKENDS.contains(v)) {
+                        throw new IllegalArgumentException("--backend = \"" + v + "\"; must be one of "
+                                + dev.isspectral.fft.FftSettings.BACKENDS + " (java needs a build that has it)");
                     }
                     backend = v;
                 }

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * @param what     one sentence: what the lever changes in the step
  * @param without  the base tuning with the lever off
  * @param with     the base tuning with the lever on
- * @param backends the FFT backends it applies to ({@code "jtransforms"}, {@code "fftw"}); empty means both
+ * @param backends the FFT backends it applies to ({@code "jtransforms"}, {@code "java"}, {@code "fftw"}); empty means all
  */
 public record Lever(String name, String what, UnaryOperator<Tuning> without, UnaryOperator<Tuning> with,
                     List<String> backends) {
@@ -31,14 +31,14 @@ public record Lever(String name, String what, UnaryOperator<Tuning> without, Una
         }
         backends = List.copyOf(backends);
         for (String b : backends) {
-            if (!b.equals(FftSettings.JTRANSFORMS) && !b.equals(FftSettings.FFTW)) {
+            if (!FftSettings.BACKENDS.contains(b)) {
                 throw new IllegalArgumentException("backends contains \"" + b + "\" for lever \"" + name
-                        + "\"; must be jtransforms or fftw");
+                        + "\"; must be one of " + FftSettings.BACKENDS);
             }
         }
     }
 
-    /** A lever that applies to both backends. */
+    /** A lever that applies to every backend. */
     public static Lever of(String name, String what, UnaryOperator<Tuning> without, UnaryOperator<Tuning> with) {
         return new Lever(name, what, without, with, List.of());
     }

@@ -138,6 +138,11 @@ public final class Levers {
                                 + "step's team instead of one transform at a time on one thread",
                         t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(false),
                         t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(true)),
+                Lever.of("own column FFT (backend java)",
+                        "IS-Spectral's pure-Java transforms (blocks of up to 128 lines through one vectorised radix-2 kernel) "
+                                + "instead of JTransforms' 1-D transforms line by line",
+                        t -> t.withFftBackend(FftSettings.JTRANSFORMS), t -> t.withFftBackend(FftSettings.JAVA))
+                        .onlyFor(FftSettings.JTRANSFORMS, FftSettings.JAVA),
                 Lever.of("float32 transforms (an option, off by default)",
                         "FFTs in single precision, fields kept in double (accuracy cost: SinglePrecisionTest)",
                         t -> t, t -> t.withSinglePrecision(true)));
@@ -441,7 +446,11 @@ public final class Levers {
         }
 
         private String backendText() {
-            return backend.equals(FftSettings.FFTW) ? "FFTW" : "JTransforms (pure Java)";
+            return switch (backend) {
+                case FftSettings.FFTW -> "FFTW";
+                case FftSettings.JAVA -> "IS-Spectral's own transforms (pure Java)";
+                default -> "JTransforms (pure Java)";
+            };
         }
 
         private String howText() {

@@ -38,7 +38,7 @@ public final class ScalingCommand {
             String a = args[i];
             if (!List.of("--threads", "--grids", "--backend", "--budget", "--out").contains(a)) {
                 throw new IllegalArgumentException("bench scaling: unknown argument \"" + a + "\"; allowed: --threads T1,T2,..., "
-                        + "--grids G1,G2,..., --backend jtransforms|fftw|best, --budget SECONDS, --out FILE.md");
+                        + "--grids G1,G2,..., --backend jtransforms|java|fftw|best, --budget SECONDS, --out FILE.md");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value; see --help");

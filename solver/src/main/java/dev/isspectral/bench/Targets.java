@@ -66,6 +66,10 @@ public final class Targets {
     private final Plan plan;
     private final String best;
     private final List<String> backends;   // best first, then pure Java if different
+    /** The pure-Java backend of the absolute rows: IS-Spectral's own transforms (every plan grid is a power of two). */
+    private final String pure = FftSettings.JAVA;
+    /** The FFT-bound rows: best, JTransforms (the bound names it) and the pure-Java backend, each once. */
+    private final List<String> fftBoundBackends;
     private final Duration budget;
     private final int forks;
     private final Duration warmupLimit;
@@ -78,7 +82,8 @@ public final class Targets {
         this.warmupLimit = warmupLimit;
         this.plan = plan;
         this.best = Workload.resolveBackend(requestedBackend);
-        this.backends = List.copyOf(new LinkedHashSet<>(List.of(best, FftSettings.JTRANSFORMS)));
+        this.backends = List.copyOf(new LinkedHashSet<>(List.of(best, pure)));
+        this.fftBoundBackends = List.copyOf(new LinkedHashSet<>(List.of(best, FftSettings.JTRANSFORMS, pure)));
         this.budget = budget;
     }
 
@@ -186,7 +191,8 @@ public final class Targets {
     }
 
     private String backendLabel(String backend) {
-        return backend.equals(FftSettings.JTRANSFORMS) ? "pure Java (jtransforms)" : backend;
+        return backend.equals(FftSettings.JTRANSFORMS) || backend.equals(FftSettings.JAVA) ? "pure Java (" + backend + ")"
+                : backend;
     }
 
     private static void releaseMemory() {
@@ -240,9 +246,9 @@ public final class Targets {
         ForkedMeasurement m = measure(TargetForks.WholeRun.class, share(RUN), args);
         double blocks = (double) g.steps() / BLOCK;
         for (boolean pure : new boolean[] {false, true}) {
-            int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
+            int i = backends.indexOf(pure ? this.pure : best);
             ForkedFigure run = m.time(i).scaled(blocks, "s");
-            add(TargetRow.forked("64×64×32×32: whole 64-step run, " + (pure ? "pure Java" : "best backend (" + best + ")"),
+            add(TargetRow.forked("64×64×32×32: whole 64-step run, " + (pure ? backendLabel(this.pure) : "best backend (" + best + ")"),
                     scenario(g, sims.get(i)), run, "s", "<=",
                     pure ? TargetBounds.RUN_64_PURE_JAVA_S : TargetBounds.RUN_64_BEST_S,
                     1e9 * run.estimate().median() / g.steps() / g.size(), sims.get(i).tuning().threads(),
@@ -265,9 +271,9 @@ public final class Targets {
         }
         ForkedMeasurement m = measure(TargetForks.LargeGrid.class, share(LARGE), args);
         for (boolean pure : new boolean[] {false, true}) {
-            int i = backends.indexOf(pure ? FftSettings.JTRANSFORMS : best);
+            int i = backends.indexOf(pure ? this.pure : best);
             ForkedFigure step = m.time(i).scaled(1, "s/step");
-            add(TargetRow.forked("128×128×64×64: seconds per step, " + (pure ? "pure Java" : "best backend (" + best + ")"),
+            add(TargetRow.forked("128×128×64×64: seconds per step, " + (pure ? backendLabel(this.pure) : "best backend (" + best + ")"),
                     scenario(g, sims.get(i)), step, "s/step", "<=",
                     pure ? TargetBounds.STEP_128_PURE_JAVA_S : TargetBounds.STEP_128_BEST_S,
                     1e9 * step.estimate().median() / g.size(), sims.get(i).tuning().threads(), TargetRow.Kind.ABSOLUTE,
@@ -349,7 +355,7 @@ public final class Targets {
                             + "backend stepped in turn: %s ms (optimized) vs %s ms (baseline) per step; ", on,
                             optMs.formatShort(), base.formatShort()) + how(m)));
         }
-        int opt = backends.indexOf(FftSettings.JTRANSFORMS) + 1;
+        int opt = backends.indexOf(pure) + 1;
         Allocation optBytes = m.allocation(opt);
         Allocation baseBytes = m.allocation(0);
         double optPerStep = optBytes.perOperation();
@@ -420,10 +426,10 @@ public final class Targets {
 
     private void fftBound() {
         Grid g = plan.fftBound();
-        for (String b : backends) {
+        for (String b : fftBoundBackends) {
             Simulation sim = Workload.simulation(g, b);
             FftSettings settings = sim.fftSettings();
-            ForkedMeasurement m = measure(TargetForks.FftBound.class, share(FFT_BOUND, backends.size()),
+            ForkedMeasurement m = measure(TargetForks.FftBound.class, share(FFT_BOUND, fftBoundBackends.size()),
                     List.of(g.notation(), b));
             int forks = m.forkCount();
             double[] nForward = new double[forks];
@@ -454,8 +460,9 @@ public final class Targets {
             Estimate step = m.time(0).scaled(1e3, "ms").estimate();
             String on = settings.threads() == 1 ? "1 thread" : settings.threads() + " threads";
             add(TargetRow.forked("FFT-bound: step time / (transforms per step × time per transform), step and transforms "
-                    + "on " + on + ", " + backendLabel(b), scenario(g, sim), bound, "", "<=", b.equals(FftSettings.FFTW)
-                    ? TargetBounds.FFT_BOUND_FFTW : TargetBounds.FFT_BOUND_JTRANSFORMS, 1e6 * step.median() / g.size(),
+                    + "on " + on + ", " + backendLabel(b), scenario(g, sim), bound, "", b.equals(FftSettings.JAVA) ? "" : "<=",
+                    b.equals(FftSettings.FFTW) ? TargetBounds.FFT_BOUND_FFTW
+                            : b.equals(FftSettings.JTRANSFORMS) ? TargetBounds.FFT_BOUND_JTRANSFORMS : Double.NaN, 1e6 * step.median() / g.size(),
                     settings.threads(), settings.threads() >= Runtime.getRuntime().availableProcessors()
                             ? TargetRow.Kind.ALL_CORES : TargetRow.Kind.RATIO,
                     m.load(), String.format(Locale.ROOT, "per round: one step, one forward and one "

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--forks N] [--warmup-limit SECONDS] [--backend jtransforms|fftw|best] [--out FILE.md] [--json FILE.json]}:
+ * {@code is-spectral bench targets [--quick] [--budget SECONDS] [--forks N] [--warmup-limit SECONDS] [--backend jtransforms|java|fftw|best] [--out FILE.md] [--json FILE.json]}:
  * measures every target of issue 4 §5 ({@link Targets}), prints the markdown table row by row and then the
  * notes, and writes the report files atomically. Bad arguments throw {@link IllegalArgumentException}
  * naming the option and what is allowed.
@@ -64,7 +64,7 @@ public final class TargetsCommand {
             if (!a.equals("--backend") && !a.equals("--out") && !a.equals("--json") && !a.equals("--budget")
                     && !a.equals("--forks") && !a.equals("--warmup-limit")) {
                 throw new IllegalArgumentException("bench targets: unknown argument \"" + a + "\"; allowed: --quick, "
-                        + "--budget SECONDS, --forks N, --warmup-limit SECONDS, --backend jtransforms|fftw|best, --out FILE.md, --json FILE.json");
+                        + "--budget SECONDS, --forks N, --warmup-limit SECONDS, --backend jtransforms|java|fftw|best, --out FILE.md, --json FILE.json");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value; see --help");

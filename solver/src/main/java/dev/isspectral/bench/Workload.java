@@ -58,7 +58,7 @@ public final class Workload {
         String r = requested == null ? "" : requested.toLowerCase(Locale.ROOT);
         switch (r) {
             case BEST:
-                return FftEngines.unavailableReason(FftSettings.FFTW).isEmpty() ? FftSettings.FFTW : FftSettings.JTRANSFORMS;
+                return FftEngines.unavailableReason(FftSettings.FFTW).isEmpty() ? FftSettings.FFTW : FftSettings.JAVA;
             case FftSettings.JTRANSFORMS, FftSettings.JAVA:
                 return r;
             case FftSettings.FFTW:

@@ -250,10 +250,12 @@ class ForksTest {
             assertTrue(m.roundsPerFork().stream().allMatch(n -> n >= Forks.minRoundsPerFork(2)),
                     "the minimum rounds ran in every fork: " + m.roundsPerFork());
             assertEquals(m.rounds(), r.estimate().rounds());
-            held += r.estimate().contains(truth) ? 1 : 0;
+            // "known" to 2%: a loop run 3 times costs 3 times one run plus the same call overhead, and its memory
+            // traffic need not scale exactly; the interval must reach that band (a factor-2 error stays far outside)
+            held += r.estimate().low() <= truth * 1.02 && r.estimate().high() >= truth * 0.98 ? 1 : 0;
             log.append("\n  ").append(r.estimate()).append("; ").append(r.text());
         }
-        assertTrue(held >= 3, "the interval over forks held " + truth + " in " + held + " of 4" + log);
+        assertTrue(held >= 3, "the interval over forks reached " + truth + " ± 2% in " + held + " of 4" + log);
         return held;
     }
 
