@@ -386,8 +386,13 @@ public final class Targets {
                     .minSample(Duration.ZERO).run();
             Allocation a = m.allocation(0);
             double ns = 1e9 * m.time(0).median() / g.size();
+            long[] census = stepCensus(s, CENSUS_STEPS);
             String how = String.format(Locale.ROOT, "ThreadMXBean allocation counters over the %d measured steps after "
-                    + "warm-up until steady (%s; escape analysis needs compiled code)", m.rounds(), m.warmup().reason());
+                    + "warm-up until steady (%s; escape analysis needs compiled code); then %d more steps read one by one "
+                    + "on the stepping thread: %d allocated anything (largest %d B; a rare few tens of bytes is the JIT "
+                    + "deoptimizing a compiled method and re-creating the objects it had scalar-replaced, not solver code "
+                    + "allocating: BENCHMARKS.md, \"Steady-state allocation\")", m.rounds(), m.warmup().reason(),
+                    CENSUS_STEPS, census[0], census[1]);
             add(new TargetRow("steady-state allocation of an optimized step, solver code (stepping thread), " + backendLabel(b),
                     scenario(g, sim), a.available() ? Estimate.exact(a.ownPerOperation(), "B/step") : Estimate.missing("B/step"),
                     "B/step", "=", TargetBounds.STEADY_ALLOCATION_B, ns, sim.tuning().threads(), TargetRow.Kind.COUNT, m.load(),
@@ -398,6 +403,33 @@ public final class Targets {
                     m.load(), how + "; every thread that ran in the window, counted per thread (never negative)"
                     + (a.exact() ? "" : "; a thread ended inside the window: a lower bound")));
         }
+    }
+
+    /** Steps read one by one after an allocation measurement. */
+    static final int CENSUS_STEPS = 50;
+
+    /**
+     * {@code steps} more steps of {@code s}, the stepping thread's allocated bytes read around each: how many steps
+     * allocated anything, and the most one step allocated ({0, 0} where the JVM cannot count).
+     */
+    static long[] stepCensus(Solver s, int steps) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean counter) || !counter.isThreadAllocatedMemorySupported()) {
+            return new long[] {0, 0};
+        }
+        long id = Thread.currentThread().getId();
+        long allocating = 0;
+        long largest = 0;
+        for (int i = 0; i < steps; i++) {
+            long before = counter.getThreadAllocatedBytes(id);
+            s.step();
+            long bytes = counter.getThreadAllocatedBytes(id) - before;
+            if (bytes > 0) {
+                allocating++;
+                largest = Math.max(largest, bytes);
+            }
+        }
+        return new long[] {allocating, largest};
     }
 
     // --- 2 threads against 1 at 128×64×64 ----------------------------------------------------------
