@@ -219,6 +219,40 @@ class AtomicFilesTest {
     private static void signal(Process p, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
         assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
+        if (signal.equals("STOP")) {
+            awaitStopped(p.pid());
+        }
+    }
+
+    /**
+     * Waits until every thread of process {@code pid} is stopped: kill(1) returns once the signal is sent, and on a
+     * busy machine the writer can still run for a moment (a check that reads the set while it still writes would see a
+     * set change under it, a race of the test, not of the writer; it failed CI once as "mixed set").
+     */
+    private static void awaitStopped(long pid) throws Exception {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            try (Stream<Path> threads = Files.list(tasks)) {
+                for (Path t : (Iterable<Path>) threads::iterator) {
+                    String stat;
+                    try {
+                        stat = Files.readString(t.resolve("stat"));
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        continue;   // a thread that just ended
+                    }
+                    // the state follows the command name in parentheses, which may itself contain spaces
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    all &= state == 'T' || state == 't';
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("process " + pid + " not stopped 30 s after SIGSTOP");
     }
 
     private static void checkFinalPaths(Path dir, String when, int[] manifest) throws IOException {
