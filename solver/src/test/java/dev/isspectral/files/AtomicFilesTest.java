@@ -174,18 +174,21 @@ class AtomicFilesTest {
         int leftovers = 0;
         for (int k = 0; k < kills; k++) {
             Process child = startWriter(dir);
-            int points = k == 0 ? freezes : 1;
-            for (int f = 0; f < points; f++) {
-                Thread.sleep(random.nextInt(60));
-                signal(child, "STOP");
-                try {
-                    checkFinalPaths(dir, "freeze " + f + " of writer " + k, manifest);
-                } finally {
-                    signal(child, "CONT");
+            try {
+                int points = k == 0 ? freezes : 1;
+                for (int f = 0; f < points; f++) {
+                    Thread.sleep(random.nextInt(60));
+                    signal(child, "STOP");
+                    try {
+                        checkFinalPaths(dir, "freeze " + f + " of writer " + k, manifest);
+                    } finally {
+                        signal(child, "CONT");
+                    }
                 }
+                Thread.sleep(random.nextInt(60));
+            } finally {
+                child.destroyForcibly();   // also when a check fails: a writer left running loads the machine for good
             }
-            Thread.sleep(random.nextInt(60));
-            child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             checkFinalPaths(dir, "kill " + k, manifest);
             leftovers += hidden(dir).size();
@@ -307,6 +310,8 @@ class AtomicFilesTest {
 
         public static void main(String[] args) throws Exception {
             Path dir = Path.of(args[0]);
+            // the writer never ends by itself: end it with the test JVM, however that ends
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
             Map<String, byte[]> a = AtomicFiles.files();
             Map<String, byte[]> b = AtomicFiles.files();
             for (int i = 0; i < FILES; i++) {
