@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -38,8 +39,51 @@ final class CoreUse {
     private long wallNanos;
     private long processStart;
     private long wallStart;
-    private final boolean available = processCpuNanos() >= 0 && THREADS.isThreadCpuTimeSupported();
+    private boolean available = processCpuNanos() >= 0 && THREADS.isThreadCpuTimeSupported();
     private int steps;
+
+    /**
+     * The readings as one line ("available steps wall cpu0 cpu1 cpu2 cpu3", nanoseconds), to come back from a fork;
+     * {@link #parse} reads it.
+     */
+    String format() {
+        StringBuilder sb = new StringBuilder().append(available).append(' ').append(steps).append(' ').append(wallNanos);
+        for (long c : cpuNanos) {
+            sb.append(' ').append(c);
+        }
+        return sb.toString();
+    }
+
+    /** The readings {@link #format} wrote. */
+    static CoreUse parse(String line) {
+        String[] f = line.trim().split(" ");
+        if (f.length != 3 + GROUPS.length) {
+            throw new IllegalArgumentException("core use = \"" + line + "\"; must be available, steps, wall and "
+                    + GROUPS.length + " CPU times");
+        }
+        CoreUse u = new CoreUse();
+        u.available = Boolean.parseBoolean(f[0]);
+        u.steps = Integer.parseInt(f[1]);
+        u.wallNanos = Long.parseLong(f[2]);
+        for (int g = 0; g < GROUPS.length; g++) {
+            u.cpuNanos[g] = Long.parseLong(f[3 + g]);
+        }
+        return u;
+    }
+
+    /** The readings of several forks together: their CPU and wall times summed (available only if all were). */
+    static CoreUse sum(List<CoreUse> uses) {
+        CoreUse u = new CoreUse();
+        for (CoreUse x : uses) {
+            u.available &= x.available;
+            u.steps += x.steps;
+            u.wallNanos += x.wallNanos;
+            for (int g = 0; g < GROUPS.length; g++) {
+                u.cpuNanos[g] += x.cpuNanos[g];
+            }
+        }
+        return u;
+    }
 
     /** Call just before a step, on the stepping thread. */
     void begin() {

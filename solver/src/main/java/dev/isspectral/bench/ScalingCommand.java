@@ -19,8 +19,10 @@ public final class ScalingCommand {
             options (bench scaling): speed-up and efficiency against threads, with 95% intervals (issue 13)
               --threads T1,T2,...    increasing thread counts (default 1 … cores, doubling)
               --grids G1,G2,...      NXxNYxNZ grids (default 128x64x64)
-              --backend NAME         best (default), fftw or jtransforms
-              --budget SECONDS       time budget of each grid's measurement (default 60)
+              --backend NAME         best (default), fftw, java or jtransforms
+              --budget SECONDS       time budget of each grid's measurement over its forks (default 60; JVM start
+                                     and each fork's warm-up, until steady or 30 s, on top)
+              --forks N              fresh JVMs per grid, one after another (default 3; 1 = in this JVM)
               --out FILE.md          write the markdown table (atomically)
             """;
 
@@ -34,11 +36,12 @@ public final class ScalingCommand {
         String backend = Workload.BEST;
         Duration budget = Duration.ofSeconds(60);
         Path md = null;
+        int forks = ThreadScaling.DEFAULT_FORKS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (!List.of("--threads", "--grids", "--backend", "--budget", "--out").contains(a)) {
+            if (!List.of("--threads", "--grids", "--backend", "--budget", "--forks", "--out").contains(a)) {
                 throw new IllegalArgumentException("bench scaling: unknown argument \"" + a + "\"; allowed: --threads T1,T2,..., "
-                        + "--grids G1,G2,..., --backend jtransforms|java|fftw|best, --budget SECONDS, --out FILE.md");
+                        + "--grids G1,G2,..., --backend jtransforms|java|fftw|best, --budget SECONDS, --forks N, --out FILE.md");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value; see --help");
@@ -49,12 +52,25 @@ public final class ScalingCommand {
                 case "--grids" -> grids = Arrays.asList(v.split(","));
                 case "--backend" -> backend = v;
                 case "--budget" -> budget = CommandOptions.seconds("--budget", v);
+                case "--forks" -> forks = forkCount(v);
                 default -> md = CommandOptions.file("--out", v, ".md");
             }
         }
-        ThreadScaling.Result r = ThreadScaling.of(grids, threads, backend).budgetPerGrid(budget).run();
+        ThreadScaling.Result r = ThreadScaling.of(grids, threads, backend).budgetPerGrid(budget).forks(forks).run();
         String markdown = r.toMarkdown();
         return CommandOptions.printAndWrite(markdown, md, out, err);
+    }
+
+    private static int forkCount(String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= 20) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--forks = \"" + v + "\"; must be a whole number in 1 … 20 (1 = in this JVM)");
     }
 
     private static List<Integer> defaultThreads() {

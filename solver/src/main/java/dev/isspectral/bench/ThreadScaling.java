@@ -3,8 +3,11 @@ package dev.isspectral.bench;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.ForkSetup;
+import dev.isspectral.measure.ForkedFigure;
+import dev.isspectral.measure.ForkedMeasurement;
+import dev.isspectral.measure.Forks;
 import dev.isspectral.measure.Measure;
-import dev.isspectral.measure.Measurement;
 import dev.isspectral.measure.Presentable;
 import dev.isspectral.measure.RunContext;
 import dev.isspectral.profile.FftRecorder;
@@ -14,8 +17,10 @@ import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -24,9 +29,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * A thread-scaling table (issue 13): for each grid, the {@link Workload} with the optimized tuning on 1, 2, … threads,
- * measured with the project's method ({@link Measure}): all thread counts of a grid stepped interleaved in one run
- * (order rotated), the speed-up over the first thread count paired per round, every figure a median with its 95%
- * interval. Efficiency = speed-up / (threads / first threads). Rows measured while other processes took more than
+ * measured with the project's method ({@link Measure}): all thread counts of a grid stepped interleaved (order rotated)
+ * in each of {@link #DEFAULT_FORKS} fresh JVMs one after another ({@link Forks}; one JVM's JIT decides a step's speed
+ * by tens of per cent), the speed-up over the first thread count paired per round, every figure a median with its 95%
+ * interval by hierarchical bootstrap over forks, then rounds. Efficiency = speed-up / (threads / first threads). Rows measured while other processes took more than
  * {@value dev.isspectral.measure.MachineLoad#BUSY_OTHER_SHARE} of the CPU are flagged: other load takes the very
  * cores the extra threads need. All solvers of a grid are alive together (their memory adds up).
  *
@@ -61,16 +67,24 @@ public final class ThreadScaling {
     /** Steps read for {@link Result#coreUse} after the timed rounds. */
     static final int CORE_USE_STEPS = 4;
 
+    /** Fresh JVMs per grid by default. */
+    public static final int DEFAULT_FORKS = 3;
+
+    /** Each fork's warm-up limit (until steady or this long), on top of the budget. */
+    static final Duration WARMUP_LIMIT = Duration.ofSeconds(30);
+
     private final List<Grid> grids;
     private final List<Integer> threads;
     private final String backend;
     private final Duration budgetPerGrid;
+    private final int forks;
 
-    private ThreadScaling(List<Grid> grids, List<Integer> threads, String backend, Duration budgetPerGrid) {
+    private ThreadScaling(List<Grid> grids, List<Integer> threads, String backend, Duration budgetPerGrid, int forks) {
         this.grids = List.copyOf(grids);
         this.threads = List.copyOf(threads);
         this.backend = backend;
         this.budgetPerGrid = budgetPerGrid;
+        this.forks = forks;
     }
 
     /**
@@ -93,7 +107,7 @@ public final class ThreadScaling {
         for (String g : grids) {
             parsed.add(Grid.parse(g.split("x").length == 3 ? "1x" + g : g));
         }
-        return new ThreadScaling(parsed, threads, Workload.resolveBackend(backend), Duration.ofSeconds(60));
+        return new ThreadScaling(parsed, threads, Workload.resolveBackend(backend), Duration.ofSeconds(60), DEFAULT_FORKS);
     }
 
     /** The time budget of each grid's measurement (warm-up and rounds). */
@@ -101,26 +115,77 @@ public final class ThreadScaling {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("budget = " + d + "; must be a positive duration");
         }
-        return new ThreadScaling(grids, threads, backend, d);
+        return new ThreadScaling(grids, threads, backend, d, forks);
+    }
+
+    /** Fresh JVMs per grid (1 = in this JVM). */
+    public ThreadScaling forks(int n) {
+        if (n < 1 || n > 20) {
+            throw new IllegalArgumentException("forks = " + n + "; must be in 1..20 (1 = in this JVM)");
+        }
+        return new ThreadScaling(grids, threads, backend, budgetPerGrid, n);
     }
 
     /** Measures every grid in turn. */
     public Result run() {
         RunContext context = RunContext.start();
-        List<Measurement> measurements = new ArrayList<>();
+        List<ForkedMeasurement> measurements = new ArrayList<>();
         List<double[]> phases = new ArrayList<>();
         List<CoreUse> cores = new ArrayList<>();
         String settings = "";
         for (Grid g : grids) {
-            List<Candidate> candidates = new ArrayList<>();
-            List<FftRecorder> recorders = new ArrayList<>();
-            List<Solver> solvers = new ArrayList<>();
-            long[] stepsRun = new long[threads.size()];
-            long[] stepNanos = new long[threads.size()];
+            List<String> args = new ArrayList<>(List.of(g.notation(), backend));
+            for (int t : threads) {
+                args.add(Integer.toString(t));
+            }
+            settings = Workload.simulation(g, Workload.optimized(backend).withThreads(threads.get(0))).fftSettings().label()
+                    .replaceAll(" t\\d+$", "");
+            ForkedMeasurement m = Forks.of(Fork.class, args).forks(forks).budget(budgetPerGrid).warmupLimit(WARMUP_LIMIT)
+                    .run();
+            measurements.add(m);
             for (int k = 0; k < threads.size(); k++) {
-                int t = threads.get(k);
+                double fft = 0;
+                double rest = 0;
+                List<CoreUse> uses = new ArrayList<>();
+                for (int f = 0; f < m.forkCount(); f++) {
+                    Map<String, String> x = m.extras(f);
+                    fft += Double.parseDouble(x.get("fft." + k)) / m.forkCount();
+                    rest += Double.parseDouble(x.get("rest." + k)) / m.forkCount();
+                    uses.add(CoreUse.parse(x.get("cores." + k)));
+                }
+                phases.add(new double[] {fft, rest});
+                cores.add(CoreUse.sum(uses));
+            }
+            System.gc();
+        }
+        MachineCeiling ceiling = MachineCeiling.measure(threads, ceilingBudget());
+        return new Result(grids, threads, backend + " (" + settings + ")", measurements, phases, cores, ceiling,
+                context.finish());
+    }
+
+    /**
+     * One JVM's measurement of a grid. Args: GRID BACKEND T1 T2 …; one solver per thread count, each engine wrapped in an
+     * {@link FftRecorder}; extras: per thread count k, ms per step inside the transforms ({@code fft.k}) and outside
+     * ({@code rest.k}) over every step run here, and the core use of {@value #CORE_USE_STEPS} more steps read after the
+     * timed rounds ({@code cores.k}).
+     */
+    public static final class Fork implements ForkSetup {
+        private final List<Solver> solvers = new ArrayList<>();
+        private final List<FftRecorder> recorders = new ArrayList<>();
+        private long[] stepsRun;
+        private long[] stepNanos;
+
+        @Override
+        public Measure measure(List<String> args) {
+            Grid g = Grid.parse(args.get(0));
+            String backend = args.get(1);
+            List<String> counts = args.subList(2, args.size());
+            stepsRun = new long[counts.size()];
+            stepNanos = new long[counts.size()];
+            List<Candidate> candidates = new ArrayList<>();
+            for (int k = 0; k < counts.size(); k++) {
+                int t = Integer.parseInt(counts.get(k));
                 Simulation sim = Workload.simulation(g, Workload.optimized(backend).withThreads(t));
-                settings = sim.fftSettings().label().replaceAll(" t\\d+$", "");
                 FftRecorder recorder = new FftRecorder(Tracer.OFF, System::nanoTime, false);
                 recorders.add(recorder);
                 Solver s = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
@@ -133,28 +198,28 @@ public final class ThreadScaling {
                     stepsRun[index]++;
                 }));
             }
-            measurements.add(Measure.of(candidates).named(g.boxNotation()).budget(budgetPerGrid)
-                    .minSample(Duration.ZERO).run());
-            for (int k = 0; k < threads.size(); k++) {
+            return Measure.of(candidates).named(g.boxNotation()).minSample(Duration.ZERO);
+        }
+
+        @Override
+        public Map<String, String> extras() {
+            Map<String, String> x = new LinkedHashMap<>();
+            for (int k = 0; k < solvers.size(); k++) {
                 long fftNanos = 0;
                 for (FftRecorder.Kind kind : recorders.get(k).kinds()) {
                     fftNanos += kind.totalNanos();
                 }
                 double steps = Math.max(1, stepsRun[k]);
                 double fft = fftNanos / 1e6 / steps;
-                phases.add(new double[] {fft, stepNanos[k] / 1e6 / steps - fft});
+                x.put("fft." + k, Double.toString(fft));
+                x.put("rest." + k, Double.toString(stepNanos[k] / 1e6 / steps - fft));
             }
             // after the timed rounds, so the readings (a few hundred µs per step) are not inside any timed sample
-            for (Solver s : solvers) {
-                cores.add(coreUse(s));
+            for (int k = 0; k < solvers.size(); k++) {
+                x.put("cores." + k, coreUse(solvers.get(k)).format());
             }
-            solvers.clear();
-            candidates.clear();
-            System.gc();
+            return x;
         }
-        MachineCeiling ceiling = MachineCeiling.measure(threads, ceilingBudget());
-        return new Result(grids, threads, backend + " (" + settings + ")", measurements, phases, cores, ceiling,
-                context.finish());
     }
 
     /** The machine-ceiling loops' budget: a quarter of a grid's, at least 1 s. */
@@ -179,13 +244,13 @@ public final class ThreadScaling {
         private final List<Grid> grids;
         private final List<Integer> threads;
         private final String backend;
-        private final List<Measurement> measurements;
+        private final List<ForkedMeasurement> measurements;
         private final List<double[]> phases;
         private final List<CoreUse> cores;
         private final MachineCeiling ceiling;
         private final RunContext context;
 
-        Result(List<Grid> grids, List<Integer> threads, String backend, List<Measurement> measurements,
+        Result(List<Grid> grids, List<Integer> threads, String backend, List<ForkedMeasurement> measurements,
                List<double[]> phases, List<CoreUse> cores, MachineCeiling ceiling, RunContext context) {
             this.ceiling = ceiling;
             this.cores = List.copyOf(cores);
@@ -217,14 +282,14 @@ public final class ThreadScaling {
             return ceiling;
         }
 
-        /** Each grid's measurement. */
-        public List<Measurement> measurements() {
+        /** Each grid's measurement over its forks. */
+        public List<ForkedMeasurement> measurements() {
             return measurements;
         }
 
         /** Speed-up of thread count {@code k} (index into the thread list) over the first, on grid {@code g}. */
         public Estimate speedup(int g, int k) {
-            return measurements.get(g).speedup(k, 0);
+            return measurements.get(g).speedup(k, 0).estimate();
         }
 
         /** Speed-up divided by the ratio of thread counts. */
@@ -253,9 +318,9 @@ public final class ThreadScaling {
             DoubleColumn fftUp = DoubleColumn.create(FFT_SPEEDUP);
             DoubleColumn restUp = DoubleColumn.create(REST_SPEEDUP);
             for (int g = 0; g < grids.size(); g++) {
-                Measurement m = measurements.get(g);
+                ForkedMeasurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
-                    Estimate time = m.time(k);
+                    Estimate time = m.time(k).estimate();
                     Estimate up = speedup(g, k);
                     Estimate eff = efficiency(g, k);
                     grid.append(grids.get(g).boxNotation());
@@ -289,9 +354,9 @@ public final class ThreadScaling {
                     + "(paired) | efficiency | ns/point/step | rounds | other CPU | transforms: ms/step, speed-up | rest: "
                     + "ms/step, speed-up |\n|---|---|---|---|---|---|---|---|---|---|\n");
             for (int g = 0; g < grids.size(); g++) {
-                Measurement m = measurements.get(g);
+                ForkedMeasurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
-                    Estimate time = m.time(k);
+                    Estimate time = m.time(k).estimate();
                     sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %d | %s | %.1f, x%.2f | %.1f, x%.2f |%n",
                             grids.get(g).boxNotation(), threads.get(k), time.formatShort(), speedup(g, k).formatShort(),
                             efficiency(g, k).formatShort(), 1e9 * time.median() / grids.get(g).size(), m.rounds(),
@@ -299,9 +364,14 @@ public final class ThreadScaling {
                             phases(g, k)[0], phaseSpeedup(g, k, 0), phases(g, k)[1], phaseSpeedup(g, k, 1)));
                 }
             }
-            sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same run; rest: "
-                    + "the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage arithmetic); both "
-                    + "over every step run, warm-up included; their speed-ups are ratios of those means, without intervals.\n");
+            int forkCount = measurements.get(0).forkCount();
+            sb.append("\n").append(forkCount == 1 ? "Every thread count stepped interleaved in this JVM (--forks 1: one JVM's "
+                    + "JIT decides these figures). " : ForkedFigure.legend(forkCount) + " ").append("Rounds: all forks "
+                    + "together.\n");
+            sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same "
+                    + "steps; rest: the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage "
+                    + "arithmetic); both over every step run, warm-up included, averaged over the forks; their speed-ups are "
+                    + "ratios of those means, without intervals.\n");
             sb.append(coreUseMarkdown()).append(ceiling.toMarkdown());
             return sb.toString();
         }
@@ -313,8 +383,8 @@ public final class ThreadScaling {
         String coreUseMarkdown() {
             StringBuilder sb = new StringBuilder("\nWhere the cores went (thread placement: one team for pointwise work and "
                     + "transforms, no second pool computing beside it): cores kept busy on average, CPU time of each group of "
-                    + "threads over the wall time of " + CORE_USE_STEPS + " more steps of each configuration, read step by step "
-                    + "after the timed rounds.\n\n| grid | threads | cores busy |");
+                    + "threads over the wall time of " + CORE_USE_STEPS + " more steps of each configuration in each fork, read "
+                    + "step by step after the timed rounds.\n\n| grid | threads | cores busy |");
             for (String g : CoreUse.GROUPS) {
                 sb.append(' ').append(g).append(" |");
             }
@@ -358,10 +428,10 @@ public final class ThreadScaling {
                     + "<th>threads</th><th>s/step [95% CI]</th><th>speed-up [95% CI]</th><th>efficiency</th><th>rounds</th>"
                     + "<th>load</th></tr></thead><tbody>");
             for (int g = 0; g < grids.size(); g++) {
-                Measurement m = measurements.get(g);
+                ForkedMeasurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
                     html.append("<tr><td>").append(grids.get(g).boxNotation()).append("</td><td>").append(threads.get(k))
-                            .append("</td><td>").append(m.time(k).formatShort()).append("</td><td>")
+                            .append("</td><td>").append(m.time(k).estimate().formatShort()).append("</td><td>")
                             .append(speedup(g, k).formatShort()).append("</td><td>").append(efficiency(g, k).formatShort())
                             .append("</td><td>").append(m.rounds()).append("</td><td>")
                             .append(Presentable.escape(m.load().busyText())).append("</td></tr>");

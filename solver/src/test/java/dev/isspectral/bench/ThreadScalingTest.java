@@ -18,8 +18,12 @@ class ThreadScalingTest {
 
     @Test
     void tableHasARowPerGridAndThreadCountWithIntervals() {
+        // two fresh JVMs per grid: the figures, the transform split and the core use come back from the forks
         ThreadScaling.Result r = ThreadScaling.of(List.of("8x8x8", "2x16x8x8"), List.of(1, 2), "jtransforms")
-                .budgetPerGrid(Duration.ofMillis(500)).run();
+                .budgetPerGrid(Duration.ofMillis(500)).forks(2).run();
+        assertEquals(2, r.measurements().get(0).forkCount());
+        assertTrue(!r.measurements().get(0).inProcess(), "fresh JVMs");
+        assertEquals(2 * ThreadScaling.CORE_USE_STEPS, r.coreUse(0, 1).steps(), "both forks' core-use steps");
         Table t = r.table();
         assertEquals(4, t.rowCount());
         assertEquals(List.of("8x8x8", "8x8x8", "16x8x8", "16x8x8"), t.stringColumn(ThreadScaling.GRID).asList());
@@ -52,7 +56,7 @@ class ThreadScalingTest {
     @Test
     void coreUseSeesTheTeamsWorkerOnlyWhenThereIsOne() {
         ThreadScaling.Result r = ThreadScaling.of(List.of("32x32x16"), List.of(1, 2), "jtransforms")
-                .budgetPerGrid(Duration.ofMillis(500)).run();
+                .budgetPerGrid(Duration.ofMillis(500)).forks(1).run();
         CoreUse one = r.coreUse(0, 0);
         CoreUse two = r.coreUse(0, 1);
         if (!one.available()) {
@@ -76,16 +80,32 @@ class ThreadScalingTest {
         assertEquals(4, r.ceiling().measurement().names().size(), "both loops on both thread counts");
     }
 
+    /** Core-use readings travel from a fork as one line and add up over forks: CPU and wall times summed. */
+    @Test
+    void coreUseReadingsComeBackFromAForkAndAddUp() {
+        CoreUse a = CoreUse.parse("true 4 2000000000 1000000000 900000000 0 100000000");
+        CoreUse b = CoreUse.parse(a.format());
+        assertEquals(a.format(), b.format());
+        assertEquals(0.5, a.busyCores()[0], 1e-12, "1 s of CPU over 2 s of wall");
+        CoreUse both = CoreUse.sum(List.of(a, CoreUse.parse("true 4 2000000000 2000000000 1100000000 0 100000000")));
+        assertEquals(8, both.steps());
+        assertEquals(0.75, both.busyCores()[0], 1e-12, "3 s over 4 s");
+        assertEquals(0.5, both.busyCores()[1], 1e-12);
+        assertTrue(!CoreUse.sum(List.of(a, CoreUse.parse("false 0 0 0 0 0 0"))).available(), "n/a if one fork had no clocks");
+        assertThrows(IllegalArgumentException.class, () -> CoreUse.parse("true 4 2000"));
+    }
+
     @Test
     void badOptionsNameTheOption() {
         for (String[] args : new String[][] {{"bench", "scaling", "--threads", "2,1"}, {"bench", "scaling", "--threads", "a"},
             {"bench", "scaling", "--budget", "0"}, {"bench", "scaling", "--fast"}, {"bench", "scaling", "--out", "x.txt"},
-            {"bench", "scaling", "--grids"}}) {
+            {"bench", "scaling", "--grids"}, {"bench", "scaling", "--forks", "0"}, {"bench", "scaling", "--forks", "x"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, status, String.join(" ", args));
             assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: "), err.toString(StandardCharsets.UTF_8));
         }
         assertThrows(IllegalArgumentException.class, () -> ThreadScaling.of(List.of(), List.of(1), "jtransforms"));
+        assertThrows(IllegalArgumentException.class, () -> ThreadScaling.of(List.of("8x8x8"), List.of(1), "java").forks(0));
     }
 }
