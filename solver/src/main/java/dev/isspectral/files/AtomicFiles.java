@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *       {@link #writeUnforced} skips the flush to disk, for frequent, cheap-to-lose output.</li>
  *   <li>{@link #writeSet(Path, String, Map)}: several files in one folder as a unit. All of them are written
  *       completely into a hidden staging folder {@code .<set>.set-<pid>-<n>.tmp/}, which is then marked
- *       {@code COMMIT}; the old manifest {@code <set>.manifest} is removed, the files are moved into place, and a
+ *       {@code COMMIT} (the marker written under a hidden name and renamed, so it exists only whole); the old manifest {@code <set>.manifest} is removed, the files are moved into place, and a
  *       new manifest naming every file with its size and SHA-256 is written last. So a set whose manifest is present
  *       is whole and unmixed; while the manifest is absent the set is being replaced.</li>
  *   <li>{@link #cleanUp(Path)}, run by both before they write: temporary files and staging folders left by a
@@ -165,7 +165,11 @@ public final class AtomicFiles {
                 writeNew(staging.resolve(e.getKey()), e.getValue());
             }
             current = staging.resolve(COMMIT).toString();
-            writeNew(staging.resolve(COMMIT), commitText(setName, files.keySet()).getBytes(StandardCharsets.UTF_8));
+            // the set is committed when, and only when, the whole marker has its name: written under a hidden name
+            // (no file of a set may start with "."), then renamed; a kill while it is written leaves no COMMIT
+            Path part = staging.resolve("." + COMMIT + ".part");
+            writeNew(part, commitText(setName, files.keySet()).getBytes(StandardCharsets.UTF_8));
+            move(part, staging.resolve(COMMIT));
             current = manifest.toString();
             List<Path> written = rollForward(dir, staging);
             deleteTree(staging);
@@ -196,11 +200,14 @@ public final class AtomicFiles {
             Matcher staging = STAGING.matcher(name);
             Matcher temp = TEMP_FILE.matcher(name);
             if (staging.matches() && Files.isDirectory(p) && !alive(staging.group(1))) {
-                if (Files.isRegularFile(p.resolve(COMMIT))) {
+                if (Files.isRegularFile(p.resolve(COMMIT)) && wholeCommit(p)) {
                     try {
                         rollForward(directory.toAbsolutePath(), p);
                     } catch (IOException e) {
                         System.err.println("warning: could not complete the interrupted write of " + p + ": " + reason(e));
+                        continue;
+                    } catch (RuntimeException e) {
+                        System.err.println("warning: could not complete the interrupted write of " + p + ": " + e);
                         continue;
                     }
                 }
@@ -270,8 +277,24 @@ public final class AtomicFiles {
 
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * Whether the staging folder's COMMIT marker names a set and at least one file. A marker written by a version before
+     * the marker was renamed into place can be empty or cut short by a kill: that set never committed.
+     */
+    private static boolean wholeCommit(Path staging) {
+        try {
+            List<String> commit = Files.readAllLines(staging.resolve(COMMIT), StandardCharsets.UTF_8);
+            return commit.size() >= 2 && !commit.get(0).isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static List<Path> rollForward(Path dir, Path staging) throws IOException {
         List<String> commit = Files.readAllLines(staging.resolve(COMMIT), StandardCharsets.UTF_8);
+        if (commit.size() < 2 || commit.get(0).isEmpty()) {
+            throw new IOException(staging.resolve(COMMIT) + ": not a whole commit marker (" + commit.size() + " lines)");
+        }
         String setName = commit.get(0);
         Path manifest = dir.resolve(setName + MANIFEST_SUFFIX);
         Files.deleteIfExists(manifest);                 // from here until the new manifest the set is "being replaced"

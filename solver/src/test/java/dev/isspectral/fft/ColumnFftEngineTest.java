@@ -143,6 +143,20 @@ class ColumnFftEngineTest {
         assertThrows(IllegalArgumentException.class, () -> new ColumnFft(12));
     }
 
+    /** A simulation that asks for java on a box or setting it cannot take is refused when it is built, by name. */
+    @Test
+    void aSimulationIsRefusedWhenBuiltNotWhenStarted() {
+        var box = assertThrows(IllegalArgumentException.class, () -> dev.isspectral.sim.Simulation.builder()
+                .grid("2x48x32x32").tuning(Tuning.optimized().withFftBackend("java")).build());
+        assertEquals("fftBackend = java with grid = 2x48x32x32: the java backend needs every box size a power of two and "
+                + "NZ >= 2; use jtransforms or fftw for a 48x32x32 box", box.getMessage());
+        var complex = assertThrows(IllegalArgumentException.class, () -> dev.isspectral.sim.Simulation.builder()
+                .grid("2x16x16x8").tuning(Tuning.optimized().withFftBackend("java").withRealTransforms(false)).build());
+        assertTrue(complex.getMessage().startsWith("fftBackend = java with java c2c double"), complex.getMessage());
+        assertEquals("java", dev.isspectral.sim.Simulation.builder().grid("2x16x16x8")
+                .tuning(Tuning.optimized().withFftBackend("java")).build().start().fftEngine().backend());
+    }
+
     /** Small fields run on the calling thread, as JTransforms' engine does; the threshold is the same. */
     @Test
     void smallFieldsStayOnOneThread() {

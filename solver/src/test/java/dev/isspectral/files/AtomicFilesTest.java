@@ -148,6 +148,31 @@ class AtomicFilesTest {
         assertTrue(!Files.exists(dir.resolve("q-0.csv")));
     }
 
+    /**
+     * A writer killed while its commit marker was being written (an empty marker, or one cut short, as a version that
+     * wrote it in place could leave; now it is renamed into place whole) never committed: the clean-up removes its
+     * staging folder and keeps the old set, instead of failing or rolling half a list forward.
+     */
+    @Test
+    void aCommitMarkerCutShortIsAnUncommittedSet(@TempDir Path dir) throws IOException {
+        long dead = deadPid();
+        Map<String, byte[]> old = AtomicFiles.files();
+        old.put("r-0.csv", "old 0".getBytes(StandardCharsets.UTF_8));
+        old.put("r-1.csv", "old 1".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeSet(dir, "r", old);
+        Path empty = Files.createDirectory(dir.resolve(".r.set-" + dead + "-8.tmp"));
+        Files.writeString(empty.resolve("r-0.csv"), "new 0");
+        Files.writeString(empty.resolve("COMMIT"), "");
+        Path cut = Files.createDirectory(dir.resolve(".r.set-" + dead + "-9.tmp"));
+        Files.writeString(cut.resolve("r-0.csv"), "new 0");
+        Files.writeString(cut.resolve("COMMIT"), "r\n");
+        Files.writeString(cut.resolve(".COMMIT.part"), "r\nr-0.csv\n");
+        AtomicFiles.cleanUp(dir);
+        assertEquals(List.of(), hidden(dir));
+        assertEquals("old 0", Files.readString(dir.resolve("r-0.csv")));
+        assertEquals(2, AtomicFiles.verifySet(dir, "r").size());
+    }
+
     private static long deadPid() throws IOException {
         try {
             Process p = new ProcessBuilder("true").start();
