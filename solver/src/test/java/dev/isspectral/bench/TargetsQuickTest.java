@@ -166,6 +166,8 @@ class TargetsQuickTest {
         }
         assertEquals(tableRows(markdown).size(), json.split("\"verdict\": ").length - 1);
         assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
+        assertTrue(markdown.contains("then " + Targets.CENSUS_STEPS + " more steps read one by one on the stepping thread: "),
+                "the allocation rows carry their step census: " + markdown);
         assertTrue(markdown.contains("quick mode") && markdown.contains("How each row was measured")
                 && markdown.contains("The minimum number of transforms per step"), markdown);
         assertTrue(stdout.contains("| 1 |") && stdout.contains("wrote "), stdout);
