@@ -22,9 +22,10 @@ public final class ColumnFftEngine extends LinePassEngine {
     /**
      * Columns per block, about: 128 columns of 128 complex points are 256 kB, so a block stays in L2 through every
      * stage of its transform, and each butterfly's loop over adjacent values is long enough for the JIT's vector loop.
-     * Measured on one core (interleaved, this machine): 0.65 ns per radix-2 butterfly at 16 columns, 0.50 at 32, 0.40
-     * at 64, 0.37 at 128; a forward and inverse pair at 128×64×64 takes 8.4, 6.6, 5.4, 5.1 and 4.7 ms with blocks of
-     * 16, 32, 64, 128 and 256 (in a 2-thread step 128 and 256 were not told apart). System property
+     * A hand harness during development (one core, not the project's measurement method; the step-level comparison is
+     * the lever "own column FFT" in BENCHMARKS.md) gave about 0.65 ns per radix-2 butterfly at 16 columns, 0.50 at 32,
+     * 0.40 at 64 and 0.37 at 128, and a forward and inverse pair at 128×64×64 of 8.4, 6.6, 5.4, 5.1 and 4.7 ms with
+     * blocks of 16, 32, 64, 128 and 256 (in a 2-thread step 128 and 256 were not told apart). System property
      * {@code isspectral.columns.block} overrides it (for measuring; only the round-off depends on it).
      */
     static final int BLOCK = Math.max(1, Integer.getInteger("isspectral.columns.block", 128));
