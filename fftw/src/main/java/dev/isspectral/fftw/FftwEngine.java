@@ -13,6 +13,7 @@ import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_r2c_3d;
 import static org.bytedeco.fftw.global.fftw3.fftw_plan_with_nthreads;
 
 import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.parallel.Workers;
 import java.nio.DoubleBuffer;
@@ -289,16 +290,9 @@ public final class FftwEngine implements FftEngine {
         checkLengths(this, real, spectrum);
     }
 
-    /** Lengths of a field and a spectrum for {@code engine}'s shape, or an error naming them. */
+    /** Lengths of a field and a spectrum for {@code engine}'s shape, or an error naming them ({@link FftEngines#checkLengths}). */
     static void checkLengths(FftEngine engine, double[] real, double[] spectrum) {
-        if (real.length != engine.realLength()) {
-            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
-                    + engine.realLength() + " for " + engine.nx() + "x" + engine.ny() + "x" + engine.nz());
-        }
-        if (spectrum.length != engine.spectrumLength()) {
-            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
-                    + engine.spectrumLength() + " for " + engine.nx() + "x" + engine.ny() + "x" + engine.nz());
-        }
+        FftEngines.checkLengths(engine, real, spectrum);
     }
 
     @Override

@@ -121,22 +121,14 @@ public final class ColumnFftEngine extends LinePassEngine {
         return new Worker();
     }
 
-    /** One thread's block: rows of up to {@link #rowLength} columns, and a second block for the z pass's pairs. */
+    /** One thread's block: real and imaginary parts, max(NX, NY, NZ) rows of up to {@link #rowLength} columns each. */
     private final class Worker implements LineWorker {
         private final double[][] re = new double[Math.max(nz, Math.max(nx, ny))][rowLength];
         private final double[][] im = new double[re.length][rowLength];
 
-        @Override
-        public void lines(int axis, boolean forward, double[] real, double[] spectrum, int from, int to) {
-            switch (axis) {
-                case Z -> zLines(real, spectrum, from, to, forward);
-                case Y -> yLines(spectrum, from, to, forward);
-                default -> xLines(spectrum, from, to, forward);
-            }
-        }
-
         /** The z lines of groups [from, to): group g is lines 2·zWidth·g … (two real lines per complex column). */
-        void zLines(double[] real, double[] spectrum, int from, int to, boolean forward) {
+        @Override
+        public void zLines(double[] real, double[] spectrum, int from, int to, boolean forward) {
             int lines = nx * ny;
             for (int g = from; g < to; g++) {
                 int first = g * 2 * zWidth;
@@ -236,7 +228,8 @@ public final class ColumnFftEngine extends LinePassEngine {
          * The y columns of blocks [from, to): block g is planes yPlanes·g … (all their NZ/2 + 1 columns) when a plane's
          * columns are fewer than {@link #BLOCK}, else a run of at most {@link #BLOCK} columns of one plane.
          */
-        void yLines(double[] spectrum, int from, int to, boolean forward) {
+        @Override
+        public void yLines(double[] spectrum, int from, int to, boolean forward) {
             int[] slot = fftY.slots();
             for (int g = from; g < to; g++) {
                 int i0;
@@ -284,7 +277,8 @@ public final class ColumnFftEngine extends LinePassEngine {
          * The x columns of blocks [from, to): block g is complex values xWidth·g … of a plane's NY·(NZ/2 + 1), which
          * are adjacent in memory, at every x.
          */
-        void xLines(double[] spectrum, int from, int to, boolean forward) {
+        @Override
+        public void xLines(double[] spectrum, int from, int to, boolean forward) {
             int[] slot = fftX.slots();
             int plane = ny * nzh;
             for (int g = from; g < to; g++) {

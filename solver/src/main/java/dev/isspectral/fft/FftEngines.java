@@ -55,6 +55,21 @@ public final class FftEngines {
         return settings.withBackend(FftSettings.JTRANSFORMS);
     }
 
+    /**
+     * Checks that {@code real} and {@code spectrum} have the lengths of {@code engine}'s shape (the one layout every engine
+     * speaks); otherwise an error naming the array, its length and the length required.
+     */
+    public static void checkLengths(FftEngine engine, double[] real, double[] spectrum) {
+        if (real.length != engine.realLength()) {
+            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
+                    + engine.realLength() + " for " + engine.nx() + "x" + engine.ny() + "x" + engine.nz());
+        }
+        if (spectrum.length != engine.spectrumLength()) {
+            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
+                    + engine.spectrumLength() + " for " + engine.nx() + "x" + engine.ny() + "x" + engine.nz());
+        }
+    }
+
     /** Forgets which fallback warnings were printed (for tests of the "once" rule). */
     static void forgetWarnings() {
         WARNED.clear();

@@ -401,14 +401,7 @@ public final class JTransformsComplexEngine implements FftEngine {
     }
 
     private void checkLengths(double[] real, double[] spectrum) {
-        if (real.length != realLength()) {
-            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
-                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
-        }
-        if (spectrum.length != spectrumLength()) {
-            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
-                    + spectrumLength() + " for " + nx + "x" + ny + "x" + nz);
-        }
+        FftEngines.checkLengths(this, real, spectrum);
     }
 
     @Override

@@ -108,15 +108,7 @@ public final class JTransformsEngine extends LinePassEngine {
         private final double[] block = new double[lineBlock * 2 * Math.max(nx, ny)];
 
         @Override
-        public void lines(int axis, boolean forward, double[] real, double[] spectrum, int from, int to) {
-            switch (axis) {
-                case Z -> zLines(real, spectrum, from, to, forward);
-                case Y -> yLines(spectrum, from, to, forward);
-                default -> xLines(spectrum, from, to, forward);
-            }
-        }
-
-        void zLines(double[] real, double[] spectrum, int from, int to, boolean forward) {
+        public void zLines(double[] real, double[] spectrum, int from, int to, boolean forward) {
             if (forward) {
                 for (int line = from; line < to; line++) {
                     System.arraycopy(real, line * nz, realLine, 0, nz);
@@ -140,7 +132,8 @@ public final class JTransformsEngine extends LinePassEngine {
             }
         }
 
-        void yLines(double[] spectrum, int iFrom, int iTo, boolean forward) {
+        @Override
+        public void yLines(double[] spectrum, int iFrom, int iTo, boolean forward) {
             int stride = 2 * nzh;
             for (int i = iFrom; i < iTo; i++) {
                 for (int m = 0; m < nzh; m += lineBlock) {
@@ -149,7 +142,8 @@ public final class JTransformsEngine extends LinePassEngine {
             }
         }
 
-        void xLines(double[] spectrum, int jFrom, int jTo, boolean forward) {
+        @Override
+        public void xLines(double[] spectrum, int jFrom, int jTo, boolean forward) {
             int stride = 2 * ny * nzh;
             for (int j = jFrom; j < jTo; j++) {
                 for (int m = 0; m < nzh; m += lineBlock) {

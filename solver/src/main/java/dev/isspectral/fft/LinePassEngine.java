@@ -16,10 +16,16 @@ abstract class LinePassEngine implements FftEngine {
     static final int Y = 1;
     static final int X = 2;
 
-    /** One thread's (or one lane's) line transforms and buffers. */
+    /** One thread's (or one lane's) line transforms and buffers: items [from, to) of each pass, forward or inverse. */
     interface LineWorker {
-        /** Items [from, to) of pass {@code axis} ({@link #Z}, {@link #Y} or {@link #X}), forward or inverse. */
-        void lines(int axis, boolean forward, double[] real, double[] spectrum, int from, int to);
+        /** The z pass: real lines to half-spectrum lines and back. */
+        void zLines(double[] real, double[] spectrum, int from, int to, boolean forward);
+
+        /** The y pass, in place in the spectrum. */
+        void yLines(double[] spectrum, int from, int to, boolean forward);
+
+        /** The x pass, in place in the spectrum. */
+        void xLines(double[] spectrum, int from, int to, boolean forward);
     }
 
     final int nx;
@@ -31,6 +37,8 @@ abstract class LinePassEngine implements FftEngine {
     private final Workers.Chunk passChunk = this::runChunk;
     private LineWorker[] workers;
     private WorkerLanes lanes;
+    private final int[] forwardPasses;     // z, then y and x where the axis has more than one point
+    private final int[] inversePasses;     // the same, reversed
     private int axis;
     private boolean forward;
     private double[] realArg;
@@ -59,6 +67,13 @@ abstract class LinePassEngine implements FftEngine {
         this.nzh = nz / 2 + 1;
         this.threads = (long) nx * ny * nz < begin ? 1 : threads;
         this.team = Workers.shared(this.threads);
+        int[] passes = ny > 1 && nx > 1 ? new int[] {Z, Y, X} : ny > 1 ? new int[] {Z, Y} : nx > 1 ? new int[] {Z, X}
+                : new int[] {Z};
+        this.forwardPasses = passes;
+        this.inversePasses = new int[passes.length];
+        for (int i = 0; i < passes.length; i++) {
+            inversePasses[i] = passes[passes.length - 1 - i];
+        }
     }
 
     /** A new worker with buffers of its own. */
@@ -108,12 +123,8 @@ abstract class LinePassEngine implements FftEngine {
         realArg = real;
         spectrumArg = spectrum;
         try {
-            run(Z, true);
-            if (ny > 1) {
-                run(Y, true);
-            }
-            if (nx > 1) {
-                run(X, true);
+            for (int pass : forwardPasses) {
+                run(pass, true);
             }
         } finally {
             realArg = null;
@@ -127,13 +138,9 @@ abstract class LinePassEngine implements FftEngine {
         realArg = real;
         spectrumArg = spectrum;
         try {
-            if (nx > 1) {
-                run(X, false);
+            for (int pass : inversePasses) {
+                run(pass, false);
             }
-            if (ny > 1) {
-                run(Y, false);
-            }
-            run(Z, false);
         } finally {
             realArg = null;
             spectrumArg = null;
@@ -153,27 +160,23 @@ abstract class LinePassEngine implements FftEngine {
     }
 
     private void runChunk(int id, int from, int to) {
-        workers[id].lines(axis, forward, realArg, spectrumArg, from, to);
+        lines(workers[id], axis, forward, realArg, spectrumArg, from, to);
+    }
+
+    /** Items [from, to) of pass {@code pass} by worker {@code w}. */
+    private static void lines(LineWorker w, int pass, boolean isForward, double[] real, double[] spectrum, int from,
+                              int to) {
+        switch (pass) {
+            case Z -> w.zLines(real, spectrum, from, to, isForward);
+            case Y -> w.yLines(spectrum, from, to, isForward);
+            default -> w.xLines(spectrum, from, to, isForward);
+        }
     }
 
     /** A whole transform by one worker: the passes of {@link #forward} or {@link #inverse}, every item. */
     private void whole(LineWorker w, double[] real, double[] spectrum, boolean isForward) {
-        if (isForward) {
-            w.lines(Z, true, real, spectrum, 0, items(Z));
-            if (ny > 1) {
-                w.lines(Y, true, real, spectrum, 0, items(Y));
-            }
-            if (nx > 1) {
-                w.lines(X, true, real, spectrum, 0, items(X));
-            }
-        } else {
-            if (nx > 1) {
-                w.lines(X, false, real, spectrum, 0, items(X));
-            }
-            if (ny > 1) {
-                w.lines(Y, false, real, spectrum, 0, items(Y));
-            }
-            w.lines(Z, false, real, spectrum, 0, items(Z));
+        for (int pass : isForward ? forwardPasses : inversePasses) {
+            lines(w, pass, isForward, real, spectrum, 0, items(pass));
         }
     }
 
@@ -203,13 +206,6 @@ abstract class LinePassEngine implements FftEngine {
     }
 
     final void checkLengths(double[] real, double[] spectrum) {
-        if (real.length != realLength()) {
-            throw new IllegalArgumentException("real field length = " + real.length + "; must be "
-                    + realLength() + " for " + nx + "x" + ny + "x" + nz);
-        }
-        if (spectrum.length != spectrumLength()) {
-            throw new IllegalArgumentException("spectrum length = " + spectrum.length + "; must be "
-                    + spectrumLength() + " for " + nx + "x" + ny + "x" + nz);
-        }
+        FftEngines.checkLengths(this, real, spectrum);
     }
 }
