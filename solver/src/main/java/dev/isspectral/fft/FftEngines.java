@@ -56,6 +56,20 @@ public final class FftEngines {
     }
 
     /**
+     * The points per field below which the engine {@code s} builds runs each transform on the calling thread alone: the
+     * threads threshold of the pure-Java real-to-complex double engines (JTransforms' and {@value FftSettings#JAVA}:
+     * {@link FftSettings#jtransformsThreadsBeginN()}, or {@link JTransformsEngine#DEFAULT_THREADS_BEGIN_N} when 0);
+     * 0 for every other engine, which uses its threads at every size.
+     */
+    public static long oneThreadBelow(FftSettings s) {
+        boolean pureJava = FftSettings.JTRANSFORMS.equals(s.backend()) || FftSettings.JAVA.equals(s.backend());
+        if (!pureJava || !s.realToComplex() || s.precision() != FftSettings.Precision.DOUBLE) {
+            return 0;
+        }
+        return s.jtransformsThreadsBeginN() > 0 ? s.jtransformsThreadsBeginN() : JTransformsEngine.DEFAULT_THREADS_BEGIN_N;
+    }
+
+    /**
      * Checks that {@code real} and {@code spectrum} have the lengths of {@code engine}'s shape (the one layout every engine
      * speaks); otherwise an error naming the array, its length and the length required.
      */

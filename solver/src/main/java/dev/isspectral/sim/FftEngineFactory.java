@@ -4,7 +4,6 @@ import dev.isspectral.fft.FftBackend;
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
-import dev.isspectral.fft.JTransformsEngine;
 import dev.isspectral.fft.TuningFile;
 import dev.isspectral.grid.Grid;
 import java.nio.file.Path;
@@ -65,11 +64,8 @@ final class FftEngineFactory {
         if (effective.precision() == FftSettings.Precision.FLOAT && effective.realToComplex() && jtransforms) {
             notes.add("float32 runs on JTransforms' complex path");
         }
-        long begin = effective.jtransformsThreadsBeginN() > 0 ? effective.jtransformsThreadsBeginN()
-                : JTransformsEngine.DEFAULT_THREADS_BEGIN_N;
-        boolean pureJava = jtransforms || FftSettings.JAVA.equals(effective.backend());
-        if (pureJava && effective.realToComplex() && effective.precision() == FftSettings.Precision.DOUBLE
-                && effective.threads() > 1 && grid.size() < begin) {
+        long begin = FftEngines.oneThreadBelow(effective);
+        if (effective.threads() > 1 && grid.size() < begin) {
             notes.add("transforms on 1 thread: " + grid.size() + " points < threads threshold " + begin);
         }
         return new Choice(requested, effective, List.copyOf(notes));

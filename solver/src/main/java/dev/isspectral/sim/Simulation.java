@@ -288,19 +288,11 @@ public final class Simulation {
         return 8 * (perPoint * n + spectra) + Model.tileBytes(this);
     }
 
-    /** Threads inside one transform of the engine this simulation's effective FFT settings build (JTransforms' r2c
-     * engine runs fields below its threshold on one thread). */
+    /** Threads inside one transform of the engine this simulation's effective FFT settings build (the pure-Java r2c
+     * engines run fields below their threshold on one thread: {@link dev.isspectral.fft.FftEngines#oneThreadBelow}). */
     private int engineThreads() {
         dev.isspectral.fft.FftSettings f = fftSettings();
-        boolean pureJava = dev.isspectral.fft.FftSettings.JTRANSFORMS.equals(f.backend())
-                || dev.isspectral.fft.FftSettings.JAVA.equals(f.backend());
-        if (pureJava && f.realToComplex()
-                && f.precision() == dev.isspectral.fft.FftSettings.Precision.DOUBLE) {
-            long begin = f.jtransformsThreadsBeginN() == 0 ? dev.isspectral.fft.JTransformsEngine.DEFAULT_THREADS_BEGIN_N
-                    : f.jtransformsThreadsBeginN();
-            return grid().size() < begin ? 1 : f.threads();
-        }
-        return f.threads();
+        return grid().size() < dev.isspectral.fft.FftEngines.oneThreadBelow(f) ? 1 : f.threads();
     }
 
     /** Whether the engine this simulation's effective FFT settings build has lanes for batched transforms (the
