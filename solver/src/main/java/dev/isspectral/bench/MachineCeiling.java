@@ -2,6 +2,7 @@ package dev.isspectral.bench;
 
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
+import dev.isspectral.measure.MachineSpeed;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Measurement;
 import dev.isspectral.parallel.Workers;
@@ -54,7 +55,7 @@ final class MachineCeiling {
             Workers team = Workers.shared(t);
             candidates.add(Candidate.of("arithmetic, " + t, () -> team.forEachItem(t, (chunk, from, to) -> {
                 for (int item = from; item < to; item++) {
-                    sink[item % sink.length] += arithmetic(ARITHMETIC_ROUNDS / t, item);
+                    sink[item % sink.length] += MachineSpeed.chains(ARITHMETIC_ROUNDS / t, item);
                 }
             })));
         }
@@ -72,29 +73,6 @@ final class MachineCeiling {
             System.out.print("");     // keep the results alive
         }
         return new MachineCeiling(List.copyOf(threads), m);
-    }
-
-    /** Eight independent multiply-add chains of {@code rounds} steps each, seeded by {@code seed}. */
-    static double arithmetic(long rounds, int seed) {
-        double x0 = 1.0 + seed * 1e-9;
-        double x1 = x0 + 1e-9;
-        double x2 = x0 + 2e-9;
-        double x3 = x0 + 3e-9;
-        double x4 = x0 + 4e-9;
-        double x5 = x0 + 5e-9;
-        double x6 = x0 + 6e-9;
-        double x7 = x0 + 7e-9;
-        for (long r = 0; r < rounds; r++) {
-            x0 = x0 * 0.999999999 + 1e-9;
-            x1 = x1 * 0.999999999 + 1e-9;
-            x2 = x2 * 0.999999999 + 1e-9;
-            x3 = x3 * 0.999999999 + 1e-9;
-            x4 = x4 * 0.999999999 + 1e-9;
-            x5 = x5 * 0.999999999 + 1e-9;
-            x6 = x6 * 0.999999999 + 1e-9;
-            x7 = x7 * 0.999999999 + 1e-9;
-        }
-        return x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7;
     }
 
     /** Speed-up of thread count {@code k} over the first: arithmetic ({@code stream} false) or streaming. */

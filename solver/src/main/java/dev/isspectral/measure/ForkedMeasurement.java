@@ -198,14 +198,34 @@ public final class ForkedMeasurement implements Presentable {
         return sb.toString();
     }
 
-    /** How it was measured, in one line (forks, rounds, warm-up, stop, load). */
+    /**
+     * The machine's speed read in each fork before and after its rounds ({@link MachineSpeed}), in fork order (before,
+     * after, next fork …); empty where the forks did not read it (measurements combined with {@link #of}).
+     */
+    public List<MachineSpeed> machineSpeeds() {
+        List<MachineSpeed> all = new ArrayList<>();
+        for (Map<String, String> x : extras) {
+            for (String key : List.of(MachineSpeed.BEFORE, MachineSpeed.AFTER)) {
+                String line = x.get(key);
+                if (line != null) {
+                    all.add(MachineSpeed.parse(line));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** How it was measured, in one line (forks, rounds, warm-up, stop, load, the machine's speed). */
     public String how() {
         String rounds = ForkedFigure.roundsText(roundsPerFork());
-        return String.format(Locale.ROOT, "%s interleaved rounds (order rotated) after warm-up (%s); %s; load %.2f → %.2f%s",
+        String speeds = MachineSpeed.range(machineSpeeds());
+        return String.format(Locale.ROOT, "%s interleaved rounds (order rotated) after warm-up (%s); %s; load %.2f → %.2f%s%s",
                 forks.size() == 1 ? rounds + (inProcess ? " (in this JVM)" : " (one fresh JVM)")
                         : rounds.replace("×", " forks (fresh JVMs, one after another) × "),
                 warmupText(), stopText(), load.loadBefore(), load.loadAfter(), inProcess ? ""
-                        : String.format(Locale.ROOT, "; the forks took %.0f s of wall time with JVM start and set-up", seconds));
+                        : String.format(Locale.ROOT, "; the forks took %.0f s of wall time with JVM start and set-up", seconds),
+                speeds.isEmpty() ? "" : "; machine speed (one thread, read before and after the rounds"
+                        + (inProcess ? "" : " of every fork") + "): " + speeds);
     }
 
     /** A short account and each candidate's time over forks. */

@@ -160,8 +160,10 @@ public final class Forks {
         if (forks == 1) {
             ForkSetup s = instantiate(setup.getName());
             Measure method = s.measure(args, 0).budget(budget);     // the setup's own minimum rounds (6 by default)
+            MachineSpeed before = MachineSpeed.read();
             Measurement m = (warmupLimit == null ? method : method.warmupLimit(warmupLimit)).run();
-            Map<String, String> extras = s.extras();
+            MachineSpeed after = MachineSpeed.read();
+            Map<String, String> extras = withSpeeds(s.extras(), before, after);
             s.close();
             return new ForkedMeasurement(List.of(m), List.of(extras), m.load(), true, m.seconds());
         }
@@ -240,6 +242,14 @@ public final class Forks {
         }
     }
 
+    /** The setup's extras with the machine's speed read before and after the rounds ({@link MachineSpeed}). */
+    private static Map<String, String> withSpeeds(Map<String, String> extras, MachineSpeed before, MachineSpeed after) {
+        Map<String, String> all = new LinkedHashMap<>(extras);
+        all.put(MachineSpeed.BEFORE, before.line());
+        all.put(MachineSpeed.AFTER, after.line());
+        return all;
+    }
+
     private static ForkSetup instantiate(String className) {
         try {
             Class<?> c = Class.forName(className);
@@ -270,12 +280,14 @@ public final class Forks {
             long warmupLimitNanos = Long.parseLong(argv[4]);
             List<String> args = List.of(argv).subList(5, argv.length);
             Measure method = s.measure(args, fork).budget(share).minRounds(minRounds);
+            MachineSpeed before = MachineSpeed.read();
             Measurement m = (warmupLimitNanos > 0 ? method.warmupLimit(Duration.ofNanos(warmupLimitNanos)) : method).run();
+            MachineSpeed after = MachineSpeed.read();
             StringBuilder sb = new StringBuilder("\n");     // in case the setup left a line unfinished
             for (String l : m.toLines()) {
                 sb.append(PREFIX).append(l).append('\n');
             }
-            for (Map.Entry<String, String> e : s.extras().entrySet()) {
+            for (Map.Entry<String, String> e : withSpeeds(s.extras(), before, after).entrySet()) {
                 sb.append(PREFIX).append("extra ").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append(' ')
                         .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).append('\n');
             }

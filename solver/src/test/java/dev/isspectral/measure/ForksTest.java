@@ -233,6 +233,16 @@ class ForksTest {
         }
         ForkedMeasurement one = Forks.of(AlternatingKnownCost.class).forks(1).budget(Duration.ofMillis(300)).run();
         assertEquals("0", one.extras(0).get("fork"), "in this JVM: fork 0");
+        // every fork reads the machine's speed before and after its rounds, and the account of the method says it
+        assertEquals(4, m.machineSpeeds().size());
+        assertEquals(2, one.machineSpeeds().size());
+        for (MachineSpeed speed : m.machineSpeeds()) {
+            assertTrue(speed.streamGBs() > 0 && speed.arithmeticGflops() > 0 && Double.isFinite(speed.streamGBs())
+                    && Double.isFinite(speed.arithmeticGflops()), speed.toString());
+        }
+        assertTrue(m.how().contains("; machine speed (one thread, read before and after the rounds of every fork): stream "),
+                m.how());
+        assertTrue(one.how().contains("; machine speed (one thread, read before and after the rounds): stream "), one.how());
     }
 
     private static int containment(String times, double truth) {
