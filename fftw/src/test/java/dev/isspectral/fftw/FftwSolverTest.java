@@ -81,7 +81,7 @@ class FftwSolverTest {
 
     @BeforeAll
     static void runOnJTransforms() {
-        jtransforms = fieldsAfter20Steps(ReferenceRuns.nonlinear(Tuning.optimized()));
+        jtransforms = fieldsAfter20Steps(ReferenceRuns.nonlinear(Tuning.optimized().withFftBackend("jtransforms")));
     }
 
     static Stream<Tuning> fftwVariants() {

@@ -29,7 +29,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                                boolean dealias, boolean exponentialFilter, double filterStrength, double filterOrder,
                                String tuningName, boolean preallocatedWorkspaces, boolean sharedForwardTransforms,
                                boolean fusedKernels, boolean tiledStages, boolean leanStiffPass,
-                               int threads, String fftBackend, int fftThreads,
+                               int threads, String fftBackend, boolean fftBackendChosen, int fftThreads,
                                boolean realTransforms, String fftPrecision, boolean reusePlans,
                                long jtransformsThreadsBeginN, String fftRigour, String savedFftTuning,
                                boolean batchedTransforms) implements Serializable {
@@ -92,7 +92,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 sim.integrator().name(), sim.fixedTimeStep(), sim.courant(), sim.relaxationCourant(),
                 sim.dealias(), sim.exponentialFilter(), sim.filterStrength(), sim.filterOrder(),
                 tu.name(), tu.preallocatedWorkspaces(), tu.sharedForwardTransforms(), tu.fusedKernels(), tu.tiledStages(), tu.leanStiffPass(), tu.threads(),
-                f.backend(), f.threads(), f.realToComplex(), f.precision().name(), f.reusePlans(),
+                f.backend(), tu.fftBackendChosen(), f.threads(), f.realToComplex(), f.precision().name(), f.reusePlans(),
                 f.jtransformsThreadsBeginN(), f.rigour().name(),
                 tu.savedFftTuning().map(Path::toString).orElse(null), tu.batchedTransforms());
     }
@@ -157,7 +157,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 .withSharedForwardTransforms(sharedForwardTransforms).withFusedKernels(fusedKernels).withTiledStages(tiledStages)
                 .withLeanStiffPass(leanStiffPass)
                 .withThreads(threads).withFftSettings(f.withThreads(fftThreads))
-                .withBatchedTransforms(batchedTransforms);
+                .withBatchedTransforms(batchedTransforms).withFftBackendChosen(fftBackendChosen);
         if (savedFftTuning != null) {
             t = t.withSavedFftTuning(Path.of(savedFftTuning));
         }

@@ -160,6 +160,14 @@ public final class FftEngines {
      * IS-Spectral's own engine: real-to-complex double on power-of-two sizes only; anything else is refused naming the
      * setting, since the engine has no other path to fall back on.
      */
+    /**
+     * Whether the {@value FftSettings#JAVA} backend can run {@code s} on an {@code nx × ny × nz} box: real-to-complex
+     * double transforms, every size a power of two and NZ ≥ 2 ({@link ColumnFftEngine#supports}).
+     */
+    public static boolean javaApplies(FftSettings s, int nx, int ny, int nz) {
+        return s.realToComplex() && s.precision() == FftSettings.Precision.DOUBLE && ColumnFftEngine.supports(nx, ny, nz);
+    }
+
     private static FftEngine createColumns(FftSettings s, int nx, int ny, int nz) {
         if (!s.realToComplex() || s.precision() != FftSettings.Precision.DOUBLE) {
             throw new IllegalArgumentException("backend = " + FftSettings.JAVA + " with " + s.label()

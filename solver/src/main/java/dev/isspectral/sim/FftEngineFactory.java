@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Maps a {@link Tuning}'s FFT knobs to an engine: the tuning's {@link FftSettings}, replaced by the saved
- * tuner winner for the grid if the tuning asks for it and the file has one, then resolved against the
+ * tuner winner for the grid if the tuning asks for it and the file has one; a backend not chosen (the optimized
+ * default, {@code java}) becomes {@code jtransforms} where java cannot run; then resolved against the
  * backends that load here; the engine is {@code FftEngines.create(effective, nx, ny, nz)}.
  */
 final class FftEngineFactory {
@@ -34,6 +35,7 @@ final class FftEngineFactory {
         FftSettings requested = tuning.fftSettings();
         FftSettings settings = requested;
         List<String> notes = new ArrayList<>();
+        boolean chosen = tuning.fftBackendChosen();
         Optional<Path> saved = tuning.savedFftTuning();
         if (saved.isPresent()) {
             Path file = saved.get();
@@ -43,6 +45,7 @@ final class FftEngineFactory {
                 notes.add(tuningFile.problem());
             } else if (winner.isPresent()) {
                 settings = winner.get();
+                chosen = true;   // the tuner measured this backend on this grid
                 notes.add("saved FFT tuning for " + grid.boxNotation() + " from " + file);
                 if (!tuningFile.wisdom().isEmpty() && FftSettings.FFTW.equals(settings.backend())) {
                     Optional<FftBackend> fftw = FftEngines.backend(FftSettings.FFTW);
@@ -54,6 +57,12 @@ final class FftEngineFactory {
             } else {
                 notes.add("no saved FFT tuning for " + grid.boxNotation() + " in " + file + "; using the tuning's own");
             }
+        }
+        if (!chosen && FftSettings.JAVA.equals(settings.backend())
+                && !FftEngines.javaApplies(settings, grid.nx(), grid.ny(), grid.nz())) {
+            notes.add("the default java transforms need every box size a power of two, NZ >= 2 and real-to-complex"
+                    + " double transforms; using jtransforms");
+            settings = settings.withBackend(FftSettings.JTRANSFORMS);
         }
         Optional<String> unavailable = FftEngines.unavailableReason(settings.backend());
         if (unavailable.isPresent()) {

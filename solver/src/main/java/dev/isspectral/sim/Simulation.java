@@ -543,17 +543,17 @@ public final class Simulation {
             initial.validate(grid);
             Simulation planned = new Simulation(this, null, 0L, List.of());
             dev.isspectral.fft.FftSettings fft = planned.fftSettings();
-            if (dev.isspectral.fft.FftSettings.JAVA.equals(fft.backend())) {
+            if (dev.isspectral.fft.FftSettings.JAVA.equals(fft.backend())
+                    && !dev.isspectral.fft.FftEngines.javaApplies(fft, grid.nx(), grid.ny(), grid.nz())) {
+                // only a chosen backend gets here: the default one falls back to jtransforms (FftEngineFactory)
                 if (!dev.isspectral.fft.ColumnFftEngine.supports(grid.nx(), grid.ny(), grid.nz())) {
                     throw new IllegalArgumentException("fftBackend = java with grid = " + grid.notation() + ": the java "
                             + "backend needs every box size a power of two and NZ >= 2; use jtransforms or fftw for a "
                             + grid.boxNotation() + " box");
                 }
-                if (!fft.realToComplex() || fft.precision() != dev.isspectral.fft.FftSettings.Precision.DOUBLE) {
-                    throw new IllegalArgumentException("fftBackend = java with " + fft.label() + ": the java backend has "
-                            + "real-to-complex double transforms only; use realTransforms(true) and double, or jtransforms "
-                            + "or fftw");
-                }
+                throw new IllegalArgumentException("fftBackend = java with " + fft.label() + ": the java backend has "
+                        + "real-to-complex double transforms only; use realTransforms(true) and double, or jtransforms "
+                        + "or fftw");
             }
             boolean cflOnly = integrator.imex() || (!transport.hasShear() && !transport.hasBulk());
             if (Double.isNaN(timeStep) && cflOnly && !Double.isFinite(planned.cflTimeStep())) {

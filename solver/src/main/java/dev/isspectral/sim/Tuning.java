@@ -34,9 +34,13 @@ import java.util.Optional;
  *       <li>{@code reusePlans}: FFT objects built once per shape (true) or for every transform;</li>
  *       <li>{@code threads}: threads inside each FFT and in the pointwise kernels (1 … 256);</li>
  *       <li>{@code singlePrecision}: FFTs computed in float32 (fields stay double);</li>
- *       <li>{@code fftBackend}: {@code "jtransforms"} (pure Java) or {@code "fftw"} (optional module;
- *           if it is not on the class path or its native library cannot load, the run says so once
- *           and uses JTransforms);</li>
+ *       <li>{@code fftBackend}: {@code "java"} (IS-Spectral's own pure-Java transforms: power-of-two boxes,
+ *           real-to-complex double), {@code "jtransforms"} (pure Java, any size) or {@code "fftw"} (optional
+ *           module; if it is not on the class path or its native library cannot load, the run says so once
+ *           and uses JTransforms). Not chosen (the default of {@link #optimized()}): {@code java} where it
+ *           applies, else {@code jtransforms}, with a note in the settings tree; chosen
+ *           ({@link #withFftBackend}, {@link #withFftSettings}), it is used as asked and refused where it
+ *           cannot run;</li>
  *       <li>JTransforms' parallel threshold and FFTW's planner rigour ({@link #withFftSettings}).</li>
  *     </ul></li>
  *   <li>{@code savedFftTuning}: take the FFT settings from the {@link dev.isspectral.fft.FftTuner}'s
@@ -68,11 +72,13 @@ public final class Tuning {
     private final FftSettings fft;
     private final Path savedFftTuning;  // null: do not read a tuning file
     private final boolean batchedTransforms;
+    private final boolean fftBackendChosen;  // false: java where it applies, else jtransforms (FftEngineFactory)
 
     private Tuning(String name, boolean preallocatedWorkspaces, boolean sharedForwardTransforms, boolean fusedKernels,
                    boolean tiledStages, boolean leanStiffPass, int threads, FftSettings fft, Path savedFftTuning,
-                   boolean batchedTransforms) {
+                   boolean batchedTransforms, boolean fftBackendChosen) {
         this.name = name;
+        this.fftBackendChosen = fftBackendChosen;
         this.tiledStages = tiledStages;
         this.leanStiffPass = leanStiffPass;
         this.batchedTransforms = batchedTransforms;
@@ -90,17 +96,20 @@ public final class Tuning {
      * separate pointwise passes, one transform at a time, one thread, double precision ({@link FftSettings#baseline()}).
      */
     public static Tuning baseline() {
-        return new Tuning("baseline", false, false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false);
+        return new Tuning("baseline", false, false, false, false, false, FftSettings.baseline().threads(), FftSettings.baseline(), null, false, true);
     }
 
     /**
      * The default: workspaces allocated once, one forward transform per field, fused kernels,
      * real-to-complex transforms with FFT objects built once, batched transforms, all cores, double precision,
-     * JTransforms ({@link FftSettings#optimized()}). Add {@link #withSavedFftTuning()} to use the FFT
-     * tuner's saved winner for the grid instead.
+     * and the pure-Java backend not chosen: IS-Spectral's own {@code java} transforms where the box allows them
+     * (every size a power of two, NZ ≥ 2; real-to-complex double), else JTransforms, said in the simulation's
+     * settings tree ({@code fftDescription()}). Add {@link #withSavedFftTuning()} to use the FFT tuner's saved
+     * winner for the grid instead, or {@link #withFftBackend} to choose a backend.
      */
     public static Tuning optimized() {
-        return new Tuning("optimized", true, true, true, true, true, FftSettings.optimized().threads(), FftSettings.optimized(), null, true);
+        return new Tuning("optimized", true, true, true, true, true, FftSettings.optimized().threads(),
+                FftSettings.optimized().withBackend(FftSettings.JAVA), null, true, false);
     }
 
     private String derivedName(String knob, Object value) {
@@ -119,6 +128,7 @@ public final class Tuning {
         FftSettings fft;
         Path savedFftTuning;
         boolean batchedTransforms;
+        boolean fftBackendChosen;
     }
 
     /** A copy of this tuning named {@code name}, with the knobs {@code change} sets (it sees this tuning's values). */
@@ -134,9 +144,10 @@ public final class Tuning {
         k.fft = fft;
         k.savedFftTuning = savedFftTuning;
         k.batchedTransforms = batchedTransforms;
+        k.fftBackendChosen = fftBackendChosen;
         change.accept(k);
         return new Tuning(k.name, k.preallocatedWorkspaces, k.sharedForwardTransforms, k.fusedKernels, k.tiledStages,
-                k.leanStiffPass, k.threads, k.fft, k.savedFftTuning, k.batchedTransforms);
+                k.leanStiffPass, k.threads, k.fft, k.savedFftTuning, k.batchedTransforms, k.fftBackendChosen);
     }
 
     /** A copy with one knob changed, named after it ({@code "optimized with knob=value"}). */
@@ -248,17 +259,44 @@ public final class Tuning {
     }
 
     /**
-     * FFT backend: {@code "jtransforms"} (pure Java, always there), {@code "java"} (IS-Spectral's own pure-Java
-     * transform, faster, power-of-two boxes only: other sizes are refused when the solver starts) or {@code "fftw"}
-     * (needs the {@code is-spectral-fftw} module on the class path; falls back to JTransforms with one warning line
-     * if FFTW cannot load).
+     * FFT backend, chosen: {@code "jtransforms"} (pure Java, always there), {@code "java"} (IS-Spectral's own pure-Java
+     * transform, faster, power-of-two boxes and real-to-complex double only: anything else is refused when the
+     * simulation is built) or {@code "fftw"} (needs the {@code is-spectral-fftw} module on the class path; falls back
+     * to JTransforms with one warning line if FFTW cannot load). Without this call the optimized tuning runs
+     * {@code java} where it applies and {@code jtransforms} elsewhere ({@link #fftBackendChosen()}).
      */
     public Tuning withFftBackend(String backend) {
         String b = backend == null ? "" : backend.toLowerCase(Locale.ROOT);
         if (!FftSettings.BACKENDS.contains(b)) {
             throw new IllegalArgumentException("fftBackend = \"" + backend + "\"; must be one of " + FftSettings.BACKENDS);
         }
-        return withFft("fftBackend", b, fft.withBackend(b));
+        return with("fftBackend", b, k -> {
+            k.fft = fft.withBackend(b);
+            k.fftBackendChosen = true;
+        });
+    }
+
+    /**
+     * Whether the FFT backend was chosen ({@link #withFftBackend}, {@link #withFftSettings}, the baseline's
+     * JTransforms): then it runs as asked or the simulation is refused. Not chosen (the optimized default), the
+     * backend is {@code java} where the box and transforms allow it, else {@code jtransforms}, with a note.
+     */
+    public boolean fftBackendChosen() {
+        return fftBackendChosen;
+    }
+
+    /**
+     * This tuning with its backend chosen ({@code true}: run as asked, refused where it cannot run) or left to the
+     * default rule ({@code false}: {@code java} where it applies, else {@code jtransforms}; only for a tuning whose
+     * backend is {@code java}, as the optimized default's). Lets a tuning rebuilt from its knobs (an ensemble's
+     * recipe) keep the rule.
+     */
+    public Tuning withFftBackendChosen(boolean chosen) {
+        if (!chosen && !FftSettings.JAVA.equals(fft.backend())) {
+            throw new IllegalArgumentException("fftBackendChosen = false with fftBackend = " + fft.backend()
+                    + "; only the java backend has a default rule (java where it applies, else jtransforms)");
+        }
+        return copy(name, k -> k.fftBackendChosen = chosen);
     }
 
     /**
@@ -269,7 +307,10 @@ public final class Tuning {
      */
     public Tuning withFftSettings(FftSettings settings) {
         Objects.requireNonNull(settings, "fftSettings = null; must be an FftSettings value");
-        return withFft("fft", "[" + settings.label() + "]", settings);
+        return with("fft", "[" + settings.label() + "]", k -> {
+            k.fft = settings;
+            k.fftBackendChosen = true;
+        });
     }
 
     /**
@@ -372,7 +413,7 @@ public final class Tuning {
         return fft.precision() == FftSettings.Precision.FLOAT;
     }
 
-    /** The FFT backend asked for: {@code "jtransforms"} or {@code "fftw"}. */
+    /** The FFT backend asked for: {@code "java"}, {@code "jtransforms"} or {@code "fftw"} (see {@link #fftBackendChosen()}). */
     public String fftBackend() {
         return fft.backend();
     }
@@ -392,13 +433,13 @@ public final class Tuning {
         return o instanceof Tuning t && t.preallocatedWorkspaces == preallocatedWorkspaces
                 && t.sharedForwardTransforms == sharedForwardTransforms && t.fusedKernels == fusedKernels
                 && t.tiledStages == tiledStages && t.leanStiffPass == leanStiffPass && t.threads == threads && t.fft.equals(fft) && Objects.equals(t.savedFftTuning, savedFftTuning)
-                && t.batchedTransforms == batchedTransforms;
+                && t.batchedTransforms == batchedTransforms && t.fftBackendChosen == fftBackendChosen;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(preallocatedWorkspaces, sharedForwardTransforms, fusedKernels, tiledStages, leanStiffPass, threads, fft, savedFftTuning,
-                batchedTransforms);
+                batchedTransforms, fftBackendChosen);
     }
 
     /** One line: the name and every knob (the FFT knobs as asked for; the simulation tree shows the effective engine). */
@@ -411,7 +452,8 @@ public final class Tuning {
                 batchedTransforms ? " (batched)" : "",
                 reusePlans() ? "FFT plans reused" : "new FFT plan per transform", threads(), threads() == 1 ? ""
                         : "s" + (fft.threads() == threads ? "" : " (FFT " + fft.threads() + ")"),
-                singlePrecision() ? "float32 FFTs" : "double", fftBackend(),
+                singlePrecision() ? "float32 FFTs" : "double",
+                fftBackendChosen ? fftBackend() : fftBackend() + " where it applies (else jtransforms)",
                 fft.jtransformsThreadsBeginN() > 0 ? ", JTransforms threads from " + fft.jtransformsThreadsBeginN() : "",
                 FftSettings.FFTW.equals(fftBackend()) ? ", FFTW rigour " + fft.rigour().name().toLowerCase(Locale.ROOT) : "",
                 savedFftTuning == null ? "" : ", saved FFT tuning from " + savedFftTuning);

@@ -2,6 +2,8 @@ package dev.isspectral.fft;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,6 +157,54 @@ class ColumnFftEngineTest {
         assertTrue(complex.getMessage().startsWith("fftBackend = java with java c2c double"), complex.getMessage());
         assertEquals("java", dev.isspectral.sim.Simulation.builder().grid("2x16x16x8")
                 .tuning(Tuning.optimized().withFftBackend("java")).build().start().fftEngine().backend());
+    }
+
+    /**
+     * The optimized default leaves the backend unchosen: java where the box and transforms allow it, else JTransforms
+     * with a note naming why; a chosen backend is never replaced; an ensemble's recipe carries the rule.
+     */
+    @Test
+    void theDefaultBackendIsJavaWhereItAppliesAndSaysWhereNot() {
+        Tuning def = Tuning.optimized();
+        assertFalse(def.fftBackendChosen());
+        assertEquals(FftSettings.JAVA, def.fftBackend());
+        assertTrue(def.describe().contains(", java where it applies (else jtransforms)"), def.describe());
+        var pow2 = dev.isspectral.sim.Simulation.builder().grid("2x16x16x8").tuning(def).build();
+        assertEquals("java", pow2.fftSettings().backend());
+        assertEquals("java", pow2.start().fftEngine().backend());
+        assertFalse(pow2.fftDescription().contains("using jtransforms"), pow2.fftDescription());
+        String note = "the default java transforms need every box size a power of two, NZ >= 2 and real-to-complex double"
+                + " transforms; using jtransforms";
+        for (var sim : java.util.List.of(
+                dev.isspectral.sim.Simulation.builder().grid("2x48x32x32").tuning(def).build(),
+                dev.isspectral.sim.Simulation.builder().grid("2x16x16x1").tuning(def).build(),
+                dev.isspectral.sim.Simulation.builder().grid("2x16x16x8").tuning(def.withRealTransforms(false)).build(),
+                dev.isspectral.sim.Simulation.builder().grid("2x16x16x8").tuning(def.withSinglePrecision(true)).build())) {
+            assertEquals("jtransforms", sim.fftSettings().backend(), sim.grid().notation());
+            assertTrue(sim.fftDescription().contains(note), sim.fftDescription());
+            assertEquals("jtransforms", sim.start().fftEngine().backend());
+        }
+        // chosen: used as asked (jtransforms on a power-of-two box), or refused (java on another box)
+        var chosen = Tuning.optimized().withFftBackend("jtransforms");
+        assertTrue(chosen.fftBackendChosen());
+        assertEquals("jtransforms", dev.isspectral.sim.Simulation.builder().grid("2x16x16x8").tuning(chosen).build()
+                .start().fftEngine().backend());
+        assertTrue(Tuning.optimized().withFftSettings(FftSettings.optimized().withBackend(FftSettings.JAVA)).fftBackendChosen());
+        assertTrue(Tuning.baseline().fftBackendChosen());
+        assertThrows(IllegalArgumentException.class, () -> dev.isspectral.sim.Simulation.builder().grid("2x48x32x32")
+                .tuning(Tuning.optimized().withFftBackend("java")).build());
+        // the rule survives the other knobs, and only java has one
+        assertFalse(def.withThreads(1).withBatchedTransforms(false).named("x").fftBackendChosen());
+        assertNotEquals(def, def.withFftBackend("java"));
+        assertEquals(def, def.withFftBackend("java").withFftBackendChosen(false));
+        var rule = assertThrows(IllegalArgumentException.class, () -> Tuning.baseline().withFftBackendChosen(false));
+        assertEquals("fftBackendChosen = false with fftBackend = jtransforms; only the java backend has a default rule"
+                + " (java where it applies, else jtransforms)", rule.getMessage());
+        // an ensemble's recipe rebuilds the same tuning, the rule included
+        for (Tuning t : java.util.List.of(def, chosen, Tuning.optimized().withFftBackend("java"))) {
+            var sim = dev.isspectral.sim.Simulation.builder().grid("2x16x16x8").tuning(t).build();
+            assertEquals(t, dev.isspectral.ensemble.SimulationRecipe.of(sim).build().tuning(), t.describe());
+        }
     }
 
     /** Small fields run on the calling thread, as JTransforms' engine does; the threshold is the same. */

@@ -91,7 +91,7 @@ class SavedFftTuningTest {
         String err = stderrOf(() -> tree[0] = ReferenceRuns.nonlinear(tuning).toString());
         assertEquals("", err);
         assertTrue(tree[0].contains("no saved FFT tuning for 16x16x8 in " + file), tree[0]);
-        assertEquals(FftSettings.optimized(), ReferenceRuns.nonlinear(tuning).fftSettings());
+        assertEquals(Tuning.optimized().fftSettings(), ReferenceRuns.nonlinear(tuning).fftSettings());
         assertBitIdentical(fieldsAfter(tuning, 5));
     }
 
@@ -139,7 +139,7 @@ class SavedFftTuningTest {
         assertEquals(1, occurrences(err, file.toString()), "reported once by file name:\n" + err);
         assertTrue(err.contains(reason), "the reason is given:\n" + err);
         assertTrue(tree[0].contains("tuning file " + file + " ignored") && tree[0].contains(reason), tree[0]);
-        assertEquals(FftSettings.optimized(), ReferenceRuns.nonlinear(tuning).fftSettings());
+        assertEquals(Tuning.optimized().fftSettings(), ReferenceRuns.nonlinear(tuning).fftSettings());
         assertBitIdentical(fields[0]);
         assertBitIdentical(fields[1]);
     }
