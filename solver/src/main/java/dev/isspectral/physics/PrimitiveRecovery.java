@@ -48,6 +48,8 @@ public final class PrimitiveRecovery {
     private final int[] chunkMaxIterations;
     private final boolean newton;
     private final double[][] newtonSteps;
+    private final boolean lanes;
+    private final FirstMap[] firstMaps;
     private final Task task = new Task();
     private long totalIterations;
     private int maxIterations;
@@ -85,6 +87,89 @@ public final class PrimitiveRecovery {
         }
         this.newton = method.equals("newton");
         this.newtonSteps = new double[workers.size()][5];   // Newton step (3), then the dependent components (5)
+        this.lanes = closedForm && shear;
+        this.firstMaps = new FirstMap[lanes ? workers.size() : 0];
+        for (int c = 0; c < firstMaps.length; c++) {
+            firstMaps[c] = new FirstMap();
+        }
+    }
+
+    /** Points per tile of the lane-wise first map ({@link FirstMap}): its twelve arrays take 24 kB. */
+    static final int LANE_TILE = 256;
+
+    /**
+     * The first evaluation of the map G at the guess v, for a tile of points, lane-wise: one short loop without a
+     * branch, which C2 vectorizes (the iteration itself branches per point and stays scalar). It computes, for every
+     * point as if its shear were nonzero, what the first pass of {@link #recoverChunk}'s loop computes with the same
+     * operations in the same order (so the same bits), and that loop reads it instead of computing it; a point with no
+     * shear (iterated nowhere) or an inadmissible state takes the scalar path as before. Closed form (constant c_s²)
+     * with shear only.
+     */
+    private final class FirstMap {
+        final double[] inverseTransverse = new double[LANE_TILE];
+        final double[] zz = new double[LANE_TILE];
+        final double[] p0x = new double[LANE_TILE];
+        final double[] p0y = new double[LANE_TILE];
+        final double[] p0z = new double[LANE_TILE];
+        final double[] p00 = new double[LANE_TILE];
+        final double[] energyTilde = new double[LANE_TILE];
+        final double[] mx = new double[LANE_TILE];
+        final double[] my = new double[LANE_TILE];
+        final double[] mz = new double[LANE_TILE];
+        final double[] m2 = new double[LANE_TILE];
+        final double[] root = new double[LANE_TILE];
+
+        /** Fills the arrays for points [from, to) (at most {@link #LANE_TILE}) of state {@code u} at the guess in {@code out}. */
+        void evaluate(double[][] u, Primitives out, int from, int to) {
+            double[] sxx = u[5];
+            double[] syy = u[6];
+            double[] sxy = u[7];
+            double[] sxz = u[8];
+            double[] syz = u[9];
+            double[] e00 = u[0];
+            double[] e0x = u[1];
+            double[] e0y = u[2];
+            double[] e0z = u[3];
+            double[] bulk = u[4];
+            double[] gx = out.vx;
+            double[] gy = out.vy;
+            double[] gz = out.vz;
+            int n = to - from;
+            for (int q = 0; q < n; q++) {
+                int p = from + q;
+                double xx = sxx[p];
+                double yy = syy[p];
+                double xy = sxy[p];
+                double xz = sxz[p];
+                double yz = syz[p];
+                double vx = gx[p];
+                double vy = gy[p];
+                double vz = gz[p];
+                double it = 1 / (1 - vz * vz);
+                double z = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * it;
+                double tx = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                double ty = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                double tz = StressTensor.timeComponent(xz, yz, z, vx, vy, vz);
+                double t0 = StressTensor.timeComponent(tx, ty, tz, vx, vy, vz);
+                double et = e00[p] - t0;
+                double ax = e0x[p] - tx;
+                double ay = e0y[p] - ty;
+                double az = e0z[p] - tz;
+                double mm = ax * ax + ay * ay + az * az;
+                inverseTransverse[q] = it;
+                zz[q] = z;
+                p0x[q] = tx;
+                p0y[q] = ty;
+                p0z[q] = tz;
+                p00[q] = t0;
+                energyTilde[q] = et;
+                mx[q] = ax;
+                my[q] = ay;
+                mz[q] = az;
+                m2[q] = mm;
+                root[q] = closedFormRoot(et, mm, bulk[p], cs2);
+            }
+        }
     }
 
     /** The iteration this recovery uses: "newton" (default) or "fixed-point" (the plain map, kept for comparison). */
@@ -191,6 +276,20 @@ public final class PrimitiveRecovery {
      * live double), which the pre-issue-17 kernel did not pay.
      */
     private void recoverChunk(int chunk, int from, int to, double[][] u, Primitives out) {
+        if (!lanes) {
+            recoverTile(chunk, from, to, u, out, null);
+            return;
+        }
+        FirstMap first = firstMaps[chunk];
+        for (int t0 = from; t0 < to; t0 += LANE_TILE) {
+            int t1 = Math.min(to, t0 + LANE_TILE);
+            first.evaluate(u, out, t0, t1);
+            recoverTile(chunk, t0, t1, u, out, first);
+        }
+    }
+
+    /** The points [from, to) one at a time; {@code first}: their first map evaluated lane-wise (null: none). */
+    private void recoverTile(int chunk, int from, int to, double[][] u, Primitives out, FirstMap first) {
         double[] delta = newtonSteps[chunk];
         long total = 0;
         int max = 0;
@@ -226,22 +325,45 @@ public final class PrimitiveRecovery {
             while (true) {
                 iterations++;
                 double inverseTransverse = 0;
-                if (iterate) {
-                    inverseTransverse = 1 / (1 - vz * vz);
-                    zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
-                    p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                    p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                    p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-                    p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-                } else if (shear) {
-                    zz = StressTensor.zzAtRest(xx, yy);
+                double energyTilde;
+                double mx;
+                double my;
+                double mz;
+                double m2;
+                double scale;
+                if (iterate && first != null && iterations == 1) {
+                    // the first map, evaluated lane-wise with the same operations (FirstMap)
+                    int q = p - from;
+                    inverseTransverse = first.inverseTransverse[q];
+                    zz = first.zz[q];
+                    p0x = first.p0x[q];
+                    p0y = first.p0y[q];
+                    p0z = first.p0z[q];
+                    p00 = first.p00[q];
+                    energyTilde = first.energyTilde[q];
+                    mx = first.mx[q];
+                    my = first.my[q];
+                    mz = first.mz[q];
+                    m2 = first.m2[q];
+                    scale = closedFormAdmissible(energyTilde, m2, pi) ? first.root[q] : Double.NaN;
+                } else {
+                    if (iterate) {
+                        inverseTransverse = 1 / (1 - vz * vz);
+                        zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
+                        p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                        p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                        p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                        p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+                    } else if (shear) {
+                        zz = StressTensor.zzAtRest(xx, yy);
+                    }
+                    energyTilde = e00 - p00;
+                    mx = e0x - p0x;
+                    my = e0y - p0y;
+                    mz = e0z - p0z;
+                    m2 = mx * mx + my * my + mz * mz;
+                    scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
                 }
-                double energyTilde = e00 - p00;
-                double mx = e0x - p0x;
-                double my = e0y - p0y;
-                double mz = e0z - p0z;
-                double m2 = mx * mx + my * my + mz * mz;
-                double scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
                 if (Double.isNaN(scale)) {
                     if (fromNewton) {
                         // the Newton step left the admissible set: back to plain steps from the last G
@@ -397,10 +519,17 @@ public final class PrimitiveRecovery {
 
     /** v/M for (5.1): 2/(B + sqrt(B² − 4c_s²M²)); NaN if the state is not admissible (step 2). */
     private double closedFormScale(double energyTilde, double m2, double pi) {
+        return closedFormAdmissible(energyTilde, m2, pi) ? closedFormRoot(energyTilde, m2, pi, cs2) : Double.NaN;
+    }
+
+    /** Whether (5.1) has its root below |v| = 1 (step 2): 0 < Ẽ and |M̃| < Ẽ + Π/(1 + c_s²). */
+    private boolean closedFormAdmissible(double energyTilde, double m2, double pi) {
         double limit = energyTilde + pi / (1 + cs2);
-        if (!(energyTilde > 0) || !(limit > 0) || !(m2 < limit * limit)) {
-            return Double.NaN;
-        }
+        return energyTilde > 0 && limit > 0 && m2 < limit * limit;
+    }
+
+    /** v/M = 2/(B + sqrt(B² − 4c_s²M²)), B = (1 + c_s²)Ẽ + Π, for an admissible state (no branch: it runs lane-wise too). */
+    private static double closedFormRoot(double energyTilde, double m2, double pi, double cs2) {
         double b = (1 + cs2) * energyTilde + pi;
         double discriminant = b * b - 4 * cs2 * m2;
         return 2 / (b + Math.sqrt(Math.max(discriminant, 0.0)));
