@@ -49,7 +49,7 @@ public final class PrimitiveRecovery {
     private final boolean newton;
     private final double[][] newtonSteps;
     private final boolean lanes;
-    private final FirstMap[] firstMaps;
+    private final TileState[] tiles;
     private final Task task = new Task();
     private long totalIterations;
     private int maxIterations;
@@ -88,24 +88,37 @@ public final class PrimitiveRecovery {
         this.newton = method.equals("newton");
         this.newtonSteps = new double[workers.size()][5];   // Newton step (3), then the dependent components (5)
         this.lanes = closedForm && shear;
-        this.firstMaps = new FirstMap[lanes ? workers.size() : 0];
-        for (int c = 0; c < firstMaps.length; c++) {
-            firstMaps[c] = new FirstMap();
+        this.tiles = new TileState[workers.size()];
+        for (int c = 0; c < tiles.length; c++) {
+            tiles[c] = new TileState();
         }
     }
 
-    /** Points per tile of the lane-wise first map ({@link FirstMap}): its twelve arrays take 24 kB. */
+    /** Points per tile of {@link #recoverTile}: the map's twelve arrays and the iteration state take about 50 kB. */
     static final int LANE_TILE = 256;
 
+    /** One thread's state of a tile's points between rounds of {@link #recoverTile}, reused for every tile. */
+    private final class TileState {
+        final LaneMap map = new LaneMap();
+        final int[] iterations = new int[LANE_TILE];
+        final boolean[] useNewton = new boolean[LANE_TILE];
+        final boolean[] fromNewton = new boolean[LANE_TILE];
+        final boolean[] pending = new boolean[LANE_TILE];
+        final double[] lastResidual = new double[LANE_TILE];
+        // G at the last admissible point reached by a plain step, to fall back to
+        final double[] gx = new double[LANE_TILE];
+        final double[] gy = new double[LANE_TILE];
+        final double[] gz = new double[LANE_TILE];
+    }
+
     /**
-     * The first evaluation of the map G at the guess v, for a tile of points, lane-wise: one short loop without a
-     * branch, which C2 vectorizes (the iteration itself branches per point and stays scalar). It computes, for every
-     * point as if its shear were nonzero, what the first pass of {@link #recoverChunk}'s loop computes with the same
-     * operations in the same order (so the same bits), and that loop reads it instead of computing it; a point with no
-     * shear (iterated nowhere) or an inadmissible state takes the scalar path as before. Closed form (constant c_s²)
-     * with shear only.
+     * The map G at each point's current v for a tile of points, lane-wise: one short loop without a branch, which C2
+     * vectorizes (the decisions of the iteration branch per point and stay scalar). For every point, as if its shear
+     * were nonzero, it computes what the scalar path of {@link #recoverTile} computes, with the same operations in the
+     * same order (so the same bits), and that path reads it instead; a point with no shear (iterated nowhere) or an
+     * inadmissible state takes the scalar path. Closed form (constant c_s²) with shear only.
      */
-    private final class FirstMap {
+    private final class LaneMap {
         final double[] inverseTransverse = new double[LANE_TILE];
         final double[] zz = new double[LANE_TILE];
         final double[] p0x = new double[LANE_TILE];
@@ -119,8 +132,8 @@ public final class PrimitiveRecovery {
         final double[] m2 = new double[LANE_TILE];
         final double[] root = new double[LANE_TILE];
 
-        /** Fills the arrays for points [from, to) (at most {@link #LANE_TILE}) of state {@code u} at the guess in {@code out}. */
-        void evaluate(double[][] u, Primitives out, int from, int to) {
+        /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */
+        void evaluate(double[][] u, Primitives out, int from, int lo, int hi) {
             double[] sxx = u[5];
             double[] syy = u[6];
             double[] sxy = u[7];
@@ -134,8 +147,7 @@ public final class PrimitiveRecovery {
             double[] gx = out.vx;
             double[] gy = out.vy;
             double[] gz = out.vz;
-            int n = to - from;
-            for (int q = 0; q < n; q++) {
+            for (int q = lo; q < hi; q++) {
                 int p = from + q;
                 double xx = sxx[p];
                 double yy = syy[p];
@@ -262,91 +274,98 @@ public final class PrimitiveRecovery {
     }
 
     /**
-     * Recovers the points [from, to) one at a time and adds their iteration counts to the chunk's
-     * statistics. One implementation for both methods: the map G(v) (steps 1–4: dependent components at v, Ẽ and M̃, then v/M from (5.1) or the
-     * Newton–bisection root) is evaluated once per iteration and the loop stops on max_i |G(v) − v| ≤ 1e-14
-     * with result G(v). The plain method ({@code fixed-point}) always steps to v = G(v); the default takes
-     * safeguarded Newton steps on H(v) = G(v) − v with the analytic Jacobian of G ({@link #newtonStep})
-     * while they shrink the residual. A Newton step that leaves |v| < 1, is not finite or lands on an
-     * inadmissible point returns this point to plain steps (from the last G(v) evaluated at an admissible
-     * point), so the failures reported are those of the plain map. No |M̃| square root on the closed-form
-     * path: only M² enters (5.1) and ε = Ẽ − M² v/M, with v/M = 2/(B + sqrt(B² − 4c_s²M²)).
-     * The point loop and the iteration live in one method: a per-point call to a method of ~900 bytecodes is
-     * above the JIT's FreqInlineSize (325), so it would stay a real call per point (register spills of every
-     * live double), which the pre-issue-17 kernel did not pay.
+     * Recovers the points [from, to) in tiles of {@link #LANE_TILE} ({@link #recoverTile}) and adds their iteration
+     * counts to the chunk's statistics.
      */
     private void recoverChunk(int chunk, int from, int to, double[][] u, Primitives out) {
-        if (!lanes) {
-            recoverTile(chunk, from, to, u, out, null);
-            return;
-        }
-        FirstMap first = firstMaps[chunk];
         for (int t0 = from; t0 < to; t0 += LANE_TILE) {
-            int t1 = Math.min(to, t0 + LANE_TILE);
-            first.evaluate(u, out, t0, t1);
-            recoverTile(chunk, t0, t1, u, out, first);
+            recoverTile(chunk, t0, Math.min(to, t0 + LANE_TILE), u, out);
         }
     }
 
-    /** The points [from, to) one at a time; {@code first}: their first map evaluated lane-wise (null: none). */
-    private void recoverTile(int chunk, int from, int to, double[][] u, Primitives out, FirstMap first) {
+    /**
+     * Recovers the points [from, to) of one tile, the iteration of every point advanced in rounds: each round evaluates
+     * the map G (steps 1–4: dependent components at v, Ẽ and M̃, then v/M from (5.1) or the Newton–bisection root) once
+     * for each point not yet done, lane-wise for the whole tile where it can ({@link LaneMap}: closed form with shear),
+     * then takes each such point's decision alone. A point's own sequence of operations is that of iterating it to
+     * the end by itself, so the bits do not depend on its neighbours, the tile or the rounds. The loop stops on
+     * max_i |G(v) − v| ≤ 1e-14 with result G(v). The plain method ({@code fixed-point}) always steps to v = G(v);
+     * the default takes safeguarded Newton steps on H(v) = G(v) − v with the analytic Jacobian of G
+     * ({@link #newtonStep}) while they shrink the residual. A Newton step that leaves |v| < 1, is not finite or lands
+     * on an inadmissible point returns this point to plain steps (from the last G(v) evaluated at an admissible
+     * point), so the failures reported are those of the plain map; of several failing points the first in the tile is
+     * reported, as a point-by-point loop would. A point's current v lives in {@code out}'s velocity between rounds; no
+     * |M̃| square root on the closed-form path: only M² enters (5.1) and ε = Ẽ − M² v/M, with
+     * v/M = 2/(B + sqrt(B² − 4c_s²M²)). The decisions live in this one method: a per-point call to a method of ~900
+     * bytecodes is above the JIT's FreqInlineSize (325), so it would stay a real call per point (register spills of
+     * every live double).
+     */
+    private void recoverTile(int chunk, int from, int to, double[][] u, Primitives out) {
+        TileState st = tiles[chunk];
+        LaneMap map = st.map;
         double[] delta = newtonSteps[chunk];
+        int n = to - from;
+        for (int q = 0; q < n; q++) {
+            st.iterations[q] = 0;
+            st.useNewton[q] = newton;
+            st.fromNewton[q] = false;
+            st.lastResidual[q] = Double.POSITIVE_INFINITY;
+            st.pending[q] = true;
+        }
         long total = 0;
         int max = 0;
-        for (int p = from; p < to; p++) {
-            double xx = u[5][p];
-            double yy = u[6][p];
-            double xy = u[7][p];
-            double xz = u[8][p];
-            double yz = u[9][p];
-            double e00 = u[0][p];
-            double e0x = u[1][p];
-            double e0y = u[2][p];
-            double e0z = u[3][p];
-            boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
-            double vx = out.vx[p];
-            double vy = out.vy[p];
-            double vz = out.vz[p];
-            double pi = u[4][p];
-            double energy;
-            double zz = 0;
-            double p0x = 0;
-            double p0y = 0;
-            double p0z = 0;
-            double p00 = 0;
-            int iterations = 0;
-            boolean useNewton = newton;
-            boolean fromNewton = false;
-            double lastResidual = Double.POSITIVE_INFINITY;
-            // G at the last admissible point reached by a plain step, to fall back to
-            double gx = 0;
-            double gy = 0;
-            double gz = 0;
-            while (true) {
-                iterations++;
+        int lo = 0;
+        int hi = n;                          // the points not yet done lie in [lo, hi)
+        int failAt = n;                      // the first point that failed, and its failure
+        RecoveryException failure = null;
+        while (lo < hi) {
+            if (lanes) {
+                map.evaluate(u, out, from, lo, hi);
+            }
+            int nextLo = hi;
+            int nextHi = lo - 1;
+            for (int q = lo; q < hi && q < failAt; q++) {
+                if (!st.pending[q]) {
+                    continue;
+                }
+                int p = from + q;
+                double xx = u[5][p];
+                double yy = u[6][p];
+                double xy = u[7][p];
+                double xz = u[8][p];
+                double yz = u[9][p];
+                double pi = u[4][p];
+                boolean iterate = shear && StressTensor.anyShear(xx, yy, xy, xz, yz);
+                double vx = out.vx[p];
+                double vy = out.vy[p];
+                double vz = out.vz[p];
+                int iterations = ++st.iterations[q];
                 double inverseTransverse = 0;
+                double zz = 0;
+                double p0x = 0;
+                double p0y = 0;
+                double p0z = 0;
                 double energyTilde;
                 double mx;
                 double my;
                 double mz;
                 double m2;
                 double scale;
-                if (iterate && first != null && iterations == 1) {
-                    // the first map, evaluated lane-wise with the same operations (FirstMap)
-                    int q = p - from;
-                    inverseTransverse = first.inverseTransverse[q];
-                    zz = first.zz[q];
-                    p0x = first.p0x[q];
-                    p0y = first.p0y[q];
-                    p0z = first.p0z[q];
-                    p00 = first.p00[q];
-                    energyTilde = first.energyTilde[q];
-                    mx = first.mx[q];
-                    my = first.my[q];
-                    mz = first.mz[q];
-                    m2 = first.m2[q];
-                    scale = closedFormAdmissible(energyTilde, m2, pi) ? first.root[q] : Double.NaN;
+                if (iterate && lanes) {
+                    // the map at this v, evaluated lane-wise with the same operations (LaneMap)
+                    inverseTransverse = map.inverseTransverse[q];
+                    zz = map.zz[q];
+                    p0x = map.p0x[q];
+                    p0y = map.p0y[q];
+                    p0z = map.p0z[q];
+                    energyTilde = map.energyTilde[q];
+                    mx = map.mx[q];
+                    my = map.my[q];
+                    mz = map.mz[q];
+                    m2 = map.m2[q];
+                    scale = closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
                 } else {
+                    double p00 = 0;
                     if (iterate) {
                         inverseTransverse = 1 / (1 - vz * vz);
                         zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
@@ -357,77 +376,103 @@ public final class PrimitiveRecovery {
                     } else if (shear) {
                         zz = StressTensor.zzAtRest(xx, yy);
                     }
-                    energyTilde = e00 - p00;
-                    mx = e0x - p0x;
-                    my = e0y - p0y;
-                    mz = e0z - p0z;
+                    energyTilde = u[0][p] - p00;
+                    mx = u[1][p] - p0x;
+                    my = u[2][p] - p0y;
+                    mz = u[3][p] - p0z;
                     m2 = mx * mx + my * my + mz * mz;
                     scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
                 }
+                boolean done = false;
                 if (Double.isNaN(scale)) {
-                    if (fromNewton) {
+                    if (st.fromNewton[q]) {
                         // the Newton step left the admissible set: back to plain steps from the last G
-                        vx = gx;
-                        vy = gy;
-                        vz = gz;
-                        useNewton = false;
-                        fromNewton = false;
-                        continue;
+                        out.vx[p] = st.gx[q];
+                        out.vy[p] = st.gy[q];
+                        out.vz[p] = st.gz[q];
+                        st.useNewton[q] = false;
+                        st.fromNewton[q] = false;
+                    } else {
+                        failure = inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
+                        failAt = q;
+                        done = true;
                     }
-                    throw inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
-                }
-                double nvx = scale * mx;
-                double nvy = scale * my;
-                double nvz = scale * mz;
-                energy = energyTilde - m2 * scale;
-                double rx = nvx - vx;
-                double ry = nvy - vy;
-                double rz = nvz - vz;
-                double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
-                if (!iterate || change <= VELOCITY_TOLERANCE) {
-                    vx = nvx;
-                    vy = nvy;
-                    vz = nvz;
-                    break;
-                }
-                if (iterations >= MAX_ITERATIONS) {
-                    throw failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
-                            + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
-                }
-                // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change below tolerance
-                double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz) + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-                boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
-                if (useNewton && change < lastResidual && !plainSuffices) {
-                    lastResidual = change;
-                    newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
-                            xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
-                    double wx = vx + delta[0];
-                    double wy = vy + delta[1];
-                    double wz = vz + delta[2];
-                    if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
-                        gx = nvx;
-                        gy = nvy;
-                        gz = nvz;
-                        vx = wx;
-                        vy = wy;
-                        vz = wz;
-                        fromNewton = true;
-                        continue;
+                } else {
+                    double nvx = scale * mx;
+                    double nvy = scale * my;
+                    double nvz = scale * mz;
+                    double energy = energyTilde - m2 * scale;
+                    double rx = nvx - vx;
+                    double ry = nvy - vy;
+                    double rz = nvz - vz;
+                    double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
+                    if (!iterate || change <= VELOCITY_TOLERANCE) {
+                        done = true;
+                        if (!(energy > 0) || Double.isInfinite(energy)) {
+                            failure = failure("energy density eps = " + energy + " is not positive and finite", p, u,
+                                    nvx, nvy, nvz);
+                            failAt = q;
+                        } else {
+                            store(out, p, energy, nvx, nvy, nvz, zz, xx, yy, xy, xz, yz, iterate, delta);
+                            total += iterations;
+                            max = Math.max(max, iterations);
+                        }
+                    } else if (iterations >= MAX_ITERATIONS) {
+                        failure = failure("no convergence in " + MAX_ITERATIONS + " iterations (last change in v "
+                                + change + "); dissipative stress comparable to eps + P", p, u, nvx, nvy, nvz);
+                        failAt = q;
+                        done = true;
+                    } else {
+                        // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change below
+                        // tolerance
+                        double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
+                                + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+                        boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
+                        boolean useNewton = st.useNewton[q];
+                        double lastResidual = st.lastResidual[q];
+                        boolean stepped = false;
+                        if (useNewton && change < lastResidual && !plainSuffices) {
+                            st.lastResidual[q] = change;
+                            newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
+                                    xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
+                            double wx = vx + delta[0];
+                            double wy = vy + delta[1];
+                            double wz = vz + delta[2];
+                            if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+                                st.gx[q] = nvx;
+                                st.gy[q] = nvy;
+                                st.gz[q] = nvz;
+                                out.vx[p] = wx;
+                                out.vy[p] = wy;
+                                out.vz[p] = wz;
+                                st.fromNewton[q] = true;
+                                stepped = true;
+                            } else {
+                                lastResidual = change;
+                            }
+                        }
+                        if (!stepped) {
+                            st.useNewton[q] = useNewton && plainSuffices && change < lastResidual;
+                            st.lastResidual[q] = change;
+                            st.fromNewton[q] = false;
+                            out.vx[p] = nvx;
+                            out.vy[p] = nvy;
+                            out.vz[p] = nvz;
+                        }
                     }
                 }
-                useNewton = useNewton && plainSuffices && change < lastResidual;
-                lastResidual = change;
-                fromNewton = false;
-                vx = nvx;
-                vy = nvy;
-                vz = nvz;
+                if (done) {
+                    st.pending[q] = false;
+                } else {
+                    nextLo = Math.min(nextLo, q);
+                    nextHi = q;
+                }
             }
-            if (!(energy > 0) || Double.isInfinite(energy)) {
-                throw failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
-            }
-            store(out, p, energy, vx, vy, vz, zz, xx, yy, xy, xz, yz, iterate, delta);
-            total += iterations;
-            max = Math.max(max, iterations);
+            lo = nextLo;
+            hi = Math.min(nextHi + 1, failAt);
+        }
+        if (failure != null) {
+            throw failure;
         }
         chunkIterations[chunk] += total;
         chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);

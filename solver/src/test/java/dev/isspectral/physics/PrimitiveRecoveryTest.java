@@ -249,6 +249,53 @@ class PrimitiveRecoveryTest {
         }
     }
 
+    /**
+     * The points of a tile are iterated in rounds, but the failure reported is that of the first failing point, as a
+     * point-by-point loop would report it: here point 3 fails only after 100 iterations (no convergence) and point 200
+     * of the same tile in the first (inadmissible); the tile's first failure wins over the next tile's.
+     */
+    @Test
+    void theFirstFailingPointIsReportedWhateverRoundItFailsIn() {
+        Grid g = Grid.of(1, 2, 256);   // two tiles of PrimitiveRecovery.LANE_TILE points
+        double[][] u = evolved(g.size());
+        java.util.Arrays.fill(u[0], 1.0);
+        strongShear(u, 3);
+        u[1][200] = 1.1;               // |M| > E at the guess v = 0: inadmissible at once
+        u[1][300] = 1.1;
+        var both = assertThrows(RecoveryException.class, () -> new PrimitiveRecovery(g, Eos.conformal(), true)
+                .recover(u, new Primitives(g.size())));
+        assertArrayEquals(g.ijk(3), both.gridIndex(), both.getMessage());
+        assertTrue(both.getMessage().contains("no convergence in 100 iterations"), both.getMessage());
+        // the same failure, bit for bit in its message, as that point recovered alone
+        double[][] alone = evolved(1);
+        alone[0][0] = 1.0;
+        strongShear(alone, 0);
+        var single = assertThrows(RecoveryException.class, () -> new PrimitiveRecovery(Grid.of(1, 1, 1), Eos.conformal(), true)
+                .recover(alone, new Primitives(1)));
+        String tail = single.getMessage().substring(single.getMessage().indexOf("): ") + 3);
+        assertTrue(both.getMessage().contains(tail), both.getMessage() + "\nvs\n" + single.getMessage());
+        u[5][3] = 0.0;   // without point 3: the inadmissible point 200 of the first tile, not 300 of the second
+        u[6][3] = 0.0;
+        u[7][3] = 0.0;
+        u[8][3] = 0.0;
+        u[9][3] = 0.0;
+        var next = assertThrows(RecoveryException.class, () -> new PrimitiveRecovery(g, Eos.conformal(), true)
+                .recover(u, new Primitives(g.size())));
+        assertArrayEquals(g.ijk(200), next.gridIndex(), next.getMessage());
+        assertTrue(next.getMessage().contains("|v| would reach 1"), next.getMessage());
+    }
+
+    /** Point p: T^00 = 1, momentum (0.6, 0.18, 0) and shear stress comparable to ε + P, which the iteration does not converge on. */
+    private static void strongShear(double[][] u, int p) {
+        u[1][p] = 0.6;
+        u[2][p] = 0.18;
+        u[5][p] = 1.2;
+        u[6][p] = -0.6;
+        u[7][p] = 0.84;
+        u[8][p] = 0.48;
+        u[9][p] = -0.36;
+    }
+
     @Test
     void momentumEqualToEnergyIsAlreadyInadmissible() {
         Grid g = Grid.of(1, 1, 2);
