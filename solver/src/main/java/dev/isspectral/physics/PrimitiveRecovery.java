@@ -131,10 +131,6 @@ public final class PrimitiveRecovery {
         final double[] mz = new double[LANE_TILE];
         final double[] m2 = new double[LANE_TILE];
         final double[] root = new double[LANE_TILE];
-        // the Newton correction δ at this v ({@link #newtonStep}); the scalar path writes it here too
-        final double[] dx = new double[LANE_TILE];
-        final double[] dy = new double[LANE_TILE];
-        final double[] dz = new double[LANE_TILE];
 
         /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */
         void evaluate(double[][] u, Primitives out, int from, int lo, int hi) {
@@ -184,23 +180,6 @@ public final class PrimitiveRecovery {
                 mz[q] = az;
                 m2[q] = mm;
                 root[q] = closedFormRoot(et, mm, bulk[p], cs2);
-            }
-            if (!newton) {
-                return;
-            }
-            // the Newton correction from this v, as the scalar path computes it where it takes a Newton step
-            for (int q = lo; q < hi; q++) {
-                int p = from + q;
-                double scale = root[q];
-                double ax = mx[q];
-                double ay = my[q];
-                double az = mz[q];
-                double mm = m2[q];
-                double rx = scale * ax - gx[p];
-                double ry = scale * ay - gy[p];
-                double rz = scale * az - gz[p];
-                newtonStep(dx, dy, dz, q, cs2, mm, scale, inverseTransverse[q], ax, ay, az, rx, ry, rz,
-                        sxx[p], syy[p], sxy[p], sxz[p], syz[p], zz[q], p0x[q], p0y[q], p0z[q], gz[p]);
             }
         }
     }
@@ -454,14 +433,11 @@ public final class PrimitiveRecovery {
                         boolean stepped = false;
                         if (useNewton && change < lastResidual && !plainSuffices) {
                             st.lastResidual[q] = change;
-                            if (!(iterate && lanes)) {   // else the lanes computed it with the map (LaneMap)
-                                newtonStep(map.dx, map.dy, map.dz, q, closedForm ? cs2 : eos.soundSpeedSquared(energy),
-                                        m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz, xx, yy, xy, xz, yz, zz,
-                                        p0x, p0y, p0z, vz);
-                            }
-                            double wx = vx + map.dx[q];
-                            double wy = vy + map.dy[q];
-                            double wz = vz + map.dz[q];
+                            newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
+                                    xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
+                            double wx = vx + delta[0];
+                            double wy = vy + delta[1];
+                            double wz = vz + delta[2];
                             if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
                                 st.gx[q] = nvx;
                                 st.gy[q] = nvy;
@@ -510,10 +486,11 @@ public final class PrimitiveRecovery {
      * d = 1 − c_s² M² s² (= s sqrt(B² − 4c_s²M²) > 0 for (5.1)), so that a single division, by
      * det(d A), remains; the system is solved by Cramer's rule.
      */
-    private static void newtonStep(double[] sx, double[] sy, double[] sz, int at, double c2, double m2, double scale,
-                                   double inverseTransverse, double mx, double my, double mz, double rx, double ry, double rz,
-                                   double xx, double yy, double xy, double xz, double yz, double zz,
-                                   double p0x, double p0y, double p0z, double vz) {
+    private void newtonStep(double[] step, double energy, double m2, double scale, double inverseTransverse,
+                            double mx, double my, double mz, double rx, double ry, double rz,
+                            double xx, double yy, double xy, double xz, double yz, double zz,
+                            double p0x, double p0y, double p0z, double vz) {
+        double c2 = closedForm ? cs2 : eos.soundSpeedSquared(energy);
         double d = 1 - c2 * m2 * scale * scale;
         double sigmaE = -scale * scale * (1 + c2);
         double sigmaM2 = scale * scale * scale * c2;
@@ -526,7 +503,7 @@ public final class PrimitiveRecovery {
         double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
         double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
         double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
-        solve(sx, sy, sz, at, d, d * scale, mx, my, mz, ax, ay, az, xx, xy, xz, yy, yz, zx, zy, zzz, rx, ry, rz);
+        solve(step, d, d * scale, mx, my, mz, ax, ay, az, xx, xy, xz, yy, yz, zx, zy, zzz, rx, ry, rz);
     }
 
     /**
@@ -534,7 +511,7 @@ public final class PrimitiveRecovery {
      * {@link #newtonStep} (ds = d s; rows of P: (xx, xy, xz), (xy, yy, yz), (zx, zy, zzz)). A method of its
      * own so that both stay under the JIT's FreqInlineSize (325 bytecodes) and are inlined into the loop.
      */
-    private static void solve(double[] sx, double[] sy, double[] sz, int at, double d, double ds, double mx, double my, double mz,
+    private static void solve(double[] step, double d, double ds, double mx, double my, double mz,
                               double ax, double ay, double az, double xx, double xy, double xz, double yy, double yz,
                               double zx, double zy, double zzz, double rx, double ry, double rz) {
         double a11 = d + ds * xx - mx * ax;
@@ -550,9 +527,9 @@ public final class PrimitiveRecovery {
         double c12 = a23 * a31 - a21 * a33;
         double c13 = a21 * a32 - a22 * a31;
         double inverseDet = d / (a11 * c11 + a12 * c12 + a13 * c13);
-        sx[at] = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
-        sy[at] = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
-        sz[at] = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
+        step[0] = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
+        step[1] = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
+        step[2] = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
     }
 
     /**
