@@ -24,11 +24,6 @@ final class KernelTile {
     final double[] piSigma;
     final double[] piPi;
     final double[][] w = new double[4][];
-    /** du_μν = ∂_μ u^ν at [4μ + ν], ∂_μ γ at [4μ]; [1 + j] first holds ∂_t v^j (phase 4 only). */
-    final double[][] du = new double[16][];
-    /** ∂_t P and 1/((ε + P) γ²) (phase 4 only). */
-    final double[] dtP;
-    final double[] inverseHg2;
 
     KernelTile(int n) {
         pressure = new double[n];
@@ -42,11 +37,6 @@ final class KernelTile {
         piSigma = new double[n];
         piPi = new double[n];
         double[] zero = new double[n];
-        dtP = new double[n];
-        inverseHg2 = new double[n];
-        for (int k = 0; k < 16; k++) {
-            du[k] = new double[n];
-        }
         for (int mu = 0; mu < 4; mu++) {
             u[mu] = new double[n];
             comoving[mu] = new double[n];
@@ -65,6 +55,6 @@ final class KernelTile {
 
     /** Doubles held per tile point. */
     static int doubles() {
-        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 16 + 2;
+        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3;
     }
 }

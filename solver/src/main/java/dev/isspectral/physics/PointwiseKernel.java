@@ -308,130 +308,101 @@ public final class PointwiseKernel {
             }
         }
 
-        /**
-         * Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8. Lane-wise: a
-         * short loop per intermediate quantity over the tile (one index, no branch), which C2 unrolls and vectorizes;
-         * each point's arithmetic is the same calls with the same operands as one long loop per point, so the same bits.
-         */
+        /** Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8. */
         private void kinematics(KernelTile t, int from, int to) {
-            int n = to - from;
-            double[] vx = primitives.vx;
-            double[] vy = primitives.vy;
-            double[] vz = primitives.vz;
-            double[][] dE = gradEnergy;
-            double[][][] gv = gradVelocity;   // gv[i][j] = ∂_i v^j
-            double[] cs2 = t.cs2;
-            double[] h = t.enthalpy;
-            double[] inverseGamma = t.inverseGamma;
-            double[] gamma = t.u[0];
-            double[] dtP = t.dtP;
-            double[] inverseHg2 = t.inverseHg2;
-            // (4.2): ∂_t ε, then ∂_t P and 1/((ε + P) γ²)
-            double[] dEx = dE[0];
-            double[] dEy = dE[1];
-            double[] dEz = dE[2];
-            double[] divX = gv[0][0];
-            double[] divY = gv[1][1];
-            double[] divZ = gv[2][2];
-            for (int q = 0; q < n; q++) {
-                int p = from + q;
-                double x = vx[p];
-                double y = vy[p];
-                double z = vz[p];
-                double dtE = Kinematics.energyTimeDerivative(cs2[q], h[q], x * x + y * y + z * z,
-                        Kinematics.dot(x, y, z, dEx[p], dEy[p], dEz[p]), divX[p] + divY[p] + divZ[p]);
-                dtP[q] = cs2[q] * dtE;
-                inverseHg2[q] = inverseGamma[q] * inverseGamma[q] / h[q];
-            }
-            // (4.3): ∂_t v^j, held in du[1 + j] until row 0 of du is computed from it
-            for (int j = 0; j < 3; j++) {
-                double[] dtV = t.du[1 + j];
-                double[] vj = j == 0 ? vx : j == 1 ? vy : vz;
-                double[] dEj = dE[j];
-                double[] gx = gv[0][j];
-                double[] gy = gv[1][j];
-                double[] gz = gv[2][j];
-                for (int q = 0; q < n; q++) {
-                    int p = from + q;
-                    dtV[q] = Kinematics.velocityTimeDerivative(Kinematics.dot(vx[p], vy[p], vz[p], gx[p], gy[p], gz[p]),
-                            cs2[q], dEj[p], vj[p], dtP[q], inverseHg2[q]);
-                }
-            }
-            // (4.4): row μ of du_μν = ∂_μ u^ν: du[4μ] = ∂_μ γ, then the three ν = j
-            for (int mu = 0; mu < 4; mu++) {
-                double[] ax = mu == 0 ? t.du[1] : gv[mu - 1][0];
-                double[] ay = mu == 0 ? t.du[2] : gv[mu - 1][1];
-                double[] az = mu == 0 ? t.du[3] : gv[mu - 1][2];
-                int a0 = mu == 0 ? 0 : from;   // row 0 reads ∂_t v^j from tile arrays, the others the grid's gradients
-                double[] g = t.du[4 * mu];
-                double[] d1 = t.du[4 * mu + 1];
-                double[] d2 = t.du[4 * mu + 2];
-                double[] d3 = t.du[4 * mu + 3];
-                for (int q = 0; q < n; q++) {
-                    int p = from + q;
-                    double gm = gamma[q];
-                    double x = ax[a0 + q];
-                    double y = ay[a0 + q];
-                    double z = az[a0 + q];
-                    double gq = Kinematics.lorentzFactorDerivative(gm * gm * gm, vx[p], vy[p], vz[p], x, y, z);
-                    g[q] = gq;
-                    d1[q] = Kinematics.fourVelocityDerivative(gm, x, vx[p], gq);
-                    d2[q] = Kinematics.fourVelocityDerivative(gm, y, vy[p], gq);
-                    d3[q] = Kinematics.fourVelocityDerivative(gm, z, vz[p], gq);
-                }
-            }
-            // (4.5): θ and Du^ν
-            double[][] du = t.du;
-            double[] u0 = t.u[0];
-            double[] u1 = t.u[1];
-            double[] u2 = t.u[2];
-            double[] u3 = t.u[3];
-            double[] theta = t.theta;
-            double[] d00 = du[0];
-            double[] d11 = du[5];
-            double[] d22 = du[10];
-            double[] d33 = du[15];
-            for (int q = 0; q < n; q++) {
-                theta[q] = Kinematics.expansion(d00[q], d11[q], d22[q], d33[q]);
-            }
-            for (int nu = 0; nu < 4; nu++) {
-                double[] c = t.comoving[nu];
-                double[] r0 = du[nu];
-                double[] r1 = du[4 + nu];
-                double[] r2 = du[8 + nu];
-                double[] r3 = du[12 + nu];
-                for (int q = 0; q < n; q++) {
-                    c[q] = Kinematics.comovingDerivative(u0[q], u1[q], u2[q], u3[q], r0[q], r1[q], r2[q], r3[q]);
-                }
-            }
-            // (4.6)–(4.8), ∇^μu^ν = g^μμ du_μν + u^μ Du^ν
-            for (int mu = 0; mu < 4; mu++) {
-                double metric = mu == 0 ? -1.0 : 1.0;
-                double[] uMu = t.u[mu];
-                double[] dMuMu = du[5 * mu];
-                double[] cMu = t.comoving[mu];
-                double[] sigmaMuMu = t.sigma[5 * mu];
-                for (int q = 0; q < n; q++) {
-                    double nabla = Kinematics.projectedGradient(metric, dMuMu[q], uMu[q], cMu[q]);
-                    sigmaMuMu[q] = Kinematics.shearDiagonal(nabla, metric, uMu[q], theta[q] * Kinematics.THIRD);
-                }
-                for (int nu = mu + 1; nu < 4; nu++) {
-                    double[] uNu = t.u[nu];
-                    double[] dMuNu = du[4 * mu + nu];
-                    double[] dNuMu = du[4 * nu + mu];
-                    double[] cNu = t.comoving[nu];
-                    double[] sigma = t.sigma[4 * mu + nu];
-                    double[] omega = t.omega[4 * mu + nu];
-                    double[] omegaT = t.omega[4 * nu + mu];
-                    for (int q = 0; q < n; q++) {
-                        double muNu = Kinematics.projectedGradient(metric, dMuNu[q], uMu[q], cNu[q]);
-                        double nuMu = Kinematics.projectedGradient(1.0, dNuMu[q], uNu[q], cMu[q]);
-                        sigma[q] = Kinematics.shearOffDiagonal(muNu, nuMu, uMu[q], uNu[q], theta[q] * Kinematics.THIRD);
-                        double w = Kinematics.vorticity(muNu, nuMu);
-                        omega[q] = w;
-                        omegaT[q] = -w;
-                    }
-                }
+            double[] velocityX = primitives.vx;
+            double[] velocityY = primitives.vy;
+            double[] velocityZ = primitives.vz;
+            double[] dEx = gradEnergy[0];
+            double[] dEy = gradEnergy[1];
+            double[] dEz = gradEnergy[2];
+            // gradVelocity[i][j] = ∂_i v^j
+            double[] dxVx = gradVelocity[0][0];
+            double[] dxVy = gradVelocity[0][1];
+            double[] dxVz = gradVelocity[0][2];
+            double[] dyVx = gradVelocity[1][0];
+            double[] dyVy = gradVelocity[1][1];
+            double[] dyVz = gradVelocity[1][2];
+            double[] dzVx = gradVelocity[2][0];
+            double[] dzVy = gradVelocity[2][1];
+            double[] dzVz = gradVelocity[2][2];
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double vx = velocityX[p];
+                double vy = velocityY[p];
+                double vz = velocityZ[p];
+                double cs2 = t.cs2[q];
+                double h = t.enthalpy[q];
+                double inverseGamma = t.inverseGamma[q];
+                double gamma = 1.0 / inverseGamma;
+                double gamma3 = gamma * gamma * gamma;
+                double dex = dEx[p];
+                double dey = dEy[p];
+                double dez = dEz[p];
+                double vxx = dxVx[p];
+                double vxy = dxVy[p];
+                double vxz = dxVz[p];
+                double vyx = dyVx[p];
+                double vyy = dyVy[p];
+                double vyz = dyVz[p];
+                double vzx = dzVx[p];
+                double vzy = dzVy[p];
+                double vzz = dzVz[p];
+                // (4.2)-(4.3): ∂_t v from the ideal equations of motion
+                double dtE = Kinematics.energyTimeDerivative(cs2, h, vx * vx + vy * vy + vz * vz,
+                        Kinematics.dot(vx, vy, vz, dex, dey, dez), vxx + vyy + vzz);
+                double dtP = cs2 * dtE;
+                double inverseHg2 = inverseGamma * inverseGamma / h;
+                double dtVx = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxx, vyx, vzx), cs2, dex, vx, dtP, inverseHg2);
+                double dtVy = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxy, vyy, vzy), cs2, dey, vy, dtP, inverseHg2);
+                double dtVz = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxz, vyz, vzz), cs2, dez, vz, dtP, inverseHg2);
+                // (4.4): rows μ = t, x, y, z of du_μν = ∂_μ u^ν
+                double g0 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, dtVx, dtVy, dtVz);
+                double g1 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vxx, vxy, vxz);
+                double g2 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vyx, vyy, vyz);
+                double g3 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vzx, vzy, vzz);
+                double du01 = Kinematics.fourVelocityDerivative(gamma, dtVx, vx, g0);
+                double du02 = Kinematics.fourVelocityDerivative(gamma, dtVy, vy, g0);
+                double du03 = Kinematics.fourVelocityDerivative(gamma, dtVz, vz, g0);
+                double du11 = Kinematics.fourVelocityDerivative(gamma, vxx, vx, g1);
+                double du12 = Kinematics.fourVelocityDerivative(gamma, vxy, vy, g1);
+                double du13 = Kinematics.fourVelocityDerivative(gamma, vxz, vz, g1);
+                double du21 = Kinematics.fourVelocityDerivative(gamma, vyx, vx, g2);
+                double du22 = Kinematics.fourVelocityDerivative(gamma, vyy, vy, g2);
+                double du23 = Kinematics.fourVelocityDerivative(gamma, vyz, vz, g2);
+                double du31 = Kinematics.fourVelocityDerivative(gamma, vzx, vx, g3);
+                double du32 = Kinematics.fourVelocityDerivative(gamma, vzy, vy, g3);
+                double du33 = Kinematics.fourVelocityDerivative(gamma, vzz, vz, g3);
+                double u0 = t.u[0][q];
+                double u1 = t.u[1][q];
+                double u2 = t.u[2][q];
+                double u3 = t.u[3][q];
+                // (4.5)
+                double theta = Kinematics.expansion(g0, du11, du22, du33);
+                double c0 = Kinematics.comovingDerivative(u0, u1, u2, u3, g0, g1, g2, g3);
+                double c1 = Kinematics.comovingDerivative(u0, u1, u2, u3, du01, du11, du21, du31);
+                double c2 = Kinematics.comovingDerivative(u0, u1, u2, u3, du02, du12, du22, du32);
+                double c3 = Kinematics.comovingDerivative(u0, u1, u2, u3, du03, du13, du23, du33);
+                t.theta[q] = theta;
+                t.comoving[0][q] = c0;
+                t.comoving[1][q] = c1;
+                t.comoving[2][q] = c2;
+                t.comoving[3][q] = c3;
+                // (4.6)-(4.8), ∇^μu^ν = g^μμ du_μν + u^μ Du^ν
+                double tt = theta * Kinematics.THIRD;
+                double n00 = Kinematics.projectedGradient(-1.0, g0, u0, c0);
+                double n11 = Kinematics.projectedGradient(1.0, du11, u1, c1);
+                double n22 = Kinematics.projectedGradient(1.0, du22, u2, c2);
+                double n33 = Kinematics.projectedGradient(1.0, du33, u3, c3);
+                t.sigma[0][q] = Kinematics.shearDiagonal(n00, -1.0, u0, tt);
+                t.sigma[5][q] = Kinematics.shearDiagonal(n11, 1.0, u1, tt);
+                t.sigma[10][q] = Kinematics.shearDiagonal(n22, 1.0, u2, tt);
+                t.sigma[15][q] = Kinematics.shearDiagonal(n33, 1.0, u3, tt);
+                pair(t, q, 1, Kinematics.projectedGradient(-1.0, du01, u0, c1), Kinematics.projectedGradient(1.0, g1, u1, c0), u0, u1, tt);
+                pair(t, q, 2, Kinematics.projectedGradient(-1.0, du02, u0, c2), Kinematics.projectedGradient(1.0, g2, u2, c0), u0, u2, tt);
+                pair(t, q, 3, Kinematics.projectedGradient(-1.0, du03, u0, c3), Kinematics.projectedGradient(1.0, g3, u3, c0), u0, u3, tt);
+                pair(t, q, 6, Kinematics.projectedGradient(1.0, du12, u1, c2), Kinematics.projectedGradient(1.0, du21, u2, c1), u1, u2, tt);
+                pair(t, q, 7, Kinematics.projectedGradient(1.0, du13, u1, c3), Kinematics.projectedGradient(1.0, du31, u3, c1), u1, u3, tt);
+                pair(t, q, 11, Kinematics.projectedGradient(1.0, du23, u2, c3), Kinematics.projectedGradient(1.0, du32, u3, c2), u2, u3, tt);
             }
         }
 
