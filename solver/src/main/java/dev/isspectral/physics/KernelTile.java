@@ -24,11 +24,6 @@ final class KernelTile {
     final double[] piSigma;
     final double[] piPi;
     final double[][] w = new double[4][];
-    /** Phase 7's terms of one shear component: the symmetrized π·σ with its trace removed, and the second-order sum. */
-    final double[] termA;
-    final double[] termSecond;
-    /** Zeros (the second-order sum of a first-order transport; the diagonal of ω). */
-    final double[] zero;
 
     KernelTile(int n) {
         pressure = new double[n];
@@ -41,9 +36,7 @@ final class KernelTile {
         phi7OverTau = new double[n];
         piSigma = new double[n];
         piPi = new double[n];
-        zero = new double[n];
-        termA = new double[n];
-        termSecond = new double[n];
+        double[] zero = new double[n];
         for (int mu = 0; mu < 4; mu++) {
             u[mu] = new double[n];
             comoving[mu] = new double[n];
@@ -62,6 +55,6 @@ final class KernelTile {
 
     /** Doubles held per tile point. */
     static int doubles() {
-        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 2;
+        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3;
     }
 }

@@ -467,21 +467,16 @@ public final class PointwiseKernel {
             }
         }
 
-        /**
-         * Phase 7: π_NS^{ij} and the explicit rate of shear component c = (i, j), physics.md eqs. 4.12–4.14. Lane-wise:
-         * each second-order term in a loop of its own over the tile (into tile arrays), then one loop sums them in the
-         * order of the equations; the same calls with the same operands per point, so the same bits.
-         */
+        /** Phase 7: π_NS^{ij} and the explicit rate of shear component c = (i, j), physics.md eqs. 4.12–4.14. */
         private void shearComponent(KernelTile t, int from, int to, int c) {
-            int n = to - from;
             int i = SHEAR_ROW[c];
             int j = SHEAR_COLUMN[c];
             double[] target = shearTarget[c];
             double[] out = shearOut[c];
             double[] sigmaIJ = t.sigma[4 * i + j];
             double[] eta = t.eta;
-            for (int q = 0; q < n; q++) {
-                target[from + q] = Viscosity.shearNavierStokes(eta[q], sigmaIJ[q]);
+            for (int p = from, q = 0; p < to; p++, q++) {
+                target[p] = Viscosity.shearNavierStokes(eta[q], sigmaIJ[q]);
             }
             if (out == null) {
                 return;
@@ -489,90 +484,39 @@ public final class PointwiseKernel {
             double[][] pi = t.pi;
             double[][] s = t.sigma;
             double[][] o = t.omega;
+            double[] bulkField = y[Field.BULK.ordinal()];
             double[] ui = t.u[i];
             double[] uj = t.u[j];
-            double kronecker = i == j ? 1.0 : 0.0;
-            // rows μ = i, j of π and ω, columns ν = i, j of σ, π and ω: x[4μ + ν]
-            double[] pi0 = pi[4 * i];
-            double[] pi1 = pi[4 * i + 1];
-            double[] pi2 = pi[4 * i + 2];
-            double[] pi3 = pi[4 * i + 3];
-            double[] theta = t.theta;
-            double[] piIJ = pi[4 * i + j];
-            if (secondOrder) {
-                double[] a = t.termA;
-                double[] pj0 = pi[4 * j];
-                double[] pj1 = pi[4 * j + 1];
-                double[] pj2 = pi[4 * j + 2];
-                double[] pj3 = pi[4 * j + 3];
-                double[] sj0 = s[j];
-                double[] sj1 = s[4 + j];
-                double[] sj2 = s[8 + j];
-                double[] sj3 = s[12 + j];
-                double[] si0 = s[i];
-                double[] si1 = s[4 + i];
-                double[] si2 = s[8 + i];
-                double[] si3 = s[12 + i];
-                double[] piSigma = t.piSigma;
-                for (int q = 0; q < n; q++) {
-                    double projector = Viscosity.spatialProjector(kronecker, ui[q], uj[q]);
-                    a[q] = Viscosity.removeTrace(Viscosity.symmetrize(
-                            Kinematics.metricProduct(pi0[q], pi1[q], pi2[q], pi3[q], sj0[q], sj1[q], sj2[q], sj3[q]),
-                            Kinematics.metricProduct(pj0[q], pj1[q], pj2[q], pj3[q], si0[q], si1[q], si2[q], si3[q])),
-                            projector, piSigma[q]);
-                }
-                double[] second = t.termSecond;
-                if (bulk) {
-                    double[] bulkField = y[Field.BULK.ordinal()];
-                    for (int q = 0; q < n; q++) {
-                        second[q] = Viscosity.shearSecondOrder(piIJ[q], theta[q], a[q], bulkField[from + q], sigmaIJ[q]);
-                    }
-                } else {
-                    for (int q = 0; q < n; q++) {
-                        second[q] = Viscosity.shearSecondOrder(piIJ[q], theta[q], a[q], 0.0, sigmaIJ[q]);
-                    }
-                }
-                if (phi7) {
-                    double[] cj0 = pi[j];
-                    double[] cj1 = pi[4 + j];
-                    double[] cj2 = pi[8 + j];
-                    double[] cj3 = pi[12 + j];
-                    double[] piPi = t.piPi;
-                    double[] phi7OverTau = t.phi7OverTau;
-                    for (int q = 0; q < n; q++) {
-                        double projector = Viscosity.spatialProjector(kronecker, ui[q], uj[q]);
-                        double b = Viscosity.removeTrace(Kinematics.metricProduct(pi0[q], pi1[q], pi2[q], pi3[q],
-                                cj0[q], cj1[q], cj2[q], cj3[q]), projector, piPi[q]);
-                        second[q] -= phi7OverTau[q] * b;
-                    }
-                }
-                if (vorticity) {
-                    double[] oi0 = o[4 * i];
-                    double[] oi1 = o[4 * i + 1];
-                    double[] oi2 = o[4 * i + 2];
-                    double[] oi3 = o[4 * i + 3];
-                    double[] cj0 = pi[j];
-                    double[] cj1 = pi[4 + j];
-                    double[] cj2 = pi[8 + j];
-                    double[] cj3 = pi[12 + j];
-                    double[] oj0 = o[j];
-                    double[] oj1 = o[4 + j];
-                    double[] oj2 = o[8 + j];
-                    double[] oj3 = o[12 + j];
-                    for (int q = 0; q < n; q++) {
-                        second[q] += Viscosity.rotation(
-                                Kinematics.metricProduct(oi0[q], oi1[q], oi2[q], oi3[q], cj0[q], cj1[q], cj2[q], cj3[q]),
-                                Kinematics.metricProduct(pi0[q], pi1[q], pi2[q], pi3[q], oj0[q], oj1[q], oj2[q], oj3[q]));
-                    }
-                }
-            }
             double[] wi = t.w[i];
             double[] wj = t.w[j];
-            double[] inverseGamma = t.inverseGamma;
-            double[] second = secondOrder ? t.termSecond : t.zero;
-            for (int q = 0; q < n; q++) {
-                out[from + q] = Viscosity.explicitRate(Viscosity.transversality(ui[q], wj[q], uj[q], wi[q]) + second[q],
-                        inverseGamma[q]);
+            double kronecker = i == j ? 1.0 : 0.0;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double second = 0.0;
+                if (secondOrder) {
+                    double projector = Viscosity.spatialProjector(kronecker, ui[q], uj[q]);
+                    double a = Viscosity.removeTrace(Viscosity.symmetrize(
+                            Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
+                                    s[j][q], s[4 + j][q], s[8 + j][q], s[12 + j][q]),
+                            Kinematics.metricProduct(pi[4 * j][q], pi[4 * j + 1][q], pi[4 * j + 2][q], pi[4 * j + 3][q],
+                                    s[i][q], s[4 + i][q], s[8 + i][q], s[12 + i][q])), projector, t.piSigma[q]);
+                    second = Viscosity.shearSecondOrder(pi[4 * i + j][q], t.theta[q], a, bulk ? bulkField[p] : 0.0,
+                            sigmaIJ[q]);
+                    if (phi7) {
+                        double b = Viscosity.removeTrace(
+                                Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
+                                        pi[j][q], pi[4 + j][q], pi[8 + j][q], pi[12 + j][q]), projector, t.piPi[q]);
+                        second -= t.phi7OverTau[q] * b;
+                    }
+                    if (vorticity) {
+                        second += Viscosity.rotation(
+                                Kinematics.metricProduct(o[4 * i][q], o[4 * i + 1][q], o[4 * i + 2][q], o[4 * i + 3][q],
+                                        pi[j][q], pi[4 + j][q], pi[8 + j][q], pi[12 + j][q]),
+                                Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
+                                        o[j][q], o[4 + j][q], o[8 + j][q], o[12 + j][q]));
+                    }
+                }
+                out[p] = Viscosity.explicitRate(Viscosity.transversality(ui[q], wj[q], uj[q], wi[q]) + second,
+                        t.inverseGamma[q]);
             }
         }
     }
