@@ -14,8 +14,13 @@ import dev.isspectral.parallel.Workers;
  * Jacobian (default): 2 evaluations of G per point where the plain map needs 3, and 3–5 instead of
  * 10–60 with strong shear stress or a poor guess. Convergence test, tolerance, iteration limit and
  * failure reports are those of the plain map, which {@code -Disspectral.recovery.method=fixed-point}
- * selects (kept to measure against); both run the one loop of {@code recoverChunk}, the plain map
+ * selects (kept to measure against); both run the one loop of {@code recoverTile}, the plain map
  * with the Newton steps switched off.
+ *
+ * <p>The points of a tile of {@value #LANE_TILE} are iterated in rounds: each round evaluates G for every point not
+ * yet done in one branch-free loop that the JIT vectorizes (closed form with shear), then takes each point's decision
+ * alone. Every point goes through its own sequence of operations, so the results do not depend on the tile, the
+ * rounds or the team size; the first failing point of a tile is the one reported.
  *
  * <p>Keeps iteration statistics of the last call. Allocates nothing per call.
  */
