@@ -114,17 +114,6 @@ public final class PrimitiveRecovery {
         final double[] gx = new double[LANE_TILE];
         final double[] gy = new double[LANE_TILE];
         final double[] gz = new double[LANE_TILE];
-
-        /** The state of n points before their first round: pending, no iteration, Newton steps as the method says. */
-        void reset(int n, boolean newton) {
-            for (int q = 0; q < n; q++) {
-                iterations[q] = 0;
-                useNewton[q] = newton;
-                fromNewton[q] = false;
-                lastResidual[q] = Double.POSITIVE_INFINITY;
-                pending[q] = true;
-            }
-        }
     }
 
     /**
@@ -321,7 +310,13 @@ public final class PrimitiveRecovery {
         LaneMap map = st.map;
         double[] delta = newtonSteps[chunk];
         int n = to - from;
-        st.reset(n, newton);
+        for (int q = 0; q < n; q++) {
+            st.iterations[q] = 0;
+            st.useNewton[q] = newton;
+            st.fromNewton[q] = false;
+            st.lastResidual[q] = Double.POSITIVE_INFINITY;
+            st.pending[q] = true;
+        }
         long total = 0;
         int max = 0;
         int lo = 0;
@@ -350,17 +345,49 @@ public final class PrimitiveRecovery {
                 double vy = out.vy[p];
                 double vz = out.vz[p];
                 int iterations = ++st.iterations[q];
-                if (!(iterate && lanes)) {
-                    pointMap(map, q, p, u, vx, vy, vz, iterate);   // this point's map, alone, into the same arrays
+                double inverseTransverse = 0;
+                double zz = 0;
+                double p0x = 0;
+                double p0y = 0;
+                double p0z = 0;
+                double energyTilde;
+                double mx;
+                double my;
+                double mz;
+                double m2;
+                double scale;
+                if (iterate && lanes) {
+                    // the map at this v, evaluated lane-wise with the same operations (LaneMap)
+                    inverseTransverse = map.inverseTransverse[q];
+                    zz = map.zz[q];
+                    p0x = map.p0x[q];
+                    p0y = map.p0y[q];
+                    p0z = map.p0z[q];
+                    energyTilde = map.energyTilde[q];
+                    mx = map.mx[q];
+                    my = map.my[q];
+                    mz = map.mz[q];
+                    m2 = map.m2[q];
+                    scale = closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
+                } else {
+                    double p00 = 0;
+                    if (iterate) {
+                        inverseTransverse = 1 / (1 - vz * vz);
+                        zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
+                        p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+                        p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+                        p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+                        p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+                    } else if (shear) {
+                        zz = StressTensor.zzAtRest(xx, yy);
+                    }
+                    energyTilde = u[0][p] - p00;
+                    mx = u[1][p] - p0x;
+                    my = u[2][p] - p0y;
+                    mz = u[3][p] - p0z;
+                    m2 = mx * mx + my * my + mz * mz;
+                    scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
                 }
-                // the map at this v (LaneMap, or pointMap)
-                double zz = map.zz[q];
-                double energyTilde = map.energyTilde[q];
-                double mx = map.mx[q];
-                double my = map.my[q];
-                double mz = map.mz[q];
-                double m2 = map.m2[q];
-                double scale = !(iterate && lanes) || closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
                 boolean done = false;
                 if (Double.isNaN(scale)) {
                     if (st.fromNewton[q]) {
@@ -386,11 +413,12 @@ public final class PrimitiveRecovery {
                     double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
                     if (!iterate || change <= VELOCITY_TOLERANCE) {
                         done = true;
-                        RecoveryException bad = converged(out, p, u, energy, nvx, nvy, nvz, zz, iterate, delta);
-                        if (bad != null) {
-                            failure = bad;
+                        if (!(energy > 0) || Double.isInfinite(energy)) {
+                            failure = failure("energy density eps = " + energy + " is not positive and finite", p, u,
+                                    nvx, nvy, nvz);
                             failAt = q;
                         } else {
+                            store(out, p, energy, nvx, nvy, nvz, zz, xx, yy, xy, xz, yz, iterate, delta);
                             total += iterations;
                             max = Math.max(max, iterations);
                         }
@@ -400,7 +428,42 @@ public final class PrimitiveRecovery {
                         failAt = q;
                         done = true;
                     } else {
-                        nextVelocity(st, map, q, out, p, u, delta, scale, energy, change, vx, vy, vz, nvx, nvy, nvz);
+                        // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change below
+                        // tolerance
+                        double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
+                                + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+                        boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
+                        boolean useNewton = st.useNewton[q];
+                        double lastResidual = st.lastResidual[q];
+                        boolean stepped = false;
+                        if (useNewton && change < lastResidual && !plainSuffices) {
+                            st.lastResidual[q] = change;
+                            newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
+                                    xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
+                            double wx = vx + delta[0];
+                            double wy = vy + delta[1];
+                            double wz = vz + delta[2];
+                            if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+                                st.gx[q] = nvx;
+                                st.gy[q] = nvy;
+                                st.gz[q] = nvz;
+                                out.vx[p] = wx;
+                                out.vy[p] = wy;
+                                out.vz[p] = wz;
+                                st.fromNewton[q] = true;
+                                stepped = true;
+                            } else {
+                                lastResidual = change;
+                            }
+                        }
+                        if (!stepped) {
+                            st.useNewton[q] = useNewton && plainSuffices && change < lastResidual;
+                            st.lastResidual[q] = change;
+                            st.fromNewton[q] = false;
+                            out.vx[p] = nvx;
+                            out.vy[p] = nvy;
+                            out.vz[p] = nvz;
+                        }
                     }
                 }
                 if (done) {
@@ -418,110 +481,6 @@ public final class PrimitiveRecovery {
         }
         chunkIterations[chunk] += total;
         chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
-    }
-
-    /**
-     * The next velocity of a point not yet converged, into {@code out}: a safeguarded Newton step from v (while they
-     * shrink the residual and the contraction bound does not already put the next change below tolerance) or the plain
-     * step to G(v) = nv; the map at v is entry q of {@code map}.
-     */
-    private void nextVelocity(TileState st, LaneMap map, int q, Primitives out, int p, double[][] u, double[] delta,
-                              double scale, double energy, double change, double vx, double vy, double vz,
-                              double nvx, double nvy, double nvz) {
-        double xx = u[5][p];
-        double yy = u[6][p];
-        double xy = u[7][p];
-        double xz = u[8][p];
-        double yz = u[9][p];
-        double zz = map.zz[q];
-        double inverseTransverse = map.inverseTransverse[q];
-        // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change below tolerance
-        double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz) + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-        boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
-        boolean useNewton = st.useNewton[q];
-        double lastResidual = st.lastResidual[q];
-        if (useNewton && change < lastResidual && !plainSuffices) {
-            st.lastResidual[q] = change;
-            newtonStep(delta, energy, map.m2[q], scale, inverseTransverse, map.mx[q], map.my[q], map.mz[q],
-                    nvx - vx, nvy - vy, nvz - vz, xx, yy, xy, xz, yz, zz, map.p0x[q], map.p0y[q], map.p0z[q], vz);
-            double wx = vx + delta[0];
-            double wy = vy + delta[1];
-            double wz = vz + delta[2];
-            if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
-                st.gx[q] = nvx;
-                st.gy[q] = nvy;
-                st.gz[q] = nvz;
-                out.vx[p] = wx;
-                out.vy[p] = wy;
-                out.vz[p] = wz;
-                st.fromNewton[q] = true;
-                return;
-            }
-            lastResidual = change;
-        }
-        st.useNewton[q] = useNewton && plainSuffices && change < lastResidual;
-        st.lastResidual[q] = change;
-        st.fromNewton[q] = false;
-        out.vx[p] = nvx;
-        out.vy[p] = nvy;
-        out.vz[p] = nvz;
-    }
-
-    /**
-     * The map at point p's velocity v, alone (the path {@link LaneMap} does not take: a point without shear, or an
-     * EOS without the closed form), into entry q of {@code map}; its {@code root} is v/M itself (NaN where the state
-     * is not admissible).
-     */
-    private void pointMap(LaneMap map, int q, int p, double[][] u, double vx, double vy, double vz, boolean iterate) {
-        double xx = u[5][p];
-        double yy = u[6][p];
-        double xy = u[7][p];
-        double xz = u[8][p];
-        double yz = u[9][p];
-        double inverseTransverse = 0;
-        double zz = 0;
-        double p0x = 0;
-        double p0y = 0;
-        double p0z = 0;
-        double p00 = 0;
-        if (iterate) {
-            inverseTransverse = 1 / (1 - vz * vz);
-            zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
-            p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-            p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-            p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-            p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-        } else if (shear) {
-            zz = StressTensor.zzAtRest(xx, yy);
-        }
-        double energyTilde = u[0][p] - p00;
-        double mx = u[1][p] - p0x;
-        double my = u[2][p] - p0y;
-        double mz = u[3][p] - p0z;
-        double m2 = mx * mx + my * my + mz * mz;
-        double pi = u[4][p];
-        map.inverseTransverse[q] = inverseTransverse;
-        map.zz[q] = zz;
-        map.p0x[q] = p0x;
-        map.p0y[q] = p0y;
-        map.p0z[q] = p0z;
-        map.p00[q] = p00;
-        map.energyTilde[q] = energyTilde;
-        map.mx[q] = mx;
-        map.my[q] = my;
-        map.mz[q] = mz;
-        map.m2[q] = m2;
-        map.root[q] = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
-    }
-
-    /** Stores a converged point (its ε, v and, if kept, dependent components); the failure if ε is not positive and finite. */
-    private RecoveryException converged(Primitives out, int p, double[][] u, double energy, double vx, double vy, double vz,
-                                        double zz, boolean iterate, double[] dependent) {
-        if (!(energy > 0) || Double.isInfinite(energy)) {
-            return failure("energy density eps = " + energy + " is not positive and finite", p, u, vx, vy, vz);
-        }
-        store(out, p, energy, vx, vy, vz, zz, u[5][p], u[6][p], u[7][p], u[8][p], u[9][p], iterate, dependent);
-        return null;
     }
 
     /**
