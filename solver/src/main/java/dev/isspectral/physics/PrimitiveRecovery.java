@@ -114,6 +114,21 @@ public final class PrimitiveRecovery {
         final double[] gx = new double[LANE_TILE];
         final double[] gy = new double[LANE_TILE];
         final double[] gz = new double[LANE_TILE];
+        // this round's Newton candidates: their points, and their ε and v/M at v (G(v) waits in gx, gy, gz)
+        final int[] newton = new int[LANE_TILE];
+        final double[] energy = new double[LANE_TILE];
+        final double[] scale = new double[LANE_TILE];
+
+        /** The state of n points before their first round: pending, no iteration, Newton steps as the method says. */
+        void reset(int n, boolean newtonSteps) {
+            for (int q = 0; q < n; q++) {
+                iterations[q] = 0;
+                useNewton[q] = newtonSteps;
+                fromNewton[q] = false;
+                lastResidual[q] = Double.POSITIVE_INFINITY;
+                pending[q] = true;
+            }
+        }
     }
 
     /**
@@ -310,13 +325,7 @@ public final class PrimitiveRecovery {
         LaneMap map = st.map;
         double[] delta = newtonSteps[chunk];
         int n = to - from;
-        for (int q = 0; q < n; q++) {
-            st.iterations[q] = 0;
-            st.useNewton[q] = newton;
-            st.fromNewton[q] = false;
-            st.lastResidual[q] = Double.POSITIVE_INFINITY;
-            st.pending[q] = true;
-        }
+        st.reset(n, newton);
         long total = 0;
         int max = 0;
         int lo = 0;
@@ -329,6 +338,7 @@ public final class PrimitiveRecovery {
             }
             int nextLo = hi;
             int nextHi = lo - 1;
+            int newtons = 0;
             for (int q = lo; q < hi && q < failAt; q++) {
                 if (!st.pending[q]) {
                     continue;
@@ -345,67 +355,26 @@ public final class PrimitiveRecovery {
                 double vy = out.vy[p];
                 double vz = out.vz[p];
                 int iterations = ++st.iterations[q];
-                double inverseTransverse = 0;
-                double zz = 0;
-                double p0x = 0;
-                double p0y = 0;
-                double p0z = 0;
-                double energyTilde;
-                double mx;
-                double my;
-                double mz;
-                double m2;
-                double scale;
-                if (iterate && lanes) {
-                    // the map at this v, evaluated lane-wise with the same operations (LaneMap)
-                    inverseTransverse = map.inverseTransverse[q];
-                    zz = map.zz[q];
-                    p0x = map.p0x[q];
-                    p0y = map.p0y[q];
-                    p0z = map.p0z[q];
-                    energyTilde = map.energyTilde[q];
-                    mx = map.mx[q];
-                    my = map.my[q];
-                    mz = map.mz[q];
-                    m2 = map.m2[q];
-                    scale = closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
-                } else {
-                    double p00 = 0;
-                    if (iterate) {
-                        inverseTransverse = 1 / (1 - vz * vz);
-                        zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
-                        p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                        p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                        p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-                        p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-                    } else if (shear) {
-                        zz = StressTensor.zzAtRest(xx, yy);
-                    }
-                    energyTilde = u[0][p] - p00;
-                    mx = u[1][p] - p0x;
-                    my = u[2][p] - p0y;
-                    mz = u[3][p] - p0z;
-                    m2 = mx * mx + my * my + mz * mz;
-                    scale = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
+                if (!(iterate && lanes)) {
+                    pointMap(map, q, p, u, vx, vy, vz, iterate);   // this point's map, alone, into the same arrays
                 }
+                // the map at this v (LaneMap, or pointMap)
+                double zz = map.zz[q];
+                double energyTilde = map.energyTilde[q];
+                double m2 = map.m2[q];
+                double scale = !(iterate && lanes) || closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
                 boolean done = false;
                 if (Double.isNaN(scale)) {
-                    if (st.fromNewton[q]) {
-                        // the Newton step left the admissible set: back to plain steps from the last G
-                        out.vx[p] = st.gx[q];
-                        out.vy[p] = st.gy[q];
-                        out.vz[p] = st.gz[q];
-                        st.useNewton[q] = false;
-                        st.fromNewton[q] = false;
-                    } else {
-                        failure = inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
+                    RecoveryException bad = notAdmissible(st, q, p, u, out, energyTilde, m2, pi, vx, vy, vz);
+                    if (bad != null) {
+                        failure = bad;
                         failAt = q;
                         done = true;
                     }
                 } else {
-                    double nvx = scale * mx;
-                    double nvy = scale * my;
-                    double nvz = scale * mz;
+                    double nvx = scale * map.mx[q];
+                    double nvy = scale * map.my[q];
+                    double nvz = scale * map.mz[q];
                     double energy = energyTilde - m2 * scale;
                     double rx = nvx - vx;
                     double ry = nvy - vy;
@@ -428,35 +397,23 @@ public final class PrimitiveRecovery {
                         failAt = q;
                         done = true;
                     } else {
-                        // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change below
-                        // tolerance
+                        // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change low enough
                         double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
                                 + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-                        boolean plainSuffices = 4 * scale * stress * inverseTransverse * change <= 0.5 * VELOCITY_TOLERANCE;
+                        boolean plainSuffices = 4 * scale * stress * map.inverseTransverse[q] * change
+                                <= 0.5 * VELOCITY_TOLERANCE;
                         boolean useNewton = st.useNewton[q];
                         double lastResidual = st.lastResidual[q];
-                        boolean stepped = false;
                         if (useNewton && change < lastResidual && !plainSuffices) {
+                            // a Newton step from v, taken for all candidates after this loop (newtonSteps)
                             st.lastResidual[q] = change;
-                            newtonStep(delta, energy, m2, scale, inverseTransverse, mx, my, mz, rx, ry, rz,
-                                    xx, yy, xy, xz, yz, zz, p0x, p0y, p0z, vz);
-                            double wx = vx + delta[0];
-                            double wy = vy + delta[1];
-                            double wz = vz + delta[2];
-                            if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
-                                st.gx[q] = nvx;
-                                st.gy[q] = nvy;
-                                st.gz[q] = nvz;
-                                out.vx[p] = wx;
-                                out.vy[p] = wy;
-                                out.vz[p] = wz;
-                                st.fromNewton[q] = true;
-                                stepped = true;
-                            } else {
-                                lastResidual = change;
-                            }
-                        }
-                        if (!stepped) {
+                            st.newton[newtons++] = q;
+                            st.gx[q] = nvx;
+                            st.gy[q] = nvy;
+                            st.gz[q] = nvz;
+                            st.energy[q] = energy;
+                            st.scale[q] = scale;
+                        } else {
                             st.useNewton[q] = useNewton && plainSuffices && change < lastResidual;
                             st.lastResidual[q] = change;
                             st.fromNewton[q] = false;
@@ -473,6 +430,7 @@ public final class PrimitiveRecovery {
                     nextHi = q;
                 }
             }
+            newtonSteps(st, newtons, from, u, out, delta);
             lo = nextLo;
             hi = Math.min(nextHi + 1, failAt);
         }
@@ -481,6 +439,109 @@ public final class PrimitiveRecovery {
         }
         chunkIterations[chunk] += total;
         chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
+    }
+
+    /**
+     * The Newton steps of a round's candidates ({@code st.newton[0 … count)}): each from its v, with G(v) in
+     * {@code st.gx, gy, gz} and ε, v/M at v in {@code st.energy, scale}; a step that leaves |v| < 1 (or is not finite)
+     * becomes the plain step to G(v), and the point's Newton steps end. One loop per round, so the step's arithmetic
+     * is no call per point.
+     */
+    private void newtonSteps(TileState st, int count, int from, double[][] u, Primitives out, double[] delta) {
+        LaneMap map = st.map;
+        for (int k = 0; k < count; k++) {
+            int q = st.newton[k];
+            int p = from + q;
+            double vx = out.vx[p];
+            double vy = out.vy[p];
+            double vz = out.vz[p];
+            double nvx = st.gx[q];
+            double nvy = st.gy[q];
+            double nvz = st.gz[q];
+            newtonStep(delta, st.energy[q], map.m2[q], st.scale[q], map.inverseTransverse[q], map.mx[q], map.my[q],
+                    map.mz[q], nvx - vx, nvy - vy, nvz - vz, u[5][p], u[6][p], u[7][p], u[8][p], u[9][p], map.zz[q],
+                    map.p0x[q], map.p0y[q], map.p0z[q], vz);
+            double wx = vx + delta[0];
+            double wy = vy + delta[1];
+            double wz = vz + delta[2];
+            if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+                out.vx[p] = wx;
+                out.vy[p] = wy;
+                out.vz[p] = wz;
+                st.fromNewton[q] = true;
+            } else {
+                // as a plain step: the residual did not shrink from the one just recorded, so Newton steps end
+                st.useNewton[q] = false;
+                st.fromNewton[q] = false;
+                out.vx[p] = nvx;
+                out.vy[p] = nvy;
+                out.vz[p] = nvz;
+            }
+        }
+    }
+
+    /**
+     * A point whose state is not admissible at v: back to plain steps from the last G if a Newton step led there
+     * (null), else the failure of physics.md §5 step 2.
+     */
+    private RecoveryException notAdmissible(TileState st, int q, int p, double[][] u, Primitives out, double energyTilde,
+                                            double m2, double pi, double vx, double vy, double vz) {
+        if (!st.fromNewton[q]) {
+            return inadmissible(energyTilde, m2, pi, p, u, vx, vy, vz);
+        }
+        out.vx[p] = st.gx[q];
+        out.vy[p] = st.gy[q];
+        out.vz[p] = st.gz[q];
+        st.useNewton[q] = false;
+        st.fromNewton[q] = false;
+        return null;
+    }
+
+    /**
+     * The map at point p's velocity v, alone (the path {@link LaneMap} does not take: a point without shear, or an
+     * EOS without the closed form), into entry q of {@code map}; its {@code root} is v/M itself (NaN where the state
+     * is not admissible).
+     */
+    private void pointMap(LaneMap map, int q, int p, double[][] u, double vx, double vy, double vz, boolean iterate) {
+        double xx = u[5][p];
+        double yy = u[6][p];
+        double xy = u[7][p];
+        double xz = u[8][p];
+        double yz = u[9][p];
+        double inverseTransverse = 0;
+        double zz = 0;
+        double p0x = 0;
+        double p0y = 0;
+        double p0z = 0;
+        double p00 = 0;
+        if (iterate) {
+            inverseTransverse = 1 / (1 - vz * vz);
+            zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
+            p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
+            p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
+            p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
+            p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
+        } else if (shear) {
+            zz = StressTensor.zzAtRest(xx, yy);
+        }
+        double energyTilde = u[0][p] - p00;
+        double mx = u[1][p] - p0x;
+        double my = u[2][p] - p0y;
+        double mz = u[3][p] - p0z;
+        double m2 = mx * mx + my * my + mz * mz;
+        double pi = u[4][p];
+        map.inverseTransverse[q] = inverseTransverse;
+        map.zz[q] = zz;
+        map.p0x[q] = p0x;
+        map.p0y[q] = p0y;
+        map.p0z[q] = p0z;
+        map.p00[q] = p00;
+        map.energyTilde[q] = energyTilde;
+        map.mx[q] = mx;
+        map.my[q] = my;
+        map.mz[q] = mz;
+        map.m2[q] = m2;
+        map.root[q] = closedForm ? closedFormScale(energyTilde, m2, pi) : iterativeScale(energyTilde, m2, pi);
     }
 
     /**
