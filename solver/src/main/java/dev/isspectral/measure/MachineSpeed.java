@@ -7,10 +7,14 @@ import java.util.Locale;
  * How fast the machine ran at one moment, in absolute terms, read on the calling thread in about a fifth of a second:
  * <ul>
  *   <li><b>stream</b>: GB/s of a[i] = b[i] + s·c[i] over three arrays of {@value #STREAM_DOUBLES} doubles (32 MiB each,
- *       beyond the caches; 24 bytes counted per element), the median of {@value #REPEATS} sweeps;</li>
+ *       beyond the caches; 24 bytes counted per element), the best of {@value #REPEATS} sweeps;</li>
  *   <li><b>arithmetic</b>: GFLOP/s of eight independent multiply-add chains in registers (16 flops per round, each
- *       chain waiting on its own last result: it follows the core's clock), the median of {@value #REPEATS} runs.</li>
+ *       chain waiting on its own last result: it follows the core's clock), the best of {@value #REPEATS} runs.</li>
  * </ul>
+ * It first pauses {@value #PAUSE_MS} ms, so that this JVM's own other threads (the JIT's compilers after a set-up, a
+ * thread team before it parks) leave the cores, and keeps the best of the repeats: a reading is what the host gave
+ * this thread, not what this JVM's other threads took from it (the medians without a pause spread by 2× inside one
+ * run, BENCHMARKS.md "Limits of the method").
  * Ratios measured in one run do not need it; absolute times compared between runs do. On a shared host the same
  * code's step time moved 30% between two quiet runs an hour apart (BENCHMARKS.md, "Limits of the method"): each fork
  * of a forked measurement reads this before and after its rounds ({@link Forks}), and the report prints the range,
@@ -25,6 +29,8 @@ public record MachineSpeed(double streamGBs, double arithmeticGflops) {
     public static final int ARITHMETIC_ROUNDS = 1 << 22;
     /** Timed repetitions of each loop (after one untimed run of each). */
     public static final int REPEATS = 5;
+    /** Milliseconds of pause before a reading. */
+    public static final int PAUSE_MS = 200;
 
     /** Key of the reading taken before a fork's rounds, in its extras. */
     public static final String BEFORE = "machine speed before";
@@ -33,8 +39,13 @@ public record MachineSpeed(double streamGBs, double arithmeticGflops) {
 
     private static volatile double sink;
 
-    /** Reads both loops now, on this thread (allocates three 32 MiB arrays, garbage afterwards). */
+    /** Reads both loops now, on this thread, after the pause (allocates three 32 MiB arrays, garbage afterwards). */
     public static MachineSpeed read() {
+        try {
+            Thread.sleep(PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         double[] a = new double[STREAM_DOUBLES];
         double[] b = new double[STREAM_DOUBLES];
         double[] c = new double[STREAM_DOUBLES];
@@ -56,7 +67,15 @@ public record MachineSpeed(double streamGBs, double arithmeticGflops) {
             arithmetic[r] = 16.0 * ARITHMETIC_ROUNDS / Math.max(1, t2 - t1);
         }
         sink = s + a[STREAM_DOUBLES - 1];
-        return new MachineSpeed(Stats.median(stream), Stats.median(arithmetic));
+        return new MachineSpeed(max(stream), max(arithmetic));
+    }
+
+    private static double max(double[] values) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            best = Math.max(best, v);
+        }
+        return best;
     }
 
     private static void triad(double[] a, double[] b, double[] c) {
