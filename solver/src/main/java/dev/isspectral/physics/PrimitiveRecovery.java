@@ -18,7 +18,7 @@ import dev.isspectral.parallel.Workers;
  * with the Newton steps switched off.
  *
  * <p>The points of a tile of {@value #LANE_TILE} are iterated in rounds: each round evaluates G for every point not
- * yet done in one branch-free loop that the JIT vectorizes (closed form with shear), then takes each point's decision
+ * yet done in one branch-free loop that the JIT vectorizes (with shear evolved), then takes each point's decision
  * alone. Every point goes through its own sequence of operations, so the results do not depend on the tile, the
  * rounds or the team size; the first failing point of a tile is the one reported.
  *
@@ -92,14 +92,14 @@ public final class PrimitiveRecovery {
         }
         this.newton = method.equals("newton");
         this.newtonSteps = new double[workers.size()][5];   // Newton step (3), then the dependent components (5)
-        this.lanes = closedForm && shear;
+        this.lanes = shear;
         this.tiles = new TileState[workers.size()];
         for (int c = 0; c < tiles.length; c++) {
             tiles[c] = new TileState();
         }
     }
 
-    /** Points per tile of {@link #recoverTile}: the map's twelve arrays and the iteration state take about 50 kB. */
+    /** Points per tile of {@link #recoverTile}: the map's eleven arrays and the iteration state take about 50 kB. */
     static final int LANE_TILE = 256;
 
     /** One thread's state of a tile's points between rounds of {@link #recoverTile}, reused for every tile. */
@@ -133,10 +133,10 @@ public final class PrimitiveRecovery {
 
     /**
      * The map G at each point's current v for a tile of points, lane-wise: one short loop without a branch, which C2
-     * vectorizes (the decisions of the iteration branch per point and stay scalar). For every point, as if its shear
-     * were nonzero, it computes what the scalar path of {@link #recoverTile} computes, with the same operations in the
-     * same order (so the same bits), and that path reads it instead; a point with no shear (iterated nowhere) or an
-     * inadmissible state takes the scalar path. Closed form (constant c_s²) with shear only.
+     * vectorizes (the decisions of the iteration branch per point and stay scalar): the dependent components of π at
+     * v, Ẽ, M̃, M² and the root of (5.1) before its admissibility is checked (used for the closed form, constant c_s²);
+     * other equations of state take their root per point ({@link #iterativeScale}). Computed for every point as if its
+     * shear were nonzero: a point with none takes {@link #mapAtRest} instead. Transport with shear only.
      */
     private final class LaneMap {
         final double[] inverseTransverse = new double[LANE_TILE];
@@ -144,7 +144,6 @@ public final class PrimitiveRecovery {
         final double[] p0x = new double[LANE_TILE];
         final double[] p0y = new double[LANE_TILE];
         final double[] p0z = new double[LANE_TILE];
-        final double[] p00 = new double[LANE_TILE];
         final double[] energyTilde = new double[LANE_TILE];
         final double[] mx = new double[LANE_TILE];
         final double[] my = new double[LANE_TILE];
@@ -164,9 +163,9 @@ public final class PrimitiveRecovery {
             double[] e0y = u[2];
             double[] e0z = u[3];
             double[] bulk = u[4];
-            double[] gx = out.vx;
-            double[] gy = out.vy;
-            double[] gz = out.vz;
+            double[] velocityX = out.vx;
+            double[] velocityY = out.vy;
+            double[] velocityZ = out.vz;
             for (int q = lo; q < hi; q++) {
                 int p = from + q;
                 double xx = sxx[p];
@@ -174,9 +173,9 @@ public final class PrimitiveRecovery {
                 double xy = sxy[p];
                 double xz = sxz[p];
                 double yz = syz[p];
-                double vx = gx[p];
-                double vy = gy[p];
-                double vz = gz[p];
+                double vx = velocityX[p];
+                double vy = velocityY[p];
+                double vz = velocityZ[p];
                 double it = 1 / (1 - vz * vz);
                 double z = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * it;
                 double tx = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
@@ -193,7 +192,6 @@ public final class PrimitiveRecovery {
                 p0x[q] = tx;
                 p0y[q] = ty;
                 p0z[q] = tz;
-                p00[q] = t0;
                 energyTilde[q] = et;
                 mx[q] = ax;
                 my[q] = ay;
@@ -306,7 +304,7 @@ public final class PrimitiveRecovery {
     /**
      * Recovers the points [from, to) of one tile, the iteration of every point advanced in rounds: each round evaluates
      * the map G (steps 1–4: dependent components at v, Ẽ and M̃, then v/M from (5.1) or the Newton–bisection root) once
-     * for each point not yet done, lane-wise for the whole tile where it can ({@link LaneMap}: closed form with shear),
+     * for each point not yet done, lane-wise for the whole tile where it can ({@link LaneMap}: with shear evolved),
      * then takes each such point's decision alone. A point's own sequence of operations is that of iterating it to
      * the end by itself, so the bits do not depend on its neighbours, the tile or the rounds. The loop stops on
      * max_i |G(v) − v| ≤ 1e-14 with result G(v). The plain method ({@code fixed-point}) always steps to v = G(v);
@@ -355,14 +353,14 @@ public final class PrimitiveRecovery {
                 double vy = out.vy[p];
                 double vz = out.vz[p];
                 int iterations = ++st.iterations[q];
-                if (!(iterate && lanes)) {
-                    pointMap(map, q, p, u, vx, vy, vz, iterate);   // this point's map, alone, into the same arrays
+                if (!iterate) {
+                    mapAtRest(map, q, p, u);   // no shear: the map without π^0ν (else the lanes' map at this v)
                 }
-                // the map at this v (LaneMap, or pointMap)
                 double zz = map.zz[q];
                 double energyTilde = map.energyTilde[q];
                 double m2 = map.m2[q];
-                double scale = !(iterate && lanes) || closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
+                double scale = !iterate ? map.root[q] : !closedForm ? iterativeScale(energyTilde, m2, pi)
+                        : closedFormAdmissible(energyTilde, m2, pi) ? map.root[q] : Double.NaN;
                 boolean done = false;
                 if (Double.isNaN(scale)) {
                     RecoveryException bad = notAdmissible(st, q, p, u, out, energyTilde, m2, pi, vx, vy, vz);
@@ -498,44 +496,22 @@ public final class PrimitiveRecovery {
     }
 
     /**
-     * The map at point p's velocity v, alone (the path {@link LaneMap} does not take: a point without shear, or an
-     * EOS without the closed form), into entry q of {@code map}; its {@code root} is v/M itself (NaN where the state
-     * is not admissible).
+     * The map of a point without shear stress (none evolved, or all five components zero), into entry q of {@code map}:
+     * π^0ν = 0, so Ẽ and M̃ are the evolved T^00, T^0i, and π^zz = −π^xx − π^yy; its {@code root} is v/M itself (NaN
+     * where the state is not admissible).
      */
-    private void pointMap(LaneMap map, int q, int p, double[][] u, double vx, double vy, double vz, boolean iterate) {
-        double xx = u[5][p];
-        double yy = u[6][p];
-        double xy = u[7][p];
-        double xz = u[8][p];
-        double yz = u[9][p];
-        double inverseTransverse = 0;
-        double zz = 0;
-        double p0x = 0;
-        double p0y = 0;
-        double p0z = 0;
-        double p00 = 0;
-        if (iterate) {
-            inverseTransverse = 1 / (1 - vz * vz);
-            zz = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * inverseTransverse;
-            p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-            p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-            p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-            p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-        } else if (shear) {
-            zz = StressTensor.zzAtRest(xx, yy);
-        }
-        double energyTilde = u[0][p] - p00;
-        double mx = u[1][p] - p0x;
-        double my = u[2][p] - p0y;
-        double mz = u[3][p] - p0z;
+    private void mapAtRest(LaneMap map, int q, int p, double[][] u) {
+        double energyTilde = u[0][p];
+        double mx = u[1][p];
+        double my = u[2][p];
+        double mz = u[3][p];
         double m2 = mx * mx + my * my + mz * mz;
         double pi = u[4][p];
-        map.inverseTransverse[q] = inverseTransverse;
-        map.zz[q] = zz;
-        map.p0x[q] = p0x;
-        map.p0y[q] = p0y;
-        map.p0z[q] = p0z;
-        map.p00[q] = p00;
+        map.inverseTransverse[q] = 0;
+        map.zz[q] = shear ? StressTensor.zzAtRest(u[5][p], u[6][p]) : 0;
+        map.p0x[q] = 0;
+        map.p0y[q] = 0;
+        map.p0z[q] = 0;
         map.energyTilde[q] = energyTilde;
         map.mx[q] = mx;
         map.my[q] = my;
