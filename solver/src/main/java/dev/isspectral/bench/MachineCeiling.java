@@ -19,7 +19,7 @@ import java.util.Locale;
  *   <li><b>arithmetic</b>: eight independent chains of multiply-adds in registers, no memory traffic: it scales with
  *       the cores the threads really get (vCPUs that are hyperthreads of one physical core share its arithmetic
  *       units and give much less than T×);</li>
- *   <li><b>memory streaming</b>: a[i] = b[i] + s·c[i] over three arrays of {@value #STREAM_DOUBLES} doubles (far beyond
+ *   <li><b>memory streaming</b>: {@link MachineSpeed#triad} over three arrays of 32 MiB (far beyond
  *       any cache): it scales only as far as the memory bandwidth lets.</li>
  * </ul>
  * All thread counts and both loops are stepped interleaved in one {@link Measure} (order rotated), speed-ups paired
@@ -27,8 +27,6 @@ import java.util.Locale;
  */
 final class MachineCeiling {
 
-    /** Doubles per streamed array: 32 MiB each. */
-    static final int STREAM_DOUBLES = 1 << 22;
     /** Multiply-add rounds of the arithmetic loop, over all threads together (8 chains each). */
     static final long ARITHMETIC_ROUNDS = 1L << 24;
 
@@ -42,13 +40,7 @@ final class MachineCeiling {
 
     /** Measures both loops on each thread count (the first is the reference of the speed-ups) within {@code budget}. */
     static MachineCeiling measure(List<Integer> threads, Duration budget) {
-        double[] a = new double[STREAM_DOUBLES];
-        double[] b = new double[STREAM_DOUBLES];
-        double[] c = new double[STREAM_DOUBLES];
-        for (int i = 0; i < STREAM_DOUBLES; i++) {
-            b[i] = i;
-            c[i] = 0.5 * i;
-        }
+        double[][] abc = MachineSpeed.streamArrays();
         double[] sink = new double[256];
         List<Candidate> candidates = new ArrayList<>();
         for (int t : threads) {
@@ -61,15 +53,11 @@ final class MachineCeiling {
         }
         for (int t : threads) {
             Workers team = Workers.shared(t);
-            candidates.add(Candidate.of("streaming, " + t, () -> team.forEachChunk(STREAM_DOUBLES, Workers.STREAMING_GRAIN,
-                    (chunk, from, to) -> {
-                        for (int i = from; i < to; i++) {
-                            a[i] = b[i] + 1.5 * c[i];
-                        }
-                    })));
+            candidates.add(Candidate.of("streaming, " + t, () -> team.forEachChunk(MachineSpeed.STREAM_DOUBLES,
+                    Workers.STREAMING_GRAIN, (chunk, from, to) -> MachineSpeed.triad(abc[0], abc[1], abc[2], from, to))));
         }
         Measurement m = Measure.of(candidates).named("machine ceiling").budget(budget).minSample(Duration.ZERO).run();
-        if (sink[0] == 42.0 && a[1] == 42.0) {
+        if (sink[0] == 42.0 && abc[0][1] == 42.0) {
             System.out.print("");     // keep the results alive
         }
         return new MachineCeiling(List.copyOf(threads), m);

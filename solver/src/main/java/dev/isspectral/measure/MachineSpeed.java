@@ -46,20 +46,17 @@ public record MachineSpeed(double streamGBs, double arithmeticGflops) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        double[] a = new double[STREAM_DOUBLES];
-        double[] b = new double[STREAM_DOUBLES];
-        double[] c = new double[STREAM_DOUBLES];
-        for (int i = 0; i < STREAM_DOUBLES; i++) {
-            b[i] = i;
-            c[i] = 0.5 * i;
-        }
+        double[][] abc = streamArrays();
+        double[] a = abc[0];
+        double[] b = abc[1];
+        double[] c = abc[2];
         double[] stream = new double[REPEATS];
         double[] arithmetic = new double[REPEATS];
-        triad(a, b, c);
+        triad(a, b, c, 0, STREAM_DOUBLES);
         double s = chains(ARITHMETIC_ROUNDS, 0);
         for (int r = 0; r < REPEATS; r++) {
             long t0 = System.nanoTime();
-            triad(a, b, c);
+            triad(a, b, c, 0, STREAM_DOUBLES);
             long t1 = System.nanoTime();
             s += chains(ARITHMETIC_ROUNDS, r);
             long t2 = System.nanoTime();
@@ -78,8 +75,21 @@ public record MachineSpeed(double streamGBs, double arithmeticGflops) {
         return best;
     }
 
-    private static void triad(double[] a, double[] b, double[] c) {
-        for (int i = 0; i < a.length; i++) {
+    /** The three arrays of the streaming loop, {@value #STREAM_DOUBLES} doubles each: a, then b[i] = i, c[i] = i/2. */
+    public static double[][] streamArrays() {
+        double[] a = new double[STREAM_DOUBLES];
+        double[] b = new double[STREAM_DOUBLES];
+        double[] c = new double[STREAM_DOUBLES];
+        for (int i = 0; i < STREAM_DOUBLES; i++) {
+            b[i] = i;
+            c[i] = 0.5 * i;
+        }
+        return new double[][] {a, b, c};
+    }
+
+    /** The streaming loop a[i] = b[i] + 1.5·c[i] over [from, to) (also {@code bench scaling}'s memory ceiling). */
+    public static void triad(double[] a, double[] b, double[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
             a[i] = b[i] + 1.5 * c[i];
         }
     }
