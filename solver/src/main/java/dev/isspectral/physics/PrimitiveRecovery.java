@@ -99,7 +99,7 @@ public final class PrimitiveRecovery {
         }
     }
 
-    /** Points per tile of {@link #recoverTile}: the map's eleven arrays and the iteration state take about 50 kB. */
+    /** Points per tile of {@link #recoverTile}: the map's 25 arrays (inputs and values) and the iteration state: 66 kB. */
     static final int LANE_TILE = 256;
 
     /** One thread's state of a tile's points between rounds of {@link #recoverTile}, reused for every tile. */
@@ -132,18 +132,40 @@ public final class PrimitiveRecovery {
     }
 
     /**
-     * The map G at each point's current v for a tile of points, lane-wise: one short loop without a branch, which C2
-     * vectorizes (the decisions of the iteration branch per point and stay scalar): the dependent components of π at
-     * v, Ẽ, M̃, M² and the root of (5.1) before its admissibility is checked (used for the closed form, constant c_s²);
-     * other equations of state take their root per point ({@link #iterativeScale}). Computed for every point as if its
-     * shear were nonzero: a point with none takes {@link #mapAtRest} instead. Transport with shear only.
+     * The map G at each point's current v for a tile of points, lane-wise: the dependent components of π at v, Ẽ, M̃,
+     * M² and the root of (5.1) before its admissibility is checked (used for the closed form, constant c_s²); other
+     * equations of state take their root per point ({@link #iterativeScale}). Computed for every point as if its shear
+     * were nonzero: a point with none takes {@link #mapAtRest} instead. Transport with shear only.
+     *
+     * <p>Written for C2's auto-vectorizer (SuperWord, JDK 17), which only vectorizes a loop it can unroll: a body of
+     * more than about 60 nodes (LoopUnrollLimit), in practice more than about seven array accesses, stays scalar, and
+     * so does a loop that indexes the grid's arrays at from + q and the tile's at q. So the tile's inputs are first
+     * copied into arrays of the tile (array copies), and the map is a sequence of short loops over the tile, each
+     * reading a few arrays and writing one or two, every point's arithmetic in the order of the one-point formulas
+     * (same bits).
      */
     private final class LaneMap {
+        // the tile's inputs: evolved π^ij, current v, T^0ν, Π
+        final double[] xx = new double[LANE_TILE];
+        final double[] yy = new double[LANE_TILE];
+        final double[] xy = new double[LANE_TILE];
+        final double[] xz = new double[LANE_TILE];
+        final double[] yz = new double[LANE_TILE];
+        final double[] vx = new double[LANE_TILE];
+        final double[] vy = new double[LANE_TILE];
+        final double[] vz = new double[LANE_TILE];
+        final double[] t00 = new double[LANE_TILE];
+        final double[] t0x = new double[LANE_TILE];
+        final double[] t0y = new double[LANE_TILE];
+        final double[] t0z = new double[LANE_TILE];
+        final double[] bulk = new double[LANE_TILE];
+        // the map's values
         final double[] inverseTransverse = new double[LANE_TILE];
         final double[] zz = new double[LANE_TILE];
         final double[] p0x = new double[LANE_TILE];
         final double[] p0y = new double[LANE_TILE];
         final double[] p0z = new double[LANE_TILE];
+        final double[] p00 = new double[LANE_TILE];
         final double[] energyTilde = new double[LANE_TILE];
         final double[] mx = new double[LANE_TILE];
         final double[] my = new double[LANE_TILE];
@@ -153,51 +175,59 @@ public final class PrimitiveRecovery {
 
         /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */
         void evaluate(double[][] u, Primitives out, int from, int lo, int hi) {
-            double[] sxx = u[5];
-            double[] syy = u[6];
-            double[] sxy = u[7];
-            double[] sxz = u[8];
-            double[] syz = u[9];
-            double[] e00 = u[0];
-            double[] e0x = u[1];
-            double[] e0y = u[2];
-            double[] e0z = u[3];
-            double[] bulk = u[4];
-            double[] velocityX = out.vx;
-            double[] velocityY = out.vy;
-            double[] velocityZ = out.vz;
+            int n = hi - lo;
+            System.arraycopy(u[5], from + lo, xx, lo, n);
+            System.arraycopy(u[6], from + lo, yy, lo, n);
+            System.arraycopy(u[7], from + lo, xy, lo, n);
+            System.arraycopy(u[8], from + lo, xz, lo, n);
+            System.arraycopy(u[9], from + lo, yz, lo, n);
+            System.arraycopy(out.vx, from + lo, vx, lo, n);
+            System.arraycopy(out.vy, from + lo, vy, lo, n);
+            System.arraycopy(out.vz, from + lo, vz, lo, n);
+            System.arraycopy(u[0], from + lo, t00, lo, n);
+            System.arraycopy(u[1], from + lo, t0x, lo, n);
+            System.arraycopy(u[2], from + lo, t0y, lo, n);
+            System.arraycopy(u[3], from + lo, t0z, lo, n);
+            System.arraycopy(u[4], from + lo, bulk, lo, n);
             for (int q = lo; q < hi; q++) {
-                int p = from + q;
-                double xx = sxx[p];
-                double yy = syy[p];
-                double xy = sxy[p];
-                double xz = sxz[p];
-                double yz = syz[p];
-                double vx = velocityX[p];
-                double vy = velocityY[p];
-                double vz = velocityZ[p];
-                double it = 1 / (1 - vz * vz);
-                double z = StressTensor.zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) * it;
-                double tx = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                double ty = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                double tz = StressTensor.timeComponent(xz, yz, z, vx, vy, vz);
-                double t0 = StressTensor.timeComponent(tx, ty, tz, vx, vy, vz);
-                double et = e00[p] - t0;
-                double ax = e0x[p] - tx;
-                double ay = e0y[p] - ty;
-                double az = e0z[p] - tz;
-                double mm = ax * ax + ay * ay + az * az;
-                inverseTransverse[q] = it;
-                zz[q] = z;
-                p0x[q] = tx;
-                p0y[q] = ty;
-                p0z[q] = tz;
-                energyTilde[q] = et;
-                mx[q] = ax;
-                my[q] = ay;
-                mz[q] = az;
-                m2[q] = mm;
-                root[q] = closedFormRoot(et, mm, bulk[p], cs2);
+                inverseTransverse[q] = 1 / (1 - vz[q] * vz[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                zz[q] = StressTensor.zzNumeratorHead(vx[q], vy[q], xx[q], yy[q], xy[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                zz[q] = StressTensor.zzNumeratorRest(vx[q], vy[q], vz[q], xz[q], yz[q], zz[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                zz[q] = zz[q] * inverseTransverse[q];
+            }
+            for (int q = lo; q < hi; q++) {
+                p0x[q] = StressTensor.timeComponent(xx[q], xy[q], xz[q], vx[q], vy[q], vz[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                p0y[q] = StressTensor.timeComponent(xy[q], yy[q], yz[q], vx[q], vy[q], vz[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                p0z[q] = StressTensor.timeComponent(xz[q], yz[q], zz[q], vx[q], vy[q], vz[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                p00[q] = StressTensor.timeComponent(p0x[q], p0y[q], p0z[q], vx[q], vy[q], vz[q]);
+            }
+            for (int q = lo; q < hi; q++) {
+                energyTilde[q] = t00[q] - p00[q];
+            }
+            for (int q = lo; q < hi; q++) {
+                mx[q] = t0x[q] - p0x[q];
+                my[q] = t0y[q] - p0y[q];
+            }
+            for (int q = lo; q < hi; q++) {
+                mz[q] = t0z[q] - p0z[q];
+            }
+            for (int q = lo; q < hi; q++) {
+                m2[q] = mx[q] * mx[q] + my[q] * my[q] + mz[q] * mz[q];
+            }
+            for (int q = lo; q < hi; q++) {
+                root[q] = closedFormRoot(energyTilde[q], m2[q], bulk[q], cs2);
             }
         }
     }

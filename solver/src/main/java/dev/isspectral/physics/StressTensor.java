@@ -16,7 +16,20 @@ public final class StressTensor {
      */
     public static double zzNumerator(double vx, double vy, double vz,
                                      double xx, double yy, double xy, double xz, double yz) {
-        return (vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy + 2 * vx * vz * xz + 2 * vy * vz * yz;
+        return zzNumeratorRest(vx, vy, vz, xz, yz, zzNumeratorHead(vx, vy, xx, yy, xy));
+    }
+
+    /**
+     * The first three terms of {@link #zzNumerator}, (v_x²−1)π^xx + (v_y²−1)π^yy + 2v_xv_yπ^xy: the bracket in
+     * two parts, so that a loop over points evaluating it reads few enough arrays for C2 to vectorize it.
+     */
+    public static double zzNumeratorHead(double vx, double vy, double xx, double yy, double xy) {
+        return (vx * vx - 1) * xx + (vy * vy - 1) * yy + 2 * vx * vy * xy;
+    }
+
+    /** {@link #zzNumerator} from its first three terms {@code head}: head + 2v_xv_zπ^xz + 2v_yv_zπ^yz. */
+    public static double zzNumeratorRest(double vx, double vy, double vz, double xz, double yz, double head) {
+        return head + 2 * vx * vz * xz + 2 * vy * vz * yz;
     }
 
     /** π^zz from tracelessness and transversality, physics.md eq. 1.3. */
