@@ -24,6 +24,15 @@ final class KernelTile {
     final double[] piSigma;
     final double[] piPi;
     final double[][] w = new double[4][];
+    // the shear components' short loops (PointwiseKernel.shearComponent): Π at the tile's points (zero without bulk),
+    // Δ^{ij}, two metric products, the second-order terms and the result before it is copied to the grid
+    final double[] bulkPressure;
+    final double[] projector;
+    final double[] productA;
+    final double[] productB;
+    final double[] second;
+    final double[] result;
+    final double[] zero;
 
     KernelTile(int n) {
         pressure = new double[n];
@@ -36,7 +45,13 @@ final class KernelTile {
         phi7OverTau = new double[n];
         piSigma = new double[n];
         piPi = new double[n];
-        double[] zero = new double[n];
+        bulkPressure = new double[n];
+        projector = new double[n];
+        productA = new double[n];
+        productB = new double[n];
+        second = new double[n];
+        result = new double[n];
+        zero = new double[n];
         for (int mu = 0; mu < 4; mu++) {
             u[mu] = new double[n];
             comoving[mu] = new double[n];
@@ -55,6 +70,6 @@ final class KernelTile {
 
     /** Doubles held per tile point. */
     static int doubles() {
-        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3;
+        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6;
     }
 }

@@ -203,6 +203,9 @@ public final class PointwiseKernel {
                     bulk(t, from, to);
                 }
                 if (shear) {
+                    if (bulk && secondOrder && shearOut[0] != null) {
+                        System.arraycopy(y[Field.BULK.ordinal()], from, t.bulkPressure, 0, to - from);
+                    }
                     for (int c = 0; c < 5; c++) {
                         shearComponent(t, from, to, c);
                     }
@@ -467,57 +470,109 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 7: π_NS^{ij} and the explicit rate of shear component c = (i, j), physics.md eqs. 4.12–4.14. */
+        /**
+         * Phase 7: π_NS^{ij} and the explicit rate of shear component c = (i, j), physics.md eqs. 4.12–4.14, as short
+         * loops over the tile (C2 vectorizes a loop only when its body is small and every array is indexed alike, see
+         * {@link PrimitiveRecovery}'s lane map): each writes one tile array from a few others, and the results go to
+         * the grid by array copies. Every point's arithmetic is that of the one-point formulas, in their order.
+         */
         private void shearComponent(KernelTile t, int from, int to, int c) {
+            int n = to - from;
             int i = SHEAR_ROW[c];
             int j = SHEAR_COLUMN[c];
-            double[] target = shearTarget[c];
             double[] out = shearOut[c];
             double[] sigmaIJ = t.sigma[4 * i + j];
             double[] eta = t.eta;
-            for (int p = from, q = 0; p < to; p++, q++) {
-                target[p] = Viscosity.shearNavierStokes(eta[q], sigmaIJ[q]);
+            double[] result = t.result;
+            for (int q = 0; q < n; q++) {
+                result[q] = Viscosity.shearNavierStokes(eta[q], sigmaIJ[q]);
             }
+            System.arraycopy(result, 0, shearTarget[c], from, n);
             if (out == null) {
                 return;
             }
-            double[][] pi = t.pi;
-            double[][] s = t.sigma;
-            double[][] o = t.omega;
-            double[] bulkField = y[Field.BULK.ordinal()];
+            double[] second = t.zero;
+            if (secondOrder) {
+                second = t.second;
+                secondOrderShear(t, n, i, j);
+            }
             double[] ui = t.u[i];
             double[] uj = t.u[j];
             double[] wi = t.w[i];
             double[] wj = t.w[j];
-            double kronecker = i == j ? 1.0 : 0.0;
-            for (int p = from, q = 0; p < to; p++, q++) {
-                double second = 0.0;
-                if (secondOrder) {
-                    double projector = Viscosity.spatialProjector(kronecker, ui[q], uj[q]);
-                    double a = Viscosity.removeTrace(Viscosity.symmetrize(
-                            Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
-                                    s[j][q], s[4 + j][q], s[8 + j][q], s[12 + j][q]),
-                            Kinematics.metricProduct(pi[4 * j][q], pi[4 * j + 1][q], pi[4 * j + 2][q], pi[4 * j + 3][q],
-                                    s[i][q], s[4 + i][q], s[8 + i][q], s[12 + i][q])), projector, t.piSigma[q]);
-                    second = Viscosity.shearSecondOrder(pi[4 * i + j][q], t.theta[q], a, bulk ? bulkField[p] : 0.0,
-                            sigmaIJ[q]);
-                    if (phi7) {
-                        double b = Viscosity.removeTrace(
-                                Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
-                                        pi[j][q], pi[4 + j][q], pi[8 + j][q], pi[12 + j][q]), projector, t.piPi[q]);
-                        second -= t.phi7OverTau[q] * b;
-                    }
-                    if (vorticity) {
-                        second += Viscosity.rotation(
-                                Kinematics.metricProduct(o[4 * i][q], o[4 * i + 1][q], o[4 * i + 2][q], o[4 * i + 3][q],
-                                        pi[j][q], pi[4 + j][q], pi[8 + j][q], pi[12 + j][q]),
-                                Kinematics.metricProduct(pi[4 * i][q], pi[4 * i + 1][q], pi[4 * i + 2][q], pi[4 * i + 3][q],
-                                        o[j][q], o[4 + j][q], o[8 + j][q], o[12 + j][q]));
-                    }
-                }
-                out[p] = Viscosity.explicitRate(Viscosity.transversality(ui[q], wj[q], uj[q], wi[q]) + second,
-                        t.inverseGamma[q]);
+            double[] inverseGamma = t.inverseGamma;
+            for (int q = 0; q < n; q++) {
+                result[q] = Viscosity.explicitRate(Viscosity.transversality(ui[q], wj[q], uj[q], wi[q]) + second[q],
+                        inverseGamma[q]);
             }
+            System.arraycopy(result, 0, out, from, n);
+        }
+
+        /** The second-order terms of shear component (i, j) into {@code t.second}, eqs. 4.12–4.14 (DNMR). */
+        private void secondOrderShear(KernelTile t, int n, int i, int j) {
+            double[][] pi = t.pi;
+            double[][] s = t.sigma;
+            double[] projector = t.projector;
+            double[] a = t.productA;
+            double[] b = t.productB;
+            double[] second = t.second;
+            double kronecker = i == j ? 1.0 : 0.0;
+            double[] ui = t.u[i];
+            double[] uj = t.u[j];
+            for (int q = 0; q < n; q++) {
+                projector[q] = Viscosity.spatialProjector(kronecker, ui[q], uj[q]);
+            }
+            // π·g·σ and its transpose, symmetrized, less the trace: A^{ij}
+            metricProduct(n, pi, 4 * i, 1, s, j, 4, a);
+            metricProduct(n, pi, 4 * j, 1, s, i, 4, b);
+            double[] piSigma = t.piSigma;
+            for (int q = 0; q < n; q++) {
+                a[q] = Viscosity.removeTrace(Viscosity.symmetrize(a[q], b[q]), projector[q], piSigma[q]);
+            }
+            double[] piIJ = pi[4 * i + j];
+            double[] theta = t.theta;
+            double[] bulkPressure = t.bulkPressure;
+            double[] sigmaIJ = s[4 * i + j];
+            for (int q = 0; q < n; q++) {
+                second[q] = Viscosity.shearSecondOrder(piIJ[q], theta[q], a[q], bulkPressure[q], sigmaIJ[q]);
+            }
+            if (phi7) {
+                metricProduct(n, pi, 4 * i, 1, pi, j, 4, a);
+                double[] piPi = t.piPi;
+                double[] phi7OverTau = t.phi7OverTau;
+                for (int q = 0; q < n; q++) {
+                    second[q] -= phi7OverTau[q] * Viscosity.removeTrace(a[q], projector[q], piPi[q]);
+                }
+            }
+            if (vorticity) {
+                double[][] o = t.omega;
+                metricProduct(n, o, 4 * i, 1, pi, j, 4, a);
+                metricProduct(n, pi, 4 * i, 1, o, j, 4, b);
+                for (int q = 0; q < n; q++) {
+                    second[q] += Viscosity.rotation(a[q], b[q]);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link Kinematics#metricProduct} at each of n points of a tile into {@code out}: row A[k0 + k·dk] (k = 0…3) times
+     * column B[m0 + m·dm], in two short loops (its first two terms, then the rest).
+     */
+    private static void metricProduct(int n, double[][] a, int k0, int dk, double[][] b, int m0, int dm, double[] out) {
+        double[] a0 = a[k0];
+        double[] a1 = a[k0 + dk];
+        double[] b0 = b[m0];
+        double[] b1 = b[m0 + dm];
+        for (int q = 0; q < n; q++) {
+            out[q] = Kinematics.metricProductHead(a0[q], a1[q], b0[q], b1[q]);
+        }
+        double[] a2 = a[k0 + 2 * dk];
+        double[] a3 = a[k0 + 3 * dk];
+        double[] b2 = b[m0 + 2 * dm];
+        double[] b3 = b[m0 + 3 * dm];
+        for (int q = 0; q < n; q++) {
+            out[q] = Kinematics.metricProductRest(out[q], a2[q], a3[q], b2[q], b3[q]);
         }
     }
 
