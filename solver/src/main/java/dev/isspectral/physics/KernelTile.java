@@ -33,6 +33,20 @@ final class KernelTile {
     final double[] second;
     final double[] result;
     final double[] zero;
+    // the kinematics phase's short loops (PointwiseKernel.kinematics): its grid inputs copied into the tile (v, ∂_iε,
+    // ∂_iv^j at [3i + j]), γ, γ³, scratch for the ideal time derivatives, ∂_tv^j, ∂_μγ and ∂_μu^j at [4μ + j]
+    final double[][] velocity = new double[3][];
+    final double[][] gradEnergy = new double[3][];
+    final double[][] gradVelocity = new double[9][];
+    final double[] gamma;
+    final double[] gamma3;
+    final double[][] scratch = new double[3][];
+    final double[] energyRate;
+    final double[] pressureRate;
+    final double[] inverseEnthalpyGamma2;
+    final double[][] velocityRate = new double[3][];
+    final double[][] gammaDerivative = new double[4][];
+    final double[][] du = new double[16][];
 
     KernelTile(int n) {
         pressure = new double[n];
@@ -52,6 +66,26 @@ final class KernelTile {
         second = new double[n];
         result = new double[n];
         zero = new double[n];
+        gamma = new double[n];
+        gamma3 = new double[n];
+        energyRate = new double[n];
+        pressureRate = new double[n];
+        inverseEnthalpyGamma2 = new double[n];
+        for (int k = 0; k < 3; k++) {
+            velocity[k] = new double[n];
+            gradEnergy[k] = new double[n];
+            scratch[k] = new double[n];
+            velocityRate[k] = new double[n];
+        }
+        for (int k = 0; k < 9; k++) {
+            gradVelocity[k] = new double[n];
+        }
+        for (int mu = 0; mu < 4; mu++) {
+            gammaDerivative[mu] = new double[n];
+            for (int j = 1; j < 4; j++) {
+                du[4 * mu + j] = new double[n];
+            }
+        }
         for (int mu = 0; mu < 4; mu++) {
             u[mu] = new double[n];
             comoving[mu] = new double[n];
@@ -70,6 +104,6 @@ final class KernelTile {
 
     /** Doubles held per tile point. */
     static int doubles() {
-        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6;
+        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6 + 3 + 3 + 9 + 2 + 3 + 3 + 3 + 4 + 12;
     }
 }

@@ -47,7 +47,12 @@ public final class Kinematics {
     /** ∂_μγ = γ³ v_k ∂_μv^k, physics.md eq. 4.4, with (ax, ay, az) = ∂_μv. */
     public static double lorentzFactorDerivative(double gamma3, double vx, double vy, double vz,
                                                  double ax, double ay, double az) {
-        return gamma3 * (vx * ax + vy * ay + vz * az);
+        return lorentzFactorDerivative(gamma3, dot(vx, vy, vz, ax, ay, az));
+    }
+
+    /** ∂_μγ = γ³ v_k ∂_μv^k from v · ∂_μv = {@code vDotA} (a loop over points takes the two in separate loops). */
+    public static double lorentzFactorDerivative(double gamma3, double vDotA) {
+        return gamma3 * vDotA;
     }
 
     /** ∂_μu^j = γ ∂_μv^j + v^j ∂_μγ, physics.md eq. 4.4. */
@@ -63,7 +68,17 @@ public final class Kinematics {
     /** Du^ν = u^μ∂_μu^ν, physics.md eq. 4.5, from column ν of du_μν = ∂_μu^ν. */
     public static double comovingDerivative(double u0, double u1, double u2, double u3,
                                             double du0, double du1, double du2, double du3) {
-        return u0 * du0 + u1 * du1 + u2 * du2 + u3 * du3;
+        return comovingDerivativeRest(comovingDerivativeHead(u0, u1, du0, du1), u2, u3, du2, du3);
+    }
+
+    /** The first two terms of {@link #comovingDerivative}, u^0 ∂_0u^ν + u^1 ∂_1u^ν (the sum in two parts). */
+    public static double comovingDerivativeHead(double u0, double u1, double du0, double du1) {
+        return u0 * du0 + u1 * du1;
+    }
+
+    /** {@link #comovingDerivative} from its first two terms {@code head}: head + u^2 ∂_2u^ν + u^3 ∂_3u^ν. */
+    public static double comovingDerivativeRest(double head, double u2, double u3, double du2, double du3) {
+        return head + u2 * du2 + u3 * du3;
     }
 
     /**

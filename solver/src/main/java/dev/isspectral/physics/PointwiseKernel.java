@@ -311,101 +311,186 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8. */
+        /**
+         * Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8, as short loops
+         * over the tile (see {@link #shearComponent}): v and the gradients are first copied into the tile, then each
+         * loop writes one quantity for every point from a few others, each point's arithmetic in the order of the
+         * one-point formulas of {@link Kinematics}.
+         */
         private void kinematics(KernelTile t, int from, int to) {
-            double[] velocityX = primitives.vx;
-            double[] velocityY = primitives.vy;
-            double[] velocityZ = primitives.vz;
-            double[] dEx = gradEnergy[0];
-            double[] dEy = gradEnergy[1];
-            double[] dEz = gradEnergy[2];
-            // gradVelocity[i][j] = ∂_i v^j
-            double[] dxVx = gradVelocity[0][0];
-            double[] dxVy = gradVelocity[0][1];
-            double[] dxVz = gradVelocity[0][2];
-            double[] dyVx = gradVelocity[1][0];
-            double[] dyVy = gradVelocity[1][1];
-            double[] dyVz = gradVelocity[1][2];
-            double[] dzVx = gradVelocity[2][0];
-            double[] dzVy = gradVelocity[2][1];
-            double[] dzVz = gradVelocity[2][2];
-            for (int p = from, q = 0; p < to; p++, q++) {
-                double vx = velocityX[p];
-                double vy = velocityY[p];
-                double vz = velocityZ[p];
-                double cs2 = t.cs2[q];
-                double h = t.enthalpy[q];
-                double inverseGamma = t.inverseGamma[q];
-                double gamma = 1.0 / inverseGamma;
-                double gamma3 = gamma * gamma * gamma;
-                double dex = dEx[p];
-                double dey = dEy[p];
-                double dez = dEz[p];
-                double vxx = dxVx[p];
-                double vxy = dxVy[p];
-                double vxz = dxVz[p];
-                double vyx = dyVx[p];
-                double vyy = dyVy[p];
-                double vyz = dyVz[p];
-                double vzx = dzVx[p];
-                double vzy = dzVy[p];
-                double vzz = dzVz[p];
-                // (4.2)-(4.3): ∂_t v from the ideal equations of motion
-                double dtE = Kinematics.energyTimeDerivative(cs2, h, vx * vx + vy * vy + vz * vz,
-                        Kinematics.dot(vx, vy, vz, dex, dey, dez), vxx + vyy + vzz);
-                double dtP = cs2 * dtE;
-                double inverseHg2 = inverseGamma * inverseGamma / h;
-                double dtVx = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxx, vyx, vzx), cs2, dex, vx, dtP, inverseHg2);
-                double dtVy = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxy, vyy, vzy), cs2, dey, vy, dtP, inverseHg2);
-                double dtVz = Kinematics.velocityTimeDerivative(Kinematics.dot(vx, vy, vz, vxz, vyz, vzz), cs2, dez, vz, dtP, inverseHg2);
-                // (4.4): rows μ = t, x, y, z of du_μν = ∂_μ u^ν
-                double g0 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, dtVx, dtVy, dtVz);
-                double g1 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vxx, vxy, vxz);
-                double g2 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vyx, vyy, vyz);
-                double g3 = Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, vzx, vzy, vzz);
-                double du01 = Kinematics.fourVelocityDerivative(gamma, dtVx, vx, g0);
-                double du02 = Kinematics.fourVelocityDerivative(gamma, dtVy, vy, g0);
-                double du03 = Kinematics.fourVelocityDerivative(gamma, dtVz, vz, g0);
-                double du11 = Kinematics.fourVelocityDerivative(gamma, vxx, vx, g1);
-                double du12 = Kinematics.fourVelocityDerivative(gamma, vxy, vy, g1);
-                double du13 = Kinematics.fourVelocityDerivative(gamma, vxz, vz, g1);
-                double du21 = Kinematics.fourVelocityDerivative(gamma, vyx, vx, g2);
-                double du22 = Kinematics.fourVelocityDerivative(gamma, vyy, vy, g2);
-                double du23 = Kinematics.fourVelocityDerivative(gamma, vyz, vz, g2);
-                double du31 = Kinematics.fourVelocityDerivative(gamma, vzx, vx, g3);
-                double du32 = Kinematics.fourVelocityDerivative(gamma, vzy, vy, g3);
-                double du33 = Kinematics.fourVelocityDerivative(gamma, vzz, vz, g3);
-                double u0 = t.u[0][q];
-                double u1 = t.u[1][q];
-                double u2 = t.u[2][q];
-                double u3 = t.u[3][q];
-                // (4.5)
-                double theta = Kinematics.expansion(g0, du11, du22, du33);
-                double c0 = Kinematics.comovingDerivative(u0, u1, u2, u3, g0, g1, g2, g3);
-                double c1 = Kinematics.comovingDerivative(u0, u1, u2, u3, du01, du11, du21, du31);
-                double c2 = Kinematics.comovingDerivative(u0, u1, u2, u3, du02, du12, du22, du32);
-                double c3 = Kinematics.comovingDerivative(u0, u1, u2, u3, du03, du13, du23, du33);
-                t.theta[q] = theta;
-                t.comoving[0][q] = c0;
-                t.comoving[1][q] = c1;
-                t.comoving[2][q] = c2;
-                t.comoving[3][q] = c3;
-                // (4.6)-(4.8), ∇^μu^ν = g^μμ du_μν + u^μ Du^ν
-                double tt = theta * Kinematics.THIRD;
-                double n00 = Kinematics.projectedGradient(-1.0, g0, u0, c0);
-                double n11 = Kinematics.projectedGradient(1.0, du11, u1, c1);
-                double n22 = Kinematics.projectedGradient(1.0, du22, u2, c2);
-                double n33 = Kinematics.projectedGradient(1.0, du33, u3, c3);
-                t.sigma[0][q] = Kinematics.shearDiagonal(n00, -1.0, u0, tt);
-                t.sigma[5][q] = Kinematics.shearDiagonal(n11, 1.0, u1, tt);
-                t.sigma[10][q] = Kinematics.shearDiagonal(n22, 1.0, u2, tt);
-                t.sigma[15][q] = Kinematics.shearDiagonal(n33, 1.0, u3, tt);
-                pair(t, q, 1, Kinematics.projectedGradient(-1.0, du01, u0, c1), Kinematics.projectedGradient(1.0, g1, u1, c0), u0, u1, tt);
-                pair(t, q, 2, Kinematics.projectedGradient(-1.0, du02, u0, c2), Kinematics.projectedGradient(1.0, g2, u2, c0), u0, u2, tt);
-                pair(t, q, 3, Kinematics.projectedGradient(-1.0, du03, u0, c3), Kinematics.projectedGradient(1.0, g3, u3, c0), u0, u3, tt);
-                pair(t, q, 6, Kinematics.projectedGradient(1.0, du12, u1, c2), Kinematics.projectedGradient(1.0, du21, u2, c1), u1, u2, tt);
-                pair(t, q, 7, Kinematics.projectedGradient(1.0, du13, u1, c3), Kinematics.projectedGradient(1.0, du31, u3, c1), u1, u3, tt);
-                pair(t, q, 11, Kinematics.projectedGradient(1.0, du23, u2, c3), Kinematics.projectedGradient(1.0, du32, u3, c2), u2, u3, tt);
+            int n = to - from;
+            System.arraycopy(primitives.vx, from, t.velocity[0], 0, n);
+            System.arraycopy(primitives.vy, from, t.velocity[1], 0, n);
+            System.arraycopy(primitives.vz, from, t.velocity[2], 0, n);
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(gradEnergy[i], from, t.gradEnergy[i], 0, n);
+                for (int j = 0; j < 3; j++) {
+                    System.arraycopy(gradVelocity[i][j], from, t.gradVelocity[3 * i + j], 0, n);   // ∂_i v^j
+                }
+            }
+            idealTimeDerivatives(t, n);
+            double[][] dv = t.gradVelocity;
+            double[][] du = t.du;
+            double[][] g = t.gammaDerivative;
+            // (4.4): rows μ = t, x, y, z of du_μν = ∂_μ u^ν, and ∂_μγ
+            fourVelocityRow(t, n, t.velocityRate[0], t.velocityRate[1], t.velocityRate[2], 0);
+            fourVelocityRow(t, n, dv[0], dv[1], dv[2], 1);
+            fourVelocityRow(t, n, dv[3], dv[4], dv[5], 2);
+            fourVelocityRow(t, n, dv[6], dv[7], dv[8], 3);
+            // (4.5)
+            double[] theta = t.theta;
+            double[] du11 = du[5];
+            double[] du22 = du[10];
+            double[] du33 = du[15];
+            double[] g0 = g[0];
+            for (int q = 0; q < n; q++) {
+                theta[q] = Kinematics.expansion(g0[q], du11[q], du22[q], du33[q]);
+            }
+            comoving(t, n, g[0], g[1], g[2], g[3], t.comoving[0]);
+            for (int nu = 1; nu < 4; nu++) {
+                comoving(t, n, du[nu], du[4 + nu], du[8 + nu], du[12 + nu], t.comoving[nu]);
+            }
+            // (4.6)-(4.8), ∇^μu^ν = g^μμ du_μν + u^μ Du^ν; du_μ0 = ∂_μγ
+            shearDiagonal(t, n, -1.0, g[0], 0);
+            for (int mu = 1; mu < 4; mu++) {
+                shearDiagonal(t, n, 1.0, du[5 * mu], mu);
+            }
+            for (int nu = 1; nu < 4; nu++) {
+                pair(t, n, 0, nu, du[nu], g[nu]);
+            }
+            pair(t, n, 1, 2, du[6], du[9]);
+            pair(t, n, 1, 3, du[7], du[13]);
+            pair(t, n, 2, 3, du[11], du[14]);
+        }
+
+        /** (4.2)-(4.3): ∂_tε, ∂_tP and ∂_t v^j from the ideal equations of motion, into {@code t.velocityRate}. */
+        private void idealTimeDerivatives(KernelTile t, int n) {
+            double[] vx = t.velocity[0];
+            double[] vy = t.velocity[1];
+            double[] vz = t.velocity[2];
+            double[] inverseGamma = t.inverseGamma;
+            double[] gamma = t.gamma;
+            double[] gamma3 = t.gamma3;
+            for (int q = 0; q < n; q++) {
+                double gm = 1.0 / inverseGamma[q];
+                gamma[q] = gm;
+                gamma3[q] = gm * gm * gm;
+            }
+            double[] v2 = t.scratch[0];
+            double[] vGradEnergy = t.scratch[1];
+            double[] divergence = t.scratch[2];
+            double[][] dv = t.gradVelocity;
+            double[][] de = t.gradEnergy;
+            for (int q = 0; q < n; q++) {
+                v2[q] = vx[q] * vx[q] + vy[q] * vy[q] + vz[q] * vz[q];
+            }
+            dot(n, vx, vy, vz, de[0], de[1], de[2], vGradEnergy);
+            double[] dxVx = dv[0];
+            double[] dyVy = dv[4];
+            double[] dzVz = dv[8];
+            for (int q = 0; q < n; q++) {
+                divergence[q] = dxVx[q] + dyVy[q] + dzVz[q];
+            }
+            double[] cs2 = t.cs2;
+            double[] h = t.enthalpy;
+            double[] dtE = t.energyRate;
+            for (int q = 0; q < n; q++) {
+                dtE[q] = Kinematics.energyTimeDerivative(cs2[q], h[q], v2[q], vGradEnergy[q], divergence[q]);
+            }
+            double[] dtP = t.pressureRate;
+            double[] inverseHg2 = t.inverseEnthalpyGamma2;
+            for (int q = 0; q < n; q++) {
+                dtP[q] = cs2[q] * dtE[q];
+            }
+            for (int q = 0; q < n; q++) {
+                inverseHg2[q] = inverseGamma[q] * inverseGamma[q] / h[q];
+            }
+            double[] advection = t.scratch[0];
+            for (int j = 0; j < 3; j++) {
+                dot(n, vx, vy, vz, dv[j], dv[3 + j], dv[6 + j], advection);   // v · ∇ v^j
+                double[] dEj = de[j];
+                double[] vj = t.velocity[j];
+                double[] out = t.velocityRate[j];
+                for (int q = 0; q < n; q++) {
+                    out[q] = Kinematics.velocityTimeDerivative(advection[q], cs2[q], dEj[q], vj[q], dtP[q], inverseHg2[q]);
+                }
+            }
+        }
+
+        /** Row μ of (4.4) from a = ∂_μ v: ∂_μγ = γ³ v · a into {@code t.gammaDerivative[mu]}, ∂_μu^j into du[4μ + j]. */
+        private void fourVelocityRow(KernelTile t, int n, double[] ax, double[] ay, double[] az, int mu) {
+            double[] vx = t.velocity[0];
+            double[] vy = t.velocity[1];
+            double[] vz = t.velocity[2];
+            double[] gm = t.gammaDerivative[mu];
+            dot(n, vx, vy, vz, ax, ay, az, gm);
+            double[] gamma3 = t.gamma3;
+            for (int q = 0; q < n; q++) {
+                gm[q] = Kinematics.lorentzFactorDerivative(gamma3[q], gm[q]);
+            }
+            fourVelocityComponent(n, t.gamma, ax, vx, gm, t.du[4 * mu + 1]);
+            fourVelocityComponent(n, t.gamma, ay, vy, gm, t.du[4 * mu + 2]);
+            fourVelocityComponent(n, t.gamma, az, vz, gm, t.du[4 * mu + 3]);
+        }
+
+        /** Du^ν into {@code out} from column ν of du_μν (4.5), in two loops (its first two terms, then the rest). */
+        private void comoving(KernelTile t, int n, double[] d0, double[] d1, double[] d2, double[] d3, double[] out) {
+            double[] u0 = t.u[0];
+            double[] u1 = t.u[1];
+            for (int q = 0; q < n; q++) {
+                out[q] = Kinematics.comovingDerivativeHead(u0[q], u1[q], d0[q], d1[q]);
+            }
+            double[] u2 = t.u[2];
+            double[] u3 = t.u[3];
+            for (int q = 0; q < n; q++) {
+                out[q] = Kinematics.comovingDerivativeRest(out[q], u2[q], u3[q], d2[q], d3[q]);
+            }
+        }
+
+        /** σ^{μμ} (4.7) from du_μμ and ∇^μu^μ = g^μμ du_μμ + u^μ Du^μ. */
+        private void shearDiagonal(KernelTile t, int n, double metric, double[] duMuMu, int mu) {
+            double[] uMu = t.u[mu];
+            double[] cMu = t.comoving[mu];
+            double[] theta = t.theta;
+            double[] out = t.sigma[5 * mu];
+            for (int q = 0; q < n; q++) {
+                double thetaThird = theta[q] * Kinematics.THIRD;
+                out[q] = Kinematics.shearDiagonal(Kinematics.projectedGradient(metric, duMuMu[q], uMu[q], cMu[q]), metric,
+                        uMu[q], thetaThird);
+            }
+        }
+
+        /**
+         * σ^{μν} = σ^{νμ} and ω^{μν} = −ω^{νμ} (4.7)–(4.8) for μ < ν from du_μν, du_νμ and ∇^μu^ν = g^μμ du_μν
+         * + u^μ Du^ν, ∇^νu^μ = du_νμ + u^ν Du^μ.
+         */
+        private void pair(KernelTile t, int n, int mu, int nu, double[] duMuNu, double[] duNuMu) {
+            double[] uMu = t.u[mu];
+            double[] uNu = t.u[nu];
+            double[] nablaMuNu = t.productA;
+            double[] nablaNuMu = t.productB;
+            double metric = mu == 0 ? -1.0 : 1.0;
+            double[] cNu = t.comoving[nu];
+            for (int q = 0; q < n; q++) {
+                nablaMuNu[q] = Kinematics.projectedGradient(metric, duMuNu[q], uMu[q], cNu[q]);
+            }
+            double[] cMu = t.comoving[mu];
+            for (int q = 0; q < n; q++) {
+                nablaNuMu[q] = Kinematics.projectedGradient(1.0, duNuMu[q], uNu[q], cMu[q]);
+            }
+            double[] theta = t.theta;
+            double[] sigma = t.sigma[4 * mu + nu];
+            for (int q = 0; q < n; q++) {
+                double thetaThird = theta[q] * Kinematics.THIRD;
+                sigma[q] = Kinematics.shearOffDiagonal(nablaMuNu[q], nablaNuMu[q], uMu[q], uNu[q], thetaThird);
+            }
+            double[] omega = t.omega[4 * mu + nu];
+            for (int q = 0; q < n; q++) {
+                omega[q] = Kinematics.vorticity(nablaMuNu[q], nablaNuMu[q]);
+            }
+            double[] omegaT = t.omega[4 * nu + mu];
+            for (int q = 0; q < n; q++) {
+                omegaT[q] = -omega[q];
             }
         }
 
@@ -555,6 +640,23 @@ public final class PointwiseKernel {
         }
     }
 
+    /** {@link Kinematics#dot} (x, y, z) · (a, b, c) at each of n points of a tile into {@code out}, in two short loops. */
+    private static void dot(int n, double[] x, double[] y, double[] z, double[] a, double[] b, double[] c, double[] out) {
+        for (int q = 0; q < n; q++) {
+            out[q] = x[q] * a[q] + y[q] * b[q];
+        }
+        for (int q = 0; q < n; q++) {
+            out[q] = out[q] + z[q] * c[q];
+        }
+    }
+
+    /** ∂_μu^j = γ ∂_μv^j + v^j ∂_μγ (4.4) at each of n points of a tile into {@code out}. */
+    private static void fourVelocityComponent(int n, double[] gamma, double[] aj, double[] vj, double[] gm, double[] out) {
+        for (int q = 0; q < n; q++) {
+            out[q] = Kinematics.fourVelocityDerivative(gamma[q], aj[q], vj[q], gm[q]);
+        }
+    }
+
     /**
      * {@link Kinematics#metricProduct} at each of n points of a tile into {@code out}: row A[k0 + k·dk] (k = 0…3) times
      * column B[m0 + m·dm], in two short loops (its first two terms, then the rest).
@@ -576,14 +678,4 @@ public final class PointwiseKernel {
         }
     }
 
-    /** σ^{μν}, σ^{νμ} and ω^{μν} = −ω^{νμ} of pair k = 4μ + ν (μ < ν) from ∇^μu^ν and ∇^νu^μ, eqs. 4.7–4.8. */
-    private static void pair(KernelTile t, int q, int k, double nablaMuNu, double nablaNuMu, double uMu, double uNu,
-                             double thetaThird) {
-        int mu = k / 4;
-        int nu = k % 4;
-        t.sigma[k][q] = Kinematics.shearOffDiagonal(nablaMuNu, nablaNuMu, uMu, uNu, thetaThird);
-        double omega = Kinematics.vorticity(nablaMuNu, nablaNuMu);
-        t.omega[k][q] = omega;
-        t.omega[4 * nu + mu][q] = -omega;
-    }
 }
