@@ -18,14 +18,8 @@ import dev.isspectral.time.Relaxation;
  *   <li>fluxes (1.2);</li>
  *   <li>shear scalars: η, τ_π, K_π; then π:σ, π:π, w^i (4.13);</li>
  *   <li>bulk (4.10);</li>
- *   <li>the five shear components (4.12)–(4.14).</li>
+ *   <li>the five shear components (4.12)–(4.14), one loop each.</li>
  * </ol>
- * The two largest phases, kinematics and the shear components, are sequences of short loops over the tile:
- * C2 (JDK 17) vectorizes a loop only when it can unroll it, which a body of more than about 60 nodes (in
- * practice about seven array accesses) prevents, and not when it indexes the grid's arrays at p beside the
- * tile's at q. So their grid inputs are copied into the tile first and each loop computes one quantity from a
- * few others, the results going to the grid by array copies; the point functions split into parts where a
- * formula reads more (e.g. {@link Kinematics#metricProductHead}), each part in the formula's own order.
  * The optimized tuning runs all phases tile by tile ({@link #TILE} points, so the tile arrays stay in
  * cache); the baseline runs the flux phases and the source phases as two passes, over blocks of
  * {@link #ARRAY_PASS} points (intermediate arrays larger than L2, the separate passes over memory of
@@ -209,6 +203,9 @@ public final class PointwiseKernel {
                     bulk(t, from, to);
                 }
                 if (shear) {
+                    if (bulk && secondOrder && shearOut[0] != null) {
+                        System.arraycopy(y[Field.BULK.ordinal()], from, t.bulkPressure, 0, to - from);
+                    }
                     for (int c = 0; c < 5; c++) {
                         shearComponent(t, from, to, c);
                     }
@@ -216,49 +213,30 @@ public final class PointwiseKernel {
             }
         }
 
-        /**
-         * Phase 1: P, c_s², ε + P, 1/γ = sqrt(1 − v²), u^μ = γ(1, v), s = (ε + P)/T, as short loops over the tile (see
-         * {@link #shearComponent}); ε, v and Π are copied into the tile first, for this phase and the later ones.
-         */
+        /** Phase 1: P, c_s², ε + P, 1/γ = sqrt(1 − v²), u^μ = γ(1, v), s = (ε + P)/T. */
         private void state(KernelTile t, int from, int to) {
-            int n = to - from;
-            double[] e = t.energy;
-            double[] vx = t.velocity[0];
-            double[] vy = t.velocity[1];
-            double[] vz = t.velocity[2];
-            System.arraycopy(primitives.energyDensity, from, e, 0, n);
-            System.arraycopy(primitives.vx, from, vx, 0, n);
-            System.arraycopy(primitives.vy, from, vy, 0, n);
-            System.arraycopy(primitives.vz, from, vz, 0, n);
-            if (bulk) {
-                System.arraycopy(y[Field.BULK.ordinal()], from, t.bulkPressure, 0, n);
-            }
-            double[] pressure = t.pressure;
-            for (int q = 0; q < n; q++) {
-                pressure[q] = eos.pressure(e[q]);
-            }
-            double[] cs2 = t.cs2;
-            for (int q = 0; q < n; q++) {
-                cs2[q] = eos.soundSpeedSquared(e[q]);
-            }
-            double[] h = t.enthalpy;
-            for (int q = 0; q < n; q++) {
-                h[q] = e[q] + pressure[q];
-            }
-            double[] inverseGamma = t.inverseGamma;
-            for (int q = 0; q < n; q++) {
-                inverseGamma[q] = Kinematics.inverseLorentzFactor(vx[q], vy[q], vz[q]);
-            }
-            double[] u0 = t.u[0];
-            for (int q = 0; q < n; q++) {
-                u0[q] = 1.0 / inverseGamma[q];
-            }
-            fourVelocitySpatial(n, u0, vx, t.u[1]);
-            fourVelocitySpatial(n, u0, vy, t.u[2]);
-            fourVelocitySpatial(n, u0, vz, t.u[3]);
-            double[] entropy = t.entropy;
-            for (int q = 0; q < n; q++) {
-                entropy[q] = h[q] / eos.temperature(e[q]);
+            double[] energy = primitives.energyDensity;
+            double[] velocityX = primitives.vx;
+            double[] velocityY = primitives.vy;
+            double[] velocityZ = primitives.vz;
+            for (int p = from, q = 0; p < to; p++, q++) {
+                double e = energy[p];
+                double pressure = eos.pressure(e);
+                double h = e + pressure;
+                double vx = velocityX[p];
+                double vy = velocityY[p];
+                double vz = velocityZ[p];
+                double inverseGamma = Kinematics.inverseLorentzFactor(vx, vy, vz);
+                double gamma = 1.0 / inverseGamma;
+                t.pressure[q] = pressure;
+                t.cs2[q] = eos.soundSpeedSquared(e);
+                t.enthalpy[q] = h;
+                t.inverseGamma[q] = inverseGamma;
+                t.u[0][q] = gamma;
+                t.u[1][q] = gamma * vx;
+                t.u[2][q] = gamma * vy;
+                t.u[3][q] = gamma * vz;
+                t.entropy[q] = h / eos.temperature(e);
             }
         }
 
@@ -309,50 +287,42 @@ public final class PointwiseKernel {
             }
         }
 
-        /**
-         * Phase 3: T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}, physics.md eq. 1.2, each component computed
-         * in the tile and copied to the grid.
-         */
+        /** Phase 3: T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}, physics.md eq. 1.2. */
         private void fluxes(KernelTile t, int from, int to) {
-            int n = to - from;
-            double[] bulkPressure = t.bulkPressure;
-            double[] enthalpy = t.enthalpy;
-            double[] pressure = t.pressure;
-            double[] result = t.result;
+            double[] bulkField = y[Field.BULK.ordinal()];
             double[][] u = t.u;
             double[][] pi = t.pi;
             for (int i = 1; i <= 3; i++) {
                 for (int nu = 0; nu < 4; nu++) {
+                    double[] out = flux[4 * (i - 1) + nu];
                     double[] ui = u[i];
                     double[] uNu = u[nu];
                     double[] piINu = pi[4 * i + nu];
-                    if (i == nu) {
-                        for (int q = 0; q < n; q++) {
-                            double b = bulk ? bulkPressure[q] : 0.0;
-                            double value = StressTensor.idealDiagonalFlux(enthalpy[q] + b, ui[q], pressure[q] + b);
-                            result[q] = shear ? value + piINu[q] : value;
-                        }
-                    } else {
-                        for (int q = 0; q < n; q++) {
-                            double b = bulk ? bulkPressure[q] : 0.0;
-                            double value = StressTensor.idealFlux(enthalpy[q] + b, ui[q], uNu[q]);
-                            result[q] = shear ? value + piINu[q] : value;
-                        }
+                    boolean diagonal = i == nu;
+                    for (int p = from, q = 0; p < to; p++, q++) {
+                        double bulkPressure = bulk ? bulkField[p] : 0.0;
+                        double enthalpy = t.enthalpy[q] + bulkPressure;
+                        double value = diagonal
+                                ? StressTensor.idealDiagonalFlux(enthalpy, ui[q], t.pressure[q] + bulkPressure)
+                                : StressTensor.idealFlux(enthalpy, ui[q], uNu[q]);
+                        out[p] = shear ? value + piINu[q] : value;
                     }
-                    System.arraycopy(result, 0, flux[4 * (i - 1) + nu], from, n);
                 }
             }
         }
 
         /**
          * Phase 4: θ, Du^ν, σ^{μν}, ω^{μν} from the ideal time derivatives, physics.md eqs. 4.2–4.8, as short loops
-         * over the tile (see {@link #shearComponent}): the gradients are first copied into the tile, then each
+         * over the tile (see {@link #shearComponent}): v and the gradients are first copied into the tile, then each
          * loop writes one quantity for every point from a few others, each point's arithmetic in the order of the
          * one-point formulas of {@link Kinematics}.
          */
         private void kinematics(KernelTile t, int from, int to) {
             int n = to - from;
-            for (int i = 0; i < 3; i++) {   // v is in the tile since the state phase
+            System.arraycopy(primitives.vx, from, t.velocity[0], 0, n);
+            System.arraycopy(primitives.vy, from, t.velocity[1], 0, n);
+            System.arraycopy(primitives.vz, from, t.velocity[2], 0, n);
+            for (int i = 0; i < 3; i++) {
                 System.arraycopy(gradEnergy[i], from, t.gradEnergy[i], 0, n);
                 for (int j = 0; j < 3; j++) {
                     System.arraycopy(gradVelocity[i][j], from, t.gradVelocity[3 * i + j], 0, n);   // ∂_i v^j
@@ -677,13 +647,6 @@ public final class PointwiseKernel {
         }
         for (int q = 0; q < n; q++) {
             out[q] = out[q] + z[q] * c[q];
-        }
-    }
-
-    /** u^j = γ v^j at each of n points of a tile into {@code out}. */
-    private static void fourVelocitySpatial(int n, double[] gamma, double[] vj, double[] out) {
-        for (int q = 0; q < n; q++) {
-            out[q] = gamma[q] * vj[q];
         }
     }
 
