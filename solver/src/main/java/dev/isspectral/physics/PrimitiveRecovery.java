@@ -172,15 +172,6 @@ public final class PrimitiveRecovery {
         final double[] mz = new double[LANE_TILE];
         final double[] m2 = new double[LANE_TILE];
         final double[] root = new double[LANE_TILE];
-        // the candidate G(v) at the closed-form root and what the decision reads of it (used only where that root is
-        // the point's scale: shear at the point, closed-form EOS, admissible)
-        final double[] nvx = new double[LANE_TILE];
-        final double[] nvy = new double[LANE_TILE];
-        final double[] nvz = new double[LANE_TILE];
-        final double[] energy = new double[LANE_TILE];
-        final double[] change = new double[LANE_TILE];
-        final double[] stress = new double[LANE_TILE];
-        final double[] bound = new double[LANE_TILE];
 
         /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */
         void evaluate(double[][] u, Primitives out, int from, int lo, int hi) {
@@ -237,36 +228,6 @@ public final class PrimitiveRecovery {
             }
             for (int q = lo; q < hi; q++) {
                 root[q] = closedFormRoot(energyTilde[q], m2[q], bulk[q], cs2);
-            }
-            if (closedForm) {
-                candidate(lo, hi);
-            }
-        }
-
-        /** G(v) = (v/M) M̃ at the closed-form root, its ε, max_i |G(v) − v| and the contraction bound, for [lo, hi). */
-        private void candidate(int lo, int hi) {
-            for (int q = lo; q < hi; q++) {
-                nvx[q] = root[q] * mx[q];
-                nvy[q] = root[q] * my[q];
-                nvz[q] = root[q] * mz[q];
-            }
-            for (int q = lo; q < hi; q++) {
-                energy[q] = energyAt(energyTilde[q], m2[q], root[q]);
-            }
-            for (int q = lo; q < hi; q++) {
-                change[q] = changeHead(nvy[q], vy[q], nvz[q], vz[q]);
-            }
-            for (int q = lo; q < hi; q++) {
-                change[q] = changeRest(nvx[q], vx[q], change[q]);
-            }
-            for (int q = lo; q < hi; q++) {
-                stress[q] = offDiagonalNorm(xy[q], xz[q], yz[q]);
-            }
-            for (int q = lo; q < hi; q++) {
-                stress[q] = stressNorm(xx[q], yy[q], zz[q], stress[q]);
-            }
-            for (int q = lo; q < hi; q++) {
-                bound[q] = contractionBound(root[q], stress[q], inverseTransverse[q], change[q]);
             }
         }
     }
@@ -439,14 +400,14 @@ public final class PrimitiveRecovery {
                         done = true;
                     }
                 } else {
-                    // with shear and the closed form the lanes computed the candidate at this scale (their root)
-                    boolean laneCandidate = iterate && closedForm;
-                    double nvx = laneCandidate ? map.nvx[q] : scale * map.mx[q];
-                    double nvy = laneCandidate ? map.nvy[q] : scale * map.my[q];
-                    double nvz = laneCandidate ? map.nvz[q] : scale * map.mz[q];
-                    double energy = laneCandidate ? map.energy[q] : energyAt(energyTilde, m2, scale);
-                    double change = laneCandidate ? map.change[q]
-                            : changeRest(nvx, vx, changeHead(nvy, vy, nvz, vz));
+                    double nvx = scale * map.mx[q];
+                    double nvy = scale * map.my[q];
+                    double nvz = scale * map.mz[q];
+                    double energy = energyTilde - m2 * scale;
+                    double rx = nvx - vx;
+                    double ry = nvy - vy;
+                    double rz = nvz - vz;
+                    double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
                     if (!iterate || change <= VELOCITY_TOLERANCE) {
                         done = true;
                         if (!(energy > 0) || Double.isInfinite(energy)) {
@@ -465,9 +426,10 @@ public final class PrimitiveRecovery {
                         done = true;
                     } else {
                         // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change low enough
-                        double bound = laneCandidate ? map.bound[q] : contractionBound(scale,
-                                stressNorm(xx, yy, zz, offDiagonalNorm(xy, xz, yz)), map.inverseTransverse[q], change);
-                        boolean plainSuffices = bound <= 0.5 * VELOCITY_TOLERANCE;
+                        double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
+                                + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+                        boolean plainSuffices = 4 * scale * stress * map.inverseTransverse[q] * change
+                                <= 0.5 * VELOCITY_TOLERANCE;
                         boolean useNewton = st.useNewton[q];
                         double lastResidual = st.lastResidual[q];
                         if (useNewton && change < lastResidual && !plainSuffices) {
@@ -681,36 +643,6 @@ public final class PrimitiveRecovery {
     private boolean closedFormAdmissible(double energyTilde, double m2, double pi) {
         double limit = energyTilde + pi / (1 + cs2);
         return energyTilde > 0 && limit > 0 && m2 < limit * limit;
-    }
-
-    /** ε = Ẽ − M² (v/M), physics.md §5. */
-    private static double energyAt(double energyTilde, double m2, double scale) {
-        return energyTilde - m2 * scale;
-    }
-
-    /** max(|G_y − v_y|, |G_z − v_z|): the change in v in two parts (see {@link #changeRest}), for short loops. */
-    private static double changeHead(double gy, double vy, double gz, double vz) {
-        return Math.max(Math.abs(gy - vy), Math.abs(gz - vz));
-    }
-
-    /** max_i |G_i − v_i| from {@link #changeHead}. */
-    private static double changeRest(double gx, double vx, double head) {
-        return Math.max(Math.abs(gx - vx), head);
-    }
-
-    /** 2(|π^xy| + |π^xz| + |π^yz|), the off-diagonal part of {@link #stressNorm}. */
-    private static double offDiagonalNorm(double xy, double xz, double yz) {
-        return 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-    }
-
-    /** Σ_ij |π^ij| over the spatial components, from the off-diagonal part {@link #offDiagonalNorm}. */
-    private static double stressNorm(double xx, double yy, double zz, double offDiagonal) {
-        return Math.abs(xx) + Math.abs(yy) + Math.abs(zz) + offDiagonal;
-    }
-
-    /** 4 (v/M) |π| / (1 − v_z²) · change: the next plain step's change bounded by the map's contraction. */
-    private static double contractionBound(double scale, double stress, double inverseTransverse, double change) {
-        return 4 * scale * stress * inverseTransverse * change;
     }
 
     /** v/M = 2/(B + sqrt(B² − 4c_s²M²)), B = (1 + c_s²)Ẽ + Π, for an admissible state (no branch: it runs lane-wise too). */
