@@ -18,8 +18,14 @@ import dev.isspectral.time.Relaxation;
  *   <li>fluxes (1.2);</li>
  *   <li>shear scalars: η, τ_π, K_π; then π:σ, π:π, w^i (4.13);</li>
  *   <li>bulk (4.10);</li>
- *   <li>the five shear components (4.12)–(4.14), one loop each.</li>
+ *   <li>the five shear components (4.12)–(4.14).</li>
  * </ol>
+ * The two largest phases, kinematics and the shear components, are sequences of short loops over the tile:
+ * C2 (JDK 17) vectorizes a loop only when it can unroll it, which a body of more than about 60 nodes (in
+ * practice about seven array accesses) prevents, and not when it indexes the grid's arrays at p beside the
+ * tile's at q. So their grid inputs are copied into the tile first and each loop computes one quantity from a
+ * few others, the results going to the grid by array copies; the point functions split into parts where a
+ * formula reads more (e.g. {@link Kinematics#metricProductHead}), each part in the formula's own order.
  * The optimized tuning runs all phases tile by tile ({@link #TILE} points, so the tile arrays stay in
  * cache); the baseline runs the flux phases and the source phases as two passes, over blocks of
  * {@link #ARRAY_PASS} points (intermediate arrays larger than L2, the separate passes over memory of

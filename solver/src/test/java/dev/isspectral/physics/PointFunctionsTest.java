@@ -179,4 +179,47 @@ class PointFunctionsTest {
         // K = 1/(γτ), eq. 4.15: γ = 2, τ = 2
         assertEquals(0.25, Viscosity.relaxationRate(1.0 / 2.0, 2.0), 1e-15);
     }
+
+    /**
+     * The parts that the short loops of the kernel and the recovery evaluate one loop at a time compose to the whole
+     * formula bit for bit, against the formulas written out here in physics.md's order (left to right): a part that
+     * changed the order of the sum would change the fields' bits and fail here, not only in the recorded runs.
+     */
+    @Test
+    void partsOfAFormulaComposeToItBitForBit() {
+        Random r = new Random(17);
+        for (int n = 0; n < 10_000; n++) {
+            double[] a = new double[8];
+            double[] b = new double[8];
+            for (int k = 0; k < 8; k++) {
+                a[k] = r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3);
+                b[k] = r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3);
+            }
+            double vx = 0.5 * r.nextDouble();
+            double vy = -0.4 * r.nextDouble();
+            double vz = 0.3 * r.nextDouble();
+            assertEquals((vx * vx - 1) * a[0] + (vy * vy - 1) * a[1] + 2 * vx * vy * a[2] + 2 * vx * vz * a[3]
+                            + 2 * vy * vz * a[4],
+                    StressTensor.zzNumeratorRest(vx, vy, vz, a[3], a[4], StressTensor.zzNumeratorHead(vx, vy, a[0], a[1], a[2])),
+                    0.0);
+            assertEquals(StressTensor.zzNumeratorRest(vx, vy, vz, a[3], a[4], StressTensor.zzNumeratorHead(vx, vy, a[0], a[1], a[2])),
+                    StressTensor.zzNumerator(vx, vy, vz, a[0], a[1], a[2], a[3], a[4]), 0.0);
+            assertEquals(-a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3],
+                    Kinematics.metricProductRest(Kinematics.metricProductHead(a[0], a[1], b[0], b[1]), a[2], a[3], b[2], b[3]),
+                    0.0);
+            assertEquals(Kinematics.metricProductRest(Kinematics.metricProductHead(a[0], a[1], b[0], b[1]), a[2], a[3], b[2], b[3]),
+                    Kinematics.metricProduct(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]), 0.0);
+            assertEquals(a[4] * b[4] + a[5] * b[5] + a[6] * b[6] + a[7] * b[7],
+                    Kinematics.comovingDerivativeRest(Kinematics.comovingDerivativeHead(a[4], a[5], b[4], b[5]),
+                            a[6], a[7], b[6], b[7]), 0.0);
+            assertEquals(Kinematics.comovingDerivativeRest(Kinematics.comovingDerivativeHead(a[4], a[5], b[4], b[5]),
+                            a[6], a[7], b[6], b[7]),
+                    Kinematics.comovingDerivative(a[4], a[5], a[6], a[7], b[4], b[5], b[6], b[7]), 0.0);
+            double gamma3 = 1 + r.nextDouble();
+            assertEquals(gamma3 * (vx * a[0] + vy * a[1] + vz * a[2]),
+                    Kinematics.lorentzFactorDerivative(gamma3, Kinematics.dot(vx, vy, vz, a[0], a[1], a[2])), 0.0);
+            assertEquals(Kinematics.lorentzFactorDerivative(gamma3, Kinematics.dot(vx, vy, vz, a[0], a[1], a[2])),
+                    Kinematics.lorentzFactorDerivative(gamma3, vx, vy, vz, a[0], a[1], a[2]), 0.0);
+        }
+    }
 }
