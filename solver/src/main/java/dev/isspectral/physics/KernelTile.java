@@ -25,7 +25,8 @@ final class KernelTile {
     final double[] piPi;
     final double[][] w = new double[4][];
     // the shear components' short loops (PointwiseKernel.shearComponent): Π at the tile's points (zero without bulk),
-    // Δ^{ij}, two metric products, the second-order terms and the result before it is copied to the grid
+    // Δ^{ij}, two metric products (the kinematics' ∇^μu^ν, ∇^νu^μ of a pair too), the second-order terms and the
+    // result before it is copied to the grid
     final double[] bulkPressure;
     final double[] projector;
     final double[] productA;
@@ -34,11 +35,10 @@ final class KernelTile {
     final double[] result;
     final double[] zero;
     // the kinematics phase's short loops (PointwiseKernel.kinematics): its grid inputs copied into the tile (v, ∂_iε,
-    // ∂_iv^j at [3i + j]), γ, γ³, scratch for the ideal time derivatives, ∂_tv^j, ∂_μγ and ∂_μu^j at [4μ + j]
+    // ∂_iv^j at [3i + j]), γ³ (γ is u^0), scratch for the ideal time derivatives, ∂_tv^j, ∂_μγ and ∂_μu^j at [4μ + j]
     final double[][] velocity = new double[3][];
     final double[][] gradEnergy = new double[3][];
     final double[][] gradVelocity = new double[9][];
-    final double[] gamma;
     final double[] gamma3;
     final double[][] scratch = new double[3][];
     final double[] energyRate;
@@ -66,7 +66,6 @@ final class KernelTile {
         second = new double[n];
         result = new double[n];
         zero = new double[n];
-        gamma = new double[n];
         gamma3 = new double[n];
         energyRate = new double[n];
         pressureRate = new double[n];
@@ -104,6 +103,6 @@ final class KernelTile {
 
     /** Doubles held per tile point. */
     static int doubles() {
-        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6 + 3 + 3 + 9 + 2 + 3 + 3 + 3 + 4 + 12;
+        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6 + 3 + 3 + 9 + 1 + 3 + 3 + 3 + 4 + 12;
     }
 }

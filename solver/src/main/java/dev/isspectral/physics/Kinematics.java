@@ -41,7 +41,17 @@ public final class Kinematics {
 
     /** v^k ∂v^j along one direction: a · b for the 3-vectors (a_x, a_y, a_z), (b_x, b_y, b_z). */
     public static double dot(double ax, double ay, double az, double bx, double by, double bz) {
-        return ax * bx + ay * by + az * bz;
+        return dotRest(dotHead(ax, ay, bx, by), az, bz);
+    }
+
+    /** The first two terms of {@link #dot}, a_x b_x + a_y b_y (the sum in two parts, for the kernel's short loops). */
+    public static double dotHead(double ax, double ay, double bx, double by) {
+        return ax * bx + ay * by;
+    }
+
+    /** {@link #dot} from its first two terms {@code head}: head + a_z b_z. */
+    public static double dotRest(double head, double az, double bz) {
+        return head + az * bz;
     }
 
     /** ∂_μγ = γ³ v_k ∂_μv^k, physics.md eq. 4.4, with (ax, ay, az) = ∂_μv. */

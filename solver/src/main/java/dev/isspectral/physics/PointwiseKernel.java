@@ -375,12 +375,10 @@ public final class PointwiseKernel {
             double[] vy = t.velocity[1];
             double[] vz = t.velocity[2];
             double[] inverseGamma = t.inverseGamma;
-            double[] gamma = t.gamma;
+            double[] gamma = t.u[0];   // γ = 1/(1/γ), from the state phase
             double[] gamma3 = t.gamma3;
             for (int q = 0; q < n; q++) {
-                double gm = 1.0 / inverseGamma[q];
-                gamma[q] = gm;
-                gamma3[q] = gm * gm * gm;
+                gamma3[q] = gamma[q] * gamma[q] * gamma[q];
             }
             double[] v2 = t.scratch[0];
             double[] vGradEnergy = t.scratch[1];
@@ -434,9 +432,10 @@ public final class PointwiseKernel {
             for (int q = 0; q < n; q++) {
                 gm[q] = Kinematics.lorentzFactorDerivative(gamma3[q], gm[q]);
             }
-            fourVelocityComponent(n, t.gamma, ax, vx, gm, t.du[4 * mu + 1]);
-            fourVelocityComponent(n, t.gamma, ay, vy, gm, t.du[4 * mu + 2]);
-            fourVelocityComponent(n, t.gamma, az, vz, gm, t.du[4 * mu + 3]);
+            double[] gamma = t.u[0];
+            fourVelocityComponent(n, gamma, ax, vx, gm, t.du[4 * mu + 1]);
+            fourVelocityComponent(n, gamma, ay, vy, gm, t.du[4 * mu + 2]);
+            fourVelocityComponent(n, gamma, az, vz, gm, t.du[4 * mu + 3]);
         }
 
         /** Du^ν into {@code out} from column ν of du_μν (4.5), in two loops (its first two terms, then the rest). */
@@ -649,10 +648,10 @@ public final class PointwiseKernel {
     /** {@link Kinematics#dot} (x, y, z) · (a, b, c) at each of n points of a tile into {@code out}, in two short loops. */
     private static void dot(int n, double[] x, double[] y, double[] z, double[] a, double[] b, double[] c, double[] out) {
         for (int q = 0; q < n; q++) {
-            out[q] = x[q] * a[q] + y[q] * b[q];
+            out[q] = Kinematics.dotHead(x[q], y[q], a[q], b[q]);
         }
         for (int q = 0; q < n; q++) {
-            out[q] = out[q] + z[q] * c[q];
+            out[q] = Kinematics.dotRest(out[q], z[q], c[q]);
         }
     }
 

@@ -18,9 +18,10 @@ import dev.isspectral.parallel.Workers;
  * with the Newton steps switched off.
  *
  * <p>The points of a tile of {@value #LANE_TILE} are iterated in rounds: each round evaluates G for every point not
- * yet done in one branch-free loop that the JIT vectorizes (with shear evolved), then takes each point's decision
- * alone. Every point goes through its own sequence of operations, so the results do not depend on the tile, the
- * rounds or the team size; the first failing point of a tile is the one reported.
+ * yet done lane-wise, in short branch-free loops over the tile that the JIT vectorizes (with shear evolved; see
+ * {@code LaneMap}), then takes each point's decision alone. Every point goes through its own sequence of operations,
+ * so the results do not depend on the tile, the rounds or the team size; the first failing point of a tile is the one
+ * reported.
  *
  * <p>Keeps iteration statistics of the last call. Allocates nothing per call.
  */

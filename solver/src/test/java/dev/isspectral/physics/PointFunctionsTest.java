@@ -215,6 +215,10 @@ class PointFunctionsTest {
             assertEquals(Kinematics.comovingDerivativeRest(Kinematics.comovingDerivativeHead(a[4], a[5], b[4], b[5]),
                             a[6], a[7], b[6], b[7]),
                     Kinematics.comovingDerivative(a[4], a[5], a[6], a[7], b[4], b[5], b[6], b[7]), 0.0);
+            assertEquals(a[0] * b[0] + a[1] * b[1] + a[2] * b[2],
+                    Kinematics.dotRest(Kinematics.dotHead(a[0], a[1], b[0], b[1]), a[2], b[2]), 0.0);
+            assertEquals(Kinematics.dotRest(Kinematics.dotHead(a[0], a[1], b[0], b[1]), a[2], b[2]),
+                    Kinematics.dot(a[0], a[1], a[2], b[0], b[1], b[2]), 0.0);
             double gamma3 = 1 + r.nextDouble();
             assertEquals(gamma3 * (vx * a[0] + vy * a[1] + vz * a[2]),
                     Kinematics.lorentzFactorDerivative(gamma3, Kinematics.dot(vx, vy, vz, a[0], a[1], a[2])), 0.0);
