@@ -1,5 +1,7 @@
 package dev.isspectral.fft;
 
+import dev.isspectral.parallel.CacheLines;
+
 /**
  * IS-Spectral's own pure-Java engine (backend {@value FftSettings#JAVA}): a real-to-complex 3-D transform of
  * power-of-two sizes whose every pass transforms a block of up to {@link #BLOCK} lines at once with

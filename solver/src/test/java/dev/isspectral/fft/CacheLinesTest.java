@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.isspectral.parallel.CacheLines;
 import org.junit.jupiter.api.Test;
 
 class CacheLinesTest {

@@ -1,10 +1,11 @@
-package dev.isspectral.fft;
+package dev.isspectral.parallel;
 
 import java.lang.reflect.Field;
 
 /**
  * Where a {@code double[]}'s elements lie relative to 64-byte boundaries (a cache line, and one AVX-512 vector of eight
- * doubles), and new arrays whose first element starts a line: {@link ColumnFftEngine} keeps every row of its blocks so.
+ * doubles), and new arrays whose first element starts a line: the java transforms ({@code fft.ColumnFftEngine}) keep
+ * every row of their blocks so.
  *
  * <p>Why: C2 turns a butterfly loop over four rows into vector instructions aligned to one of the rows; the others are
  * read and written wherever the heap put them. On this project's 2-core AMD EPYC (AVX-512) a radix-2 transform ran up
@@ -19,10 +20,10 @@ import java.lang.reflect.Field;
  * Java 17): the reference is stored in a one-element holder and read back as the raw or compressed pointer. Only speed
  * depends on it: when it cannot be read ({@link #available()} false) nothing is checked or reallocated, as before.
  */
-final class CacheLines {
+public final class CacheLines {
 
     /** Bytes per cache line and per AVX-512 vector. */
-    static final int LINE = 64;
+    public static final int LINE = 64;
 
     private static final java.lang.invoke.MethodHandle GET_INT;
     private static final java.lang.invoke.MethodHandle GET_LONG;
@@ -75,7 +76,7 @@ final class CacheLines {
     }
 
     /** Whether addresses can be read here; if not, every offset is 0. */
-    static boolean available() {
+    public static boolean available() {
         return AVAILABLE;
     }
 
@@ -83,7 +84,7 @@ final class CacheLines {
      * Bytes from the start of a 64-byte line to {@code a[0]} (0 … 56), read through {@code holder} (a one-element array
      * of the caller's, so that nothing is allocated); 0 when addresses cannot be read.
      */
-    static int misalignment(double[] a, Object[] holder) {
+    public static int misalignment(double[] a, Object[] holder) {
         if (!AVAILABLE) {
             return 0;
         }
@@ -105,7 +106,7 @@ final class CacheLines {
      * that lands off a line is dropped and the next is allocated after a filler that takes up the difference (new
      * objects follow each other in the thread's allocation buffer); after 8 tries, or without addresses, the last one.
      */
-    static double[] allocate(int length, Object[] holder) {
+    public static double[] allocate(int length, Object[] holder) {
         double[] a = new double[length];
         for (int attempt = 0; attempt < 8 && AVAILABLE; attempt++) {
             int off = misalignment(a, holder);
