@@ -1,5 +1,7 @@
 package dev.isspectral.physics;
 
+import dev.isspectral.parallel.CacheLines;
+
 /**
  * One thread's tile arrays for {@link PointwiseKernel}: the intermediate quantities of a tile of points, reused for every
  * tile that thread runs; index q = p − (first point of the tile).
@@ -48,57 +50,81 @@ final class KernelTile {
     final double[][] gammaDerivative = new double[4][];
     final double[][] du = new double[16][];
 
+    /** Every distinct array of the tile, for {@link #onLines}. */
+    private final java.util.List<double[]> arrays = new java.util.ArrayList<>();
+    private final Object[] holder = new Object[1];
+
     KernelTile(int n) {
-        pressure = new double[n];
-        cs2 = new double[n];
-        enthalpy = new double[n];
-        inverseGamma = new double[n];
-        entropy = new double[n];
-        theta = new double[n];
-        eta = new double[n];
-        phi7OverTau = new double[n];
-        piSigma = new double[n];
-        piPi = new double[n];
-        bulkPressure = new double[n];
-        projector = new double[n];
-        productA = new double[n];
-        productB = new double[n];
-        second = new double[n];
-        result = new double[n];
-        zero = new double[n];
-        gamma3 = new double[n];
-        energyRate = new double[n];
-        pressureRate = new double[n];
-        inverseEnthalpyGamma2 = new double[n];
+        pressure = line(n);
+        cs2 = line(n);
+        enthalpy = line(n);
+        inverseGamma = line(n);
+        entropy = line(n);
+        theta = line(n);
+        eta = line(n);
+        phi7OverTau = line(n);
+        piSigma = line(n);
+        piPi = line(n);
+        bulkPressure = line(n);
+        projector = line(n);
+        productA = line(n);
+        productB = line(n);
+        second = line(n);
+        result = line(n);
+        zero = line(n);
+        gamma3 = line(n);
+        energyRate = line(n);
+        pressureRate = line(n);
+        inverseEnthalpyGamma2 = line(n);
         for (int k = 0; k < 3; k++) {
-            velocity[k] = new double[n];
-            gradEnergy[k] = new double[n];
-            scratch[k] = new double[n];
-            velocityRate[k] = new double[n];
+            velocity[k] = line(n);
+            gradEnergy[k] = line(n);
+            scratch[k] = line(n);
+            velocityRate[k] = line(n);
         }
         for (int k = 0; k < 9; k++) {
-            gradVelocity[k] = new double[n];
+            gradVelocity[k] = line(n);
         }
         for (int mu = 0; mu < 4; mu++) {
-            gammaDerivative[mu] = new double[n];
+            gammaDerivative[mu] = line(n);
             for (int j = 1; j < 4; j++) {
-                du[4 * mu + j] = new double[n];
+                du[4 * mu + j] = line(n);
             }
         }
         for (int mu = 0; mu < 4; mu++) {
-            u[mu] = new double[n];
-            comoving[mu] = new double[n];
-            w[mu] = mu == 0 ? zero : new double[n];
-            sigma[5 * mu] = new double[n];
-            pi[5 * mu] = new double[n];
+            u[mu] = line(n);
+            comoving[mu] = line(n);
+            w[mu] = mu == 0 ? zero : line(n);
+            sigma[5 * mu] = line(n);
+            pi[5 * mu] = line(n);
             omega[5 * mu] = zero;
             for (int nu = mu + 1; nu < 4; nu++) {
-                sigma[4 * mu + nu] = sigma[4 * nu + mu] = new double[n];
-                pi[4 * mu + nu] = pi[4 * nu + mu] = new double[n];
-                omega[4 * mu + nu] = new double[n];
-                omega[4 * nu + mu] = new double[n];
+                sigma[4 * mu + nu] = sigma[4 * nu + mu] = line(n);
+                pi[4 * mu + nu] = pi[4 * nu + mu] = line(n);
+                omega[4 * mu + nu] = line(n);
+                omega[4 * nu + mu] = line(n);
             }
         }
+    }
+
+    /** A tile array whose first element starts a 64-byte line ({@link CacheLines}), recorded for {@link #onLines}. */
+    private double[] line(int n) {
+        double[] a = CacheLines.allocate(n, holder);
+        arrays.add(a);
+        return a;
+    }
+
+    /**
+     * Whether every array of the tile still starts a 64-byte line: a garbage collection may have moved them (the short
+     * loops read several tile arrays at once, vectorized, and run slower with the arrays at mixed offsets).
+     */
+    boolean onLines() {
+        for (int k = 0; k < arrays.size(); k++) {
+            if (CacheLines.misalignment(arrays.get(k), holder) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Doubles held per tile point. */

@@ -177,6 +177,11 @@ public final class PointwiseKernel {
         @Override
         public void run(int chunk, int from, int to) {
             KernelTile tile = tiles[chunk];
+            if (!tile.onLines()) {
+                // a collection moved the tile's arrays off their lines: a new tile (it holds nothing between calls)
+                tile = new KernelTile(tileSize);
+                tiles[chunk] = tile;
+            }
             for (int start = from; start < to; start += tileSize) {
                 runTile(tile, start, Math.min(to, start + tileSize));
             }

@@ -1,6 +1,7 @@
 package dev.isspectral.physics;
 
 import dev.isspectral.grid.Grid;
+import dev.isspectral.parallel.CacheLines;
 import dev.isspectral.parallel.Workers;
 
 /**
@@ -146,33 +147,52 @@ public final class PrimitiveRecovery {
      * (same bits).
      */
     private final class LaneMap {
+        private final Object[] holder = new Object[1];
+        private final java.util.List<double[]> arrays = new java.util.ArrayList<>();
         // the tile's inputs: evolved π^ij, current v, T^0ν, Π
-        final double[] xx = new double[LANE_TILE];
-        final double[] yy = new double[LANE_TILE];
-        final double[] xy = new double[LANE_TILE];
-        final double[] xz = new double[LANE_TILE];
-        final double[] yz = new double[LANE_TILE];
-        final double[] vx = new double[LANE_TILE];
-        final double[] vy = new double[LANE_TILE];
-        final double[] vz = new double[LANE_TILE];
-        final double[] t00 = new double[LANE_TILE];
-        final double[] t0x = new double[LANE_TILE];
-        final double[] t0y = new double[LANE_TILE];
-        final double[] t0z = new double[LANE_TILE];
-        final double[] bulk = new double[LANE_TILE];
+        final double[] xx = line();
+        final double[] yy = line();
+        final double[] xy = line();
+        final double[] xz = line();
+        final double[] yz = line();
+        final double[] vx = line();
+        final double[] vy = line();
+        final double[] vz = line();
+        final double[] t00 = line();
+        final double[] t0x = line();
+        final double[] t0y = line();
+        final double[] t0z = line();
+        final double[] bulk = line();
         // the map's values
-        final double[] inverseTransverse = new double[LANE_TILE];
-        final double[] zz = new double[LANE_TILE];
-        final double[] p0x = new double[LANE_TILE];
-        final double[] p0y = new double[LANE_TILE];
-        final double[] p0z = new double[LANE_TILE];
-        final double[] p00 = new double[LANE_TILE];
-        final double[] energyTilde = new double[LANE_TILE];
-        final double[] mx = new double[LANE_TILE];
-        final double[] my = new double[LANE_TILE];
-        final double[] mz = new double[LANE_TILE];
-        final double[] m2 = new double[LANE_TILE];
-        final double[] root = new double[LANE_TILE];
+        final double[] inverseTransverse = line();
+        final double[] zz = line();
+        final double[] p0x = line();
+        final double[] p0y = line();
+        final double[] p0z = line();
+        final double[] p00 = line();
+        final double[] energyTilde = line();
+        final double[] mx = line();
+        final double[] my = line();
+        final double[] mz = line();
+        final double[] m2 = line();
+        final double[] root = line();
+
+        /** A tile array whose first element starts a 64-byte line ({@link CacheLines}), recorded for {@link #onLines}. */
+        private double[] line() {
+            double[] a = CacheLines.allocate(LANE_TILE, holder);
+            arrays.add(a);
+            return a;
+        }
+
+        /** Whether every array still starts a line (a garbage collection may have moved them since). */
+        boolean onLines() {
+            for (int k = 0; k < arrays.size(); k++) {
+                if (CacheLines.misalignment(arrays.get(k), holder) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */
         void evaluate(double[][] u, Primitives out, int from, int lo, int hi) {
@@ -310,6 +330,9 @@ public final class PrimitiveRecovery {
 
         @Override
         public void run(int chunk, int from, int to) {
+            if (lanes && !tiles[chunk].map.onLines()) {
+                tiles[chunk] = new TileState();   // a collection moved its arrays off their lines; it holds nothing between calls
+            }
             if (producer == null) {
                 recoverChunk(chunk, from, to, u, out);
                 return;
