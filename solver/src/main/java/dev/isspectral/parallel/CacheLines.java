@@ -127,6 +127,33 @@ public final class CacheLines {
     }
 
     /**
+     * Arrays allocated on lines together and checked together, such as one thread's tile arrays: {@link #onLines} tells
+     * whether a garbage collection moved any of them off its line since (the owner then builds them anew). Neither
+     * allocates after the arrays are made.
+     */
+    public static final class Group {
+        private final java.util.List<double[]> arrays = new java.util.ArrayList<>();
+        private final Object[] holder = new Object[1];
+
+        /** A new array of {@code length} doubles on a line ({@link CacheLines#allocate}), one of the group. */
+        public double[] allocate(int length) {
+            double[] a = CacheLines.allocate(length, holder);
+            arrays.add(a);
+            return a;
+        }
+
+        /** Whether every array of the group still starts a line (true where addresses cannot be read). */
+        public boolean onLines() {
+            for (int k = 0; k < arrays.size(); k++) {
+                if (misalignment(arrays.get(k), holder) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
      * The shift of compressed references: 0 when they are addresses themselves (a heap below 4 GB), else log2 of the
      * object alignment. Read from the distance between two small arrays allocated one after the other: 24 bytes apart,
      * so 24 or 24 >> shift apart as references; -1 when eleven pairs out of sixteen do not agree.

@@ -53,9 +53,8 @@ final class KernelTile {
     final double[][] gammaDerivative = new double[4][];
     final double[][] du = new double[16][];
 
-    /** Every distinct array of the tile, for {@link #onLines}. */
-    private final java.util.List<double[]> arrays = new java.util.ArrayList<>();
-    private final Object[] holder = new Object[1];
+    /** Every distinct array of the tile, on lines. */
+    private final CacheLines.Group lines = new CacheLines.Group();
 
     KernelTile(int n) {
         pressure = line(n);
@@ -110,11 +109,9 @@ final class KernelTile {
         }
     }
 
-    /** A tile array whose first element starts a 64-byte line ({@link CacheLines}), recorded for {@link #onLines}. */
+    /** A tile array whose first element starts a 64-byte line ({@link CacheLines}). */
     private double[] line(int n) {
-        double[] a = CacheLines.allocate(n, holder);
-        arrays.add(a);
-        return a;
+        return lines.allocate(n);
     }
 
     /**
@@ -122,12 +119,7 @@ final class KernelTile {
      * loops read several tile arrays at once, vectorized, and run slower with the arrays at mixed offsets).
      */
     boolean onLines() {
-        for (int k = 0; k < arrays.size(); k++) {
-            if (CacheLines.misalignment(arrays.get(k), holder) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return lines.onLines();
     }
 
     /** Doubles held per tile point. */

@@ -147,51 +147,38 @@ public final class PrimitiveRecovery {
      * (same bits).
      */
     private final class LaneMap {
-        private final Object[] holder = new Object[1];
-        private final java.util.List<double[]> arrays = new java.util.ArrayList<>();
+        private final CacheLines.Group lines = new CacheLines.Group();
         // the tile's inputs: evolved π^ij, current v, T^0ν, Π
-        final double[] xx = line();
-        final double[] yy = line();
-        final double[] xy = line();
-        final double[] xz = line();
-        final double[] yz = line();
-        final double[] vx = line();
-        final double[] vy = line();
-        final double[] vz = line();
-        final double[] t00 = line();
-        final double[] t0x = line();
-        final double[] t0y = line();
-        final double[] t0z = line();
-        final double[] bulk = line();
+        final double[] xx = lines.allocate(LANE_TILE);
+        final double[] yy = lines.allocate(LANE_TILE);
+        final double[] xy = lines.allocate(LANE_TILE);
+        final double[] xz = lines.allocate(LANE_TILE);
+        final double[] yz = lines.allocate(LANE_TILE);
+        final double[] vx = lines.allocate(LANE_TILE);
+        final double[] vy = lines.allocate(LANE_TILE);
+        final double[] vz = lines.allocate(LANE_TILE);
+        final double[] t00 = lines.allocate(LANE_TILE);
+        final double[] t0x = lines.allocate(LANE_TILE);
+        final double[] t0y = lines.allocate(LANE_TILE);
+        final double[] t0z = lines.allocate(LANE_TILE);
+        final double[] bulk = lines.allocate(LANE_TILE);
         // the map's values
-        final double[] inverseTransverse = line();
-        final double[] zz = line();
-        final double[] p0x = line();
-        final double[] p0y = line();
-        final double[] p0z = line();
-        final double[] p00 = line();
-        final double[] energyTilde = line();
-        final double[] mx = line();
-        final double[] my = line();
-        final double[] mz = line();
-        final double[] m2 = line();
-        final double[] root = line();
+        final double[] inverseTransverse = lines.allocate(LANE_TILE);
+        final double[] zz = lines.allocate(LANE_TILE);
+        final double[] p0x = lines.allocate(LANE_TILE);
+        final double[] p0y = lines.allocate(LANE_TILE);
+        final double[] p0z = lines.allocate(LANE_TILE);
+        final double[] p00 = lines.allocate(LANE_TILE);
+        final double[] energyTilde = lines.allocate(LANE_TILE);
+        final double[] mx = lines.allocate(LANE_TILE);
+        final double[] my = lines.allocate(LANE_TILE);
+        final double[] mz = lines.allocate(LANE_TILE);
+        final double[] m2 = lines.allocate(LANE_TILE);
+        final double[] root = lines.allocate(LANE_TILE);
 
-        /** A tile array whose first element starts a 64-byte line ({@link CacheLines}), recorded for {@link #onLines}. */
-        private double[] line() {
-            double[] a = CacheLines.allocate(LANE_TILE, holder);
-            arrays.add(a);
-            return a;
-        }
-
-        /** Whether every array still starts a line (a garbage collection may have moved them since). */
+        /** Whether every array still starts a 64-byte line (a garbage collection may have moved them since). */
         boolean onLines() {
-            for (int k = 0; k < arrays.size(); k++) {
-                if (CacheLines.misalignment(arrays.get(k), holder) != 0) {
-                    return false;
-                }
-            }
-            return true;
+            return lines.onLines();
         }
 
         /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */

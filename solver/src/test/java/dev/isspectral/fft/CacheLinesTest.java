@@ -50,6 +50,11 @@ class CacheLinesTest {
             distinct += s ? 1 : 0;
         }
         assertTrue(distinct >= 2, "13-element arrays (120 bytes) allocated back to back all at one offset");
+        CacheLines.Group group = new CacheLines.Group();
+        for (int k = 0; k < 30; k++) {
+            assertEquals(0, CacheLines.misalignment(group.allocate(256), holder));
+        }
+        assertTrue(group.onLines());
     }
 
     /**
