@@ -132,27 +132,26 @@ public final class ColumnFftEngine extends LinePassEngine {
     private final class Worker implements LineWorker {
         private final double[][] re = new double[Math.max(nz, Math.max(nx, ny))][];
         private final double[][] im = new double[re.length][];
-        private final Object[] holder = new Object[1];
+        private CacheLines.Group lines;
 
         Worker() {
             realign();
         }
 
         /**
-         * Allocates anew, on a cache line, every row that is not on one (all rows at first; later only after a garbage
+         * Allocates all rows anew, on cache lines, when any is off its line (at first; later only after a garbage
          * collection moved them, so a steady run allocates nothing). The rows hold no data between passes.
          */
         private void realign() {
-            for (int r = 0; r < re.length; r++) {
-                if (re[r] == null || CacheLines.misalignment(re[r], holder) != 0) {
-                    re[r] = CacheLines.allocate(rowLength, holder);
-                    realigned++;
-                }
-                if (im[r] == null || CacheLines.misalignment(im[r], holder) != 0) {
-                    im[r] = CacheLines.allocate(rowLength, holder);
-                    realigned++;
-                }
+            if (lines != null && lines.onLines()) {
+                return;
             }
+            lines = new CacheLines.Group();
+            for (int r = 0; r < re.length; r++) {
+                re[r] = lines.allocate(rowLength);
+                im[r] = lines.allocate(rowLength);
+            }
+            realigned += 2L * re.length;
         }
 
         /** The z lines of groups [from, to): group g is lines 2·zWidth·g … (two real lines per complex column). */
@@ -340,6 +339,19 @@ public final class ColumnFftEngine extends LinePassEngine {
     /** How many block rows the workers have allocated, the first ones included ({@link Worker#realign}). */
     long rowsAllocated() {
         return realigned;
+    }
+
+    /**
+     * Whether every thread's block rows start on cache lines now (for checks: a thread puts its rows back on lines at
+     * the start of each pass it runs, so a thread that had no work since a collection may still have them off).
+     */
+    boolean rowsOnLines() {
+        for (int t = 0; t < threads; t++) {
+            if (!((Worker) worker(t)).lines.onLines()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -91,6 +91,11 @@ abstract class LinePassEngine implements FftEngine {
         lanes = new WorkerLanes();
     }
 
+    /** Thread {@code t}'s worker (for checks of its buffers). */
+    final LineWorker worker(int t) {
+        return workers[t];
+    }
+
     /** Workers held: the threads' and the lanes' (one set serves both). */
     final int workerCount() {
         return Math.max(workers.length, lanes.count());

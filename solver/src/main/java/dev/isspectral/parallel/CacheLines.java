@@ -13,8 +13,8 @@ import java.lang.reflect.Field;
  * allocator and the garbage collector place the rows differs from one JVM to the next (a collection copies them into
  * its own buffers): whole runs of the pure-Java backend came out 2.5 times slower than others (BENCHMARKS.md, "Limits
  * of the method"). Java gives no control over an array's address, C2 does not vectorize a loop over one array at two
- * offsets, nor one whose four rows each have an offset of their own; so the rows stay separate arrays, and a row found
- * off a line is allocated anew on one.
+ * offsets, nor one whose four rows each have an offset of their own; so the rows stay separate arrays, allocated on
+ * lines as a {@link Group} and allocated anew when a collection moved any of them off.
  *
  * <p>The address is read with {@code sun.misc.Unsafe} (module {@code jdk.unsupported}, open to class path code on
  * Java 17): the reference is stored in a one-element holder and read back as the raw or compressed pointer. Only speed
@@ -127,9 +127,9 @@ public final class CacheLines {
     }
 
     /**
-     * Arrays allocated on lines together and checked together, such as one thread's tile arrays: {@link #onLines} tells
-     * whether a garbage collection moved any of them off its line since (the owner then builds them anew). Neither
-     * allocates after the arrays are made.
+     * Arrays allocated on lines together and checked together, such as one thread's block rows or tile arrays:
+     * {@link #onLines} tells whether a garbage collection moved any of them off its line since (the owner then builds
+     * them anew). Neither allocates after the arrays are made.
      */
     public static final class Group {
         private final java.util.List<double[]> arrays = new java.util.ArrayList<>();

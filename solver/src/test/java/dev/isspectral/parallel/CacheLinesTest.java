@@ -1,18 +1,17 @@
-package dev.isspectral.fft;
+package dev.isspectral.parallel;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.isspectral.parallel.CacheLines;
 import org.junit.jupiter.api.Test;
 
 class CacheLinesTest {
 
     /**
      * Addresses are readable on the JVM the project runs on (HotSpot 17, compressed references); were they not, the
-     * rows would quietly go back to wherever the heap puts them, which is the slow mode this class exists to remove.
+     * java transforms' rows and the kernel's tiles would quietly go back to wherever the heap puts them, which is the
+     * slow mode this class exists to remove.
      */
     @Test
     void addressesAreReadableOnHotSpot() {
@@ -55,31 +54,5 @@ class CacheLinesTest {
             assertEquals(0, CacheLines.misalignment(group.allocate(256), holder));
         }
         assertTrue(group.onLines());
-    }
-
-    /**
-     * The engine's rows are put back on lines after a collection may have moved them, and the transforms give the same
-     * bits before and after (the rows hold nothing between passes).
-     */
-    @Test
-    void theEngineRealignsItsRowsWithoutChangingResults() {
-        ColumnFftEngine e = new ColumnFftEngine(16, 8, 32, 2, 1);
-        long first = e.rowsAllocated();
-        assertEquals(2L * 2 * 32, first, "two workers (the caller's and the team's), 32 re and 32 im rows each");
-        double[] field = FftEngineContract.randomField(e.realLength(), 3);
-        double[] spectrum = new double[e.spectrumLength()];
-        double[] back = new double[e.realLength()];
-        e.forward(field, spectrum);
-        e.inverse(spectrum, back);
-        double[] spectrum2 = new double[e.spectrumLength()];
-        double[] back2 = new double[e.realLength()];
-        for (int gc = 0; gc < 3; gc++) {
-            System.gc();
-            e.forward(field, spectrum2);
-            e.inverse(spectrum2, back2);
-            assertArrayEquals(spectrum, spectrum2, 0.0);
-            assertArrayEquals(back, back2, 0.0);
-        }
-        assertTrue(e.rowsAllocated() >= first);
     }
 }
