@@ -64,10 +64,14 @@ public final class Workers implements AutoCloseable {
 
     /** A team of {@code size} ≥ 1 threads (the caller counts as one). */
     public static Workers create(int size) {
+        checkSize(size);
+        return size == 1 ? SINGLE : new Workers(size);
+    }
+
+    private static void checkSize(int size) {
         if (size < 1 || size > 256) {
             throw new IllegalArgumentException("threads = " + size + "; must be in [1, 256]");
         }
-        return size == 1 ? SINGLE : new Workers(size);
     }
 
 
@@ -79,7 +83,7 @@ public final class Workers implements AutoCloseable {
         if (size == 1) {
             return SINGLE;
         }
-        create(size);
+        checkSize(size);
         return SHARED.computeIfAbsent(size, Workers::new);
     }
 

@@ -90,4 +90,23 @@ class WorkersTest {
             }
         }
     }
+
+    /**
+     * The process-wide team of a size is made once and starts size − 1 threads: checking the size made (and leaked) a
+     * second team of parked threads before.
+     */
+    @Test
+    void theSharedTeamStartsItsThreadsOnce() {
+        int size = 7;   // a size nothing else in the tests shares
+        long before = workerThreads();
+        Workers team = Workers.shared(size);
+        assertSame(team, Workers.shared(size));
+        assertEquals(size - 1, workerThreads() - before, "threads started by the first Workers.shared(" + size + ")");
+        assertThrows(IllegalArgumentException.class, () -> Workers.shared(257));
+    }
+
+    private static long workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("is-spectral-worker-")).count();
+    }
 }
