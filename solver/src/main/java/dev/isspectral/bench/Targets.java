@@ -386,51 +386,30 @@ public final class Targets {
                     .minSample(Duration.ZERO).run();
             Allocation a = m.allocation(0);
             double ns = 1e9 * m.time(0).median() / g.size();
-            long[] census = stepCensus(s, CENSUS_STEPS);
-            String how = String.format(Locale.ROOT, "ThreadMXBean allocation counters over the %d measured steps after "
-                    + "warm-up until steady (%s; escape analysis needs compiled code); then %d more steps read one by one "
-                    + "on the stepping thread: %d allocated anything (largest %d B; a rare few tens of bytes is the JIT "
-                    + "deoptimizing a compiled method and re-creating the objects it had scalar-replaced, not solver code "
-                    + "allocating: BENCHMARKS.md, \"Steady-state allocation\")", m.rounds(), m.warmup().reason(),
-                    CENSUS_STEPS, census[0], census[1]);
+            StepCensus census = StepCensus.take(s::step, CENSUS_WINDOWS, plan.quick() ? 5 : CENSUS_WINDOW);
+            String window = String.format(Locale.ROOT, "ThreadMXBean allocation counters over the %d measured steps after "
+                    + "warm-up until steady (%s; escape analysis needs compiled code)", m.rounds(), m.warmup().reason());
+            String own = a.available() ? Estimate.number(a.ownPerOperation()) + " B/step on the stepping thread" : "not counted";
             add(new TargetRow("steady-state allocation of an optimized step, solver code (stepping thread), " + backendLabel(b),
-                    scenario(g, sim), a.available() ? Estimate.exact(a.ownPerOperation(), "B/step") : Estimate.missing("B/step"),
-                    "B/step", "=", TargetBounds.STEADY_ALLOCATION_B, ns, sim.tuning().threads(), TargetRow.Kind.COUNT, m.load(),
-                    how + "; everything the stepping thread allocates, FFT library calls made on it included"));
+                    scenario(g, sim), census != null ? Estimate.exact(census.recurringPerStep(), "B/step")
+                    : Estimate.missing("B/step"), "B/step", "=", TargetBounds.STEADY_ALLOCATION_B, ns, sim.tuning().threads(),
+                    TargetRow.Kind.COUNT, m.load(), (census == null ? "the JVM cannot count a thread's allocation"
+                    : "after the timed window, " + census.describe()) + "; the timed window before it: " + window + ", "
+                    + own + "; everything the stepping thread allocates, FFT library calls made on it included (BENCHMARKS.md, "
+                    + "\"Steady-state allocation\")"));
             add(new TargetRow("steady-state allocation of an optimized step, all threads (thread pools included), "
                     + backendLabel(b), scenario(g, sim), a.available() ? Estimate.exact(a.perOperation(), "B/step")
                     : Estimate.missing("B/step"), "B/step", "", Double.NaN, ns, sim.tuning().threads(), TargetRow.Kind.COUNT,
-                    m.load(), how + "; every thread that ran in the window, counted per thread (never negative)"
+                    m.load(), window + ", one-offs included; every thread that ran in the window, counted per thread (never "
+                    + "negative)"
                     + (a.exact() ? "" : "; a thread ended inside the window: a lower bound")));
         }
     }
 
-    /** Steps read one by one after an allocation measurement. */
-    static final int CENSUS_STEPS = 50;
-
-    /**
-     * {@code steps} more steps of {@code s}, the stepping thread's allocated bytes read around each: how many steps
-     * allocated anything, and the most one step allocated ({0, 0} where the JVM cannot count).
-     */
-    static long[] stepCensus(Solver s, int steps) {
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        if (!(bean instanceof com.sun.management.ThreadMXBean counter) || !counter.isThreadAllocatedMemorySupported()) {
-            return new long[] {0, 0};
-        }
-        long id = Thread.currentThread().getId();
-        long allocating = 0;
-        long largest = 0;
-        for (int i = 0; i < steps; i++) {
-            long before = counter.getThreadAllocatedBytes(id);
-            s.step();
-            long bytes = counter.getThreadAllocatedBytes(id) - before;
-            if (bytes > 0) {
-                allocating++;
-                largest = Math.max(largest, bytes);
-            }
-        }
-        return new long[] {allocating, largest};
-    }
+    /** Windows of the step census after an allocation measurement. */
+    static final int CENSUS_WINDOWS = 4;
+    /** Steps per census window (full harness). */
+    static final int CENSUS_WINDOW = 100;
 
     // --- 2 threads against 1 at 128×64×64 ----------------------------------------------------------
 

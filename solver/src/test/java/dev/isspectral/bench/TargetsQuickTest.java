@@ -166,7 +166,8 @@ class TargetsQuickTest {
         }
         assertEquals(tableRows(markdown).size(), json.split("\"verdict\": ").length - 1);
         assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
-        assertTrue(markdown.contains("then " + Targets.CENSUS_STEPS + " more steps read one by one on the stepping thread: "),
+        assertTrue(markdown.contains("after the timed window, " + Targets.CENSUS_WINDOWS * 5 + " steps read one by one on the "
+                + "stepping thread in " + Targets.CENSUS_WINDOWS + " windows of 5; the least a window allocated is the figure"),
                 "the allocation rows carry their step census: " + markdown);
         assertTrue(markdown.contains("quick mode") && markdown.contains("How each row was measured")
                 && markdown.contains("The minimum number of transforms per step"), markdown);
