@@ -9,12 +9,12 @@ import java.util.Locale;
  *
  * <p>The figure is the <em>least</em> any window allocated per step. An allocation that recurs, every step or every
  * few steps up to a window's length, is in every window and so in the figure; a one-off (a step that runs code the
- * JIT has not yet compiled to its final tier, or has just thrown away) lands in one window and leaves the others at
+ * JIT has not yet compiled to its final tier, for instance) lands in one window and leaves the others at
  * zero. The census beside it (how many steps allocated anything, the largest, every window's figure) shows which of
  * the two a reader is looking at. Probes on 2026-12-05: 20x32x32x16 stepped 1500 times after 20 warm-up steps
  * allocated in 4 steps of 1500 with FFTW (56-240 B each) and 6 with the java backend (56-752 B), none of them a
- * step with a Flight Recorder {@code jdk.Deoptimization} event on the stepping thread, so their cause is the JIT's
- * tiers in general, not the deoptimizations the rows used to name.
+ * step with a Flight Recorder {@code jdk.Deoptimization} event on the stepping thread: not the deoptimizations the
+ * rows used to name; code on an early JIT tier is the likeliest cause, not shown.
  */
 public final class StepCensus {
 
