@@ -52,6 +52,8 @@ public final class FftwEngine implements FftEngine {
     private static final int REAL_OUT_SCALED = 3;
     /** Doubles scaled per block of the copy-out, so the scaling reads what the copy just wrote, from L1. */
     private static final int SCALE_BLOCK = 1024;
+    /** Doubles per block of a lane's filled input (whole rows; 32 kB, within L1 or close to it). */
+    private static final int FILL_BLOCK = 4096;
     private int copyKind;
     private double[] copyArray;
     private final Workers.Chunk copyTask = this::copyChunk;
@@ -128,7 +130,14 @@ public final class FftwEngine implements FftEngine {
     /** FFTW's native real and spectrum buffers (and each thread's, once side-by-side transforms have run). */
     @Override
     public long bytesHeld() {
-        return 8L * (realLength() + spectrumLength()) * (1 + (lanes == null ? 0 : lanes.length));
+        Lane[] l = lanes;
+        long blocks = 0;
+        if (l != null) {
+            for (Lane lane : l) {
+                blocks += lane.block.length;
+            }
+        }
+        return 8L * (realLength() + spectrumLength()) * (1 + (l == null ? 0 : l.length)) + 8L * blocks;
     }
 
     /** Wall time spent making the two plans, in nanoseconds. */
@@ -178,7 +187,7 @@ public final class FftwEngine implements FftEngine {
             }
             Lane[] made = java.util.Arrays.copyOf(lanes == null ? new Lane[0] : lanes, width);
             for (int t = lanes == null ? 0 : lanes.length; t < width; t++) {
-                made[t] = new Lane(realLength(), spectrumLength());
+                made[t] = new Lane(realLength(), spectrumLength(), 2 * (nz / 2 + 1));
             }
             if (laneForward == null) {
                 synchronized (FftwBackend.PLANNER_LOCK) {
@@ -207,18 +216,50 @@ public final class FftwEngine implements FftEngine {
                 lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
             } else {
                 lane.spectrumView.put(0, spectrum, 0, spectrum.length);
-                long t1 = System.nanoTime();
-                fftw_execute_dft_c2r(laneInverse, lane.spectrum, lane.real);
-                long t2 = System.nanoTime();
-                for (int block = 0; block < real.length; block += SCALE_BLOCK) {
-                    int end = Math.min(real.length, block + SCALE_BLOCK);
-                    lane.realView.get(block, real, block, end - block);
-                    for (int p = block; p < end; p++) {
-                        real[p] *= scale;
-                    }
-                }
-                lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
+                executeInverse(lane, real, t0);
             }
+        }
+
+        @Override
+        public boolean fillsInverseInput() {
+            return true;
+        }
+
+        /**
+         * The input written block by block into the lane's {@link Lane#block}, each block put into the native spectrum
+         * while it is in cache; then the lane's inverse as {@link #transform}'s.
+         */
+        @Override
+        protected void inverseFrom(int id, dev.isspectral.fft.SpectrumSource source, int index, double[] real) {
+            if (real.length != realLength()) {
+                throw new IllegalArgumentException("real.length = " + real.length + "; must be " + realLength()
+                        + " for " + nx + "x" + ny + "x" + nz);
+            }
+            Lane lane = lanes[id];
+            double[] block = lane.block;
+            int length = spectrumLength();
+            long t0 = System.nanoTime();
+            for (int from = 0; from < length; from += block.length) {
+                int to = Math.min(length, from + block.length);
+                source.fill(index, from, to, block);
+                lane.spectrumView.put(from, block, 0, to - from);
+            }
+            executeInverse(lane, real, t0);
+        }
+
+        /** The lane's c2r plan on its native spectrum, then the field copied out and scaled by 1/N block by block. */
+        private void executeInverse(Lane lane, double[] real, long t0) {
+            long t1 = System.nanoTime();
+            fftw_execute_dft_c2r(laneInverse, lane.spectrum, lane.real);
+            long t2 = System.nanoTime();
+            for (int block = 0; block < real.length; block += SCALE_BLOCK) {
+                int end = Math.min(real.length, block + SCALE_BLOCK);
+                lane.realView.get(block, real, block, end - block);
+                for (int p = block; p < end; p++) {
+                    real[p] *= scale;
+                }
+            }
+            lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
         }
     }
 
@@ -228,9 +269,12 @@ public final class FftwEngine implements FftEngine {
         final DoublePointer spectrum;
         final DoubleBuffer realView;
         final DoubleBuffer spectrumView;
+        /** Whole rows of the spectrum, about 32 kB: where {@link NativeLanes#inverseFrom} has its input written. */
+        final double[] block;
         long copyNanos;
 
-        Lane(int realLength, int spectrumLength) {
+        Lane(int realLength, int spectrumLength, int rowLength) {
+            this.block = new double[Math.max(1, FILL_BLOCK / rowLength) * rowLength];
             this.real = fftw_alloc_real(realLength);
             this.spectrum = fftw_alloc_real(spectrumLength);
             if (real == null || real.isNull() || spectrum == null || spectrum.isNull()) {

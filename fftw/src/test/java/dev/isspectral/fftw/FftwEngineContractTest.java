@@ -99,6 +99,66 @@ class FftwEngineContractTest {
      * many-threaded plan to 1e-13 of the largest coefficient, for batch sizes that divide the thread count and that leave a remainder,
      * and hold one more native field and spectrum per thread of the team once used, whatever the engine's own threads.
      */
+    /**
+     * Inverse transforms whose input the lanes fill from a {@link dev.isspectral.fft.SpectrumSource} give the bits of
+     * {@code inverseEach} of the same spectra, run side by side as many as the team's width allows (none on a
+     * one-thread team), asking for whole rows that cover each spectrum once.
+     */
+    @Test
+    void filledInversesGiveTheBitsOfInverseEach() {
+        int nx = 16;
+        int ny = 12;
+        int nz = 10;
+        int row = 2 * (nz / 2 + 1);
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
+        Random r = new Random(7);
+        for (int[] teamAndEngine : new int[][] {{2, 2}, {3, 3}, {2, 1}, {1, 2}}) {
+            int threads = teamAndEngine[0];
+            dev.isspectral.parallel.Workers team = dev.isspectral.parallel.Workers.shared(threads);
+            try (FftEngine engine = FftEngines.create(fftw.withThreads(teamAndEngine[1]), nx, ny, nz)) {
+                int length = engine.spectrumLength();
+                for (int count = 1; count <= 7; count++) {
+                    double[][] spectra = new double[count][length];
+                    double[][] reals = new double[count][nx * ny * nz];
+                    for (int i = 0; i < count; i++) {
+                        for (int p = 0; p < reals[i].length; p++) {
+                            reals[i][p] = r.nextDouble() - 0.5;
+                        }
+                        engine.forward(reals[i], spectra[i]);
+                    }
+                    int[][] covered = new int[count][length];
+                    dev.isspectral.fft.SpectrumSource source = (index, from, to, block) -> {
+                        assertTrue(from % row == 0 && (to % row == 0 || to == length) && to > from && to - from <= block.length,
+                                "whole rows: [" + from + ", " + to + ")");
+                        for (int p = from; p < to; p++) {
+                            block[p - from] = spectra[index][p];
+                            covered[index][p]++;
+                        }
+                    };
+                    double[][] filled = new double[count][nx * ny * nz];
+                    int done = engine.inverseEachFrom(source, filled, count, team);
+                    assertEquals(threads < 2 ? 0 : count / threads * threads, done, threads + " threads, " + count);
+                    double[][] copies = new double[count][];
+                    for (int i = 0; i < count; i++) {
+                        copies[i] = spectra[i].clone();
+                    }
+                    double[][] each = new double[count][nx * ny * nz];
+                    engine.inverseEach(copies, each, count, team);
+                    for (int i = 0; i < done; i++) {
+                        for (int p = 0; p < length; p++) {
+                            assertEquals(1, covered[i][p], "spectrum " + i + " element " + p + " filled once");
+                        }
+                        for (int p = 0; p < each[i].length; p++) {
+                            assertEquals(Double.doubleToLongBits(each[i][p]), Double.doubleToLongBits(filled[i][p]),
+                                    threads + " threads, transform " + i + " of " + count + ", point " + p);
+                            assertEquals(reals[i][p], filled[i][p], 1e-14);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void sideBySideTransformsMatchOneAtATime() {
         int nx = 16;
@@ -141,7 +201,8 @@ class FftwEngineContractTest {
                         }
                     }
                 }
-                assertEquals(before * (1 + threads), engine.bytesHeld(), "one native field and spectrum per thread");
+                // one native field and spectrum per thread, and each lane's 32 kB input block (whole rows of 12 doubles)
+                assertEquals(before * (1 + threads) + 8L * threads * (4096 / 12 * 12), engine.bytesHeld());
             }
         }
         System.out.printf("FFTW side-by-side (one-thread plans) vs one at a time: worst relative spectrum difference %.2e%n", worst);

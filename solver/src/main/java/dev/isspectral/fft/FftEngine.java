@@ -101,6 +101,23 @@ public interface FftEngine extends AutoCloseable {
         }
     }
 
+    /** Whether {@link #inverseEachFrom} can run any transform (the engine's lanes fill their inputs). */
+    default boolean fillsInverseInput() {
+        Lanes lanes = lanes();
+        return lanes != null && lanes.fillsInverseInput();
+    }
+
+    /**
+     * Inverse transforms into {@code reals[0 … count)} whose input spectra {@code source} writes block by block into
+     * the engine's own input ({@link SpectrumSource}), as many as the engine's lanes run side by side on {@code team};
+     * returns how many it ran, from index 0 (0 where the engine cannot: the caller then makes those spectra itself
+     * and calls {@link #inverseEach}). The results are those of {@link #inverseEach} of the same spectra, to the bit.
+     */
+    default int inverseEachFrom(SpectrumSource source, double[][] reals, int count, Workers team) {
+        Lanes lanes = lanes();
+        return lanes == null ? 0 : lanes.runFrom(source, reals, count, team);
+    }
+
     /**
      * Bytes of working buffers this engine holds between calls, on the heap and in native memory, not counting
      * the caller's fields and spectra nor the FFT library's own twiddle tables; 0 for an engine that holds none.

@@ -21,7 +21,9 @@ public abstract class Lanes {
     private double[][] reals;
     private double[][] spectra;
     private boolean forward;
+    private SpectrumSource source;
     private final Workers.Chunk chunk = this::runChunk;
+    private final Workers.Chunk fromChunk = this::runFromChunk;
 
     /** Makes lanes 0 … {@code width − 1} ready (allocates what is missing); a narrower or equal width does nothing. */
     public final void open(int width) {
@@ -50,6 +52,47 @@ public abstract class Lanes {
     protected abstract void transform(int lane, double[] real, double[] spectrum, boolean forward);
 
     /**
+     * Whether {@link #inverseFrom} is implemented: an inverse transform whose input the lane fills block by block from
+     * a {@link SpectrumSource} (false unless an engine says otherwise).
+     */
+    public boolean fillsInverseInput() {
+        return false;
+    }
+
+    /**
+     * One whole inverse transform on lane {@code lane} by the calling thread alone, its input spectrum written by
+     * {@code source.fill(index, …)} block by block into the lane's own input; the result as {@link #transform}'s
+     * inverse. Implemented where {@link #fillsInverseInput} is true.
+     */
+    protected void inverseFrom(int lane, SpectrumSource source, int index, double[] real) {
+        throw new UnsupportedOperationException("these lanes do not fill an inverse transform's input");
+    }
+
+    /**
+     * As {@link #run} for inverse transforms whose input spectra {@code source} writes ({@link #inverseFrom}): runs
+     * the largest multiple of {@code team.size()} of the {@code count} transforms side by side and returns how many
+     * (0 where the lanes do not fill inputs, on a one-thread team, or with fewer transforms than threads); the
+     * caller makes the rest's spectra itself and runs them as usual.
+     */
+    final int runFrom(SpectrumSource source, double[][] reals, int count, Workers team) {
+        int size = team.size();
+        int sideBySide = size < 2 || !fillsInverseInput() ? 0 : count / size * size;
+        if (sideBySide == 0) {
+            return 0;
+        }
+        open(size);
+        this.reals = reals;
+        this.source = source;
+        try {
+            team.forEachItem(sideBySide, fromChunk);
+        } finally {
+            this.reals = null;
+            this.source = null;
+        }
+        return sideBySide;
+    }
+
+    /**
      * Runs the largest multiple of {@code team.size()} of the {@code count} transforms side by side, each thread
      * its own contiguous block on its own lane, and returns how many it ran (0 on a one-thread team or with fewer
      * transforms than threads); the caller runs the rest one at a time.
@@ -76,6 +119,12 @@ public abstract class Lanes {
     private void runChunk(int lane, int from, int to) {
         for (int i = from; i < to; i++) {
             transform(lane, reals[i], spectra[i], forward);
+        }
+    }
+
+    private void runFromChunk(int lane, int from, int to) {
+        for (int i = from; i < to; i++) {
+            inverseFrom(lane, source, i, reals[i]);
         }
     }
 }

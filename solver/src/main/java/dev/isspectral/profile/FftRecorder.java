@@ -212,6 +212,30 @@ public final class FftRecorder {
                 }
             }
 
+            /** Filled inverses, timed and counted as {@link #inverseEach} (the filling, the k-space pass, inside the span). */
+            @Override
+            public int inverseEachFrom(dev.isspectral.fft.SpectrumSource source, double[][] reals, int count, Workers team) {
+                int done;
+                try (Span s = tracer.open("fft.inverse")) {
+                    long t0 = clock.getAsLong();
+                    done = engine.inverseEachFrom(source, reals, count, team);
+                    if (done > 0) {
+                        record(inverse, clock.getAsLong() - t0, done);
+                    }
+                }
+                if (detectRedundancy) {
+                    synchronized (FftRecorder.this) {
+                        for (int i = 0; i < done; i++) {
+                            long[] last = lastForwardHash.get(reals[i]);
+                            if (last != null) {
+                                last[1] = 0;
+                            }
+                        }
+                    }
+                }
+                return done;
+            }
+
             @Override
             public void inverse(double[] spectrum, double[] real) {
                 try (Span s = tracer.open("fft.inverse")) {

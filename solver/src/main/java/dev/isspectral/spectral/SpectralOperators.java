@@ -1,6 +1,7 @@
 package dev.isspectral.spectral;
 
 import dev.isspectral.fft.FftEngine;
+import dev.isspectral.fft.SpectrumSource;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.parallel.Workers;
 import dev.isspectral.trace.Span;
@@ -86,6 +87,9 @@ public final class SpectralOperators {
     private static final int FILTER = 3;
     private static final int LAPLACIAN = 4;
     private final KSpacePass kspaceTask = new KSpacePass();
+    private final Derivatives derivatives = new Derivatives();
+    /** Batched, and the engine's lanes fill their inverse transforms' input ({@link FftEngine#inverseEachFrom}). */
+    private final boolean fills;
     private long inverseTransforms;
 
     /**
@@ -163,6 +167,7 @@ public final class SpectralOperators {
         } else {
             this.pool = null;
         }
+        this.fills = batch > 0 && engine.fillsInverseInput();
         this.batchReals = new double[Math.max(3, batch)][];
         this.batchSpectra = new double[Math.max(3, batch)][];
         this.workers = workers;
@@ -233,14 +238,10 @@ public final class SpectralOperators {
             if (batch > 0) {
                 double[] spec = tensorAccumulators[0];
                 forward(f, spec);
-                batchReals[0] = dx;
-                batchReals[1] = dy;
-                batchReals[2] = dz;
-                for (int axis = 0; axis < 3; axis++) {
-                    kspace(DERIVATIVE, spec, axis, pool[axis], false);
-                    batchSpectra[axis] = pool[axis];
-                }
-                inverseEach(3);
+                derivatives.add(spec, 0, dx);
+                derivatives.add(spec, 1, dy);
+                derivatives.add(spec, 2, dz);
+                derivatives.run();
                 return;
             }
             double[] spec = buffer(spectrum);
@@ -277,17 +278,88 @@ public final class SpectralOperators {
         try (Span s = tracer.open("gradient")) {
             forwardTransforms += count;
             engine.forwardEach(fields, tensorAccumulators, count, workers);
-            int n = 0;
             for (int f = 0; f < count; f++) {
                 for (int axis = 0; axis < 3; axis++) {
-                    kspace(DERIVATIVE, tensorAccumulators[f], axis, pool[n], false);
+                    derivatives.add(tensorAccumulators[f], axis, out[f][axis]);
+                }
+            }
+            derivatives.run();
+        }
+    }
+
+    /**
+     * The inverse transforms of a group of derivative spectra i k_axis f̂ (batched transforms only): those the
+     * engine's lanes run side by side get their input written block by block into the lane's own buffer
+     * ({@link FftEngine#inverseEachFrom}; FFTW: one pass over f̂ instead of a pass writing i k f̂ to an array and a copy
+     * reading it back), the rest as before, {@link #batch} at a time: the derivative into a pool array, then
+     * {@link #inverseEach}. The same multiplications either way, and the same transforms on the same lanes, so the
+     * same bits.
+     */
+    private final class Derivatives implements SpectrumSource {
+        private final double[][] sources = new double[3 * 4][];
+        private final int[] axes = new int[3 * 4];
+        private final double[][] reals = new double[3 * 4][];
+        private int count;
+
+        void add(double[] source, int axis, double[] real) {
+            sources[count] = source;
+            axes[count] = axis;
+            reals[count] = real;
+            count++;
+        }
+
+        void run() {
+            try {
+                int done = fills ? engine.inverseEachFrom(this, reals, count, workers) : 0;
+                inverseTransforms += done;
+                int n = 0;
+                for (int d = done; d < count; d++) {
+                    kspace(DERIVATIVE, sources[d], axes[d], pool[n], false);
                     batchSpectra[n] = pool[n];
-                    batchReals[n] = out[f][axis];
+                    batchReals[n] = reals[d];
                     n++;
-                    if (n == batch || (f == count - 1 && axis == 2)) {
+                    if (n == batch || d == count - 1) {
                         inverseEach(n);
                         n = 0;
                     }
+                }
+            } finally {
+                java.util.Arrays.fill(sources, null);
+                java.util.Arrays.fill(reals, null);
+                count = 0;
+            }
+        }
+
+        @Override
+        public void fill(int index, int from, int to, double[] block) {
+            int rowLength = 2 * nzh;
+            derivativeRows(sources[index], axes[index], from / rowLength, (to + rowLength - 1) / rowLength, block, from);
+        }
+    }
+
+    /**
+     * Rows [fromRow, toRow) of i k_axis · {@code src} into {@code block}, element p at p − {@code offset}: the
+     * arithmetic of {@link #kspaceChunk}'s DERIVATIVE, so the same bits.
+     */
+    private void derivativeRows(double[] src, int axis, int fromRow, int toRow, double[] block, int offset) {
+        for (int row = fromRow; row < toRow; row++) {
+            int i = row / ny;
+            int j = row - i * ny;
+            int begin = 2 * row * nzh;
+            int end = begin + 2 * nzh;
+            if (axis == 2) {
+                for (int m = 0, p = begin, q = begin - offset; p < end; m++, p += 2, q += 2) {
+                    double k = kz[m];
+                    double re = src[p];
+                    block[q] = -k * src[p + 1];
+                    block[q + 1] = k * re;
+                }
+            } else {
+                double k = axis == 0 ? kx[i] : ky[j];
+                for (int p = begin, q = begin - offset; p < end; p += 2, q += 2) {
+                    double re = src[p];
+                    block[q] = -k * src[p + 1];
+                    block[q + 1] = k * re;
                 }
             }
         }
