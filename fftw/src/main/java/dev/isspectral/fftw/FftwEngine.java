@@ -230,7 +230,8 @@ public final class FftwEngine implements FftEngine {
          * while it is in cache; then the lane's inverse as {@link #transform}'s.
          */
         @Override
-        protected void inverseFrom(int id, dev.isspectral.fft.SpectrumSource source, int index, double[] real) {
+        protected void inverseFrom(int id, dev.isspectral.fft.SpectrumSource source, int index, double[] real,
+                                   double[] scratch) {
             if (real.length != realLength()) {
                 throw new IllegalArgumentException("real.length = " + real.length + "; must be " + realLength()
                         + " for " + nx + "x" + ny + "x" + nz);

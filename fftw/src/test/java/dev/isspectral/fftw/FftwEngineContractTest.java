@@ -136,7 +136,7 @@ class FftwEngineContractTest {
                         }
                     };
                     double[][] filled = new double[count][nx * ny * nz];
-                    int done = engine.inverseEachFrom(source, filled, count, team);
+                    int done = engine.inverseEachFrom(source, filled, count, team, new double[threads][0]);
                     assertEquals(threads < 2 ? 0 : count / threads * threads, done, threads + " threads, " + count);
                     double[][] copies = new double[count][];
                     for (int i = 0; i < count; i++) {

@@ -12,11 +12,12 @@ import dev.isspectral.grid.Grid;
 import dev.isspectral.parallel.Workers;
 import dev.isspectral.spectral.SpectralOperators;
 import dev.isspectral.trace.Tracer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The spectral derivatives with FFTW's lanes filling the inverse transforms' input (i k f̂ written block by block
- * into the native spectrum) give the bits of the route through a derivative spectrum in a Java array, and the exact
+ * The spectral derivatives with the lanes filling the inverse transforms' input (FFTW: i k f̂ written block by block
+ * into the native spectrum; java: gathered run by run by the first pass) give the bits of the route through a derivative spectrum in a Java array, and the exact
  * derivatives of a trigonometric polynomial.
  */
 class FilledDerivativesTest {
@@ -52,22 +53,24 @@ class FilledDerivativesTest {
             @Override public void forward(double[] real, double[] spectrum) { engine.forward(real, spectrum); }
             @Override public void inverse(double[] spectrum, double[] real) { engine.inverse(spectrum, real); }
             @Override
-            public int inverseEachFrom(dev.isspectral.fft.SpectrumSource source, double[][] reals, int count, Workers team) {
-                int done = engine.inverseEachFrom(source, reals, count, team);
+            public int inverseEachFrom(dev.isspectral.fft.SpectrumSource source, double[][] reals, int count, Workers team,
+                                       double[][] scratch) {
+                int done = engine.inverseEachFrom(source, reals, count, team, scratch);
                 filledTransforms[0] += done;
                 return done;
             }
         };
     }
 
-    @Test
-    void filledDerivativesGiveTheBitsOfTheArrayRouteAndTheExactDerivatives() {
+    @ParameterizedTest
+    @ValueSource(strings = {FftSettings.FFTW, FftSettings.JAVA})
+    void filledDerivativesGiveTheBitsOfTheArrayRouteAndTheExactDerivatives(String backend) {
         Grid grid = Grid.of(32, 32, 32);   // 32768 points: a one-thread engine's transforms are batched on the team
         Workers team = Workers.shared(2);
-        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE)
+        FftSettings settings = FftSettings.optimized().withBackend(backend).withRigour(FftSettings.Rigour.ESTIMATE)
                 .withThreads(1);
-        try (FftEngine engine = FftEngines.create(fftw, 32, 32, 32)) {
-            assertTrue(engine.fillsInverseInput(), "FFTW's lanes fill their inputs");
+        try (FftEngine engine = FftEngines.create(settings, 32, 32, 32)) {
+            assertTrue(engine.fillsInverseInput(), backend + "'s lanes fill their inputs");
             FftEngine plain = withoutFilling(engine);
             assertFalse(plain.fillsInverseInput());
             int[] filledTransforms = {0};

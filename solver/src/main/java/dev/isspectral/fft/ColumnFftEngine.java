@@ -106,7 +106,7 @@ public final class ColumnFftEngine extends LinePassEngine {
     /** Each thread's and each lane's block. */
     @Override
     public long bytesHeld() {
-        return 16L * workerCount() * rowLength * Math.max(nz, Math.max(nx, ny));
+        return 16L * workerCount() * (rowLength * Math.max(nz, Math.max(nx, ny)) + xWidth);
     }
 
     /** Items: groups of 2·zWidth z lines, then y blocks, then x blocks. */
@@ -132,6 +132,8 @@ public final class ColumnFftEngine extends LinePassEngine {
     private final class Worker implements LineWorker {
         private final double[][] re = new double[Math.max(nz, Math.max(nx, ny))][];
         private final double[][] im = new double[re.length][];
+        /** A run of the filled x pass's input, interleaved (2 xWidth doubles). */
+        private double[] run;
         private CacheLines.Group lines;
 
         Worker() {
@@ -151,6 +153,7 @@ public final class ColumnFftEngine extends LinePassEngine {
                 re[r] = lines.allocate(rowLength);
                 im[r] = lines.allocate(rowLength);
             }
+            run = lines.allocate(2 * xWidth);
             realigned += 2L * re.length;
         }
 
@@ -324,6 +327,43 @@ public final class ColumnFftEngine extends LinePassEngine {
                     }
                 }
                 fftX.transform(re, im, width, !forward);
+                for (int i = 0; i < nx; i++) {
+                    double[] rr = re[i];
+                    double[] ri = im[i];
+                    for (int c = 0, p = 2 * (i * plane + c0); c < width; c++, p += 2) {
+                        spectrum[p] = rr[c];
+                        spectrum[p + 1] = ri[c];
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean fillsX() {
+            return true;
+        }
+
+        /** {@link #xLines}' inverse with each run of a plane's values written by {@code source} and gathered from there. */
+        @Override
+        public void xLinesFrom(SpectrumSource source, int index, double[] spectrum, int from, int to) {
+            realign();
+            int[] slot = fftX.slots();
+            int plane = ny * nzh;
+            double[] values = run;
+            for (int g = from; g < to; g++) {
+                int c0 = g * xWidth;
+                int width = Math.min(xWidth, plane - c0);
+                for (int i = 0; i < nx; i++) {
+                    double[] rr = re[slot[i]];
+                    double[] ri = im[slot[i]];
+                    int start = 2 * (i * plane + c0);
+                    source.fill(index, start, start + 2 * width, values);
+                    for (int c = 0; c < width; c++) {
+                        rr[c] = values[2 * c];
+                        ri[c] = values[2 * c + 1];
+                    }
+                }
+                fftX.transform(re, im, width, true);
                 for (int i = 0; i < nx; i++) {
                     double[] rr = re[i];
                     double[] ri = im[i];

@@ -112,10 +112,12 @@ public interface FftEngine extends AutoCloseable {
      * the engine's own input ({@link SpectrumSource}), as many as the engine's lanes run side by side on {@code team};
      * returns how many it ran, from index 0 (0 where the engine cannot: the caller then makes those spectra itself
      * and calls {@link #inverseEach}). The results are those of {@link #inverseEach} of the same spectra, to the bit.
+     * {@code scratch}: at least {@code team.size()} spectrum-sized arrays the engine may overwrite, one per lane
+     * (engines that transform in place work in them; FFTW does not touch them).
      */
-    default int inverseEachFrom(SpectrumSource source, double[][] reals, int count, Workers team) {
+    default int inverseEachFrom(SpectrumSource source, double[][] reals, int count, Workers team, double[][] scratch) {
         Lanes lanes = lanes();
-        return lanes == null ? 0 : lanes.runFrom(source, reals, count, team);
+        return lanes == null ? 0 : lanes.runFrom(source, reals, count, team, scratch);
     }
 
     /**

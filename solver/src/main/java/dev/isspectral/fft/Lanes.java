@@ -22,6 +22,7 @@ public abstract class Lanes {
     private double[][] spectra;
     private boolean forward;
     private SpectrumSource source;
+    private double[][] scratch;
     private final Workers.Chunk chunk = this::runChunk;
     private final Workers.Chunk fromChunk = this::runFromChunk;
 
@@ -62,9 +63,10 @@ public abstract class Lanes {
     /**
      * One whole inverse transform on lane {@code lane} by the calling thread alone, its input spectrum written by
      * {@code source.fill(index, …)} block by block into the lane's own input; the result as {@link #transform}'s
-     * inverse. Implemented where {@link #fillsInverseInput} is true.
+     * inverse. {@code scratch} is a spectrum-sized array of this lane's to work in (engines that transform in place
+     * need one; its contents are overwritten). Implemented where {@link #fillsInverseInput} is true.
      */
-    protected void inverseFrom(int lane, SpectrumSource source, int index, double[] real) {
+    protected void inverseFrom(int lane, SpectrumSource source, int index, double[] real, double[] scratch) {
         throw new UnsupportedOperationException("these lanes do not fill an inverse transform's input");
     }
 
@@ -74,20 +76,26 @@ public abstract class Lanes {
      * (0 where the lanes do not fill inputs, on a one-thread team, or with fewer transforms than threads); the
      * caller makes the rest's spectra itself and runs them as usual.
      */
-    final int runFrom(SpectrumSource source, double[][] reals, int count, Workers team) {
+    final int runFrom(SpectrumSource source, double[][] reals, int count, Workers team, double[][] scratch) {
         int size = team.size();
         int sideBySide = size < 2 || !fillsInverseInput() ? 0 : count / size * size;
         if (sideBySide == 0) {
             return 0;
         }
         open(size);
+        if (scratch.length < size) {
+            throw new IllegalArgumentException("scratch spectra = " + scratch.length + "; must be at least the team's "
+                    + size + " (one per lane)");
+        }
         this.reals = reals;
         this.source = source;
+        this.scratch = scratch;
         try {
             team.forEachItem(sideBySide, fromChunk);
         } finally {
             this.reals = null;
             this.source = null;
+            this.scratch = null;
         }
         return sideBySide;
     }
@@ -124,7 +132,7 @@ public abstract class Lanes {
 
     private void runFromChunk(int lane, int from, int to) {
         for (int i = from; i < to; i++) {
-            inverseFrom(lane, source, i, reals[i]);
+            inverseFrom(lane, source, i, reals[i], scratch[lane]);
         }
     }
 }

@@ -26,6 +26,22 @@ abstract class LinePassEngine implements FftEngine {
 
         /** The x pass, in place in the spectrum. */
         void xLines(double[] spectrum, int from, int to, boolean forward);
+
+        /**
+         * Whether {@link #xLinesFrom} is implemented: an inverse x pass that gathers its input from a
+         * {@link SpectrumSource} instead of the spectrum.
+         */
+        default boolean fillsX() {
+            return false;
+        }
+
+        /**
+         * The inverse x pass of blocks [from, to) with its input written by {@code source.fill(index, …)} run by run as
+         * the pass gathers it, and its output into {@code spectrum} (whose earlier contents are not read).
+         */
+        default void xLinesFrom(SpectrumSource source, int index, double[] spectrum, int from, int to) {
+            throw new UnsupportedOperationException("this worker does not fill its x pass");
+        }
     }
 
     final int nx;
@@ -203,6 +219,23 @@ abstract class LinePassEngine implements FftEngine {
         protected void transform(int lane, double[] real, double[] spectrum, boolean isForward) {
             checkLengths(real, spectrum);
             whole(laneWorkers[lane], real, spectrum, isForward);
+        }
+
+        /** Where the inverse starts with the x pass and the workers gather it from a source. */
+        @Override
+        public boolean fillsInverseInput() {
+            return inversePasses[0] == X && laneWorkers[0].fillsX();
+        }
+
+        /** The x pass gathered from {@code source} into {@code scratch}, then the other passes as {@link #inverse}'s. */
+        @Override
+        protected void inverseFrom(int lane, SpectrumSource source, int index, double[] real, double[] scratch) {
+            checkLengths(real, scratch);
+            LineWorker w = laneWorkers[lane];
+            w.xLinesFrom(source, index, scratch, 0, items(X));
+            for (int i = 1; i < inversePasses.length; i++) {
+                lines(w, inversePasses[i], false, real, scratch, 0, items(inversePasses[i]));
+            }
         }
 
         int count() {

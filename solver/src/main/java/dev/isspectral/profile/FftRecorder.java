@@ -214,11 +214,12 @@ public final class FftRecorder {
 
             /** Filled inverses, timed and counted as {@link #inverseEach} (the filling, the k-space pass, inside the span). */
             @Override
-            public int inverseEachFrom(dev.isspectral.fft.SpectrumSource source, double[][] reals, int count, Workers team) {
+            public int inverseEachFrom(dev.isspectral.fft.SpectrumSource source, double[][] reals, int count, Workers team,
+                                       double[][] scratch) {
                 int done;
                 try (Span s = tracer.open("fft.inverse")) {
                     long t0 = clock.getAsLong();
-                    done = engine.inverseEachFrom(source, reals, count, team);
+                    done = engine.inverseEachFrom(source, reals, count, team, scratch);
                     if (done > 0) {
                         record(inverse, clock.getAsLong() - t0, done);
                     }

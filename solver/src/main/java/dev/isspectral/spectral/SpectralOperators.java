@@ -310,7 +310,7 @@ public final class SpectralOperators {
 
         void run() {
             try {
-                int done = fills ? engine.inverseEachFrom(this, reals, count, workers) : 0;
+                int done = fills ? engine.inverseEachFrom(this, reals, count, workers, pool) : 0;
                 inverseTransforms += done;
                 int n = 0;
                 for (int d = done; d < count; d++) {
@@ -332,23 +332,24 @@ public final class SpectralOperators {
 
         @Override
         public void fill(int index, int from, int to, double[] block) {
-            int rowLength = 2 * nzh;
-            derivativeRows(sources[index], axes[index], from / rowLength, (to + rowLength - 1) / rowLength, block, from);
+            derivativeRange(sources[index], axes[index], from, to, block);
         }
     }
 
     /**
-     * Rows [fromRow, toRow) of i k_axis · {@code src} into {@code block}, element p at p − {@code offset}: the
-     * arithmetic of {@link #kspaceChunk}'s DERIVATIVE, so the same bits.
+     * Doubles [from, to) (even: whole complex values) of i k_axis · {@code src} into {@code block[0 … to − from)}, row
+     * by row: the arithmetic of {@link #kspaceChunk}'s DERIVATIVE, so the same bits.
      */
-    private void derivativeRows(double[] src, int axis, int fromRow, int toRow, double[] block, int offset) {
-        for (int row = fromRow; row < toRow; row++) {
+    private void derivativeRange(double[] src, int axis, int from, int to, double[] block) {
+        int rowLength = 2 * nzh;
+        int row = from / rowLength;
+        int p = from;
+        while (p < to) {
+            int rowEnd = Math.min(to, (row + 1) * rowLength);
             int i = row / ny;
             int j = row - i * ny;
-            int begin = 2 * row * nzh;
-            int end = begin + 2 * nzh;
             if (axis == 2) {
-                for (int m = 0, p = begin, q = begin - offset; p < end; m++, p += 2, q += 2) {
+                for (int m = (p - row * rowLength) / 2, q = p - from; p < rowEnd; m++, p += 2, q += 2) {
                     double k = kz[m];
                     double re = src[p];
                     block[q] = -k * src[p + 1];
@@ -356,12 +357,13 @@ public final class SpectralOperators {
                 }
             } else {
                 double k = axis == 0 ? kx[i] : ky[j];
-                for (int p = begin, q = begin - offset; p < end; p += 2, q += 2) {
+                for (int q = p - from; p < rowEnd; p += 2, q += 2) {
                     double re = src[p];
                     block[q] = -k * src[p + 1];
                     block[q + 1] = k * re;
                 }
             }
+            row++;
         }
     }
 
