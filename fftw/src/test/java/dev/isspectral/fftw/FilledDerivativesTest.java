@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The spectral derivatives with the lanes filling the inverse transforms' input (FFTW: i k f̂ written block by block
- * into the native spectrum; java: gathered run by run by the first pass) give the bits of the route through a derivative spectrum in a Java array, and the exact
+ * into the native spectrum; java and JTransforms: gathered run by run by the first pass) give the bits of the route through a derivative spectrum in a Java array, and the exact
  * derivatives of a trigonometric polynomial.
  */
 class FilledDerivativesTest {
@@ -63,7 +63,7 @@ class FilledDerivativesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FftSettings.FFTW, FftSettings.JAVA})
+    @ValueSource(strings = {FftSettings.FFTW, FftSettings.JAVA, FftSettings.JTRANSFORMS})
     void filledDerivativesGiveTheBitsOfTheArrayRouteAndTheExactDerivatives(String backend) {
         Grid grid = Grid.of(32, 32, 32);   // 32768 points: a one-thread engine's transforms are batched on the team
         Workers team = Workers.shared(2);

@@ -91,7 +91,7 @@ public final class JTransformsEngine extends LinePassEngine {
     /** Each thread's and each lane's line buffers. */
     @Override
     public long bytesHeld() {
-        return 8L * workerCount() * (nz + 2L * lineBlock * Math.max(nx, ny));
+        return 8L * workerCount() * (nz + 2L * lineBlock * Math.max(nx, ny) + 2L * lineBlock);
     }
 
     /** Nothing to release: the thread team is process-wide. */
@@ -106,6 +106,8 @@ public final class JTransformsEngine extends LinePassEngine {
         private final DoubleFFT_1D fftZ = nz > 1 ? new DoubleFFT_1D(nz) : null;
         private final double[] realLine = new double[nz];
         private final double[] block = new double[lineBlock * 2 * Math.max(nx, ny)];
+        /** One row's run of a filled x pass's input (see {@link #xLinesFrom}). */
+        private final double[] run = new double[2 * lineBlock];
 
         @Override
         public void zLines(double[] real, double[] spectrum, int from, int to, boolean forward) {
@@ -148,6 +150,40 @@ public final class JTransformsEngine extends LinePassEngine {
             for (int j = jFrom; j < jTo; j++) {
                 for (int m = 0; m < nzh; m += lineBlock) {
                     columns(spectrum, 2 * (j * nzh + m), stride, nx, Math.min(lineBlock, nzh - m), fftX, forward);
+                }
+            }
+        }
+
+        @Override
+        public boolean fillsX() {
+            return true;
+        }
+
+        /** {@link #xLines}' inverse with each row's run of a column block written by {@code source}, gathered from there. */
+        @Override
+        public void xLinesFrom(SpectrumSource source, int index, double[] spectrum, int jFrom, int jTo) {
+            int stride = 2 * ny * nzh;
+            int line = 2 * nx;
+            for (int j = jFrom; j < jTo; j++) {
+                for (int m = 0; m < nzh; m += lineBlock) {
+                    int width = Math.min(lineBlock, nzh - m);
+                    int start = 2 * (j * nzh + m);
+                    for (int k = 0, p = start; k < nx; k++, p += stride) {
+                        source.fill(index, p, p + 2 * width, run);
+                        for (int b = 0, q = 2 * k; b < width; b++, q += line) {
+                            block[q] = run[2 * b];
+                            block[q + 1] = run[2 * b + 1];
+                        }
+                    }
+                    for (int b = 0; b < width; b++) {
+                        fftX.complexInverse(block, b * line, false);
+                    }
+                    for (int k = 0, p = start; k < nx; k++, p += stride) {
+                        for (int b = 0, q = 2 * k; b < width; b++, q += line) {
+                            spectrum[p + 2 * b] = block[q];
+                            spectrum[p + 2 * b + 1] = block[q + 1];
+                        }
+                    }
                 }
             }
         }

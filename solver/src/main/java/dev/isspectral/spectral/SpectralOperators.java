@@ -293,7 +293,7 @@ public final class SpectralOperators {
      * ({@link FftEngine#inverseEachFrom}; FFTW: one pass over f̂ instead of a pass writing i k f̂ to an array and a copy
      * reading it back), the rest as before, {@link #batch} at a time: the derivative into a pool array, then
      * {@link #inverseEach}. The same multiplications either way, and the same transforms on the same lanes, so the
-     * same bits.
+     * same bits. The sources are never {@link #pool} arrays: the pure-Java lanes work in those.
      */
     private final class Derivatives implements SpectrumSource {
         private final double[][] sources = new double[3 * 4][];

@@ -76,7 +76,8 @@ class FftEngineContract {
              FftEngine c2c = FftEngines.create(FftSettings.optimized().withRealTransforms(false), 16, 8, 6);
              FftEngine f32 = FftEngines.create(FftSettings.optimized().withPrecision(FftSettings.Precision.FLOAT), 16, 8, 6);
              FftEngine perCall = FftEngines.create(FftSettings.baseline(), 16, 8, 6)) {
-            assertEquals(2L * 8 * (6 + 2 * 4 * 16), r2c.bytesHeld(), "two threads' line buffers (the 4 columns of a row at once)");
+            assertEquals(2L * 8 * (6 + 2 * 4 * 16 + 2 * 4), r2c.bytesHeld(),
+                    "two threads' line buffers (the 4 columns of a row at once) and runs of a filled x pass");
             assertEquals(8L * 2 * n, c2c.bytesHeld(), "full complex array of doubles");
             assertEquals(4L * 2 * n, f32.bytesHeld(), "full complex array of floats");
             assertEquals(0, perCall.bytesHeld(), "a new engine per call holds nothing between calls");
