@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FilledDerivativesTest {
 
-    /** The same engine, with the filled inverse switched off (everything else delegated, the same lanes). */
-    private static FftEngine withoutFilling(FftEngine engine) {
+    /**
+     * The same engine (everything delegated, the same lanes), with the filled inverse switched off ({@code fills}
+     * false) or on and counting the transforms its lanes ran with filled inputs.
+     */
+    private static FftEngine delegating(FftEngine engine, boolean fills, int[] filledTransforms) {
         return new FftEngine() {
             @Override public String backend() { return engine.backend(); }
             @Override public int nx() { return engine.nx(); }
@@ -35,27 +38,11 @@ class FilledDerivativesTest {
             @Override public Lanes lanes() { return engine.lanes(); }
             @Override public void forward(double[] real, double[] spectrum) { engine.forward(real, spectrum); }
             @Override public void inverse(double[] spectrum, double[] real) { engine.inverse(spectrum, real); }
-            @Override public boolean fillsInverseInput() { return false; }
-        };
-    }
-
-    /** The same engine, counting the transforms its lanes ran with filled inputs. */
-    private static FftEngine counting(FftEngine engine, int[] filledTransforms) {
-        return new FftEngine() {
-            @Override public String backend() { return engine.backend(); }
-            @Override public int nx() { return engine.nx(); }
-            @Override public int ny() { return engine.ny(); }
-            @Override public int nz() { return engine.nz(); }
-            @Override public int threads() { return engine.threads(); }
-            @Override public boolean realToComplex() { return engine.realToComplex(); }
-            @Override public boolean singlePrecision() { return engine.singlePrecision(); }
-            @Override public Lanes lanes() { return engine.lanes(); }
-            @Override public void forward(double[] real, double[] spectrum) { engine.forward(real, spectrum); }
-            @Override public void inverse(double[] spectrum, double[] real) { engine.inverse(spectrum, real); }
+            @Override public boolean fillsInverseInput() { return fills && engine.fillsInverseInput(); }
             @Override
             public int inverseEachFrom(dev.isspectral.fft.SpectrumSource source, double[][] reals, int count, Workers team,
                                        double[][] scratch) {
-                int done = engine.inverseEachFrom(source, reals, count, team, scratch);
+                int done = fills ? engine.inverseEachFrom(source, reals, count, team, scratch) : 0;
                 filledTransforms[0] += done;
                 return done;
             }
@@ -71,10 +58,10 @@ class FilledDerivativesTest {
                 .withThreads(1);
         try (FftEngine engine = FftEngines.create(settings, 32, 32, 32)) {
             assertTrue(engine.fillsInverseInput(), backend + "'s lanes fill their inputs");
-            FftEngine plain = withoutFilling(engine);
+            FftEngine plain = delegating(engine, false, new int[1]);
             assertFalse(plain.fillsInverseInput());
             int[] filledTransforms = {0};
-            SpectralOperators filled = new SpectralOperators(grid, counting(engine, filledTransforms), Tracer.OFF, true,
+            SpectralOperators filled = new SpectralOperators(grid, delegating(engine, true, filledTransforms), Tracer.OFF, true,
                     true, team, true);
             SpectralOperators array = new SpectralOperators(grid, plain, Tracer.OFF, true, true, team, true);
             assertTrue(filled.batchedTransforms() && array.batchedTransforms());

@@ -327,13 +327,18 @@ public final class ColumnFftEngine extends LinePassEngine {
                     }
                 }
                 fftX.transform(re, im, width, !forward);
-                for (int i = 0; i < nx; i++) {
-                    double[] rr = re[i];
-                    double[] ri = im[i];
-                    for (int c = 0, p = 2 * (i * plane + c0); c < width; c++, p += 2) {
-                        spectrum[p] = rr[c];
-                        spectrum[p + 1] = ri[c];
-                    }
+                scatterX(spectrum, plane, c0, width);
+            }
+        }
+
+        /** The transformed x block (rows 0 … NX − 1, {@code width} columns) back to its place in the spectrum. */
+        private void scatterX(double[] spectrum, int plane, int c0, int width) {
+            for (int i = 0; i < nx; i++) {
+                double[] rr = re[i];
+                double[] ri = im[i];
+                for (int c = 0, p = 2 * (i * plane + c0); c < width; c++, p += 2) {
+                    spectrum[p] = rr[c];
+                    spectrum[p + 1] = ri[c];
                 }
             }
         }
@@ -364,14 +369,7 @@ public final class ColumnFftEngine extends LinePassEngine {
                     }
                 }
                 fftX.transform(re, im, width, true);
-                for (int i = 0; i < nx; i++) {
-                    double[] rr = re[i];
-                    double[] ri = im[i];
-                    for (int c = 0, p = 2 * (i * plane + c0); c < width; c++, p += 2) {
-                        spectrum[p] = rr[c];
-                        spectrum[p + 1] = ri[c];
-                    }
-                }
+                scatterX(spectrum, plane, c0, width);
             }
         }
     }

@@ -175,15 +175,7 @@ public final class JTransformsEngine extends LinePassEngine {
                             block[q + 1] = run[2 * b + 1];
                         }
                     }
-                    for (int b = 0; b < width; b++) {
-                        fftX.complexInverse(block, b * line, false);
-                    }
-                    for (int k = 0, p = start; k < nx; k++, p += stride) {
-                        for (int b = 0, q = 2 * k; b < width; b++, q += line) {
-                            spectrum[p + 2 * b] = block[q];
-                            spectrum[p + 2 * b + 1] = block[q + 1];
-                        }
-                    }
+                    transformAndScatter(spectrum, start, stride, nx, width, fftX, false);
                 }
             }
         }
@@ -202,6 +194,13 @@ public final class JTransformsEngine extends LinePassEngine {
                     block[q + 1] = spectrum[p + 2 * b + 1];
                 }
             }
+            transformAndScatter(spectrum, start, stride, length, width, fft, forward);
+        }
+
+        /** The gathered block's {@code width} columns transformed one by one, then put back where {@link #columns} took them. */
+        private void transformAndScatter(double[] spectrum, int start, int stride, int length, int width, DoubleFFT_1D fft,
+                                         boolean forward) {
+            int line = 2 * length;
             for (int b = 0; b < width; b++) {
                 if (forward) {
                     fft.complexForward(block, b * line);
