@@ -181,22 +181,39 @@ public final class PrimitiveRecovery {
             return lines.onLines();
         }
 
-        /** Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. */
-        void evaluate(double[][] u, Primitives out, int from, int lo, int hi) {
+        /**
+         * Fills entries [lo, hi) for points from + lo … of state {@code u} at the velocities in {@code out}. The
+         * state's inputs are copied into the tile only in a tile's first round ({@code firstRound}); later rounds
+         * cover a part of the first round's entries, where only v has changed.
+         */
+        void evaluate(double[][] u, Primitives out, int from, int lo, int hi, boolean firstRound) {
+            int n = hi - lo;
+            System.arraycopy(out.vx, from + lo, vx, lo, n);
+            System.arraycopy(out.vy, from + lo, vy, lo, n);
+            System.arraycopy(out.vz, from + lo, vz, lo, n);
+            if (firstRound) {
+                copyInputs(u, from, lo, hi);
+            }
+            map(lo, hi);
+        }
+
+        /** The evolved π^ij, T^0ν and Π of points from + lo … into entries [lo, hi). */
+        private void copyInputs(double[][] u, int from, int lo, int hi) {
             int n = hi - lo;
             System.arraycopy(u[5], from + lo, xx, lo, n);
             System.arraycopy(u[6], from + lo, yy, lo, n);
             System.arraycopy(u[7], from + lo, xy, lo, n);
             System.arraycopy(u[8], from + lo, xz, lo, n);
             System.arraycopy(u[9], from + lo, yz, lo, n);
-            System.arraycopy(out.vx, from + lo, vx, lo, n);
-            System.arraycopy(out.vy, from + lo, vy, lo, n);
-            System.arraycopy(out.vz, from + lo, vz, lo, n);
             System.arraycopy(u[0], from + lo, t00, lo, n);
             System.arraycopy(u[1], from + lo, t0x, lo, n);
             System.arraycopy(u[2], from + lo, t0y, lo, n);
             System.arraycopy(u[3], from + lo, t0z, lo, n);
             System.arraycopy(u[4], from + lo, bulk, lo, n);
+        }
+
+        /** The map at the tile's inputs and v, entries [lo, hi). */
+        private void map(int lo, int hi) {
             for (int q = lo; q < hi; q++) {
                 inverseTransverse[q] = 1 / (1 - vz[q] * vz[q]);
             }
@@ -371,9 +388,11 @@ public final class PrimitiveRecovery {
         int hi = n;                          // the points not yet done lie in [lo, hi)
         int failAt = n;                      // the first point that failed, and its failure
         RecoveryException failure = null;
+        boolean firstRound = true;
         while (lo < hi) {
             if (lanes) {
-                map.evaluate(u, out, from, lo, hi);
+                map.evaluate(u, out, from, lo, hi, firstRound);
+                firstRound = false;
             }
             int nextLo = hi;
             int nextHi = lo - 1;
