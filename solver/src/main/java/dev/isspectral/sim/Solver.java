@@ -8,6 +8,7 @@ import dev.isspectral.physics.PrimitiveRecovery;
 import dev.isspectral.physics.Primitives;
 import dev.isspectral.physics.RecoveryException;
 import dev.isspectral.physics.Transport;
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.state.Field;
 import dev.isspectral.state.State;
 import dev.isspectral.trace.Span;
@@ -55,6 +56,7 @@ public final class Solver {
     private final State state;
     private Primitives observed;
     private final PrimitiveRecovery observedRecovery;
+    private final FiniteScan finiteScan;
     private final double maxWaveNumber;
     private long stepCount;
     private double time;
@@ -80,6 +82,7 @@ public final class Solver {
         this.state = initial;   // owned: the simulation hands each solver a state of its own
         this.observedRecovery = new PrimitiveRecovery(grid, simulation.eos(), simulation.transport().hasShear());
         this.maxWaveNumber = grid.maxWaveNumberMagnitude();
+        this.finiteScan = new FiniteScan(Workers.shared(simulation.tuning().threads()));
         checkFinite();
     }
 
@@ -253,7 +256,11 @@ public final class Solver {
         return state.get(f).clone();
     }
 
-    /** The live state (do not modify while running; for observers that must not copy). */
+    /**
+     * The live state (do not modify while running; for observers that must not copy). A step may exchange a field's
+     * array for another holding the new values (the optimized stepper hands over its last stage instead of copying
+     * it), so read {@code state().get(f)} after each step rather than keep a field array across steps.
+     */
     public State state() {
         return state;
     }
@@ -415,14 +422,62 @@ public final class Solver {
                 Math.min(1, transforms), model.spectral().bytesHeld()));
     }
 
+    /**
+     * Stops with the first non-finite value of the state (in field order, then grid index): the team reads the arrays
+     * once ({@link FiniteScan}); only if that finds one does a serial scan locate it, so the report is the same
+     * whatever the team.
+     */
     private void checkFinite() {
         double[][] u = state.arrays();
+        if (finiteScan.allFinite(u)) {
+            return;
+        }
         for (int f = 0; f < Field.COUNT; f++) {
             double[] a = u[f];
             for (int p = 0; p < a.length; p++) {
                 if (!Double.isFinite(a[p])) {
                     int[] ijk = grid.ijk(p);
                     throw new NonFiniteFieldException(stepCount, time, Field.values()[f], ijk[0], ijk[1], ijk[2], a[p]);
+                }
+            }
+        }
+    }
+
+    /** Whether every value of a state is finite, read by a team in contiguous chunks of points; allocates nothing. */
+    private static final class FiniteScan implements Workers.Chunk {
+        private final Workers team;
+        private final boolean[] found;
+        private double[][] u;
+
+        FiniteScan(Workers team) {
+            this.team = team;
+            this.found = new boolean[team.size()];
+        }
+
+        boolean allFinite(double[][] u) {
+            java.util.Arrays.fill(found, false);
+            this.u = u;
+            try {
+                team.forEachChunk(u[0].length, Workers.STREAMING_GRAIN, this);
+            } finally {
+                this.u = null;
+            }
+            for (boolean f : found) {
+                if (f) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void run(int chunk, int from, int to) {
+            for (double[] a : u) {
+                for (int p = from; p < to; p++) {
+                    if (!(Math.abs(a[p]) <= Double.MAX_VALUE)) {   // false for NaN and ±infinity
+                        found[chunk] = true;
+                        return;
+                    }
                 }
             }
         }

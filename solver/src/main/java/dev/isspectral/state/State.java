@@ -51,7 +51,7 @@ public final class State {
         return grid;
     }
 
-    /** The live array of {@code field} (not a copy). */
+    /** The live array of {@code field} (not a copy); a solver's step may replace it by another (read it again after a step). */
     public double[] get(Field field) {
         return fields[field.ordinal()];
     }

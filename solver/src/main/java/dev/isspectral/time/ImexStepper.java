@@ -233,7 +233,12 @@ public final class ImexStepper {
         return 8 * doubles + previous.bytesHeld() + (current == previous ? 0 : current.bytesHeld());
     }
 
-    /** Advances {@code u} (indexed [field][point]) by one step of size {@code h}, in place. */
+    /**
+     * Advances {@code u} (indexed [field][point]) by one step of size {@code h}. The new values are written into u's
+     * arrays, except that with preallocated storage and a stiffly accurate tableau the last stage's arrays are handed
+     * over instead ({@link #handOver}): then u holds other arrays (of the same length) after the step, so a caller
+     * reads {@code u[f]} again after each step rather than keep a field array across steps.
+     */
     public void step(double[][] u, double h, long stepNumber) {
         if (!preallocated) {
             allocateStages();
@@ -291,7 +296,12 @@ public final class ImexStepper {
         if (tableau.stifflyAccurate()) {
             if (lastStage != u) {
                 for (int f = 0; f < fields; f++) {
-                    if (lastStage[f] != u[f]) {
+                    if (lastStage[f] == u[f]) {
+                        continue;
+                    }
+                    if (preallocated) {
+                        handOver(u, f, lastStage[f]);
+                    } else {
                         System.arraycopy(lastStage[f], 0, u[f], 0, points);
                     }
                 }
@@ -300,6 +310,23 @@ public final class ImexStepper {
             try (Span span = tracer.open("combine")) {
                 accumulate(u, h, tableau.explicitB(), imex ? tableau.implicitB() : null, u);
             }
+        }
+    }
+
+    /**
+     * U^{n+1} = Y_s for a stiffly accurate tableau without a copy: the stage array {@code last} becomes field
+     * {@code f} of the state and the state's old array takes its place among the stage arrays (every slot that held
+     * it: a field that does not relax has its stage value aliased to its predicted value), to be overwritten by the
+     * next step before it is read. The same values as copying; the state's arrays are exchanged, not rewritten.
+     */
+    private void handOver(double[][] u, int f, double[] last) {
+        double[] old = u[f];
+        u[f] = last;
+        if (predicted[f] == last) {
+            predicted[f] = old;
+        }
+        if (stageValue[f] == last) {
+            stageValue[f] = old;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.isspectral.testsupport.StdErr;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import dev.isspectral.state.Field;
+import dev.isspectral.state.State;
 import dev.isspectral.time.Integrators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,37 @@ class SolverTest {
         for (double v : solver.field(Field.PI_XX)) {
             assertTrue(Math.abs(v) < 0.01, "pi_xx = " + v);
         }
+    }
+
+    /**
+     * The check after each step reads the state on the team (two threads here, each half of a 64×32×32 box), then
+     * locates the failure serially: the report is the first non-finite value in field order, then grid index, wherever
+     * the team's chunks found one first.
+     */
+    @Test
+    void theTeamsFiniteCheckReportsTheFirstValueInFieldThenIndexOrder() {
+        Simulation sim = Simulation.builder().grid("1x64x32x32").transport(Transport.etaOverS(0.08))
+                .tuning(Tuning.optimized().withThreads(2)).build();
+        State clean = sim.start().state().copy();
+        int late = 50_000;                        // in the second thread's half
+        State a = clean.copy();
+        a.get(Field.PI_XX)[7] = Double.POSITIVE_INFINITY;   // the first half finds this one first
+        a.get(Field.T0Y)[late + 9] = Double.NaN;
+        a.get(Field.T0Y)[late] = Double.NEGATIVE_INFINITY;
+        NonFiniteFieldException e = assertThrows(NonFiniteFieldException.class,
+                () -> new Solver(sim, a, Instrumentation.NONE));
+        assertEquals(Field.T0Y, e.field());
+        assertArrayEquals(sim.grid().ijk(late), e.gridIndex());
+        assertTrue(e.getMessage().contains("-Infinity"), e.getMessage());
+
+        State b = clean.copy();
+        b.get(Field.BULK)[clean.get(Field.BULK).length - 1] = Double.NaN;   // the last point, second half only
+        NonFiniteFieldException last = assertThrows(NonFiniteFieldException.class,
+                () -> new Solver(sim, b, Instrumentation.NONE));
+        assertEquals(Field.BULK, last.field());
+        assertArrayEquals(sim.grid().ijk(clean.get(Field.BULK).length - 1), last.gridIndex());
+
+        new Solver(sim, clean.copy(), Instrumentation.NONE);   // and a finite state passes
     }
 
     @Test
