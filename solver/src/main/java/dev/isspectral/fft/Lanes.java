@@ -91,7 +91,7 @@ public abstract class Lanes {
         this.source = source;
         this.scratch = scratch;
         try {
-            team.forEachItem(sideBySide, fromChunk);
+            team.forEachItemPiece(sideBySide, fromChunk);
         } finally {
             this.reals = null;
             this.source = null;
@@ -101,9 +101,10 @@ public abstract class Lanes {
     }
 
     /**
-     * Runs the largest multiple of {@code team.size()} of the {@code count} transforms side by side, each thread
-     * its own contiguous block on its own lane, and returns how many it ran (0 on a one-thread team or with fewer
-     * transforms than threads); the caller runs the rest one at a time.
+     * Runs the largest multiple of {@code team.size()} of the {@code count} transforms side by side, each on the lane
+     * of the thread that takes it (handed out in order to whichever thread is free, {@link Workers#forEachItemPiece}),
+     * and returns how many it ran (0 on a one-thread team or with fewer transforms than threads); the caller runs the
+     * rest one at a time. Every lane runs the same one-thread transform, so the bits do not depend on the lane.
      */
     final int run(double[][] reals, double[][] spectra, int count, Workers team, boolean forward) {
         int size = team.size();
@@ -116,7 +117,7 @@ public abstract class Lanes {
         this.spectra = spectra;
         this.forward = forward;
         try {
-            team.forEachItem(sideBySide, chunk);
+            team.forEachItemPiece(sideBySide, chunk);
         } finally {
             this.reals = null;
             this.spectra = null;

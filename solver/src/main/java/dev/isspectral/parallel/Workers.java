@@ -10,6 +10,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Chunks are fixed by the range and the team size, so a pointwise kernel gives bit-identical
  * results whatever the team size. The first exception thrown by any chunk (the one with the lowest
  * chunk index) is rethrown on the caller's thread after every chunk has finished.
+ *
+ * <p>The long passes use {@link #forEachPiece} and {@link #forEachItemPiece} instead: the range is cut into more
+ * pieces than threads, handed out in order to whichever thread is free, so a thread the machine slows down (another
+ * tenant of a shared host, an interrupt) does fewer pieces instead of holding the whole team up at the end of the
+ * pass. A task then runs once per piece, with the index of the thread that runs it (for the thread's workspaces).
  */
 public final class Workers implements AutoCloseable {
 
@@ -33,6 +38,12 @@ public final class Workers implements AutoCloseable {
      */
     public static final int STREAMING_GRAIN = 32768;
 
+    /** Pieces per thread of {@link #forEachPiece}: enough to even out a slowed thread, few enough to cost nothing. */
+    public static final int PIECES_PER_THREAD = 8;
+
+    /** Piece boundaries of {@link #forEachPiece} fall on multiples of this many elements (a 64-byte line of doubles). */
+    private static final int PIECE_ALIGNMENT = 8;
+
     /** Spin iterations before parking: short enough not to steal a busy core for long. */
     private static final int SPINS = 2000;
 
@@ -48,11 +59,13 @@ public final class Workers implements AutoCloseable {
     private volatile Chunk task;
     private volatile int length;
     private volatile boolean closed;
+    private final Pieces pieces;
 
     private Workers(int size) {
         this.size = size;
         this.threads = new Thread[size];
         this.failures = new RuntimeException[size];
+        this.pieces = new Pieces(size);
         for (int t = 1; t < size; t++) {
             final int index = t;
             Thread thread = new Thread(() -> loop(index), "is-spectral-worker-" + t);
@@ -121,6 +134,122 @@ public final class Workers implements AutoCloseable {
         }
         synchronized (this) {
             runChunks(n, chunk);
+        }
+    }
+
+    /**
+     * Runs {@code chunk} over [0, n) cut into pieces handed out in order to whichever thread is free: about
+     * {@value #PIECES_PER_THREAD} pieces per thread, none shorter than {@code grain} elements, boundaries on multiples of
+     * {@value #PIECE_ALIGNMENT}. Each piece is one call {@code chunk.run(thread, from, to)}, {@code thread} the index of
+     * the thread running it (0 the caller), so a thread may run several pieces and a task must give the same results
+     * whichever thread runs a piece (a pointwise kernel with per-thread workspaces does). Splits as
+     * {@link #forEachChunk(int, int, Chunk)} does: not at all (the caller runs [0, n) as one piece) unless every
+     * thread gets {@code grain} elements. If pieces fail, the exception of the first failing piece in index order is
+     * rethrown after the pass, as a pass over the pieces in order would have thrown it; pieces after it may not run.
+     */
+    public void forEachPiece(int n, int grain, Chunk chunk) {
+        if (grain < 1) {
+            throw new IllegalArgumentException("grain = " + grain + "; must be >= 1");
+        }
+        if (size == 1 || n < 2 * size || n / size < grain) {
+            chunk.run(0, 0, n);
+            return;
+        }
+        int length = Math.max(grain, -Math.floorDiv(-n, size * PIECES_PER_THREAD));
+        length = -Math.floorDiv(-length, PIECE_ALIGNMENT) * PIECE_ALIGNMENT;
+        synchronized (this) {
+            runPieces(n, length, chunk);
+        }
+    }
+
+    /**
+     * As {@link #forEachItem}, for items as costly as a whole 3-D transform, one piece per item, handed out in order to
+     * whichever thread is free (see {@link #forEachPiece}): {@code chunk.run(thread, i, i + 1)} for each item i. On the
+     * caller's thread alone unless there are at least as many items as threads.
+     */
+    public void forEachItemPiece(int n, Chunk chunk) {
+        if (size == 1 || n < size) {
+            chunk.run(0, 0, n);
+            return;
+        }
+        synchronized (this) {
+            runPieces(n, 1, chunk);
+        }
+    }
+
+    private void runPieces(int n, int length, Chunk chunk) {
+        pieces.prepare(n, length, chunk);
+        try {
+            runChunks(n, pieces);
+            pieces.rethrow();
+        } finally {
+            pieces.clear();
+        }
+    }
+
+    /**
+     * The task every thread runs for {@link #forEachPiece}: take the next piece until none is left, or until a piece
+     * at or below it has failed. Each thread takes pieces in increasing order, so its first failure is its lowest;
+     * the pass reports the lowest over the threads.
+     */
+    private static final class Pieces implements Chunk {
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger stopAt = new java.util.concurrent.atomic.AtomicInteger();
+        private final int[] failedPiece;
+        private final RuntimeException[] failure;
+        private int n;
+        private int length;
+        private int count;
+        private Chunk chunk;
+
+        Pieces(int size) {
+            this.failedPiece = new int[size];
+            this.failure = new RuntimeException[size];
+        }
+
+        void prepare(int n, int length, Chunk chunk) {
+            this.n = n;
+            this.length = length;
+            this.count = (int) (((long) n + length - 1) / length);
+            this.chunk = chunk;
+            next.set(0);
+            stopAt.set(count);
+            java.util.Arrays.fill(failedPiece, Integer.MAX_VALUE);
+            java.util.Arrays.fill(failure, null);
+        }
+
+        @Override
+        public void run(int thread, int ignoredFrom, int ignoredTo) {
+            for (int p; (p = next.getAndIncrement()) < stopAt.get(); ) {
+                int from = p * length;   // count * length < n + length: no overflow for n < 2^31 − length
+                try {
+                    chunk.run(thread, from, Math.min(n, from + length));
+                } catch (RuntimeException e) {
+                    failedPiece[thread] = p;
+                    failure[thread] = e;
+                    stopAt.accumulateAndGet(p, Math::min);
+                    return;
+                }
+            }
+        }
+
+        void rethrow() {
+            int lowest = Integer.MAX_VALUE;
+            RuntimeException first = null;
+            for (int t = 0; t < failure.length; t++) {
+                if (failure[t] != null && failedPiece[t] < lowest) {
+                    lowest = failedPiece[t];
+                    first = failure[t];
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        void clear() {
+            chunk = null;
+            java.util.Arrays.fill(failure, null);
         }
     }
 

@@ -283,7 +283,7 @@ public final class IsraelStewartRhs implements Rhs {
     private void runKernel(PointwiseKernel.Terms terms, double[][] y, double[][] explicit, Relaxation relaxation) {
         kernelPass.prepare(terms, y, primitives, gradEnergy, gradVelocity, flux, relaxation, explicit);
         try {
-            workers.forEachChunk(points, Workers.HEAVY_GRAIN, kernelPass);
+            workers.forEachPiece(points, Workers.HEAVY_GRAIN, kernelPass);
         } finally {
             kernelPass.clear();
         }

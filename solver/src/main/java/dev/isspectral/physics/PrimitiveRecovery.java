@@ -298,7 +298,7 @@ public final class PrimitiveRecovery {
         java.util.Arrays.fill(chunkMaxIterations, 0);
         task.prepare(u, out, producer);
         try {
-            workers.forEachChunk(u[0].length, Workers.HEAVY_GRAIN, task);
+            workers.forEachPiece(u[0].length, Workers.HEAVY_GRAIN, task);
         } finally {
             task.clear();
         }

@@ -109,4 +109,91 @@ class WorkersTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("is-spectral-worker-")).count();
     }
+
+    /** Pieces: every element once, boundaries on multiples of 8, about eight pieces per thread, none below the grain. */
+    @Test
+    void piecesCoverTheRangeOnceOnAlignedBoundaries() {
+        try (Workers team = Workers.create(3)) {
+            int n = 10_007;
+            int[] hits = new int[n];
+            List<int[]> pieces = Collections.synchronizedList(new ArrayList<>());
+            team.forEachPiece(n, 100, (thread, from, to) -> {
+                assertTrue(thread >= 0 && thread < 3, "thread index " + thread);
+                pieces.add(new int[] {from, to});
+                for (int i = from; i < to; i++) {
+                    hits[i]++;
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                assertEquals(1, hits[i], "element " + i);
+            }
+            int length = -Math.floorDiv(-n, 3 * Workers.PIECES_PER_THREAD);   // 417, rounded up to 424
+            assertEquals(-Math.floorDiv(-n, 424), pieces.size(), "pieces of " + length + " elements rounded up to 424");
+            for (int[] piece : pieces) {
+                assertEquals(0, piece[0] % 8, "piece start " + piece[0]);
+                assertTrue(piece[1] - piece[0] == 424 || piece[1] == n, "piece " + piece[0] + ".." + piece[1]);
+            }
+            // below the grain per thread: the caller's thread alone, one piece
+            List<Call> alone = Collections.synchronizedList(new ArrayList<>());
+            team.forEachPiece(n, 4000, (thread, from, to) -> alone.add(new Call(Thread.currentThread(), thread, from, to)));
+            assertEquals(List.of(new Call(Thread.currentThread(), 0, 0, n)), alone);
+        }
+    }
+
+    /**
+     * A thread held up in its first piece does not hold up the rest: the other thread takes every other piece (with a
+     * static split it could not, and the latch below would time out).
+     */
+    @Test
+    void aSlowThreadLeavesItsPiecesToTheOthers() throws Exception {
+        try (Workers team = Workers.create(2)) {
+            int n = 1 << 16;
+            int count = -Math.floorDiv(-n, n / (2 * Workers.PIECES_PER_THREAD));
+            java.util.concurrent.CountDownLatch othersDone = new java.util.concurrent.CountDownLatch(count - 1);
+            java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger(-1);
+            int[] byThread = new int[2];
+            team.forEachPiece(n, 1, (thread, from, to) -> {
+                if (held.compareAndSet(-1, thread)) {
+                    try {   // the first piece taken waits until the other thread has done all the rest
+                        assertTrue(othersDone.await(60, java.util.concurrent.TimeUnit.SECONDS), "the rest were not taken");
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                } else {
+                    othersDone.countDown();
+                }
+                synchronized (byThread) {
+                    byThread[thread]++;
+                }
+            });
+            assertEquals(1, byThread[held.get()], "the held thread ran its first piece only");
+            assertEquals(count - 1, byThread[1 - held.get()], "the other thread ran all the others");
+        }
+    }
+
+    /** Of several failing pieces, the first in index order is reported, as a pass over them in order would. */
+    @Test
+    void theFirstFailingPieceInIndexOrderIsThrown() {
+        try (Workers team = Workers.create(2)) {
+            int n = 1 << 14;
+            int length = n / (2 * Workers.PIECES_PER_THREAD);
+            for (int round = 0; round < 20; round++) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.forEachPiece(n, 1,
+                        (thread, from, to) -> {
+                            if (from == 3 * length || from == 11 * length || from == 15 * length) {
+                                throw new IllegalStateException("piece at " + from);
+                            }
+                        }));
+                assertEquals("piece at " + 3 * length, e.getMessage());
+            }
+            // the team is usable after a failed pass
+            int[] sum = new int[1];
+            team.forEachItemPiece(4, (thread, from, to) -> {
+                synchronized (sum) {
+                    sum[0] += to - from;
+                }
+            });
+            assertEquals(4, sum[0]);
+        }
+    }
 }
