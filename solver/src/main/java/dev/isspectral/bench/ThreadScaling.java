@@ -10,6 +10,7 @@ import dev.isspectral.measure.Forks;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Presentable;
 import dev.isspectral.measure.RunContext;
+import dev.isspectral.parallel.Workers;
 import dev.isspectral.profile.FftRecorder;
 import dev.isspectral.trace.Tracer;
 import dev.isspectral.sim.Instrumentation;
@@ -63,6 +64,7 @@ public final class ThreadScaling {
     public static final String REST_MS = "rest_ms_per_step";
     public static final String FFT_SPEEDUP = "fft_speedup";
     public static final String REST_SPEEDUP = "rest_speedup";
+    public static final String WAIT_MS = "team_wait_ms_per_step";
 
     /** Steps read for {@link Result#coreUse} after the timed rounds. */
     static final int CORE_USE_STEPS = 4;
@@ -146,14 +148,16 @@ public final class ThreadScaling {
             for (int k = 0; k < threads.size(); k++) {
                 double fft = 0;
                 double rest = 0;
+                double wait = 0;
                 List<CoreUse> uses = new ArrayList<>();
                 for (int f = 0; f < m.forkCount(); f++) {
                     Map<String, String> x = m.extras(f);
                     fft += Double.parseDouble(x.get("fft." + k)) / m.forkCount();
                     rest += Double.parseDouble(x.get("rest." + k)) / m.forkCount();
+                    wait += Double.parseDouble(x.get("wait." + k)) / m.forkCount();
                     uses.add(CoreUse.parse(x.get("cores." + k)));
                 }
-                phases.add(new double[] {fft, rest});
+                phases.add(new double[] {fft, rest, wait});
                 cores.add(CoreUse.sum(uses));
             }
             System.gc();
@@ -166,7 +170,8 @@ public final class ThreadScaling {
     /**
      * One JVM's measurement of a grid. Args: GRID BACKEND T1 T2 …; one solver per thread count, each engine wrapped in an
      * {@link FftRecorder}; extras: per thread count k, ms per step inside the transforms ({@code fft.k}) and outside
-     * ({@code rest.k}) over every step run here, and the core use of {@value #CORE_USE_STEPS} more steps read after the
+     * ({@code rest.k}) over every step run here, the stepping thread's wait for its team at the end of split passes
+     * ({@code wait.k}, {@link Workers#waitNanos}), and the core use of {@value #CORE_USE_STEPS} more steps read after the
      * timed rounds ({@code cores.k}).
      */
     public static final class Fork implements ForkSetup {
@@ -174,6 +179,7 @@ public final class ThreadScaling {
         private final List<FftRecorder> recorders = new ArrayList<>();
         private long[] stepsRun;
         private long[] stepNanos;
+        private long[] waitNanos;
 
         @Override
         public Measure measure(List<String> args) {
@@ -182,6 +188,7 @@ public final class ThreadScaling {
             List<String> counts = args.subList(2, args.size());
             stepsRun = new long[counts.size()];
             stepNanos = new long[counts.size()];
+            waitNanos = new long[counts.size()];
             List<Candidate> candidates = new ArrayList<>();
             for (int k = 0; k < counts.size(); k++) {
                 int t = Integer.parseInt(counts.get(k));
@@ -191,10 +198,13 @@ public final class ThreadScaling {
                 Solver s = sim.start(new Instrumentation(Tracer.OFF, recorder.decorator()));
                 solvers.add(s);
                 int index = k;
+                Workers team = Workers.shared(t);   // the solver's team: one per size, and one solver per size here
                 candidates.add(Candidate.of(t + (t == 1 ? " thread" : " threads"), () -> {
+                    long w0 = team.waitNanos();
                     long t0 = System.nanoTime();
                     s.step();
                     stepNanos[index] += System.nanoTime() - t0;
+                    waitNanos[index] += team.waitNanos() - w0;
                     stepsRun[index]++;
                 }));
             }
@@ -213,6 +223,7 @@ public final class ThreadScaling {
                 double fft = fftNanos / 1e6 / steps;
                 x.put("fft." + k, Double.toString(fft));
                 x.put("rest." + k, Double.toString(stepNanos[k] / 1e6 / steps - fft));
+                x.put("wait." + k, Double.toString(waitNanos[k] / 1e6 / steps));
             }
             // after the timed rounds, so the readings (a few hundred µs per step) are not inside any timed sample
             for (int k = 0; k < solvers.size(); k++) {
@@ -317,6 +328,7 @@ public final class ThreadScaling {
             DoubleColumn restMs = DoubleColumn.create(REST_MS);
             DoubleColumn fftUp = DoubleColumn.create(FFT_SPEEDUP);
             DoubleColumn restUp = DoubleColumn.create(REST_SPEEDUP);
+            DoubleColumn waitMs = DoubleColumn.create(WAIT_MS);
             for (int g = 0; g < grids.size(); g++) {
                 ForkedMeasurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
@@ -341,10 +353,11 @@ public final class ThreadScaling {
                     restMs.append(phases(g, k)[1]);
                     fftUp.append(phaseSpeedup(g, k, 0));
                     restUp.append(phaseSpeedup(g, k, 1));
+                    waitMs.append(phases(g, k)[2]);
                 }
             }
             return Table.create("thread scaling, " + backend, grid, t, s, sl, sh, sp, spl, sph, ef, efl, efh, ns, rounds, busy,
-                    fftMs, restMs, fftUp, restUp);
+                    fftMs, restMs, fftUp, restUp, waitMs);
         }
 
         /** A markdown table with the run's context above it. */
@@ -352,16 +365,17 @@ public final class ThreadScaling {
             StringBuilder sb = new StringBuilder("Thread scaling, " + backend + " (optimized tuning, the workload of "
                     + "`bench targets`); " + context + "\n\n| grid | threads | s/step (median [95% CI]) | speed-up "
                     + "(paired) | efficiency | ns/point/step | rounds | other CPU | transforms: ms/step, speed-up | rest: "
-                    + "ms/step, speed-up |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "ms/step, speed-up | waiting for the team: ms/step |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (int g = 0; g < grids.size(); g++) {
                 ForkedMeasurement m = measurements.get(g);
                 for (int k = 0; k < threads.size(); k++) {
                     Estimate time = m.time(k).estimate();
-                    sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %d | %s | %.1f, x%.2f | %.1f, x%.2f |%n",
+                    sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %d | %s | %.1f, x%.2f | %.1f, x%.2f | %.2f |%n",
                             grids.get(g).boxNotation(), threads.get(k), time.formatShort(), speedup(g, k).formatShort(),
                             efficiency(g, k).formatShort(), 1e9 * time.median() / grids.get(g).size(), m.rounds(),
                             m.load().otherCpuText(),
-                            phases(g, k)[0], phaseSpeedup(g, k, 0), phases(g, k)[1], phaseSpeedup(g, k, 1)));
+                            phases(g, k)[0], phaseSpeedup(g, k, 0), phases(g, k)[1], phaseSpeedup(g, k, 1),
+                            phases(g, k)[2]));
                 }
             }
             int forkCount = measurements.get(0).forkCount();
@@ -371,7 +385,9 @@ public final class ThreadScaling {
             sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same "
                     + "steps; rest: the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage "
                     + "arithmetic); both over every step run, warm-up included, averaged over the forks; their speed-ups are "
-                    + "ratios of those means, without intervals.\n");
+                    + "ratios of those means, without intervals. Waiting for the team: of that step, the time the stepping "
+                    + "thread spent, after its own part of a split pass, waiting for the other threads to finish theirs "
+                    + "(uneven parts, a thread the host slowed, waking parked workers), measured the same way.\n");
             sb.append(coreUseMarkdown()).append(ceiling.toMarkdown());
             return sb.toString();
         }

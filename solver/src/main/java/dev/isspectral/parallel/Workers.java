@@ -60,6 +60,9 @@ public final class Workers implements AutoCloseable {
     private volatile int length;
     private volatile boolean closed;
     private final Pieces pieces;
+    // the caller's wait at the end of split passes, and how many such passes (written under this team's lock)
+    private long waitNanos;
+    private long splitPasses;
 
     private Workers(int size) {
         this.size = size;
@@ -103,6 +106,21 @@ public final class Workers implements AutoCloseable {
     /** Whether {@link #forEachChunk(int, int, Chunk)} would split {@code n} elements of this grain. */
     public boolean splits(int n, int grain) {
         return size > 1 && n >= 2 * size && n / size >= grain;
+    }
+
+    /**
+     * Nanoseconds the calling threads of this team's split passes spent, after their own part, waiting for the other
+     * threads to finish theirs, summed over every split pass so far: the cost of uneven parts, of a thread the machine
+     * slowed and of waking the workers (passes the caller ran alone wait for nobody and are not counted). Read it before
+     * and after some steps for their share; 0 for a one-thread team.
+     */
+    public synchronized long waitNanos() {
+        return waitNanos;
+    }
+
+    /** The passes so far that were split over the team (those {@link #waitNanos} sums over). */
+    public synchronized long splitPasses() {
+        return splitPasses;
     }
 
     /** Number of threads, the caller included. */
@@ -290,6 +308,7 @@ public final class Workers implements AutoCloseable {
             first = e;
         }
         // wait for the other chunks: spin briefly (they are usually nearly done), then park
+        long waitStart = System.nanoTime();
         for (int spin = 0; pending.get() != 0; spin++) {
             if (spin < SPINS) {
                 Thread.onSpinWait();
@@ -297,6 +316,8 @@ public final class Workers implements AutoCloseable {
                 LockSupport.park(this);
             }
         }
+        waitNanos += System.nanoTime() - waitStart;
+        splitPasses++;
         task = null;
         if (first != null) {
             throw first;

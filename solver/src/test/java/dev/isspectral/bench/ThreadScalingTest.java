@@ -47,6 +47,15 @@ class ThreadScalingTest {
                 t.doubleColumn(ThreadScaling.FFT_SPEEDUP).get(3), 1e-12);
         assertEquals(t.doubleColumn(ThreadScaling.REST_MS).get(0) / t.doubleColumn(ThreadScaling.REST_MS).get(1),
                 t.doubleColumn(ThreadScaling.REST_SPEEDUP).get(1), 1e-12);
+        // waiting for the team: none on one thread (nobody to wait for), never negative, never the whole step
+        for (int row = 0; row < 4; row++) {
+            double wait = t.doubleColumn(ThreadScaling.WAIT_MS).get(row);
+            if (t.intColumn(ThreadScaling.THREADS).get(row) == 1) {
+                assertEquals(0.0, wait, 0.0, "row " + row);
+            }
+            assertTrue(wait >= 0 && wait < 1e3 * t.doubleColumn(ThreadScaling.SECONDS).get(row) * 2, "row " + row + ": " + wait);
+        }
+        assertTrue(r.toMarkdown().contains("waiting for the team: ms/step"), r.toMarkdown());
     }
 
     /**

@@ -196,4 +196,38 @@ class WorkersTest {
             assertEquals(4, sum[0]);
         }
     }
+
+    /**
+     * The caller's wait for the others is counted per split pass: a worker that finishes 200 ms after the caller's
+     * part makes the caller wait at least 100 ms; a pass the caller runs alone is not a split pass and waits for nobody.
+     */
+    @Test
+    void theCallersWaitForTheOthersIsCounted() throws Exception {
+        try (Workers team = Workers.create(2)) {
+            long waited = team.waitNanos();
+            long passes = team.splitPasses();
+            team.forEachChunk(1000, 1, (chunk, from, to) -> { });   // split: 500 elements per thread
+            assertEquals(passes + 1, team.splitPasses());
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            team.forEachChunk(4, 1, (chunk, from, to) -> {
+                try {
+                    if (chunk == 1) {
+                        started.countDown();
+                        Thread.sleep(200);
+                    } else {   // the caller's part ends after the worker's began
+                        assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS), "the worker never started");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(passes + 2, team.splitPasses());
+            assertTrue(team.waitNanos() - waited >= 100_000_000L, "waited " + (team.waitNanos() - waited) + " ns");
+            long before = team.waitNanos();
+            team.forEachChunk(1000, 600, (chunk, from, to) -> { });   // below the grain: the caller alone
+            assertEquals(passes + 2, team.splitPasses());
+            assertEquals(before, team.waitNanos());
+            assertEquals(0, Workers.create(1).waitNanos(), "a one-thread team never waits");
+        }
+    }
 }
