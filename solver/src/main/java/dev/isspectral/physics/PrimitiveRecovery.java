@@ -388,11 +388,9 @@ public final class PrimitiveRecovery {
         int hi = n;                          // the points not yet done lie in [lo, hi)
         int failAt = n;                      // the first point that failed, and its failure
         RecoveryException failure = null;
-        boolean firstRound = true;
         while (lo < hi) {
-            if (lanes) {
-                map.evaluate(u, out, from, lo, hi, firstRound);
-                firstRound = false;
+            if (lanes) {   // the first round: lo = 0 not yet iterated; later, lo is a point a round iterated
+                map.evaluate(u, out, from, lo, hi, st.iterations[lo] == 0);
             }
             int nextLo = hi;
             int nextHi = lo - 1;
