@@ -102,7 +102,8 @@ public abstract class Lanes {
 
     /**
      * Runs the largest multiple of {@code team.size()} of the {@code count} transforms side by side, each on the lane
-     * of the thread that takes it (handed out in order to whichever thread is free, {@link Workers#forEachItemPiece}),
+     * of the thread that takes it (each thread its own share first, then the others' remaining ones,
+     * {@link Workers#forEachItemPiece}),
      * and returns how many it ran (0 on a one-thread team or with fewer transforms than threads); the caller runs the
      * rest one at a time. Every lane runs the same one-thread transform, so the bits do not depend on the lane.
      */

@@ -12,9 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * chunk index) is rethrown on the caller's thread after every chunk has finished.
  *
  * <p>The long passes use {@link #forEachPiece} and {@link #forEachItemPiece} instead: the range is cut into more
- * pieces than threads, handed out in order to whichever thread is free, so a thread the machine slows down (another
- * tenant of a shared host, an interrupt) does fewer pieces instead of holding the whole team up at the end of the
- * pass. A task then runs once per piece, with the index of the thread that runs it (for the thread's workspaces).
+ * pieces than threads, each thread doing its own share first (the static split's, for the cache) and then helping with
+ * the others' remaining pieces, so a thread the machine slows down (another tenant of a shared host, an interrupt)
+ * does fewer pieces instead of holding the whole team up at the end of the pass. A task then runs once per piece,
+ * with the index of the thread that runs it (for the thread's workspaces).
  */
 public final class Workers implements AutoCloseable {
 
@@ -156,9 +157,10 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Runs {@code chunk} over [0, n) cut into pieces handed out in order to whichever thread is free: about
-     * {@value #PIECES_PER_THREAD} pieces per thread, none shorter than {@code grain} elements, boundaries on multiples of
-     * {@value #PIECE_ALIGNMENT}. Each piece is one call {@code chunk.run(thread, from, to)}, {@code thread} the index of
+     * Runs {@code chunk} over [0, n) cut into pieces: about {@value #PIECES_PER_THREAD} pieces per thread, none
+     * shorter than {@code grain} elements, boundaries on multiples of {@value #PIECE_ALIGNMENT}; each thread takes the
+     * pieces of its own contiguous share first (as {@link #forEachChunk(int, int, Chunk)} would give it), then the
+     * others' remaining ones ({@link Pieces}). Each piece is one call {@code chunk.run(thread, from, to)}, {@code thread} the index of
      * the thread running it (0 the caller), so a thread may run several pieces and a task must give the same results
      * whichever thread runs a piece (a pointwise kernel with per-thread workspaces does). Splits as
      * {@link #forEachChunk(int, int, Chunk)} does: not at all (the caller runs [0, n) as one piece) unless every
@@ -181,8 +183,8 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * As {@link #forEachItem}, for items as costly as a whole 3-D transform, one piece per item, handed out in order to
-     * whichever thread is free (see {@link #forEachPiece}): {@code chunk.run(thread, i, i + 1)} for each item i. On the
+     * As {@link #forEachItem}, for items as costly as a whole 3-D transform, one piece per item, each thread taking its
+     * own share first, then the others' remaining items (see {@link #forEachPiece}): {@code chunk.run(thread, i, i + 1)} for each item i. On the
      * caller's thread alone unless there are at least as many items as threads.
      */
     public void forEachItemPiece(int n, Chunk chunk) {
@@ -206,21 +208,30 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * The task every thread runs for {@link #forEachPiece}: take the next piece until none is left, or until a piece
-     * at or below it has failed. Each thread takes pieces in increasing order, so its first failure is its lowest;
-     * the pass reports the lowest over the threads.
+     * The task every thread runs for {@link #forEachPiece}: the pieces are dealt as the static split would (thread t
+     * owns the t-th contiguous run of them), each thread takes its own in order, then, when they are gone, takes the
+     * next ones of the others' runs in turn. On a quiet machine every thread does its own run, with the cache affinity of
+     * the static split from pass to pass; a thread that falls behind has its last pieces done by the others. A thread
+     * stops at its first failure, and no thread starts a piece above the lowest failed so far; each run is taken in
+     * increasing order, so every piece below the lowest failing one is done, and the pass reports that one.
      */
     private static final class Pieces implements Chunk {
-        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        /** Ints between two threads' counters: 64 bytes, so they do not share a cache line. */
+        private static final int STRIDE = 16;
+        private final int size;
+        private final java.util.concurrent.atomic.AtomicIntegerArray next;
+        private final int[] end;
         private final java.util.concurrent.atomic.AtomicInteger stopAt = new java.util.concurrent.atomic.AtomicInteger();
         private final int[] failedPiece;
         private final RuntimeException[] failure;
         private int n;
         private int length;
-        private int count;
         private Chunk chunk;
 
         Pieces(int size) {
+            this.size = size;
+            this.next = new java.util.concurrent.atomic.AtomicIntegerArray(size * STRIDE);
+            this.end = new int[size];
             this.failedPiece = new int[size];
             this.failure = new RuntimeException[size];
         }
@@ -228,9 +239,12 @@ public final class Workers implements AutoCloseable {
         void prepare(int n, int length, Chunk chunk) {
             this.n = n;
             this.length = length;
-            this.count = (int) (((long) n + length - 1) / length);
+            int count = (int) (((long) n + length - 1) / length);
             this.chunk = chunk;
-            next.set(0);
+            for (int t = 0; t < size; t++) {
+                next.set(t * STRIDE, (int) ((long) count * t / size));
+                end[t] = (int) ((long) count * (t + 1) / size);
+            }
             stopAt.set(count);
             java.util.Arrays.fill(failedPiece, Integer.MAX_VALUE);
             java.util.Arrays.fill(failure, null);
@@ -238,15 +252,18 @@ public final class Workers implements AutoCloseable {
 
         @Override
         public void run(int thread, int ignoredFrom, int ignoredTo) {
-            for (int p; (p = next.getAndIncrement()) < stopAt.get(); ) {
-                int from = p * length;   // count * length < n + length: no overflow for n < 2^31 − length
-                try {
-                    chunk.run(thread, from, Math.min(n, from + length));
-                } catch (RuntimeException e) {
-                    failedPiece[thread] = p;
-                    failure[thread] = e;
-                    stopAt.accumulateAndGet(p, Math::min);
-                    return;
+            for (int k = 0; k < size; k++) {
+                int owner = (thread + k) % size;
+                for (int p; (p = next.getAndIncrement(owner * STRIDE)) < end[owner] && p < stopAt.get(); ) {
+                    int from = p * length;   // pieces * length < n + length: no overflow for n < 2^31 − length
+                    try {
+                        chunk.run(thread, from, Math.min(n, from + length));
+                    } catch (RuntimeException e) {
+                        failedPiece[thread] = p;
+                        failure[thread] = e;
+                        stopAt.accumulateAndGet(p, Math::min);
+                        return;
+                    }
                 }
             }
         }

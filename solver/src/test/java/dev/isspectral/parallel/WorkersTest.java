@@ -141,8 +141,8 @@ class WorkersTest {
     }
 
     /**
-     * A thread held up in its first piece does not hold up the rest: the other thread takes every other piece (with a
-     * static split it could not, and the latch below would time out).
+     * A thread held up in its first piece does not hold up the rest: the other thread does its own share, then takes
+     * the held thread's remaining pieces (with a static split it could not, and the latch below would time out).
      */
     @Test
     void aSlowThreadLeavesItsPiecesToTheOthers() throws Exception {
@@ -151,9 +151,11 @@ class WorkersTest {
             int count = -Math.floorDiv(-n, n / (2 * Workers.PIECES_PER_THREAD));
             java.util.concurrent.CountDownLatch othersDone = new java.util.concurrent.CountDownLatch(count - 1);
             java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger(-1);
+            int[] heldFrom = new int[1];
             int[] byThread = new int[2];
             team.forEachPiece(n, 1, (thread, from, to) -> {
                 if (held.compareAndSet(-1, thread)) {
+                    heldFrom[0] = from;
                     try {   // the first piece taken waits until the other thread has done all the rest
                         assertTrue(othersDone.await(60, java.util.concurrent.TimeUnit.SECONDS), "the rest were not taken");
                     } catch (InterruptedException e) {
@@ -167,6 +169,8 @@ class WorkersTest {
                 }
             });
             assertEquals(1, byThread[held.get()], "the held thread ran its first piece only");
+            // the first piece anyone takes is the first of that thread's own share (the static split's half)
+            assertEquals(held.get() == 0 ? 0 : n / 2, heldFrom[0]);
             assertEquals(count - 1, byThread[1 - held.get()], "the other thread ran all the others");
         }
     }
