@@ -104,9 +104,23 @@ public final class Workers implements AutoCloseable {
         return SHARED.computeIfAbsent(size, Workers::new);
     }
 
-    /** Whether {@link #forEachChunk(int, int, Chunk)} would split {@code n} elements of this grain. */
+    /**
+     * Whether {@link #forEachChunk(int, int, Chunk)} (and {@link #forEachPiece}) would split {@code n} elements of this
+     * grain.
+     */
     public boolean splits(int n, int grain) {
         return size > 1 && n >= 2 * size && n / size >= grain;
+    }
+
+    /** Whether {@link #forEachItem} (and {@link #forEachItemPiece}) would split {@code n} items: one per thread at least. */
+    private boolean splitsItems(int n) {
+        return size > 1 && n >= size;
+    }
+
+    private static void requireGrain(int grain) {
+        if (grain < 1) {
+            throw new IllegalArgumentException("grain = " + grain + "; must be >= 1");
+        }
     }
 
     /**
@@ -144,10 +158,8 @@ public final class Workers implements AutoCloseable {
      * thread runs [0, n) as chunk 0. A pointwise kernel gives the same bits either way.
      */
     public void forEachChunk(int n, int grain, Chunk chunk) {
-        if (grain < 1) {
-            throw new IllegalArgumentException("grain = " + grain + "; must be >= 1");
-        }
-        if (size == 1 || n < 2 * size || n / size < grain) {
+        requireGrain(grain);
+        if (!splits(n, grain)) {
             chunk.run(0, 0, n);
             return;
         }
@@ -168,10 +180,8 @@ public final class Workers implements AutoCloseable {
      * rethrown after the pass, as a pass over the pieces in order would have thrown it; pieces after it may not run.
      */
     public void forEachPiece(int n, int grain, Chunk chunk) {
-        if (grain < 1) {
-            throw new IllegalArgumentException("grain = " + grain + "; must be >= 1");
-        }
-        if (size == 1 || n < 2 * size || n / size < grain) {
+        requireGrain(grain);
+        if (!splits(n, grain)) {
             chunk.run(0, 0, n);
             return;
         }
@@ -188,7 +198,7 @@ public final class Workers implements AutoCloseable {
      * caller's thread alone unless there are at least as many items as threads.
      */
     public void forEachItemPiece(int n, Chunk chunk) {
-        if (size == 1 || n < size) {
+        if (!splitsItems(n)) {
             chunk.run(0, 0, n);
             return;
         }
@@ -294,7 +304,7 @@ public final class Workers implements AutoCloseable {
      * transform, where two items over two threads already pay ({@link #forEachChunk(int, Chunk)} wants two per thread).
      */
     public void forEachItem(int n, Chunk chunk) {
-        if (size == 1 || n < size) {
+        if (!splitsItems(n)) {
             chunk.run(0, 0, n);
             return;
         }
