@@ -60,6 +60,10 @@ public final class PrimitiveRecovery {
     private final Task task = new Task();
     private long totalIterations;
     private int maxIterations;
+    /** Whether the usual two rounds run lane-wise ({@link #twoRounds}); off only in tests, to compare against. */
+    private boolean usualRoundsLaneWise = true;
+    private final long[] chunkUsual;
+    private long usualPoints;
     private long step;
     private int stage;
 
@@ -87,6 +91,7 @@ public final class PrimitiveRecovery {
         this.workers = workers;
         this.chunkIterations = new long[workers.size()];
         this.chunkMaxIterations = new int[workers.size()];
+        this.chunkUsual = new long[workers.size()];
         String method = System.getProperty(METHOD_PROPERTY, "newton");
         if (!method.equals("newton") && !method.equals("fixed-point")) {
             throw new IllegalArgumentException("system property " + METHOD_PROPERTY + " = '" + method
@@ -111,6 +116,8 @@ public final class PrimitiveRecovery {
         final boolean[] useNewton = new boolean[LANE_TILE];
         final boolean[] fromNewton = new boolean[LANE_TILE];
         final boolean[] pending = new boolean[LANE_TILE];
+        /** Whether a point's first round of {@link #twoRounds} went as usual (a Newton step to w with |w| < 1). */
+        final boolean[] usual = new boolean[LANE_TILE];
         final double[] lastResidual = new double[LANE_TILE];
         // G at the last admissible point reached by a plain step, to fall back to
         final double[] gx = new double[LANE_TILE];
@@ -120,6 +127,24 @@ public final class PrimitiveRecovery {
         final int[] newton = new int[LANE_TILE];
         final double[] energy = new double[LANE_TILE];
         final double[] scale = new double[LANE_TILE];
+
+        /** The first of the n points still pending, n if none. */
+        int firstPending(int n) {
+            int q = 0;
+            while (q < n && !pending[q]) {
+                q++;
+            }
+            return q;
+        }
+
+        /** One past the last of the n points still pending, 0 if none. */
+        int endPending(int n) {
+            int q = n;
+            while (q > 0 && !pending[q - 1]) {
+                q--;
+            }
+            return q;
+        }
 
         /** The state of n points before their first round: pending, no iteration, Newton steps as the method says. */
         void reset(int n, boolean newtonSteps) {
@@ -175,6 +200,51 @@ public final class PrimitiveRecovery {
         final double[] mz = lines.allocate(LANE_TILE);
         final double[] m2 = lines.allocate(LANE_TILE);
         final double[] root = lines.allocate(LANE_TILE);
+        // the lane-wise Newton step of the usual two rounds (twoRounds): the residual G(v) − v, the step's
+        // intermediates in the order of newtonStep and solve, and the new velocity w = v + δ
+        final double[] rx = lines.allocate(LANE_TILE);
+        final double[] ry = lines.allocate(LANE_TILE);
+        final double[] rz = lines.allocate(LANE_TILE);
+        final double[] d = lines.allocate(LANE_TILE);
+        final double[] ds = lines.allocate(LANE_TILE);
+        final double[] sigmaE = lines.allocate(LANE_TILE);
+        final double[] sigmaM2 = lines.allocate(LANE_TILE);
+        final double[] qx = lines.allocate(LANE_TILE);
+        final double[] qy = lines.allocate(LANE_TILE);
+        final double[] qz = lines.allocate(LANE_TILE);
+        final double[] zx = lines.allocate(LANE_TILE);
+        final double[] zy = lines.allocate(LANE_TILE);
+        final double[] zzz = lines.allocate(LANE_TILE);
+        final double[] ax = lines.allocate(LANE_TILE);
+        final double[] ay = lines.allocate(LANE_TILE);
+        final double[] az = lines.allocate(LANE_TILE);
+        final double[] a11 = lines.allocate(LANE_TILE);
+        final double[] a12 = lines.allocate(LANE_TILE);
+        final double[] a13 = lines.allocate(LANE_TILE);
+        final double[] a21 = lines.allocate(LANE_TILE);
+        final double[] a22 = lines.allocate(LANE_TILE);
+        final double[] a23 = lines.allocate(LANE_TILE);
+        final double[] a31 = lines.allocate(LANE_TILE);
+        final double[] a32 = lines.allocate(LANE_TILE);
+        final double[] a33 = lines.allocate(LANE_TILE);
+        final double[] c11 = lines.allocate(LANE_TILE);
+        final double[] c12 = lines.allocate(LANE_TILE);
+        final double[] c13 = lines.allocate(LANE_TILE);
+        final double[] inverseDet = lines.allocate(LANE_TILE);
+        final double[] wx = lines.allocate(LANE_TILE);
+        final double[] wy = lines.allocate(LANE_TILE);
+        final double[] wz = lines.allocate(LANE_TILE);
+        // G(v) = (v/M) M̃ and what the decisions of a round read: max_i |G(v) − v|, ε, the bound of the plain step's
+        // next change, the admissibility limit Ẽ + Π/(1 + c_s²), |w|²
+        final double[] gx = lines.allocate(LANE_TILE);
+        final double[] gy = lines.allocate(LANE_TILE);
+        final double[] gz = lines.allocate(LANE_TILE);
+        final double[] change = lines.allocate(LANE_TILE);
+        final double[] energy = lines.allocate(LANE_TILE);
+        final double[] stress = lines.allocate(LANE_TILE);
+        final double[] bound = lines.allocate(LANE_TILE);
+        final double[] limit = lines.allocate(LANE_TILE);
+        final double[] w2 = lines.allocate(LANE_TILE);
 
         /** Whether every array still starts a 64-byte line (a garbage collection may have moved them since). */
         boolean onLines() {
@@ -210,6 +280,144 @@ public final class PrimitiveRecovery {
             System.arraycopy(u[2], from + lo, t0y, lo, n);
             System.arraycopy(u[3], from + lo, t0z, lo, n);
             System.arraycopy(u[4], from + lo, bulk, lo, n);
+        }
+
+        /** The map at w instead of v for entries [0, n) (the inputs are those of the first round). */
+        void evaluateAtW(int n) {
+            System.arraycopy(wx, 0, vx, 0, n);
+            System.arraycopy(wy, 0, vy, 0, n);
+            System.arraycopy(wz, 0, vz, 0, n);
+            map(0, n);
+        }
+
+        /**
+         * From the map at v (entries [0, n)), as if every point were admissible: the residual r = G(v) − v with
+         * G(v) = root · M̃, and the Newton step of {@link #newtonStep} and {@link #solve} for every point, w = v + δ
+         * (constant c_s² {@code c2}). The same operations in the same order as those two methods, split into loops
+         * short enough for C2 to vectorize, each intermediate rounded to a double as there: the same bits.
+         */
+        void newtonLanes(int n, double c2) {
+            for (int q = 0; q < n; q++) {
+                rx[q] = gx[q] - vx[q];
+                ry[q] = gy[q] - vy[q];
+                rz[q] = gz[q] - vz[q];
+            }
+            for (int q = 0; q < n; q++) {
+                d[q] = 1 - c2 * m2[q] * root[q] * root[q];
+            }
+            for (int q = 0; q < n; q++) {
+                ds[q] = d[q] * root[q];
+                sigmaE[q] = -root[q] * root[q] * (1 + c2);
+                sigmaM2[q] = root[q] * root[q] * root[q] * c2;
+            }
+            for (int q = 0; q < n; q++) {
+                qx[q] = p0x[q] * inverseTransverse[q];
+                qy[q] = p0y[q] * inverseTransverse[q];
+                qz[q] = p0z[q] * inverseTransverse[q];
+            }
+            for (int q = 0; q < n; q++) {
+                zx[q] = xz[q] + 2 * vz[q] * qx[q];
+                zy[q] = yz[q] + 2 * vz[q] * qy[q];
+            }
+            for (int q = 0; q < n; q++) {
+                zzz[q] = zz[q] + 2 * vz[q] * qz[q];
+            }
+            for (int q = 0; q < n; q++) {
+                ax[q] = -2 * (sigmaE[q] * qx[q] + sigmaM2[q] * (xx[q] * mx[q] + xy[q] * my[q] + zx[q] * mz[q]));
+            }
+            for (int q = 0; q < n; q++) {
+                ay[q] = -2 * (sigmaE[q] * qy[q] + sigmaM2[q] * (xy[q] * mx[q] + yy[q] * my[q] + zy[q] * mz[q]));
+            }
+            for (int q = 0; q < n; q++) {
+                az[q] = -2 * (sigmaE[q] * qz[q] + sigmaM2[q] * (xz[q] * mx[q] + yz[q] * my[q] + zzz[q] * mz[q]));
+            }
+            matrixLanes(n);
+            for (int q = 0; q < n; q++) {
+                c11[q] = a22[q] * a33[q] - a23[q] * a32[q];
+                c12[q] = a23[q] * a31[q] - a21[q] * a33[q];
+            }
+            for (int q = 0; q < n; q++) {
+                c13[q] = a21[q] * a32[q] - a22[q] * a31[q];
+            }
+            for (int q = 0; q < n; q++) {
+                inverseDet[q] = d[q] / (a11[q] * c11[q] + a12[q] * c12[q] + a13[q] * c13[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                wx[q] = vx[q] + (c11[q] * rx[q] + (a13[q] * a32[q] - a12[q] * a33[q]) * ry[q]
+                        + (a12[q] * a23[q] - a13[q] * a22[q]) * rz[q]) * inverseDet[q];
+            }
+            for (int q = 0; q < n; q++) {
+                wy[q] = vy[q] + (c12[q] * rx[q] + (a11[q] * a33[q] - a13[q] * a31[q]) * ry[q]
+                        + (a13[q] * a21[q] - a11[q] * a23[q]) * rz[q]) * inverseDet[q];
+            }
+            for (int q = 0; q < n; q++) {
+                wz[q] = vz[q] + (c13[q] * rx[q] + (a12[q] * a31[q] - a11[q] * a32[q]) * ry[q]
+                        + (a11[q] * a22[q] - a12[q] * a21[q]) * rz[q]) * inverseDet[q];
+            }
+        }
+
+        /**
+         * G(v) = root · M̃, ε = Ẽ − M² root, the change max_i |G(v) − v| and the admissibility limit of
+         * {@link #closedFormAdmissible} for entries [0, n), as {@link #recoverTile} computes them per point.
+         */
+        void decisionLanes(int n, double cs2) {
+            for (int q = 0; q < n; q++) {
+                gx[q] = root[q] * mx[q];
+                gy[q] = root[q] * my[q];
+                gz[q] = root[q] * mz[q];
+            }
+            for (int q = 0; q < n; q++) {
+                energy[q] = energyTilde[q] - m2[q] * root[q];
+            }
+            for (int q = 0; q < n; q++) {
+                change[q] = Math.max(Math.abs(gx[q] - vx[q]), Math.max(Math.abs(gy[q] - vy[q]), Math.abs(gz[q] - vz[q])));
+            }
+            for (int q = 0; q < n; q++) {
+                limit[q] = energyTilde[q] + bulk[q] / (1 + cs2);
+            }
+        }
+
+        /** The bound 4 (v/M) |π| change / (1 − v_z²) of the plain step's next change, and |w|², entries [0, n). */
+        void plainBoundLanes(int n) {
+            for (int q = 0; q < n; q++) {
+                stress[q] = Math.abs(xx[q]) + Math.abs(yy[q]) + Math.abs(zz[q])
+                        + 2 * (Math.abs(xy[q]) + Math.abs(xz[q]) + Math.abs(yz[q]));
+            }
+            for (int q = 0; q < n; q++) {
+                bound[q] = 4 * root[q] * stress[q] * inverseTransverse[q] * change[q];
+            }
+            for (int q = 0; q < n; q++) {
+                w2[q] = wx[q] * wx[q] + wy[q] * wy[q] + wz[q] * wz[q];
+            }
+        }
+
+        /** Whether entry q is admissible (step 2), from the lanes' limit: {@link #closedFormAdmissible}'s test. */
+        boolean admissible(int q) {
+            double l = limit[q];
+            return energyTilde[q] > 0 & l > 0 & m2[q] < l * l;
+        }
+
+        /** The matrix d A of {@link #solve}, entries [0, n). */
+        private void matrixLanes(int n) {
+            for (int q = 0; q < n; q++) {
+                a11[q] = d[q] + ds[q] * xx[q] - mx[q] * ax[q];
+                a12[q] = ds[q] * xy[q] - mx[q] * ay[q];
+            }
+            for (int q = 0; q < n; q++) {
+                a13[q] = ds[q] * xz[q] - mx[q] * az[q];
+                a21[q] = ds[q] * xy[q] - my[q] * ax[q];
+            }
+            for (int q = 0; q < n; q++) {
+                a22[q] = d[q] + ds[q] * yy[q] - my[q] * ay[q];
+                a23[q] = ds[q] * yz[q] - my[q] * az[q];
+            }
+            for (int q = 0; q < n; q++) {
+                a31[q] = ds[q] * zx[q] - mz[q] * ax[q];
+                a32[q] = ds[q] * zy[q] - mz[q] * ay[q];
+            }
+            for (int q = 0; q < n; q++) {
+                a33[q] = d[q] + ds[q] * zzz[q] - mz[q] * az[q];
+            }
         }
 
         /** The map at the tile's inputs and v, entries [lo, hi). */
@@ -273,6 +481,17 @@ public final class PrimitiveRecovery {
         return totalIterations;
     }
 
+    /** Points of the last call finished by the lane-wise two rounds ({@link #twoRounds}). */
+    long lastUsualPoints() {
+        return usualPoints;
+    }
+
+    /** This recovery with every point iterated by {@link #recoverTile}'s rounds alone (for tests that compare). */
+    PrimitiveRecovery withoutLaneWiseTwoRounds() {
+        usualRoundsLaneWise = false;
+        return this;
+    }
+
     /** Largest iteration count of any point in the last call. */
     public int lastMaxIterations() {
         return maxIterations;
@@ -296,6 +515,7 @@ public final class PrimitiveRecovery {
     public void recover(Workers.Chunk producer, double[][] u, Primitives out) {
         java.util.Arrays.fill(chunkIterations, 0);
         java.util.Arrays.fill(chunkMaxIterations, 0);
+        java.util.Arrays.fill(chunkUsual, 0);
         task.prepare(u, out, producer);
         try {
             workers.forEachPiece(u[0].length, Workers.HEAVY_GRAIN, task);
@@ -304,14 +524,18 @@ public final class PrimitiveRecovery {
         }
         long total = 0;
         int max = 0;
+        long usual = 0;
         for (int c = 0; c < workers.size(); c++) {
             total += chunkIterations[c];
             max = Math.max(max, chunkMaxIterations[c]);
+            usual += chunkUsual[c];
             chunkIterations[c] = 0;
             chunkMaxIterations[c] = 0;
+            chunkUsual[c] = 0;
         }
         totalIterations = total;
         maxIterations = max;
+        usualPoints = usual;
     }
 
     /** The recovery of one call as a prepared worker task: {@link #prepare} takes the state, the output and the producer. */
@@ -350,12 +574,25 @@ public final class PrimitiveRecovery {
     }
 
     /**
-     * Recovers the points [from, to) in tiles of {@link #LANE_TILE} ({@link #recoverTile}) and adds their iteration
-     * counts to the chunk's statistics.
+     * Recovers the points [from, to) in tiles of {@link #LANE_TILE} and adds their iteration counts to the chunk's
+     * statistics: the points that take the usual two rounds by {@link #twoRounds} (shear evolved, constant c_s²,
+     * Newton steps), all others by the rounds of {@link #recoverTile}.
      */
     private void recoverChunk(int chunk, int from, int to, double[][] u, Primitives out) {
+        TileState st = tiles[chunk];
         for (int t0 = from; t0 < to; t0 += LANE_TILE) {
-            recoverTile(chunk, t0, Math.min(to, t0 + LANE_TILE), u, out);
+            int n = Math.min(to, t0 + LANE_TILE) - t0;
+            st.reset(n, newton);
+            int usual = lanes && closedForm && newton && usualRoundsLaneWise
+                    ? twoRounds(st, t0, n, u, out, newtonSteps[chunk]) : 0;
+            if (usual > 0) {
+                chunkUsual[chunk] += usual;
+                chunkIterations[chunk] += 2L * usual;
+                chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], 2);
+            }
+            if (usual < n) {
+                recoverTile(chunk, t0, t0 + n, u, out);
+            }
         }
     }
 
@@ -381,15 +618,14 @@ public final class PrimitiveRecovery {
         LaneMap map = st.map;
         double[] delta = newtonSteps[chunk];
         int n = to - from;
-        st.reset(n, newton);
         long total = 0;
         int max = 0;
-        int lo = 0;
-        int hi = n;                          // the points not yet done lie in [lo, hi)
+        int lo = st.firstPending(n);
+        int hi = st.endPending(n);           // the points not yet done lie in [lo, hi)
         int failAt = n;                      // the first point that failed, and its failure
         RecoveryException failure = null;
         while (lo < hi) {
-            if (lanes) {   // the first round: lo = 0 not yet iterated; later, lo is a point a round iterated
+            if (lanes) {   // a first round when no point of [lo, hi) has been iterated yet, else a later one
                 map.evaluate(u, out, from, lo, hi, st.iterations[lo] == 0);
             }
             int nextLo = hi;
@@ -495,6 +731,58 @@ public final class PrimitiveRecovery {
         }
         chunkIterations[chunk] += total;
         chunkMaxIterations[chunk] = Math.max(chunkMaxIterations[chunk], max);
+    }
+
+    /**
+     * The two rounds most points take (a first evaluation of G at the guess, a Newton step, a second evaluation that
+     * meets the tolerance), for the whole tile lane-wise: G at v, the Newton step of every point
+     * ({@link LaneMap#newtonLanes}), G at w = v + δ. A point is finished here only if each of {@link #recoverTile}'s
+     * decisions went the usual way: shear present, admissible at v, change above the tolerance, the Newton step taken
+     * (the plain step's contraction bound not enough) and |w| < 1, admissible at w, change at w within the tolerance,
+     * ε finite and positive. Those decisions on the same values (the same bits) are what {@link #recoverTile} takes,
+     * so such a point's result and its count of two evaluations are those of its rounds there. Every other point is
+     * left pending with its guess untouched, for {@link #recoverTile}'s rounds from the start. Constant c_s² only.
+     *
+     * @return the points finished
+     */
+    private int twoRounds(TileState st, int from, int n, double[][] u, Primitives out, double[] dependent) {
+        LaneMap map = st.map;
+        map.evaluate(u, out, from, 0, n, true);
+        map.decisionLanes(n, cs2);
+        map.newtonLanes(n, cs2);
+        map.plainBoundLanes(n);
+        boolean[] usual = st.usual;
+        for (int q = 0; q < n; q++) {
+            usual[q] = StressTensor.anyShear(map.xx[q], map.yy[q], map.xy[q], map.xz[q], map.yz[q])
+                    & map.admissible(q) & map.change[q] > VELOCITY_TOLERANCE
+                    & !(map.bound[q] <= 0.5 * VELOCITY_TOLERANCE) & map.w2[q] < 1;
+        }
+        map.evaluateAtW(n);
+        map.decisionLanes(n, cs2);
+        int done = 0;
+        for (int q = 0; q < n; q++) {
+            double energy = map.energy[q];
+            boolean finished = usual[q] & map.admissible(q) & map.change[q] <= VELOCITY_TOLERANCE
+                    & energy > 0 & energy != Double.POSITIVE_INFINITY;
+            usual[q] = finished;
+            done += finished ? 1 : 0;
+        }
+        if (done == n && !storeDependentShear) {
+            System.arraycopy(map.energy, 0, out.energyDensity, from, n);
+            System.arraycopy(map.gx, 0, out.vx, from, n);
+            System.arraycopy(map.gy, 0, out.vy, from, n);
+            System.arraycopy(map.gz, 0, out.vz, from, n);
+            java.util.Arrays.fill(st.pending, 0, n, false);
+            return n;
+        }
+        for (int q = 0; q < n; q++) {
+            if (usual[q]) {
+                store(out, from + q, map.energy[q], map.gx[q], map.gy[q], map.gz[q], map.zz[q], map.xx[q], map.yy[q],
+                        map.xy[q], map.xz[q], map.yz[q], true, dependent);
+                st.pending[q] = false;
+            }
+        }
+        return done;
     }
 
     /**
