@@ -234,6 +234,9 @@ public final class PrimitiveRecovery {
         final double[] wx = lines.allocate(LANE_TILE);
         final double[] wy = lines.allocate(LANE_TILE);
         final double[] wz = lines.allocate(LANE_TILE);
+        // partial sums of the longer expressions, each rounded to a double as in the one expression
+        final double[] partA = lines.allocate(LANE_TILE);
+        final double[] partB = lines.allocate(LANE_TILE);
         // G(v) = (v/M) M̃ and what the decisions of a round read: max_i |G(v) − v|, ε, the bound of the plain step's
         // next change, the admissibility limit Ẽ + Π/(1 + c_s²), |w|²
         final double[] gx = lines.allocate(LANE_TILE);
@@ -297,11 +300,9 @@ public final class PrimitiveRecovery {
          * short enough for C2 to vectorize, each intermediate rounded to a double as there: the same bits.
          */
         void newtonLanes(int n, double c2) {
-            for (int q = 0; q < n; q++) {
-                rx[q] = gx[q] - vx[q];
-                ry[q] = gy[q] - vy[q];
-                rz[q] = gz[q] - vz[q];
-            }
+            difference(n, gx, vx, rx);
+            difference(n, gy, vy, ry);
+            difference(n, gz, vz, rz);
             for (int q = 0; q < n; q++) {
                 d[q] = 1 - c2 * m2[q] * root[q] * root[q];
             }
@@ -322,37 +323,71 @@ public final class PrimitiveRecovery {
             for (int q = 0; q < n; q++) {
                 zzz[q] = zz[q] + 2 * vz[q] * qz[q];
             }
+            // a_i = −2 (σ_E q_i + σ_M2 (P M̃)_i), the row product summed left to right
+            rowProduct(n, xx, xy, zx, ax);
+            rowProduct(n, xy, yy, zy, ay);
+            rowProduct(n, xz, yz, zzz, az);
             for (int q = 0; q < n; q++) {
-                ax[q] = -2 * (sigmaE[q] * qx[q] + sigmaM2[q] * (xx[q] * mx[q] + xy[q] * my[q] + zx[q] * mz[q]));
+                ax[q] = -2 * (sigmaE[q] * qx[q] + sigmaM2[q] * ax[q]);
             }
             for (int q = 0; q < n; q++) {
-                ay[q] = -2 * (sigmaE[q] * qy[q] + sigmaM2[q] * (xy[q] * mx[q] + yy[q] * my[q] + zy[q] * mz[q]));
+                ay[q] = -2 * (sigmaE[q] * qy[q] + sigmaM2[q] * ay[q]);
             }
             for (int q = 0; q < n; q++) {
-                az[q] = -2 * (sigmaE[q] * qz[q] + sigmaM2[q] * (xz[q] * mx[q] + yz[q] * my[q] + zzz[q] * mz[q]));
+                az[q] = -2 * (sigmaE[q] * qz[q] + sigmaM2[q] * az[q]);
             }
             matrixLanes(n);
+            cofactor(n, a22, a33, a23, a32, c11);
+            cofactor(n, a23, a31, a21, a33, c12);
+            cofactor(n, a21, a32, a22, a31, c13);
             for (int q = 0; q < n; q++) {
-                c11[q] = a22[q] * a33[q] - a23[q] * a32[q];
-                c12[q] = a23[q] * a31[q] - a21[q] * a33[q];
+                partA[q] = a11[q] * c11[q] + a12[q] * c12[q];
             }
             for (int q = 0; q < n; q++) {
-                c13[q] = a21[q] * a32[q] - a22[q] * a31[q];
+                inverseDet[q] = d[q] / (partA[q] + a13[q] * c13[q]);
+            }
+            stepComponent(n, vx, c11, a13, a32, a12, a33, a12, a23, a13, a22, wx);
+            stepComponent(n, vy, c12, a11, a33, a13, a31, a13, a21, a11, a23, wy);
+            stepComponent(n, vz, c13, a12, a31, a11, a32, a11, a22, a12, a21, wz);
+        }
+
+        /** out = a − b, entries [0, n). */
+        private void difference(int n, double[] a, double[] b, double[] out) {
+            for (int q = 0; q < n; q++) {
+                out[q] = a[q] - b[q];
+            }
+        }
+
+        /** out = (r1 M̃x + r2 M̃y) + r3 M̃z, entries [0, n). */
+        private void rowProduct(int n, double[] r1, double[] r2, double[] r3, double[] out) {
+            for (int q = 0; q < n; q++) {
+                out[q] = r1[q] * mx[q] + r2[q] * my[q];
             }
             for (int q = 0; q < n; q++) {
-                inverseDet[q] = d[q] / (a11[q] * c11[q] + a12[q] * c12[q] + a13[q] * c13[q]);
+                out[q] = out[q] + r3[q] * mz[q];
             }
+        }
+
+        /** out = a b − c d, entries [0, n). */
+        private void cofactor(int n, double[] a, double[] b, double[] c, double[] d, double[] out) {
             for (int q = 0; q < n; q++) {
-                wx[q] = vx[q] + (c11[q] * rx[q] + (a13[q] * a32[q] - a12[q] * a33[q]) * ry[q]
-                        + (a12[q] * a23[q] - a13[q] * a22[q]) * rz[q]) * inverseDet[q];
+                out[q] = a[q] * b[q] - c[q] * d[q];
             }
+        }
+
+        /**
+         * w = v + (cf r_x + (a b − c e) r_y + (f g − h k) r_z) · inverseDet, entries [0, n): one component of
+         * {@link #solve}'s step added to v, the sum left to right.
+         */
+        private void stepComponent(int n, double[] v, double[] cf, double[] a, double[] b, double[] c, double[] e,
+                                   double[] f, double[] g, double[] h, double[] k, double[] w) {
+            cofactor(n, a, b, c, e, partA);
             for (int q = 0; q < n; q++) {
-                wy[q] = vy[q] + (c12[q] * rx[q] + (a11[q] * a33[q] - a13[q] * a31[q]) * ry[q]
-                        + (a13[q] * a21[q] - a11[q] * a23[q]) * rz[q]) * inverseDet[q];
+                partA[q] = cf[q] * rx[q] + partA[q] * ry[q];
             }
+            cofactor(n, f, g, h, k, partB);
             for (int q = 0; q < n; q++) {
-                wz[q] = vz[q] + (c13[q] * rx[q] + (a12[q] * a31[q] - a11[q] * a32[q]) * ry[q]
-                        + (a11[q] * a22[q] - a12[q] * a21[q]) * rz[q]) * inverseDet[q];
+                w[q] = v[q] + (partA[q] + partB[q] * rz[q]) * inverseDet[q];
             }
         }
 
