@@ -769,12 +769,12 @@ public final class PrimitiveRecovery {
     }
 
     /**
-     * The two rounds most points take (a first evaluation of G at the guess, a Newton step, a second evaluation that
-     * meets the tolerance), for the whole tile lane-wise: G at v, the Newton step of every point
-     * ({@link LaneMap#newtonLanes}), G at w = v + δ. A point is finished here only if each of {@link #recoverTile}'s
-     * decisions went the usual way: shear present, admissible at v, change above the tolerance, the Newton step taken
-     * (the plain step's contraction bound not enough) and |w| < 1, admissible at w, change at w within the tolerance,
-     * ε finite and positive. Those decisions on the same values (the same bits) are what {@link #recoverTile} takes,
+     * The two rounds most points take (a first evaluation of G at the guess, a step, a second evaluation that meets
+     * the tolerance), for the whole tile lane-wise: G at v, the Newton step of every point ({@link LaneMap#newtonLanes}),
+     * G at w, where w = G(v) if the plain step's contraction bound says it suffices, else w = v + δ. A point is finished
+     * here only if each of {@link #recoverTile}'s decisions went the usual way: shear present, admissible at v, change
+     * above the tolerance, the plain step or a Newton step with |w| < 1, admissible at w, change at w within the
+     * tolerance, ε finite and positive. Those decisions on the same values (the same bits) are what {@link #recoverTile} takes,
      * so such a point's result and its count of two evaluations are those of its rounds there. Every other point is
      * left pending with its guess untouched, for {@link #recoverTile}'s rounds from the start. Constant c_s² only.
      *
@@ -788,9 +788,14 @@ public final class PrimitiveRecovery {
         map.plainBoundLanes(n);
         boolean[] usual = st.usual;
         for (int q = 0; q < n; q++) {
+            boolean plainSuffices = map.bound[q] <= 0.5 * VELOCITY_TOLERANCE;
+            if (plainSuffices) {   // recoverTile's plain step: w = G(v)
+                map.wx[q] = map.gx[q];
+                map.wy[q] = map.gy[q];
+                map.wz[q] = map.gz[q];
+            }
             usual[q] = StressTensor.anyShear(map.xx[q], map.yy[q], map.xy[q], map.xz[q], map.yz[q])
-                    & map.admissible(q) & map.change[q] > VELOCITY_TOLERANCE
-                    & !(map.bound[q] <= 0.5 * VELOCITY_TOLERANCE) & map.w2[q] < 1;
+                    & map.admissible(q) & map.change[q] > VELOCITY_TOLERANCE & (plainSuffices | map.w2[q] < 1);
         }
         map.evaluateAtW(n);
         map.decisionLanes(n, cs2);
