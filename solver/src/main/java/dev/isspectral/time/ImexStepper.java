@@ -586,6 +586,20 @@ public final class ImexStepper {
                     }
                     break;
                 }
+                case 3: {   // the default case's sum, term by term in the same order, as one loop C2 vectorizes
+                    double[] a0 = a[0];
+                    double[] a1 = a[1];
+                    double[] a2 = a[2];
+                    double w0 = w[0];
+                    double w1 = w[1];
+                    double w2 = w[2];
+                    for (int p = from; p < to; p++) {
+                        double sum = uf[p] + w0 * a0[p];
+                        sum += w1 * a1[p];
+                        o[p] = sum + w2 * a2[p];
+                    }
+                    break;
+                }
                 default: {
                     int count = termCounts[f];
                     for (int p = from; p < to; p++) {
