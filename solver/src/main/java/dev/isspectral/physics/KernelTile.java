@@ -10,6 +10,8 @@ import dev.isspectral.parallel.CacheLines;
  * when {@link #onLines} finds that a garbage collection moved them.
  */
 final class KernelTile {
+    /** ε of the tile's points, copied in by the state phase (as v is, into {@link #velocity}). */
+    final double[] energy;
     final double[] pressure;
     final double[] cs2;
     final double[] enthalpy;
@@ -57,6 +59,7 @@ final class KernelTile {
     private final CacheLines.Group lines = new CacheLines.Group();
 
     KernelTile(int n) {
+        energy = line(n);
         pressure = line(n);
         cs2 = line(n);
         enthalpy = line(n);
@@ -124,6 +127,6 @@ final class KernelTile {
 
     /** Doubles held per tile point. */
     static int doubles() {
-        return 5 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6 + 3 + 3 + 9 + 1 + 3 + 3 + 3 + 4 + 12;
+        return 6 + 4 + 1 + 4 + 10 + 12 + 1 + 10 + 4 + 3 + 6 + 3 + 3 + 9 + 1 + 3 + 3 + 3 + 4 + 12;
     }
 }

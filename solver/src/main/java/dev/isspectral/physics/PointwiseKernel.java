@@ -224,30 +224,46 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 1: P, c_s², ε + P, 1/γ = sqrt(1 − v²), u^μ = γ(1, v), s = (ε + P)/T. */
+        /**
+         * Phase 1: P, c_s², ε + P, 1/γ = sqrt(1 − v²), u^μ = γ(1, v), s = (ε + P)/T, as short loops over the tile
+         * (ε and v copied into it first, v for the kinematics too), each point's arithmetic as in the one-point formulas.
+         */
         private void state(KernelTile t, int from, int to) {
-            double[] energy = primitives.energyDensity;
-            double[] velocityX = primitives.vx;
-            double[] velocityY = primitives.vy;
-            double[] velocityZ = primitives.vz;
-            for (int p = from, q = 0; p < to; p++, q++) {
-                double e = energy[p];
-                double pressure = eos.pressure(e);
-                double h = e + pressure;
-                double vx = velocityX[p];
-                double vy = velocityY[p];
-                double vz = velocityZ[p];
-                double inverseGamma = Kinematics.inverseLorentzFactor(vx, vy, vz);
-                double gamma = 1.0 / inverseGamma;
-                t.pressure[q] = pressure;
-                t.cs2[q] = eos.soundSpeedSquared(e);
-                t.enthalpy[q] = h;
-                t.inverseGamma[q] = inverseGamma;
-                t.u[0][q] = gamma;
-                t.u[1][q] = gamma * vx;
-                t.u[2][q] = gamma * vy;
-                t.u[3][q] = gamma * vz;
-                t.entropy[q] = h / eos.temperature(e);
+            int n = to - from;
+            double[] e = t.energy;
+            double[] vx = t.velocity[0];
+            double[] vy = t.velocity[1];
+            double[] vz = t.velocity[2];
+            System.arraycopy(primitives.energyDensity, from, e, 0, n);
+            System.arraycopy(primitives.vx, from, vx, 0, n);
+            System.arraycopy(primitives.vy, from, vy, 0, n);
+            System.arraycopy(primitives.vz, from, vz, 0, n);
+            double[] pressure = t.pressure;
+            double[] h = t.enthalpy;
+            double[] inverseGamma = t.inverseGamma;
+            double[] gamma = t.u[0];
+            for (int q = 0; q < n; q++) {
+                pressure[q] = eos.pressure(e[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                t.cs2[q] = eos.soundSpeedSquared(e[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                h[q] = e[q] + pressure[q];
+            }
+            for (int q = 0; q < n; q++) {
+                inverseGamma[q] = Kinematics.inverseLorentzFactor(vx[q], vy[q], vz[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                gamma[q] = 1.0 / inverseGamma[q];
+            }
+            for (int q = 0; q < n; q++) {
+                t.u[1][q] = gamma[q] * vx[q];
+                t.u[2][q] = gamma[q] * vy[q];
+                t.u[3][q] = gamma[q] * vz[q];
+            }
+            for (int q = 0; q < n; q++) {
+                t.entropy[q] = h[q] / eos.temperature(e[q]);
             }
         }
 
@@ -298,26 +314,47 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 3: T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}, physics.md eq. 1.2. */
+        /**
+         * Phase 3: T^{iν} = (ε + P + Π) u^i u^ν + (P + Π) g^{iν} + π^{iν}, physics.md eq. 1.2, each component computed
+         * over the tile in a loop of its own (without bulk pressure ε + P and P themselves: adding Π = 0 to
+         * these positive values changes no bit) and copied into its flux array.
+         */
         private void fluxes(KernelTile t, int from, int to) {
-            double[] bulkField = y[Field.BULK.ordinal()];
+            int n = to - from;
+            double[] h = t.enthalpy;
+            double[] pressure = t.pressure;
+            if (bulk) {
+                double[] bulkPressure = t.bulkPressure;
+                System.arraycopy(y[Field.BULK.ordinal()], from, bulkPressure, 0, n);
+                h = t.productA;
+                pressure = t.productB;
+                for (int q = 0; q < n; q++) {
+                    h[q] = t.enthalpy[q] + bulkPressure[q];
+                    pressure[q] = t.pressure[q] + bulkPressure[q];
+                }
+            }
             double[][] u = t.u;
-            double[][] pi = t.pi;
+            double[] value = t.result;
             for (int i = 1; i <= 3; i++) {
                 for (int nu = 0; nu < 4; nu++) {
-                    double[] out = flux[4 * (i - 1) + nu];
                     double[] ui = u[i];
                     double[] uNu = u[nu];
-                    double[] piINu = pi[4 * i + nu];
-                    boolean diagonal = i == nu;
-                    for (int p = from, q = 0; p < to; p++, q++) {
-                        double bulkPressure = bulk ? bulkField[p] : 0.0;
-                        double enthalpy = t.enthalpy[q] + bulkPressure;
-                        double value = diagonal
-                                ? StressTensor.idealDiagonalFlux(enthalpy, ui[q], t.pressure[q] + bulkPressure)
-                                : StressTensor.idealFlux(enthalpy, ui[q], uNu[q]);
-                        out[p] = shear ? value + piINu[q] : value;
+                    if (i == nu) {
+                        for (int q = 0; q < n; q++) {
+                            value[q] = StressTensor.idealDiagonalFlux(h[q], ui[q], pressure[q]);
+                        }
+                    } else {
+                        for (int q = 0; q < n; q++) {
+                            value[q] = StressTensor.idealFlux(h[q], ui[q], uNu[q]);
+                        }
                     }
+                    if (shear) {
+                        double[] piINu = t.pi[4 * i + nu];
+                        for (int q = 0; q < n; q++) {
+                            value[q] = value[q] + piINu[q];
+                        }
+                    }
+                    System.arraycopy(value, 0, flux[4 * (i - 1) + nu], from, n);
                 }
             }
         }
@@ -329,10 +366,7 @@ public final class PointwiseKernel {
          * one-point formulas of {@link Kinematics}.
          */
         private void kinematics(KernelTile t, int from, int to) {
-            int n = to - from;
-            System.arraycopy(primitives.vx, from, t.velocity[0], 0, n);
-            System.arraycopy(primitives.vy, from, t.velocity[1], 0, n);
-            System.arraycopy(primitives.vz, from, t.velocity[2], 0, n);
+            int n = to - from;   // v is in the tile since the state phase
             for (int i = 0; i < 3; i++) {
                 System.arraycopy(gradEnergy[i], from, t.gradEnergy[i], 0, n);
                 for (int j = 0; j < 3; j++) {
