@@ -267,50 +267,57 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 2: the full π^{μν}, the five evolved components and physics.md eqs. 1.3–1.5. */
+        /**
+         * Phase 2: the full π^{μν}, the five evolved components and physics.md eqs. 1.3–1.5, as short loops over the
+         * tile for every point as if its shear stress were nonzero (the one-point formulas' operations in their order),
+         * then π^zz = −π^xx − π^yy and π^0ν = 0 for the points without any.
+         */
         private void stress(KernelTile t, int from, int to) {
-            double[] pxx = y[Field.PI_XX.ordinal()];
-            double[] pyy = y[Field.PI_YY.ordinal()];
-            double[] pxy = y[Field.PI_XY.ordinal()];
-            double[] pxz = y[Field.PI_XZ.ordinal()];
-            double[] pyz = y[Field.PI_YZ.ordinal()];
-            double[] velocityX = primitives.vx;
-            double[] velocityY = primitives.vy;
-            double[] velocityZ = primitives.vz;
+            int n = to - from;
             double[][] pi = t.pi;
-            for (int p = from, q = 0; p < to; p++, q++) {
-                double xx = pxx[p];
-                double yy = pyy[p];
-                double xy = pxy[p];
-                double xz = pxz[p];
-                double yz = pyz[p];
-                double zz;
-                double p0x = 0.0;
-                double p0y = 0.0;
-                double p0z = 0.0;
-                double p00 = 0.0;
-                if (StressTensor.anyShear(xx, yy, xy, xz, yz)) {
-                    double vx = velocityX[p];
-                    double vy = velocityY[p];
-                    double vz = velocityZ[p];
-                    zz = StressTensor.zz(vx, vy, vz, xx, yy, xy, xz, yz);
-                    p0x = StressTensor.timeComponent(xx, xy, xz, vx, vy, vz);
-                    p0y = StressTensor.timeComponent(xy, yy, yz, vx, vy, vz);
-                    p0z = StressTensor.timeComponent(xz, yz, zz, vx, vy, vz);
-                    p00 = StressTensor.timeComponent(p0x, p0y, p0z, vx, vy, vz);
-                } else {
-                    zz = StressTensor.zzAtRest(xx, yy);
+            double[] xx = pi[5];
+            double[] xy = pi[6];
+            double[] xz = pi[7];
+            double[] yy = pi[10];
+            double[] yz = pi[11];
+            double[] zz = pi[15];
+            System.arraycopy(y[Field.PI_XX.ordinal()], from, xx, 0, n);
+            System.arraycopy(y[Field.PI_XY.ordinal()], from, xy, 0, n);
+            System.arraycopy(y[Field.PI_XZ.ordinal()], from, xz, 0, n);
+            System.arraycopy(y[Field.PI_YY.ordinal()], from, yy, 0, n);
+            System.arraycopy(y[Field.PI_YZ.ordinal()], from, yz, 0, n);
+            double[] vx = t.velocity[0];   // from the state phase
+            double[] vy = t.velocity[1];
+            double[] vz = t.velocity[2];
+            for (int q = 0; q < n; q++) {
+                zz[q] = StressTensor.zzNumeratorHead(vx[q], vy[q], xx[q], yy[q], xy[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                zz[q] = StressTensor.zzNumeratorRest(vx[q], vy[q], vz[q], xz[q], yz[q], zz[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                zz[q] = zz[q] / (1 - vz[q] * vz[q]);
+            }
+            timeComponents(n, xx, xy, xz, vx, vy, vz, pi[1]);
+            timeComponents(n, xy, yy, yz, vx, vy, vz, pi[2]);
+            timeComponents(n, xz, yz, zz, vx, vy, vz, pi[3]);
+            timeComponents(n, pi[1], pi[2], pi[3], vx, vy, vz, pi[0]);
+            for (int q = 0; q < n; q++) {
+                if (!StressTensor.anyShear(xx[q], yy[q], xy[q], xz[q], yz[q])) {
+                    zz[q] = StressTensor.zzAtRest(xx[q], yy[q]);
+                    pi[0][q] = 0.0;
+                    pi[1][q] = 0.0;
+                    pi[2][q] = 0.0;
+                    pi[3][q] = 0.0;
                 }
-                pi[0][q] = p00;
-                pi[1][q] = p0x;
-                pi[2][q] = p0y;
-                pi[3][q] = p0z;
-                pi[5][q] = xx;
-                pi[6][q] = xy;
-                pi[7][q] = xz;
-                pi[10][q] = yy;
-                pi[11][q] = yz;
-                pi[15][q] = zz;
+            }
+        }
+
+        /** {@link StressTensor#timeComponent} of (a, b, c) and v into {@code out}, entries [0, n). */
+        private static void timeComponents(int n, double[] a, double[] b, double[] c, double[] vx, double[] vy,
+                                           double[] vz, double[] out) {
+            for (int q = 0; q < n; q++) {
+                out[q] = StressTensor.timeComponent(a[q], b[q], c[q], vx[q], vy[q], vz[q]);
             }
         }
 
