@@ -80,6 +80,8 @@ public final class PointwiseKernel {
     private final boolean phi7;
     private final boolean vorticity;
     private final int tileSize;
+    /** The components [4μ + ν] of {@link StressTensor#contraction}'s terms after the first, in its order. */
+    private static final int[] CONTRACTION_ORDER = {1, 2, 3, 1, 5, 6, 7, 2, 6, 10, 11, 3, 7, 11, 15};
     private final KernelTile[] tiles;
     private final boolean lean;
 
@@ -555,36 +557,64 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 5b: π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13 (for the explicit sources). */
+        /**
+         * Phase 5b: π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13 (for the explicit sources): the sums of
+         * {@link StressTensor#contraction} and {@link Viscosity#transverseFlow} term by term over the tile, in their
+         * order, so that each loop is short enough for C2 to vectorize.
+         */
         private void shearScalars(KernelTile t, int from, int to) {
+            int n = to - from;
             double[][] pi = t.pi;
-            double[][] s = t.sigma;
-            for (int p = from, q = 0; p < to; p++, q++) {
-                double p00 = pi[0][q];
-                double p01 = pi[1][q];
-                double p02 = pi[2][q];
-                double p03 = pi[3][q];
-                double p11 = pi[5][q];
-                double p12 = pi[6][q];
-                double p13 = pi[7][q];
-                double p22 = pi[10][q];
-                double p23 = pi[11][q];
-                double p33 = pi[15][q];
-                t.piSigma[q] = StressTensor.contraction(p00, p01, p02, p03, p11, p12, p13, p22, p23, p33,
-                        s[0][q], s[1][q], s[2][q], s[3][q], s[5][q], s[6][q], s[7][q], s[10][q], s[11][q], s[15][q]);
-                if (secondOrder && phi7) {
-                    t.piPi[q] = StressTensor.contraction(p00, p01, p02, p03, p11, p12, p13, p22, p23, p33,
-                            p00, p01, p02, p03, p11, p12, p13, p22, p23, p33);
+            contraction(n, pi, t.sigma, t.piSigma);
+            if (secondOrder && phi7) {
+                contraction(n, pi, pi, t.piPi);
+                for (int q = 0; q < n; q++) {
                     t.phi7OverTau[q] = Viscosity.phi7OverTau(t.pressure[q],
                             transport.shearRelaxationTime(t.eta[q], t.enthalpy[q]));
                 }
-                double c0 = t.comoving[0][q];
-                double c1 = t.comoving[1][q];
-                double c2 = t.comoving[2][q];
-                double c3 = t.comoving[3][q];
-                t.w[1][q] = Viscosity.transverseFlow(p01, p11, p12, p13, c0, c1, c2, c3);
-                t.w[2][q] = Viscosity.transverseFlow(p02, p12, p22, p23, c0, c1, c2, c3);
-                t.w[3][q] = Viscosity.transverseFlow(p03, p13, p23, p33, c0, c1, c2, c3);
+            }
+            double[][] c = t.comoving;
+            for (int i = 1; i <= 3; i++) {
+                double[] w = t.w[i];
+                double[] p0 = pi[i];   // π^{0i}, π^{1i}, π^{2i}, π^{3i}: the stored components [4 min + max]
+                double[] p1 = pi[Math.min(1, i) * 4 + Math.max(1, i)];
+                double[] p2 = pi[Math.min(2, i) * 4 + Math.max(2, i)];
+                double[] p3 = pi[Math.min(3, i) * 4 + Math.max(3, i)];
+                for (int q = 0; q < n; q++) {
+                    w[q] = -p0[q] * c[0][q] + p1[q] * c[1][q];
+                }
+                for (int q = 0; q < n; q++) {
+                    w[q] = w[q] + p2[q] * c[2][q] + p3[q] * c[3][q];
+                }
+            }
+        }
+
+        /**
+         * a_{μν} b^{μν} of {@link StressTensor#contraction} for symmetric a and b given by the components 00, 01, 02,
+         * 03, 11, 12, 13, 22, 23, 33 at [4μ + ν], the sixteen terms added in its order into {@code out}, entries [0, n).
+         */
+        private static void contraction(int n, double[][] a, double[][] b, double[] out) {
+            double[] a00 = a[0];
+            double[] b00 = b[0];
+            for (int q = 0; q < n; q++) {
+                out[q] = 0.0 + a00[q] * b00[q];
+            }
+            // the order of StressTensor.contraction: 01 02 03 01 11 12 13 02 12 22 23 03 13 23 33, time-space terms
+            // subtracted (signature − + + +)
+            int[] terms = CONTRACTION_ORDER;
+            for (int k = 0; k < terms.length; k++) {
+                int c = terms[k];
+                double[] x = a[c];
+                double[] y = b[c];
+                if (c < 4) {
+                    for (int q = 0; q < n; q++) {
+                        out[q] = out[q] - x[q] * y[q];
+                    }
+                } else {
+                    for (int q = 0; q < n; q++) {
+                        out[q] = out[q] + x[q] * y[q];
+                    }
+                }
             }
         }
 
