@@ -547,14 +547,22 @@ public final class PointwiseKernel {
             }
         }
 
-        /** Phase 5a: η and K_π = 1/(γ τ_π) (stiff data, physics.md eq. 4.15). */
+        /**
+         * Phase 5a: η and K_π = 1/(γ τ_π) (stiff data, physics.md eq. 4.15), over the tile (K_π in {@code t.result},
+         * then copied into its array).
+         */
         private void shearRates(KernelTile t, int from, int to) {
-            for (int p = from, q = 0; p < to; p++, q++) {
-                double eta = transport.shearViscosity(t.entropy[q]);
-                double tau = transport.shearRelaxationTime(eta, t.enthalpy[q]);
-                shearRate[p] = Viscosity.relaxationRate(t.inverseGamma[q], tau);
-                t.eta[q] = eta;
+            int n = to - from;
+            double[] eta = t.eta;
+            double[] rate = t.result;
+            for (int q = 0; q < n; q++) {
+                eta[q] = transport.shearViscosity(t.entropy[q]);
             }
+            for (int q = 0; q < n; q++) {
+                rate[q] = Viscosity.relaxationRate(t.inverseGamma[q],
+                        transport.shearRelaxationTime(eta[q], t.enthalpy[q]));
+            }
+            System.arraycopy(rate, 0, shearRate, from, n);
         }
 
         /**
