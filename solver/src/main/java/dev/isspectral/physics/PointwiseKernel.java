@@ -80,8 +80,6 @@ public final class PointwiseKernel {
     private final boolean phi7;
     private final boolean vorticity;
     private final int tileSize;
-    /** The components [4μ + ν] of {@link StressTensor#contraction}'s terms after the first, in its order. */
-    private static final int[] CONTRACTION_ORDER = {1, 2, 3, 1, 5, 6, 7, 2, 6, 10, 11, 3, 7, 11, 15};
     private final KernelTile[] tiles;
     private final boolean lean;
 
@@ -566,16 +564,15 @@ public final class PointwiseKernel {
         }
 
         /**
-         * Phase 5b: π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13 (for the explicit sources): the sums of
-         * {@link StressTensor#contraction} and {@link Viscosity#transverseFlow} term by term over the tile, in their
-         * order, so that each loop is short enough for C2 to vectorize.
+         * Phase 5b: π:σ, π:π with φ_7/τ_π, and w^i of physics.md eq. 4.13 (for the explicit sources), over the tile:
+         * {@link StressTensor#contraction} term by term, {@link Viscosity#transverseFlow} in its two parts.
          */
         private void shearScalars(KernelTile t, int from, int to) {
             int n = to - from;
             double[][] pi = t.pi;
-            contraction(n, pi, t.sigma, t.piSigma);
+            StressTensor.contraction(n, pi, t.sigma, t.piSigma);
             if (secondOrder && phi7) {
-                contraction(n, pi, pi, t.piPi);
+                StressTensor.contraction(n, pi, pi, t.piPi);
                 for (int q = 0; q < n; q++) {
                     t.phi7OverTau[q] = Viscosity.phi7OverTau(t.pressure[q],
                             transport.shearRelaxationTime(t.eta[q], t.enthalpy[q]));
@@ -589,39 +586,10 @@ public final class PointwiseKernel {
                 double[] p2 = pi[Math.min(2, i) * 4 + Math.max(2, i)];
                 double[] p3 = pi[Math.min(3, i) * 4 + Math.max(3, i)];
                 for (int q = 0; q < n; q++) {
-                    w[q] = -p0[q] * c[0][q] + p1[q] * c[1][q];
+                    w[q] = Viscosity.transverseFlowHead(p0[q], p1[q], c[0][q], c[1][q]);
                 }
                 for (int q = 0; q < n; q++) {
-                    w[q] = w[q] + p2[q] * c[2][q] + p3[q] * c[3][q];
-                }
-            }
-        }
-
-        /**
-         * a_{μν} b^{μν} of {@link StressTensor#contraction} for symmetric a and b given by the components 00, 01, 02,
-         * 03, 11, 12, 13, 22, 23, 33 at [4μ + ν], the sixteen terms added in its order into {@code out}, entries [0, n).
-         */
-        private static void contraction(int n, double[][] a, double[][] b, double[] out) {
-            double[] a00 = a[0];
-            double[] b00 = b[0];
-            for (int q = 0; q < n; q++) {
-                out[q] = 0.0 + a00[q] * b00[q];
-            }
-            // the order of StressTensor.contraction: 01 02 03 01 11 12 13 02 12 22 23 03 13 23 33, time-space terms
-            // subtracted (signature − + + +)
-            int[] terms = CONTRACTION_ORDER;
-            for (int k = 0; k < terms.length; k++) {
-                int c = terms[k];
-                double[] x = a[c];
-                double[] y = b[c];
-                if (c < 4) {
-                    for (int q = 0; q < n; q++) {
-                        out[q] = out[q] - x[q] * y[q];
-                    }
-                } else {
-                    for (int q = 0; q < n; q++) {
-                        out[q] = out[q] + x[q] * y[q];
-                    }
+                    w[q] = Viscosity.transverseFlowRest(w[q], p2[q], p3[q], c[2][q], c[3][q]);
                 }
             }
         }

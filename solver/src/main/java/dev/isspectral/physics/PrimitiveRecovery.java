@@ -116,7 +116,7 @@ public final class PrimitiveRecovery {
         final boolean[] useNewton = new boolean[LANE_TILE];
         final boolean[] fromNewton = new boolean[LANE_TILE];
         final boolean[] pending = new boolean[LANE_TILE];
-        /** Whether a point's first round of {@link #twoRounds} went as usual (a Newton step to w with |w| < 1). */
+        /** Whether a point's first round of {@link #twoRounds} went as usual, then whether its second did too. */
         final boolean[] usual = new boolean[LANE_TILE];
         final double[] lastResidual = new double[LANE_TILE];
         // G at the last admissible point reached by a plain step, to fall back to
@@ -405,21 +405,20 @@ public final class PrimitiveRecovery {
                 energy[q] = energyTilde[q] - m2[q] * root[q];
             }
             for (int q = 0; q < n; q++) {
-                change[q] = Math.max(Math.abs(gx[q] - vx[q]), Math.max(Math.abs(gy[q] - vy[q]), Math.abs(gz[q] - vz[q])));
+                change[q] = largestChange(gx[q] - vx[q], gy[q] - vy[q], gz[q] - vz[q]);
             }
             for (int q = 0; q < n; q++) {
-                limit[q] = energyTilde[q] + bulk[q] / (1 + cs2);
+                limit[q] = admissibleLimit(energyTilde[q], bulk[q], cs2);
             }
         }
 
         /** The bound 4 (v/M) |π| change / (1 − v_z²) of the plain step's next change, and |w|², entries [0, n). */
         void plainBoundLanes(int n) {
             for (int q = 0; q < n; q++) {
-                stress[q] = Math.abs(xx[q]) + Math.abs(yy[q]) + Math.abs(zz[q])
-                        + 2 * (Math.abs(xy[q]) + Math.abs(xz[q]) + Math.abs(yz[q]));
+                stress[q] = stressSize(xx[q], yy[q], zz[q], xy[q], xz[q], yz[q]);
             }
             for (int q = 0; q < n; q++) {
-                bound[q] = 4 * root[q] * stress[q] * inverseTransverse[q] * change[q];
+                bound[q] = plainStepBound(root[q], stress[q], inverseTransverse[q], change[q]);
             }
             for (int q = 0; q < n; q++) {
                 w2[q] = wx[q] * wx[q] + wy[q] * wy[q] + wz[q] * wz[q];
@@ -428,8 +427,7 @@ public final class PrimitiveRecovery {
 
         /** Whether entry q is admissible (step 2), from the lanes' limit: {@link #closedFormAdmissible}'s test. */
         boolean admissible(int q) {
-            double l = limit[q];
-            return energyTilde[q] > 0 & l > 0 & m2[q] < l * l;
+            return belowLimit(energyTilde[q], m2[q], limit[q]);
         }
 
         /** The matrix d A of {@link #solve}, entries [0, n). */
@@ -706,7 +704,7 @@ public final class PrimitiveRecovery {
                     double rx = nvx - vx;
                     double ry = nvy - vy;
                     double rz = nvz - vz;
-                    double change = Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
+                    double change = largestChange(rx, ry, rz);
                     if (!iterate || change <= VELOCITY_TOLERANCE) {
                         done = true;
                         if (!(energy > 0) || Double.isInfinite(energy)) {
@@ -725,10 +723,8 @@ public final class PrimitiveRecovery {
                         done = true;
                     } else {
                         // a plain step when the contraction bound 4 (v/M) |π| / (1 − v_z²) puts the next change low enough
-                        double stress = Math.abs(xx) + Math.abs(yy) + Math.abs(zz)
-                                + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
-                        boolean plainSuffices = 4 * scale * stress * map.inverseTransverse[q] * change
-                                <= 0.5 * VELOCITY_TOLERANCE;
+                        boolean plainSuffices = plainStepBound(scale, stressSize(xx, yy, zz, xy, xz, yz),
+                                map.inverseTransverse[q], change) <= 0.5 * VELOCITY_TOLERANCE;
                         boolean useNewton = st.useNewton[q];
                         double lastResidual = st.lastResidual[q];
                         if (useNewton && change < lastResidual && !plainSuffices) {
@@ -997,8 +993,32 @@ public final class PrimitiveRecovery {
 
     /** Whether (5.1) has its root below |v| = 1 (step 2): 0 < Ẽ and |M̃| < Ẽ + Π/(1 + c_s²). */
     private boolean closedFormAdmissible(double energyTilde, double m2, double pi) {
-        double limit = energyTilde + pi / (1 + cs2);
-        return energyTilde > 0 && limit > 0 && m2 < limit * limit;
+        return belowLimit(energyTilde, m2, admissibleLimit(energyTilde, pi, cs2));
+    }
+
+    /** max_i |r_i|: the change of v in one evaluation of G (step 5). */
+    private static double largestChange(double rx, double ry, double rz) {
+        return Math.max(Math.abs(rx), Math.max(Math.abs(ry), Math.abs(rz)));
+    }
+
+    /** |π^xx| + |π^yy| + |π^zz| + 2 (|π^xy| + |π^xz| + |π^yz|), the size of π in the plain step's contraction bound. */
+    private static double stressSize(double xx, double yy, double zz, double xy, double xz, double yz) {
+        return Math.abs(xx) + Math.abs(yy) + Math.abs(zz) + 2 * (Math.abs(xy) + Math.abs(xz) + Math.abs(yz));
+    }
+
+    /** 4 (v/M) |π| change / (1 − v_z²): at most the plain step's next change of v. */
+    private static double plainStepBound(double scale, double stress, double inverseTransverse, double change) {
+        return 4 * scale * stress * inverseTransverse * change;
+    }
+
+    /** The bound Ẽ + Π/(1 + c_s²) that |M̃| must stay under (step 2). */
+    private static double admissibleLimit(double energyTilde, double pi, double cs2) {
+        return energyTilde + pi / (1 + cs2);
+    }
+
+    /** 0 < Ẽ and M² below the square of a positive {@code limit} (no branch: the lanes' decisions use it too). */
+    private static boolean belowLimit(double energyTilde, double m2, double limit) {
+        return energyTilde > 0 & limit > 0 & m2 < limit * limit;
     }
 
     /** v/M = 2/(B + sqrt(B² − 4c_s²M²)), B = (1 + c_s²)Ẽ + Π, for an admissible state (no branch: it runs lane-wise too). */
