@@ -104,7 +104,7 @@ public final class StressTensor {
      * sixteen terms added in row-major order (the time-space ones subtracted), one short loop per term so that C2
      * vectorizes them (the π:σ of physics.md eq. 4.10 and 4.14, the π:π of eq. 4.14).
      */
-    static void contraction(int n, double[][] a, double[][] b, double[] out) {
+    public static void contraction(int n, double[][] a, double[][] b, double[] out) {
         double[] a00 = a[0];
         double[] b00 = b[0];
         for (int q = 0; q < n; q++) {
