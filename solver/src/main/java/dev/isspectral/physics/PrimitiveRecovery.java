@@ -296,20 +296,20 @@ public final class PrimitiveRecovery {
         /**
          * From the map at v (entries [0, n)), as if every point were admissible: the residual r = G(v) − v with
          * G(v) = root · M̃, and the Newton step of {@link #newtonStep} and {@link #solve} for every point, w = v + δ
-         * (constant c_s² {@code c2}). The same operations in the same order as those two methods, split into loops
-         * short enough for C2 to vectorize, each intermediate rounded to a double as there: the same bits.
+         * (constant c_s² {@code c2}). The same formula functions as those two methods ({@link #newtonScaling} …
+         * {@link #cramerTail}), called entry by entry in loops short enough for C2 to vectorize: the same bits.
          */
         void newtonLanes(int n, double c2) {
             difference(n, gx, vx, rx);
             difference(n, gy, vy, ry);
             difference(n, gz, vz, rz);
             for (int q = 0; q < n; q++) {
-                d[q] = 1 - c2 * m2[q] * root[q] * root[q];
+                d[q] = newtonScaling(c2, m2[q], root[q]);
             }
             for (int q = 0; q < n; q++) {
                 ds[q] = d[q] * root[q];
-                sigmaE[q] = -root[q] * root[q] * (1 + c2);
-                sigmaM2[q] = root[q] * root[q] * root[q] * c2;
+                sigmaE[q] = sigmaEnergy(root[q], c2);
+                sigmaM2[q] = sigmaMomentum(root[q], c2);
             }
             for (int q = 0; q < n; q++) {
                 qx[q] = p0x[q] * inverseTransverse[q];
@@ -317,34 +317,33 @@ public final class PrimitiveRecovery {
                 qz[q] = p0z[q] * inverseTransverse[q];
             }
             for (int q = 0; q < n; q++) {
-                zx[q] = xz[q] + 2 * vz[q] * qx[q];
-                zy[q] = yz[q] + 2 * vz[q] * qy[q];
+                zx[q] = zRow(xz[q], vz[q], qx[q]);
+                zy[q] = zRow(yz[q], vz[q], qy[q]);
             }
             for (int q = 0; q < n; q++) {
-                zzz[q] = zz[q] + 2 * vz[q] * qz[q];
+                zzz[q] = zRow(zz[q], vz[q], qz[q]);
             }
-            // a_i = −2 (σ_E q_i + σ_M2 (P M̃)_i), the row product summed left to right
-            rowProduct(n, xx, xy, zx, ax);
-            rowProduct(n, xy, yy, zy, ay);
-            rowProduct(n, xz, yz, zzz, az);
+            rowProductLanes(n, xx, xy, zx, ax);
+            rowProductLanes(n, xy, yy, zy, ay);
+            rowProductLanes(n, xz, yz, zzz, az);
             for (int q = 0; q < n; q++) {
-                ax[q] = -2 * (sigmaE[q] * qx[q] + sigmaM2[q] * ax[q]);
-            }
-            for (int q = 0; q < n; q++) {
-                ay[q] = -2 * (sigmaE[q] * qy[q] + sigmaM2[q] * ay[q]);
+                ax[q] = momentumRow(sigmaE[q], qx[q], sigmaM2[q], ax[q]);
             }
             for (int q = 0; q < n; q++) {
-                az[q] = -2 * (sigmaE[q] * qz[q] + sigmaM2[q] * az[q]);
+                ay[q] = momentumRow(sigmaE[q], qy[q], sigmaM2[q], ay[q]);
+            }
+            for (int q = 0; q < n; q++) {
+                az[q] = momentumRow(sigmaE[q], qz[q], sigmaM2[q], az[q]);
             }
             matrixLanes(n);
-            cofactor(n, a22, a33, a23, a32, c11);
-            cofactor(n, a23, a31, a21, a33, c12);
-            cofactor(n, a21, a32, a22, a31, c13);
+            cofactorLanes(n, a22, a33, a23, a32, c11);
+            cofactorLanes(n, a23, a31, a21, a33, c12);
+            cofactorLanes(n, a21, a32, a22, a31, c13);
             for (int q = 0; q < n; q++) {
-                partA[q] = a11[q] * c11[q] + a12[q] * c12[q];
+                partA[q] = expansionHead(a11[q], c11[q], a12[q], c12[q]);
             }
             for (int q = 0; q < n; q++) {
-                inverseDet[q] = d[q] / (partA[q] + a13[q] * c13[q]);
+                inverseDet[q] = scaledInverseDeterminant(d[q], partA[q], a13[q], c13[q]);
             }
             stepComponent(n, vx, c11, a13, a32, a12, a33, a12, a23, a13, a22, wx);
             stepComponent(n, vy, c12, a11, a33, a13, a31, a13, a21, a11, a23, wy);
@@ -358,36 +357,36 @@ public final class PrimitiveRecovery {
             }
         }
 
-        /** out = (r1 M̃x + r2 M̃y) + r3 M̃z, entries [0, n). */
-        private void rowProduct(int n, double[] r1, double[] r2, double[] r3, double[] out) {
+        /** {@link PrimitiveRecovery#rowProduct} of rows (r1, r2, r3) and M̃, entries [0, n), in two loops. */
+        private void rowProductLanes(int n, double[] r1, double[] r2, double[] r3, double[] out) {
             for (int q = 0; q < n; q++) {
-                out[q] = r1[q] * mx[q] + r2[q] * my[q];
+                out[q] = rowProductHead(r1[q], r2[q], mx[q], my[q]);
             }
             for (int q = 0; q < n; q++) {
-                out[q] = out[q] + r3[q] * mz[q];
+                out[q] = rowProductTail(out[q], r3[q], mz[q]);
             }
         }
 
-        /** out = a b − c d, entries [0, n). */
-        private void cofactor(int n, double[] a, double[] b, double[] c, double[] d, double[] out) {
+        /** out = {@link PrimitiveRecovery#cofactor}(a, b, c, e), entries [0, n). */
+        private void cofactorLanes(int n, double[] a, double[] b, double[] c, double[] e, double[] out) {
             for (int q = 0; q < n; q++) {
-                out[q] = a[q] * b[q] - c[q] * d[q];
+                out[q] = cofactor(a[q], b[q], c[q], e[q]);
             }
         }
 
         /**
-         * w = v + (cf r_x + (a b − c e) r_y + (f g − h k) r_z) · inverseDet, entries [0, n): one component of
-         * {@link #solve}'s step added to v, the sum left to right.
+         * w = v + {@link PrimitiveRecovery#cramerTail}({@link PrimitiveRecovery#cramerHead}(cf, r_x, cofactor(a, b, c,
+         * e), r_y), cofactor(f, g, h, k), r_z): one component of {@link #solve}'s step added to v, entries [0, n).
          */
         private void stepComponent(int n, double[] v, double[] cf, double[] a, double[] b, double[] c, double[] e,
                                    double[] f, double[] g, double[] h, double[] k, double[] w) {
-            cofactor(n, a, b, c, e, partA);
+            cofactorLanes(n, a, b, c, e, partA);
             for (int q = 0; q < n; q++) {
-                partA[q] = cf[q] * rx[q] + partA[q] * ry[q];
+                partA[q] = cramerHead(cf[q], rx[q], partA[q], ry[q]);
             }
-            cofactor(n, f, g, h, k, partB);
+            cofactorLanes(n, f, g, h, k, partB);
             for (int q = 0; q < n; q++) {
-                w[q] = v[q] + (partA[q] + partB[q] * rz[q]) * inverseDet[q];
+                w[q] = v[q] + cramerTail(partA[q], partB[q], rz[q], inverseDet[q]);
             }
         }
 
@@ -433,23 +432,23 @@ public final class PrimitiveRecovery {
         /** The matrix d A of {@link #solve}, entries [0, n). */
         private void matrixLanes(int n) {
             for (int q = 0; q < n; q++) {
-                a11[q] = d[q] + ds[q] * xx[q] - mx[q] * ax[q];
-                a12[q] = ds[q] * xy[q] - mx[q] * ay[q];
+                a11[q] = diagonalEntry(d[q], ds[q], xx[q], mx[q], ax[q]);
+                a12[q] = offDiagonalEntry(ds[q], xy[q], mx[q], ay[q]);
             }
             for (int q = 0; q < n; q++) {
-                a13[q] = ds[q] * xz[q] - mx[q] * az[q];
-                a21[q] = ds[q] * xy[q] - my[q] * ax[q];
+                a13[q] = offDiagonalEntry(ds[q], xz[q], mx[q], az[q]);
+                a21[q] = offDiagonalEntry(ds[q], xy[q], my[q], ax[q]);
             }
             for (int q = 0; q < n; q++) {
-                a22[q] = d[q] + ds[q] * yy[q] - my[q] * ay[q];
-                a23[q] = ds[q] * yz[q] - my[q] * az[q];
+                a22[q] = diagonalEntry(d[q], ds[q], yy[q], my[q], ay[q]);
+                a23[q] = offDiagonalEntry(ds[q], yz[q], my[q], az[q]);
             }
             for (int q = 0; q < n; q++) {
-                a31[q] = ds[q] * zx[q] - mz[q] * ax[q];
-                a32[q] = ds[q] * zy[q] - mz[q] * ay[q];
+                a31[q] = offDiagonalEntry(ds[q], zx[q], mz[q], ax[q]);
+                a32[q] = offDiagonalEntry(ds[q], zy[q], mz[q], ay[q]);
             }
             for (int q = 0; q < n; q++) {
-                a33[q] = d[q] + ds[q] * zzz[q] - mz[q] * az[q];
+                a33[q] = diagonalEntry(d[q], ds[q], zzz[q], mz[q], az[q]);
             }
         }
 
@@ -915,18 +914,18 @@ public final class PrimitiveRecovery {
                             double xx, double yy, double xy, double xz, double yz, double zz,
                             double p0x, double p0y, double p0z, double vz) {
         double c2 = closedForm ? cs2 : eos.soundSpeedSquared(energy);
-        double d = 1 - c2 * m2 * scale * scale;
-        double sigmaE = -scale * scale * (1 + c2);
-        double sigmaM2 = scale * scale * scale * c2;
+        double d = newtonScaling(c2, m2, scale);
+        double sigmaE = sigmaEnergy(scale, c2);
+        double sigmaM2 = sigmaMomentum(scale, c2);
         double qx = p0x * inverseTransverse;
         double qy = p0y * inverseTransverse;
         double qz = p0z * inverseTransverse;
-        double zx = xz + 2 * vz * qx;
-        double zy = yz + 2 * vz * qy;
-        double zzz = zz + 2 * vz * qz;
-        double ax = -2 * (sigmaE * qx + sigmaM2 * (xx * mx + xy * my + zx * mz));
-        double ay = -2 * (sigmaE * qy + sigmaM2 * (xy * mx + yy * my + zy * mz));
-        double az = -2 * (sigmaE * qz + sigmaM2 * (xz * mx + yz * my + zzz * mz));
+        double zx = zRow(xz, vz, qx);
+        double zy = zRow(yz, vz, qy);
+        double zzz = zRow(zz, vz, qz);
+        double ax = momentumRow(sigmaE, qx, sigmaM2, rowProduct(xx, xy, zx, mx, my, mz));
+        double ay = momentumRow(sigmaE, qy, sigmaM2, rowProduct(xy, yy, zy, mx, my, mz));
+        double az = momentumRow(sigmaE, qz, sigmaM2, rowProduct(xz, yz, zzz, mx, my, mz));
         solve(step, d, d * scale, mx, my, mz, ax, ay, az, xx, xy, xz, yy, yz, zx, zy, zzz, rx, ry, rz);
     }
 
@@ -938,22 +937,101 @@ public final class PrimitiveRecovery {
     private static void solve(double[] step, double d, double ds, double mx, double my, double mz,
                               double ax, double ay, double az, double xx, double xy, double xz, double yy, double yz,
                               double zx, double zy, double zzz, double rx, double ry, double rz) {
-        double a11 = d + ds * xx - mx * ax;
-        double a12 = ds * xy - mx * ay;
-        double a13 = ds * xz - mx * az;
-        double a21 = ds * xy - my * ax;
-        double a22 = d + ds * yy - my * ay;
-        double a23 = ds * yz - my * az;
-        double a31 = ds * zx - mz * ax;
-        double a32 = ds * zy - mz * ay;
-        double a33 = d + ds * zzz - mz * az;
-        double c11 = a22 * a33 - a23 * a32;
-        double c12 = a23 * a31 - a21 * a33;
-        double c13 = a21 * a32 - a22 * a31;
-        double inverseDet = d / (a11 * c11 + a12 * c12 + a13 * c13);
-        step[0] = (c11 * rx + (a13 * a32 - a12 * a33) * ry + (a12 * a23 - a13 * a22) * rz) * inverseDet;
-        step[1] = (c12 * rx + (a11 * a33 - a13 * a31) * ry + (a13 * a21 - a11 * a23) * rz) * inverseDet;
-        step[2] = (c13 * rx + (a12 * a31 - a11 * a32) * ry + (a11 * a22 - a12 * a21) * rz) * inverseDet;
+        double a11 = diagonalEntry(d, ds, xx, mx, ax);
+        double a12 = offDiagonalEntry(ds, xy, mx, ay);
+        double a13 = offDiagonalEntry(ds, xz, mx, az);
+        double a21 = offDiagonalEntry(ds, xy, my, ax);
+        double a22 = diagonalEntry(d, ds, yy, my, ay);
+        double a23 = offDiagonalEntry(ds, yz, my, az);
+        double a31 = offDiagonalEntry(ds, zx, mz, ax);
+        double a32 = offDiagonalEntry(ds, zy, mz, ay);
+        double a33 = diagonalEntry(d, ds, zzz, mz, az);
+        double c11 = cofactor(a22, a33, a23, a32);
+        double c12 = cofactor(a23, a31, a21, a33);
+        double c13 = cofactor(a21, a32, a22, a31);
+        double inverseDet = scaledInverseDeterminant(d, expansionHead(a11, c11, a12, c12), a13, c13);
+        step[0] = cramerTail(cramerHead(c11, rx, cofactor(a13, a32, a12, a33), ry), cofactor(a12, a23, a13, a22), rz,
+                inverseDet);
+        step[1] = cramerTail(cramerHead(c12, rx, cofactor(a11, a33, a13, a31), ry), cofactor(a13, a21, a11, a23), rz,
+                inverseDet);
+        step[2] = cramerTail(cramerHead(c13, rx, cofactor(a12, a31, a11, a32), ry), cofactor(a11, a22, a12, a21), rz,
+                inverseDet);
+    }
+
+    // The Newton step's formulas, one small function each: newtonStep and solve compose them for a point, LaneMap's
+    // loops call them entry by entry (short loops C2 vectorizes), so both compute every intermediate the same way.
+
+    /** d = 1 − c_s² M² s², the scaling of the Newton system. */
+    private static double newtonScaling(double c2, double m2, double scale) {
+        return 1 - c2 * m2 * scale * scale;
+    }
+
+    /** σ_E = ∂s/∂Ẽ = −s² (1 + c_s²). */
+    private static double sigmaEnergy(double scale, double c2) {
+        return -scale * scale * (1 + c2);
+    }
+
+    /** σ_M2 = ∂s/∂(M²) = s³ c_s². */
+    private static double sigmaMomentum(double scale, double c2) {
+        return scale * scale * scale * c2;
+    }
+
+    /** An entry of P's third row: π^{iz} + 2 v^z q_i. */
+    private static double zRow(double stress, double vz, double q) {
+        return stress + 2 * vz * q;
+    }
+
+    /** A row of P times M̃, summed left to right: (r1 M̃x + r2 M̃y) + r3 M̃z. */
+    private static double rowProduct(double r1, double r2, double r3, double mx, double my, double mz) {
+        return rowProductTail(rowProductHead(r1, r2, mx, my), r3, mz);
+    }
+
+    private static double rowProductHead(double r1, double r2, double mx, double my) {
+        return r1 * mx + r2 * my;
+    }
+
+    private static double rowProductTail(double head, double r3, double mz) {
+        return head + r3 * mz;
+    }
+
+    /** a_i = −2 (σ_E q_i + σ_M2 (P M̃)_i). */
+    private static double momentumRow(double sigmaE, double q, double sigmaM2, double row) {
+        return -2 * (sigmaE * q + sigmaM2 * row);
+    }
+
+    /** A diagonal entry of d A: d + ds P_ii − M̃_i a_i. */
+    private static double diagonalEntry(double d, double ds, double p, double m, double a) {
+        return d + ds * p - m * a;
+    }
+
+    /** An off-diagonal entry of d A: ds P_ij − M̃_i a_j. */
+    private static double offDiagonalEntry(double ds, double p, double m, double a) {
+        return ds * p - m * a;
+    }
+
+    /** a b − c e: a cofactor of d A (a 2 × 2 determinant). */
+    private static double cofactor(double a, double b, double c, double e) {
+        return a * b - c * e;
+    }
+
+    /** The first two terms of the determinant's expansion along the first row: a11 c11 + a12 c12. */
+    private static double expansionHead(double a11, double c11, double a12, double c12) {
+        return a11 * c11 + a12 * c12;
+    }
+
+    /** d / det(d A), the determinant completed with a13 c13. */
+    private static double scaledInverseDeterminant(double d, double head, double a13, double c13) {
+        return d / (head + a13 * c13);
+    }
+
+    /** The first two terms of a component of Cramer's rule: c1 r_x + c2 r_y. */
+    private static double cramerHead(double c1, double rx, double c2, double ry) {
+        return c1 * rx + c2 * ry;
+    }
+
+    /** A component of δ: (head + c3 r_z) · d / det(d A). */
+    private static double cramerTail(double head, double c3, double rz, double inverseDet) {
+        return (head + c3 * rz) * inverseDet;
     }
 
     /**
