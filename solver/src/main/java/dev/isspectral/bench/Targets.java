@@ -90,7 +90,7 @@ public final class Targets {
     /** The grids (64×64×32×32, 128×128×64×64, 32×32×16×16, 128×64×64, 32×32×16 … 128×128×128); budget 300 s. */
     public static Targets full(String backend) {
         return new Targets(new Plan(false, Grid.parse("64x64x32x32"), Grid.parse("128x128x64x64"),
-                Grid.parse("32x32x16x16"), Grid.parse("20x32x32x16"), Grid.parse("4x128x64x64"), Grid.parse("5x128x64x64"),
+                Grid.parse("32x32x16x16"), Grid.parse("20x32x32x16"), Grid.parse("4x128x64x64"), Grid.parse("5x" + TargetBounds.FFT_BOUND_BOX),
                 List.of("4x32x32x16", "4x64x32x32", "4x64x64x32", "3x128x64x64", "3x128x128x64", "3x128x128x128"),
                 2, 3), backend, Duration.ofSeconds(300), DEFAULT_FORKS, DEFAULT_WARMUP_LIMIT);
     }

@@ -60,7 +60,7 @@ final class CellFormat {
                 converted = v;
             } else if (v.numeric() && converted != null && isIntervalEnd(column.name())) {
                 // ci_low / ci_high right after a converted column are its interval: same unit, or the table would
-                // show "233.2 (in ms)" next to "[0.2209, 0.2834]"
+                // show "233.2 (shown in ms)" next to "[0.2209, 0.2834]"
                 v = new View(v.name(), converted.unit(), true, v.verdict(), column, converted.scale());
             } else if (v.numeric()) {
                 converted = null;
@@ -95,10 +95,10 @@ final class CellFormat {
         String unit = "";
         if (lower.endsWith("_ms") && max >= 1000) {
             scale = 1e-3;
-            unit = "in s";
+            unit = "shown in s";
         } else if ((lower.contains("seconds") || lower.endsWith("_s") && !lower.endsWith("_over_s")) && max > 0 && max < 1) {
             scale = 1e3;
-            unit = "in ms";
+            unit = "shown in ms";
         }
         return new View(name, unit, true, verdict, column, scale);
     }

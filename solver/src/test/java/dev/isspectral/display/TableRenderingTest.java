@@ -33,7 +33,7 @@ class TableRenderingTest {
         assertTrue(row1.contains("1.251"), row1);             // 1250.5 ms shown in s
         assertTrue(row1.endsWith(" 500"), row1);              // 0.5 s shown in ms, a whole number exactly
         assertTrue(lines[4].contains("\u2014"), "NaN shows as a dash: " + lines[4]);
-        assertTrue(lines[1].contains("wall_ms (in s)") && lines[1].contains("seconds_per_step (in ms)"), lines[1]);
+        assertTrue(lines[1].contains("wall_ms (shown in s)") && lines[1].contains("seconds_per_step (shown in ms)"), lines[1]);
         assertTrue(lines[3].startsWith(" 8") || lines[3].startsWith("   8"), "whole numbers exactly, right-aligned: " + lines[3]);
     }
 
@@ -41,21 +41,21 @@ class TableRenderingTest {
     void aRatioToTheEntropyDensityIsNotATime() {
         Table scan = Table.create("scan", DoubleColumn.create("eta_over_s", 0.08, 0.2), DoubleColumn.create("run_s", 0.25, 0.5));
         String header = TableRendering.standard().text(scan).split("\n")[1];
-        assertFalse(header.contains("eta_over_s (in ms)"), header);
-        assertTrue(header.contains("run_s (in ms)"), header);
+        assertFalse(header.contains("eta_over_s (shown in ms)"), header);
+        assertTrue(header.contains("run_s (shown in ms)"), header);
     }
 
     @Test
     void anIntervalAfterAConvertedColumnIsShownInTheSameUnit() {
-        // notebook 05 showed "seconds_for_run (in ms) 233.2" beside ci_low 0.2209, ci_high 0.2834 (seconds)
+        // notebook 05 showed "seconds_for_run (shown in ms) 233.2" beside ci_low 0.2209, ci_high 0.2834 (seconds)
         Table run = Table.create("run", DoubleColumn.create("seconds_for_run", 0.2332, 0.4201),
                 DoubleColumn.create("ci_low", 0.2209, 0.3570), DoubleColumn.create("ci_high", 0.2834, 0.4411),
                 DoubleColumn.create("ns_per_point_per_step", 889.8, 1603.0), DoubleColumn.create("low", 0.5, 0.7));
         String[] lines = TableRendering.standard().text(run).split("\n");
-        assertTrue(lines[1].contains("ci_low (in ms)") && lines[1].contains("ci_high (in ms)"), lines[1]);
+        assertTrue(lines[1].contains("ci_low (shown in ms)") && lines[1].contains("ci_high (shown in ms)"), lines[1]);
         assertTrue(lines[2].contains("233.2") && lines[2].contains("220.9") && lines[2].contains("283.4"), lines[2]);
         // an interval end after an unconverted column keeps its own values
-        assertFalse(lines[1].contains("low (in ms)") && lines[1].indexOf("low (in ms)") > lines[1].indexOf("ns_per_point"), lines[1]);
+        assertFalse(lines[1].contains("low (shown in ms)") && lines[1].indexOf("low (shown in ms)") > lines[1].indexOf("ns_per_point"), lines[1]);
         assertTrue(lines[2].contains("0.5000"), lines[2]);
     }
 
