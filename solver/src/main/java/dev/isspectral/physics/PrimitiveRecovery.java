@@ -401,7 +401,7 @@ public final class PrimitiveRecovery {
                 gz[q] = root[q] * mz[q];
             }
             for (int q = 0; q < n; q++) {
-                energy[q] = energyTilde[q] - m2[q] * root[q];
+                energy[q] = restFrameEnergy(energyTilde[q], m2[q], root[q]);
             }
             for (int q = 0; q < n; q++) {
                 change[q] = largestChange(gx[q] - vx[q], gy[q] - vy[q], gz[q] - vz[q]);
@@ -489,7 +489,7 @@ public final class PrimitiveRecovery {
                 mz[q] = t0z[q] - p0z[q];
             }
             for (int q = lo; q < hi; q++) {
-                m2[q] = mx[q] * mx[q] + my[q] * my[q] + mz[q] * mz[q];
+                m2[q] = momentumSquared(mx[q], my[q], mz[q]);
             }
             for (int q = lo; q < hi; q++) {
                 root[q] = closedFormRoot(energyTilde[q], m2[q], bulk[q], cs2);
@@ -699,7 +699,7 @@ public final class PrimitiveRecovery {
                     double nvx = scale * map.mx[q];
                     double nvy = scale * map.my[q];
                     double nvz = scale * map.mz[q];
-                    double energy = energyTilde - m2 * scale;
+                    double energy = restFrameEnergy(energyTilde, m2, scale);
                     double rx = nvx - vx;
                     double ry = nvy - vy;
                     double rz = nvz - vz;
@@ -886,7 +886,7 @@ public final class PrimitiveRecovery {
         double mx = u[1][p];
         double my = u[2][p];
         double mz = u[3][p];
-        double m2 = mx * mx + my * my + mz * mz;
+        double m2 = momentumSquared(mx, my, mz);
         double pi = u[4][p];
         map.inverseTransverse[q] = 0;
         map.zz[q] = shear ? StressTensor.zzAtRest(u[5][p], u[6][p]) : 0;
@@ -1087,6 +1087,16 @@ public final class PrimitiveRecovery {
     /** 4 (v/M) |π| change / (1 − v_z²): at most the plain step's next change of v. */
     private static double plainStepBound(double scale, double stress, double inverseTransverse, double change) {
         return 4 * scale * stress * inverseTransverse * change;
+    }
+
+    /** M² = M̃·M̃, the squared momentum the root of (5.1) depends on. */
+    private static double momentumSquared(double mx, double my, double mz) {
+        return mx * mx + my * my + mz * mz;
+    }
+
+    /** ε = Ẽ − M² (v/M): the rest-frame energy density at the scale v/M (physics.md §5). */
+    private static double restFrameEnergy(double energyTilde, double m2, double scale) {
+        return energyTilde - m2 * scale;
     }
 
     /** The bound Ẽ + Π/(1 + c_s²) that |M̃| must stay under (step 2). */
