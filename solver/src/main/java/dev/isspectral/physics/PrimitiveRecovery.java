@@ -357,13 +357,13 @@ public final class PrimitiveRecovery {
             }
         }
 
-        /** {@link PrimitiveRecovery#rowProduct} of rows (r1, r2, r3) and M̃, entries [0, n), in two loops. */
+        /** A row (r1, r2, r3) of P times M̃ ({@link Kinematics#dot}), entries [0, n), in two loops. */
         private void rowProductLanes(int n, double[] r1, double[] r2, double[] r3, double[] out) {
             for (int q = 0; q < n; q++) {
-                out[q] = rowProductHead(r1[q], r2[q], mx[q], my[q]);
+                out[q] = Kinematics.dotHead(r1[q], r2[q], mx[q], my[q]);
             }
             for (int q = 0; q < n; q++) {
-                out[q] = rowProductTail(out[q], r3[q], mz[q]);
+                out[q] = Kinematics.dotRest(out[q], r3[q], mz[q]);
             }
         }
 
@@ -923,9 +923,9 @@ public final class PrimitiveRecovery {
         double zx = zRow(xz, vz, qx);
         double zy = zRow(yz, vz, qy);
         double zzz = zRow(zz, vz, qz);
-        double ax = momentumRow(sigmaE, qx, sigmaM2, rowProduct(xx, xy, zx, mx, my, mz));
-        double ay = momentumRow(sigmaE, qy, sigmaM2, rowProduct(xy, yy, zy, mx, my, mz));
-        double az = momentumRow(sigmaE, qz, sigmaM2, rowProduct(xz, yz, zzz, mx, my, mz));
+        double ax = momentumRow(sigmaE, qx, sigmaM2, Kinematics.dot(xx, xy, zx, mx, my, mz));
+        double ay = momentumRow(sigmaE, qy, sigmaM2, Kinematics.dot(xy, yy, zy, mx, my, mz));
+        double az = momentumRow(sigmaE, qz, sigmaM2, Kinematics.dot(xz, yz, zzz, mx, my, mz));
         solve(step, d, d * scale, mx, my, mz, ax, ay, az, xx, xy, xz, yy, yz, zx, zy, zzz, rx, ry, rz);
     }
 
@@ -979,19 +979,6 @@ public final class PrimitiveRecovery {
     /** An entry of P's third row: π^{iz} + 2 v^z q_i. */
     private static double zRow(double stress, double vz, double q) {
         return stress + 2 * vz * q;
-    }
-
-    /** A row of P times M̃, summed left to right: (r1 M̃x + r2 M̃y) + r3 M̃z. */
-    private static double rowProduct(double r1, double r2, double r3, double mx, double my, double mz) {
-        return rowProductTail(rowProductHead(r1, r2, mx, my), r3, mz);
-    }
-
-    private static double rowProductHead(double r1, double r2, double mx, double my) {
-        return r1 * mx + r2 * my;
-    }
-
-    private static double rowProductTail(double head, double r3, double mz) {
-        return head + r3 * mz;
     }
 
     /** a_i = −2 (σ_E q_i + σ_M2 (P M̃)_i). */
