@@ -296,7 +296,7 @@ public final class PointwiseKernel {
                 zz[q] = StressTensor.zzNumeratorRest(vx[q], vy[q], vz[q], xz[q], yz[q], zz[q]);
             }
             for (int q = 0; q < n; q++) {
-                zz[q] = zz[q] / (1 - vz[q] * vz[q]);
+                zz[q] = zz[q] / StressTensor.transverseFactor(vz[q]);
             }
             timeComponents(n, xx, xy, xz, vx, vy, vz, pi[1]);
             timeComponents(n, xy, yy, yz, vx, vy, vz, pi[2]);

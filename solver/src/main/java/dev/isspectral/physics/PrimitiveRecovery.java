@@ -420,7 +420,7 @@ public final class PrimitiveRecovery {
                 bound[q] = plainStepBound(root[q], stress[q], inverseTransverse[q], change[q]);
             }
             for (int q = 0; q < n; q++) {
-                w2[q] = wx[q] * wx[q] + wy[q] * wy[q] + wz[q] * wz[q];
+                w2[q] = squaredNorm(wx[q], wy[q], wz[q]);
             }
         }
 
@@ -455,7 +455,7 @@ public final class PrimitiveRecovery {
         /** The map at the tile's inputs and v, entries [lo, hi). */
         private void map(int lo, int hi) {
             for (int q = lo; q < hi; q++) {
-                inverseTransverse[q] = 1 / (1 - vz[q] * vz[q]);
+                inverseTransverse[q] = 1 / StressTensor.transverseFactor(vz[q]);
             }
             for (int q = lo; q < hi; q++) {
                 zz[q] = StressTensor.zzNumeratorHead(vx[q], vy[q], xx[q], yy[q], xy[q]);
@@ -489,7 +489,7 @@ public final class PrimitiveRecovery {
                 mz[q] = t0z[q] - p0z[q];
             }
             for (int q = lo; q < hi; q++) {
-                m2[q] = momentumSquared(mx[q], my[q], mz[q]);
+                m2[q] = squaredNorm(mx[q], my[q], mz[q]);
             }
             for (int q = lo; q < hi; q++) {
                 root[q] = closedFormRoot(energyTilde[q], m2[q], bulk[q], cs2);
@@ -843,7 +843,7 @@ public final class PrimitiveRecovery {
             double wx = vx + delta[0];
             double wy = vy + delta[1];
             double wz = vz + delta[2];
-            if (wx * wx + wy * wy + wz * wz < 1) { // false for NaN
+            if (squaredNorm(wx, wy, wz) < 1) { // false for NaN
                 out.vx[p] = wx;
                 out.vy[p] = wy;
                 out.vz[p] = wz;
@@ -886,7 +886,7 @@ public final class PrimitiveRecovery {
         double mx = u[1][p];
         double my = u[2][p];
         double mz = u[3][p];
-        double m2 = momentumSquared(mx, my, mz);
+        double m2 = squaredNorm(mx, my, mz);
         double pi = u[4][p];
         map.inverseTransverse[q] = 0;
         map.zz[q] = shear ? StressTensor.zzAtRest(u[5][p], u[6][p]) : 0;
@@ -1076,9 +1076,9 @@ public final class PrimitiveRecovery {
         return 4 * scale * stress * inverseTransverse * change;
     }
 
-    /** M² = M̃·M̃, the squared momentum the root of (5.1) depends on. */
-    private static double momentumSquared(double mx, double my, double mz) {
-        return mx * mx + my * my + mz * mz;
+    /** x² + y² + z²: M² = M̃·M̃, which the root of (5.1) depends on, and |w|², which must stay below 1. */
+    private static double squaredNorm(double x, double y, double z) {
+        return x * x + y * y + z * z;
     }
 
     /** ε = Ẽ − M² (v/M): the rest-frame energy density at the scale v/M (physics.md §5). */

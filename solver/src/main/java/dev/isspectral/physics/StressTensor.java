@@ -34,7 +34,12 @@ public final class StressTensor {
 
     /** π^zz from tracelessness and transversality, physics.md eq. 1.3. */
     public static double zz(double vx, double vy, double vz, double xx, double yy, double xy, double xz, double yz) {
-        return zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) / (1 - vz * vz);
+        return zzNumerator(vx, vy, vz, xx, yy, xy, xz, yz) / transverseFactor(vz);
+    }
+
+    /** 1 − v_z², the denominator of π^zz (physics.md eq. 1.3) and of the recovery's q = π^0·/(1 − v_z²). */
+    public static double transverseFactor(double vz) {
+        return 1 - vz * vz;
     }
 
     /** π^zz at v = 0: −π^xx − π^yy (physics.md §1, below eq. 1.5). */
