@@ -76,7 +76,7 @@ public final class FftwBackend implements FftBackend {
         if (!settings.realToComplex()) {
             return new FftwComplexEngine(nx, ny, nz, settings.threads(), settings.rigour());
         }
-        return new FftwEngine(nx, ny, nz, settings.threads(), settings.rigour());
+        return new FftwEngine(nx, ny, nz, settings.threads(), settings.rigour(), settings.teamSplit());
     }
 
     /** FFTW's accumulated wisdom (plans it has measured) as a string, to save with the tuning file. */

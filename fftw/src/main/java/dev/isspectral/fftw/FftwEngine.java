@@ -1,15 +1,22 @@
 package dev.isspectral.fftw;
 
+import static org.bytedeco.fftw.global.fftw3.FFTW_BACKWARD;
 import static org.bytedeco.fftw.global.fftw3.FFTW_ESTIMATE;
+import static org.bytedeco.fftw.global.fftw3.FFTW_FORWARD;
 import static org.bytedeco.fftw.global.fftw3.FFTW_MEASURE;
 import static org.bytedeco.fftw.global.fftw3.FFTW_PATIENT;
+import static org.bytedeco.fftw.global.fftw3.fftw_alignment_of;
 import static org.bytedeco.fftw.global.fftw3.fftw_alloc_real;
 import static org.bytedeco.fftw.global.fftw3.fftw_destroy_plan;
 import static org.bytedeco.fftw.global.fftw3.fftw_free;
 import static org.bytedeco.fftw.global.fftw3.fftw_execute_dft_c2r;
+import static org.bytedeco.fftw.global.fftw3.fftw_execute;
 import static org.bytedeco.fftw.global.fftw3.fftw_execute_dft_r2c;
+import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_c2r_2d;
 import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_c2r_3d;
+import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_r2c_2d;
 import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_r2c_3d;
+import static org.bytedeco.fftw.global.fftw3.fftw_plan_many_dft;
 import static org.bytedeco.fftw.global.fftw3.fftw_plan_with_nthreads;
 
 import dev.isspectral.fft.FftEngine;
@@ -19,14 +26,18 @@ import dev.isspectral.parallel.Workers;
 import java.nio.DoubleBuffer;
 import org.bytedeco.fftw.global.fftw3.fftw_plan;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 
 /**
  * A double-precision real-to-complex 3-D FFTW engine. FFTW's r2c output for an {@code NX×NY×NZ} row-major
  * array is exactly the solver's half-spectrum layout, so no reordering is needed; the data are copied once
  * into and once out of native buffers per transform (the copy time is counted in {@link #copyNanos()}).
- * Both plans are made once at construction, with the requested rigour and threads, and reused. The copies
- * (and the 1/N scaling of the inverse, folded into its copy-out) are split over the shared {@link Workers}
- * team of the engine's thread count on large grids, so they do not stay serial beside FFTW's threads.
+ * Plans are made once at construction, with the requested rigour, and reused. On one thread: one 3-D plan each
+ * way. On several, one transform is split over the shared {@link Workers} team of the engine's thread count, the
+ * step's own team ({@link FftSettings#teamSplit()}, the default; {@link TeamSplit}): one-thread plans of single
+ * x-planes and of groups of x-columns, so no second pool of threads computes beside the team. Otherwise FFTW's
+ * own threads run 3-D plans made for that many threads, and the copies (and the 1/N scaling of the inverse, folded
+ * into its copy-out) are split over the team on large grids, so they do not stay serial beside FFTW's threads.
  */
 public final class FftwEngine implements FftEngine {
 
@@ -36,8 +47,11 @@ public final class FftwEngine implements FftEngine {
     private final int threads;
     private final DoublePointer realBuffer;
     private final DoublePointer spectrumBuffer;
+    /** FFTW's 3-D plans (on FFTW's threads when several); null when the team splits the transforms. */
     private final fftw_plan forwardPlan;
     private final fftw_plan inversePlan;
+    /** The team's split of one transform; null on one thread or when FFTW's threads split it. */
+    private final TeamSplit split;
     private final double scale;
     private final long planningNanos;
     private long copyNanos;
@@ -66,6 +80,11 @@ public final class FftwEngine implements FftEngine {
     private final NativeLanes nativeLanes = new NativeLanes();
 
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
+        this(nx, ny, nz, threads, rigour, true);
+    }
+
+    /** As above; {@code teamSplit}: whether the team or FFTW's threads split a transform when threads > 1. */
+    FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour, boolean teamSplit) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
@@ -82,15 +101,26 @@ public final class FftwEngine implements FftEngine {
         int flags = flags(rigour);
         this.flags = flags;
         long start = System.nanoTime();
-        synchronized (FftwBackend.PLANNER_LOCK) {
-            fftw_plan_with_nthreads(threads);
-            this.forwardPlan = fftw_plan_dft_r2c_3d(nx, ny, nz, realBuffer, spectrumBuffer, flags);
-            this.inversePlan = fftw_plan_dft_c2r_3d(nx, ny, nz, spectrumBuffer, realBuffer, flags);
+        this.split = teamSplit && threads > 1 && TeamSplit.applies(this) ? new TeamSplit() : null;
+        if (split == null) {
+            synchronized (FftwBackend.PLANNER_LOCK) {
+                fftw_plan_with_nthreads(threads);
+                this.forwardPlan = fftw_plan_dft_r2c_3d(nx, ny, nz, realBuffer, spectrumBuffer, flags);
+                this.inversePlan = fftw_plan_dft_c2r_3d(nx, ny, nz, spectrumBuffer, realBuffer, flags);
+            }
+            if (forwardPlan == null || forwardPlan.isNull() || inversePlan == null || inversePlan.isNull()) {
+                throw new IllegalStateException("FFTW could not plan " + nx + "x" + ny + "x" + nz);
+            }
+        } else {
+            this.forwardPlan = null;
+            this.inversePlan = null;
         }
         this.planningNanos = System.nanoTime() - start;
-        if (forwardPlan == null || forwardPlan.isNull() || inversePlan == null || inversePlan.isNull()) {
-            throw new IllegalStateException("FFTW could not plan " + nx + "x" + ny + "x" + nz);
-        }
+    }
+
+    /** Whether the team splits this engine's transforms ({@link FftSettings#teamSplit()}); false on one thread. */
+    public boolean teamSplits() {
+        return split != null;
     }
 
     /** FFTW planner flags for a rigour. */
@@ -145,7 +175,10 @@ public final class FftwEngine implements FftEngine {
         return planningNanos;
     }
 
-    /** Accumulated time spent copying between Java arrays and native buffers, in nanoseconds. */
+    /**
+     * Accumulated time spent copying between Java arrays and native buffers, in nanoseconds (with the team split, the
+     * plane-by-plane copies inside a transform are not counted: only the spectrum's copy out or in).
+     */
     public long copyNanos() {
         long total = copyNanos;
         Lane[] l = lanes;
@@ -160,6 +193,10 @@ public final class FftwEngine implements FftEngine {
     @Override
     public void forward(double[] real, double[] spectrum) {
         checkLengths(real, spectrum);
+        if (split != null) {
+            split.forward(real, spectrum);
+            return;
+        }
         long t0 = System.nanoTime();
         copy(REAL_IN, real);
         long t1 = System.nanoTime();
@@ -292,6 +329,10 @@ public final class FftwEngine implements FftEngine {
     @Override
     public void inverse(double[] spectrum, double[] real) {
         checkLengths(real, spectrum);
+        if (split != null) {
+            split.inverse(spectrum, real);
+            return;
+        }
         long t0 = System.nanoTime();
         copy(SPECTRUM_IN, spectrum);
         long t1 = System.nanoTime();
@@ -331,6 +372,159 @@ public final class FftwEngine implements FftEngine {
         }
     }
 
+    /**
+     * One transform split over the team. A 3-D r2c transform is a 2-D r2c transform of each x-plane (y and z) followed
+     * by 1-D complex transforms along x of each (y, k_z) column; the inverse is the same backwards. Forward: each
+     * x-plane is copied into the native field and at once transformed while it is in cache, by a one-thread 2-D plan
+     * executed on that plane's pointers; then the columns, cut into {@value #COLUMN_PIECES_PER_THREAD} pieces per
+     * thread, each by a one-thread plan of its own; then the spectrum copied out. Inverse: the spectrum copied in, the
+     * columns, then each plane's 2-D c2r and its copy-out with the 1/N scaling. Each phase goes to the team as pieces
+     * that any thread takes once its own are done ({@link Workers#forEachItemPiece}), so a thread the host slows does
+     * not hold the others up. FFTW's codelets compute each piece as its 3-D plan would, to round-off.
+     */
+    private final class TeamSplit {
+        static final int COLUMN_PIECES_PER_THREAD = 4;
+        private final int plane = ny * nz;
+        private final int planeSpectrum = 2 * ny * (nz / 2 + 1);
+        private final DoublePointer[] realPlanes = new DoublePointer[nx];
+        private final DoublePointer[] spectrumPlanes = new DoublePointer[nx];
+        private final fftw_plan planeForward;
+        private final fftw_plan planeInverse;
+        private final fftw_plan[] columnsForward;
+        private final fftw_plan[] columnsInverse;
+        private final Workers.Chunk planesForwardTask = this::planesForward;
+        private final Workers.Chunk planesInverseTask = this::planesInverse;
+        private final Workers.Chunk columnsForwardTask = this::columnsForward;
+        private final Workers.Chunk columnsInverseTask = this::columnsInverse;
+        // the caller's field during a transform, read by the plane tasks
+        private double[] field;
+
+        /**
+         * Whether the planes can share one plan: FFTW executes a plan on other arrays only with the alignment it was
+         * made for, so every plane must start at the same alignment as the first (true unless NY·NZ is odd).
+         */
+        static boolean applies(FftwEngine e) {
+            int real = fftw_alignment_of(planeAt(e.realBuffer, 0));
+            int spectrum = fftw_alignment_of(planeAt(e.spectrumBuffer, 0));
+            for (int i = 1; i < e.nx; i++) {
+                if (fftw_alignment_of(planeAt(e.realBuffer, (long) i * e.ny * e.nz)) != real
+                        || fftw_alignment_of(planeAt(e.spectrumBuffer, 2L * i * e.ny * (e.nz / 2 + 1))) != spectrum) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static DoublePointer planeAt(DoublePointer buffer, long offset) {
+            return new DoublePointer(buffer).position(offset);
+        }
+
+        TeamSplit() {
+            for (int i = 0; i < nx; i++) {
+                realPlanes[i] = planeAt(realBuffer, (long) i * plane);
+                spectrumPlanes[i] = planeAt(spectrumBuffer, (long) i * planeSpectrum);
+            }
+            int columns = ny * (nz / 2 + 1);
+            int pieces = Math.min(columns, threads * COLUMN_PIECES_PER_THREAD);
+            columnsForward = new fftw_plan[pieces];
+            columnsInverse = new fftw_plan[pieces];
+            synchronized (FftwBackend.PLANNER_LOCK) {
+                fftw_plan_with_nthreads(1);
+                planeForward = fftw_plan_dft_r2c_2d(ny, nz, realPlanes[0], spectrumPlanes[0], flags);
+                planeInverse = fftw_plan_dft_c2r_2d(ny, nz, spectrumPlanes[0], realPlanes[0], flags);
+                check(planeForward, "2-D r2c " + ny + "x" + nz);
+                check(planeInverse, "2-D c2r " + ny + "x" + nz);
+                try (IntPointer length = new IntPointer(new int[] {nx})) {
+                    for (int p = 0; p < pieces; p++) {
+                        int from = (int) ((long) columns * p / pieces);
+                        int to = (int) ((long) columns * (p + 1) / pieces);
+                        // columns [from, to): complex values `columns` apart along x, neighbouring columns adjacent
+                        DoublePointer first = planeAt(spectrumBuffer, 2L * from);
+                        columnsForward[p] = fftw_plan_many_dft(1, length, to - from, first, null, columns, 1,
+                                first, null, columns, 1, FFTW_FORWARD, flags);
+                        columnsInverse[p] = fftw_plan_many_dft(1, length, to - from, first, null, columns, 1,
+                                first, null, columns, 1, FFTW_BACKWARD, flags);
+                        check(columnsForward[p], "columns along x");
+                        check(columnsInverse[p], "columns along x");
+                    }
+                }
+            }
+        }
+
+        private void check(fftw_plan plan, String what) {
+            if (plan == null || plan.isNull()) {
+                throw new IllegalStateException("FFTW could not plan the " + what + " of " + nx + "x" + ny + "x" + nz);
+            }
+        }
+
+        void forward(double[] real, double[] spectrum) {
+            field = real;
+            try {
+                team.forEachItemPiece(nx, planesForwardTask);
+            } finally {
+                field = null;
+            }
+            team.forEachItemPiece(columnsForward.length, columnsForwardTask);
+            long t0 = System.nanoTime();
+            copy(SPECTRUM_OUT, spectrum);
+            copyNanos += System.nanoTime() - t0;
+        }
+
+        void inverse(double[] spectrum, double[] real) {
+            long t0 = System.nanoTime();
+            copy(SPECTRUM_IN, spectrum);   // the c2r transforms destroy their input: FFTW's buffer, not the caller's
+            copyNanos += System.nanoTime() - t0;
+            team.forEachItemPiece(columnsInverse.length, columnsInverseTask);
+            field = real;
+            try {
+                team.forEachItemPiece(nx, planesInverseTask);
+            } finally {
+                field = null;
+            }
+        }
+
+        private void planesForward(int chunk, int from, int to) {
+            double[] real = field;
+            for (int i = from; i < to; i++) {
+                realView.put(i * plane, real, i * plane, plane);
+                fftw_execute_dft_r2c(planeForward, realPlanes[i], spectrumPlanes[i]);
+            }
+        }
+
+        private void planesInverse(int chunk, int from, int to) {
+            double[] real = field;
+            for (int i = from; i < to; i++) {
+                fftw_execute_dft_c2r(planeInverse, spectrumPlanes[i], realPlanes[i]);
+                int start = i * plane;
+                realView.get(start, real, start, plane);
+                for (int p = start; p < start + plane; p++) {
+                    real[p] *= scale;
+                }
+            }
+        }
+
+        private void columnsForward(int chunk, int from, int to) {
+            for (int p = from; p < to; p++) {
+                fftw_execute(columnsForward[p]);
+            }
+        }
+
+        private void columnsInverse(int chunk, int from, int to) {
+            for (int p = from; p < to; p++) {
+                fftw_execute(columnsInverse[p]);
+            }
+        }
+
+        void destroy() {
+            fftw_destroy_plan(planeForward);
+            fftw_destroy_plan(planeInverse);
+            for (int p = 0; p < columnsForward.length; p++) {
+                fftw_destroy_plan(columnsForward[p]);
+                fftw_destroy_plan(columnsInverse[p]);
+            }
+        }
+    }
+
     private void checkLengths(double[] real, double[] spectrum) {
         checkLengths(this, real, spectrum);
     }
@@ -347,8 +541,12 @@ public final class FftwEngine implements FftEngine {
         }
         closed = true;
         synchronized (FftwBackend.PLANNER_LOCK) {
-            fftw_destroy_plan(forwardPlan);
-            fftw_destroy_plan(inversePlan);
+            if (split != null) {
+                split.destroy();
+            } else {
+                fftw_destroy_plan(forwardPlan);
+                fftw_destroy_plan(inversePlan);
+            }
             if (laneForward != null) {
                 fftw_destroy_plan(laneForward);
                 fftw_destroy_plan(laneInverse);
@@ -367,6 +565,7 @@ public final class FftwEngine implements FftEngine {
 
     @Override
     public String toString() {
-        return "FftwEngine[" + nx + "x" + ny + "x" + nz + ", r2c, double, " + threads + " thread(s)]";
+        return "FftwEngine[" + nx + "x" + ny + "x" + nz + ", r2c, double, " + threads + " thread(s)"
+                + (threads > 1 ? (split != null ? ", split by the team" : ", FFTW's threads") : "") + "]";
     }
 }

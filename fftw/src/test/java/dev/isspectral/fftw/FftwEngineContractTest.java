@@ -29,6 +29,8 @@ class FftwEngineContractTest {
         List<Arguments> args = new ArrayList<>();
         for (FftSettings s : List.of(fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE),
                 fftw.withThreads(2).withRigour(FftSettings.Rigour.MEASURE),
+                fftw.withThreads(3).withRigour(FftSettings.Rigour.ESTIMATE),
+                fftw.withThreads(2).withRigour(FftSettings.Rigour.ESTIMATE).withTeamSplit(false),
                 fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE).withRealTransforms(false),
                 fftw.withThreads(2).withRigour(FftSettings.Rigour.ESTIMATE).withPrecision(FftSettings.Precision.FLOAT),
                 fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE).withReusePlans(false))) {
@@ -61,14 +63,15 @@ class FftwEngineContractTest {
      * On a grid large enough for the copies to be split over two threads (131072 points), the forward
      * spectrum matches JTransforms' to round-off and the inverse undoes it: a misplaced chunk would show at O(1).
      */
-    @Test
-    void splitCopiesKeepEveryValueInPlace() {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void splitCopiesKeepEveryValueInPlace(boolean teamSplit) {
         int nx = 64;
         int ny = 64;
         int nz = 32;
         assertTrue(dev.isspectral.parallel.Workers.create(2).splits(nx * ny * nz, dev.isspectral.parallel.Workers.STREAMING_GRAIN));
         FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(2)
-                .withRigour(FftSettings.Rigour.ESTIMATE);
+                .withRigour(FftSettings.Rigour.ESTIMATE).withTeamSplit(teamSplit);
         Random r = new Random(3);
         double[] field = new double[nx * ny * nz];
         for (int p = 0; p < field.length; p++) {
@@ -90,6 +93,58 @@ class FftwEngineContractTest {
             engine.inverse(spectrum, back);
             for (int p = 0; p < field.length; p++) {
                 assertEquals(field[p], back[p], 1e-14, "point " + p);
+            }
+        }
+    }
+
+    /**
+     * A transform split over the team (one-thread plans of x-planes, then of groups of x-columns, the pieces taken by
+     * any thread) gives the one-thread 3-D plan's spectrum to 1e-13 of its largest coefficient and inverts it, on 2, 3
+     * and 5 threads, with more threads than planes and than columns; it is what a many-threaded engine does unless
+     * FFTW's threads are asked for, and where N_Y·N_Z is odd (planes at two alignments, which one plan cannot serve)
+     * FFTW's threads do it. The inverse leaves the caller's spectrum as it was.
+     */
+    @Test
+    void theTeamSplitGivesTheOneThreadSpectrum() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE);
+        Random r = new Random(11);
+        for (int[] shape : new int[][] {{16, 12, 10}, {3, 8, 6}, {2, 1, 2}, {9, 4, 16}, {5, 3, 7}}) {
+            int nx = shape[0];
+            int ny = shape[1];
+            int nz = shape[2];
+            double[] field = new double[nx * ny * nz];
+            for (int p = 0; p < field.length; p++) {
+                field[p] = r.nextDouble() - 0.5;
+            }
+            try (FftEngine one = FftEngines.create(fftw.withThreads(1), nx, ny, nz)) {
+                double[] expected = new double[one.spectrumLength()];
+                one.forward(field, expected);
+                double largest = 0;
+                for (double v : expected) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
+                for (int threads : new int[] {2, 3, 5}) {
+                    try (FftEngine engine = FftEngines.create(fftw.withThreads(threads), nx, ny, nz);
+                         FftEngine library = FftEngines.create(fftw.withThreads(threads).withTeamSplit(false), nx, ny, nz)) {
+                        boolean oddPlanes = ny * nz % 2 == 1;
+                        assertEquals(!oddPlanes, ((FftwEngine) engine).teamSplits(), engine.toString());
+                        assertTrue(engine.toString().contains(oddPlanes ? "FFTW's threads" : "split by the team"), engine.toString());
+                        assertTrue(!((FftwEngine) library).teamSplits() && library.toString().contains("FFTW's threads"));
+                        double[] spectrum = new double[engine.spectrumLength()];
+                        engine.forward(field, spectrum);
+                        for (int c = 0; c < spectrum.length; c++) {
+                            assertEquals(expected[c], spectrum[c], 1e-13 * largest, shape[0] + "x" + ny + "x" + nz
+                                    + " on " + threads + " threads, coefficient " + c);
+                        }
+                        double[] kept = spectrum.clone();
+                        double[] back = new double[field.length];
+                        engine.inverse(spectrum, back);
+                        assertTrue(java.util.Arrays.equals(kept, spectrum), "the caller's spectrum is not overwritten");
+                        for (int p = 0; p < field.length; p++) {
+                            assertEquals(field[p], back[p], 1e-14, "point " + p + " on " + threads + " threads");
+                        }
+                    }
+                }
             }
         }
     }

@@ -138,6 +138,12 @@ public final class Levers {
                                 + "step's team instead of one transform at a time on one thread",
                         t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(false),
                         t -> t.withFftSettings(t.fftSettings().withThreads(1)).withBatchedTransforms(true)),
+                Lever.of("FFTW transforms split by the team",
+                        "a transform that runs on several threads (a group's odd one out; every transform on a team wider "
+                                + "than the largest group) split over the step's own team, one-thread plans of x-planes and "
+                                + "of groups of x-columns taken by whichever thread is free, instead of FFTW's own threads",
+                        t -> t.withFftSettings(t.fftSettings().withTeamSplit(false)), t -> t)
+                        .onlyFor(FftSettings.FFTW),
                 Lever.of("own column FFT (backend java)",
                         "IS-Spectral's pure-Java transforms (blocks of up to 128 lines through one vectorised radix-2 kernel) "
                                 + "instead of JTransforms' 1-D transforms line by line",

@@ -34,6 +34,16 @@ public final class TargetBounds {
     public static final double FEWER_BYTES = 100;
     /** Fitted exponent of step time against N, 32×32×16 … 128×128×128 (issue 4): at most. */
     public static final double SCALING_EXPONENT = 1.15;
+    /** The thread count issue 13's many-core targets are set for (a 16-core workstation-class machine). */
+    public static final int MANY_CORE_THREADS = 16;
+    /** The large box of the many-core targets. */
+    public static final String MANY_CORE_LARGE_BOX = "256x128x128";
+    /** 16 threads against 1 at 256×128×128: at least. */
+    public static final double MANY_CORE_SPEEDUP_LARGE = 10;
+    /** 16 threads against 1 at 128×64×64 ({@link #FFT_BOUND_BOX}): at least. */
+    public static final double MANY_CORE_SPEEDUP_SMALL = 7;
+    /** Nanoseconds per point-step at 256×128×128 on 16 threads: at most. */
+    public static final double MANY_CORE_NS_PER_POINT_STEP = 150;
 
     private TargetBounds() {
     }

@@ -10,6 +10,7 @@ import dev.isspectral.measure.Forks;
 import dev.isspectral.measure.Measure;
 import dev.isspectral.measure.Presentable;
 import dev.isspectral.measure.RunContext;
+import dev.isspectral.measure.Verdict;
 import dev.isspectral.parallel.Workers;
 import dev.isspectral.profile.FftRecorder;
 import dev.isspectral.trace.Tracer;
@@ -250,6 +251,63 @@ public final class ThreadScaling {
         return use;
     }
 
+    /**
+     * One of issue 13's many-core targets as measured: what, the estimate, the bound and its relation, and the verdict
+     * ({@link Verdict#of}) where the machine has the cores the target is set for; else {@code why} it was not judged.
+     */
+    public record ManyCoreRow(String target, Estimate measured, String relation, double bound, Verdict verdict,
+                              String why) {
+        /** Whether a verdict was given (the machine has the target's cores). */
+        public boolean judged() {
+            return why.isEmpty();
+        }
+    }
+
+    /**
+     * The many-core target rows of one grid ({@link TargetBounds#MANY_CORE_THREADS} threads against 1): at
+     * {@link TargetBounds#MANY_CORE_LARGE_BOX} the speed-up (at least {@link TargetBounds#MANY_CORE_SPEEDUP_LARGE})
+     * and the nanoseconds per point-step (at most {@link TargetBounds#MANY_CORE_NS_PER_POINT_STEP}), at
+     * {@link TargetBounds#FFT_BOUND_BOX} the speed-up (at least {@link TargetBounds#MANY_CORE_SPEEDUP_SMALL}). None
+     * unless the first thread count is 1 and the list has 16; judged only on a machine of at least 16 cores (on fewer,
+     * 16 threads share cores and the bound says nothing about the code).
+     */
+    static List<ManyCoreRow> manyCoreRows(String box, long points, List<Integer> threads, int cores,
+                                          java.util.function.IntFunction<Estimate> speedup,
+                                          java.util.function.IntFunction<Estimate> time) {
+        int k = threads.indexOf(TargetBounds.MANY_CORE_THREADS);
+        if (threads.get(0) != 1 || k < 0) {
+            return List.of();
+        }
+        String why = cores >= TargetBounds.MANY_CORE_THREADS ? ""
+                : cores + " cores, fewer than the " + TargetBounds.MANY_CORE_THREADS + " the target is set for";
+        List<ManyCoreRow> rows = new ArrayList<>();
+        if (box.equals(TargetBounds.MANY_CORE_LARGE_BOX)) {
+            rows.add(row(box + ": 16 threads vs 1", speedup.apply(k).withUnit("×"), ">=",
+                    TargetBounds.MANY_CORE_SPEEDUP_LARGE, why));
+            rows.add(row(box + ": ns per point-step on 16 threads", time.apply(k).scaled(1e9 / points, "ns"), "<=",
+                    TargetBounds.MANY_CORE_NS_PER_POINT_STEP, why));
+        } else if (box.equals(TargetBounds.FFT_BOUND_BOX)) {
+            rows.add(row(box + ": 16 threads vs 1", speedup.apply(k).withUnit("×"), ">=",
+                    TargetBounds.MANY_CORE_SPEEDUP_SMALL, why));
+        }
+        return rows;
+    }
+
+    private static ManyCoreRow row(String target, Estimate measured, String relation, double bound, String why) {
+        return new ManyCoreRow(target, measured, relation, bound,
+                why.isEmpty() ? Verdict.of(measured, relation, bound) : Verdict.INFO, why);
+    }
+
+    /** The processor's model name from /proc/cpuinfo, or the OS architecture where that cannot be read. */
+    static String processorName() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
     /** The table and its context. */
     public static final class Result implements Presentable {
         private final List<Grid> grids;
@@ -388,7 +446,40 @@ public final class ThreadScaling {
                     + "ratios of those means, without intervals. Waiting for the team: of that step, the time the stepping "
                     + "thread spent, after its own part of a split pass, waiting for the other threads to finish theirs "
                     + "(uneven parts, a thread the host slowed, waking parked workers), measured the same way.\n");
+            sb.append(manyCoreMarkdown());
             sb.append(coreUseMarkdown()).append(ceiling.toMarkdown());
+            return sb.toString();
+        }
+
+        /** Issue 13's many-core targets among this table's rows ({@link #manyCoreRows}), judged on this machine. */
+        public List<ManyCoreRow> manyCoreTargets() {
+            List<ManyCoreRow> rows = new ArrayList<>();
+            for (int g = 0; g < grids.size(); g++) {
+                int grid = g;
+                rows.addAll(manyCoreRows(grids.get(g).boxNotation(), grids.get(g).size(), threads, context.cores(),
+                        k -> speedup(grid, k), k -> measurements.get(grid).time(k).estimate()));
+            }
+            return rows;
+        }
+
+        /** The many-core targets' table with the machine's processor, or "" when no row of this table is one of them. */
+        String manyCoreMarkdown() {
+            List<ManyCoreRow> rows = manyCoreTargets();
+            if (rows.isEmpty()) {
+                return "";
+            }
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nIssue 13's many-core targets (%d threads "
+                    + "against 1, the whole 95%% interval on the good side for PASS), on %s, %d cores:%n%n"
+                    + "| target | measured: median [95%% interval] | bound | verdict |%n|---|---|---|---|%n",
+                    TargetBounds.MANY_CORE_THREADS, processorName(), context.cores()));
+            for (ManyCoreRow r : rows) {
+                String unit = r.measured().unit().equals("×") ? "×" : " " + r.measured().unit();
+                sb.append("| ").append(r.target()).append(" | ").append(r.measured().formatShort()).append(unit)
+                        .append(" | ").append(r.relation()).append(' ').append(Estimate.number(r.bound())).append(unit)
+                        .append(" | ")
+                        .append(r.judged() ? dev.isspectral.report.BenchmarkReport.verdict(r.verdict(), false)
+                                : "not judged: " + r.why()).append(" |\n");
+            }
             return sb.toString();
         }
 

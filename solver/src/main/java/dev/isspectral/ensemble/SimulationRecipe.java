@@ -31,8 +31,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                                boolean fusedKernels, boolean tiledStages, boolean leanStiffPass,
                                int threads, String fftBackend, boolean fftBackendChosen, int fftThreads,
                                boolean realTransforms, String fftPrecision, boolean reusePlans,
-                               long jtransformsThreadsBeginN, String fftRigour, String savedFftTuning,
-                               boolean batchedTransforms) implements Serializable {
+                               long jtransformsThreadsBeginN, String fftRigour, boolean fftTeamSplit,
+                               String savedFftTuning, boolean batchedTransforms) implements Serializable {
 
     /**
      * The recipe of {@code sim}; throws IllegalArgumentException naming the setting that cannot travel
@@ -93,7 +93,7 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
                 sim.dealias(), sim.exponentialFilter(), sim.filterStrength(), sim.filterOrder(),
                 tu.name(), tu.preallocatedWorkspaces(), tu.sharedForwardTransforms(), tu.fusedKernels(), tu.tiledStages(), tu.leanStiffPass(), tu.threads(),
                 f.backend(), tu.fftBackendChosen(), f.threads(), f.realToComplex(), f.precision().name(), f.reusePlans(),
-                f.jtransformsThreadsBeginN(), f.rigour().name(),
+                f.jtransformsThreadsBeginN(), f.rigour().name(), f.teamSplit(),
                 tu.savedFftTuning().map(Path::toString).orElse(null), tu.batchedTransforms());
     }
 
@@ -152,7 +152,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
     private Tuning tuning() {
         FftSettings f = FftSettings.optimized().withBackend(fftBackend).withRealTransforms(realTransforms)
                 .withPrecision(FftSettings.Precision.valueOf(fftPrecision)).withReusePlans(reusePlans)
-                .withJTransformsThreadsBeginN(jtransformsThreadsBeginN).withRigour(FftSettings.Rigour.valueOf(fftRigour));
+                .withJTransformsThreadsBeginN(jtransformsThreadsBeginN).withRigour(FftSettings.Rigour.valueOf(fftRigour))
+                .withTeamSplit(fftTeamSplit);
         Tuning t = Tuning.optimized().withPreallocatedWorkspaces(preallocatedWorkspaces)
                 .withSharedForwardTransforms(sharedForwardTransforms).withFusedKernels(fusedKernels).withTiledStages(tiledStages)
                 .withLeanStiffPass(leanStiffPass)

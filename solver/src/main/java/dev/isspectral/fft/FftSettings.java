@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Immutable choice of how 3-D transforms are done: backend, threads, real-to-complex or complex,
- * precision, plan reuse, JTransforms' parallel threshold and FFTW's planner rigour.
+ * precision, plan reuse, JTransforms' parallel threshold, FFTW's planner rigour and who splits a many-threaded
+ * FFTW transform over threads.
  * Every {@code with…} method returns a new value and validates eagerly, naming parameter, value and
  * what is allowed. Built engines come from {@link FftEngines#create(FftSettings, int, int, int)}.
  */
@@ -35,9 +36,10 @@ public final class FftSettings {
     private final boolean reusePlans;
     private final long jtransformsThreadsBeginN;
     private final Rigour rigour;
+    private final boolean teamSplit;
 
     private FftSettings(String backend, int threads, boolean realToComplex, Precision precision,
-                        boolean reusePlans, long jtransformsThreadsBeginN, Rigour rigour) {
+                        boolean reusePlans, long jtransformsThreadsBeginN, Rigour rigour, boolean teamSplit) {
         this.backend = backend;
         this.threads = threads;
         this.realToComplex = realToComplex;
@@ -45,17 +47,18 @@ public final class FftSettings {
         this.reusePlans = reusePlans;
         this.jtransformsThreadsBeginN = jtransformsThreadsBeginN;
         this.rigour = rigour;
+        this.teamSplit = teamSplit;
     }
 
     /** The naive baseline: JTransforms, complex transforms, a new plan and new temporaries per call, one thread, double. */
     public static FftSettings baseline() {
-        return new FftSettings(JTRANSFORMS, 1, false, Precision.DOUBLE, false, 0, Rigour.ESTIMATE);
+        return new FftSettings(JTRANSFORMS, 1, false, Precision.DOUBLE, false, 0, Rigour.ESTIMATE, true);
     }
 
     /** The default: JTransforms real-to-complex, plans reused, all available cores, double, FFTW rigour MEASURE if FFTW is chosen. */
     public static FftSettings optimized() {
         return new FftSettings(JTRANSFORMS, Runtime.getRuntime().availableProcessors(), true, Precision.DOUBLE,
-                true, 0, Rigour.MEASURE);
+                true, 0, Rigour.MEASURE, true);
     }
 
     /** Backend by name: {@value #JTRANSFORMS}, {@value #JAVA} or {@value #FFTW}. */
@@ -63,7 +66,7 @@ public final class FftSettings {
         if (!BACKENDS.contains(backend)) {
             throw new IllegalArgumentException("backend = " + backend + "; must be one of " + BACKENDS);
         }
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }
 
     /** Threads used inside one transform, 1..256. */
@@ -71,12 +74,12 @@ public final class FftSettings {
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads = " + threads + "; must be in 1..256");
         }
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }
 
     /** Real-to-complex transforms (true) or full complex transforms of the real field (false). */
     public FftSettings withRealTransforms(boolean realToComplex) {
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }
 
     /**
@@ -85,12 +88,12 @@ public final class FftSettings {
      */
     public FftSettings withPrecision(Precision precision) {
         Objects.requireNonNull(precision, "precision = null; must be one of [DOUBLE, FLOAT]");
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }
 
     /** Reuse FFT objects and buffers across calls (true) or build them anew on every call (false, the baseline). */
     public FftSettings withReusePlans(boolean reusePlans) {
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }
 
     /**
@@ -103,13 +106,24 @@ public final class FftSettings {
         if (n < 0) {
             throw new IllegalArgumentException("jtransformsThreadsBeginN = " + n + "; must be >= 0 (0 = JTransforms default)");
         }
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, n, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, n, rigour, teamSplit);
     }
 
     /** FFTW planner rigour. */
     public FftSettings withRigour(Rigour rigour) {
         Objects.requireNonNull(rigour, "rigour = null; must be one of [ESTIMATE, MEASURE, PATIENT]");
-        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
+    }
+
+    /**
+     * Who splits one FFTW transform over its {@link #threads()} (the double real-to-complex engine; the complex and
+     * float32 engines always use FFTW's threads): the step's own thread team (true, the default), taking one-thread
+     * plans of x-planes (each plane copied in and transformed while in cache), then of groups of x-columns, each piece
+     * by whichever thread is free; or FFTW's own threads (false), a second pool of threads beside the team.
+     */
+    public FftSettings withTeamSplit(boolean teamSplit) {
+        return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour,
+                teamSplit);
     }
 
     public String backend() { return backend; }
@@ -126,24 +140,27 @@ public final class FftSettings {
 
     public Rigour rigour() { return rigour; }
 
+    public boolean teamSplit() { return teamSplit; }
+
     /** A short label for tables, e.g. {@code jtransforms r2c double t2 reuse}. */
     public String label() {
         return backend + (realToComplex ? " r2c " : " c2c ") + precision.name().toLowerCase()
                 + " t" + threads + (reusePlans ? "" : " new-plan-per-call")
                 + (jtransformsThreadsBeginN > 0 ? " jtBegin=" + jtransformsThreadsBeginN : "")
-                + (FFTW.equals(backend) ? " " + rigour.name().toLowerCase() : "");
+                + (FFTW.equals(backend) ? " " + rigour.name().toLowerCase() + (teamSplit ? "" : " fftw-threads") : "");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof FftSettings s && backend.equals(s.backend) && threads == s.threads
                 && realToComplex == s.realToComplex && precision == s.precision && reusePlans == s.reusePlans
-                && jtransformsThreadsBeginN == s.jtransformsThreadsBeginN && rigour == s.rigour;
+                && jtransformsThreadsBeginN == s.jtransformsThreadsBeginN && rigour == s.rigour
+                && teamSplit == s.teamSplit;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour);
+        return Objects.hash(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }
 
     @Override

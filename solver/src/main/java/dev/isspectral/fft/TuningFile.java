@@ -97,6 +97,7 @@ public final class TuningFile {
             p.setProperty(k + "reusePlans", Boolean.toString(s.reusePlans()));
             p.setProperty(k + "jtransformsThreadsBeginN", Long.toString(s.jtransformsThreadsBeginN()));
             p.setProperty(k + "rigour", s.rigour().name());
+            p.setProperty(k + "teamSplit", Boolean.toString(s.teamSplit()));
         }
         java.io.StringWriter text = new java.io.StringWriter();
         p.store(text, "IS-Spectral FFT tuning; written by FftTuner");
@@ -145,7 +146,9 @@ public final class TuningFile {
                             .withPrecision(FftSettings.Precision.valueOf(required(p, k + "precision")))
                             .withReusePlans(parseBoolean(required(p, k + "reusePlans")))
                             .withJTransformsThreadsBeginN(Long.parseLong(required(p, k + "jtransformsThreadsBeginN")))
-                            .withRigour(FftSettings.Rigour.valueOf(required(p, k + "rigour")));
+                            .withRigour(FftSettings.Rigour.valueOf(required(p, k + "rigour")))
+                            // files written before the setting existed: the default
+                            .withTeamSplit(parseBoolean(p.getProperty(k + "teamSplit", "true")));
                     checkUsable(k, s);
                     byGrid.put(grid, s);
                 }

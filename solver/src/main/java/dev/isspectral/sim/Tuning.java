@@ -455,7 +455,8 @@ public final class Tuning {
                 singlePrecision() ? "float32 FFTs" : "double",
                 fftBackendChosen ? fftBackend() : fftBackend() + " where it applies (else jtransforms)",
                 fft.jtransformsThreadsBeginN() > 0 ? ", JTransforms threads from " + fft.jtransformsThreadsBeginN() : "",
-                FftSettings.FFTW.equals(fftBackend()) ? ", FFTW rigour " + fft.rigour().name().toLowerCase(Locale.ROOT) : "",
+                FftSettings.FFTW.equals(fftBackend()) ? ", FFTW rigour " + fft.rigour().name().toLowerCase(Locale.ROOT)
+                        + (fft.teamSplit() ? "" : ", FFTW's own threads") : "",
                 savedFftTuning == null ? "" : ", saved FFT tuning from " + savedFftTuning);
     }
 

@@ -120,4 +120,44 @@ class ThreadScalingTest {
         assertThrows(IllegalArgumentException.class, () -> ThreadScaling.of(List.of(), List.of(1), "jtransforms"));
         assertThrows(IllegalArgumentException.class, () -> ThreadScaling.of(List.of("8x8x8"), List.of(1), "java").forks(0));
     }
+
+    /**
+     * Issue 13's many-core targets: 16 threads against 1, judged from the whole interval, only where the table has both
+     * thread counts and the machine has 16 cores; ns per point-step is the 16-thread step time over the points.
+     */
+    @Test
+    void manyCoreTargetsAreJudgedFromTheIntervalOnSixteenCores() {
+        List<Integer> threads = List.of(1, 2, 4, 8, 16);
+        java.util.function.IntFunction<dev.isspectral.measure.Estimate> fast =
+                k -> new dev.isspectral.measure.Estimate(10.8, 10.2, 11.4, 12, 0.95, "");
+        java.util.function.IntFunction<dev.isspectral.measure.Estimate> step =
+                k -> new dev.isspectral.measure.Estimate(0.5, 0.48, 0.52, 12, 0.95, "s");
+        long large = 256L * 128 * 128;
+        List<ThreadScaling.ManyCoreRow> rows = ThreadScaling.manyCoreRows("256x128x128", large, threads, 16, fast, step);
+        assertEquals(2, rows.size());
+        assertEquals(dev.isspectral.measure.Verdict.PASS, rows.get(0).verdict(), rows.toString());
+        assertEquals(10.0, rows.get(0).bound(), 0.0);
+        // 0.5 s over 4 194 304 points: 119.2 ns, the interval [114.4, 124.0] below 150
+        assertEquals(1e9 * 0.5 / large, rows.get(1).measured().median(), 1e-9);
+        assertEquals(1e9 * 0.52 / large, rows.get(1).measured().high(), 1e-9);
+        assertEquals(dev.isspectral.measure.Verdict.PASS, rows.get(1).verdict());
+        // an interval straddling the bound is INCONCLUSIVE, one wholly below it a MISS
+        assertEquals(dev.isspectral.measure.Verdict.INCONCLUSIVE, ThreadScaling.manyCoreRows("256x128x128", large, threads,
+                16, k -> new dev.isspectral.measure.Estimate(10.1, 9.5, 10.6, 12, 0.95, ""), step).get(0).verdict());
+        assertEquals(dev.isspectral.measure.Verdict.MISS, ThreadScaling.manyCoreRows("256x128x128", large, threads, 16, fast,
+                k -> new dev.isspectral.measure.Estimate(0.7, 0.66, 0.74, 12, 0.95, "s")).get(1).verdict(), "167 ns > 150");
+        // 128x64x64: the speed-up alone, bound 7
+        List<ThreadScaling.ManyCoreRow> small = ThreadScaling.manyCoreRows("128x64x64", 128L * 64 * 64, threads, 16,
+                k -> new dev.isspectral.measure.Estimate(6.1, 5.8, 6.5, 12, 0.95, ""), step);
+        assertEquals(1, small.size());
+        assertEquals(7.0, small.get(0).bound(), 0.0);
+        assertEquals(dev.isspectral.measure.Verdict.MISS, small.get(0).verdict());
+        // on 2 cores the rows are shown, not judged
+        List<ThreadScaling.ManyCoreRow> here = ThreadScaling.manyCoreRows("128x64x64", 128L * 64 * 64, threads, 2, fast, step);
+        assertTrue(!here.get(0).judged() && here.get(0).why().contains("2 cores"), here.toString());
+        // no 16, no 1 first, or another box: no rows
+        assertTrue(ThreadScaling.manyCoreRows("128x64x64", 1, List.of(1, 2, 4, 8), 16, fast, step).isEmpty());
+        assertTrue(ThreadScaling.manyCoreRows("128x64x64", 1, List.of(2, 16), 16, fast, step).isEmpty());
+        assertTrue(ThreadScaling.manyCoreRows("64x32x32", 1, threads, 16, fast, step).isEmpty());
+    }
 }

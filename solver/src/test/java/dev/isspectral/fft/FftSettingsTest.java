@@ -19,6 +19,20 @@ class FftSettingsTest {
         assertEquals(b, FftSettings.optimized().withRealTransforms(false).withThreads(1));
     }
 
+    /** The team splits by default; asking for FFTW's threads is a different setting, named in FFTW's label only. */
+    @Test
+    void teamSplitIsTheDefaultAndFftwThreadsAreLabelled() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(2);
+        assertTrue(fftw.teamSplit() && FftSettings.baseline().teamSplit());
+        FftSettings library = fftw.withTeamSplit(false);
+        assertFalse(library.teamSplit());
+        assertFalse(library.equals(fftw));
+        assertEquals("fftw r2c double t2 measure", fftw.label());
+        assertEquals("fftw r2c double t2 measure fftw-threads", library.label());
+        assertEquals("jtransforms r2c double t2", library.withBackend(FftSettings.JTRANSFORMS).label());
+        assertEquals(fftw, library.withTeamSplit(true));
+    }
+
     @Test
     void badThreadsNameParameterValueAndRange() {
         var e = assertThrows(IllegalArgumentException.class, () -> FftSettings.optimized().withThreads(0));

@@ -38,6 +38,25 @@ class TuningFileTest {
         }
     }
 
+    /**
+     * Who splits a many-threaded FFTW transform comes back as saved, and a file written before the setting existed
+     * reads as the default (the team).
+     */
+    @Test
+    void teamSplitComesBackAndOlderFilesReadAsTheDefault() throws Exception {
+        Path file = dir.resolve("split.properties");
+        FftSettings library = FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(2).withTeamSplit(false);
+        TuningFile.empty().with(64, 32, 32, library).save(file);
+        assertEquals(library, TuningFile.load(file).settingsFor(64, 32, 32).orElseThrow());
+        String text = Files.readString(file);
+        assertTrue(text.contains("grid.64x32x32.teamSplit=false"), text);
+        Files.writeString(file, text.replace("grid.64x32x32.teamSplit=false\n", ""));
+        assertFalse(Files.readString(file).contains("teamSplit"));
+        FftSettings older = TuningFile.load(file).settingsFor(64, 32, 32).orElseThrow();
+        assertTrue(older.teamSplit());
+        assertEquals(library.withTeamSplit(true), older);
+    }
+
     @Test
     void foreignMachineFileIsIgnoredWithItsNameAndReason() throws Exception {
         Path file = dir.resolve("foreign.properties");

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Issue 13's many-core measurement, on a borrowed machine that has no Java (the 16-core machine of the device tool,
+# lent to some sessions only). Two halves:
+#
+#   bash bench-device.sh pack
+#       here: builds the solver and FFTW jars, copies the jars `bench scaling` needs (FFTW's Linux x86-64 natives
+#       only) and a jlink'd Java runtime (xz-compressed) into target/device-kit (ignored by git; about 52 MB),
+#       with the commit they were built from
+#   bash bench-device.sh run [bench scaling options]
+#       there, in the repository root: unpacks the runtime to /tmp, then runs `is-spectral bench scaling` once per
+#       grid and backend, each with its own --out, so a grid cut off by the call's time limit leaves the others'
+#       tables; reports go to $OUT (the device tool brings them back) or target/device-out. Options given replace
+#       the defaults, which are sized for one 10-minute call:
+#           --threads 1,2,4,8,16 --grids 128x64x64,256x128x128 --backend fftw --budget 90 --forks 2
+#
+# The device call (the `run` tool; the kit travels as an ignored path named in carry):
+#   run(command="bash bench-device.sh run", carry=["target/device-kit"], timeout_s=600)
+# Each table ends with issue 13's many-core targets (16 threads vs 1: >= 10x at 256x128x128 and >= 7x at 128x64x64,
+# <= 150 ns per point-step at 256x128x128), judged only on a machine of at least 16 cores.
+set -euo pipefail
+cd "$(dirname "$0")"
+kit=target/device-kit
+
+pack() {
+    mvn -B -q -ntp -pl solver,fftw -am package -DskipTests \
+        dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+    rm -rf "$kit.tmp"
+    mkdir -p "$kit.tmp/lib"
+    cp "$(ls fftw/target/is-spectral-fftw-*.jar | head -n 1)" "$kit.tmp/lib/"
+    # the runtime class path, less what `bench scaling` never loads: other platforms' natives, the test engine,
+    # PDF export and the Unicode tables of Tablesaw's text columns (the notebooks have them; the scaling table does not)
+    tr ':' '\n' < fftw/target/cp.txt | while read -r jar; do
+        case "$(basename "$jar")" in
+            junit-* | opentest4j-* | apiguardian-* | pdfbox-* | fontbox-* | graphics2d-* | icu4j-*) ;;
+            *-linux-arm64.jar | *-linux-ppc64le.jar | *-macosx-*.jar | *-windows-*.jar | *-android-*.jar) ;;
+            *) cp "$jar" "$kit.tmp/lib/" ;;
+        esac
+    done
+    local modules
+    # JavaCPP's jars are modules whose descriptors jdeps cannot resolve on a class path: asked about the rest, and
+    # jdk.unsupported (JavaCPP's Unsafe) and jdk.management (per-thread CPU and allocation counters) added
+    modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 -q \
+        $(ls "$kit.tmp"/lib/*.jar | grep -v -e '/javacpp-' -e '/fftw-'))
+    modules="$modules,jdk.unsupported,jdk.management"
+    modules=$(tr ',' '\n' <<< "$modules" | sort -u | paste -sd,)
+    rm -rf target/device-runtime
+    # uncompressed modules, then xz over the whole: about 17 MB, where jlink's own zip compression leaves xz 29 MB
+    jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=0 \
+        --output target/device-runtime
+    tar -C target -cf - device-runtime | xz -9 -T2 > "$kit.tmp/runtime.tar.xz"
+    rm -rf target/device-runtime
+    # the commit the reports name (the device's copy of the tree may have no git): +dirty with uncommitted changes
+    local commit
+    commit=$(git rev-parse --short=12 HEAD)
+    [[ -z $(git status --porcelain --untracked-files=no) ]] || commit="$commit+dirty"
+    echo "$commit" > "$kit.tmp/commit.txt"
+    { git rev-parse HEAD; git status --porcelain | head -n 20; date -u +%FT%TZ; } > "$kit.tmp/built-from.txt"
+    rm -rf "$kit"
+    mv "$kit.tmp" "$kit"
+    echo "device kit: $(du -sh "$kit" | cut -f1) in $kit (modules $modules), built from $commit"
+}
+
+run() {
+    if [[ ! -f $kit/runtime.tar.xz ]]; then
+        echo "error: $kit/runtime.tar.xz not found; run 'bash bench-device.sh pack' here and carry $kit" >&2
+        exit 2
+    fi
+    local out="${OUT:-target/device-out}"
+    mkdir -p "$out" /tmp/is-spectral-device
+    tar -C /tmp/is-spectral-device -xJf "$kit/runtime.tar.xz"
+    local java=/tmp/is-spectral-device/device-runtime/bin/java
+    local cp
+    cp=$(ls "$kit"/lib/*.jar | tr '\n' ':')
+    local threads=1,2,4,8,16 grids=128x64x64,256x128x128 backends=fftw budget=90 forks=2
+    while [[ $# -gt 0 ]]; do
+        [[ $# -ge 2 ]] || { echo "error: option $1 needs a value" >&2; exit 2; }
+        case "$1" in
+            --threads) threads=$2 ;;
+            --grids) grids=$2 ;;
+            --backend) backends=$2 ;;
+            --budget) budget=$2 ;;
+            --forks) forks=$2 ;;
+            *) echo "error: option $1; allowed: --threads, --grids, --backend (comma-separated), --budget, --forks" >&2
+               exit 2 ;;
+        esac
+        shift 2
+    done
+    export IS_SPECTRAL_COMMIT
+    IS_SPECTRAL_COMMIT=$(cat "$kit/commit.txt")
+    { echo "kit built from: $IS_SPECTRAL_COMMIT ($(tail -n 1 "$kit/built-from.txt"))"; nproc; grep -m1 'model name' /proc/cpuinfo || true;
+      free -g | head -n 2; uptime; } | tee "$out/machine.txt"
+    local b g
+    for b in ${backends//,/ }; do
+        for g in ${grids//,/ }; do
+            echo "== bench scaling --backend $b --grids $g --threads $threads ($(date -u +%T))"
+            "$java" -cp "$cp" dev.isspectral.cli.Main bench scaling --threads "$threads" --grids "$g" --backend "$b" \
+                --budget "$budget" --forks "$forks" --out "$out/scaling-$b-$g.md" > /dev/null
+            echo "   written $out/scaling-$b-$g.md ($(date -u +%T))"
+        done
+    done
+}
+
+case "${1:-}" in
+    pack) pack ;;
+    run) shift; run "$@" ;;
+    *) echo "usage: bash bench-device.sh pack | run [--threads …] [--grids …] [--backend …] [--budget S] [--forks N]" >&2
+       exit 2 ;;
+esac
