@@ -144,6 +144,13 @@ public final class Levers {
                                 + "of groups of x-columns taken by whichever thread is free, instead of FFTW's own threads",
                         t -> t.withFftSettings(t.fftSettings().withTeamSplit(false)), t -> t)
                         .onlyFor(FftSettings.FFTW),
+                Lever.of("FFTW transforms split by the team, every transform split",
+                        "the same with batches off on both sides, so every one of the step's transforms runs split over the "
+                                + "threads, as on a team wider than the largest group (more than 12 threads), where nothing "
+                                + "is batched",
+                        t -> t.withBatchedTransforms(false).withFftSettings(t.fftSettings().withTeamSplit(false)),
+                        t -> t.withBatchedTransforms(false))
+                        .onlyFor(FftSettings.FFTW),
                 Lever.of("own column FFT (backend java)",
                         "IS-Spectral's pure-Java transforms (blocks of up to 128 lines through one vectorised radix-2 kernel) "
                                 + "instead of JTransforms' 1-D transforms line by line",
