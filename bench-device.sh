@@ -6,12 +6,17 @@
 #       here: builds the solver and FFTW jars, copies the jars `bench scaling` needs (FFTW's Linux x86-64 natives
 #       only) and a jlink'd Java runtime (xz-compressed) into target/device-kit (ignored by git; about 52 MB),
 #       with the commit they were built from
-#   bash bench-device.sh run [bench scaling options]
-#       there, in the repository root: unpacks the runtime to /tmp, then runs `is-spectral bench scaling` once per
-#       grid and backend, each with its own --out, so a grid cut off by the call's time limit leaves the others'
-#       tables; reports go to $OUT (the device tool brings them back) or target/device-out. Options given replace
-#       the defaults, which are sized for one 10-minute call:
-#           --threads 1,2,4,8,16 --grids 128x64x64,256x128x128 --backend fftw --budget 90 --forks 2
+#   bash bench-device.sh run [options]
+#       there, in the repository root: unpacks the runtime to /tmp, then runs, each part with its own --out so a part
+#       cut off by the call's time limit leaves the others' reports (in $OUT, which the device tool brings back, or
+#       target/device-out):
+#         levers   `bench levers --only "split by the team"` at the first grid on the most threads: the team's split
+#                  of FFTW transforms against FFTW's own threads (on more than 12 threads nothing is batched, so
+#                  every transform is split), 2 fresh JVMs, 20 s
+#         scaling  `bench scaling` once per grid and backend
+#       Options given replace the defaults, which are sized for one 10-minute call:
+#           --parts levers,scaling --threads 1,2,4,8,16 --grids 128x64x64,256x128x128 --backend fftw --budget 60
+#           --forks 2
 #
 # The device call (the `run` tool; the kit travels as an ignored path named in carry):
 #   run(command="bash bench-device.sh run", carry=["target/device-kit"], timeout_s=600)
@@ -68,19 +73,22 @@ run() {
     local out="${OUT:-target/device-out}"
     mkdir -p "$out" /tmp/is-spectral-device
     tar -C /tmp/is-spectral-device -xJf "$kit/runtime.tar.xz"
+    # every solver of a scaling table is alive at once (five of 256x128x128 take about 20 GB): 60% of the memory as
+    # heap, which the forked JVMs inherit
     local java=/tmp/is-spectral-device/device-runtime/bin/java
     local cp
     cp=$(ls "$kit"/lib/*.jar | tr '\n' ':')
-    local threads=1,2,4,8,16 grids=128x64x64,256x128x128 backends=fftw budget=90 forks=2
+    local parts=levers,scaling threads=1,2,4,8,16 grids=128x64x64,256x128x128 backends=fftw budget=60 forks=2
     while [[ $# -gt 0 ]]; do
         [[ $# -ge 2 ]] || { echo "error: option $1 needs a value" >&2; exit 2; }
         case "$1" in
+            --parts) parts=$2 ;;
             --threads) threads=$2 ;;
             --grids) grids=$2 ;;
             --backend) backends=$2 ;;
             --budget) budget=$2 ;;
             --forks) forks=$2 ;;
-            *) echo "error: option $1; allowed: --threads, --grids, --backend (comma-separated), --budget, --forks" >&2
+            *) echo "error: option $1; allowed: --parts, --threads, --grids, --backend (comma-separated), --budget, --forks" >&2
                exit 2 ;;
         esac
         shift 2
@@ -90,10 +98,18 @@ run() {
     { echo "kit built from: $IS_SPECTRAL_COMMIT ($(tail -n 1 "$kit/built-from.txt"))"; nproc; grep -m1 'model name' /proc/cpuinfo || true;
       free -g | head -n 2; uptime; } | tee "$out/machine.txt"
     local b g
+    if [[ ,$parts, == *,levers,* ]]; then
+        g=${grids%%,*}
+        echo "== bench levers --only \"split by the team\" --grid $g --threads ${threads##*,} ($(date -u +%T))"
+        "$java" -XX:MaxRAMPercentage=60 -cp "$cp" dev.isspectral.cli.Main bench levers --grid "$g" --backend fftw --threads "${threads##*,}" \
+            --only "split by the team" --forks 2 --budget 20 --out "$out/levers-split-$g.md" > /dev/null
+        echo "   written $out/levers-split-$g.md ($(date -u +%T))"
+    fi
+    [[ ,$parts, == *,scaling,* ]] || return 0
     for b in ${backends//,/ }; do
         for g in ${grids//,/ }; do
             echo "== bench scaling --backend $b --grids $g --threads $threads ($(date -u +%T))"
-            "$java" -cp "$cp" dev.isspectral.cli.Main bench scaling --threads "$threads" --grids "$g" --backend "$b" \
+            "$java" -XX:MaxRAMPercentage=60 -cp "$cp" dev.isspectral.cli.Main bench scaling --threads "$threads" --grids "$g" --backend "$b" \
                 --budget "$budget" --forks "$forks" --out "$out/scaling-$b-$g.md" > /dev/null
             echo "   written $out/scaling-$b-$g.md ($(date -u +%T))"
         done
@@ -103,6 +119,7 @@ run() {
 case "${1:-}" in
     pack) pack ;;
     run) shift; run "$@" ;;
-    *) echo "usage: bash bench-device.sh pack | run [--threads …] [--grids …] [--backend …] [--budget S] [--forks N]" >&2
+    *) echo "usage: bash bench-device.sh pack | run [--parts levers,scaling] [--threads …] [--grids …] [--backend …]" \
+            "[--budget S] [--forks N]" >&2
        exit 2 ;;
 esac
