@@ -106,7 +106,8 @@ public final class FftTuner {
      * every size), complex double on one and all cores (and with JTransforms' threshold lowered), float32
      * (complex), the new-plan-per-call baseline; IS-Spectral's own r2c double ({@value FftSettings#JAVA}) on 1..cores
      * threads (not applicable unless every size is a power of two); and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
-     * 1..cores threads, FFTW complex and FFTW float32 on all cores (float candidates are shown, never chosen).
+     * 1..cores threads (a transform split by the team), at MEASURE on all cores split by FFTW's own threads, FFTW
+     * complex and FFTW float32 on all cores (float candidates are shown, never chosen).
      */
     public static List<FftSettings> defaultCandidates() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -132,6 +133,10 @@ public final class FftTuner {
             for (int t = 1; t <= cores; t++) {
                 list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.ESTIMATE));
                 list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.MEASURE));
+            }
+            if (cores > 1) {
+                // a transform split over FFTW's own threads instead of the team (FftSettings.teamSplit)
+                list.add(fftw.withThreads(cores).withRigour(FftSettings.Rigour.MEASURE).withTeamSplit(false));
             }
             list.add(fftw.withRealTransforms(false).withRigour(FftSettings.Rigour.ESTIMATE));
             list.add(fftw.withPrecision(FftSettings.Precision.FLOAT).withRigour(FftSettings.Rigour.MEASURE));
