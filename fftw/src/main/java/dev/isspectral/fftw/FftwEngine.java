@@ -32,8 +32,9 @@ import org.bytedeco.javacpp.IntPointer;
  * A double-precision real-to-complex 3-D FFTW engine. FFTW's r2c output for an {@code NX×NY×NZ} row-major
  * array is exactly the solver's half-spectrum layout, so no reordering is needed; the data are copied once
  * into and once out of native buffers per transform (the copy time is counted in {@link #copyNanos()}).
- * Plans are made once at construction, with the requested rigour, and reused. On one thread: one 3-D plan each
- * way. On several, one transform is split over the shared {@link Workers} team of the engine's thread count, the
+ * Plans are made once at construction, with the requested rigour, and reused. On one thread, or on a grid of fewer
+ * than {@value #TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread: one one-thread 3-D plan each way. On several
+ * threads, one transform is split over the shared {@link Workers} team of the engine's thread count, the
  * step's own team ({@link FftSettings#teamSplit()}, the default; {@link TeamSplit}): one-thread plans of single
  * x-planes and of groups of x-columns, so no second pool of threads computes beside the team. Otherwise FFTW's
  * own threads run 3-D plans made for that many threads, and the copies (and the 1/N scaling of the inverse, folded
@@ -50,8 +51,10 @@ public final class FftwEngine implements FftEngine {
     /** FFTW's 3-D plans (on FFTW's threads when several); null when the team splits the transforms. */
     private final fftw_plan forwardPlan;
     private final fftw_plan inversePlan;
-    /** The team's split of one transform; null on one thread or when FFTW's threads split it. */
+    /** The team's split of one transform; null on one thread, on a small grid, or when FFTW's threads split it. */
     private final TeamSplit split;
+    /** Whether a team-split engine's grid is too small to split: its transforms run on the calling thread. */
+    private final boolean alone;
     private final double scale;
     private final long planningNanos;
     private long copyNanos;
@@ -79,12 +82,27 @@ public final class FftwEngine implements FftEngine {
     private fftw_plan laneInverse;
     private final NativeLanes nativeLanes = new NativeLanes();
 
+    /**
+     * Fewest points per thread for which the team splits a transform; below it the transform runs on the calling
+     * thread alone, with one-thread 3-D plans. Handing pieces to other threads costs some tens of microseconds, a
+     * small transform less than that: a scratch timing on this 2-core machine (FFTW MEASURE, forward and inverse)
+     * gave per transform one thread 13 µs against the team's split 36 µs at 32×16×16, 60 against 72 µs at 64×32×16,
+     * and 131 against 115 µs at 64×32×32 (FFTW's own threads 57, 102 and 187 µs).
+     */
+    static final int TEAM_SPLIT_MIN_POINTS_PER_THREAD = 32768;
+
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
         this(nx, ny, nz, threads, rigour, true);
     }
 
     /** As above; {@code teamSplit}: whether the team or FFTW's threads split a transform when threads > 1. */
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour, boolean teamSplit) {
+        this(nx, ny, nz, threads, rigour, teamSplit, TEAM_SPLIT_MIN_POINTS_PER_THREAD);
+    }
+
+    /** As above, the team splitting from {@code minPointsPerThread} points per thread (tests use small grids). */
+    FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour, boolean teamSplit,
+               long minPointsPerThread) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
@@ -101,10 +119,11 @@ public final class FftwEngine implements FftEngine {
         int flags = flags(rigour);
         this.flags = flags;
         long start = System.nanoTime();
-        this.split = teamSplit && threads > 1 && TeamSplit.applies(this) ? new TeamSplit() : null;
+        this.alone = teamSplit && threads > 1 && (long) nx * ny * nz < minPointsPerThread * threads;
+        this.split = teamSplit && threads > 1 && !alone && TeamSplit.applies(this) ? new TeamSplit() : null;
         if (split == null) {
             synchronized (FftwBackend.PLANNER_LOCK) {
-                fftw_plan_with_nthreads(threads);
+                fftw_plan_with_nthreads(alone ? 1 : threads);
                 this.forwardPlan = fftw_plan_dft_r2c_3d(nx, ny, nz, realBuffer, spectrumBuffer, flags);
                 this.inversePlan = fftw_plan_dft_c2r_3d(nx, ny, nz, spectrumBuffer, realBuffer, flags);
             }
@@ -566,6 +585,8 @@ public final class FftwEngine implements FftEngine {
     @Override
     public String toString() {
         return "FftwEngine[" + nx + "x" + ny + "x" + nz + ", r2c, double, " + threads + " thread(s)"
-                + (threads > 1 ? (split != null ? ", split by the team" : ", FFTW's threads") : "") + "]";
+                + (threads == 1 ? "" : alone ? ", one transform on one thread (under "
+                + TEAM_SPLIT_MIN_POINTS_PER_THREAD + " points per thread)"
+                : split != null ? ", split by the team" : ", FFTW's threads") + "]";
     }
 }

@@ -124,7 +124,8 @@ class FftwEngineContractTest {
                     largest = Math.max(largest, Math.abs(v));
                 }
                 for (int threads : new int[] {2, 3, 5}) {
-                    try (FftEngine engine = FftEngines.create(fftw.withThreads(threads), nx, ny, nz);
+                    // these grids are under the size from which a team splits: split them all the same
+                    try (FftEngine engine = new FftwEngine(nx, ny, nz, threads, FftSettings.Rigour.ESTIMATE, true, 0);
                          FftEngine library = FftEngines.create(fftw.withThreads(threads).withTeamSplit(false), nx, ny, nz)) {
                         boolean oddPlanes = ny * nz % 2 == 1;
                         assertEquals(!oddPlanes, ((FftwEngine) engine).teamSplits(), engine.toString());
@@ -145,6 +146,37 @@ class FftwEngineContractTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Under {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread a team-split engine runs each
+     * transform on the calling thread (one-thread plans), and says so; from there on the team splits. FFTW's threads,
+     * when asked for, are used at every size.
+     */
+    @Test
+    void smallGridsAreTransformedOnOneThread() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE)
+                .withThreads(2);
+        try (FftwEngine small = (FftwEngine) FftEngines.create(fftw, 64, 32, 16);
+             FftwEngine large = (FftwEngine) FftEngines.create(fftw, 64, 32, 32);
+             FftwEngine library = (FftwEngine) FftEngines.create(fftw.withTeamSplit(false), 64, 32, 16)) {
+            assertTrue(!small.teamSplits() && small.toString().contains("one transform on one thread"), small.toString());
+            assertEquals(2, small.threads(), "the engine's thread count is what was asked (its batches use it)");
+            assertTrue(large.teamSplits(), large.toString());
+            assertTrue(!library.teamSplits() && library.toString().contains("FFTW's threads"), library.toString());
+            Random r = new Random(5);
+            double[] field = new double[64 * 32 * 16];
+            for (int p = 0; p < field.length; p++) {
+                field[p] = r.nextDouble() - 0.5;
+            }
+            double[] a = new double[small.spectrumLength()];
+            double[] b = new double[library.spectrumLength()];
+            small.forward(field, a);
+            library.forward(field, b);
+            for (int c = 0; c < a.length; c++) {
+                assertEquals(b[c], a[c], 1e-12, "coefficient " + c);
             }
         }
     }
