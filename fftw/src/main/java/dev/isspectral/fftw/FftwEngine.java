@@ -85,9 +85,8 @@ public final class FftwEngine implements FftEngine {
     /**
      * Fewest points per thread for which the team splits a transform; below it the transform runs on the calling
      * thread alone, with one-thread 3-D plans. Handing pieces to other threads costs some tens of microseconds, a
-     * small transform less than that: a scratch timing on this 2-core machine (FFTW MEASURE, forward and inverse)
-     * gave per transform one thread 13 µs against the team's split 36 µs at 32×16×16, 60 against 72 µs at 64×32×16,
-     * and 131 against 115 µs at 64×32×32 (FFTW's own threads 57, 102 and 187 µs).
+     * small transform less than that: on this 2-core machine the FFT tuner (notebook 04 at 32×16×16) timed the team's
+     * split on 2 threads at 0.48× the speed of one thread, and at 64×32×32 (`bench targets`' tuner) chose it over one.
      */
     static final int TEAM_SPLIT_MIN_POINTS_PER_THREAD = 32768;
 
