@@ -119,7 +119,8 @@ public final class FftSettings {
      * Who splits one FFTW transform over its {@link #threads()} (the double real-to-complex engine; the complex and
      * float32 engines always use FFTW's threads): the step's own thread team (true, the default), taking one-thread
      * plans of x-planes (each plane copied in and transformed while in cache), then of groups of x-columns, each piece
-     * by whichever thread is free; or FFTW's own threads (false), a second pool of threads beside the team.
+     * by whichever thread is free (from 32768 points per thread; a smaller transform runs on the calling thread); or
+     * FFTW's own threads (false), a second pool of threads beside the team.
      */
     public FftSettings withTeamSplit(boolean teamSplit) {
         return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour,
