@@ -308,13 +308,7 @@ public final class FftwEngine implements FftEngine {
             long t1 = System.nanoTime();
             fftw_execute_dft_c2r(laneInverse, lane.spectrum, lane.real);
             long t2 = System.nanoTime();
-            for (int block = 0; block < real.length; block += SCALE_BLOCK) {
-                int end = Math.min(real.length, block + SCALE_BLOCK);
-                lane.realView.get(block, real, block, end - block);
-                for (int p = block; p < end; p++) {
-                    real[p] *= scale;
-                }
-            }
+            copyOutScaled(lane.realView, real, 0, real.length);
             lane.copyNanos += (t1 - t0) + (System.nanoTime() - t2);
         }
     }
@@ -379,13 +373,7 @@ public final class FftwEngine implements FftEngine {
             case SPECTRUM_OUT -> spectrumView.get(from, array, from, length);
             case SPECTRUM_IN -> spectrumView.put(from, array, from, length);
             default -> {
-                for (int block = from; block < to; block += SCALE_BLOCK) {
-                    int end = Math.min(to, block + SCALE_BLOCK);
-                    realView.get(block, array, block, end - block);
-                    for (int p = block; p < end; p++) {
-                        array[p] *= scale;
-                    }
-                }
+                copyOutScaled(realView, array, from, to);
             }
         }
     }
@@ -513,11 +501,7 @@ public final class FftwEngine implements FftEngine {
             double[] real = field;
             for (int i = from; i < to; i++) {
                 fftw_execute_dft_c2r(planeInverse, spectrumPlanes[i], realPlanes[i]);
-                int start = i * plane;
-                realView.get(start, real, start, plane);
-                for (int p = start; p < start + plane; p++) {
-                    real[p] *= scale;
-                }
+                copyOutScaled(realView, real, i * plane, (i + 1) * plane);
             }
         }
 
@@ -539,6 +523,20 @@ public final class FftwEngine implements FftEngine {
             for (int p = 0; p < columnsForward.length; p++) {
                 fftw_destroy_plan(columnsForward[p]);
                 fftw_destroy_plan(columnsInverse[p]);
+            }
+        }
+    }
+
+    /**
+     * Elements [from, to) of a native field into {@code real}, scaled by 1/N, block by block, so the scaling reads what
+     * the copy just wrote, from L1: the copy-out of every inverse transform (split, side by side, plane by plane).
+     */
+    private void copyOutScaled(DoubleBuffer field, double[] real, int from, int to) {
+        for (int block = from; block < to; block += SCALE_BLOCK) {
+            int end = Math.min(to, block + SCALE_BLOCK);
+            field.get(block, real, block, end - block);
+            for (int p = block; p < end; p++) {
+                real[p] *= scale;
             }
         }
     }

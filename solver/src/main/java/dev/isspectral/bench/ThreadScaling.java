@@ -298,14 +298,10 @@ public final class ThreadScaling {
                 why.isEmpty() ? Verdict.of(measured, relation, bound) : Verdict.INFO, why);
     }
 
-    /** The processor's model name from /proc/cpuinfo, or the OS architecture where that cannot be read. */
+    /** The processor's model name ({@link dev.isspectral.profile.ProfileContext#cpuModel}), or the OS architecture. */
     static String processorName() {
-        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse(System.getProperty("os.arch"));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return System.getProperty("os.arch");
-        }
+        String model = dev.isspectral.profile.ProfileContext.cpuModel();
+        return model.isEmpty() ? System.getProperty("os.arch") : model;
     }
 
     /** The table and its context. */

@@ -147,7 +147,7 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
     }
 
     /** The CPU model from /proc/cpuinfo (Linux), "" elsewhere. */
-    private static String cpuModel() {
+    public static String cpuModel() {
         try {
             Path info = Path.of("/proc/cpuinfo");
             if (Files.isReadable(info)) {
