@@ -95,6 +95,11 @@ run() {
     done
     export IS_SPECTRAL_COMMIT
     IS_SPECTRAL_COMMIT=$(cat "$kit/commit.txt")
+    local part
+    for part in ${parts//,/ }; do
+        [[ $part == levers || $part == scaling ]] || {
+            echo "error: --parts = $parts; each part must be levers or scaling" >&2; exit 2; }
+    done
     { echo "kit built from: $IS_SPECTRAL_COMMIT ($(tail -n 1 "$kit/built-from.txt"))"; nproc; grep -m1 'model name' /proc/cpuinfo || true;
       free -g | head -n 2; uptime; } | tee "$out/machine.txt"
     local b g
