@@ -171,7 +171,10 @@ public final class SpectralOperators {
         this.batchReals = new double[Math.max(3, batch)][];
         this.batchSpectra = new double[Math.max(3, batch)][];
         this.workers = workers;
-        this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / nzh);
+        // a k-space row is nzh complex values, 2·nzh doubles: the grain counts doubles, as a pointwise pass's counts
+        // points, so a 64×32×32 spectrum is split too (counted in complex values it ran on the caller alone, 13 passes
+        // per full pass, the other thread parked meanwhile and woken late for the next transforms)
+        this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / (2 * nzh));
     }
 
     public Grid grid() {
