@@ -70,14 +70,6 @@ run() {
         echo "error: $kit/runtime.tar.xz not found; run 'bash bench-device.sh pack' here and carry $kit" >&2
         exit 2
     fi
-    local out="${OUT:-target/device-out}"
-    mkdir -p "$out" /tmp/is-spectral-device
-    tar -C /tmp/is-spectral-device -xJf "$kit/runtime.tar.xz"
-    # every solver of a scaling table is alive at once (five of 256x128x128 take about 20 GB): 60% of the memory as
-    # heap, which the forked JVMs inherit
-    local java=/tmp/is-spectral-device/device-runtime/bin/java
-    local cp
-    cp=$(ls "$kit"/lib/*.jar | tr '\n' ':')
     local parts=levers,scaling threads=1,2,4,8,16 grids=128x64x64,256x128x128 backends=fftw budget=60 forks=2
     while [[ $# -gt 0 ]]; do
         [[ $# -ge 2 ]] || { echo "error: option $1 needs a value" >&2; exit 2; }
@@ -93,13 +85,22 @@ run() {
         esac
         shift 2
     done
-    export IS_SPECTRAL_COMMIT
-    IS_SPECTRAL_COMMIT=$(cat "$kit/commit.txt")
     local part
     for part in ${parts//,/ }; do
         [[ $part == levers || $part == scaling ]] || {
             echo "error: --parts = $parts; each part must be levers or scaling" >&2; exit 2; }
     done
+    # the options are checked before the runtime is unpacked: a mistyped option costs no device time
+    local out="${OUT:-target/device-out}"
+    mkdir -p "$out" /tmp/is-spectral-device
+    tar -C /tmp/is-spectral-device -xJf "$kit/runtime.tar.xz"
+    # every solver of a scaling table is alive at once (five of 256x128x128 take about 20 GB): 60% of the memory as
+    # heap, which the forked JVMs inherit
+    local java=/tmp/is-spectral-device/device-runtime/bin/java
+    local cp
+    cp=$(ls "$kit"/lib/*.jar | tr '\n' ':')
+    export IS_SPECTRAL_COMMIT
+    IS_SPECTRAL_COMMIT=$(cat "$kit/commit.txt")
     { echo "kit built from: $IS_SPECTRAL_COMMIT ($(tail -n 1 "$kit/built-from.txt"))"; nproc; grep -m1 'model name' /proc/cpuinfo || true;
       free -g | head -n 2; uptime; } | tee "$out/machine.txt"
     local b g

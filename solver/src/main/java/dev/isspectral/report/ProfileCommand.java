@@ -33,6 +33,9 @@ public final class ProfileCommand {
             options (profile):
               --grid NTxNXxNYxNZ     grid; NT is the number of measured steps unless --steps (default 32x32x16x16)
               --tuning NAME          optimized (default) or baseline
+              --backend NAME         the tuning's FFT backend: java, jtransforms, fftw (needs the is-spectral-fftw jar)
+                                     or best (FFTW where it loads, else java); default: the tuning's own
+              --threads N            threads of the step and its transforms (default: the tuning's own, all cores)
               --steps N              measured steps (default NT of --grid)
               --warmup N             warm-up steps, not measured (default 4)
               --out FILE.html        the HTML report; FILE-<table>.csv and FILE.json are written beside it
@@ -46,7 +49,7 @@ public final class ProfileCommand {
             """;
 
     private static final String USAGE = "usage: is-spectral profile [--grid 32x32x16x16] [--tuning optimized|baseline]"
-            + " [--steps N] [--warmup 4] --out report.html; see --help";
+            + " [--backend java|jtransforms|fftw|best] [--threads N] [--steps N] [--warmup 4] --out report.html; see --help";
 
     private ProfileCommand() {
     }
@@ -65,12 +68,19 @@ public final class ProfileCommand {
         }
         try {
             Options o = Options.parse(args);
+            Tuning tuning = o.tuning;
+            if (o.backend != null) {
+                tuning = tuning.withFftBackend(o.backend);
+            }
+            if (o.threads != null) {
+                tuning = tuning.withThreads(o.threads);
+            }
             Simulation sim = Simulation.builder().grid(o.grid).eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
-                    .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(o.tuning).build();
+                    .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(tuning).build();
             if (o.overhead) {
                 ProfilingOverhead.Result r = ProfilingOverhead.of(sim).warmup(o.warmup).rounds(o.rounds).run();
                 out.printf(Locale.ROOT, "grid %s (%d steps of a %s box), tuning %s, %d cores, %s %s%n", o.grid.notation(),
-                        o.grid.steps(), o.grid.boxNotation(), o.tuning.name(), Runtime.getRuntime().availableProcessors(),
+                        o.grid.steps(), o.grid.boxNotation(), tuning.name(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name"), System.getProperty("java.version"));
                 out.println(r.toText());
                 return 0;
@@ -170,6 +180,8 @@ public final class ProfileCommand {
     private static final class Options {
         Grid grid = Grid.parse("32x32x16x16");
         Tuning tuning = Tuning.optimized();
+        String backend;
+        Integer threads;
         int warmup = 4;
         Integer steps;
         Path out;
@@ -209,6 +221,13 @@ public final class ProfileCommand {
                         case "optimized" -> Tuning.optimized();
                         default -> throw new IllegalArgumentException("tuning = \"" + value + "\"; must be baseline or optimized");
                     };
+                    case "--backend" -> o.backend = dev.isspectral.bench.Workload.resolveBackend(value);
+                    case "--threads" -> {
+                        o.threads = whole(option, value, 1);
+                        if (o.threads > 256) {
+                            throw new IllegalArgumentException("--threads = " + o.threads + "; must be in [1, 256]");
+                        }
+                    }
                     case "--warmup" -> o.warmup = whole(option, value, 0);
                     case "--steps" -> o.steps = whole(option, value, 1);
                     case "--rounds" -> o.rounds = whole(option, value, 1);
