@@ -29,6 +29,7 @@ class FftwEngineContractTest {
         List<Arguments> args = new ArrayList<>();
         for (FftSettings s : List.of(fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE),
                 fftw.withThreads(2).withRigour(FftSettings.Rigour.MEASURE),
+                fftw.withThreads(2).withRigour(FftSettings.Rigour.PATIENT),   // a tuner candidate since 2026-12-06
                 fftw.withThreads(3).withRigour(FftSettings.Rigour.ESTIMATE),
                 fftw.withThreads(2).withRigour(FftSettings.Rigour.ESTIMATE).withTeamSplit(false),
                 fftw.withThreads(1).withRigour(FftSettings.Rigour.ESTIMATE).withRealTransforms(false),

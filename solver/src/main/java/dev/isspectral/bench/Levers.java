@@ -151,6 +151,12 @@ public final class Levers {
                         t -> t.withBatchedTransforms(false).withFftSettings(t.fftSettings().withTeamSplit(false)),
                         t -> t.withBatchedTransforms(false))
                         .onlyFor(FftSettings.FFTW),
+                Lever.of("FFTW plans from PATIENT (an option, off by default)",
+                        "FFTW's planner at FFTW_PATIENT instead of FFTW_MEASURE for every plan of the step (the lanes' "
+                                + "one-thread 3-D plans, the team split's plane and column plans): slower planning, once per "
+                                + "engine, kept as wisdom by the FFT tuner",
+                        t -> t, t -> t.withFftSettings(t.fftSettings().withRigour(FftSettings.Rigour.PATIENT)))
+                        .onlyFor(FftSettings.FFTW),
                 Lever.of("own column FFT (backend java)",
                         "IS-Spectral's pure-Java transforms (blocks of up to 128 lines through one vectorised radix-2 kernel) "
                                 + "instead of JTransforms' 1-D transforms line by line",

@@ -106,7 +106,8 @@ public final class FftTuner {
      * every size), complex double on one and all cores (and with JTransforms' threshold lowered), float32
      * (complex), the new-plan-per-call baseline; IS-Spectral's own r2c double ({@value FftSettings#JAVA}) on 1..cores
      * threads (not applicable unless every size is a power of two); and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
-     * 1..cores threads (a transform split by the team), at MEASURE on all cores split by FFTW's own threads, FFTW
+     * 1..cores threads (a transform split by the team), at PATIENT on all cores, at MEASURE on all cores split by FFTW's
+     * own threads, FFTW
      * complex and FFTW float32 on all cores (float candidates are shown, never chosen).
      */
     public static List<FftSettings> defaultCandidates() {
@@ -134,6 +135,9 @@ public final class FftTuner {
                 list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.ESTIMATE));
                 list.add(fftw.withThreads(t).withRigour(FftSettings.Rigour.MEASURE));
             }
+            // PATIENT planning on all cores: slower to plan (its cost is the candidate's plan reading), and in the step
+            // 1.026 [1.008, 1.046]x at 64x32x32 on 2 threads, no clear effect at 128x64x64 (BENCHMARKS.md)
+            list.add(fftw.withThreads(cores).withRigour(FftSettings.Rigour.PATIENT));
             if (cores > 1) {
                 // a transform split over FFTW's own threads instead of the team (FftSettings.teamSplit)
                 list.add(fftw.withThreads(cores).withRigour(FftSettings.Rigour.MEASURE).withTeamSplit(false));
