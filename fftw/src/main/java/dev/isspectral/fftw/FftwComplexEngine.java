@@ -16,7 +16,8 @@ import org.bytedeco.javacpp.DoublePointer;
  * FFTW's complex-to-complex 3-D transform of the real field (the "complex transforms" knob with the FFTW backend):
  * the field goes in as a full complex array of 2·NX·NY·NZ values, the half spectrum is copied out, and the inverse
  * rebuilds the full spectrum by Hermitian symmetry. Twice the work and memory of {@link FftwEngine}; both plans
- * are made once, with the requested rigour and threads.
+ * are made once, with the requested rigour and threads (one thread under
+ * {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread, as {@link FftwEngine}).
  */
 public final class FftwComplexEngine implements FftEngine {
 
@@ -25,6 +26,8 @@ public final class FftwComplexEngine implements FftEngine {
     private final int nz;
     private final int nzh;
     private final int threads;
+    /** Whether a transform runs on one thread although {@link #threads} > 1 (a grid too small to split). */
+    private final boolean alone;
     private final double[] full;
     private final DoublePointer buffer;
     private final fftw_plan forwardPlan;
@@ -42,8 +45,11 @@ public final class FftwComplexEngine implements FftEngine {
         this.threads = threads;
         this.full = new double[2 * nx * ny * nz];
         this.buffer = new DoublePointer(full.length);
+        // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform runs
+        // on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16 in notebook 04's tuner)
+        this.alone = threads > 1 && (long) nx * ny * nz < FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD * threads;
         synchronized (FftwBackend.PLANNER_LOCK) {
-            fftw_plan_with_nthreads(threads);
+            fftw_plan_with_nthreads(alone ? 1 : threads);
             this.forwardPlan = fftw_plan_dft_3d(nx, ny, nz, buffer, buffer, FFTW_FORWARD, FftwEngine.flags(rigour));
             this.inversePlan = fftw_plan_dft_3d(nx, ny, nz, buffer, buffer, FFTW_BACKWARD, FftwEngine.flags(rigour));
         }
@@ -145,6 +151,8 @@ public final class FftwComplexEngine implements FftEngine {
 
     @Override
     public String toString() {
-        return "FftwComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, double, " + threads + " thread(s)]";
+        return "FftwComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, double, " + threads + " thread(s)"
+                + (threads == 1 ? "" : alone ? ", one transform on one thread (under "
+                + FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD + " points per thread)" : ", FFTW's threads") + "]";
     }
 }

@@ -16,7 +16,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * FFTW's single-precision real-to-complex 3-D transform (the float32 knob with the FFTW backend). Fields and
  * spectra stay {@code double[]} at the boundary; as in the JTransforms float path, the field's mean is taken out
  * before rounding to float and its coefficient is kept in double, so float32's seven digits go to the field's
- * variation. Plans are made once, with the requested rigour and threads; the conversion to and from float is
+ * variation. Plans are made once, with the requested rigour and threads (one thread
+ * under {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread, as {@link FftwEngine}); the conversion to and from float is
  * written straight into FFTW's native buffers (no staging copy).
  */
 public final class FftwFloatEngine implements FftEngine {
@@ -25,6 +26,8 @@ public final class FftwFloatEngine implements FftEngine {
     private final int ny;
     private final int nz;
     private final int threads;
+    /** Whether a transform runs on one thread although {@link #threads} > 1 (a grid too small to split). */
+    private final boolean alone;
     private final FloatPointer realBuffer;
     private final FloatPointer spectrumBuffer;
     private final java.nio.FloatBuffer realView;       // the native buffers seen from Java, written in place
@@ -45,9 +48,12 @@ public final class FftwFloatEngine implements FftEngine {
         this.spectrumBuffer = new FloatPointer(2L * nx * ny * (nz / 2 + 1));
         this.realView = realBuffer.asBuffer();
         this.spectrumView = spectrumBuffer.asBuffer();
+        // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform runs
+        // on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16 in notebook 04's tuner)
+        this.alone = threads > 1 && (long) nx * ny * nz < FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD * threads;
         int flags = FftwEngine.flags(rigour);
         synchronized (FftwBackend.PLANNER_LOCK) {
-            fftwf_plan_with_nthreads(threads);
+            fftwf_plan_with_nthreads(alone ? 1 : threads);
             this.forwardPlan = fftwf_plan_dft_r2c_3d(nx, ny, nz, realBuffer, spectrumBuffer, flags);
             this.inversePlan = fftwf_plan_dft_c2r_3d(nx, ny, nz, spectrumBuffer, realBuffer, flags);
         }
@@ -145,6 +151,8 @@ public final class FftwFloatEngine implements FftEngine {
 
     @Override
     public String toString() {
-        return "FftwFloatEngine[" + nx + "x" + ny + "x" + nz + ", r2c, float, " + threads + " thread(s)]";
+        return "FftwFloatEngine[" + nx + "x" + ny + "x" + nz + ", r2c, float, " + threads + " thread(s)"
+                + (threads == 1 ? "" : alone ? ", one transform on one thread (under "
+                + FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD + " points per thread)" : ", FFTW's threads") + "]";
     }
 }

@@ -182,6 +182,21 @@ class FftwEngineContractTest {
         }
     }
 
+    /** The float32 and complex FFTW engines follow the same rule: FFTW's threads only from 32768 points per thread. */
+    @Test
+    void floatAndComplexEnginesAlsoTransformSmallGridsOnOneThread() {
+        FftSettings fftw = FftSettings.optimized().withBackend(FftSettings.FFTW).withRigour(FftSettings.Rigour.ESTIMATE)
+                .withThreads(2);
+        for (FftSettings s : List.of(fftw.withPrecision(FftSettings.Precision.FLOAT), fftw.withRealTransforms(false))) {
+            try (FftEngine small = FftEngines.create(s, 64, 32, 16);
+                 FftEngine large = FftEngines.create(s, 64, 32, 32)) {
+                assertTrue(small.toString().contains("one transform on one thread"), small.toString());
+                assertEquals(2, small.threads(), small.toString());
+                assertTrue(large.toString().contains("FFTW's threads"), large.toString());
+            }
+        }
+    }
+
     /**
      * Side-by-side transforms (one-thread plans, one native field and spectrum per thread) agree with the engine's
      * many-threaded plan to 1e-13 of the largest coefficient, for batch sizes that divide the thread count and that leave a remainder,
