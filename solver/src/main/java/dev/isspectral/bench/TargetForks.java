@@ -23,29 +23,49 @@ import java.util.Map;
 /**
  * The timed sections of {@link Targets} as {@link ForkSetup}s: each builds its simulations and candidates from string
  * arguments, in whichever JVM runs it (a fresh fork, or this one with {@code --forks 1}), so that every fork compiles,
- * lays out and plans (FFTW MEASURE) its own. Arguments name grids ({@link Grid#notation()}) and backends; a backend
- * given as {@code fftw:T} is FFTW r2c double at MEASURE on T threads, as {@link Targets} chose with the tuner.
+ * lays out and plans (FFTW MEASURE or PATIENT) its own. Arguments name grids ({@link Grid#notation()}) and backends; a
+ * backend given as {@code fftw:T} is FFTW r2c double at MEASURE on T threads, {@code fftw:T:patient} the same planned
+ * at PATIENT, as {@link Targets} chose with the tuner.
  */
 final class TargetForks {
 
     private TargetForks() {
     }
 
-    /** "jtransforms", "fftw" or "fftw:T" → the simulation of backend on {@code g} with the optimized tuning. */
+    /**
+     * "jtransforms", "fftw", "fftw:T" or "fftw:T:patient" → the simulation of backend on {@code g} with the optimized
+     * tuning.
+     */
     static Simulation simulation(Grid g, String backendArg) {
-        int colon = backendArg.indexOf(':');
-        if (colon < 0) {
+        String[] parts = backendArg.split(":", -1);
+        if (parts.length == 1) {
             return Workload.simulation(g, backendArg);
         }
-        String b = backendArg.substring(0, colon);
-        int t = Integer.parseInt(backendArg.substring(colon + 1));
-        return Workload.simulation(g, Workload.optimized(b).withFftSettings(tunedFftw(t)));
+        boolean patient = parts.length == 3 && parts[2].equals(PATIENT);
+        if (parts.length > 3 || parts.length == 3 && !patient) {
+            throw new IllegalArgumentException("backend = \"" + backendArg + "\"; must be NAME, NAME:T or NAME:T:" + PATIENT);
+        }
+        int t = Integer.parseInt(parts[1]);
+        return Workload.simulation(g, Workload.optimized(parts[0]).withFftSettings(patient ? tunedFftwPatient(t) : tunedFftw(t)));
     }
+
+    /** The suffix of a backend argument planned at PATIENT ("fftw:2:patient"). */
+    static final String PATIENT = "patient";
 
     /** FFTW r2c double at MEASURE on {@code threads} threads: what the tuner chooses among. */
     static FftSettings tunedFftw(int threads) {
         return FftSettings.optimized().withBackend(FftSettings.FFTW).withThreads(threads)
                 .withRigour(FftSettings.Rigour.MEASURE);
+    }
+
+    /** The same at PATIENT: the tuner's candidate on all cores ({@link dev.isspectral.fft.FftTuner#defaultCandidates}). */
+    static FftSettings tunedFftwPatient(int threads) {
+        return tunedFftw(threads).withRigour(FftSettings.Rigour.PATIENT);
+    }
+
+    /** The argument naming FFTW settings the tuner chose ({@link #tunedFftw} or {@link #tunedFftwPatient}). */
+    static String argument(String backend, FftSettings chosen) {
+        return backend + ":" + chosen.threads() + (chosen.rigour() == FftSettings.Rigour.PATIENT ? ":" + PATIENT : "");
     }
 
     /** The backend name of an argument ("fftw:2" → "fftw"). */

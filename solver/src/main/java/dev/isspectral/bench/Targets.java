@@ -210,10 +210,12 @@ public final class Targets {
     }
 
     /**
-     * The argument naming backend {@code b} on {@code g} for a fork. For FFTW (the best backend) its FFT threads are
-     * what {@link FftTuner} finds fastest for this grid among FFTW r2c double at MEASURE on 1 … cores threads, as
-     * {@code Tuning.optimized().withSavedFftTuning()} would after a tuner run ("fftw:T"); the step's team keeps all
-     * cores. The tuner runs here, once; each fork plans its FFTs anew.
+     * The argument naming backend {@code b} on {@code g} for a fork. For FFTW (the best backend) its FFT threads and
+     * planner are what {@link FftTuner} finds fastest for this grid among FFTW r2c double at MEASURE on 1 … cores
+     * threads and at PATIENT on all cores (the FFTW r2c double candidates of the tuner's default list), as
+     * {@code Tuning.optimized().withSavedFftTuning()} would after a tuner run ("fftw:T" or "fftw:T:patient"); the
+     * step's team keeps all cores. The tuner runs here, once; each fork plans its FFTs anew (PATIENT's planning is in
+     * each fork's set-up, outside the timed rounds).
      */
     private String backendArg(Grid g, String b) {
         if (!FftSettings.FFTW.equals(b)) {
@@ -224,12 +226,14 @@ public final class Targets {
         for (int t = 1; t <= cores; t++) {
             candidates.add(TargetForks.tunedFftw(t));
         }
+        candidates.add(TargetForks.tunedFftwPatient(cores));
         FftTuner.Result tuned = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates)
                 .withBudget(share(TUNER, 3)).run();
         FftSettings winner = tuned.winner();
-        details.add(String.format(Locale.ROOT, "%s: FFT threads chosen by FftTuner among FFTW MEASURE on 1..%d threads: %s "
-                + "(the step's team: %d threads)", g.boxNotation(), cores, winner.label(), cores));
-        return b + ":" + winner.threads();
+        details.add(String.format(Locale.ROOT, "%s: FFT threads and planner chosen by FftTuner among FFTW MEASURE on 1..%d "
+                + "threads and PATIENT on %d: %s (the step's team: %d threads)", g.boxNotation(), cores, cores,
+                winner.label(), cores));
+        return TargetForks.argument(b, winner);
     }
 
     // --- 64×64×32×32: the whole run --------------------------------------------------------------
