@@ -28,6 +28,18 @@ import org.junit.jupiter.api.Test;
  */
 class TunerWisdomTest {
 
+    /** PATIENT is a candidate up to FftTuner.PATIENT_MAX_POINTS (2^20) points, whose planning stays in seconds. */
+    @Test
+    void patientIsTriedOnlyWhereItsPlanningStaysShort() {
+        FftSettings patient = FftSettings.optimized().withBackend(FftSettings.FFTW)
+                .withThreads(Runtime.getRuntime().availableProcessors()).withRigour(FftSettings.Rigour.PATIENT);
+        assertTrue(FftTuner.forGrid(64, 32, 32).candidates().contains(patient));
+        assertTrue(FftTuner.forGrid(128, 128, 64).candidates().contains(patient), "2^20 points: still tried");
+        assertTrue(!FftTuner.forGrid(256, 128, 64).candidates().contains(patient), "2^21 points: not tried");
+        assertTrue(FftTuner.forGrid(256, 128, 64).candidates().stream()
+                .noneMatch(c -> c.rigour() == FftSettings.Rigour.PATIENT));
+    }
+
     @Test
     void theSavedWisdomPlansTheLanesOneThreadTransforms() {
         int nx = 64;

@@ -226,13 +226,15 @@ public final class Targets {
         for (int t = 1; t <= cores; t++) {
             candidates.add(TargetForks.tunedFftw(t));
         }
-        candidates.add(TargetForks.tunedFftwPatient(cores));
+        if (g.size() <= FftTuner.PATIENT_MAX_POINTS) {   // as FftTuner.forGrid
+            candidates.add(TargetForks.tunedFftwPatient(cores));
+        }
         FftTuner.Result tuned = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates)
                 .withBudget(share(TUNER, 3)).run();
         FftSettings winner = tuned.winner();
         details.add(String.format(Locale.ROOT, "%s: FFT threads and planner chosen by FftTuner among FFTW MEASURE on 1..%d "
-                + "threads and PATIENT on %d: %s (the step's team: %d threads)", g.boxNotation(), cores, cores,
-                winner.label(), cores));
+                + "threads%s: %s (the step's team: %d threads)", g.boxNotation(), cores,
+                g.size() <= FftTuner.PATIENT_MAX_POINTS ? " and PATIENT on " + cores : "", winner.label(), cores));
         return TargetForks.argument(b, winner);
     }
 

@@ -90,23 +90,36 @@ public final class FftTuner {
     }
 
     /**
-     * A tuner for {@code nx × ny × nz} with the {@link #defaultCandidates}: no fixed warm-up pairs (the method warms up
-     * until steady), at least 6 rounds, samples batched to at least 1 ms, a 10 s budget.
+     * A tuner for {@code nx × ny × nz} with the {@link #defaultCandidates}, less FFTW at PATIENT above
+     * {@value #PATIENT_MAX_POINTS} points: no fixed warm-up pairs (the method warms up until steady), at least 6
+     * rounds, samples batched to at least 1 ms, a 10 s budget.
      */
     public static FftTuner forGrid(int nx, int ny, int nz) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
-        return new FftTuner(nx, ny, nz, defaultCandidates(), 0, 6, 0, Duration.ofSeconds(10), FftEngines::create,
+        List<FftSettings> candidates = new ArrayList<>(defaultCandidates());
+        if ((long) nx * ny * nz > PATIENT_MAX_POINTS) {
+            candidates.removeIf(c -> c.rigour() == FftSettings.Rigour.PATIENT && FftSettings.FFTW.equals(c.backend()));
+        }
+        return new FftTuner(nx, ny, nz, candidates, 0, 6, 0, Duration.ofSeconds(10), FftEngines::create,
                 System::nanoTime);
     }
+
+    /**
+     * Most points for which {@link #forGrid} tries FFTW at PATIENT. Its planning grows fast with the size: for the plans
+     * of a solver on 2 cores about 1.6 s at 64×32×32, 7 s at 128×64×64 and 75 s at 256×128×128 (against 0.4, 1.5 and
+     * 9 s at MEASURE), for a step 1.026 [1.008, 1.046]× faster at 64×32×32 and not clearly faster at 128×64×64.
+     */
+    public static final long PATIENT_MAX_POINTS = 1L << 20;
 
     /**
      * JTransforms r2c double on 1..cores threads (at the default threads threshold, and on all cores threaded at
      * every size), complex double on one and all cores (and with JTransforms' threshold lowered), float32
      * (complex), the new-plan-per-call baseline; IS-Spectral's own r2c double ({@value FftSettings#JAVA}) on 1..cores
      * threads (not applicable unless every size is a power of two); and, if the FFTW module loads, FFTW at ESTIMATE and MEASURE on
-     * 1..cores threads (a transform split by the team), at PATIENT on all cores, at MEASURE on all cores split by FFTW's
+     * 1..cores threads (a transform split by the team), at PATIENT on all cores ({@link #forGrid} drops it above
+     * {@value #PATIENT_MAX_POINTS} points), at MEASURE on all cores split by FFTW's
      * own threads, FFTW
      * complex and FFTW float32 on all cores (float candidates are shown, never chosen).
      */
@@ -146,6 +159,11 @@ public final class FftTuner {
             list.add(fftw.withPrecision(FftSettings.Precision.FLOAT).withRigour(FftSettings.Rigour.MEASURE));
         }
         return list;
+    }
+
+    /** The configurations this tuner measures, in its order (unmodifiable). */
+    public List<FftSettings> candidates() {
+        return candidates;
     }
 
     /** The same tuner measuring these candidates instead. */
