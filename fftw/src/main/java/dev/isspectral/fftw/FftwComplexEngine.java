@@ -45,8 +45,8 @@ public final class FftwComplexEngine implements FftEngine {
         this.threads = threads;
         this.full = new double[2 * nx * ny * nz];
         this.buffer = new DoublePointer(full.length);
-        // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform runs
-        // on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16 in notebook 04's tuner)
+        // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform
+        // runs on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16, notebook 04's tuner)
         this.alone = threads > 1 && (long) nx * ny * nz < FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD * threads;
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftw_plan_with_nthreads(alone ? 1 : threads);

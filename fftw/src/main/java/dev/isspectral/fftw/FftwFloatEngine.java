@@ -17,8 +17,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * spectra stay {@code double[]} at the boundary; as in the JTransforms float path, the field's mean is taken out
  * before rounding to float and its coefficient is kept in double, so float32's seven digits go to the field's
  * variation. Plans are made once, with the requested rigour and threads (one thread
- * under {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread, as {@link FftwEngine}); the conversion to and from float is
- * written straight into FFTW's native buffers (no staging copy).
+ * under {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread, as {@link FftwEngine}); the conversion to
+ * and from float is written straight into FFTW's native buffers (no staging copy).
  */
 public final class FftwFloatEngine implements FftEngine {
 
@@ -48,8 +48,8 @@ public final class FftwFloatEngine implements FftEngine {
         this.spectrumBuffer = new FloatPointer(2L * nx * ny * (nz / 2 + 1));
         this.realView = realBuffer.asBuffer();
         this.spectrumView = spectrumBuffer.asBuffer();
-        // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform runs
-        // on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16 in notebook 04's tuner)
+        // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform
+        // runs on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16, notebook 04's tuner)
         this.alone = threads > 1 && (long) nx * ny * nz < FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD * threads;
         int flags = FftwEngine.flags(rigour);
         synchronized (FftwBackend.PLANNER_LOCK) {

@@ -46,7 +46,8 @@ final class TargetForks {
             throw new IllegalArgumentException("backend = \"" + backendArg + "\"; must be NAME, NAME:T or NAME:T:" + PATIENT);
         }
         int t = Integer.parseInt(parts[1]);
-        return Workload.simulation(g, Workload.optimized(parts[0]).withFftSettings(patient ? tunedFftwPatient(t) : tunedFftw(t)));
+        FftSettings fft = patient ? tunedFftwPatient(t) : tunedFftw(t);
+        return Workload.simulation(g, Workload.optimized(parts[0]).withFftSettings(fft));
     }
 
     /** The suffix of a backend argument planned at PATIENT ("fftw:2:patient"). */
