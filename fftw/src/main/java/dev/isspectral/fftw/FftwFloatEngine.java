@@ -16,9 +16,9 @@ import org.bytedeco.javacpp.FloatPointer;
  * FFTW's single-precision real-to-complex 3-D transform (the float32 knob with the FFTW backend). Fields and
  * spectra stay {@code double[]} at the boundary; as in the JTransforms float path, the field's mean is taken out
  * before rounding to float and its coefficient is kept in double, so float32's seven digits go to the field's
- * variation. Plans are made once, with the requested rigour and threads (one thread
- * under {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread, as {@link FftwEngine}); the conversion to
- * and from float is written straight into FFTW's native buffers (no staging copy).
+ * variation. Plans are made once, with the requested rigour and threads (one thread under
+ * {@value FftwEngine#TEAM_SPLIT_MIN_POINTS_PER_THREAD} points per thread, as {@link FftwEngine}); the conversion
+ * to and from float is written straight into FFTW's native buffers (no staging copy).
  */
 public final class FftwFloatEngine implements FftEngine {
 
