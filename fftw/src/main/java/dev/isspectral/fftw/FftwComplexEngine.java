@@ -47,7 +47,7 @@ public final class FftwComplexEngine implements FftEngine {
         this.buffer = new DoublePointer(full.length);
         // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform
         // runs on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16, notebook 04's tuner)
-        this.alone = threads > 1 && (long) nx * ny * nz < FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD * threads;
+        this.alone = FftwEngine.onOneThread((long) nx * ny * nz, threads, FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD);
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftw_plan_with_nthreads(alone ? 1 : threads);
             this.forwardPlan = fftw_plan_dft_3d(nx, ny, nz, buffer, buffer, FFTW_FORWARD, FftwEngine.flags(rigour));
@@ -152,7 +152,6 @@ public final class FftwComplexEngine implements FftEngine {
     @Override
     public String toString() {
         return "FftwComplexEngine[" + nx + "x" + ny + "x" + nz + ", c2c, double, " + threads + " thread(s)"
-                + (threads == 1 ? "" : alone ? ", one transform on one thread (under "
-                + FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD + " points per thread)" : ", FFTW's threads") + "]";
+                + FftwEngine.threadsNote(threads, alone, ", FFTW's threads") + "]";
     }
 }

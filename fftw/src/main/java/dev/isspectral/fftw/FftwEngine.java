@@ -90,6 +90,23 @@ public final class FftwEngine implements FftEngine {
      */
     static final int TEAM_SPLIT_MIN_POINTS_PER_THREAD = 32768;
 
+    /**
+     * Whether a transform of {@code points} points asked to run on {@code threads} threads runs on one: fewer than
+     * {@code minPointsPerThread} per thread (the rule of this engine and of the float32 and complex FFTW engines).
+     */
+    static boolean onOneThread(long points, int threads, long minPointsPerThread) {
+        return threads > 1 && points < minPointsPerThread * threads;
+    }
+
+    /**
+     * How an FFTW engine's {@code toString} says where a transform runs: nothing on one thread, "one transform on one
+     * thread" where {@link #onOneThread} holds, else {@code several} (how this engine splits it).
+     */
+    static String threadsNote(int threads, boolean alone, String several) {
+        return threads == 1 ? "" : alone ? ", one transform on one thread (under " + TEAM_SPLIT_MIN_POINTS_PER_THREAD
+                + " points per thread)" : several;
+    }
+
     FftwEngine(int nx, int ny, int nz, int threads, FftSettings.Rigour rigour) {
         this(nx, ny, nz, threads, rigour, true);
     }
@@ -118,7 +135,7 @@ public final class FftwEngine implements FftEngine {
         int flags = flags(rigour);
         this.flags = flags;
         long start = System.nanoTime();
-        this.alone = teamSplit && threads > 1 && (long) nx * ny * nz < minPointsPerThread * threads;
+        this.alone = teamSplit && onOneThread((long) nx * ny * nz, threads, minPointsPerThread);
         this.split = teamSplit && threads > 1 && !alone && TeamSplit.applies(this) ? new TeamSplit() : null;
         if (split == null) {
             synchronized (FftwBackend.PLANNER_LOCK) {
@@ -582,8 +599,6 @@ public final class FftwEngine implements FftEngine {
     @Override
     public String toString() {
         return "FftwEngine[" + nx + "x" + ny + "x" + nz + ", r2c, double, " + threads + " thread(s)"
-                + (threads == 1 ? "" : alone ? ", one transform on one thread (under "
-                + TEAM_SPLIT_MIN_POINTS_PER_THREAD + " points per thread)"
-                : split != null ? ", split by the team" : ", FFTW's threads") + "]";
+                + threadsNote(threads, alone, split != null ? ", split by the team" : ", FFTW's threads") + "]";
     }
 }

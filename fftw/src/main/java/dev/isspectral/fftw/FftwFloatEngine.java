@@ -50,7 +50,7 @@ public final class FftwFloatEngine implements FftEngine {
         this.spectrumView = spectrumBuffer.asBuffer();
         // as the double r2c engine: under FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD points per thread one transform
         // runs on one thread (FFTW's threads on 2 cores took 5-6x the one-thread time at 32x16x16, notebook 04's tuner)
-        this.alone = threads > 1 && (long) nx * ny * nz < FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD * threads;
+        this.alone = FftwEngine.onOneThread((long) nx * ny * nz, threads, FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD);
         int flags = FftwEngine.flags(rigour);
         synchronized (FftwBackend.PLANNER_LOCK) {
             fftwf_plan_with_nthreads(alone ? 1 : threads);
@@ -152,7 +152,6 @@ public final class FftwFloatEngine implements FftEngine {
     @Override
     public String toString() {
         return "FftwFloatEngine[" + nx + "x" + ny + "x" + nz + ", r2c, float, " + threads + " thread(s)"
-                + (threads == 1 ? "" : alone ? ", one transform on one thread (under "
-                + FftwEngine.TEAM_SPLIT_MIN_POINTS_PER_THREAD + " points per thread)" : ", FFTW's threads") + "]";
+                + FftwEngine.threadsNote(threads, alone, ", FFTW's threads") + "]";
     }
 }

@@ -226,7 +226,8 @@ public final class Targets {
         for (int t = 1; t <= cores; t++) {
             candidates.add(TargetForks.tunedFftw(t));
         }
-        if (g.size() <= FftTuner.PATIENT_MAX_POINTS) {   // as FftTuner.forGrid
+        boolean patient = FftTuner.triesPatient(g.size());   // as FftTuner.forGrid
+        if (patient) {
             candidates.add(TargetForks.tunedFftwPatient(cores));
         }
         FftTuner.Result tuned = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates)
@@ -234,7 +235,7 @@ public final class Targets {
         FftSettings winner = tuned.winner();
         details.add(String.format(Locale.ROOT, "%s: FFT threads and planner chosen by FftTuner among FFTW MEASURE on 1..%d "
                 + "threads%s: %s (the step's team: %d threads)", g.boxNotation(), cores,
-                g.size() <= FftTuner.PATIENT_MAX_POINTS ? " and PATIENT on " + cores : "", winner.label(), cores));
+                patient ? " and PATIENT on " + cores : "", winner.label(), cores));
         return TargetForks.argument(b, winner);
     }
 

@@ -99,7 +99,7 @@ public final class FftTuner {
             throw new IllegalArgumentException("shape = " + nx + "x" + ny + "x" + nz + "; every size must be >= 1");
         }
         List<FftSettings> candidates = new ArrayList<>(defaultCandidates());
-        if ((long) nx * ny * nz > PATIENT_MAX_POINTS) {
+        if (!triesPatient((long) nx * ny * nz)) {
             candidates.removeIf(c -> c.rigour() == FftSettings.Rigour.PATIENT && FftSettings.FFTW.equals(c.backend()));
         }
         return new FftTuner(nx, ny, nz, candidates, 0, 6, 0, Duration.ofSeconds(10), FftEngines::create,
@@ -112,6 +112,11 @@ public final class FftTuner {
      * 9 s at MEASURE), for a step 1.026 [1.008, 1.046]× faster at 64×32×32 and not clearly faster at 128×64×64.
      */
     public static final long PATIENT_MAX_POINTS = 1L << 20;
+
+    /** Whether {@link #forGrid} tries FFTW at PATIENT for a grid of {@code points} points. */
+    public static boolean triesPatient(long points) {
+        return points <= PATIENT_MAX_POINTS;
+    }
 
     /**
      * JTransforms r2c double on 1..cores threads (at the default threads threshold, and on all cores threaded at
