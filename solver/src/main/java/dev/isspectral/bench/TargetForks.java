@@ -1,8 +1,10 @@
 package dev.isspectral.bench;
 
+import dev.isspectral.fft.FftBackend;
 import dev.isspectral.fft.FftEngine;
 import dev.isspectral.fft.FftEngines;
 import dev.isspectral.fft.FftSettings;
+import dev.isspectral.fft.TuningFile;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.ForkSetup;
@@ -13,6 +15,7 @@ import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
 import dev.isspectral.trace.Tracer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,11 @@ final class TargetForks {
      * tuning.
      */
     static Simulation simulation(Grid g, String backendArg) {
+        int at = backendArg.indexOf(WISDOM);
+        if (at >= 0) {
+            importWisdom(Path.of(backendArg.substring(at + 1)));
+            backendArg = backendArg.substring(0, at);
+        }
         String[] parts = backendArg.split(":", -1);
         if (parts.length == 1) {
             return Workload.simulation(g, backendArg);
@@ -48,6 +56,32 @@ final class TargetForks {
         int t = Integer.parseInt(parts[1]);
         FftSettings fft = patient ? tunedFftwPatient(t) : tunedFftw(t);
         return Workload.simulation(g, Workload.optimized(parts[0]).withFftSettings(fft));
+    }
+
+    /**
+     * Separates a backend argument from the tuning file whose FFTW wisdom travels with it
+     * ("fftw:2:patient@/tmp/is-spectral-targets-wisdom-1.properties"): the tuner's plans, so that every fork runs the
+     * plans the tuner timed instead of searching (and, at PATIENT, perhaps finding) its own.
+     */
+    static final char WISDOM = '@';
+
+    /** {@code backendArg} with the FFTW wisdom saved in tuning file {@code file}. */
+    static String withWisdom(String backendArg, Path file) {
+        return backendArg + WISDOM + file;
+    }
+
+    /** Hands the FFTW wisdom saved in tuning file {@code file} to FFTW; a file FFTW cannot use stops the fork. */
+    static void importWisdom(Path file) {
+        TuningFile saved = TuningFile.load(file);
+        if (!saved.problem().isEmpty() || saved.wisdom().isEmpty()) {
+            throw new IllegalArgumentException("wisdom file = " + file + ": " + (saved.problem().isEmpty()
+                    ? "holds no FFTW wisdom" : saved.problem()) + "; must be a tuning file with FFTW wisdom");
+        }
+        FftBackend fftw = FftEngines.backend(FftSettings.FFTW).orElseThrow(() -> new IllegalStateException(
+                "wisdom file = " + file + ": FFTW is not on the class path"));
+        if (!fftw.importWisdom(saved.wisdom())) {
+            throw new IllegalStateException("wisdom file = " + file + ": FFTW rejected its wisdom");
+        }
     }
 
     /** The suffix of a backend argument planned at PATIENT ("fftw:2:patient"). */
@@ -69,9 +103,13 @@ final class TargetForks {
         return backend + ":" + chosen.threads() + (chosen.rigour() == FftSettings.Rigour.PATIENT ? ":" + PATIENT : "");
     }
 
-    /** The backend name of an argument ("fftw:2" → "fftw"). */
+    /** The backend name of an argument ("fftw:2" → "fftw", "fftw:2:patient@FILE" → "fftw"). */
     static String backend(String backendArg) {
         int colon = backendArg.indexOf(':');
+        int at = backendArg.indexOf(WISDOM);
+        if (at >= 0 && (colon < 0 || at < colon)) {
+            colon = at;
+        }
         return colon < 0 ? backendArg : backendArg.substring(0, colon);
     }
 
@@ -159,9 +197,15 @@ final class TargetForks {
      * of the same settings; extras: the transforms counted, the steps, the time inside them.
      */
     public static final class FftBound implements ForkSetup {
+        /** The steps whose transform time travels to the parent: the last this many (the timed rounds are the last). */
+        static final int STEP_LOG = 1024;
+
         private FftRecorder recorder;
         private FftEngine alone;
-        private final long[] steps = {0};
+        private long steps;
+        private long fftNanosBefore;
+        /** Nanoseconds spent in transforms by each of the last {@link #STEP_LOG} steps, a ring by step number. */
+        private final long[] fftNanosLog = new long[STEP_LOG];
 
         @Override
         public Measure measure(List<String> args) {
@@ -177,10 +221,9 @@ final class TargetForks {
             double[] back = new double[alone.realLength()];
             alone.forward(real, input);
             return Measure.of(
-                    Candidate.of("step", () -> {
-                        solver.step();
-                        steps[0]++;
-                    }),
+                    // the recorder is read outside the timed step: its transform time per step, beside the step's time
+                    Candidate.of("step", solver::step).around(() -> fftNanosBefore = recordedNanos(),
+                            () -> fftNanosLog[(int) (steps++ % STEP_LOG)] = recordedNanos() - fftNanosBefore),
                     Candidate.of("forward", () -> alone.forward(real, spectrum)),
                     // an inverse may overwrite its input (FFTW's c2r does): a fresh copy before each, untimed
                     Candidate.of("inverse", () -> alone.inverse(spectrum, back))
@@ -188,21 +231,35 @@ final class TargetForks {
                     .named("fft bound").batch(1);
         }
 
+        private long recordedNanos() {
+            long nanos = 0;
+            for (FftRecorder.Kind k : recorder.kinds()) {
+                nanos += k.totalNanos();
+            }
+            return nanos;
+        }
+
+        /**
+         * The transform calls and steps (warm-up included), and "fftNanosPerStep": the transform time of the last
+         * steps, oldest first, the timed rounds' steps last ({@link Targets#inStepShare}).
+         */
         @Override
         public Map<String, String> extras() {
             long forward = 0;
             long inverse = 0;
-            long nanos = 0;
             for (FftRecorder.Kind k : recorder.kinds()) {
                 if (k.direction().equals("forward")) {
                     forward += k.calls();
                 } else {
                     inverse += k.calls();
                 }
-                nanos += k.totalNanos();
+            }
+            StringBuilder log = new StringBuilder();
+            for (long i = Math.max(0, steps - STEP_LOG); i < steps; i++) {
+                log.append(log.length() == 0 ? "" : " ").append(fftNanosLog[(int) (i % STEP_LOG)]);
             }
             return Map.of("forwardCalls", Long.toString(forward), "inverseCalls", Long.toString(inverse), "steps",
-                    Long.toString(steps[0]), "inStepNanos", Long.toString(nanos));
+                    Long.toString(steps), "fftNanosPerStep", log.toString());
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.isspectral.bench;
 
 import dev.isspectral.fft.FftSettings;
 import dev.isspectral.fft.FftTuner;
+import dev.isspectral.fft.TuningFile;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Allocation;
 import dev.isspectral.measure.Candidate;
@@ -18,7 +19,11 @@ import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.Tuning;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -214,8 +219,9 @@ public final class Targets {
      * planner are what {@link FftTuner} finds fastest for this grid among FFTW r2c double at MEASURE on 1 … cores
      * threads and at PATIENT on all cores (the FFTW r2c double candidates of the tuner's default list), as
      * {@code Tuning.optimized().withSavedFftTuning()} would after a tuner run ("fftw:T" or "fftw:T:patient"); the
-     * step's team keeps all cores. The tuner runs here, once; each fork plans its FFTs anew (PATIENT's planning is in
-     * each fork's set-up, outside the timed rounds).
+     * step's team keeps all cores. The tuner runs here, once, and its FFTW wisdom (the winner's plans, the step's lanes
+     * included) travels to the forks in a temporary tuning file ({@link TargetForks#withWisdom}): every fork runs the
+     * plans the tuner timed, and none spends its set-up on a PATIENT search of its own.
      */
     private String backendArg(Grid g, String b) {
         if (!FftSettings.FFTW.equals(b)) {
@@ -233,10 +239,23 @@ public final class Targets {
         FftTuner.Result tuned = FftTuner.forGrid(g.nx(), g.ny(), g.nz()).withCandidates(candidates)
                 .withBudget(share(TUNER, 3)).run();
         FftSettings winner = tuned.winner();
+        String arg = TargetForks.argument(b, winner);
+        boolean wisdom = !tuned.wisdom().isEmpty();
+        if (wisdom) {
+            try {
+                Path file = Files.createTempFile("is-spectral-targets-wisdom-", ".properties");
+                file.toFile().deleteOnExit();
+                TuningFile.empty().with(g.nx(), g.ny(), g.nz(), winner).withWisdom(tuned.wisdom()).save(file);
+                arg = TargetForks.withWisdom(arg, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("saving the tuner's FFTW wisdom for the forks", e);
+            }
+        }
         details.add(String.format(Locale.ROOT, "%s: FFT threads and planner chosen by FftTuner among FFTW MEASURE on 1..%d "
-                + "threads%s: %s (the step's team: %d threads)", g.boxNotation(), cores,
-                patient ? " and PATIENT on " + cores : "", winner.label(), cores));
-        return TargetForks.argument(b, winner);
+                + "threads%s: %s (the step's team: %d threads)%s", g.boxNotation(), cores,
+                patient ? " and PATIENT on " + cores : "", winner.label(), cores,
+                wisdom ? "; every fork loads the tuner's FFTW wisdom, so it runs the plans the tuner timed" : ""));
+        return arg;
     }
 
     // --- 64×64×32×32: the whole run --------------------------------------------------------------
@@ -442,6 +461,24 @@ public final class Targets {
 
     // --- FFT-bound: step time against transforms × time per transform ------------------------------
 
+    /**
+     * The share of the timed steps' time spent inside their transforms: the fork's transform time of its last steps
+     * ("fftNanosPerStep", the timed rounds' steps last, since every round times one step) over the rounds' step times
+     * {@code stepSeconds}. Warm-up steps stay out of it: summing the transforms of every step, warm-up included, against
+     * the timed steps' mean read 99% for a step whose transforms take 78%.
+     */
+    static double inStepShare(Map<String, String> extras, double[] stepSeconds) {
+        String[] log = extras.get("fftNanosPerStep").trim().split(" ");
+        int n = Math.min(log.length, stepSeconds.length);
+        double fft = 0;
+        double step = 0;
+        for (int i = 0; i < n; i++) {
+            fft += Long.parseLong(log[log.length - n + i]) / 1e9;
+            step += stepSeconds[stepSeconds.length - n + i];
+        }
+        return fft / step;
+    }
+
     private void fftBound() {
         Grid g = plan.fftBound();
         for (String b : fftBoundBackends) {
@@ -458,12 +495,7 @@ public final class Targets {
                 double steps = Double.parseDouble(x.get("steps"));
                 nForward[k] = Double.parseDouble(x.get("forwardCalls")) / steps;
                 nInverse[k] = Double.parseDouble(x.get("inverseCalls")) / steps;
-                double[] stepS = m.fork(k).samples(0);
-                double stepSum = 0;
-                for (double v : stepS) {
-                    stepSum += v;
-                }
-                inStepShare += Double.parseDouble(x.get("inStepNanos")) / 1e9 / (stepSum * steps / stepS.length) / forks;
+                inStepShare += inStepShare(x, m.fork(k).samples(0)) / forks;
             }
             ForkedFigure bound = m.figure(k -> {
                 double[] stepS = m.fork(k).samples(0);

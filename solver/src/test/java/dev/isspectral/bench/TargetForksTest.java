@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isspectral.fft.FftSettings;
+import dev.isspectral.fft.TuningFile;
 import dev.isspectral.grid.Grid;
+import dev.isspectral.measure.Measurement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The backend arguments `bench targets` hands its forks: the tuner's FFTW choice, threads and planner. */
 class TargetForksTest {
@@ -21,6 +28,24 @@ class TargetForksTest {
         assertEquals("fftw", TargetForks.backend("fftw:2:patient"));
         assertEquals("fftw", TargetForks.backend("fftw:1"));
         assertEquals("java", TargetForks.backend("java"));
+        assertEquals("fftw", TargetForks.backend("fftw:2:patient@/tmp/w.properties"));
+        assertEquals("fftw:2:patient@/tmp/w.properties",
+                TargetForks.withWisdom("fftw:2:patient", Path.of("/tmp/w.properties")));
+    }
+
+    @Test
+    void aWisdomFileWithoutWisdomStopsTheForkNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tuning.properties");
+        TuningFile.empty().with(8, 8, 8, TargetForks.tunedFftw(1)).save(file);
+        Grid g = Grid.of(8, 8, 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TargetForks.simulation(g, TargetForks.withWisdom("fftw:1", file)));
+        assertTrue(e.getMessage().contains("wisdom file = " + file) && e.getMessage().contains("holds no FFTW wisdom"),
+                e.getMessage());
+        Path missing = dir.resolve("missing.properties");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TargetForks.simulation(g, TargetForks.withWisdom("fftw:1", missing)));
+        assertTrue(e.getMessage().contains("wisdom file = " + missing), e.getMessage());
     }
 
     @Test
@@ -29,6 +54,35 @@ class TargetForksTest {
         for (String bad : new String[] {"fftw:2:slow", "fftw:2:patient:x"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetForks.simulation(g, bad));
             assertTrue(e.getMessage().contains("\"" + bad + "\"") && e.getMessage().contains("NAME:T:patient"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theFftBoundForkReportsTheTransformTimeOfTheTimedSteps() {
+        TargetForks.FftBound fork = new TargetForks.FftBound();
+        try {
+            Measurement m = fork.measure(List.of("4x32x16x16", "java")).budget(Duration.ofMillis(300)).run();
+            Map<String, String> x = fork.extras();
+            long steps = Long.parseLong(x.get("steps"));
+            double[] timed = m.samples(0);
+            assertTrue(steps > timed.length, steps + " steps, " + timed.length + " timed: warm-up steps come first");
+            // every step of the optimized IMEX tuning does the minimum 40 forward and 74 inverse transforms
+            assertEquals(40 * steps, Long.parseLong(x.get("forwardCalls")));
+            assertEquals(74 * steps, Long.parseLong(x.get("inverseCalls")));
+            String[] log = x.get("fftNanosPerStep").split(" ");
+            assertEquals(Math.min(steps, TargetForks.FftBound.STEP_LOG), log.length);
+            // the timed steps are the last ones logged; each one's transforms are a part of its own time
+            double fft = 0;
+            double step = 0;
+            for (int i = 0; i < timed.length; i++) {
+                double t = Long.parseLong(log[log.length - timed.length + i]) / 1e9;
+                assertTrue(t > 0 && t < timed[i], "step " + i + ": " + t + " s of transforms in a " + timed[i] + " s step");
+                fft += t;
+                step += timed[i];
+            }
+            assertEquals(fft / step, Targets.inStepShare(x, timed), 1e-12);
+        } finally {
+            fork.close();
         }
     }
 }
