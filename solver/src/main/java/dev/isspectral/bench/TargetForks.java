@@ -197,15 +197,13 @@ final class TargetForks {
      * of the same settings; extras: the transforms counted, the steps, the time inside them.
      */
     public static final class FftBound implements ForkSetup {
-        /** The steps whose transform time travels to the parent: the last this many (the timed rounds are the last). */
-        static final int STEP_LOG = 1024;
-
         private FftRecorder recorder;
         private FftEngine alone;
         private long steps;
         private long fftNanosBefore;
-        /** Nanoseconds spent in transforms by each of the last {@link #STEP_LOG} steps, a ring by step number. */
-        private final long[] fftNanosLog = new long[STEP_LOG];
+        /** Whether the timed rounds have begun ({@link Measure#whenTimed}), and their steps' transform time. */
+        private boolean timed;
+        private long timedFftNanos;
 
         @Override
         public Measure measure(List<String> args) {
@@ -221,14 +219,18 @@ final class TargetForks {
             double[] back = new double[alone.realLength()];
             alone.forward(real, input);
             return Measure.of(
-                    // the recorder is read outside the timed step: its transform time per step, beside the step's time
-                    Candidate.of("step", solver::step).around(() -> fftNanosBefore = recordedNanos(),
-                            () -> fftNanosLog[(int) (steps++ % STEP_LOG)] = recordedNanos() - fftNanosBefore),
+                    // the recorder is read outside the timed call: the transform time of each timed step
+                    Candidate.of("step", solver::step).around(() -> fftNanosBefore = recordedNanos(), () -> {
+                        steps++;
+                        if (timed) {
+                            timedFftNanos += recordedNanos() - fftNanosBefore;
+                        }
+                    }),
                     Candidate.of("forward", () -> alone.forward(real, spectrum)),
                     // an inverse may overwrite its input (FFTW's c2r does): a fresh copy before each, untimed
                     Candidate.of("inverse", () -> alone.inverse(spectrum, back))
                             .around(() -> System.arraycopy(input, 0, spectrum, 0, input.length), () -> { }))
-                    .named("fft bound").batch(1);
+                    .named("fft bound").batch(1).whenTimed(() -> timed = true);
         }
 
         private long recordedNanos() {
@@ -240,8 +242,8 @@ final class TargetForks {
         }
 
         /**
-         * The transform calls and steps (warm-up included), and "fftNanosPerStep": the transform time of the last
-         * steps, oldest first, the timed rounds' steps last ({@link Targets#inStepShare}).
+         * The transform calls and steps, warm-up included, and "timedFftNanos": the transform time inside the timed
+         * rounds' steps, whose own times are the step candidate's samples ({@link Targets#inStepShare}).
          */
         @Override
         public Map<String, String> extras() {
@@ -254,12 +256,8 @@ final class TargetForks {
                     inverse += k.calls();
                 }
             }
-            StringBuilder log = new StringBuilder();
-            for (long i = Math.max(0, steps - STEP_LOG); i < steps; i++) {
-                log.append(log.length() == 0 ? "" : " ").append(fftNanosLog[(int) (i % STEP_LOG)]);
-            }
             return Map.of("forwardCalls", Long.toString(forward), "inverseCalls", Long.toString(inverse), "steps",
-                    Long.toString(steps), "fftNanosPerStep", log.toString());
+                    Long.toString(steps), "timedFftNanos", Long.toString(timedFftNanos));
         }
 
         @Override

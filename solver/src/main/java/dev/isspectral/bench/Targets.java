@@ -462,21 +462,17 @@ public final class Targets {
     // --- FFT-bound: step time against transforms × time per transform ------------------------------
 
     /**
-     * The share of the timed steps' time spent inside their transforms: the fork's transform time of its last steps
-     * ("fftNanosPerStep", the timed rounds' steps last, since every round times one step) over the rounds' step times
-     * {@code stepSeconds}. Warm-up steps stay out of it: summing the transforms of every step, warm-up included, against
-     * the timed steps' mean read 99% for a step whose transforms take 78%.
+     * The share of the timed steps' time spent inside their transforms: the fork's transform time over the timed rounds
+     * ("timedFftNanos") against those rounds' step times {@code stepSeconds}. Warm-up steps stay out of both: summing
+     * the transforms of every step, warm-up included, against the timed steps' mean read 99% for a step whose
+     * transforms take 78%.
      */
     static double inStepShare(Map<String, String> extras, double[] stepSeconds) {
-        String[] log = extras.get("fftNanosPerStep").trim().split(" ");
-        int n = Math.min(log.length, stepSeconds.length);
-        double fft = 0;
         double step = 0;
-        for (int i = 0; i < n; i++) {
-            fft += Long.parseLong(log[log.length - n + i]) / 1e9;
-            step += stepSeconds[stepSeconds.length - n + i];
+        for (double s : stepSeconds) {
+            step += s;
         }
-        return fft / step;
+        return Long.parseLong(extras.get("timedFftNanos")) / 1e9 / step;
     }
 
     private void fftBound() {

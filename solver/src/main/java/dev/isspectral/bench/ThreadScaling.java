@@ -19,6 +19,7 @@ import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.Solver;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ import tech.tablesaw.api.Table;
  * transform or batch, nothing hashed), so the same interleaved run also gives the mean milliseconds per step inside the
  * transforms (FFTW's copies included) and, subtracted from the mean step, outside them (the pointwise kernels, the
  * primitive recovery, the k-space passes, stage arithmetic), and each part's speed-up over the first thread count
- * (ratio of means over every step run, warm-up included: an indication, without an interval). Immutable.
+ * (ratio of means over the timed rounds' steps: an indication, without an interval). Immutable.
  */
 public final class ThreadScaling {
 
@@ -171,7 +172,8 @@ public final class ThreadScaling {
     /**
      * One JVM's measurement of a grid. Args: GRID BACKEND T1 T2 …; one solver per thread count, each engine wrapped in an
      * {@link FftRecorder}; extras: per thread count k, ms per step inside the transforms ({@code fft.k}) and outside
-     * ({@code rest.k}) over every step run here, the stepping thread's wait for its team at the end of split passes
+     * ({@code rest.k}) over the timed rounds' steps (the counters start again when warm-up ends,
+     * {@link Measure#whenTimed}), the stepping thread's wait for its team at the end of split passes
      * ({@code wait.k}, {@link Workers#waitNanos}), and the core use of {@value #CORE_USE_STEPS} more steps read after the
      * timed rounds ({@code cores.k}).
      */
@@ -181,6 +183,8 @@ public final class ThreadScaling {
         private long[] stepsRun;
         private long[] stepNanos;
         private long[] waitNanos;
+        /** Each recorder's transform time when the timed rounds began. */
+        private long[] fftNanosAtStart;
 
         @Override
         public Measure measure(List<String> args) {
@@ -209,17 +213,31 @@ public final class ThreadScaling {
                     stepsRun[index]++;
                 }));
             }
-            return Measure.of(candidates).named(g.boxNotation()).minSample(Duration.ZERO);
+            fftNanosAtStart = new long[counts.size()];
+            return Measure.of(candidates).named(g.boxNotation()).minSample(Duration.ZERO).whenTimed(() -> {
+                // the figures cover the timed rounds' steps only, not the JIT-cold warm-up
+                Arrays.fill(stepNanos, 0);
+                Arrays.fill(waitNanos, 0);
+                Arrays.fill(stepsRun, 0);
+                for (int k = 0; k < recorders.size(); k++) {
+                    fftNanosAtStart[k] = recordedNanos(recorders.get(k));
+                }
+            });
+        }
+
+        private static long recordedNanos(FftRecorder recorder) {
+            long nanos = 0;
+            for (FftRecorder.Kind kind : recorder.kinds()) {
+                nanos += kind.totalNanos();
+            }
+            return nanos;
         }
 
         @Override
         public Map<String, String> extras() {
             Map<String, String> x = new LinkedHashMap<>();
             for (int k = 0; k < solvers.size(); k++) {
-                long fftNanos = 0;
-                for (FftRecorder.Kind kind : recorders.get(k).kinds()) {
-                    fftNanos += kind.totalNanos();
-                }
+                long fftNanos = recordedNanos(recorders.get(k)) - fftNanosAtStart[k];
                 double steps = Math.max(1, stepsRun[k]);
                 double fft = fftNanos / 1e6 / steps;
                 x.put("fft." + k, Double.toString(fft));
@@ -438,7 +456,7 @@ public final class ThreadScaling {
                     + "together.\n");
             sb.append("\nTransforms: mean ms per step inside the transforms (FFTW's copies included), timed in the same "
                     + "steps; rest: the mean step minus that (pointwise kernels, primitive recovery, k-space passes, stage "
-                    + "arithmetic); both over every step run, warm-up included, averaged over the forks; their speed-ups are "
+                    + "arithmetic); both over the timed rounds' steps (warm-up left out), averaged over the forks; their speed-ups are "
                     + "ratios of those means, without intervals. Waiting for the team: of that step, the time the stepping "
                     + "thread spent, after its own part of a split pass, waiting for the other threads to finish theirs "
                     + "(uneven parts, a thread the host slowed, waking parked workers), measured the same way.\n");

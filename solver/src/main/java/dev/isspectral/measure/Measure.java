@@ -57,17 +57,19 @@ public final class Measure {
     private final long fixedBatch;
     private final long warmupLimitNanos;
     private final LongSupplier clock;
+    private final Runnable whenTimed;
 
     private Measure(String name, List<Candidate> candidates, Duration budget, double warmupShare, int minRounds,
                     int maxRounds, double precision, int steadyWindow, double steadyTolerance, long minSampleNanos) {
         this(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow, steadyTolerance,
-                minSampleNanos, 0, 0, System::nanoTime);
+                minSampleNanos, 0, 0, System::nanoTime, () -> { });
     }
 
     private Measure(String name, List<Candidate> candidates, Duration budget, double warmupShare, int minRounds,
                     int maxRounds, double precision, int steadyWindow, double steadyTolerance, long minSampleNanos,
-                    long fixedBatch, long warmupLimitNanos, LongSupplier clock) {
+                    long fixedBatch, long warmupLimitNanos, LongSupplier clock, Runnable whenTimed) {
         this.fixedBatch = fixedBatch;
+        this.whenTimed = whenTimed;
         this.warmupLimitNanos = warmupLimitNanos;
         this.clock = clock;
         this.name = name;
@@ -113,7 +115,7 @@ public final class Measure {
             throw new IllegalArgumentException("name = \"" + newName + "\"; must be non-blank");
         }
         return new Measure(newName, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** The time budget of warm-up and rounds together (of the rounds alone when a {@link #warmupLimit} is set); {@code > 0}. */
@@ -122,7 +124,7 @@ public final class Measure {
             throw new IllegalArgumentException("budget = " + total + "; must be a positive duration");
         }
         return new Measure(name, candidates, total, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** The share of the budget warm-up may take before it stops unsteady; in (0, 1). */
@@ -131,7 +133,7 @@ public final class Measure {
             throw new IllegalArgumentException("warmupShare = " + share + "; must be in (0, 1)");
         }
         return new Measure(name, candidates, budget, share, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /**
@@ -146,7 +148,7 @@ public final class Measure {
             throw new IllegalArgumentException("warmupLimit = " + limit + "; must be a positive duration");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, limit.toNanos(), clock);
+                steadyTolerance, minSampleNanos, fixedBatch, limit.toNanos(), clock, whenTimed);
     }
 
     /** At least {@code min} and at most {@code max} measured rounds; {@code 1 <= min <= max}. */
@@ -155,7 +157,7 @@ public final class Measure {
             throw new IllegalArgumentException("rounds = " + min + ".." + max + "; must be 1 <= min <= max");
         }
         return new Measure(name, candidates, budget, warmupShare, min, max, precision, steadyWindow, steadyTolerance,
-                minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** The same measurement with at least {@code min} (>= 1) measured rounds, its maximum kept (raised to {@code min}). */
@@ -164,7 +166,7 @@ public final class Measure {
             throw new IllegalArgumentException("minRounds = " + min + "; must be >= 1");
         }
         return new Measure(name, candidates, budget, warmupShare, min, Math.max(min, maxRounds), precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** Stop growing rounds once every interval's relative width (high − low)/median is at most this; {@code > 0}. */
@@ -173,7 +175,7 @@ public final class Measure {
             throw new IllegalArgumentException("precision = " + relativeWidth + "; must be > 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, relativeWidth, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** Steady when the last {@code window} (>= 2) warm-up times agree within {@code tolerance} (> 0). */
@@ -185,7 +187,7 @@ public final class Measure {
             throw new IllegalArgumentException("tolerance = " + tolerance + "; must be > 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, window, tolerance,
-                minSampleNanos, fixedBatch, warmupLimitNanos, clock);
+                minSampleNanos, fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** Batch fast operations so that a sample lasts at least this; {@code Duration.ZERO} for one operation per sample. */
@@ -194,7 +196,7 @@ public final class Measure {
             throw new IllegalArgumentException("minSample = " + d + "; must be >= 0");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, d.toNanos(), fixedBatch, warmupLimitNanos, clock);
+                steadyTolerance, d.toNanos(), fixedBatch, warmupLimitNanos, clock, whenTimed);
     }
 
     /** Exactly {@code operations} (>= 1) operations per sample, instead of batching by {@link #minSample}. */
@@ -203,7 +205,7 @@ public final class Measure {
             throw new IllegalArgumentException("batch = " + operations + "; must be >= 1");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, operations, warmupLimitNanos, clock);
+                steadyTolerance, minSampleNanos, operations, warmupLimitNanos, clock, whenTimed);
     }
 
     /**
@@ -215,7 +217,20 @@ public final class Measure {
             throw new IllegalArgumentException("clock = null; must be a nanosecond clock");
         }
         return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
-                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, nanos);
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, nanos, whenTimed);
+    }
+
+    /**
+     * The same measurement running {@code action} once on the calling thread when warm-up ends, just before the first
+     * timed round: a fork that reports figures of its own beside the times (transform time inside its steps, a team's
+     * waits) resets its counters there, so that those figures cover the timed rounds only, not the JIT-cold warm-up.
+     */
+    public Measure whenTimed(Runnable action) {
+        if (action == null) {
+            throw new IllegalArgumentException("action = null; must be a Runnable (use () -> { } for none)");
+        }
+        return new Measure(name, candidates, budget, warmupShare, minRounds, maxRounds, precision, steadyWindow,
+                steadyTolerance, minSampleNanos, fixedBatch, warmupLimitNanos, clock, action);
     }
 
     /** Runs warm-up and rounds on the calling thread; returns the result. */
@@ -234,6 +249,7 @@ public final class Measure {
         for (int c = 0; c < n; c++) {
             allocation[c] = new Allocation(0, 0, 0, true, probe.available());
         }
+        whenTimed.run();
         MachineLoad.Sample loadStart = MachineLoad.sample();
         int rounds = 0;
         Measurement.Stop stop;

@@ -171,6 +171,22 @@ class MeasureMethodTest {
     }
 
     @Test
+    void whenTimedRunsOnceBetweenWarmUpAndTheFirstTimedRound() {
+        long[] ops = {0};
+        long[] atStart = {-1};
+        int[] calls = {0};
+        Measurement m = Measure.of(Candidate.of("count", () -> ops[0]++)).budget(Duration.ofMillis(200)).batch(1)
+                .whenTimed(() -> {
+                    calls[0]++;
+                    atStart[0] = ops[0];
+                }).run();
+        assertEquals(1, calls[0], "once");
+        assertEquals(m.warmup().operations(), atStart[0], "after every warm-up operation, before any timed one");
+        assertEquals(m.samples(0).length, ops[0] - atStart[0], "each timed round's one operation came after it");
+        assertThrows(IllegalArgumentException.class, () -> Measure.of(Candidate.of("x", () -> { })).whenTimed(null));
+    }
+
+    @Test
     void resultRecordsWarmupStopLoadAndRounds() {
         Kernel k = new Kernel();
         Measurement m = cheap(Candidate.of("k", k::pass)).run();
