@@ -87,6 +87,11 @@ public final class SpectralOperators {
     private static final int FILTER = 3;
     private static final int LAPLACIAN = 4;
     private final KSpacePass kspaceTask = new KSpacePass();
+    /**
+     * Rows of a tile when several k-space passes run as one sweep ({@link KSpacePass}): about 512 doubles of each array,
+     * so the handful of arrays a batch's passes touch stay in the first-level cache between passes.
+     */
+    private final int tileRows;
     private final Derivatives derivatives = new Derivatives();
     /** Batched, and the engine's lanes fill their inverse transforms' input ({@link FftEngine#inverseEachFrom}). */
     private final boolean fills;
@@ -175,6 +180,7 @@ public final class SpectralOperators {
         // points, so a 64×32×32 spectrum is split too (counted in complex values it ran on the caller alone, 13 passes
         // per full pass, the other thread parked meanwhile and woken late for the next transforms)
         this.rowGrain = Math.max(1, Workers.STREAMING_GRAIN / (2 * nzh));
+        this.tileRows = Math.max(1, 512 / (2 * nzh));
     }
 
     public Grid grid() {
@@ -503,29 +509,33 @@ public final class SpectralOperators {
                 tracer.operand("T");
                 forwardTransforms += n;
                 engine.forwardEach(batchReals, batchSpectra, n, workers);
+                // the batch's k-space passes, in the unbatched path's order, as one sweep tile by tile
+                KSpacePass q = kspaceTask;
+                q.clear();
                 for (int b = 0; b < n; b++) {
                     double[] spec = batchSpectra[b];
                     switch (c - n + 1 + b) {
-                        case 0 -> kspace(SET, spec, 0, acc[0], false);
-                        case 1 -> kspace(ACCUMULATE, spec, 1, acc[0], false);
-                        case 2 -> kspace(ACCUMULATE, spec, 2, acc[0], negated);
-                        case 3 -> kspace(SET, spec, 0, acc[1], false);
+                        case 0 -> q.add(SET, spec, 0, acc[0], false);
+                        case 1 -> q.add(ACCUMULATE, spec, 1, acc[0], false);
+                        case 2 -> q.add(ACCUMULATE, spec, 2, acc[0], negated);
+                        case 3 -> q.add(SET, spec, 0, acc[1], false);
                         case 4 -> {
-                            kspace(ACCUMULATE, spec, 1, acc[1], false);
-                            kspace(SET, spec, 0, acc[2], false);
+                            q.add(ACCUMULATE, spec, 1, acc[1], false);
+                            q.add(SET, spec, 0, acc[2], false);
                         }
                         case 5 -> {
-                            kspace(ACCUMULATE, spec, 2, acc[1], negated);
-                            kspace(SET, spec, 0, acc[3], false);
+                            q.add(ACCUMULATE, spec, 2, acc[1], negated);
+                            q.add(SET, spec, 0, acc[3], false);
                         }
-                        case 6 -> kspace(ACCUMULATE, spec, 1, acc[2], false);
+                        case 6 -> q.add(ACCUMULATE, spec, 1, acc[2], false);
                         case 7 -> {
-                            kspace(ACCUMULATE, spec, 2, acc[2], negated);
-                            kspace(ACCUMULATE, spec, 1, acc[3], false);
+                            q.add(ACCUMULATE, spec, 2, acc[2], negated);
+                            q.add(ACCUMULATE, spec, 1, acc[3], false);
                         }
-                        default -> kspace(ACCUMULATE, spec, 2, acc[3], negated);
+                        default -> q.add(ACCUMULATE, spec, 2, acc[3], negated);
                     }
                 }
+                kspaceQueued();
                 n = 0;
             }
             inverseTransforms += 4;
@@ -632,30 +642,68 @@ public final class SpectralOperators {
         }
     }
 
-    /** A k-space pass as a prepared worker task: {@link #prepare} takes the pass's arguments, {@link #clear} drops them. */
+    /**
+     * K-space passes as one prepared worker task: {@link #prepare} takes one pass's arguments, {@link #add} queues
+     * further passes to run in the same sweep, {@link #clear} drops them. Several passes run tile by tile: each thread
+     * takes a tile of {@link #tileRows} rows through every queued pass in order before the next tile, so a sum that
+     * several passes update stays in cache between them instead of streaming from memory once per pass. Each value gets
+     * the same operations in the same order as in separate passes: the same bits.
+     */
     private final class KSpacePass implements Workers.Chunk {
-        private int kind;
-        private int axis;
-        private boolean negate;
-        private double[] source;
-        private double[] target;
+        /** At most this many passes are queued (the nine components' passes of a batch of spectra, two per spectrum). */
+        static final int MAX_PASSES = 18;
+        private final int[] kinds = new int[MAX_PASSES];
+        private final int[] axes = new int[MAX_PASSES];
+        private final boolean[] negates = new boolean[MAX_PASSES];
+        private final double[][] sources = new double[MAX_PASSES][];
+        private final double[][] targets = new double[MAX_PASSES][];
+        private int count;
 
         void prepare(int kind, double[] source, int axis, double[] target, boolean negate) {
-            this.kind = kind;
-            this.source = source;
-            this.axis = axis;
-            this.target = target;
-            this.negate = negate;
+            count = 0;
+            add(kind, source, axis, target, negate);
+        }
+
+        void add(int kind, double[] source, int axis, double[] target, boolean negate) {
+            kinds[count] = kind;
+            sources[count] = source;
+            axes[count] = axis;
+            targets[count] = target;
+            negates[count] = negate;
+            count++;
+        }
+
+        int count() {
+            return count;
         }
 
         void clear() {
-            source = null;
-            target = null;
+            java.util.Arrays.fill(sources, 0, count, null);
+            java.util.Arrays.fill(targets, 0, count, null);
+            count = 0;
         }
 
         @Override
         public void run(int chunk, int fromRow, int toRow) {
-            kspaceChunk(kind, source, axis, target, negate, fromRow, toRow);
+            if (count == 1) {
+                kspaceChunk(kinds[0], sources[0], axes[0], targets[0], negates[0], fromRow, toRow);
+                return;
+            }
+            for (int from = fromRow; from < toRow; from += tileRows) {
+                int to = Math.min(toRow, from + tileRows);
+                for (int c = 0; c < count; c++) {
+                    kspaceChunk(kinds[c], sources[c], axes[c], targets[c], negates[c], from, to);
+                }
+            }
+        }
+    }
+
+    /** Runs the passes queued in {@link #kspaceTask} (after {@link KSpacePass#prepare} and its adds) as one sweep. */
+    private void kspaceQueued() {
+        try {
+            workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
+        } finally {
+            kspaceTask.clear();
         }
     }
 
