@@ -220,10 +220,10 @@ final class TargetForks {
             alone.forward(real, input);
             return Measure.of(
                     // the recorder is read outside the timed call: the transform time of each timed step
-                    Candidate.of("step", solver::step).around(() -> fftNanosBefore = recordedNanos(), () -> {
+                    Candidate.of("step", solver::step).around(() -> fftNanosBefore = recorder.totalNanos(), () -> {
                         steps++;
                         if (timed) {
-                            timedFftNanos += recordedNanos() - fftNanosBefore;
+                            timedFftNanos += recorder.totalNanos() - fftNanosBefore;
                         }
                     }),
                     Candidate.of("forward", () -> alone.forward(real, spectrum)),
@@ -231,14 +231,6 @@ final class TargetForks {
                     Candidate.of("inverse", () -> alone.inverse(spectrum, back))
                             .around(() -> System.arraycopy(input, 0, spectrum, 0, input.length), () -> { }))
                     .named("fft bound").batch(1).whenTimed(() -> timed = true);
-        }
-
-        private long recordedNanos() {
-            long nanos = 0;
-            for (FftRecorder.Kind k : recorder.kinds()) {
-                nanos += k.totalNanos();
-            }
-            return nanos;
         }
 
         /**

@@ -220,24 +220,16 @@ public final class ThreadScaling {
                 Arrays.fill(waitNanos, 0);
                 Arrays.fill(stepsRun, 0);
                 for (int k = 0; k < recorders.size(); k++) {
-                    fftNanosAtStart[k] = recordedNanos(recorders.get(k));
+                    fftNanosAtStart[k] = recorders.get(k).totalNanos();
                 }
             });
-        }
-
-        private static long recordedNanos(FftRecorder recorder) {
-            long nanos = 0;
-            for (FftRecorder.Kind kind : recorder.kinds()) {
-                nanos += kind.totalNanos();
-            }
-            return nanos;
         }
 
         @Override
         public Map<String, String> extras() {
             Map<String, String> x = new LinkedHashMap<>();
             for (int k = 0; k < solvers.size(); k++) {
-                long fftNanos = recordedNanos(recorders.get(k)) - fftNanosAtStart[k];
+                long fftNanos = recorders.get(k).totalNanos() - fftNanosAtStart[k];
                 double steps = Math.max(1, stepsRun[k]);
                 double fft = fftNanos / 1e6 / steps;
                 x.put("fft." + k, Double.toString(fft));

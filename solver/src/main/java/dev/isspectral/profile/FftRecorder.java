@@ -367,6 +367,15 @@ public final class FftRecorder {
         return List.copyOf(kinds.values());
     }
 
+    /** Nanoseconds spent in every transform recorded so far, all kinds together. */
+    public synchronized long totalNanos() {
+        long nanos = 0;
+        for (Kind k : kinds.values()) {
+            nanos += k.totalNanos;
+        }
+        return nanos;
+    }
+
     /** Skippable forward transforms (repeats and constant inputs) by span, field and kind, in first-seen order. */
     public synchronized Map<Avoidable, Long> avoidable() {
         Map<Avoidable, Long> out = new LinkedHashMap<>();

@@ -54,6 +54,26 @@ class FftRecorderTest {
     }
 
     @Test
+    void totalNanosIsEveryKindsTimeTogether() {
+        long[] now = {0};
+        FftRecorder ffts = new FftRecorder(new SpanRecorder(), () -> now[0] += 1000, false);
+        FftEngine engine = ffts.wrap(new JTransformsEngine(4, 4, 4));
+        double[] a = new double[engine.realLength()];
+        double[] spectrum = new double[engine.spectrumLength()];
+        assertEquals(0, ffts.totalNanos());
+        engine.forward(a, spectrum);
+        engine.inverse(spectrum, a);
+        engine.forward(a, spectrum);
+        long sum = 0;
+        for (FftRecorder.Kind k : ffts.kinds()) {
+            sum += k.totalNanos();
+        }
+        assertEquals(2, ffts.kinds().size());
+        assertTrue(sum > 0);
+        assertEquals(sum, ffts.totalNanos());
+    }
+
+    @Test
     void wrappedEngineGivesIdenticalResults() {
         FftEngine plain = new JTransformsEngine(8, 4, 6);
         FftEngine wrapped = new FftRecorder(new SpanRecorder()).wrap(new JTransformsEngine(8, 4, 6));
