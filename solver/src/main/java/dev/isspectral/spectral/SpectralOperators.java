@@ -510,8 +510,7 @@ public final class SpectralOperators {
                 forwardTransforms += n;
                 engine.forwardEach(batchReals, batchSpectra, n, workers);
                 // the batch's k-space passes, in the unbatched path's order, as one sweep tile by tile
-                KSpacePass q = kspaceTask;
-                q.clear();
+                KSpacePass q = kspaceTask;   // empty: every sweep clears it (kspaceQueued)
                 for (int b = 0; b < n; b++) {
                     double[] spec = batchSpectra[b];
                     switch (c - n + 1 + b) {
@@ -635,11 +634,7 @@ public final class SpectralOperators {
     /** One k-space pass of {@code kind} over all rows (split over the team when large enough). */
     private void kspace(int kind, double[] source, int axis, double[] target, boolean negate) {
         kspaceTask.prepare(kind, source, axis, target, negate);
-        try {
-            workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
-        } finally {
-            kspaceTask.clear();
-        }
+        kspaceQueued();
     }
 
     /**
@@ -671,10 +666,6 @@ public final class SpectralOperators {
             targets[count] = target;
             negates[count] = negate;
             count++;
-        }
-
-        int count() {
-            return count;
         }
 
         void clear() {
