@@ -283,27 +283,44 @@ public final class Headline {
     }
 
     private String allocationSentence(Map<String, Table> tables) {
-        Interval b = bytesPerStep();
+        double median = bytesPerStep().estimate();
+        // steps far above the median: one-off allocations (a lazily made workspace, the JIT's deoptimization) that a
+        // mean per step would spread over every step
+        int above = 0;
+        double most = 0;
+        for (double v : bytes) {
+            if (v > Math.max(10 * median, median + 1024)) {
+                above++;
+                most = Math.max(most, v);
+            }
+        }
         StringBuilder s = new StringBuilder();
-        if (b.estimate() == 0) {
-            s.append("The step allocates nothing (median over all threads)");
-        } else {
-            s.append("The step allocates ").append(Quantities.bytes(b.estimate())).append(" over all threads (median)");
-            Table priorities = tables.get("priorities");
-            if (priorities != null) {
-                for (int r = 0; r < priorities.rowCount(); r++) {
-                    if (priorities.getString(r, Columns.BY).equals("bytes")) {
-                        s.append(", most in ").append(priorities.getString(r, Columns.SPAN)).append(" (")
-                                .append(Quantities.bytes(number(priorities, Columns.VALUE, r))).append(" per step)");
-                        break;
-                    }
+        if (median == 0 && above == 0) {
+            return "The step allocates nothing (median over all threads).";
+        }
+        s.append("The step allocates ").append(Quantities.bytes(median)).append(" over all threads (median)");
+        if (above > 0) {
+            s.append(", and ").append(above).append(" of ").append(steps).append(steps == 1 ? " step" : " steps")
+                    .append(" more, up to ").append(Quantities.bytes(most));
+        }
+        Table priorities = tables.get("priorities");
+        if (priorities != null) {
+            for (int r = 0; r < priorities.rowCount(); r++) {
+                if (priorities.getString(r, Columns.BY).equals("bytes")) {
+                    s.append("; by span, most went to ").append(priorities.getString(r, Columns.SPAN)).append(" (")
+                            .append(Quantities.bytes(number(priorities, Columns.VALUE, r)))
+                            .append(" per step, the mean over the measured steps)");
+                    break;
                 }
             }
         }
         Table large = tables.get("large_allocations");
         if (large != null && large.rowCount() > 0) {
+            long count = (long) number(large, Columns.COUNT, 0);
             s.append("; the largest allocation site is ").append(large.getString(0, Columns.TOP_FRAME)).append(" (")
-                    .append(Quantities.bytes(number(large, Columns.BYTES, 0) / Math.max(1, steps))).append(" per step)");
+                    .append(Quantities.count(count)).append(count == 1 ? " allocation, " : " allocations, ")
+                    .append(Quantities.bytes(number(large, Columns.BYTES, 0))).append(" in all over the ").append(steps)
+                    .append(" measured steps)");
         }
         return s.append('.').toString();
     }

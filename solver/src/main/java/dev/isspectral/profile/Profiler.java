@@ -93,6 +93,9 @@ public final class Profiler {
             solver.advance(warmup);
             // the solver's accounting before any observation (max |v| below adds observed primitives)
             List<Solver.MemoryUse> memory = solver.memory();
+            // the first observation allocates the observed primitives (a field's worth of arrays): made here, the
+            // large-allocation table and the steps' bytes show what the steps allocate, not a one-off of max |v|
+            Observables.maxSpeed(solver);
             spans.reset();
             ffts.reset();
             MachineLoad.Sample loadStart = MachineLoad.sample();

@@ -1,0 +1,48 @@
+package dev.isspectral.profile;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The headline's allocation sentence: the median step, the steps far above it, the span and the site, each as what it is. */
+class HeadlineAllocationTest {
+
+    private static Table steps(double... bytes) {
+        double[] wall = new double[bytes.length];
+        java.util.Arrays.fill(wall, 10);
+        return Table.create("steps", DoubleColumn.create(Columns.WALL_MS, wall), DoubleColumn.create(Columns.FFT_MS, wall),
+                DoubleColumn.create(Columns.BYTES_ALL_THREADS, bytes), DoubleColumn.create(Columns.PEAK_HEAP_BYTES, wall));
+    }
+
+    private static String sentence(Map<String, Table> tables) {
+        return Headline.of(tables, ProfileContext.UNKNOWN).findings().get(0);
+    }
+
+    @Test
+    void aOneOffStepIsNamedBesideTheMedianAndTheSiteIsGivenAsTheAllocationsItMade() {
+        Table priorities = Table.create("priorities", StringColumn.create(Columns.BY, "self time", "bytes"),
+                StringColumn.create(Columns.SPAN, "step/stage1/rhs", "step/stage1/rhs/sources"),
+                DoubleColumn.create(Columns.VALUE, 3.0, 358400.0));
+        Table large = Table.create("large_allocations", StringColumn.create(Columns.TOP_FRAME, "a.B.c:1"),
+                LongColumn.create(Columns.COUNT, new long[] {1}), LongColumn.create(Columns.BYTES, 4L << 20));
+        assertEquals("The step allocates 900 B over all threads (median), and 1 of 4 steps more, up to 1.34 MiB; by span,"
+                + " most went to step/stage1/rhs/sources (350 KiB per step, the mean over the measured steps); the largest"
+                + " allocation site is a.B.c:1 (1 allocation, 4.00 MiB in all over the 4 measured steps).",
+                sentence(Map.of("steps", steps(900, 900, 1.4e6, 900), "priorities", priorities, "large_allocations", large)));
+    }
+
+    @Test
+    void stepsThatAllocateNothingSayNothingMore() {
+        assertEquals("The step allocates nothing (median over all threads).", sentence(Map.of("steps", steps(0, 0, 0))));
+    }
+
+    @Test
+    void aMedianOfNothingWithARareStepStillNamesTheRareStep() {
+        assertEquals("The step allocates 0 B over all threads (median), and 2 of 5 steps more, up to 2.00 KiB.",
+                sentence(Map.of("steps", steps(0, 2048, 0, 1500, 0))));
+    }
+}
