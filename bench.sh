@@ -23,6 +23,9 @@
 #                                            issue 13's SIMD lever: profile shares of a 128x64x64 step by loop family,
 #                                            the three largest simple loops scalar vs Vector API (SuperWord on and off),
 #                                            the most the step could gain; --into rewrites the section <!-- simd:begin -->
+#   bash bench.sh --batched-plans [options]  one batched FFTW plan per group of transforms against the step's
+#                                            side-by-side one-thread transforms (--grids, --groups, --threads,
+#                                            --budget, --out), interleaved, with intervals (issue 13)
 #   bash bench.sh --publish QUIET.json [--loaded HOG.json] [--jmh SIDE.md]
 #                                            regenerate README.md's headline table and BENCHMARKS.md's "current"
 #                                            section from `bench targets --json` files (the older current section
@@ -44,6 +47,7 @@ case "${1:-}" in
     --place) mode=place; shift ;;
     --publish) mode=publish; shift ;;
     --simd) mode=simd; shift ;;
+    --batched-plans) mode=batched; shift ;;
 esac
 
 if [[ $mode == jmh ]]; then
@@ -74,6 +78,9 @@ if [[ $mode == levers ]]; then
 fi
 if [[ $mode == float32 ]]; then
     exec java -cp "$classpath" dev.isspectral.cli.Main bench float32 "$@"
+fi
+if [[ $mode == batched ]]; then
+    exec java -cp "$classpath" dev.isspectral.fftw.bench.BatchedPlans "$@"
 fi
 if [[ $mode == scaling ]]; then
     exec java -cp "$classpath" dev.isspectral.cli.Main bench scaling "$@"

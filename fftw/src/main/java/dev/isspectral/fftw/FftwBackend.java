@@ -29,8 +29,8 @@ public final class FftwBackend implements FftBackend {
     /** System property that, unless {@code false}, makes this backend unavailable. */
     public static final String DISABLE_PROPERTY = "isspectral.fftw.disable";
 
-    /** FFTW's planner is not thread-safe: every planner call in this JVM holds this lock. */
-    static final Object PLANNER_LOCK = new Object();
+    /** FFTW's planner is not thread-safe: every planner call in this JVM holds this lock (the bench programs' too). */
+    public static final Object PLANNER_LOCK = new Object();
 
     private static final String LOAD_ERROR = load();
 
