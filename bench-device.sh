@@ -14,8 +14,11 @@
 #                  of FFTW transforms against FFTW's own threads (on more than 12 threads nothing is batched, so
 #                  every transform is split), 2 fresh JVMs, 20 s
 #         scaling  `bench scaling` once per grid and backend
+#         batched  `bench.sh --batched-plans` at the first grid on the most threads: one FFTW plan per group of the
+#                  step's transforms (on FFTW's threads) against the step's own way there (each transform split over
+#                  the team), 8 s per group; last, so a call cut off loses this part first
 #       Options given replace the defaults, which are sized for one 10-minute call:
-#           --parts levers,scaling --threads 1,2,4,8,16 --grids 128x64x64,256x128x128 --backend fftw --budget 60
+#           --parts levers,scaling,batched --threads 1,2,4,8,16 --grids 128x64x64,256x128x128 --backend fftw --budget 60
 #           --forks 2
 #
 # The device call (the `run` tool; the kit travels as an ignored path named in carry):
@@ -70,7 +73,7 @@ run() {
         echo "error: $kit/runtime.tar.xz not found; run 'bash bench-device.sh pack' here and carry $kit" >&2
         exit 2
     fi
-    local parts=levers,scaling threads=1,2,4,8,16 grids=128x64x64,256x128x128 backends=fftw budget=60 forks=2
+    local parts=levers,scaling,batched threads=1,2,4,8,16 grids=128x64x64,256x128x128 backends=fftw budget=60 forks=2
     while [[ $# -gt 0 ]]; do
         [[ $# -ge 2 ]] || { echo "error: option $1 needs a value" >&2; exit 2; }
         case "$1" in
@@ -87,8 +90,8 @@ run() {
     done
     local part
     for part in ${parts//,/ }; do
-        [[ $part == levers || $part == scaling ]] || {
-            echo "error: --parts = $parts; each part must be levers or scaling" >&2; exit 2; }
+        [[ $part == levers || $part == scaling || $part == batched ]] || {
+            echo "error: --parts = $parts; each part must be levers, scaling or batched" >&2; exit 2; }
     done
     # the options are checked before the runtime is unpacked: a mistyped option costs no device time
     local out="${OUT:-target/device-out}"
@@ -111,21 +114,29 @@ run() {
             --only "split by the team" --forks 2 --budget 20 --out "$out/levers-split-$g.md" > /dev/null
         echo "   written $out/levers-split-$g.md ($(date -u +%T))"
     fi
-    [[ ,$parts, == *,scaling,* ]] || return 0
-    for b in ${backends//,/ }; do
-        for g in ${grids//,/ }; do
-            echo "== bench scaling --backend $b --grids $g --threads $threads ($(date -u +%T))"
-            "$java" -XX:MaxRAMPercentage=60 -cp "$cp" dev.isspectral.cli.Main bench scaling --threads "$threads" --grids "$g" --backend "$b" \
-                --budget "$budget" --forks "$forks" --out "$out/scaling-$b-$g.md" > /dev/null
-            echo "   written $out/scaling-$b-$g.md ($(date -u +%T))"
+    if [[ ,$parts, == *,scaling,* ]]; then
+        for b in ${backends//,/ }; do
+            for g in ${grids//,/ }; do
+                echo "== bench scaling --backend $b --grids $g --threads $threads ($(date -u +%T))"
+                "$java" -XX:MaxRAMPercentage=60 -cp "$cp" dev.isspectral.cli.Main bench scaling --threads "$threads" --grids "$g" --backend "$b" \
+                    --budget "$budget" --forks "$forks" --out "$out/scaling-$b-$g.md" > /dev/null
+                echo "   written $out/scaling-$b-$g.md ($(date -u +%T))"
+            done
         done
-    done
+    fi
+    if [[ ,$parts, == *,batched,* ]]; then
+        g=${grids%%,*}
+        echo "== batched plans --grids $g --threads ${threads##*,} ($(date -u +%T))"
+        "$java" -XX:MaxRAMPercentage=60 -cp "$cp" dev.isspectral.fftw.bench.BatchedPlans --grids "$g" --threads "${threads##*,}" \
+            --budget 8 --out "$out/batched-plans-$g.md" > /dev/null
+        echo "   written $out/batched-plans-$g.md ($(date -u +%T))"
+    fi
 }
 
 case "${1:-}" in
     pack) pack ;;
     run) shift; run "$@" ;;
-    *) echo "usage: bash bench-device.sh pack | run [--parts levers,scaling] [--threads …] [--grids …] [--backend …]" \
+    *) echo "usage: bash bench-device.sh pack | run [--parts levers,scaling,batched] [--threads …] [--grids …] [--backend …]" \
             "[--budget S] [--forks N]" >&2
        exit 2 ;;
 esac

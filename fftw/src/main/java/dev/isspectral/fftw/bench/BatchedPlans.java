@@ -37,9 +37,11 @@ import org.bytedeco.javacpp.IntPointer;
  * team, whichever is faster per size", measured for the step's groups of independent transforms. For a group of k
  * transforms of one grid, these ways are timed interleaved ({@link Measure}), forward and inverse:
  * <ul>
- *   <li><b>side by side</b>: what the step does, {@link FftEngine#forwardEach} / {@link FftEngine#inverseEach} of the
- *       FFTW engine, whole one-thread transforms on the team's threads, each copied between the caller's Java array
- *       and the lane's native buffers;</li>
+ *   <li><b>the step's way</b>: what the step does, {@link FftEngine#forwardEach} / {@link FftEngine#inverseEach} of
+ *       the FFTW engine: whole one-thread transforms side by side on the team's threads, each copied between the
+ *       caller's Java array and the lane's native buffers; the transforms left over from a multiple of the team's
+ *       size, and every one on a team wider than the group, one at a time split over the team (FftwEngine's team
+ *       split);</li>
  *   <li><b>one batched plan</b>: one FFTW plan for all k ({@code fftw_plan_many_dft_r2c} / {@code _c2r}, howmany = k)
  *       on FFTW's own threads, as many as the team has, its input copied from the k Java arrays into one native
  *       buffer and its output copied back (split over the team; the inverse scaled by 1/N as it is copied, as the
@@ -49,7 +51,7 @@ import org.bytedeco.javacpp.IntPointer;
  *       inverse could not be repeated without copying its input in again).</li>
  * </ul>
  * Both plans are made with FFTW_MEASURE, the optimized tuning's planner. Before timing, the batched plan's spectra are
- * checked against the side-by-side ones (they must agree to 1e-12 of the largest coefficient), so the candidates
+ * checked against the step's (they must agree to 1e-12 of the largest coefficient), so the candidates
  * compute the same transforms. Not a test; writes Markdown.
  *
  * <p>Arguments: {@code [--grids G,...] [--groups K,...] [--threads T] [--budget SECONDS] [--out FILE.md]}, defaults
@@ -58,7 +60,7 @@ import org.bytedeco.javacpp.IntPointer;
  */
 public final class BatchedPlans {
 
-    /** Agreement required between the batched plan's spectra and the side-by-side ones, relative to the largest. */
+    /** Agreement required between the batched plan's spectra and the step's, relative to the largest. */
     static final double AGREEMENT = 1e-12;
 
     private BatchedPlans() {
@@ -205,26 +207,26 @@ public final class BatchedPlans {
                     }
                 }
             };
-            // the same transforms: the batched plan's spectra against the side-by-side ones
+            // the same transforms: the batched plan's spectra against the step's
             engine.forwardEach(reals, check, k, team);
             team.forEachItem(k, realsIn);
             fftw_execute(forwardPlan);
             team.forEachItem(k, spectraOut);
             double difference = relativeDifference(spectra, check);
             if (!(difference <= AGREEMENT)) {
-                throw new IllegalStateException("the batched plan's spectra differ from the side-by-side ones by "
+                throw new IllegalStateException("the batched plan's spectra differ from the step's by "
                         + difference + " of the largest coefficient (allowed " + AGREEMENT + ")");
             }
             // timed candidates: every inverse overwrites reals with what the forward made them into, to round-off
             Measurement m = Measure.of(
-                    Candidate.of("forward, side by side", () -> engine.forwardEach(reals, spectra, k, team)),
+                    Candidate.of("forward, the step's way", () -> engine.forwardEach(reals, spectra, k, team)),
                     Candidate.of("forward, one batched plan", () -> {
                         team.forEachItem(k, realsIn);
                         fftw_execute(forwardPlan);
                         team.forEachItem(k, spectraOut);
                     }),
                     Candidate.of("forward, one batched plan, no copies", () -> fftw_execute(forwardPlan)),
-                    Candidate.of("inverse, side by side", () -> engine.inverseEach(spectra, reals, k, team)),
+                    Candidate.of("inverse, the step's way", () -> engine.inverseEach(spectra, reals, k, team)),
                     Candidate.of("inverse, one batched plan", () -> {
                         team.forEachItem(k, spectraIn);
                         fftw_execute(inversePlan);
@@ -255,10 +257,10 @@ public final class BatchedPlans {
 
     static String markdown(List<Row> rows, int threads, int budget, RunContext context, String arguments) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "#### One batched FFTW plan per group against the step's side-by-side transforms "
-                + "(%d thread%s)%n%n", threads, threads == 1 ? "" : "s"));
-        s.append("| grid | group | direction | side by side: ms [95% CI] | one batched plan: ms [95% CI] | batched / side by"
-                + " side [95% CI] | batched plan, no copies: ms | no copies / side by side [95% CI] | rounds |\n");
+        s.append(String.format(Locale.ROOT, "#### One batched FFTW plan per group against the step's own transforms (%d "
+                + "thread%s)%n%n", threads, threads == 1 ? "" : "s"));
+        s.append("| grid | group | direction | the step's way: ms [95% CI] | one batched plan: ms [95% CI] | batched / the"
+                + " step's [95% CI] | batched plan, no copies: ms | no copies / the step's [95% CI] | rounds |\n");
         s.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             Measurement m = row.measurement();
@@ -274,7 +276,7 @@ public final class BatchedPlans {
         s.append('\n');
         s.append("Each group: the k transforms of one of the step's groups (independent fields), timed interleaved in "
                 + "rotated rounds with the project's method; a ratio above 1 means the batched plan is slower. The "
-                + "batched plan's spectra agreed with the side-by-side ones to ");
+                + "batched plan's spectra agreed with the step's to ");
         double worst = 0;
         for (Row row : rows) {
             worst = Math.max(worst, row.difference());
@@ -282,8 +284,8 @@ public final class BatchedPlans {
         s.append(String.format(Locale.ROOT, "%.1e of the largest coefficient (at most). \"No copies\" times the forward "
                 + "plan alone on data already in native memory (FFTW's multi-dimensional c2r destroys its input, so the "
                 + "inverse has no such row: each call would need its input copied in again). Both plans FFTW_MEASURE; the batched plan on %d FFTW "
-                + "thread%s, the side-by-side transforms one-thread plans on the step's team of %d.%n%n", worst, threads,
-                threads == 1 ? "" : "s", threads));
+                + "thread%s; the step's way: whole one-thread transforms side by side on its team of %d, %s.%n%n", worst,
+                threads, threads == 1 ? "" : "s", threads, leftOver(rows, threads)));
         for (Row row : rows) {
             s.append("- ").append(row.grid().boxNotation()).append(", group of ").append(row.group()).append(": ")
                     .append(row.measurement().load()).append('\n');
@@ -292,6 +294,20 @@ public final class BatchedPlans {
         s.append("Command: `bash bench.sh --batched-plans").append(arguments.isEmpty() ? "" : " " + arguments)
                 .append("`\n");
         return s.toString();
+    }
+
+    /** What the step does with the transforms of a group that are not a multiple of the team's size. */
+    private static String leftOver(List<Row> rows, int threads) {
+        boolean some = false;
+        for (Row row : rows) {
+            some |= row.group() % threads != 0;
+        }
+        if (!some) {
+            return "every group a multiple of it";
+        }
+        return threads == 1 ? "one at a time" : "the transforms beyond a multiple of " + threads
+                + " (every one of a group smaller than the team) one at a time, split over the team from 32768 points"
+                + " per thread up";
     }
 
     private static String ms(Measurement m, int i) {

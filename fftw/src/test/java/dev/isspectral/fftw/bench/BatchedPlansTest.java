@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class BatchedPlansTest {
 
     @Test
-    void theBatchedPlanGivesTheSideBySideSpectraAndTheReportHasBothDirections() {
+    void theBatchedPlanGivesTheStepsSpectraAndTheReportHasBothDirections() {
         BatchedPlans.Row row = BatchedPlans.measure(Grid.parse("8x8x6"), 3, 2, Duration.ofMillis(300));
         assertTrue(row.difference() <= BatchedPlans.AGREEMENT, "difference " + row.difference());
-        assertEquals(List.of("forward, side by side", "forward, one batched plan", "forward, one batched plan, no copies",
-                "inverse, side by side", "inverse, one batched plan"), row.measurement().names());
+        assertEquals(List.of("forward, the step's way", "forward, one batched plan", "forward, one batched plan, no copies",
+                "inverse, the step's way", "inverse, one batched plan"), row.measurement().names());
         String md = BatchedPlans.markdown(List.of(row), 2, 1, RunContext.start().finish(), "--grids 8x8x6 --groups 3");
         assertTrue(md.contains("| 8x8x6 | 3 | forward |") && md.contains("| 8x8x6 | 3 | inverse |"), md);
         assertTrue(md.contains("Command: `bash bench.sh --batched-plans --grids 8x8x6 --groups 3`"), md);
