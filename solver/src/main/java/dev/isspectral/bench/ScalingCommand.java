@@ -86,11 +86,16 @@ public final class ScalingCommand {
     private static List<Integer> threads(String v) {
         List<Integer> t = new ArrayList<>();
         for (String p : v.split(",")) {
+            int n;
             try {
-                t.add(Integer.parseInt(p.trim()));
+                n = Integer.parseInt(p.trim());
             } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1 || (!t.isEmpty() && n <= t.get(t.size() - 1))) {
                 throw new IllegalArgumentException("--threads = \"" + v + "\"; must be increasing whole numbers >= 1, e.g. 1,2,4");
             }
+            t.add(n);
         }
         return t;
     }

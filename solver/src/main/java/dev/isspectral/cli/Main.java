@@ -161,7 +161,7 @@ public final class Main {
         Cases.Case c = Cases.get(args[0]);
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), false);
         if (o.grid != null && Grid.parse(o.grid).steps() < 1) {
-            throw new UsageException("--grid = \"" + o.grid + "\" has NT = " + Grid.parse(o.grid).steps()
+            throw new UsageException("--grid = \"" + o.gridText + "\" has NT = " + Grid.parse(o.grid).steps()
                     + " steps; must be NTxNXxNYxNZ with NT >= 1 (e.g. 32x32x16x16)");
         }
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
@@ -258,6 +258,8 @@ public final class Main {
     /** Parsed options; each value is validated where it is read. */
     static final class Options {
         String grid;
+        /** --grid as given (grid is its normalised notation: NT 0 where NT was left out). */
+        String gridText;
         String[] grids;
         double[] box;
         double etaOverS = 0.08;
@@ -301,7 +303,10 @@ public final class Main {
 
         private void set(String option, String value, boolean bench) {
             switch (option) {
-                case "--grid" -> grid = Grid.parse(value).notation();
+                case "--grid" -> {
+                    grid = Grid.parse("--grid", value).notation();
+                    gridText = value;
+                }
                 case "--grids" -> {
                     grids = value.split(",", -1);
                     for (String g : grids) {

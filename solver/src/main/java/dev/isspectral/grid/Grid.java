@@ -57,12 +57,20 @@ public final class Grid {
      * @throws IllegalArgumentException naming the text and the accepted forms
      */
     public static Grid parse(String text) {
+        return parse("grid", text);
+    }
+
+    /**
+     * As {@link #parse(String)}, its errors naming {@code name} (a command-line option such as {@code --grid}) and the
+     * text as given.
+     */
+    public static Grid parse(String name, String text) {
         if (text == null) {
-            throw new IllegalArgumentException("grid = null; must be NTxNXxNYxNZ such as 32x32x16x16");
+            throw new IllegalArgumentException(name + " = null; must be NTxNXxNYxNZ such as 32x32x16x16");
         }
         String[] parts = text.trim().split("\\s*[xX×*]\\s*");
         if (parts.length != 3 && parts.length != 4) {
-            throw new IllegalArgumentException("grid = \"" + text
+            throw new IllegalArgumentException(name + " = \"" + text
                     + "\"; must be NTxNXxNYxNZ (steps and box, e.g. 32x32x16x16) or NXxNYxNZ (e.g. 32x16x16)");
         }
         int[] n = new int[parts.length];
@@ -70,7 +78,7 @@ public final class Grid {
             try {
                 n[d] = Integer.parseInt(parts[d]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("grid = \"" + text + "\"; \"" + parts[d]
+                throw new IllegalArgumentException(name + " = \"" + text + "\"; \"" + parts[d]
                         + "\" is not a whole number; must be NTxNXxNYxNZ (e.g. 32x32x16x16) or NXxNYxNZ");
             }
         }
@@ -80,7 +88,7 @@ public final class Grid {
             }
             return new Grid(n[0], n[1], n[2], n[3], DEFAULT_LENGTH, DEFAULT_LENGTH, DEFAULT_LENGTH);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("grid = \"" + text + "\": " + e.getMessage(), e);
+            throw new IllegalArgumentException(name + " = \"" + text + "\": " + e.getMessage(), e);
         }
     }
 

@@ -179,6 +179,8 @@ public final class ProfileCommand {
     /** Parsed and checked options. */
     private static final class Options {
         Grid grid = Grid.parse("32x32x16x16");
+        /** --grid as given. */
+        String gridText = "32x32x16x16";
         Tuning tuning = Tuning.optimized();
         String backend;
         Integer threads;
@@ -215,11 +217,14 @@ public final class ProfileCommand {
                 }
                 String value = args[++i];
                 switch (option) {
-                    case "--grid" -> o.grid = Grid.parse(value);
+                    case "--grid" -> {
+                        o.grid = Grid.parse("--grid", value);
+                        o.gridText = value;
+                    }
                     case "--tuning" -> o.tuning = switch (value) {
                         case "baseline" -> Tuning.baseline();
                         case "optimized" -> Tuning.optimized();
-                        default -> throw new IllegalArgumentException("tuning = \"" + value + "\"; must be baseline or optimized");
+                        default -> throw new IllegalArgumentException("--tuning = \"" + value + "\"; must be baseline or optimized");
                     };
                     case "--backend" -> o.backend = dev.isspectral.bench.Workload.resolveBackend(value);
                     case "--threads" -> {
@@ -251,7 +256,7 @@ public final class ProfileCommand {
                 }
             }
             if (o.steps == null && o.grid.steps() < 1) {
-                throw new IllegalArgumentException("--grid = " + o.grid.notation() + " has NT = " + o.grid.steps()
+                throw new IllegalArgumentException("--grid = \"" + o.gridText + "\" has NT = " + o.grid.steps()
                         + " steps; must be >= 1 (or give --steps)");
             }
             if (o.out == null && !o.overhead) {

@@ -63,6 +63,27 @@ class MainHardeningTest {
     }
 
     @Test
+    void aGridErrorNamesTheOptionAndEchoesTheGridAsTyped() {
+        // a grid without NT was echoed in its normalised notation, "0x4x8x8", a value nobody typed
+        assertEquals("error: --grid = \"4x8x8\" has NT = 0 steps; must be NTxNXxNYxNZ with NT >= 1 (e.g. 32x32x16x16)",
+                refused("run", "sound-wave", "--grid", "4x8x8").err().lines().findFirst().orElse(""));
+        assertTrue(refused("run", "sound-wave", "--grid", "abc").err().startsWith("error: --grid = \"abc\"; must be"));
+        assertTrue(refused("profile", "--grid", "8x8x8", "--out", "p.html").err()
+                .startsWith("error: --grid = \"8x8x8\" has NT = 0 steps"));
+        assertTrue(refused("profile", "--grid", "8x8", "--out", "p.html").err().startsWith("error: --grid = \"8x8\"; must be"));
+        assertTrue(refused("profile", "--tuning", "fast", "--out", "p.html").err()
+                .startsWith("error: --tuning = \"fast\"; must be baseline or optimized"));
+    }
+
+    @Test
+    void scalingThreadsThatDoNotIncreaseAreRefusedNamingTheOption() {
+        assertTrue(refused("bench", "scaling", "--threads", "0").err()
+                .startsWith("error: --threads = \"0\"; must be increasing whole numbers >= 1"));
+        assertTrue(refused("bench", "scaling", "--threads", "2,1").err()
+                .startsWith("error: --threads = \"2,1\"; must be increasing whole numbers >= 1"));
+    }
+
+    @Test
     void aOnePointGridHasNoCflStepAndSaysSo() {
         String e = refused("run", "static", "--grid", "8x1x1x1").err();
         assertTrue(e.contains("CFL step of physics.md eq. 6.3 is infinite") && e.contains("timeStep"), e);
