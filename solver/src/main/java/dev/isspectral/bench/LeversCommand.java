@@ -47,6 +47,7 @@ public final class LeversCommand {
         String backend = Workload.BEST;
         Integer threads = null;
         List<String> only = null;
+        String onlyText = null;
         Duration budget = Levers.DEFAULT_BUDGET;
         int forks = Levers.DEFAULT_FORKS;
         Duration warmupLimit = Levers.DEFAULT_WARMUP_LIMIT;
@@ -62,10 +63,21 @@ public final class LeversCommand {
             }
             String v = args[++i];
             switch (a) {
-                case "--grid" -> grid = v;
+                case "--grid" -> {
+                    dev.isspectral.grid.Grid.parse("--grid", v);
+                    grid = v;
+                }
                 case "--backend" -> backend = v;
-                case "--threads" -> threads = whole(a, v, "1 … 256");
-                case "--only" -> only = Arrays.asList(v.split(","));
+                case "--threads" -> {
+                    threads = whole(a, v, "1 … 256");
+                    if (threads < 1 || threads > 256) {
+                        throw new IllegalArgumentException("--threads = \"" + v + "\"; must be a whole number, 1 … 256");
+                    }
+                }
+                case "--only" -> {
+                    only = Arrays.asList(v.split(","));
+                    onlyText = v;
+                }
                 case "--forks" -> forks = whole(a, v, "1 … 20 (1 = every lever in this JVM)");
                 case "--budget" -> budget = CommandOptions.seconds("--budget", v);
                 case "--warmup-limit" -> warmupLimit = CommandOptions.seconds("--warmup-limit", v);
@@ -78,7 +90,13 @@ public final class LeversCommand {
             levers = levers.threads(threads);
         }
         if (only != null) {
-            levers = levers.only(only);
+            try {
+                levers = levers.only(only);
+            } catch (IllegalArgumentException e) {
+                // the API names its parameter; the command names the option, with the value as typed
+                String reason = e.getMessage().substring(e.getMessage().indexOf("; ") + 2);
+                throw new IllegalArgumentException("--only = \"" + onlyText + "\"; " + reason, e);
+            }
         }
         int n = levers.measured().size();
         out.printf("bench levers: %d lever%s, %s, budget %s s per lever%n", n, n == 1 ? "" : "s",

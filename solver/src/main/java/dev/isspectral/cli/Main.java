@@ -98,7 +98,12 @@ public final class Main {
                 return args.length == 0 ? 2 : 0;
             }
             switch (args[0]) {
-                case "cases" -> printCases(out);
+                case "cases" -> {
+                    if (args.length > 1) {
+                        throw new UsageException("cases takes no arguments; got \"" + args[1] + "\"");
+                    }
+                    printCases(out);
+                }
                 case "run" -> runCase(Arrays.copyOfRange(args, 1, args.length), out);
                 case "bench" -> {
                     if (args.length > 1 && args[1].equals("targets")) {
@@ -349,7 +354,11 @@ public final class Main {
                     }
                 }
                 case "--integrator" -> {
-                    Integrators.byName(value);
+                    try {
+                        Integrators.byName(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--integrator = \"" + value + "\"; must be ars222 or ssprk3");
+                    }
                     integrator = value;
                 }
                 case "--dt" -> dt = positiveNumber(option, value);

@@ -76,6 +76,18 @@ class MainHardeningTest {
     }
 
     @Test
+    void leversIntegratorAndCasesRefuseNamingTheOptionAndTheValueAsTyped() {
+        assertTrue(refused("bench", "levers", "--grid", "8x8").err().startsWith("error: --grid = \"8x8\"; must be"));
+        assertEquals("error: --threads = \"0\"; must be a whole number, 1 … 256",
+                refused("bench", "levers", "--threads", "0").err().strip());
+        assertTrue(refused("bench", "levers", "--only", "zzz", "--grid", "16x8x8").err()
+                .startsWith("error: --only = \"zzz\"; matches none of [fused pointwise kernel,"));
+        assertEquals("error: --integrator = \"rk4\"; must be ars222 or ssprk3",
+                refused("run", "sound-wave", "--integrator", "rk4").err().strip());
+        assertEquals("error: cases takes no arguments; got \"extra\"", refused("cases", "extra").err().strip());
+    }
+
+    @Test
     void scalingThreadsThatDoNotIncreaseAreRefusedNamingTheOption() {
         assertTrue(refused("bench", "scaling", "--threads", "0").err()
                 .startsWith("error: --threads = \"0\"; must be increasing whole numbers >= 1"));
