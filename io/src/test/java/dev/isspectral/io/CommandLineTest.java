@@ -42,6 +42,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aSnapshotFolderThatCannotBeMadeIsReportedOnceOnOneLine() throws java.io.IOException {
+        // a regular file where the folder should be: no folder can be made below it, as root too
+        Path file = java.nio.file.Files.writeString(dir.resolve("plain-file"), "x");
+        Path folder = file.resolve("snaps");
+        Result r = run("run", "sound-wave", "--grid", "2x8x8x8", "--snapshots", folder.toString());
+        assertEquals(1, r.status(), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: cannot write " + folder.resolve("snapshot-000000.h5")), r.err());
+        int reason = r.err().indexOf("cannot create its folder");
+        assertTrue(reason > 0 && r.err().indexOf("cannot create its folder", reason + 1) < 0, "said twice: " + r.err());
+    }
+
+    @Test
     void aRunWritesSnapshotsAndCheckpointsAndARestartFinishesItBitForBit() {
         Path snapshots = dir.resolve("snaps");
         Path straight = dir.resolve("straight.h5");

@@ -139,7 +139,9 @@ public final class Main {
             err.println("simulation stopped: " + e.getMessage());
             return 1;
         } catch (java.io.UncheckedIOException e) {
-            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            // a wrapper that already carries its cause's message (AtomicWrite's) says it once
+            String cause = e.getCause() == null ? null : e.getCause().getMessage();
+            err.println("error: " + e.getMessage() + (cause == null || String.valueOf(e.getMessage()).contains(cause) ? "" : ": " + cause));
             return 1;
         } catch (OutOfMemoryError e) {
             // the memory check before each large allocation should prevent this; say what happened in one line
