@@ -307,9 +307,14 @@ public final class Headline {
         if (priorities != null) {
             for (int r = 0; r < priorities.rowCount(); r++) {
                 if (priorities.getString(r, Columns.BY).equals("bytes")) {
-                    s.append("; by span, most went to ").append(priorities.getString(r, Columns.SPAN)).append(" (")
-                            .append(Quantities.bytes(number(priorities, Columns.VALUE, r)))
-                            .append(" per step, the mean over the measured steps)");
+                    // the span with the most bytes of its own: often a small part of the step's (the baseline
+                    // allocates a little in each of many spans), so its share is given with it
+                    s.append("; the span that allocates the most itself is ").append(priorities.getString(r, Columns.SPAN))
+                            .append(" (").append(Quantities.bytes(number(priorities, Columns.VALUE, r))).append(" per step");
+                    if (priorities.columnNames().contains(Columns.SHARE)) {
+                        s.append(", ").append(Quantities.percent(number(priorities, Columns.SHARE, r))).append(" of the step's");
+                    }
+                    s.append(", the mean over the measured steps)");
                     break;
                 }
             }

@@ -26,12 +26,13 @@ class HeadlineAllocationTest {
     void aOneOffStepIsNamedBesideTheMedianAndTheSiteIsGivenAsTheAllocationsItMade() {
         Table priorities = Table.create("priorities", StringColumn.create(Columns.BY, "self time", "bytes"),
                 StringColumn.create(Columns.SPAN, "step/stage1/rhs", "step/stage1/rhs/sources"),
-                DoubleColumn.create(Columns.VALUE, 3.0, 358400.0));
+                DoubleColumn.create(Columns.VALUE, 3.0, 358400.0), DoubleColumn.create(Columns.SHARE, 0.3, 0.0625));
         Table large = Table.create("large_allocations", StringColumn.create(Columns.TOP_FRAME, "a.B.c:1"),
                 LongColumn.create(Columns.COUNT, new long[] {1}), LongColumn.create(Columns.BYTES, 4L << 20));
-        assertEquals("The step allocates 900 B over all threads (median), and 1 of 4 steps more, up to 1.34 MiB; by span,"
-                + " most went to step/stage1/rhs/sources (350 KiB per step, the mean over the measured steps); the largest"
-                + " allocation site is a.B.c:1 (1 allocation, 4.00 MiB in all over the 4 measured steps).",
+        assertEquals("The step allocates 900 B over all threads (median), and 1 of 4 steps more, up to 1.34 MiB; the span"
+                + " that allocates the most itself is step/stage1/rhs/sources (350 KiB per step, 6.3 % of the step's, the mean"
+                + " over the measured steps); the largest allocation site is a.B.c:1 (1 allocation, 4.00 MiB in all over"
+                + " the 4 measured steps).",
                 sentence(Map.of("steps", steps(900, 900, 1.4e6, 900), "priorities", priorities, "large_allocations", large)));
     }
 
