@@ -35,8 +35,25 @@ final class CellFormat {
     private CellFormat() {
     }
 
+    /** How a numeric column's cells are written. */
+    enum Style {
+        /** {@link Quantities#compact} of the value times the view's scale. */
+        PLAIN,
+        /** A byte count in the view's one binary unit ({@link Quantities#inBinaryUnit}), the unit under the header. */
+        BYTES,
+        /** A fraction 0 … 1 as a percentage ({@link Quantities#compact} of 100 × the value). */
+        SHARE,
+        /** A {@code value} column whose row says what it holds (a {@code by} or {@code metric} column beside it). */
+        BY_ROW
+    }
+
     /** One column as shown: its name, the unit it was converted to (or ""), and its cell texts. */
-    record View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale) {
+    record View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale, Style style,
+                Column<?> kind) {
+
+        View(String name, String unit, boolean numeric, boolean verdict, Column<?> column, double scale) {
+            this(name, unit, numeric, verdict, column, scale, Style.PLAIN, null);
+        }
 
         String cell(int row) {
             if (column.isMissing(row)) {
@@ -45,8 +62,26 @@ final class CellFormat {
             if (!numeric) {
                 return shortenPaths(column.getString(row));
             }
-            return Quantities.compact(((NumericColumn<?>) column).getDouble(row) * scale);
+            double v = ((NumericColumn<?>) column).getDouble(row);
+            return switch (style) {
+                case PLAIN -> Quantities.compact(v * scale);
+                case BYTES -> Quantities.inBinaryUnit(v, unit.substring(unit.lastIndexOf(' ') + 1));
+                case SHARE -> Quantities.compact(100 * v);
+                case BY_ROW -> byRow(kind.getString(row), v);
+            };
         }
+    }
+
+    /** A value whose row names its kind: bytes in their unit, times in ms, anything else as a plain number. */
+    static String byRow(String kind, double v) {
+        String k = kind.toLowerCase(Locale.ROOT);
+        if (k.contains("bytes")) {
+            return k.endsWith("per_point") ? Quantities.compact(v) + " B" : Quantities.bytes(v);
+        }
+        if (k.equals("self time") || k.endsWith("_ms") || k.contains("ms_per")) {   // not "time": a simulation time
+            return Quantities.significant(v, 4) + " ms";
+        }
+        return Quantities.compact(v);
     }
 
     /** The columns of {@code table} in display order, each formatted from the values of {@code shown} rows. */
@@ -55,13 +90,13 @@ final class CellFormat {
         List<View> rest = new ArrayList<>();
         View converted = null;   // the last numeric column converted to another unit (seconds to ms, ms to s)
         for (Column<?> column : table.columns()) {
-            View v = view(column, shown);
+            View v = view(table, column, shown);
             if (v.numeric() && !v.unit().isEmpty()) {
                 converted = v;
             } else if (v.numeric() && converted != null && isIntervalEnd(column.name())) {
                 // ci_low / ci_high right after a converted column are its interval: same unit, or the table would
                 // show "233.2 (shown in ms)" next to "[0.2209, 0.2834]"
-                v = new View(v.name(), converted.unit(), true, v.verdict(), column, converted.scale());
+                v = new View(v.name(), converted.unit(), true, v.verdict(), column, converted.scale(), converted.style(), null);
             } else if (v.numeric()) {
                 converted = null;
             }
@@ -78,7 +113,7 @@ final class CellFormat {
                 || lower.endsWith("_ci_low") || lower.endsWith("_ci_high");
     }
 
-    private static View view(Column<?> column, int[] shown) {
+    private static View view(Table table, Column<?> column, int[] shown) {
         String name = column.name();
         boolean verdict = VERDICT_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
         if (!(column instanceof NumericColumn<?> numbers)) {
@@ -91,6 +126,19 @@ final class CellFormat {
             }
         }
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("bytes") && max >= 1024) {
+            return new View(name, "shown in " + Quantities.binaryUnit(max), true, verdict, column, 1, Style.BYTES, null);
+        }
+        if (isShare(lower) && max <= 1 + 1e-12) {
+            return new View(name, "shown in %", true, verdict, column, 1, Style.SHARE, null);
+        }
+        if (lower.equals("value")) {
+            for (String k : new String[] {"by", "metric"}) {
+                if (table.columnNames().contains(k) && !(table.column(k) instanceof NumericColumn<?>)) {
+                    return new View(name, "", true, verdict, column, 1, Style.BY_ROW, table.column(k));
+                }
+            }
+        }
         double scale = 1;
         String unit = "";
         if (lower.endsWith("_ms") && max >= 1000) {
@@ -101,6 +149,12 @@ final class CellFormat {
             unit = "shown in ms";
         }
         return new View(name, unit, true, verdict, column, scale);
+    }
+
+    /** A column of fractions of a whole by its name: share, share_…, …_share, hit_rate (not …pct, …percent). */
+    static boolean isShare(String lower) {
+        return (lower.equals("share") || lower.startsWith("share_") || lower.endsWith("_share") || lower.equals("hit_rate"))
+                && !lower.contains("pct") && !lower.contains("percent");
     }
 
     /** Replaces every absolute file path in {@code text} by {@code …/} and its last component. */

@@ -46,6 +46,30 @@ class TableRenderingTest {
     }
 
     @Test
+    void bytesInOneBinaryUnitSharesInPercentAndAMixedValueColumnByItsRow() {
+        // notebook 02's priority matrix showed "9.138" (ms) above "2.819E6" (bytes) in one column, and the
+        // breakdown's bytes as 2.591E8
+        Table priorities = Table.create("priorities", StringColumn.create("by", "self time", "bytes"),
+                StringColumn.create("span", "step/stage1/rhs", "step"), DoubleColumn.create("value", 9.138, 2819450.0),
+                DoubleColumn.create("share", 0.09488, 0.06528));
+        String[] lines = TableRendering.standard().text(priorities).split("\n");
+        assertTrue(lines[1].contains("share (shown in %)"), lines[1]);
+        assertTrue(lines[2].contains("9.138 ms") && lines[2].contains("9.488"), lines[2]);
+        assertTrue(lines[3].contains("2.69 MiB") && lines[3].contains("6.528"), lines[3]);
+        Table breakdown = Table.create("breakdown", StringColumn.create("span", "step", "step/check"),
+                DoubleColumn.create("bytes", 2.591e8, 0), DoubleColumn.create("bytes_per_step", 4.319e7, 80),
+                DoubleColumn.create("share_of_step", 0.9999, 0.001783));
+        lines = TableRendering.standard().text(breakdown).split("\n");
+        assertTrue(lines[1].contains("bytes (shown in MiB)") && lines[1].contains("bytes_per_step (shown in MiB)")
+                && lines[1].contains("share_of_step (shown in %)"), lines[1]);
+        assertTrue(lines[2].contains("247") && lines[2].contains("41.2") && lines[2].contains("99.99"), lines[2]);
+        assertFalse(lines[2].contains("E8") || lines[2].contains("E7"), lines[2]);
+        // a column of percentages already (values above 1) is left as it is
+        Table pct = Table.create("pct", DoubleColumn.create("share", 12.5, 40.0));
+        assertFalse(TableRendering.standard().text(pct).contains("shown in %"));
+    }
+
+    @Test
     void anIntervalAfterAConvertedColumnIsShownInTheSameUnit() {
         // notebook 05 showed "seconds_for_run (shown in ms) 233.2" beside ci_low 0.2209, ci_high 0.2834 (seconds)
         Table run = Table.create("run", DoubleColumn.create("seconds_for_run", 0.2332, 0.4201),
