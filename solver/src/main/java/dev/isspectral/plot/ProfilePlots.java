@@ -43,11 +43,17 @@ public final class ProfilePlots {
     private ProfilePlots() {
     }
 
-    /** Self time per step (ms) of the spans in {@link Profile#breakdown()}, as horizontal-label bars. */
+    /**
+     * Time per step (ms) of the spans in {@link Profile#breakdown()} (the step, its stages and their passes), nested
+     * spans included, as horizontal-label bars: what each stage and pass costs. Their self times would show only the
+     * remainders, since nearly all of a step's time is in deeper spans (the operations' self times are
+     * {@link ReportPlots#operations}).
+     */
     public static CategoryChart breakdown(Profile profile) {
         Table t = profile.breakdown();
-        return bars("Self time per step", "ms per step", t.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
-                perStep(t.doubleColumn(Columns.SELF_MS).asList(), profile.stepCount()));
+        return bars("Time per step of the step, its stages and their passes", "ms per step, nested spans included",
+                t.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
+                perStep(t.doubleColumn(Columns.TOTAL_MS).asList(), profile.stepCount()));
     }
 
     /**

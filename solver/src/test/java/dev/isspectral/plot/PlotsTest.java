@@ -2,6 +2,7 @@ package dev.isspectral.plot;
 
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
+import dev.isspectral.profile.Columns;
 import dev.isspectral.profile.Compare;
 import dev.isspectral.profile.Profile;
 import dev.isspectral.profile.Profiler;
@@ -70,7 +71,10 @@ class PlotsTest {
         CategoryChart c = ProfilePlots.breakdown(profile);
         CategorySeries s = c.getSeriesMap().values().iterator().next();
         assertEquals(profile.breakdown().rowCount(), s.getXData().size());
-        assertEquals("ms per step", c.getYAxisTitle());
+        assertEquals("ms per step, nested spans included", c.getYAxisTitle());
+        // the first bar is the whole step: its time per step, not the remainder outside its stages
+        double step = profile.breakdown().doubleColumn(Columns.TOTAL_MS).get(0) / profile.stepCount();
+        assertEquals(step, s.getYData().iterator().next().doubleValue(), 1e-9 * step);
         draws(c);
     }
 
