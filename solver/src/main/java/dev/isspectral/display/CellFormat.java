@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
  *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
  *       under the header ({@code …_over_s}, a ratio to the entropy density such as η/s, is not a time);</li>
+ *   <li>a column of bytes ({@code …bytes…}, not per point) reaching 1 KiB in the one binary unit its largest value
+ *       reads best in, a column of fractions ({@link #isShare}) in percent, the unit under the header; a
+ *       {@code value} column beside a text {@code by} or {@code metric} column by what its row names
+ *       ({@link #byRow});</li>
  *   <li>verdict columns ({@link #VERDICT_COLUMNS}) first;</li>
  *   <li>absolute file paths in text cells shortened to {@code …/file-name}: a temporary path says
  *       nothing to a reader and makes the table wide.</li>
@@ -126,7 +130,8 @@ final class CellFormat {
             }
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("bytes") && max >= 1024) {
+        // bytes per point stay bytes: small numbers, and columns of them sit side by side for comparison
+        if (lower.contains("bytes") && !lower.contains("per_point") && max >= 1024) {
             return new View(name, "shown in " + Quantities.binaryUnit(max), true, verdict, column, 1, Style.BYTES, null);
         }
         if (isShare(lower) && max <= 1 + 1e-12) {

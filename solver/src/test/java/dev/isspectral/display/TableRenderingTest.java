@@ -64,6 +64,12 @@ class TableRenderingTest {
                 && lines[1].contains("share_of_step (shown in %)"), lines[1]);
         assertTrue(lines[2].contains("247") && lines[2].contains("41.2") && lines[2].contains("99.99"), lines[2]);
         assertFalse(lines[2].contains("E8") || lines[2].contains("E7"), lines[2]);
+        // bytes per point stay bytes, so two such columns side by side compare (notebook 03's baseline vs optimized)
+        Table held = Table.create("held", DoubleColumn.create("baseline_bytes_per_point", 80, 1044),
+                DoubleColumn.create("optimized_bytes_per_point", 80, 536));
+        lines = TableRendering.standard().text(held).split("\n");
+        assertFalse(lines[1].contains("shown in"), lines[1]);
+        assertTrue(lines[3].contains("1044") && lines[3].contains("536"), lines[3]);
         // a column of percentages already (values above 1) is left as it is
         Table pct = Table.create("pct", DoubleColumn.create("share", 12.5, 40.0));
         assertFalse(TableRendering.standard().text(pct).contains("shown in %"));
