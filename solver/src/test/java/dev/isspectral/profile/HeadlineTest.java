@@ -7,9 +7,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The headline's allocation sentence: the median step, the steps far above it, the span and the site, each as what it is. */
-class HeadlineAllocationTest {
+/**
+ * The headline's sentences: where the time goes (a batched FFT span's transforms beside its calls), and what is
+ * allocated (the median step, the steps far above it, the span and the site, each as what it is).
+ */
+class HeadlineTest {
 
     private static Table steps(double... bytes) {
         double[] wall = new double[bytes.length];
@@ -34,6 +38,20 @@ class HeadlineAllocationTest {
                 + " over the measured steps); the largest allocation site is a.B.c:1 (1 allocation, 4.00 MiB in all over"
                 + " the 4 measured steps).",
                 sentence(Map.of("steps", steps(900, 900, 1.4e6, 900), "priorities", priorities, "large_allocations", large)));
+    }
+
+    @Test
+    void aBatchedFftSpanGivesItsTransformsBesideItsCalls() {
+        // the optimized step's 74 inverse transforms run in 11 batched spans: "11 calls per step" alone read as if
+        // the step did 11 inverse transforms
+        Table ops = Table.create("operations", StringColumn.create(Columns.OPERATION, "fft.inverse", "sources"),
+                DoubleColumn.create(Columns.CALLS_PER_STEP, 11, 3), DoubleColumn.create(Columns.SELF_MS, 13.6, 7.6));
+        Table fft = Table.create("fft", StringColumn.create(Columns.DIRECTION, "forward", "inverse"),
+                DoubleColumn.create(Columns.CALLS_PER_STEP, 40, 74));
+        String finding = Headline.of(Map.of("steps", steps(0, 0, 0, 0), "operations", ops, "fft", fft), ProfileContext.UNKNOWN)
+                .findings().get(0);
+        assertTrue(finding.startsWith("Most of the time goes to fft.inverse (34 %, 74 transforms in 11 calls per step) and"
+                + " sources (19 %, 3 calls per step)"), finding);
     }
 
     @Test
