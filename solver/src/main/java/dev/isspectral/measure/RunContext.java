@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * date, and the load before and after ({@link #finish()}). Every published number and every HTML report carries
  * one: {@code RunContext ctx = RunContext.start(); …; ctx.finish().toHtml()}. Immutable.
  *
- * @param commit     the git commit (abbreviated to 12 hex digits), or "unknown" outside a git checkout; the system
- *                   property {@code isspectral.commit} or the environment variable {@code IS_SPECTRAL_COMMIT}
- *                   override it
+ * @param commit     the git commit (abbreviated to 12 hex digits) of the checkout the running code was built in (the
+ *                   folder of its classes or jar), or "unknown" where that is no git checkout; the system property
+ *                   {@code isspectral.commit} or the environment variable {@code IS_SPECTRAL_COMMIT} override it
  * @param dirty      whether tracked files had uncommitted changes
  * @param jvm        JVM name and version
  * @param cores      available processors
@@ -66,24 +66,50 @@ public record RunContext(String commit, boolean dirty, String jvm, int cores, St
                 + Presentable.escape(toString()) + "</p>";
     }
 
-    /** {commit, "dirty"|"clean"} from git in the working directory; {"unknown", "clean"} without git. */
+    /**
+     * {commit, "dirty"|"clean"} of the checkout this code was built in ({@link #codeFolder}); {"unknown", "clean"}
+     * where that is no git checkout. Not the working directory's: a notebook or a command run from another git
+     * repository would otherwise record that repository's commit as the solver's.
+     */
     private static String[] git() {
         String override = System.getProperty("isspectral.commit", System.getenv("IS_SPECTRAL_COMMIT"));
         if (override != null && !override.isBlank()) {
             String o = override.trim();
             return o.endsWith("+dirty") ? new String[] {o.substring(0, o.length() - 6), "dirty"} : new String[] {o, "clean"};
         }
-        String head = run("git", "rev-parse", "--short=12", "HEAD");
+        Path code = codeFolder();
+        return code == null ? new String[] {"unknown", "clean"} : gitIn(code);
+    }
+
+    /** {commit, "dirty"|"clean"} of the git checkout that holds {@code folder}; {"unknown", "clean"} if none does. */
+    static String[] gitIn(Path folder) {
+        String head = run(folder, "git", "rev-parse", "--short=12", "HEAD");
         if (head == null || head.isBlank()) {
             return new String[] {"unknown", "clean"};
         }
-        String status = run("git", "status", "--porcelain", "--untracked-files=no");
+        String status = run(folder, "git", "status", "--porcelain", "--untracked-files=no");
         return new String[] {head.trim(), status != null && !status.isBlank() ? "dirty" : "clean"};
     }
 
-    private static String run(String... command) {
+    /** The folder this class was loaded from (the classes folder, or the jar's folder); null if unknown. */
+    static Path codeFolder() {
         try {
-            Process p = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+            java.security.CodeSource source = RunContext.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return null;
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            Path folder = java.nio.file.Files.isDirectory(location) ? location : location.getParent();
+            return folder != null && java.nio.file.Files.isDirectory(folder) ? folder : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException
+                 | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static String run(Path folder, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(folder.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
             String out;
