@@ -188,10 +188,17 @@ public record MachineLoad(double seconds, int cores, double loadBefore, double l
         return Double.isFinite(l) ? String.format(Locale.ROOT, "%.2f", l) : "n/a";
     }
 
-    /** "busy: other processes 48.0% of CPU" or "quiet: other processes 1.2% of CPU"; "CPU shares n/a" off Linux. */
+    /**
+     * "busy: other processes 48.0% of CPU" or "quiet: other processes 1.2% of CPU"; without shares, why: a window
+     * too short for the kernel's clock ticks, or no {@code /proc/stat} (off Linux).
+     */
     public String busyText() {
         if (!sharesKnown()) {
-            return "CPU shares n/a";
+            // at the usual 100 ticks per second, a window of fewer than MIN_TICKS over all cores gives no shares
+            return seconds * Math.max(1, cores) * 100 < MIN_TICKS
+                    ? String.format(Locale.ROOT, "CPU shares not read (a %.2f s window is too short for the kernel's "
+                            + "10 ms ticks)", seconds)
+                    : "CPU shares n/a (no /proc/stat)";
         }
         return (busy() ? "BUSY machine: " : "quiet: ") + "other processes " + share(otherShare) + " of CPU, steal "
                 + share(stealShare);
