@@ -361,7 +361,7 @@ public final class IsraelStewartRhs implements Rhs {
             advection.useScratch(gradEnergy, gradVelocity);
             tracer.operand(groupLabels[group]);
             spectral.gradients(advection.size(), advection.fields, advection.gradients);
-            workers.forEachChunk(points, Workers.STREAMING_GRAIN, advection);
+            workers.forEachPiece(points, Workers.STREAMING_GRAIN, advection);
         } finally {
             advection.clear();
         }

@@ -692,7 +692,7 @@ public final class SpectralOperators {
     /** Runs the passes queued in {@link #kspaceTask} (after {@link KSpacePass#prepare} and its adds) as one sweep. */
     private void kspaceQueued() {
         try {
-            workers.forEachChunk(nx * ny, rowGrain, kspaceTask);
+            workers.forEachPiece(nx * ny, rowGrain, kspaceTask);
         } finally {
             kspaceTask.clear();
         }

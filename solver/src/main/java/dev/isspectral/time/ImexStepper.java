@@ -420,7 +420,7 @@ public final class ImexStepper {
 
     private void run(Task task) {
         try {
-            workers.forEachChunk(points, Workers.STREAMING_GRAIN, task);
+            workers.forEachPiece(points, Workers.STREAMING_GRAIN, task);
         } finally {
             task.clear();
         }
