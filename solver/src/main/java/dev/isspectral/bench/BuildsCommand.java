@@ -211,10 +211,10 @@ public final class BuildsCommand {
                     }
                     backend = v;
                 }
-                case "--threads" -> threads = whole(a, v, 256);
-                case "--pairs" -> pairs = whole(a, v, 20);
-                case "--steps" -> steps = whole(a, v, 1_000_000);
-                case "--prewarm" -> prewarm = v.trim().equals("0") ? 0 : whole(a, v, 1_000_000);
+                case "--threads" -> threads = CommandOptions.whole(a, v, 256);
+                case "--pairs" -> pairs = CommandOptions.whole(a, v, 20);
+                case "--steps" -> steps = CommandOptions.whole(a, v, 1_000_000);
+                case "--prewarm" -> prewarm = v.trim().equals("0") ? 0 : CommandOptions.whole(a, v, 1_000_000);
                 case "--budget" -> budget = Duration.ofMillis((long) (1000 * number(a, v, 1, 1e6)));
                 case "--tolerance" -> tolerance = number(a, v, 0, 1);
                 case "--jvm-options" -> jvm = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
@@ -241,19 +241,6 @@ public final class BuildsCommand {
             throw new IllegalArgumentException(option + " = \"\"; must be non-blank");
         }
         return v;
-    }
-
-    private static int whole(String option, String v, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number, 1 … " + max);
-        }
-        if (n < 1 || n > max) {
-            throw new IllegalArgumentException(option + " = " + n + "; must be a whole number, 1 … " + max);
-        }
-        return n;
     }
 
     private static double number(String option, String v, double min, double max) {

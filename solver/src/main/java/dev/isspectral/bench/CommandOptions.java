@@ -26,6 +26,20 @@ final class CommandOptions {
         return Duration.ofMillis((long) (s * 1000));
     }
 
+    /** A whole number in 1 … {@code max} given to {@code option}; otherwise an error naming the option and the value. */
+    static int whole(String option, String v, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number, 1 … " + max);
+        }
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(option + " = " + n + "; must be a whole number, 1 … " + max);
+        }
+        return n;
+    }
+
     /** A file name ending in {@code extension} given to {@code option}; otherwise an error naming both. */
     static Path file(String option, String value, String extension) {
         if (!value.endsWith(extension) || value.equals(extension) || value.endsWith("/" + extension)) {

@@ -68,12 +68,7 @@ public final class LeversCommand {
                     grid = v;
                 }
                 case "--backend" -> backend = v;
-                case "--threads" -> {
-                    threads = whole(a, v, "1 … 256");
-                    if (threads < 1 || threads > 256) {
-                        throw new IllegalArgumentException("--threads = \"" + v + "\"; must be a whole number, 1 … 256");
-                    }
-                }
+                case "--threads" -> threads = CommandOptions.whole(a, v, 256);
                 case "--only" -> {
                     only = Arrays.asList(v.split(","));
                     onlyText = v;

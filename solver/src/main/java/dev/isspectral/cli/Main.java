@@ -167,8 +167,9 @@ public final class Main {
         }
         Cases.Case c = Cases.get(args[0]);
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), false);
-        if (o.grid != null && Grid.parse(o.grid).steps() < 1) {
-            throw new UsageException("--grid = \"" + o.gridText + "\" has NT = " + Grid.parse(o.grid).steps()
+        int gridSteps = o.grid == null ? 1 : Grid.parse(o.grid).steps();
+        if (gridSteps < 1) {
+            throw new UsageException("--grid = \"" + o.grid + "\" has NT = " + gridSteps
                     + " steps; must be NTxNXxNYxNZ with NT >= 1 (e.g. 32x32x16x16)");
         }
         Simulation sim = o.configure(Simulation.builder().grid(o.grid == null ? c.defaultGrid() : o.grid), c.initial()).build();
@@ -264,9 +265,8 @@ public final class Main {
 
     /** Parsed options; each value is validated where it is read. */
     static final class Options {
+        /** --grid as given (checked where it is read), so an error can echo it. */
         String grid;
-        /** --grid as given (grid is its normalised notation: NT 0 where NT was left out). */
-        String gridText;
         String[] grids;
         double[] box;
         double etaOverS = 0.08;
@@ -311,8 +311,8 @@ public final class Main {
         private void set(String option, String value, boolean bench) {
             switch (option) {
                 case "--grid" -> {
-                    grid = Grid.parse("--grid", value).notation();
-                    gridText = value;
+                    Grid.parse("--grid", value);
+                    grid = value;
                 }
                 case "--grids" -> {
                     grids = value.split(",", -1);

@@ -78,7 +78,7 @@ class MainHardeningTest {
     @Test
     void leversIntegratorAndCasesRefuseNamingTheOptionAndTheValueAsTyped() {
         assertTrue(refused("bench", "levers", "--grid", "8x8").err().startsWith("error: --grid = \"8x8\"; must be"));
-        assertEquals("error: --threads = \"0\"; must be a whole number, 1 … 256",
+        assertEquals("error: --threads = 0; must be a whole number, 1 … 256",
                 refused("bench", "levers", "--threads", "0").err().strip());
         assertTrue(refused("bench", "levers", "--only", "zzz", "--grid", "16x8x8").err()
                 .startsWith("error: --only = \"zzz\"; matches none of [fused pointwise kernel,"));

@@ -311,9 +311,6 @@ public final class BatchedPlans {
     }
 
     private static String ms(Measurement m, int i) {
-        if (m.names().size() <= i) {
-            return "—";
-        }
         return m.time(i).scaled(1e3, "ms").formatShort();
     }
 }
