@@ -82,7 +82,9 @@ public final class Quantities {
 
     /**
      * {@code bytes} in {@code unit} (one of {@link #binaryUnit}'s) to 3 significant digits, without the unit,
-     * e.g. {@code inBinaryUnit(3072, "KiB")} is {@code 3.00}; "n/a" for NaN or a negative count.
+     * e.g. {@code inBinaryUnit(3072, "KiB")} is {@code 3.00}; "n/a" for NaN or a negative count. A count
+     * below a thousandth of the unit is written in its own unit, with the unit: {@code inBinaryUnit(80, "MiB")}
+     * is {@code 80 B}, not {@code 7.63e-05}.
      *
      * @throws IllegalArgumentException if {@code unit} is not B, KiB, MiB, GiB or TiB
      */
@@ -94,7 +96,9 @@ public final class Quantities {
         if (Double.isNaN(bytes) || bytes < 0) {
             return "n/a";
         }
-        return significant(Math.scalb(bytes, -10 * u), 3);
+        double inUnit = Math.scalb(bytes, -10 * u);
+        // a row far below its column's unit would read 7.63e-05 (80 B in a MiB column): it names its own unit
+        return bytes > 0 && inUnit < 1e-3 ? bytes(bytes) : significant(inUnit, 3);
     }
 
     private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};

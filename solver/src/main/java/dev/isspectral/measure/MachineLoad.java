@@ -217,7 +217,7 @@ public record MachineLoad(double seconds, int cores, double loadBefore, double l
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.1f s on %d cores: load %s → %s; %s; own %s; GC %d (%d ms); JIT %s ms; heap %.0f → %.0f MB of %.0f",
+        return String.format(Locale.ROOT, "%.1f s on %d cores: load %s → %s; %s; own %s; GC %d (%d ms); JIT %s ms; heap in use %.0f → %.0f MB (max %.0f MB)",
                 seconds, cores, load(loadBefore), load(loadAfter), busyText(), share(ownShare), gcCount, gcMillis,
                 Double.isFinite(jitMillis) ? String.format(Locale.ROOT, "%.0f", jitMillis) : "n/a", heapUsedBefore / 1e6,
                 heapUsedAfter / 1e6, heapMax / 1e6);

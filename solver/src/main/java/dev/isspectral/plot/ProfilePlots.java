@@ -44,14 +44,15 @@ public final class ProfilePlots {
     }
 
     /**
-     * Time per step (ms) of the spans in {@link Profile#breakdown()} (the step, its stages and their passes), nested
-     * spans included, as horizontal-label bars: what each stage and pass costs. Their self times would show only the
+     * Mean time per step (ms, the total over the measured steps) of the spans in {@link Profile#breakdown()} (the
+     * step, its stages and their passes), nested spans included, as horizontal-label bars: what each stage and pass
+     * costs. The mean, not the headline's median, because means add up as the spans nest. Their self times would show only the
      * remainders, since nearly all of a step's time is in deeper spans (the operations' self times are
      * {@link ReportPlots#operations}).
      */
     public static CategoryChart breakdown(Profile profile) {
         Table t = profile.breakdown();
-        return bars("Time per step of the step, its stages and their passes", "ms per step, nested spans included",
+        return bars("Time per step of the step, its stages and their passes", "mean ms per step, nested spans included",
                 t.stringColumn(Columns.SPAN).asList().stream().map(ProfilePlots::barLabel).toList(),
                 perStep(t.doubleColumn(Columns.TOTAL_MS).asList(), profile.stepCount()));
     }
@@ -119,8 +120,8 @@ public final class ProfilePlots {
     public static XYChart hierarchy(Profile profile) {
         Table t = profile.hierarchy();
         int steps = Math.max(1, profile.stepCount());
-        XYChart chart = new XYChartBuilder().width(ICICLE_WIDTH).height(520).title("Span hierarchy (icicle), ms per step")
-                .xAxisTitle("ms per step").yAxisTitle("call depth").build();
+        XYChart chart = new XYChartBuilder().width(ICICLE_WIDTH).height(520).title("Span hierarchy (icicle), mean ms per step")
+                .xAxisTitle("mean ms per step").yAxisTitle("call depth").build();
         // lay out: x offset of each path; children start at their parent's offset
         Map<String, Double> start = new HashMap<>();
         Map<String, Double> nextChild = new HashMap<>();

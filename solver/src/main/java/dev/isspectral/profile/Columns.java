@@ -26,7 +26,7 @@ package dev.isspectral.profile;
  *       5·N·log2 N flop per complex transform of N points, half that for real-to-complex),
  *       {@link #SHARE_OF_STEP}, {@link #REDUNDANT} (forward transforms of unchanged input)</li>
  *   <li>{@code redundancy}: {@link #SPAN} that asked for the repeated transform, {@link #REDUNDANT}
- *       (forward transforms of identical, non-constant input)</li>
+ *       (forward transforms of identical, non-constant input, over the measured steps), {@link #REDUNDANT_PER_STEP}</li>
  *   <li>{@code avoidable_transforms}: {@link #SPAN}, {@link #FIELD} (as the solver named it, e.g.
  *       {@code v_y}, {@code pi_xy}, {@code Txy}), {@link #KIND} ("repeat", "zero field", "constant field"),
  *       {@link #COUNT}, {@link #CALLS_PER_STEP}</li>
@@ -68,6 +68,7 @@ public final class Columns {
     public static final String THREADS = "threads";
     public static final String GFLOPS = "gflops";
     public static final String REDUNDANT = "redundant";
+    public static final String REDUNDANT_PER_STEP = "redundant_per_step";
     public static final String STEP = "step";
     public static final String WALL_MS = "wall_ms";
     public static final String BYTES_ALL_THREADS = "bytes_all_threads";

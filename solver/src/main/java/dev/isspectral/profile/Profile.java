@@ -2,6 +2,7 @@ package dev.isspectral.profile;
 
 import dev.isspectral.display.Displayable;
 import dev.isspectral.display.Html;
+import dev.isspectral.display.Quantities;
 import dev.isspectral.display.TableRendering;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepStatistics;
@@ -182,15 +183,21 @@ public final class Profile implements Displayable {
         return t;
     }
 
-    /** Redundant forward transforms by the span that requested them: SPAN, REDUNDANT. */
+    /**
+     * Redundant forward transforms by the span that requested them: SPAN, REDUNDANT (over all measured steps),
+     * REDUNDANT_PER_STEP (that divided by the measured steps: the figure the headline's "per step" counts add up to).
+     */
     public Table redundancy() {
         StringColumn span = StringColumn.create(Columns.SPAN);
         LongColumn count = LongColumn.create(Columns.REDUNDANT);
+        DoubleColumn perStep = DoubleColumn.create(Columns.REDUNDANT_PER_STEP);
+        int n = Math.max(1, steps.size());
         redundantBySpan.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             span.append(e.getKey());
             count.append(e.getValue());
+            perStep.append((double) e.getValue() / n);
         });
-        return Table.create("redundancy", span, count);
+        return Table.create("redundancy", span, count, perStep);
     }
 
     /**
@@ -614,11 +621,17 @@ public final class Profile implements Displayable {
         for (int i = 0; i < ms.length; i++) {
             ms[i] = steps.get(i).wallNanos() / 1e6;
         }
-        return String.format(Locale.ROOT, "Profile %s: %d steps, median %.3f ms/step (mean %.3f), %.0f bytes/step, peak heap %.1f MiB,"
-                        + " solver holds %.1f MiB (%.0f bytes/point), %d span paths, %d FFT kinds",
+        // bytes likewise: the median step's, then the mean, which one large step can pull far up
+        double[] bytes = new double[steps.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = steps.get(i).bytesAllThreads();
+        }
+        return String.format(Locale.ROOT, "Profile %s: %d steps, median %.3f ms/step (mean %.3f), allocates %s/step (mean %s),"
+                        + " peak heap %s, solver holds %s (%.0f bytes/point), %d span paths, %d FFT kinds",
                 label, steps.size(), steps.isEmpty() ? 0 : Intervals.median(ms).estimate(),
-                steps.isEmpty() ? 0 : stepNanos() / 1e6 / steps.size(), bytesPerStep(),
-                peakHeapBytes() / 1048576.0, solverBytes() / 1048576.0,
+                steps.isEmpty() ? 0 : stepNanos() / 1e6 / steps.size(),
+                Quantities.bytes(steps.isEmpty() ? 0 : Intervals.median(bytes).estimate()), Quantities.bytes(bytesPerStep()),
+                Quantities.bytes(peakHeapBytes()), Quantities.bytes(solverBytes()),
                 points == 0 ? 0 : (double) solverBytes() / points, nodes.size(), ffts.size());
     }
 }

@@ -48,6 +48,10 @@ class QuantitiesTest {
         assertEquals("0.500", Quantities.inBinaryUnit(512, "KiB"), "a small row of a KiB column");
         assertEquals("1.50", Quantities.inBinaryUnit(1.5 * (1 << 30), "GiB"));
         assertEquals("n/a", Quantities.inBinaryUnit(-1, "B"));
+        assertEquals("80 B", Quantities.inBinaryUnit(80, "MiB"), "a row far below a MiB column's unit names its own");
+        assertEquals("1.50 KiB", Quantities.inBinaryUnit(1536, "GiB"));
+        assertEquals("0.00195", Quantities.inBinaryUnit(2048, "MiB"), "above a thousandth of the unit it reads in it");
+        assertEquals("0", Quantities.inBinaryUnit(0, "MiB"));
         assertEquals("2.01 KiB", Quantities.bytes(2061));
         assertEquals("1023 B", Quantities.bytes(1023));
         assertEquals("2.00 TiB", Quantities.bytes(Math.scalb(2.0, 40)));

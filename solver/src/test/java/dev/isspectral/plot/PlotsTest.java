@@ -71,7 +71,7 @@ class PlotsTest {
         CategoryChart c = ProfilePlots.breakdown(profile);
         CategorySeries s = c.getSeriesMap().values().iterator().next();
         assertEquals(profile.breakdown().rowCount(), s.getXData().size());
-        assertEquals("ms per step, nested spans included", c.getYAxisTitle());
+        assertEquals("mean ms per step, nested spans included", c.getYAxisTitle());
         // the first bar is the whole step: its time per step, not the remainder outside its stages
         double step = profile.breakdown().doubleColumn(Columns.TOTAL_MS).get(0) / profile.stepCount();
         assertEquals(step, s.getYData().iterator().next().doubleValue(), 1e-9 * step);

@@ -139,6 +139,7 @@ class FftCountTest {
                 assertTrue(counted >= perStep2 && counted <= perStep2 + 2 * 4, b.print());
             } else {
                 assertEquals(perStep2, counted, span);
+                assertEquals((double) expected.get(span), b.doubleColumn(Columns.REDUNDANT_PER_STEP).get(row), 0, span + ": over 2 steps");
             }
         }
     }

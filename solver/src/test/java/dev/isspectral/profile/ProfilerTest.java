@@ -47,7 +47,10 @@ class ProfilerTest {
         assertEquals(List.of(Columns.BACKEND, Columns.SHAPE, Columns.DIRECTION, Columns.REAL_TO_COMPLEX,
                 Columns.SINGLE_PRECISION, Columns.THREADS, Columns.CALLS, Columns.CALLS_PER_STEP, Columns.TOTAL_MS,
                 Columns.MEAN_MS, Columns.GFLOPS, Columns.SHARE_OF_STEP, Columns.REDUNDANT), p.fft().columnNames());
-        assertEquals(List.of(Columns.SPAN, Columns.REDUNDANT), p.redundancy().columnNames());
+        assertEquals(List.of(Columns.SPAN, Columns.REDUNDANT, Columns.REDUNDANT_PER_STEP), p.redundancy().columnNames());
+        // the summary line gives bytes in binary units, the median step's first, and says which is the mean
+        assertTrue(p.toString().matches(".*, allocates [0-9.]+ (B|KiB|MiB)/step \\(mean [0-9.]+ (B|KiB|MiB)\\), peak heap [0-9.]+ MiB, "
+                + "solver holds [0-9.]+ (KiB|MiB) \\([0-9]+ bytes/point\\),.*"), p.toString());
         assertEquals(List.of(Columns.SPAN, Columns.FIELD, Columns.KIND, Columns.COUNT, Columns.CALLS_PER_STEP),
                 p.avoidable().columnNames());
         assertEquals(List.of(Columns.SPAN, Columns.STEP, Columns.TOTAL_MS), p.spanSteps().columnNames());
