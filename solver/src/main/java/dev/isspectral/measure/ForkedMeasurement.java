@@ -215,10 +215,29 @@ public final class ForkedMeasurement implements Presentable {
         return all;
     }
 
-    /** How it was measured, in one line (forks, rounds, warm-up, stop, load, the machine's speed). */
+    /** Fork by fork, its {@link MachineSpeed} readings {before, after}; an element is null where it read none. */
+    public List<MachineSpeed[]> machineSpeedsByFork() {
+        List<MachineSpeed[]> all = new ArrayList<>();
+        for (Map<String, String> x : extras) {
+            String before = x.get(MachineSpeed.BEFORE);
+            String after = x.get(MachineSpeed.AFTER);
+            all.add(new MachineSpeed[] {before == null ? null : MachineSpeed.parse(before),
+                    after == null ? null : MachineSpeed.parse(after)});
+        }
+        return all;
+    }
+
+    /**
+     * How it was measured, in one line (forks, rounds, warm-up, stop, load, the machine's speed: its range and, with
+     * several forks, each fork's readings in fork order, the order of the figures' fork medians).
+     */
     public String how() {
         String rounds = ForkedFigure.roundsText(roundsPerFork());
         String speeds = MachineSpeed.range(machineSpeeds());
+        String byFork = forks.size() > 1 ? MachineSpeed.byFork(machineSpeedsByFork()) : "";
+        if (!byFork.isEmpty()) {
+            speeds += "; fork by fork, before → after the rounds: " + byFork;
+        }
         return String.format(Locale.ROOT, "%s interleaved rounds (order rotated) after warm-up (%s); %s; load %.2f → %.2f%s%s",
                 forks.size() == 1 ? rounds + (inProcess ? " (in this JVM)" : " (one fresh JVM)")
                         : rounds.replace("×", " forks (fresh JVMs, one after another) × "),

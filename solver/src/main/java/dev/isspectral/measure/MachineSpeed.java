@@ -157,6 +157,32 @@ public record MachineSpeed(double streamGBs, double arithmeticGflops) {
         return String.format(Locale.ROOT, "stream %s GB/s, arithmetic %s GFLOP/s", span(sLo, sHi), span(aLo, aHi));
     }
 
+    /**
+     * Each fork's readings before and after its rounds, in fork order, e.g. {@code "arithmetic 6.90→6.85, 6.80→6.71,
+     * 5.75→5.80 GFLOP/s, stream 40.2→38.0, 41.0→39.9, 30.4→31.1 GB/s"}, so that a fork whose median stands apart can
+     * be set beside what the host gave it; a fork without both readings is a dash. Empty where no fork read any.
+     */
+    public static String byFork(List<MachineSpeed[]> beforeAfter) {
+        if (beforeAfter.stream().allMatch(p -> p[0] == null && p[1] == null)) {
+            return "";
+        }
+        StringBuilder arithmetic = new StringBuilder("arithmetic ");
+        StringBuilder stream = new StringBuilder(", stream ");
+        for (int k = 0; k < beforeAfter.size(); k++) {
+            MachineSpeed before = beforeAfter.get(k)[0];
+            MachineSpeed after = beforeAfter.get(k)[1];
+            String sep = k == 0 ? "" : ", ";
+            if (before == null || after == null) {
+                arithmetic.append(sep).append('\u2014');
+                stream.append(sep).append('\u2014');
+            } else {
+                arithmetic.append(sep).append(String.format(Locale.ROOT, "%.3g→%.3g", before.arithmeticGflops, after.arithmeticGflops));
+                stream.append(sep).append(String.format(Locale.ROOT, "%.3g→%.3g", before.streamGBs, after.streamGBs));
+            }
+        }
+        return arithmetic.append(" GFLOP/s").append(stream).append(" GB/s").toString();
+    }
+
     private static String span(double lo, double hi) {
         String l = String.format(Locale.ROOT, "%.3g", lo);
         String h = String.format(Locale.ROOT, "%.3g", hi);

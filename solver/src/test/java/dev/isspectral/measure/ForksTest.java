@@ -243,6 +243,10 @@ class ForksTest {
         assertTrue(m.how().contains("; machine speed (one thread, read before and after the rounds of every fork): stream "),
                 m.how());
         assertTrue(one.how().contains("; machine speed (one thread, read before and after the rounds): stream "), one.how());
+        // with forks, each fork's readings in fork order (the order of the fork medians), both loops
+        assertTrue(m.how().matches(".*; fork by fork, before → after the rounds: arithmetic [0-9.]+→[0-9.]+, [0-9.]+→[0-9.]+ GFLOP/s,"
+                + " stream [0-9.]+→[0-9.]+, [0-9.]+→[0-9.]+ GB/s.*"), m.how());
+        assertFalse(one.how().contains("fork by fork"), one.how());
     }
 
     private static int containment(String times, double truth) {

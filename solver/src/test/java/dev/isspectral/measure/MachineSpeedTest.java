@@ -25,6 +25,11 @@ class MachineSpeedTest {
                 new MachineSpeed(31.4, 2.95), new MachineSpeed(27.9, 3.02), new MachineSpeed(30.0, 3.0))));
         assertEquals("stream 30.0 GB/s, arithmetic 3.00 GFLOP/s", MachineSpeed.range(List.of(new MachineSpeed(30, 3))));
         assertEquals("", MachineSpeed.range(List.of()));
+        assertEquals("arithmetic 6.90→6.85, —, 5.75→5.80 GFLOP/s, stream 40.2→38.0, —, 30.4→31.1 GB/s",
+                MachineSpeed.byFork(List.of(new MachineSpeed[] {new MachineSpeed(40.2, 6.9), new MachineSpeed(38, 6.85)},
+                        new MachineSpeed[] {new MachineSpeed(41, 6.8), null},
+                        new MachineSpeed[] {new MachineSpeed(30.4, 5.75), new MachineSpeed(31.1, 5.8)})));
+        assertEquals("", MachineSpeed.byFork(List.<MachineSpeed[]>of(new MachineSpeed[2], new MachineSpeed[2])));
     }
 
     @Test
