@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The option parsing and report writing the bench commands share (targets, scaling, levers). */
-final class CommandOptions {
+/** The option parsing and report writing the commands share (bench targets, scaling, levers; run and profile). */
+public final class CommandOptions {
 
     private CommandOptions() {
     }
@@ -26,8 +26,11 @@ final class CommandOptions {
         return Duration.ofMillis((long) (s * 1000));
     }
 
+    /** The most threads a command takes (--threads): far above any machine this runs on, far below a typo. */
+    public static final int MAX_THREADS = 256;
+
     /** A whole number in 1 … {@code max} given to {@code option}; otherwise an error naming the option and the value. */
-    static int whole(String option, String v, int max) {
+    public static int whole(String option, String v, int max) {
         int n;
         try {
             n = Integer.parseInt(v.trim());

@@ -1,11 +1,13 @@
 package dev.isspectral.cli;
 
 import dev.isspectral.bench.BuildsCommand;
+import dev.isspectral.bench.CommandOptions;
 import dev.isspectral.bench.Float32Command;
 import dev.isspectral.bench.LeversCommand;
 import dev.isspectral.bench.PlaceCommand;
 import dev.isspectral.bench.ScalingCommand;
 import dev.isspectral.bench.TargetsCommand;
+import dev.isspectral.bench.Workload;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.measure.Candidate;
 import dev.isspectral.measure.Estimate;
@@ -22,6 +24,7 @@ import dev.isspectral.sim.Simulation;
 import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepStatistics;
+import dev.isspectral.sim.Tuning;
 import dev.isspectral.time.Integrators;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -64,6 +67,10 @@ public final class Main {
               --cs2 X                constant speed of sound squared in (0, 1/3] (default 1/3, conformal)
               --variant DNMR|MIS     second-order terms (default DNMR)
               --integrator NAME      ars222 (IMEX, default) or ssprk3
+              --tuning NAME          optimized (default) or baseline: the same physics, the naive way or the tuned one
+              --backend NAME         the tuning's FFT backend: java, jtransforms, fftw (needs the is-spectral-fftw jar)
+                                     or best (FFTW where it loads, else java); default: the tuning's own
+              --threads N            threads of the step and its transforms, 1 … 256 (default: the tuning's own)
               --dt X                 fixed time step (default: the CFL limit, physics.md eq. 6.3; ssprk3 also eq. 6.4)
               --filter               exponential filter after each step (alpha = 36, p = 36)
               --dealias              2/3-rule dealiasing after each step
@@ -87,7 +94,9 @@ public final class Main {
     /** Runs the command line; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            // --help anywhere ("run --help", "bench targets --help") is the help, not a case or an option's value
+            boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+            if (args.length == 0 || help || args[0].equals("help")) {
                 out.print(USAGE);
                 String more = RunExtensions.usage();
                 if (!more.isEmpty()) {
@@ -283,6 +292,10 @@ public final class Main {
         final java.util.Map<String, String> extensionValues = new java.util.LinkedHashMap<>();
         int warmup = 3;
         boolean progress = true;
+        /** --tuning, --backend, --threads: null where not given (the builder's default, the optimized tuning). */
+        Tuning tuning;
+        String backend;
+        Integer threads;
 
         static Options parse(String[] args, boolean bench) {
             Options o = new Options();
@@ -365,6 +378,13 @@ public final class Main {
                 }
                 case "--dt" -> dt = positiveNumber(option, value);
                 case "--every" -> every = whole(option, value, 1);
+                case "--tuning" -> tuning = switch (value) {
+                    case "optimized" -> Tuning.optimized();
+                    case "baseline" -> Tuning.baseline();
+                    default -> throw new UsageException("--tuning = \"" + value + "\"; must be optimized or baseline");
+                };
+                case "--backend" -> backend = Workload.resolveBackend(value);
+                case "--threads" -> threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
                 case "--warmup" -> warmup = whole(option, value, 0);
                 default -> {
                     if (!bench && RunExtensions.takes(option)) {
@@ -396,6 +416,11 @@ public final class Main {
                     .dealias(dealias).exponentialFilter(filter);
             if (!Double.isNaN(dt)) {
                 b = b.timeStep(dt);
+            }
+            if (tuning != null || backend != null || threads != null) {
+                Tuning chosen = tuning == null ? Tuning.optimized() : tuning;
+                chosen = backend == null ? chosen : chosen.withFftBackend(backend);
+                b = b.tuning(threads == null ? chosen : chosen.withThreads(threads));
             }
             return b;
         }

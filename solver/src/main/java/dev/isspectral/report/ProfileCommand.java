@@ -1,5 +1,6 @@
 package dev.isspectral.report;
 
+import dev.isspectral.bench.CommandOptions;
 import dev.isspectral.grid.Grid;
 import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
@@ -227,12 +228,7 @@ public final class ProfileCommand {
                         default -> throw new IllegalArgumentException("--tuning = \"" + value + "\"; must be baseline or optimized");
                     };
                     case "--backend" -> o.backend = dev.isspectral.bench.Workload.resolveBackend(value);
-                    case "--threads" -> {
-                        o.threads = whole(option, value, 1);
-                        if (o.threads > 256) {
-                            throw new IllegalArgumentException("--threads = " + o.threads + "; must be in [1, 256]");
-                        }
-                    }
+                    case "--threads" -> o.threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
                     case "--warmup" -> o.warmup = whole(option, value, 0);
                     case "--steps" -> o.steps = whole(option, value, 1);
                     case "--rounds" -> o.rounds = whole(option, value, 1);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -25,6 +26,44 @@ class MainTest {
         Result r = run("--help");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("sound-wave") && r.out().contains("--eta-over-s") && r.out().contains("--grid"));
+    }
+
+    /** run takes the tuning, backend and threads; the steps' physics columns agree to the printed digit. */
+    @Test
+    void runTakesTuningBackendAndThreads() {
+        Result one = run("run", "random-field", "--grid", "3x16x8x8", "--threads", "1", "--backend", "jtransforms");
+        Result five = run("run", "random-field", "--grid", "3x16x8x8", "--threads", "5", "--backend", "java");
+        Result naive = run("run", "random-field", "--grid", "3x16x8x8", "--tuning", "baseline");
+        for (Result r : List.of(one, five, naive)) {
+            assertEquals(0, r.status(), r.err());
+        }
+        assertTrue(one.out().contains("jtransforms r2c double t1"), one.out());
+        assertTrue(five.out().contains("java r2c double t5") && five.out().contains("5 threads"), five.out());
+        assertTrue(naive.out().contains("tuning") && naive.out().contains("baseline: workspaces per call"), naive.out());
+        assertEquals(stepColumns(one.out()), stepColumns(five.out()));
+        assertEquals(stepColumns(one.out()), stepColumns(naive.out()));
+        assertEquals(3, stepColumns(one.out()).size(), one.out());
+        assertEquals("error: --threads = 0; must be a whole number, 1 … 256",
+                run("run", "sound-wave", "--threads", "0").err().strip());
+        assertEquals("error: --backend = \"cufft\"; must be jtransforms, java, fftw or best",
+                run("run", "sound-wave", "--backend", "cufft").err().strip());
+        assertEquals("error: --tuning = \"fast\"; must be optimized or baseline",
+                run("run", "sound-wave", "--tuning", "fast").err().strip());
+    }
+
+    /** The step lines without their last column (the wall time). */
+    private static List<String> stepColumns(String out) {
+        return out.lines().filter(l -> l.matches("\\s+[0-9]+ .*")).map(l -> l.strip().replaceAll("\\s+\\S+$", "")).toList();
+    }
+
+    @Test
+    void helpAfterACommandIsTheHelpToo() {
+        for (String[] args : new String[][] {{"run", "--help"}, {"run", "sound-wave", "-h"}, {"profile", "--help"},
+                {"bench", "targets", "--help"}, {"bench", "scaling", "--help"}}) {
+            Result r = run(args);
+            assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.out().startsWith("usage: is-spectral run <case>") && r.err().isEmpty(), String.join(" ", args) + ": " + r.out());
+        }
     }
 
     @Test

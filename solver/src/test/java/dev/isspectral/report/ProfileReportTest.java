@@ -187,8 +187,8 @@ class ProfileReportTest {
         String[] expected = {"tuning = \"fast\"; must be baseline or optimized", "8x8", "--steps = 0; must be >= 1",
             "--out = \"report\"; must be a file name ending in .html", "--out is required", "option --steps needs a value",
             "unknown option --frobnicate", "--large-allocations = -1; must be >= 0", "unexpected argument \"stray\"",
-            "--backend = \"cufft\"; must be jtransforms, java, fftw or best", "--threads = 0; must be >= 1",
-            "--threads = 300; must be in [1, 256]"};
+            "--backend = \"cufft\"; must be jtransforms, java, fftw or best", "--threads = 0; must be a whole number, 1 … 256",
+            "--threads = 300; must be a whole number, 1 … 256"};
         for (int i = 0; i < bad.length; i++) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = ProfileCommand.run(bad[i], new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
