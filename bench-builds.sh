@@ -10,7 +10,7 @@
 #   e.g. bash bench-builds.sh 5831730 HEAD --grid 128x64x64 --threads 2 --backend fftw --budget 300 --out target/builds.md
 #
 # Options are those of `is-spectral bench builds` (--grid, --threads, --backend, --pairs, --steps, --budget, --tolerance,
-# --jvm-options, --out); --before-cp/--after-cp/--*-label/--command are filled in here. Builds offline (mvn -o) unless
+# --jvm-options, --after-jvm-options, --out); --before-cp/--after-cp/--*-label/--command are filled in here. Builds offline (mvn -o) unless
 # BENCH_BUILDS_MVN_FLAGS says otherwise; build folders live under BENCH_BUILDS_DIR (default /tmp/is-spectral-builds).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -63,18 +63,21 @@ public final class BuildsCommand {
               --budget SECONDS       time budget of the measurement (default 120)
               --tolerance X          "not slower" needs the ratio's interval <= 1 + X (default 0.02)
               --jvm-options TEXT     options of both worker JVMs, space-separated (default "-Xmx3g")
+              --after-jvm-options TEXT  options of the after worker alone, after those (default none): with
+                                     the same commit on both sides, a JVM option measured as a lever, e.g.
+                                     "-XX:+UseTransparentHugePages"
               --command TEXT         the command line to record in the report (bench-builds.sh passes its own)
               --out FILE.md          write the Markdown (atomically) and FILE.json beside it
             """;
 
     private static final List<String> OPTION_NAMES = List.of("--before-cp", "--after-cp", "--before-label",
             "--after-label", "--grid", "--backend", "--threads", "--pairs", "--steps", "--prewarm", "--budget", "--tolerance", "--jvm-options",
-            "--command", "--out");
+            "--after-jvm-options", "--command", "--out");
 
     /** The parsed options. Immutable. */
     record Options(String beforeCp, String afterCp, String beforeLabel, String afterLabel, String grid, String backend,
                    int threads, int steps, int prewarm, Duration budget, double tolerance, List<String> jvmOptions, String command,
-                   Path out, int pairs) {
+                   Path out, int pairs, List<String> afterJvmOptions) {
     }
 
     private BuildsCommand() {
@@ -85,7 +88,8 @@ public final class BuildsCommand {
         Options o = parse(args);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String beforeName = "before (" + o.beforeLabel() + ")";
-        String afterName = "after (" + o.afterLabel() + ")";
+        String afterName = "after (" + o.afterLabel()
+                + (o.afterJvmOptions().isEmpty() ? "" : " with " + String.join(" ", o.afterJvmOptions())) + ")";
         List<Measurement> perPair = new ArrayList<>();
         String[] tunings = new String[2];
         double[] jit = new double[2];
@@ -99,7 +103,7 @@ public final class BuildsCommand {
                 try {
                     for (int k = 0; k < 2; k++) {
                         boolean isBefore = (k == 0) == beforeFirst;
-                        workers.add(Worker.start(command(java, o, isBefore ? o.beforeCp() : o.afterCp()),
+                        workers.add(Worker.start(command(java, o, isBefore),
                                 isBefore ? beforeName : afterName));
                     }
                     Worker before = workers.get(beforeFirst ? 0 : 1);
@@ -146,11 +150,16 @@ public final class BuildsCommand {
         }
     }
 
-    static List<String> command(String java, Options o, String classPath) {
+    /** The worker's command line: the common JVM options, the after worker's own after them, its class path. */
+    static List<String> command(String java, Options o, boolean before) {
         List<String> c = new ArrayList<>();
         c.add(java);
         c.addAll(o.jvmOptions());
-        c.addAll(List.of("-cp", classPath, "StepWorker", o.grid(), o.backend(), Integer.toString(o.threads())));
+        if (!before) {
+            c.addAll(o.afterJvmOptions());
+        }
+        c.addAll(List.of("-cp", before ? o.beforeCp() : o.afterCp(), "StepWorker", o.grid(), o.backend(),
+                Integer.toString(o.threads())));
         return c;
     }
 
@@ -183,6 +192,7 @@ public final class BuildsCommand {
         Duration budget = Duration.ofSeconds(120);
         double tolerance = 0.02;
         List<String> jvm = List.of("-Xmx3g");
+        List<String> afterJvm = List.of();
         String command = "";
         Path out = null;
         int pairs = 3;
@@ -218,6 +228,7 @@ public final class BuildsCommand {
                 case "--budget" -> budget = Duration.ofMillis((long) (1000 * number(a, v, 1, 1e6)));
                 case "--tolerance" -> tolerance = number(a, v, 0, 1);
                 case "--jvm-options" -> jvm = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
+                case "--after-jvm-options" -> afterJvm = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
                 case "--command" -> command = v;
                 default -> {
                     if (!v.endsWith(".md") || v.equals(".md") || v.endsWith("/.md")) {
@@ -233,7 +244,7 @@ public final class BuildsCommand {
                     + (afterCp == null ? "no --after-cp" : "--after-cp") + "); bench-builds.sh builds them");
         }
         return new Options(beforeCp, afterCp, beforeLabel, afterLabel, grid, backend, threads, steps, prewarm, budget, tolerance,
-                jvm, command, out, pairs);
+                jvm, command, out, pairs, afterJvm);
     }
 
     private static String nonBlank(String option, String v) {
@@ -401,7 +412,9 @@ public final class BuildsCommand {
             b.append("- workload: sound wave + random noise, eta/s 0.08, IMEX ARS(2,2,2), optimized tuning (bench.Workload)\n");
             b.append("- before: ").append(o.beforeLabel()).append(" — ").append(tunings[0]).append('\n');
             b.append("- after: ").append(o.afterLabel()).append(" — ").append(tunings[1]).append('\n');
-            b.append("- worker JVM options: ").append(String.join(" ", o.jvmOptions())).append('\n');
+            b.append("- worker JVM options: ").append(String.join(" ", o.jvmOptions()))
+                    .append(o.afterJvmOptions().isEmpty() ? "" : "; the after worker's own, after them: "
+                            + String.join(" ", o.afterJvmOptions())).append('\n');
             b.append("- machine: ").append(String.format(Locale.ROOT, "%.1f s on %d cores, load %.2f → %.2f, other "
                     + "processes %s of all CPU (the workers, ended and waited for, count as this command's own), steal %s",
                     load.seconds(), load.cores(), load.loadBefore(), load.loadAfter(), share(othersWithoutWorkers()),
@@ -452,6 +465,7 @@ public final class BuildsCommand {
             b.append("  \"steal_share\": ").append(num(load.stealShare())).append(",\n");
             b.append("  \"cores\": ").append(load.cores()).append(",\n");
             field(b, "jvm_options", String.join(" ", o.jvmOptions()));
+            field(b, "after_jvm_options", String.join(" ", o.afterJvmOptions()));
             field(b, "command", o.command());
             b.append("  \"date\": \"").append(escape(date)).append("\"\n}\n");
             return b.toString();

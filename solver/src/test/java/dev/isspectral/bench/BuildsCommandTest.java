@@ -45,7 +45,14 @@ class BuildsCommandTest {
         assertEquals(0.05, o.tolerance());
         assertEquals(List.of("-Xmx1g", "-Xss2m"), o.jvmOptions());
         assertEquals(List.of("java", "-Xmx1g", "-Xss2m", "-cp", "/a", "StepWorker", "64x32x32", "fftw", "1"),
-                BuildsCommand.command("java", o, o.beforeCp()));
+                BuildsCommand.command("java", o, true));
+        assertEquals(List.of("java", "-Xmx1g", "-Xss2m", "-cp", "/b", "StepWorker", "64x32x32", "fftw", "1"),
+                BuildsCommand.command("java", o, false), "no after-only options given");
+        BuildsCommand.Options lever = BuildsCommand.parse(with("--after-jvm-options", "-XX:+UseTransparentHugePages"));
+        assertEquals(List.of("java", "-Xmx3g", "-XX:+UseTransparentHugePages", "-cp", "/b", "StepWorker", "128x64x64",
+                "jtransforms", "2"), BuildsCommand.command("java", lever, false));
+        assertEquals(List.of("java", "-Xmx3g", "-cp", "/a", "StepWorker", "128x64x64", "jtransforms", "2"),
+                BuildsCommand.command("java", lever, true), "the before worker never gets them");
         BuildsCommand.Options d = BuildsCommand.parse(BOTH);
         assertEquals("128x64x64", d.grid());
         assertEquals(2, d.threads());
