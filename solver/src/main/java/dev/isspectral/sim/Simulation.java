@@ -547,12 +547,12 @@ public final class Simulation {
                     && !dev.isspectral.fft.FftEngines.javaApplies(fft, grid.nx(), grid.ny(), grid.nz())) {
                 // only a chosen backend gets here: the default one falls back to jtransforms (FftEngineFactory)
                 if (!dev.isspectral.fft.ColumnFftEngine.supports(grid.nx(), grid.ny(), grid.nz())) {
-                    throw new IllegalArgumentException("fftBackend = java with grid = " + grid.notation() + ": the java "
-                            + "backend needs every box size a power of two and NZ >= 2; use jtransforms or fftw for a "
+                    throw new IllegalArgumentException("fftBackend = java with grid = " + grid.notation() + "; the java "
+                            + "backend must have every box size a power of two and NZ >= 2: use jtransforms or fftw for a "
                             + grid.boxNotation() + " box");
                 }
-                throw new IllegalArgumentException("fftBackend = java with " + fft.label() + ": the java backend has "
-                        + "real-to-complex double transforms only; use realTransforms(true) and double, or jtransforms "
+                throw new IllegalArgumentException("fftBackend = java with " + fft.label() + "; the java backend must have "
+                        + "real-to-complex double transforms: use realTransforms(true) and double, or jtransforms "
                         + "or fftw");
             }
             boolean cflOnly = integrator.imex() || (!transport.hasShear() && !transport.hasBulk());

@@ -83,7 +83,7 @@ class CliPropertiesTest {
         }
         int options = g.random().nextInt(5);
         for (int i = 0; i < options; i++) {
-            switch (g.random().nextInt(12)) {
+            switch (g.random().nextInt(13)) {
                 case 0, 1, 2, 3, 4 -> {
                     a.add(g.oneOf(NUMERIC));
                     a.add(g.random().nextBoolean() ? g.numberText() : plausible(g));
@@ -105,6 +105,15 @@ class CliPropertiesTest {
                 case 10 -> {
                     a.add("--box");
                     a.add(g.oneOf("1,2", "1,2,3", "6.28", ",,", "1,NaN,3", "0,1,1", "1,1,1,1"));
+                }
+                case 11 -> {
+                    String option = g.oneOf("--tuning", "--backend", "--threads");
+                    a.add(option);
+                    a.add(switch (option) {
+                        case "--tuning" -> g.oneOf("optimized", "baseline", "Optimized", "", "fast");
+                        case "--backend" -> g.oneOf("java", "jtransforms", "JAVA", "", "cufft");
+                        default -> g.oneOf("1", "2", "3", "0", "-1", "257", "1.5", "", "x");
+                    });
                 }
                 default -> a.add(g.oneOf(NUMERIC));   // a value is missing, or the next option is taken as one
             }
@@ -273,6 +282,14 @@ class CliPropertiesTest {
             } else {
                 assertTrue(Double.isNaN(sim.fixedTimeStep()), "CFL step when --dt is not given");
             }
+            // the tuning: the preset given (optimized when none), its backend and threads as given, else its own
+            dev.isspectral.sim.Tuning preset = "baseline".equals(given.get("--tuning"))
+                    ? dev.isspectral.sim.Tuning.baseline() : dev.isspectral.sim.Tuning.optimized();
+            assertEquals(preset.fusedKernels(), sim.tuning().fusedKernels(), "tuning preset");
+            assertEquals(given.getOrDefault("--backend", preset.fftBackend()).toLowerCase(Locale.ROOT), sim.tuning().fftBackend(),
+                    "backend (its name in any case)");
+            assertEquals(given.containsKey("--threads") ? Integer.parseInt(given.get("--threads")) : preset.threads(),
+                    sim.tuning().threads(), "threads");
         });
         System.out.println("cli run options, validate only: " + tries + " tried; built " + counts[0] + ", refused " + counts[1]);
         assertTrue(counts[0] > tries / 20 && counts[1] > tries / 4, java.util.Arrays.toString(counts));

@@ -194,8 +194,8 @@ class ColumnFftEngineTest {
     void aSimulationIsRefusedWhenBuiltNotWhenStarted() {
         var box = assertThrows(IllegalArgumentException.class, () -> dev.isspectral.sim.Simulation.builder()
                 .grid("2x48x32x32").tuning(Tuning.optimized().withFftBackend("java")).build());
-        assertEquals("fftBackend = java with grid = 2x48x32x32: the java backend needs every box size a power of two and "
-                + "NZ >= 2; use jtransforms or fftw for a 48x32x32 box", box.getMessage());
+        assertEquals("fftBackend = java with grid = 2x48x32x32; the java backend must have every box size a power of two and "
+                + "NZ >= 2: use jtransforms or fftw for a 48x32x32 box", box.getMessage());
         var complex = assertThrows(IllegalArgumentException.class, () -> dev.isspectral.sim.Simulation.builder()
                 .grid("2x16x16x8").tuning(Tuning.optimized().withFftBackend("java").withRealTransforms(false)).build());
         assertTrue(complex.getMessage().startsWith("fftBackend = java with java c2c double"), complex.getMessage());
