@@ -17,7 +17,10 @@ public final class FftSettings {
     /** FFTW planner rigour (FFTW_ESTIMATE, FFTW_MEASURE, FFTW_PATIENT); ignored by JTransforms. */
     public enum Rigour { ESTIMATE, MEASURE, PATIENT }
 
-    /** Backend name of the pure-Java default. */
+    /**
+     * Backend name of JTransforms (pure Java): the baseline's, and the optimized tuning's where {@link #JAVA} cannot
+     * take the box (the optimized tuning leaves the backend unchosen; {@code sim.FftEngineFactory} picks).
+     */
     public static final String JTRANSFORMS = "jtransforms";
     /** Backend name of the optional FFTW module (found through {@link FftBackend}). */
     public static final String FFTW = "fftw";
@@ -55,7 +58,11 @@ public final class FftSettings {
         return new FftSettings(JTRANSFORMS, 1, false, Precision.DOUBLE, false, 0, Rigour.ESTIMATE, true);
     }
 
-    /** The default: JTransforms real-to-complex, plans reused, all available cores, double, FFTW rigour MEASURE if FFTW is chosen. */
+    /**
+     * The optimized settings: real-to-complex, plans reused, all available cores, double, FFTW rigour MEASURE if FFTW
+     * is chosen. The backend named here is JTransforms, but {@code Tuning.optimized()} leaves it unchosen and runs
+     * {@link #JAVA} wherever that can take the box.
+     */
     public static FftSettings optimized() {
         return new FftSettings(JTRANSFORMS, Runtime.getRuntime().availableProcessors(), true, Precision.DOUBLE,
                 true, 0, Rigour.MEASURE, true);

@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * The FFT benchmark of BENCHMARKS.md (not a test): for each grid, every default tuner candidate, forward+inverse
- * pair, best round; ratios to the JTransforms r2c 1-thread engine measured in the same run; FFTW's copy time
+ * pair, the tuner's median of interleaved rounds with its 95% interval; ratios to the JTransforms r2c 1-thread engine measured in the same run; FFTW's copy time
  * between Java arrays and native buffers; and the float32 accuracy (derivative and round trip).
  *
  * <p>Arguments: grids such as {@code 32x16x16 64x32x32}; default the three of the issue.
