@@ -254,7 +254,9 @@ public final class IsraelStewartRhs implements Rhs {
                 }
             }
             if (fused) {
-                try (Span s = tracer.open("sources")) {
+                // span "pointwise" where the fused kernel writes flux values and sources; "sources" where a stiff-data
+                // pass asks for sources alone, as the unfused path names its passes ("flux-values", "sources")
+                try (Span s = tracer.open(explicit == null ? "sources" : "pointwise")) {
                     runKernel(explicit == null ? PointwiseKernel.Terms.SOURCES : PointwiseKernel.Terms.FLUXES_AND_SOURCES,
                             y, explicit, relaxation);
                 }

@@ -52,7 +52,7 @@ public final class SimdCheck {
             return "transforms";
         }
         return switch (last) {
-            case "sources", "flux-values" -> "pointwise kernel";
+            case "pointwise", "sources", "flux-values" -> "pointwise kernel";
             case "primitives" -> "primitive recovery";
             case "gradient", "divergence", "laplacian", "derivative", "filter" -> "k-space multiply";
             case "advection" -> "advection products";
