@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *   <li>numbers as {@link Quantities#compact} writes them (four significant digits, {@code 0.1000},
  *       {@code 12.35}; scientific below 10⁻³ and from 10⁶, {@code -1.224E-17}; whole numbers below 10⁷
  *       exactly; NaN as "—"); right-aligned;</li>
- *   <li>a time column named {@code …_ms} whose values reach a second shown in seconds, and one named
- *       {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
+ *   <li>a time column named {@code …_ms} whose values reach a second (and none is below a millisecond) shown in
+ *       seconds, and one named {@code …seconds…} or {@code …_s} whose values stay below a second shown in ms, the unit
  *       under the header ({@code …_over_s}, a ratio to the entropy density such as η/s, is not a time);</li>
  *   <li>a column of bytes ({@code …bytes…}, not per point) reaching 1 KiB in the one binary unit its largest value
  *       reads best in, a column of fractions ({@link #isShare}) in percent, the unit under the header; a
@@ -124,9 +124,14 @@ final class CellFormat {
             return new View(name, "", false, verdict, column, 1);
         }
         double max = 0;
+        double leastNonZero = Double.POSITIVE_INFINITY;
         for (int row : shown) {
             if (row >= 0 && !column.isMissing(row) && Double.isFinite(numbers.getDouble(row))) {
-                max = Math.max(max, Math.abs(numbers.getDouble(row)));
+                double a = Math.abs(numbers.getDouble(row));
+                max = Math.max(max, a);
+                if (a > 0) {
+                    leastNonZero = Math.min(leastNonZero, a);
+                }
             }
         }
         String lower = name.toLowerCase(Locale.ROOT);
@@ -146,7 +151,8 @@ final class CellFormat {
         }
         double scale = 1;
         String unit = "";
-        if (lower.endsWith("_ms") && max >= 1000) {
+        // to seconds only where no row falls below a millisecond: 0.6 ms in a column of seconds reads 5.952E-4
+        if (lower.endsWith("_ms") && max >= 1000 && leastNonZero >= 1) {
             scale = 1e-3;
             unit = "shown in s";
         } else if ((lower.contains("seconds") || lower.endsWith("_s") && !lower.endsWith("_over_s")) && max > 0 && max < 1) {

@@ -112,7 +112,7 @@ public record MachineLoad(double seconds, int cores, double loadBefore, double l
     }
 
     /** Total JIT compilation time so far, ms; NaN where the JVM does not monitor it. */
-    static double jitMillisNow() {
+    public static double jitMillisNow() {
         var c = ManagementFactory.getCompilationMXBean();
         return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : Double.NaN;
     }

@@ -180,6 +180,7 @@ public final class Headline {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"grid", c.grid() + " (" + c.steps() + " measured steps after " + c.warmupSteps()
                 + " warm-up; " + c.box() + ")"});
+        rows.add(new String[] {"warm-up", c.warmup()});
         rows.add(new String[] {"physics", c.physics() + "; " + c.integrator()});
         rows.add(new String[] {"tuning", c.tuningDetail()});
         rows.add(new String[] {"FFT", c.fft()});
@@ -256,7 +257,30 @@ public final class Headline {
         }
         out.add(allocationSentence(tables));
         out.add(transformsFinding());
+        String jit = jitFinding(stepMs);
+        if (!jit.isEmpty()) {
+            out.add(0, jit);   // it qualifies every figure after it
+        }
         return List.copyOf(out);
+    }
+
+    /** Share of the measured steps' wall time above which the JIT's work while measuring is called out. */
+    static final double JIT_SHARE_CALLED_OUT = 0.10;
+
+    /**
+     * A warning where the JIT compiler worked for more than {@link #JIT_SHARE_CALLED_OUT} of the measured steps' wall
+     * time: the steps ran code still being compiled (and the compiler threads took cores the step uses), so the times
+     * and shares are not the steady state's. Empty otherwise, or where the JVM does not say.
+     */
+    private String jitFinding(double stepMs) {
+        double jit = context.jitMillis();
+        if (!Double.isFinite(jit) || !(stepMs > 0) || jit <= JIT_SHARE_CALLED_OUT * stepMs) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Not yet steady: the JIT compiler worked %s ms while the %d measured steps ran (%s of"
+                        + " their wall time); steps that ran beside it, or in code it was replacing, are slower (the mean"
+                        + " more than the median): warm up longer (Profiler.warmupUntilSteady, --steady-limit) or measure"
+                        + " more steps.", Quantities.count(Math.round(jit)), steps, Quantities.percent(jit / stepMs));
     }
 
     /** Transforms per step of an {@code fft.forward} / {@code fft.inverse} operation from the fft table; NaN otherwise. */

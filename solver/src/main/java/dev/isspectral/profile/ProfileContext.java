@@ -38,16 +38,18 @@ import java.util.Map;
  * @param otherShare  share of all CPU time other processes used while measuring ({@link MachineLoad}; NaN off Linux)
  * @param stealShare  share of all CPU time the hypervisor stole while measuring (NaN off Linux)
  * @param gcCount     garbage collections while measuring (-1 if unknown)
+ * @param jitMillis   time the JIT compiler worked while measuring, ms (NaN where the JVM does not say)
+ * @param warmup      how the warm-up went, e.g. "4 steps" or "4 + 57 steps, until steady (...)"
  */
 public record ProfileContext(String date, String grid, String box, int warmupSteps, int steps, String physics,
                              String integrator, String tuning, String tuningDetail, String fft, String backend, int threads,
                              String commit, String machine, double loadStart, double loadEnd, double otherShare,
-                             double stealShare, long gcCount) {
+                             double stealShare, long gcCount, double jitMillis, String warmup) {
 
     /** For a profile without context (e.g. one read from an export that predates it): every text "unknown". */
     public static final ProfileContext UNKNOWN = new ProfileContext("unknown", "unknown", "unknown", -1, -1, "unknown",
             "unknown", "unknown", "unknown", "unknown", "unknown", -1, "unknown", "unknown", Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, -1);
+            Double.NaN, Double.NaN, -1, Double.NaN, "unknown");
 
     /** The context of profiling {@code sim}, taken now; the load to be filled in with {@link #withLoad}. */
     static ProfileContext of(Simulation sim, int warmup, int steps) {
@@ -60,14 +62,21 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         String machine = (cpu.isEmpty() ? "" : cpu + "; ") + run.machine() + "; " + run.jvm();
         return new ProfileContext(run.date(), g.notation(), box, warmup, steps, physics, sim.integrator().name(),
                 sim.tuning().name(), sim.tuning().describe(), sim.fftDescription(), sim.fftSettings().backend(),
-                sim.tuning().threads(), run.commitText(), machine, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1);
+                sim.tuning().threads(), run.commitText(), machine, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1,
+                Double.NaN, warmup + (warmup == 1 ? " step" : " steps"));
     }
 
     /** This context with the machine's load over the measured steps. */
     ProfileContext withLoad(MachineLoad load) {
         return new ProfileContext(date, grid, box, warmupSteps, steps, physics, integrator, tuning, tuningDetail, fft, backend,
                 threads, commit, machine, load.loadBefore(), load.loadAfter(), load.otherShare(), load.stealShare(),
-                load.gcCount());
+                load.gcCount(), load.jitMillis(), warmup);
+    }
+
+    /** This context with the warm-up as it went: its steps in all and how it ended. */
+    ProfileContext withWarmup(int steps, String text) {
+        return new ProfileContext(date, grid, box, steps, this.steps, physics, integrator, tuning, tuningDetail, fft, backend,
+                threads, commit, machine, loadStart, loadEnd, otherShare, stealShare, gcCount, jitMillis, text);
     }
 
     /**
@@ -90,6 +99,9 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         }
         if (gcCount >= 0) {
             s.append("; ").append(gcCount).append(gcCount == 1 ? " GC" : " GCs").append(" while measuring");
+        }
+        if (Double.isFinite(jitMillis)) {
+            s.append(String.format(Locale.ROOT, "; JIT compiling %.0f ms", jitMillis));
         }
         if (busy()) {
             s.append(" — BUSY machine: the absolute times are inflated");
@@ -119,6 +131,8 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         m.put("other_cpu_share", otherShare);
         m.put("steal_share", stealShare);
         m.put("gc_count", gcCount);
+        m.put("jit_ms", jitMillis);
+        m.put("warmup", warmup);
         return m;
     }
 
@@ -130,7 +144,8 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         return new ProfileContext(text(m, "date"), text(m, "grid"), text(m, "box"), whole(m, "warmup_steps"), whole(m, "steps"),
                 text(m, "physics"), text(m, "integrator"), text(m, "tuning"), text(m, "tuning_detail"), text(m, "fft"),
                 text(m, "backend"), whole(m, "threads"), text(m, "commit"), text(m, "machine"), number(m, "load_start"),
-                number(m, "load_end"), number(m, "other_cpu_share"), number(m, "steal_share"), whole(m, "gc_count"));
+                number(m, "load_end"), number(m, "other_cpu_share"), number(m, "steal_share"), whole(m, "gc_count"),
+                number(m, "jit_ms"), text(m, "warmup"));
     }
 
     private static String text(Map<?, ?> m, String key) {

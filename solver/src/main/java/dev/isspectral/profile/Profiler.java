@@ -1,6 +1,7 @@
 package dev.isspectral.profile;
 
 import dev.isspectral.measure.MachineLoad;
+import dev.isspectral.measure.Measure;
 import dev.isspectral.sim.Instrumentation;
 import dev.isspectral.sim.Observables;
 import dev.isspectral.sim.Simulation;
@@ -8,6 +9,7 @@ import dev.isspectral.sim.SimulationException;
 import dev.isspectral.sim.Solver;
 import dev.isspectral.sim.StepStatistics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,13 +31,17 @@ public final class Profiler {
     private final int steps;
     private final boolean redundancy;
     private final long largeThreshold;
+    /** Null: the fixed warm-up alone; else, after it, warm up until steady or this long. */
+    private final Duration steadyLimit;
 
-    private Profiler(Simulation simulation, int warmup, int steps, boolean redundancy, long largeThreshold) {
+    private Profiler(Simulation simulation, int warmup, int steps, boolean redundancy, long largeThreshold,
+                     Duration steadyLimit) {
         this.simulation = simulation;
         this.warmup = warmup;
         this.steps = steps;
         this.redundancy = redundancy;
         this.largeThreshold = largeThreshold;
+        this.steadyLimit = steadyLimit;
     }
 
     /** A profiler of {@code simulation}: 2 warm-up steps, then the grid's NT steps. */
@@ -43,7 +49,7 @@ public final class Profiler {
         if (simulation == null) {
             throw new IllegalArgumentException("simulation = null; must be a built Simulation");
         }
-        return new Profiler(simulation, 2, simulation.grid().steps(), true, LargeAllocationRecorder.DEFAULT_THRESHOLD);
+        return new Profiler(simulation, 2, simulation.grid().steps(), true, LargeAllocationRecorder.DEFAULT_THRESHOLD, null);
     }
 
     /** Steps run before measuring; {@code >= 0}. */
@@ -51,20 +57,42 @@ public final class Profiler {
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("warmup = " + warmupSteps + "; must be >= 0");
         }
-        return new Profiler(simulation, warmupSteps, steps, redundancy, largeThreshold);
+        return new Profiler(simulation, warmupSteps, steps, redundancy, largeThreshold, steadyLimit);
     }
+
+    /**
+     * After the fixed warm-up, keeps warming up until the run is steady, or for at most {@code limit}: rounds of
+     * steps (each with the observation a measured step makes) of at least {@value #STEADY_ROUND_MS} ms, until the JIT
+     * compiler worked at most {@link Measure#JIT_QUIET_SHARE} of two rounds in a row and the last
+     * {@value #STEADY_ROUNDS} rounds' times per step lie within {@value #STEADY_TOLERANCE_PERCENT} %. A few steps
+     * warm little: the JIT compiles for seconds, and steps measured meanwhile run beside the compiler, in code it is
+     * still replacing. The profile says how the warm-up ended.
+     */
+    public Profiler warmupUntilSteady(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("limit = " + limit + "; must be a positive duration");
+        }
+        return new Profiler(simulation, warmup, steps, redundancy, largeThreshold, limit);
+    }
+
+    /** Least length of one round of the warm-up until steady, ms. */
+    public static final int STEADY_ROUND_MS = 250;
+    /** Rounds whose times per step must agree for the warm-up until steady to end. */
+    public static final int STEADY_ROUNDS = 3;
+    /** How far those rounds' times per step may spread, percent of the least. */
+    public static final int STEADY_TOLERANCE_PERCENT = 5;
 
     /** Steps measured; {@code >= 1}. */
     public Profiler steps(int measuredSteps) {
         if (measuredSteps < 1) {
             throw new IllegalArgumentException("steps = " + measuredSteps + "; must be >= 1");
         }
-        return new Profiler(simulation, warmup, measuredSteps, redundancy, largeThreshold);
+        return new Profiler(simulation, warmup, measuredSteps, redundancy, largeThreshold, steadyLimit);
     }
 
     /** Whether to count redundant forward transforms (hashes each forward input); on by default. */
     public Profiler redundancy(boolean detect) {
-        return new Profiler(simulation, warmup, steps, detect, largeThreshold);
+        return new Profiler(simulation, warmup, steps, detect, largeThreshold, steadyLimit);
     }
 
     /**
@@ -76,7 +104,7 @@ public final class Profiler {
             throw new IllegalArgumentException("largeAllocations = " + thresholdBytes
                     + "; must be >= 1 byte, or 0 to record none");
         }
-        return new Profiler(simulation, warmup, steps, redundancy, thresholdBytes);
+        return new Profiler(simulation, warmup, steps, redundancy, thresholdBytes, steadyLimit);
     }
 
     /** Runs warm-up and measured steps on a fresh solver and returns what was measured. */
@@ -90,12 +118,25 @@ public final class Profiler {
             FftRecorder ffts = new FftRecorder(spans, System::nanoTime, redundancy);
             ProfileContext context = ProfileContext.of(simulation, warmup, steps);
             Solver solver = simulation.start(new Instrumentation(spans, ffts.decorator()));
-            solver.advance(warmup);
-            // the solver's accounting before any observation (max |v| below adds observed primitives)
+            // the solver's accounting after its first step (its workspaces exist) and before any observation (max |v|
+            // below adds the observed primitives)
+            solver.advance(Math.min(1, warmup));
             List<Solver.MemoryUse> memory = solver.memory();
             // the first observation allocates the observed primitives (a field's worth of arrays): made here, the
             // large-allocation table and the steps' bytes show what the steps allocate, not a one-off of max |v|
             Observables.maxSpeed(solver);
+            // the rest of the warm-up runs what a measured step runs, observation included, so that the JIT has
+            // compiled both before the measured window (steps alone left the observation's code to compile in it)
+            for (int i = 1; i < warmup; i++) {
+                warmupStep(solver, i);
+            }
+            String warmupText = warmup + (warmup == 1 ? " step" : " steps");
+            int warmed = warmup;
+            if (steadyLimit != null) {
+                SteadyWarmup w = untilSteady(solver, warmed);
+                warmed += w.steps();
+                warmupText = warmup + " + " + w.steps() + " steps, " + w.reason();
+            }
             spans.reset();
             ffts.reset();
             MachineLoad.Sample loadStart = MachineLoad.sample();
@@ -112,7 +153,7 @@ public final class Profiler {
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);
             }
-            context = context.withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
+            context = context.withWarmup(warmed, warmupText).withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
             List<LargeAllocationRecorder.Site> sites = large == null ? List.of() : large.finish();
             String note = large == null ? null : large.unavailable();
             long points = (long) simulation.grid().nx() * simulation.grid().ny() * simulation.grid().nz();
@@ -125,5 +166,72 @@ public final class Profiler {
                 large.close();
             }
         }
+    }
+
+    private static void warmupStep(Solver solver, int done) {
+        if (Thread.currentThread().isInterrupted()) {   // as Solver.advance does
+            throw new SimulationException("profile interrupted after " + done + " warm-up steps");
+        }
+        solver.step();
+        Observables.maxSpeed(solver);
+    }
+
+    /** How the warm-up until steady ended: its steps and why it stopped. */
+    private record SteadyWarmup(int steps, String reason) {
+    }
+
+    private SteadyWarmup untilSteady(Solver solver, int done) {
+        long start = System.nanoTime();
+        long deadline = start + steadyLimit.toNanos();
+        // a round lasts at least STEADY_ROUND_MS (its steps grow as the steps get faster): the JIT books a compilation
+        // when it ends, and a long one (hundreds of ms) must not fall between two short quiet rounds
+        warmupStep(solver, done);
+        long last = Math.max(1, System.nanoTime() - start);
+        int steps = 1;
+        List<Double> perStep = new ArrayList<>();
+        boolean quietBefore = false;
+        int rounds = 0;
+        while (true) {
+            int perRound = (int) Math.max(1, Math.min(10_000, Math.ceil(STEADY_ROUND_MS * 1e6 / last)));
+            double jit0 = MachineLoad.jitMillisNow();
+            long r0 = System.nanoTime();
+            for (int k = 0; k < perRound; k++) {
+                warmupStep(solver, done + steps);
+                steps++;
+            }
+            long roundNanos = System.nanoTime() - r0;
+            rounds++;
+            double jit = MachineLoad.jitMillisNow() - jit0;
+            boolean quiet = !Double.isFinite(jit) || jit <= Measure.JIT_QUIET_SHARE * roundNanos / 1e6;
+            last = Math.max(1, roundNanos / perRound);
+            perStep.add((double) roundNanos / perRound);
+            boolean flat = flat(perStep);
+            if (quiet && quietBefore && flat) {
+                return new SteadyWarmup(steps, String.format(java.util.Locale.ROOT, "until steady in %.1f s (%d rounds of at"
+                        + " least %d ms; the JIT quiet over the last two, the last %d within %d %% per step)",
+                        (System.nanoTime() - start) / 1e9, rounds, STEADY_ROUND_MS, STEADY_ROUNDS, STEADY_TOLERANCE_PERCENT));
+            }
+            if (System.nanoTime() + roundNanos > deadline) {
+                String why = (quiet ? "" : "JIT still compiling") + (quiet || flat ? "" : ", ")
+                        + (flat ? "" : "times per step not yet flat");
+                return new SteadyWarmup(steps, String.format(java.util.Locale.ROOT, "stopped at the %.0f s limit (%s)",
+                        steadyLimit.toMillis() / 1e3, why));
+            }
+            quietBefore = quiet;
+        }
+    }
+
+    /** Whether the last {@link #STEADY_ROUNDS} times lie within {@link #STEADY_TOLERANCE_PERCENT} % of their least. */
+    static boolean flat(List<Double> perStep) {
+        if (perStep.size() < STEADY_ROUNDS) {
+            return false;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int i = perStep.size() - STEADY_ROUNDS; i < perStep.size(); i++) {
+            min = Math.min(min, perStep.get(i));
+            max = Math.max(max, perStep.get(i));
+        }
+        return max - min <= STEADY_TOLERANCE_PERCENT / 100.0 * min;
     }
 }

@@ -39,6 +39,8 @@ public final class ProfileCommand {
               --threads N            threads of the step and its transforms (default: the tuning's own, all cores)
               --steps N              measured steps (default NT of --grid)
               --warmup N             warm-up steps, not measured (default 4)
+              --steady-limit SECONDS after them, warm up until steady (the JIT quiet, step times flat) for at most
+                                     this long (default 30; 0 = the --warmup steps alone)
               --out FILE.html        the HTML report; FILE-<table>.csv and FILE.json are written beside it
               --large-allocations B  Flight Recorder threshold in bytes (default 1048576; 0 = off)
               --no-redundancy        do not hash FFT inputs to count repeated transforms
@@ -87,12 +89,16 @@ public final class ProfileCommand {
                 return 0;
             }
             Profiler profiler = Profiler.of(sim).warmup(o.warmup).redundancy(o.redundancy).largeAllocations(o.largeThreshold);
+            if (o.steadyLimitSeconds > 0) {
+                profiler = profiler.warmupUntilSteady(java.time.Duration.ofSeconds(o.steadyLimitSeconds));
+            }
             if (o.steps != null) {
                 profiler = profiler.steps(o.steps);
             }
             ProgressMeter progress = ProgressMeter.onTerminal(o.progress) ? ProgressMeter.terminal(err) : ProgressMeter.none();
             Profiler configured = profiler;
-            Profile profile = progress.during("profile " + o.grid.notation() + " (" + o.warmup + " warm-up + measured steps)",
+            Profile profile = progress.during("profile " + o.grid.notation() + " (" + o.warmup + " warm-up"
+                            + (o.steadyLimitSeconds > 0 ? ", then until steady" : "") + ", measured steps)",
                     configured::run);
             List<Path> files = ProfileReport.writeHtml(profile, o.out);
             out.println(profile);
@@ -186,6 +192,8 @@ public final class ProfileCommand {
         String backend;
         Integer threads;
         int warmup = 4;
+        /** Seconds of warm-up until steady after the fixed steps; 0 = none. */
+        int steadyLimitSeconds = 30;
         Integer steps;
         Path out;
         long largeThreshold = 1L << 20;
@@ -230,6 +238,7 @@ public final class ProfileCommand {
                     case "--backend" -> o.backend = dev.isspectral.bench.Workload.resolveBackend(value);
                     case "--threads" -> o.threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
                     case "--warmup" -> o.warmup = whole(option, value, 0);
+                    case "--steady-limit" -> o.steadyLimitSeconds = whole(option, value, 0);
                     case "--steps" -> o.steps = whole(option, value, 1);
                     case "--rounds" -> o.rounds = whole(option, value, 1);
                     case "--large-allocations" -> {

@@ -98,7 +98,7 @@ class MainTest {
     @Test
     void profileWritesTheHtmlReportNamedByOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         java.nio.file.Path html = dir.resolve("profile.html");
-        Result r = run("profile", "--grid", "2x8x8x4", "--warmup", "1", "--tuning", "optimized", "--steps", "1",
+        Result r = run("profile", "--grid", "2x8x8x4", "--warmup", "1", "--steady-limit", "0", "--tuning", "optimized", "--steps", "1",
                 "--large-allocations", "0", "--out", html.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(java.nio.file.Files.exists(html));

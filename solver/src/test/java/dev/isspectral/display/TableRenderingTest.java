@@ -37,6 +37,15 @@ class TableRenderingTest {
         assertTrue(lines[3].startsWith(" 8") || lines[3].startsWith("   8"), "whole numbers exactly, right-aligned: " + lines[3]);
     }
 
+    /** A column of ms with a row below a millisecond stays in ms: in seconds it would read 5.952E-4. */
+    @Test
+    void aMillisecondColumnWithASubMillisecondRowStaysInMilliseconds() {
+        Table spans = Table.create("spans", DoubleColumn.create("total_ms", 1474.2, 0.5952, 0.0));
+        String[] lines = TableRendering.standard().text(spans).split("\n");
+        assertFalse(lines[1].contains("shown in s"), lines[1]);
+        assertTrue(lines[2].strip().equals("1474") && lines[3].strip().equals("0.5952"), String.join("\n", lines));
+    }
+
     @Test
     void aRatioToTheEntropyDensityIsNotATime() {
         Table scan = Table.create("scan", DoubleColumn.create("eta_over_s", 0.08, 0.2), DoubleColumn.create("run_s", 0.25, 0.5));

@@ -54,6 +54,27 @@ class HeadlineTest {
                 + " sources (19 %, 3 calls per step)"), finding);
     }
 
+    /** The JIT's work while the steps were measured: called out first above a tenth of their wall time, else not. */
+    @Test
+    void stepsMeasuredWhileTheJitCompiledSaySoFirst() {
+        Map<String, Table> tables = Map.of("steps", steps(0, 0, 0, 0));   // 4 steps of 10 ms: 40 ms
+        String first = Headline.of(tables, withJit(12)).findings().get(0);
+        assertEquals("Not yet steady: the JIT compiler worked 12 ms while the 4 measured steps ran (30 % of their wall time);"
+                + " steps that ran beside it, or in code it was replacing, are slower (the mean more than the median): warm up"
+                + " longer (Profiler.warmupUntilSteady, --steady-limit) or measure more steps.", first);
+        for (double quiet : new double[] {3.9, Double.NaN}) {
+            assertTrue(Headline.of(tables, withJit(quiet)).findings().stream().noneMatch(f -> f.startsWith("Not yet steady")),
+                    "jit " + quiet + " ms");
+        }
+        assertTrue(withJit(12).loadText().endsWith("; JIT compiling 12 ms"), withJit(12).loadText());
+    }
+
+    private static ProfileContext withJit(double jitMillis) {
+        ProfileContext u = ProfileContext.UNKNOWN;
+        return new ProfileContext(u.date(), u.grid(), u.box(), 4, 4, u.physics(), u.integrator(), u.tuning(),
+                u.tuningDetail(), u.fft(), u.backend(), 2, u.commit(), u.machine(), 1.0, 1.0, 0.0, 0.0, 0, jitMillis, "4 steps");
+    }
+
     @Test
     void stepsThatAllocateNothingSayNothingMore() {
         assertEquals("The step allocates nothing (median over all threads).", sentence(Map.of("steps", steps(0, 0, 0))));

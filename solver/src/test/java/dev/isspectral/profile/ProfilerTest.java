@@ -37,6 +37,23 @@ class ProfilerTest {
         }
     }
 
+    /** The warm-up until steady runs after the fixed steps and says how it ended; its limit is checked. */
+    @Test
+    void warmupUntilSteadySaysHowItEnded() {
+        Profile p = Profiler.of(soundWave()).warmup(2).warmupUntilSteady(java.time.Duration.ofSeconds(3)).steps(2)
+                .largeAllocations(0).run();
+        String w = p.context().warmup();
+        assertTrue(w.matches("2 \\+ [0-9]+ steps, (until steady in [0-9.]+ s \\(.*\\)|stopped at the 3 s limit \\(.*\\))"), w);
+        assertTrue(p.context().warmupSteps() > 2, w);
+        assertEquals("2 steps", Profiler.of(soundWave()).warmup(2).steps(1).largeAllocations(0).run().context().warmup());
+        for (java.time.Duration bad : new java.time.Duration[] {null, java.time.Duration.ZERO, java.time.Duration.ofSeconds(-1)}) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Profiler.of(soundWave()).warmupUntilSteady(bad))
+                    .getMessage().startsWith("limit = " + bad + "; must be a positive duration"));
+        }
+        assertTrue(Profiler.flat(List.of(9.0, 10.0, 10.2, 10.4)), "the last 3 within 5 %");
+        assertTrue(!Profiler.flat(List.of(10.0, 10.2, 10.6)) && !Profiler.flat(List.of(10.0, 10.0)), "6 % apart; too few");
+    }
+
     @Test
     void tablesHaveTheDocumentedColumns() {
         Profile p = Profiler.of(soundWave()).warmup(1).steps(2).run();

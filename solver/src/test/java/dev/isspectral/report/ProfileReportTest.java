@@ -154,7 +154,7 @@ class ProfileReportTest {
     void commandWritesTheReportAndItsCompanions(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path html = dir.resolve("p.html");
-        int status = ProfileCommand.run(new String[] {"--grid", "2x8x8x8", "--warmup", "1", "--steps", "1",
+        int status = ProfileCommand.run(new String[] {"--grid", "2x8x8x8", "--warmup", "1", "--steady-limit", "0", "--steps", "1",
             "--tuning", "baseline", "--large-allocations", "0", "--out", html.toString()},
                 new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, status, out.toString());
@@ -169,7 +169,7 @@ class ProfileReportTest {
     void commandProfilesTheBackendAndThreadsAsked(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path html = dir.resolve("q.html");
-        int status = ProfileCommand.run(new String[] {"--grid", "2x8x8x8", "--warmup", "1", "--steps", "1",
+        int status = ProfileCommand.run(new String[] {"--grid", "2x8x8x8", "--warmup", "1", "--steady-limit", "0", "--steps", "1",
             "--backend", "jtransforms", "--threads", "1", "--large-allocations", "0", "--no-redundancy",
             "--out", html.toString()}, new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, status, out.toString());
@@ -183,12 +183,13 @@ class ProfileReportTest {
             {"--tuning", "fast", "--out", "x.html"}, {"--grid", "8x8", "--out", "x.html"}, {"--steps", "0", "--out", "x.html"},
             {"--out", "report"}, {"--grid", "2x8x8x8"}, {"--steps"}, {"--frobnicate", "1", "--out", "x.html"},
             {"--large-allocations", "-1", "--out", "x.html"}, {"stray"}, {"--backend", "cufft", "--out", "x.html"},
-            {"--threads", "0", "--out", "x.html"}, {"--threads", "300", "--out", "x.html"}};
+            {"--threads", "0", "--out", "x.html"}, {"--threads", "300", "--out", "x.html"},
+            {"--steady-limit", "-5", "--out", "x.html"}};
         String[] expected = {"tuning = \"fast\"; must be baseline or optimized", "8x8", "--steps = 0; must be >= 1",
             "--out = \"report\"; must be a file name ending in .html", "--out is required", "option --steps needs a value",
             "unknown option --frobnicate", "--large-allocations = -1; must be >= 0", "unexpected argument \"stray\"",
             "--backend = \"cufft\"; must be jtransforms, java, fftw or best", "--threads = 0; must be a whole number, 1 … 256",
-            "--threads = 300; must be a whole number, 1 … 256"};
+            "--threads = 300; must be a whole number, 1 … 256", "--steady-limit = -5; must be >= 0"};
         for (int i = 0; i < bad.length; i++) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = ProfileCommand.run(bad[i], new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
