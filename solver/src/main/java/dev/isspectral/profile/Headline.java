@@ -266,15 +266,17 @@ public final class Headline {
 
     /** Share of the measured steps' wall time above which the JIT's work while measuring is called out. */
     static final double JIT_SHARE_CALLED_OUT = 0.10;
+    /** Least JIT time called out, ms: in a profile of a few milliseconds one small compile is a large share. */
+    static final double JIT_MS_CALLED_OUT = 10;
 
     /**
      * A warning where the JIT compiler worked for more than {@link #JIT_SHARE_CALLED_OUT} of the measured steps' wall
-     * time: the steps ran code still being compiled (and the compiler threads took cores the step uses), so the times
+     * time (and at least {@link #JIT_MS_CALLED_OUT} ms): the steps ran code still being compiled (and the compiler threads took cores the step uses), so the times
      * and shares are not the steady state's. Empty otherwise, or where the JVM does not say.
      */
     private String jitFinding(double stepMs) {
         double jit = context.jitMillis();
-        if (!Double.isFinite(jit) || !(stepMs > 0) || jit <= JIT_SHARE_CALLED_OUT * stepMs) {
+        if (!Double.isFinite(jit) || !(stepMs > 0) || jit <= JIT_SHARE_CALLED_OUT * stepMs || jit < JIT_MS_CALLED_OUT) {
             return "";
         }
         return String.format(Locale.ROOT, "Not yet steady: the JIT compiler worked %s ms while the %d measured steps ran (%s of"

@@ -50,13 +50,18 @@ class AvoidableTransformsTest {
         assertEquals(22, h.constantInputsPerStep(), 0.0);
         assertEquals(114, h.transformsPerStep(), 0.0);
         assertEquals(114, h.minimumTransformsPerStep(), 0.0);
-        assertTrue(h.findings().get(2).contains("22 are of fields that are zero or constant"), h.findings().toString());
+        assertTrue(transformsFinding(h).contains("22 are of fields that are zero or constant"), h.findings().toString());
     }
 
     /**
      * The benchmark workload has no zero field: nothing is transformed while constant, and a repeat, if any
      * (stage 1 evaluates the state stage 3 of the step before evaluated; FftCountTest), names its field.
      */
+    /** The headline's sentence on transforms (its place depends on whether a warning on the JIT's work opens it). */
+    private static String transformsFinding(Headline h) {
+        return h.findings().stream().filter(f -> f.startsWith("The step does ")).findFirst().orElse(h.findings().toString());
+    }
+
     @Test
     void theBenchmarkWorkloadHasNoConstantFieldsAndNamesAnyRepeat() {
         Simulation sim = Workload.simulation(Grid.parse("2x16x8x8"), "jtransforms");
@@ -69,7 +74,7 @@ class AvoidableTransformsTest {
             assertFalse(f.isEmpty(), t.print());
         }
         assertTrue(p.headline().repeatsPerStep() <= 4, t.print());
-        String finding = p.headline().findings().get(2);
+        String finding = transformsFinding(p.headline());
         assertTrue(finding.contains("none is of a zero or constant field"), finding);
     }
 

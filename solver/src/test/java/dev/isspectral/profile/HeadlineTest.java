@@ -62,7 +62,7 @@ class HeadlineTest {
         assertEquals("Not yet steady: the JIT compiler worked 12 ms while the 4 measured steps ran (30 % of their wall time);"
                 + " steps that ran beside it, or in code it was replacing, are slower (the mean more than the median): warm up"
                 + " longer (Profiler.warmupUntilSteady, --steady-limit) or measure more steps.", first);
-        for (double quiet : new double[] {3.9, Double.NaN}) {
+        for (double quiet : new double[] {3.9, 9.5, Double.NaN}) {   // a tenth of 40 ms; below the 10 ms floor; unknown
             assertTrue(Headline.of(tables, withJit(quiet)).findings().stream().noneMatch(f -> f.startsWith("Not yet steady")),
                     "jit " + quiet + " ms");
         }

@@ -86,7 +86,9 @@ public final class SimdCheck {
 
     static Shares profile(String backend, int steps) {
         var sim = Workload.simulation(Grid.parse("4x128x64x64"), Workload.optimized(backend));
-        Profile p = Profiler.of(sim).warmup(3).steps(steps).redundancy(false).run();
+        // 3 steps, then until the JIT is quiet (at most 30 s): a profile of code still being compiled is not the step's
+        Profile p = Profiler.of(sim).warmup(3).warmupUntilSteady(java.time.Duration.ofSeconds(30)).steps(steps)
+                .redundancy(false).run();
         int n = p.stepCount();
         double stepMs = p.stepNanos() / 1e6 / n;
         Map<String, Double> self = new LinkedHashMap<>();
@@ -251,7 +253,8 @@ public final class SimdCheck {
         }
         StringBuilder fft = new StringBuilder();
         md.append("Share of an optimized 128×64×64 step (2 threads, sound wave + noise, IMEX ARS(2,2,2); profiler span "
-                + "self times per step over ").append(steps).append(" steps after 3 warm-up steps, one fresh JVM per "
+                + "self times per step over ").append(steps).append(" steps after 3 warm-up steps and a warm-up until steady"
+                + " (Profiler.warmupUntilSteady, at most 30 s), one fresh JVM per "
                 + "column; the -XX:-UseSuperWord columns are the same profile with C2's auto-vectorizer off, ms per step):\n\n"
                 + "| loop family |");
         for (Shares s : profiles) {
