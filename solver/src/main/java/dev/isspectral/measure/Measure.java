@@ -380,15 +380,23 @@ public final class Measure {
     }
 
     private boolean steady(List<Double> t) {
-        if (t.size() < steadyWindow) {
+        return flat(t, steadyWindow, steadyTolerance);
+    }
+
+    /**
+     * Whether the last {@code window} times lie within {@code tolerance} (a fraction) of their least: the warm-up's
+     * test of steady times, also the profiler's ({@code Profiler.warmupUntilSteady}).
+     */
+    public static boolean flat(List<Double> times, int window, double tolerance) {
+        if (times.size() < window) {
             return false;
         }
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        for (int i = t.size() - steadyWindow; i < t.size(); i++) {
-            min = Math.min(min, t.get(i));
-            max = Math.max(max, t.get(i));
+        for (int i = times.size() - window; i < times.size(); i++) {
+            min = Math.min(min, times.get(i));
+            max = Math.max(max, times.get(i));
         }
-        return (max - min) <= steadyTolerance * min;
+        return (max - min) <= tolerance * min;
     }
 }

@@ -223,15 +223,6 @@ public final class Profiler {
 
     /** Whether the last {@link #STEADY_ROUNDS} times lie within {@link #STEADY_TOLERANCE_PERCENT} % of their least. */
     static boolean flat(List<Double> perStep) {
-        if (perStep.size() < STEADY_ROUNDS) {
-            return false;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int i = perStep.size() - STEADY_ROUNDS; i < perStep.size(); i++) {
-            min = Math.min(min, perStep.get(i));
-            max = Math.max(max, perStep.get(i));
-        }
-        return max - min <= STEADY_TOLERANCE_PERCENT / 100.0 * min;
+        return Measure.flat(perStep, STEADY_ROUNDS, STEADY_TOLERANCE_PERCENT / 100.0);
     }
 }
