@@ -127,13 +127,17 @@ public final class Profiler {
             Observables.maxSpeed(solver);
             // the rest of the warm-up runs what a measured step runs, observation included, so that the JIT has
             // compiled both before the measured window (steps alone left the observation's code to compile in it)
+            Runnable reset = () -> {
+                spans.reset();
+                ffts.reset();
+            };
             for (int i = 1; i < warmup; i++) {
-                warmupStep(solver, i);
+                warmupStep(solver, i, reset);
             }
             String warmupText = warmup + (warmup == 1 ? " step" : " steps");
             int warmed = warmup;
             if (steadyLimit != null) {
-                SteadyWarmup w = untilSteady(solver, warmed);
+                SteadyWarmup w = untilSteady(solver, warmed, reset);
                 warmed += w.steps();
                 warmupText = warmup + " + " + w.steps() + " steps, " + w.reason();
             }
@@ -168,10 +172,16 @@ public final class Profiler {
         }
     }
 
-    private static void warmupStep(Solver solver, int done) {
+    /**
+     * One warm-up step as the first measured step runs: the recorders reset first (the measured window starts with a
+     * reset, whose first spans take the path that creates the span tree again: a path the JIT would otherwise meet
+     * first in the measured window, and deoptimize the step for), then the step, then the observation.
+     */
+    private static void warmupStep(Solver solver, int done, Runnable reset) {
         if (Thread.currentThread().isInterrupted()) {   // as Solver.advance does
             throw new SimulationException("profile interrupted after " + done + " warm-up steps");
         }
+        reset.run();
         solver.step();
         Observables.maxSpeed(solver);
     }
@@ -180,12 +190,12 @@ public final class Profiler {
     private record SteadyWarmup(int steps, String reason) {
     }
 
-    private SteadyWarmup untilSteady(Solver solver, int done) {
+    private SteadyWarmup untilSteady(Solver solver, int done, Runnable reset) {
         long start = System.nanoTime();
         long deadline = start + steadyLimit.toNanos();
         // a round lasts at least STEADY_ROUND_MS (its steps grow as the steps get faster): the JIT books a compilation
         // when it ends, and a long one (hundreds of ms) must not fall between two short quiet rounds
-        warmupStep(solver, done);
+        warmupStep(solver, done, reset);
         long last = Math.max(1, System.nanoTime() - start);
         int steps = 1;
         List<Double> perStep = new ArrayList<>();
@@ -196,7 +206,7 @@ public final class Profiler {
             double jit0 = MachineLoad.jitMillisNow();
             long r0 = System.nanoTime();
             for (int k = 0; k < perRound; k++) {
-                warmupStep(solver, done + steps);
+                warmupStep(solver, done + steps, reset);
                 steps++;
             }
             long roundNanos = System.nanoTime() - r0;
