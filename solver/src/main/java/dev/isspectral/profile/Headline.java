@@ -196,7 +196,13 @@ public final class Headline {
     public String toHtml() {
         StringBuilder h = new StringBuilder("<div class=\"headline\">\n<p class=\"findings\">");
         for (String f : findings) {
-            h.append(Html.escape(f)).append(' ');
+            if (f.startsWith(NOT_STEADY)) {
+                // the warning qualifies every figure below it: a line of its own, its first words in bold
+                h.append("<strong>").append(Html.escape(NOT_STEADY)).append("</strong>")
+                        .append(Html.escape(f.substring(NOT_STEADY.length()))).append("<br>\n");
+            } else {
+                h.append(Html.escape(f)).append(' ');
+            }
         }
         h.append("</p>\n<table class=\"figures\"><thead><tr><th>figure</th><th>value</th><th>95 % interval</th><th>note</th>"
                 + "</tr></thead><tbody>\n");
@@ -266,6 +272,8 @@ public final class Headline {
 
     /** Share of the measured steps' wall time above which the JIT's work while measuring is called out. */
     static final double JIT_SHARE_CALLED_OUT = 0.10;
+    /** How the warning on the JIT's work in the measured window begins. */
+    static final String NOT_STEADY = "Not yet steady:";
     /** Least JIT time called out, ms: in a profile of a few milliseconds one small compile is a large share. */
     static final double JIT_MS_CALLED_OUT = 10;
 
@@ -279,7 +287,7 @@ public final class Headline {
         if (!Double.isFinite(jit) || !(stepMs > 0) || jit <= JIT_SHARE_CALLED_OUT * stepMs || jit < JIT_MS_CALLED_OUT) {
             return "";
         }
-        return String.format(Locale.ROOT, "Not yet steady: the JIT compiler worked %s ms while the %d measured steps ran (%s of"
+        return String.format(Locale.ROOT, NOT_STEADY + " the JIT compiler worked %s ms while the %d measured steps ran (%s of"
                         + " their wall time); steps that ran beside it, or in code it was replacing, are slower (the mean"
                         + " more than the median): warm up longer (Profiler.warmupUntilSteady, --steady-limit) or measure"
                         + " more steps.", Quantities.count(Math.round(jit)), steps, Quantities.percent(jit / stepMs));

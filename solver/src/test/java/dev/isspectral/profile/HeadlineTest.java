@@ -67,6 +67,9 @@ class HeadlineTest {
                     "jit " + quiet + " ms");
         }
         assertTrue(withJit(12).loadText().endsWith("; JIT compiling 12 ms"), withJit(12).loadText());
+        String html = Headline.of(tables, withJit(12)).toHtml();
+        assertTrue(html.contains("<p class=\"findings\"><strong>Not yet steady:</strong> the JIT compiler worked 12 ms")
+                && html.contains("more steps.<br>"), html);
     }
 
     private static ProfileContext withJit(double jitMillis) {
