@@ -227,8 +227,8 @@ public final class BuildsCommand {
                 case "--prewarm" -> prewarm = v.trim().equals("0") ? 0 : CommandOptions.whole(a, v, 1_000_000);
                 case "--budget" -> budget = Duration.ofMillis((long) (1000 * number(a, v, 1, 1e6)));
                 case "--tolerance" -> tolerance = number(a, v, 0, 1);
-                case "--jvm-options" -> jvm = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
-                case "--after-jvm-options" -> afterJvm = v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
+                case "--jvm-options" -> jvm = words(v);
+                case "--after-jvm-options" -> afterJvm = words(v);
                 case "--command" -> command = v;
                 default -> {
                     if (!v.endsWith(".md") || v.equals(".md") || v.endsWith("/.md")) {
@@ -245,6 +245,11 @@ public final class BuildsCommand {
         }
         return new Options(beforeCp, afterCp, beforeLabel, afterLabel, grid, backend, threads, steps, prewarm, budget, tolerance,
                 jvm, command, out, pairs, afterJvm);
+    }
+
+    /** JVM options as given, space-separated; none for a blank value. */
+    private static List<String> words(String v) {
+        return v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
     }
 
     private static String nonBlank(String option, String v) {

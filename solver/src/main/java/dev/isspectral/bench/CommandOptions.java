@@ -1,6 +1,7 @@
 package dev.isspectral.bench;
 
 import dev.isspectral.report.ProfileReport;
+import dev.isspectral.sim.Tuning;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,6 +25,25 @@ public final class CommandOptions {
             throw new IllegalArgumentException(option + " = " + value + "; must be a number of seconds >= 1");
         }
         return Duration.ofMillis((long) (s * 1000));
+    }
+
+    /** The tuning preset {@code value} names for {@code option} (--tuning): baseline or optimized. */
+    public static Tuning preset(String option, String value) {
+        return switch (value) {
+            case "baseline" -> Tuning.baseline();
+            case "optimized" -> Tuning.optimized();
+            default -> throw new IllegalArgumentException(option + " = \"" + value + "\"; must be baseline or optimized");
+        };
+    }
+
+    /**
+     * The tuning a command runs (run, profile): {@code preset} (the optimized tuning where null) with the FFT backend
+     * and the thread count given on the command line, each where given (null: the preset's own).
+     */
+    public static Tuning tuning(Tuning preset, String backend, Integer threads) {
+        Tuning t = preset == null ? Tuning.optimized() : preset;
+        t = backend == null ? t : t.withFftBackend(backend);
+        return threads == null ? t : t.withThreads(threads);
     }
 
     /** The most threads a command takes (--threads): far above any machine this runs on, far below a typo. */

@@ -378,11 +378,7 @@ public final class Main {
                 }
                 case "--dt" -> dt = positiveNumber(option, value);
                 case "--every" -> every = whole(option, value, 1);
-                case "--tuning" -> tuning = switch (value) {
-                    case "optimized" -> Tuning.optimized();
-                    case "baseline" -> Tuning.baseline();
-                    default -> throw new UsageException("--tuning = \"" + value + "\"; must be optimized or baseline");
-                };
+                case "--tuning" -> tuning = CommandOptions.preset(option, value);
                 case "--backend" -> backend = Workload.resolveBackend(value);
                 case "--threads" -> threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
                 case "--warmup" -> warmup = whole(option, value, 0);
@@ -418,9 +414,7 @@ public final class Main {
                 b = b.timeStep(dt);
             }
             if (tuning != null || backend != null || threads != null) {
-                Tuning chosen = tuning == null ? Tuning.optimized() : tuning;
-                chosen = backend == null ? chosen : chosen.withFftBackend(backend);
-                b = b.tuning(threads == null ? chosen : chosen.withThreads(threads));
+                b = b.tuning(CommandOptions.tuning(tuning, backend, threads));
             }
             return b;
         }

@@ -204,11 +204,10 @@ public final class ForkedMeasurement implements Presentable {
      */
     public List<MachineSpeed> machineSpeeds() {
         List<MachineSpeed> all = new ArrayList<>();
-        for (Map<String, String> x : extras) {
-            for (String key : List.of(MachineSpeed.BEFORE, MachineSpeed.AFTER)) {
-                String line = x.get(key);
-                if (line != null) {
-                    all.add(MachineSpeed.parse(line));
+        for (MachineSpeed[] beforeAfter : machineSpeedsByFork()) {
+            for (MachineSpeed m : beforeAfter) {
+                if (m != null) {
+                    all.add(m);
                 }
             }
         }

@@ -240,6 +240,10 @@ public final class Headline {
         for (double w : wallMs) {
             stepMs += w;
         }
+        String jit = jitFinding(stepMs);
+        if (!jit.isEmpty()) {
+            out.add(jit);   // first: it qualifies every figure after it
+        }
         if (ops != null && ops.rowCount() > 0 && stepMs > 0) {
             // operations are sorted by self time: the first three carry the sentence
             List<String> parts = new ArrayList<>();
@@ -263,10 +267,6 @@ public final class Headline {
         }
         out.add(allocationSentence(tables));
         out.add(transformsFinding());
-        String jit = jitFinding(stepMs);
-        if (!jit.isEmpty()) {
-            out.add(0, jit);   // it qualifies every figure after it
-        }
         return List.copyOf(out);
     }
 
@@ -279,8 +279,9 @@ public final class Headline {
 
     /**
      * A warning where the JIT compiler worked for more than {@link #JIT_SHARE_CALLED_OUT} of the measured steps' wall
-     * time (and at least {@link #JIT_MS_CALLED_OUT} ms): the steps ran code still being compiled (and the compiler threads took cores the step uses), so the times
-     * and shares are not the steady state's. Empty otherwise, or where the JVM does not say.
+     * time (and at least {@link #JIT_MS_CALLED_OUT} ms): the steps ran code still being compiled (and the compiler
+     * threads took cores the step uses), so the times and shares are not the steady state's. Empty otherwise, or where
+     * the JVM does not say.
      */
     private String jitFinding(double stepMs) {
         double jit = context.jitMillis();

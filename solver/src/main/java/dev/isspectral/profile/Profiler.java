@@ -134,15 +134,11 @@ public final class Profiler {
             for (int i = 1; i < warmup; i++) {
                 warmupStep(solver, i, reset);
             }
-            String warmupText = warmup + (warmup == 1 ? " step" : " steps");
-            int warmed = warmup;
             if (steadyLimit != null) {
-                SteadyWarmup w = untilSteady(solver, warmed, reset);
-                warmed += w.steps();
-                warmupText = warmup + " + " + w.steps() + " steps, " + w.reason();
+                SteadyWarmup w = untilSteady(solver, warmup, reset);
+                context = context.withWarmup(warmup + w.steps(), warmup + " + " + w.steps() + " steps, " + w.reason());
             }
-            spans.reset();
-            ffts.reset();
+            reset.run();
             MachineLoad.Sample loadStart = MachineLoad.sample();
             if (large != null) {
                 large.beginMeasurement();
@@ -157,7 +153,7 @@ public final class Profiler {
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);
             }
-            context = context.withWarmup(warmed, warmupText).withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
+            context = context.withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
             List<LargeAllocationRecorder.Site> sites = large == null ? List.of() : large.finish();
             String note = large == null ? null : large.unavailable();
             long points = (long) simulation.grid().nx() * simulation.grid().ny() * simulation.grid().nz();

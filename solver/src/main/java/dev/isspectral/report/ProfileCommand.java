@@ -71,13 +71,7 @@ public final class ProfileCommand {
         }
         try {
             Options o = Options.parse(args);
-            Tuning tuning = o.tuning;
-            if (o.backend != null) {
-                tuning = tuning.withFftBackend(o.backend);
-            }
-            if (o.threads != null) {
-                tuning = tuning.withThreads(o.threads);
-            }
+            Tuning tuning = CommandOptions.tuning(o.tuning, o.backend, o.threads);
             Simulation sim = Simulation.builder().grid(o.grid).eos(Eos.conformal()).transport(Transport.etaOverS(0.08))
                     .initial(Initial.soundWave().mode(1, 0, 0).amplitude(1e-3)).tuning(tuning).build();
             if (o.overhead) {
@@ -230,11 +224,7 @@ public final class ProfileCommand {
                         o.grid = Grid.parse("--grid", value);
                         o.gridText = value;
                     }
-                    case "--tuning" -> o.tuning = switch (value) {
-                        case "baseline" -> Tuning.baseline();
-                        case "optimized" -> Tuning.optimized();
-                        default -> throw new IllegalArgumentException("--tuning = \"" + value + "\"; must be baseline or optimized");
-                    };
+                    case "--tuning" -> o.tuning = CommandOptions.preset(option, value);
                     case "--backend" -> o.backend = dev.isspectral.bench.Workload.resolveBackend(value);
                     case "--threads" -> o.threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
                     case "--warmup" -> o.warmup = whole(option, value, 0);

@@ -47,7 +47,7 @@ class MainTest {
                 run("run", "sound-wave", "--threads", "0").err().strip());
         assertEquals("error: --backend = \"cufft\"; must be jtransforms, java, fftw or best",
                 run("run", "sound-wave", "--backend", "cufft").err().strip());
-        assertEquals("error: --tuning = \"fast\"; must be optimized or baseline",
+        assertEquals("error: --tuning = \"fast\"; must be baseline or optimized",
                 run("run", "sound-wave", "--tuning", "fast").err().strip());
     }
 
