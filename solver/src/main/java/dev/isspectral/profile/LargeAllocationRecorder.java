@@ -104,6 +104,10 @@ public final class LargeAllocationRecorder implements AutoCloseable {
                 markers.put(e.getLong("id"), e.getStartTime());
             });
             s.startAsync();
+            // the first marker loads the event class, which the Flight Recorder then instruments (it writes the
+            // class's event writer with its own bytecode library and changes JVMTI state, which deoptimizes compiled
+            // code): that happens here, before the caller warms up, and not in the first marker of a measured window
+            mark();
         } catch (RuntimeException | Error e) {
             if (s != null) {
                 s.close();

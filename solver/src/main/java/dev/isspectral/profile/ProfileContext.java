@@ -39,17 +39,20 @@ import java.util.Map;
  * @param stealShare  share of all CPU time the hypervisor stole while measuring (NaN off Linux)
  * @param gcCount     garbage collections while measuring (-1 if unknown)
  * @param jitMillis   time the JIT compiler worked while measuring, ms (NaN where the JVM does not say)
+ * @param classesLoaded classes the JVM loaded while measuring (-1 if unknown): code met for the first time there, which
+ *                    the JIT compiles in the window and for which it may deoptimize code compiled before
  * @param warmup      how the warm-up went, e.g. "4 steps" or "4 + 57 steps, until steady (...)"
  */
 public record ProfileContext(String date, String grid, String box, int warmupSteps, int steps, String physics,
                              String integrator, String tuning, String tuningDetail, String fft, String backend, int threads,
                              String commit, String machine, double loadStart, double loadEnd, double otherShare,
-                             double stealShare, long gcCount, double jitMillis, String warmup) {
+                             double stealShare, long gcCount, double jitMillis, long classesLoaded,
+                             String warmup) {
 
     /** For a profile without context (e.g. one read from an export that predates it): every text "unknown". */
     public static final ProfileContext UNKNOWN = new ProfileContext("unknown", "unknown", "unknown", -1, -1, "unknown",
             "unknown", "unknown", "unknown", "unknown", "unknown", -1, "unknown", "unknown", Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, -1, Double.NaN, "unknown");
+            Double.NaN, Double.NaN, -1, Double.NaN, -1, "unknown");
 
     /** The context of profiling {@code sim}, taken now; the load to be filled in with {@link #withLoad}. */
     static ProfileContext of(Simulation sim, int warmup, int steps) {
@@ -63,20 +66,20 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         return new ProfileContext(run.date(), g.notation(), box, warmup, steps, physics, sim.integrator().name(),
                 sim.tuning().name(), sim.tuning().describe(), sim.fftDescription(), sim.fftSettings().backend(),
                 sim.tuning().threads(), run.commitText(), machine, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1,
-                Double.NaN, warmup + (warmup == 1 ? " step" : " steps"));
+                Double.NaN, -1, warmup + (warmup == 1 ? " step" : " steps"));
     }
 
-    /** This context with the machine's load over the measured steps. */
-    ProfileContext withLoad(MachineLoad load) {
+    /** This context with the machine's load over the measured steps, and the classes the JVM loaded meanwhile. */
+    ProfileContext withLoad(MachineLoad load, long classes) {
         return new ProfileContext(date, grid, box, warmupSteps, steps, physics, integrator, tuning, tuningDetail, fft, backend,
                 threads, commit, machine, load.loadBefore(), load.loadAfter(), load.otherShare(), load.stealShare(),
-                load.gcCount(), load.jitMillis(), warmup);
+                load.gcCount(), load.jitMillis(), classes, warmup);
     }
 
     /** This context with the warm-up as it went: its steps in all and how it ended. */
     ProfileContext withWarmup(int steps, String text) {
         return new ProfileContext(date, grid, box, steps, this.steps, physics, integrator, tuning, tuningDetail, fft, backend,
-                threads, commit, machine, loadStart, loadEnd, otherShare, stealShare, gcCount, jitMillis, text);
+                threads, commit, machine, loadStart, loadEnd, otherShare, stealShare, gcCount, jitMillis, classesLoaded, text);
     }
 
     /**
@@ -102,6 +105,9 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         }
         if (Double.isFinite(jitMillis)) {
             s.append(String.format(Locale.ROOT, "; JIT compiling %.0f ms", jitMillis));
+        }
+        if (classesLoaded > 0) {
+            s.append("; ").append(classesLoaded).append(classesLoaded == 1 ? " class" : " classes").append(" loaded");
         }
         if (busy()) {
             s.append(" — BUSY machine: the absolute times are inflated");
@@ -132,6 +138,7 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
         m.put("steal_share", stealShare);
         m.put("gc_count", gcCount);
         m.put("jit_ms", jitMillis);
+        m.put("classes_loaded", classesLoaded);
         m.put("warmup", warmup);
         return m;
     }
@@ -145,7 +152,7 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
                 text(m, "physics"), text(m, "integrator"), text(m, "tuning"), text(m, "tuning_detail"), text(m, "fft"),
                 text(m, "backend"), whole(m, "threads"), text(m, "commit"), text(m, "machine"), number(m, "load_start"),
                 number(m, "load_end"), number(m, "other_cpu_share"), number(m, "steal_share"), whole(m, "gc_count"),
-                number(m, "jit_ms"), text(m, "warmup"));
+                number(m, "jit_ms"), wholeLong(m, "classes_loaded"), text(m, "warmup"));
     }
 
     private static String text(Map<?, ?> m, String key) {
@@ -155,6 +162,10 @@ public record ProfileContext(String date, String grid, String box, int warmupSte
 
     private static int whole(Map<?, ?> m, String key) {
         return m.get(key) instanceof Number n ? n.intValue() : -1;
+    }
+
+    private static long wholeLong(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? n.longValue() : -1;
     }
 
     private static double number(Map<?, ?> m, String key) {

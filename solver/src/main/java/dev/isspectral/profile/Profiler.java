@@ -125,6 +125,9 @@ public final class Profiler {
             // the first observation allocates the observed primitives (a field's worth of arrays): made here, the
             // large-allocation table and the steps' bytes show what the steps allocate, not a one-off of max |v|
             Observables.maxSpeed(solver);
+            // the machine-load sample that opens the measured window loads and links its own code on first use
+            // (management beans, /proc readers): a first sample here leaves the JIT's work on it to the warm-up
+            MachineLoad.sample();
             // the rest of the warm-up runs what a measured step runs, observation included, so that the JIT has
             // compiled both before the measured window (steps alone left the observation's code to compile in it)
             Runnable reset = () -> {
@@ -132,14 +135,14 @@ public final class Profiler {
                 ffts.reset();
             };
             for (int i = 1; i < warmup; i++) {
-                warmupStep(solver, i, reset);
+                warmupStep(solver, i, i == 1 ? reset : null);
             }
-            if (steadyLimit != null) {
-                SteadyWarmup w = untilSteady(solver, warmup, reset);
-                context = context.withWarmup(warmup + w.steps(), warmup + " + " + w.steps() + " steps, " + w.reason());
-            }
+            // how the warm-up ended is put into words after the measured window: formatting text links code on first
+            // use (string concatenation, Formatter), and the JIT's work on it would spill into the window
+            SteadyWarmup steady = steadyLimit == null ? null : untilSteady(solver, warmup, reset);
             reset.run();
             MachineLoad.Sample loadStart = MachineLoad.sample();
+            long classesBefore = loadedClasses();
             if (large != null) {
                 large.beginMeasurement();
             }
@@ -153,7 +156,12 @@ public final class Profiler {
                 statistics.add(solver.lastStep());
                 maxSpeeds[i] = Observables.maxSpeed(solver);
             }
-            context = context.withLoad(MachineLoad.between(loadStart, MachineLoad.sample()));
+            long classes = loadedClasses() - classesBefore;
+            context = context.withLoad(MachineLoad.between(loadStart, MachineLoad.sample()), classes);
+            if (steady != null) {
+                context = context.withWarmup(warmup + steady.steps(), warmup + " + " + steady.steps() + " steps, "
+                        + steady.reason(steadyLimit));
+            }
             List<LargeAllocationRecorder.Site> sites = large == null ? List.of() : large.finish();
             String note = large == null ? null : large.unavailable();
             long points = (long) simulation.grid().nx() * simulation.grid().ny() * simulation.grid().nz();
@@ -169,21 +177,42 @@ public final class Profiler {
     }
 
     /**
-     * One warm-up step as the first measured step runs: the recorders reset first (the measured window starts with a
-     * reset, whose first spans take the path that creates the span tree again: a path the JIT would otherwise meet
-     * first in the measured window, and deoptimize the step for), then the step, then the observation.
+     * One warm-up step as a measured step runs: the recorders reset first where {@code reset} is not null, then the
+     * step, its statistics and the observation. The warm-up resets as the measured window does, once before a run of
+     * steps (the fixed steps, each round of the warm-up until steady): the first step after a reset takes the path
+     * that creates the span tree again, the later ones the path that adds to what earlier steps recorded (the FFT
+     * recorder's table of avoidable transforms, for one, finds its keys there). Either path met first in the measured
+     * window would be compiled there, and the step deoptimized for it.
      */
     private static void warmupStep(Solver solver, int done, Runnable reset) {
         if (Thread.currentThread().isInterrupted()) {   // as Solver.advance does
             throw new SimulationException("profile interrupted after " + done + " warm-up steps");
         }
-        reset.run();
+        if (reset != null) {
+            reset.run();
+        }
         solver.step();
+        solver.lastStep();
         Observables.maxSpeed(solver);
     }
 
-    /** How the warm-up until steady ended: its steps and why it stopped. */
-    private record SteadyWarmup(int steps, String reason) {
+    /**
+     * How the warm-up until steady ended: its steps, its rounds and seconds, and whether it was steady or, stopped at
+     * the limit, whether the JIT was quiet and the times flat.
+     */
+    private record SteadyWarmup(int steps, boolean steady, double seconds, int rounds, boolean quiet, boolean flat) {
+
+        /** Why it stopped, in words. */
+        String reason(Duration limit) {
+            if (steady) {
+                return String.format(java.util.Locale.ROOT, "until steady in %.1f s (%d rounds of at least %d ms; the JIT"
+                        + " quiet over the last two, the last %d within %d %% per step)", seconds, rounds,
+                        STEADY_ROUND_MS, STEADY_ROUNDS, STEADY_TOLERANCE_PERCENT);
+            }
+            String why = (quiet ? "" : "JIT still compiling") + (quiet || flat ? "" : ", ")
+                    + (flat ? "" : "times per step not yet flat");
+            return String.format(java.util.Locale.ROOT, "stopped at the %.0f s limit (%s)", limit.toMillis() / 1e3, why);
+        }
     }
 
     private SteadyWarmup untilSteady(Solver solver, int done, Runnable reset) {
@@ -202,7 +231,7 @@ public final class Profiler {
             double jit0 = MachineLoad.jitMillisNow();
             long r0 = System.nanoTime();
             for (int k = 0; k < perRound; k++) {
-                warmupStep(solver, done + steps, reset);
+                warmupStep(solver, done + steps, k == 0 ? reset : null);
                 steps++;
             }
             long roundNanos = System.nanoTime() - r0;
@@ -212,19 +241,17 @@ public final class Profiler {
             last = Math.max(1, roundNanos / perRound);
             perStep.add((double) roundNanos / perRound);
             boolean flat = flat(perStep);
-            if (quiet && quietBefore && flat) {
-                return new SteadyWarmup(steps, String.format(java.util.Locale.ROOT, "until steady in %.1f s (%d rounds of at"
-                        + " least %d ms; the JIT quiet over the last two, the last %d within %d %% per step)",
-                        (System.nanoTime() - start) / 1e9, rounds, STEADY_ROUND_MS, STEADY_ROUNDS, STEADY_TOLERANCE_PERCENT));
-            }
-            if (System.nanoTime() + roundNanos > deadline) {
-                String why = (quiet ? "" : "JIT still compiling") + (quiet || flat ? "" : ", ")
-                        + (flat ? "" : "times per step not yet flat");
-                return new SteadyWarmup(steps, String.format(java.util.Locale.ROOT, "stopped at the %.0f s limit (%s)",
-                        steadyLimit.toMillis() / 1e3, why));
+            boolean steady = quiet && quietBefore && flat;
+            if (steady || System.nanoTime() + roundNanos > deadline) {
+                return new SteadyWarmup(steps, steady, (System.nanoTime() - start) / 1e9, rounds, quiet, flat);
             }
             quietBefore = quiet;
         }
+    }
+
+    /** Classes the JVM has loaded since it started. */
+    private static long loadedClasses() {
+        return java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     }
 
     /** Whether the last {@link #STEADY_ROUNDS} times lie within {@link #STEADY_TOLERANCE_PERCENT} % of their least. */

@@ -75,7 +75,8 @@ class HeadlineTest {
     private static ProfileContext withJit(double jitMillis) {
         ProfileContext u = ProfileContext.UNKNOWN;
         return new ProfileContext(u.date(), u.grid(), u.box(), 4, 4, u.physics(), u.integrator(), u.tuning(),
-                u.tuningDetail(), u.fft(), u.backend(), 2, u.commit(), u.machine(), 1.0, 1.0, 0.0, 0.0, 0, jitMillis, "4 steps");
+                u.tuningDetail(), u.fft(), u.backend(), 2, u.commit(), u.machine(), 1.0, 1.0, 0.0, 0.0, 0, jitMillis, 0,
+                "4 steps");
     }
 
     @Test
