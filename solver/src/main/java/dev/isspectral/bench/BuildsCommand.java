@@ -52,7 +52,7 @@ public final class BuildsCommand {
               --before-label TEXT    what the reference build is, e.g. its commit (default "before")
               --after-label TEXT     what the build under test is (default "after")
               --grid NXxNYxNZ        grid (default 128x64x64)
-              --backend NAME         jtransforms (default) or fftw
+              --backend NAME         jtransforms (default), java or fftw (java needs builds that have it)
               --threads N            threads of each worker's step team and FFTs (default 2)
               --pairs N              fresh worker-JVM pairs, one after another, each with 1/N of the budget
                                      (default 3; which build starts first alternates); the ratio's interval is a

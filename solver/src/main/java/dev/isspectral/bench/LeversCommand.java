@@ -20,7 +20,7 @@ public final class LeversCommand {
     public static final String OPTIONS = """
             options (bench levers): each optimization off and on, interleaved, speed-up with its 95% interval (issue 13)
               --grid NXxNYxNZ        grid (default 128x64x64)
-              --backend NAME         best (default), fftw or jtransforms
+              --backend NAME         best (default: FFTW if its module loads, else java), fftw, java or jtransforms
               --threads N            threads of the step's team and FFTs (default: all cores)
               --only NAME,...        only the levers whose name contains one of these
               --forks N              measure each lever in N fresh JVMs of its own, one after another (default 3),

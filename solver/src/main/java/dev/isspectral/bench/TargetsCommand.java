@@ -20,8 +20,9 @@ public final class TargetsCommand {
               --quick                tiny grids, a few seconds: checks the harness, not the targets
               --budget SECONDS       time budget of the timed sections (default 300; quick 8); each row gets a
                                      fixed share, its rounds grow until its 95% interval is narrow or its share is spent
-              --backend NAME         best (default: FFTW if its module loads, else JTransforms), fftw or jtransforms;
-                                     the pure-Java rows always use jtransforms
+              --backend NAME         the best backend's rows: best (default: FFTW if its module loads, else java),
+                                     fftw, java or jtransforms; the pure-Java rows always use java, and the
+                                     FFT-bound rows add jtransforms (the bound of 1.25 is its own)
               --forks N              measure every timed figure in N fresh JVMs one after another (default 3),
                                      intervals over JVMs (hierarchical bootstrap); 1 = in this JVM alone
               --warmup-limit SECONDS each fork's warm-up runs until steady or this long, on top of the budget,
