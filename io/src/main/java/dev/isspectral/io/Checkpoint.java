@@ -78,6 +78,12 @@ public final class Checkpoint {
 
     /** Writes {@code solver}'s state to {@code file} (created with its folders; replaced atomically if it exists). */
     public static Path save(Solver solver, Path file) {
+        if (solver == null) {
+            throw new IllegalArgumentException("solver = null; must be a started solver, e.g. sim.start()");
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("file = null; must be a path such as Path.of(\"run.h5\")");
+        }
         Grid grid = solver.grid();
         return AtomicWrite.write(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
@@ -273,6 +279,9 @@ public final class Checkpoint {
      * replacing the previous one atomically (a crash or kill while writing leaves the previous one).
      */
     public static StepObserver every(int steps, Path file) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps = " + steps + "; must be >= 1 (a checkpoint every that many steps)");
+        }
         Schedule schedule = Schedule.every(steps);
         if (file == null) {
             throw new IllegalArgumentException("file = null; must be a path such as Path.of(\"run.h5\")");

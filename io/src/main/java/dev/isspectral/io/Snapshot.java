@@ -43,6 +43,9 @@ public final class Snapshot {
 
     /** Opens {@code file}, reading its attributes. */
     public static Snapshot open(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("file = null; must be a snapshot file such as Path.of(\"snapshot-000010.h5\")");
+        }
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new HdfFileException(file, "no such snapshot file");
         }
@@ -111,8 +114,9 @@ public final class Snapshot {
     /** Quantity {@code name} (see {@link #names()}) as a flat array in grid order (z fastest), checked against its checksum. */
     public double[] field(String name) {
         String group;
-        if (!names.contains(name)) {
-            throw new IllegalArgumentException("field = \"" + name + "\"; " + file.getFileName() + " holds " + names);
+        if (name == null || !names.contains(name)) {   // List.copyOf(...).contains(null) throws
+            throw new IllegalArgumentException("field = " + (name == null ? "null" : "\"" + name + "\"") + "; "
+                    + file.getFileName() + " holds " + names);
         }
         try (HdfFile in = Checkpoint.open(file)) {
             group = Snapshots.child(in, "fields") instanceof io.jhdf.api.Group g && g.getChildren().containsKey(name)

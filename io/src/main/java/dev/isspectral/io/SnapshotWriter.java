@@ -87,6 +87,9 @@ public final class SnapshotWriter implements StepObserver {
 
     /** Snapshots at step 0 (or where a run starts) and every {@code steps} ≥ 1 steps. */
     public SnapshotWriter every(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps = " + steps + "; must be >= 1 (a snapshot every that many steps)");
+        }
         return new SnapshotWriter(folder, Schedule.every(steps), new double[0], primitives);
     }
 

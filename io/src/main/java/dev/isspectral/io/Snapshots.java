@@ -57,6 +57,9 @@ public final class Snapshots {
      * @throws HdfFileException if a snapshot file cannot be read or is not an IS-Spectral snapshot
      */
     public static Snapshots in(Path folder) {
+        if (folder == null) {
+            throw new IllegalArgumentException("folder = null; must be a snapshot folder such as Path.of(\"snapshots\")");
+        }
         if (!Files.isDirectory(folder)) {
             throw new HdfFileException(folder, "no such snapshot folder");
         }

@@ -177,6 +177,23 @@ class CheckpointTest {
         }
     }
 
+    /** Null arguments and a step count below 1 are refused by name before anything is written. */
+    @Test
+    void badArgumentsAreRefusedByName() {
+        Solver solver = TestRuns.nonlinear(Tuning.optimized()).start();
+        assertEquals("file = null; must be a path such as Path.of(\"run.h5\")",
+                assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(solver, null)).getMessage());
+        assertEquals("solver = null; must be a started solver, e.g. sim.start()",
+                assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(null, dir.resolve("x.h5"))).getMessage());
+        assertEquals("steps = 0; must be >= 1 (a checkpoint every that many steps)",
+                assertThrows(IllegalArgumentException.class, () -> Checkpoint.every(0, dir.resolve("x.h5"))).getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void readIntoFillsTheGivenArraysWithoutACopyOfTheState() {
         Simulation sim = TestRuns.nonlinear(Tuning.optimized()).toBuilder().grid("2x64x64x32").build();

@@ -60,6 +60,8 @@ class SnapshotTest {
         assertEquals(s.state().get(Field.T0X)[s.grid().index(7, 3, 5)], plane[7][3], 0.0);
         var e = assertThrows(IllegalArgumentException.class, () -> snap.field("density"));
         assertTrue(e.getMessage().startsWith("field = \"density\"; snapshot-000003.h5 holds [T00, T0x"), e.getMessage());
+        var none = assertThrows(IllegalArgumentException.class, () -> snap.slice(null, 2, 5));
+        assertTrue(none.getMessage().startsWith("field = null; snapshot-000003.h5 holds [T00, T0x"), none.getMessage());
     }
 
     @Test
@@ -146,10 +148,14 @@ class SnapshotTest {
     @Test
     void badSettingsAreRefusedWhereTheyAreSet() {
         var e = assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(dir).every(0));
-        assertEquals("interval = 0; must be >= 1", e.getMessage());
+        assertEquals("steps = 0; must be >= 1 (a snapshot every that many steps)", e.getMessage());
         var t = assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(dir).atTimes(1.0, -2.0));
         assertTrue(t.getMessage().startsWith("times = [1.0, -2.0]; each must be"), t.getMessage());
         var f = assertThrows(HdfFileException.class, () -> Snapshots.in(dir.resolve("missing")));
         assertTrue(f.getMessage().endsWith("missing: no such snapshot folder"), f.getMessage());
+        assertEquals("folder = null; must be a snapshot folder such as Path.of(\"snapshots\")",
+                assertThrows(IllegalArgumentException.class, () -> Snapshots.in(null)).getMessage());
+        assertEquals("file = null; must be a snapshot file such as Path.of(\"snapshot-000010.h5\")",
+                assertThrows(IllegalArgumentException.class, () -> Snapshot.open(null)).getMessage());
     }
 }

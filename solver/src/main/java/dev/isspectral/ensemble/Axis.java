@@ -84,12 +84,12 @@ public final class Axis {
 
     /** Modes (n_x, n_y, n_z). */
     public static Axis modes(Mode... modes) {
-        return of(Parameter.MODE, List.of((Object[]) modes));
+        return of(Parameter.MODE, java.util.Arrays.asList((Object[]) modes));   // a null reaches the check, named
     }
 
     /** Grids in NT×NX×NY×NZ notation, e.g. {@code "32x16x8x8"}; the base's box lengths are kept. */
     public static Axis grids(String... notations) {
-        return of(Parameter.GRID, List.of((Object[]) notations));
+        return of(Parameter.GRID, java.util.Arrays.asList((Object[]) notations));
     }
 
     /** Seeds of the base's random field. */

@@ -70,8 +70,9 @@ public final class FftSettings {
 
     /** Backend by name: {@value #JTRANSFORMS}, {@value #JAVA} or {@value #FFTW}. */
     public FftSettings withBackend(String backend) {
-        if (!BACKENDS.contains(backend)) {
-            throw new IllegalArgumentException("backend = " + backend + "; must be one of " + BACKENDS);
+        if (backend == null || !BACKENDS.contains(backend)) {   // List.of(...).contains(null) throws
+            throw new IllegalArgumentException("backend = " + (backend == null ? "null" : "\"" + backend + "\"")
+                    + "; must be one of " + BACKENDS);
         }
         return new FftSettings(backend, threads, realToComplex, precision, reusePlans, jtransformsThreadsBeginN, rigour, teamSplit);
     }

@@ -172,8 +172,15 @@ public final class FftTuner {
 
     /** The same tuner measuring these candidates instead. */
     public FftTuner withCandidates(List<FftSettings> candidates) {
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("candidates = []; must name at least one configuration");
+        if (candidates == null || candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates = " + (candidates == null ? "null" : "[]")
+                    + "; must name at least one configuration");
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i) == null) {
+                throw new IllegalArgumentException("candidates[" + i + "] = null; must be FFT settings such as "
+                        + "FftSettings.optimized()");
+            }
         }
         return new FftTuner(nx, ny, nz, candidates, warmup, rounds, pairsPerRound, budget, factory, clock);
     }

@@ -137,16 +137,18 @@ public final class Measurement implements Presentable {
 
     /** Paired ratio time_i / time_ref per round: median and 95% interval. */
     public Estimate ratio(int i, int ref) {
-        return Estimate.of(pairedRatios(check(i), check(ref)), "x");
+        return Estimate.of(pairedRatios(i, ref), "x");
     }
 
     /** Paired speed-up of {@code i} over {@code ref}: time_ref / time_i per round, median and 95% interval. */
     public Estimate speedup(int i, int ref) {
-        return Estimate.of(pairedRatios(check(ref), check(i)), "x");
+        return Estimate.of(pairedRatios(ref, i), "x");
     }
 
     /** The per-round ratios time_i / time_ref; a copy. */
     public double[] pairedRatios(int i, int ref) {
+        check(i);
+        check(ref);
         double[] r = new double[rounds()];
         for (int k = 0; k < r.length; k++) {
             r[k] = samples[i][k] / samples[ref][k];

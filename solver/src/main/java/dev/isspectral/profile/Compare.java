@@ -60,8 +60,14 @@ public final class Compare {
     }
 
     public static Compare of(Simulation... simulations) {
-        if (simulations.length < 2) {
-            throw new IllegalArgumentException("simulations = " + simulations.length + "; must be >= 2 to compare");
+        if (simulations == null || simulations.length < 2) {
+            throw new IllegalArgumentException("simulations = " + (simulations == null ? "null" : simulations.length)
+                    + "; must be >= 2 to compare");
+        }
+        for (int i = 0; i < simulations.length; i++) {
+            if (simulations[i] == null) {
+                throw new IllegalArgumentException("simulations[" + i + "] = null; must be a built simulation");
+            }
         }
         return new Compare(List.of(simulations), 0, 6, Duration.ofSeconds(30));
     }

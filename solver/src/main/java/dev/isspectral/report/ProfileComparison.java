@@ -62,11 +62,26 @@ public final class ProfileComparison {
      * @throws IllegalArgumentException if either is not a profile export
      */
     public static ProfileComparison of(String jsonA, String nameA, String jsonB, String nameB) {
+        for (String[] name : new String[][] {{"nameA", nameA}, {"nameB", nameB}}) {
+            if (name[1] == null || name[1].isBlank()) {
+                throw new IllegalArgumentException(name[0] + " = " + (name[1] == null ? "null" : "\"" + name[1] + "\"")
+                        + "; must name the profile in the report, e.g. its file name");
+            }
+        }
         if (nameA.equals(nameB)) {
             nameA = nameA + " (1)";
             nameB = nameB + " (2)";
         }
-        return new ProfileComparison(ProfileJson.load(jsonA), nameA, ProfileJson.load(jsonB), nameB);
+        return new ProfileComparison(load("jsonA", nameA, jsonA), nameA, load("jsonB", nameB, jsonB), nameB);
+    }
+
+    /** One export, its errors saying which of the two arguments (and which profile) they are about. */
+    private static ProfileJson.Export load(String argument, String name, String json) {
+        try {
+            return ProfileJson.load(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(argument + " (" + name + "): " + e.getMessage(), e);
+        }
     }
 
     /**

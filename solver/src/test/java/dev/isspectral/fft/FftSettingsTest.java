@@ -42,7 +42,10 @@ class FftSettingsTest {
     @Test
     void unknownBackendNamesTheAllowedOnes() {
         var e = assertThrows(IllegalArgumentException.class, () -> FftSettings.optimized().withBackend("cufft"));
-        assertEquals("backend = cufft; must be one of [jtransforms, java, fftw]", e.getMessage());
+        assertEquals("backend = \"cufft\"; must be one of [jtransforms, java, fftw]", e.getMessage());
+        // a null name once escaped as a bare NullPointerException from List.of(...).contains(null)
+        assertEquals("backend = null; must be one of [jtransforms, java, fftw]", assertThrows(IllegalArgumentException.class,
+                () -> FftSettings.optimized().withBackend(null)).getMessage());
     }
 
     @Test

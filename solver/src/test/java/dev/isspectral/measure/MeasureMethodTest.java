@@ -198,6 +198,9 @@ class MeasureMethodTest {
         assertTrue(m.stopText().length() > 10);
         assertTrue(m.load().seconds() > 0);
         assertTrue(m.load().gcCount() >= 0 && m.load().gcMillis() >= 0);
+        // every way to ask for a candidate by index checks it (pairedRatios once threw ArrayIndexOutOfBounds)
+        assertEquals("candidate index = 1; must be in 0..0",
+                assertThrows(IllegalArgumentException.class, () -> m.pairedRatios(1, 0)).getMessage());
         if (m.load().sharesKnown()) {
             assertTrue(m.load().otherShare() >= 0 && m.load().otherShare() <= 1);
             assertTrue(m.load().stealShare() >= 0 && m.load().stealShare() <= 1);

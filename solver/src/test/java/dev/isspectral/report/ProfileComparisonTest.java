@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProfileComparisonTest {
@@ -104,6 +105,15 @@ class ProfileComparisonTest {
         assertEquals("one side only", spans.getString(fluxValues, "resolved"));
         assertEquals(2, html.split("<img ").length - 1, "two overlaid charts");
         assertTrue(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
+    }
+
+    /** Which argument is wrong: the export that is not one names its argument and its profile; a name is required. */
+    @Test
+    void badArgumentsSayWhichOfTheTwo() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ProfileComparison.of(baselineJson, "base", "{}", "opt"));
+        assertTrue(e.getMessage().startsWith("jsonB (opt): json = \"{}\"; must be a profile export"), e.getMessage());
+        assertEquals("nameA = null; must name the profile in the report, e.g. its file name", assertThrows(
+                IllegalArgumentException.class, () -> ProfileComparison.of(baselineJson, null, optimizedJson, "opt")).getMessage());
     }
 
     @Test

@@ -46,7 +46,7 @@ class TableauTest {
     void explicitMatrixWithADiagonalEntryIsRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Tableau("bad", 1, new double[] {0, 1},
                 new double[][] {{0.5, 0}, {1, 0}}, new double[] {0.5, 0.5}, null, null));
-        assertEquals("bad: explicit A must be strictly lower triangular", e.getMessage());
+        assertEquals("bad: explicitA[0][0] = 0.5; must be 0 (explicit A is strictly lower triangular)", e.getMessage());
     }
 
     @Test
@@ -54,7 +54,7 @@ class TableauTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new Tableau("bad", 1, new double[] {0, 1},
                 new double[][] {{0, 0}, {1, 0}}, new double[] {0.5, 0.5},
                 new double[][] {{0, 0.5}, {0, 1}}, new double[] {0, 1}));
-        assertEquals("bad: implicit A must be lower triangular", e.getMessage());
+        assertEquals("bad: implicitA[0][1] = 0.5; must be 0 (implicit A is lower triangular)", e.getMessage());
     }
 
     @Test
@@ -68,7 +68,30 @@ class TableauTest {
     void mismatchedStageCountsAreRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Tableau("bad", 1, new double[] {0, 1},
                 new double[][] {{0, 0}, {1, 0}}, new double[] {1}, null, null));
-        assertEquals("bad: explicit tableau must have 2 stages", e.getMessage());
+        assertEquals("bad: explicit tableau must have 2 stages (c has 2 stage times); explicit A has 2 rows, explicit b 1 weight",
+                e.getMessage());
+    }
+
+    /** Every entry is checked, the implicit A's last row too (its length was once never looked at), and NaN. */
+    @Test
+    void everyEntryIsCheckedByNameAndValue() {
+        double[][] ex = {{0, 0}, {1, 0}};
+        double[] b = {0.5, 0.5};
+        assertEquals("bad: implicitA[1] has 1 entry; must have 2 (one per stage)", assertThrows(IllegalArgumentException.class,
+                () -> new Tableau("bad", 1, new double[] {0, 1}, ex, b, new double[][] {{0, 0}, {1}}, b)).getMessage());
+        assertEquals("bad: explicitA[1][0] = NaN; must be finite", assertThrows(IllegalArgumentException.class,
+                () -> new Tableau("bad", 1, new double[] {0, 1}, new double[][] {{0, 0}, {Double.NaN, 0}}, b, null, null))
+                .getMessage());
+        assertEquals("bad: implicitB[1] = Infinity; must be finite", assertThrows(IllegalArgumentException.class,
+                () -> new Tableau("bad", 1, new double[] {0, 1}, ex, b, new double[][] {{0, 0}, {0, 1}},
+                        new double[] {0, Double.POSITIVE_INFINITY})).getMessage());
+        assertEquals("bad: c = []; must hold the stage times, one per stage (at least one)", assertThrows(
+                IllegalArgumentException.class, () -> new Tableau("bad", 1, new double[0], new double[0][], new double[0],
+                        null, null)).getMessage());
+        assertEquals("bad: order = 0; must be >= 1", assertThrows(IllegalArgumentException.class,
+                () -> new Tableau("bad", 0, new double[] {0, 1}, ex, b, null, null)).getMessage());
+        assertEquals("name = \" \"; must be a short name such as \"ARS(2,2,2)\"", assertThrows(IllegalArgumentException.class,
+                () -> new Tableau(" ", 1, new double[] {0, 1}, ex, b, null, null)).getMessage());
     }
 
     @Test
