@@ -182,7 +182,7 @@ public interface Initial {
 
         @Override
         public void validate(Grid grid) {
-            requireResolved(grid, mode, "mode");
+            Observables.requireResolved(grid, mode, "mode");
         }
 
         @Override
@@ -311,7 +311,7 @@ public interface Initial {
 
         @Override
         public void validate(Grid grid) {
-            requireResolved(grid, mode, "mode");
+            Observables.requireResolved(grid, mode, "mode");
         }
 
         @Override
@@ -703,16 +703,6 @@ public interface Initial {
 
     private static double[] waveVector(Grid g, int[] mode) {
         return new double[] {2 * Math.PI * mode[0] / g.lx(), 2 * Math.PI * mode[1] / g.ly(), 2 * Math.PI * mode[2] / g.lz()};
-    }
-
-    private static void requireResolved(Grid g, int[] mode, String name) {
-        for (int d = 0; d < 3; d++) {
-            int n = g.points(d);
-            if (2 * Math.abs(mode[d]) >= n && mode[d] != 0) {
-                throw new IllegalArgumentException(name + " = (" + mode[0] + ", " + mode[1] + ", " + mode[2] + "); mode number "
-                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (must have |n| < N/2)");
-            }
-        }
     }
 
     private static double minLength(Grid g) {

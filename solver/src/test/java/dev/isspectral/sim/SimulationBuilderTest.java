@@ -134,6 +134,9 @@ class SimulationBuilderTest {
         String m = rejection(b::build);
         assertEquals("mode = (0, 4, 0); mode number 4 along y is not resolved by 8 points (must have |n| < N/2)", m);
         assertTrue(rejection(() -> small().initial(Initial.shearWave().mode(5, 0, 0)).build()).contains("along x"));
+        // 2|n| of the most negative int overflows an int: the rule is checked in long
+        assertEquals("mode = (-2147483648, 0, 0); mode number -2147483648 along x is not resolved by 8 points (must have |n| < N/2)",
+                rejection(() -> small().initial(Initial.soundWave().mode(Integer.MIN_VALUE, 0, 0)).build()));
     }
 
     @Test
