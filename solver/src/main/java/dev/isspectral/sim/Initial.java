@@ -31,9 +31,12 @@ public interface Initial {
         return new SoundWave(1.0, 1e-3, new int[] {1, 0, 0});
     }
 
-    /** v = V ê sin(k·x), ε = ε0; default k along x (mode 1), ê = ŷ, V = 1e-3. */
+    /**
+     * v = V ê sin(k·x), ε = ε0; default k along x (mode 1), ê = ŷ, V = 1e-3. Until {@link ShearWave#direction(int)}
+     * sets ê, a mode sets it to ŷ, or to the first axis perpendicular to k when ŷ is not.
+     */
     static ShearWave shearWave() {
-        return new ShearWave(1.0, 1e-3, new int[] {1, 0, 0}, 1);
+        return new ShearWave(1.0, 1e-3, new int[] {1, 0, 0}, 1, false);
     }
 
     /** ε = ε0[1 + A Σ_images exp(−|x − x_c − mL|²/(2w²))], v = 0; default A = 0.5, w = L_min/8, centre of the box. */
@@ -56,7 +59,7 @@ public interface Initial {
         return new TaylorGreen(1.0, 1e-2);
     }
 
-    /** Arbitrary primitive data from a function of position. */
+    /** Arbitrary primitive data from a function of position; {@code description}, not blank, is its summary line. */
     static Initial custom(String description, PrimitiveProfile profile) {
         return new Custom(description, profile);
     }
@@ -179,7 +182,7 @@ public interface Initial {
 
         @Override
         public void validate(Grid grid) {
-            requireResolved(grid, mode, "mode");
+            Observables.requireResolved(grid, mode, "mode");
         }
 
         @Override
@@ -198,57 +201,83 @@ public interface Initial {
 
     /** v = V ê sin(k·x), ê ⊥ k a coordinate axis (§7.0). */
     final class ShearWave implements Initial {
+        /** The velocity direction while the user has not chosen one. */
+        private static final int DEFAULT_DIRECTION = 1;
+
         private final double background;
         private final double amplitude;
         private final int[] mode;
         private final int direction;
+        private final boolean directionChosen;
 
-        ShearWave(double background, double amplitude, int[] mode, int direction) {
+        ShearWave(double background, double amplitude, int[] mode, int direction, boolean directionChosen) {
             this.background = requirePositive("background", background);
             if (!(Math.abs(amplitude) < 1)) {
                 throw new IllegalArgumentException("amplitude = " + amplitude + "; must satisfy |V| < 1");
             }
-            if (mode[direction] != 0) {
-                throw new IllegalArgumentException("direction = " + "xyz".charAt(direction) + " with mode (" + mode[0] + ", "
-                        + mode[1] + ", " + mode[2] + "); the velocity must be perpendicular to k");
-            }
             this.amplitude = amplitude;
             this.mode = mode;
             this.direction = direction;
+            this.directionChosen = directionChosen;
         }
 
-        /** Mode numbers; k must be perpendicular to the velocity direction. */
+        /**
+         * Mode numbers; k must be perpendicular to the velocity direction. While the direction is the
+         * default (not set by {@link #direction(int)}), it becomes y, or the first axis perpendicular to
+         * k when y is not; a direction the user set is kept, and a mode along it is rejected.
+         */
         public ShearWave mode(int nx, int ny, int nz) {
             if (nx == 0 && ny == 0 && nz == 0) {
                 throw new IllegalArgumentException("mode = (0, 0, 0); at least one mode number must be non-zero");
             }
             int[] m = {nx, ny, nz};
-            int d = direction;
-            if (m[d] != 0) {
-                d = m[0] == 0 ? 0 : m[1] == 0 ? 1 : m[2] == 0 ? 2 : -1;
-                if (d < 0) {
-                    throw new IllegalArgumentException("mode = (" + nx + ", " + ny + ", " + nz
-                            + "); a shear wave needs k perpendicular to a coordinate axis (one mode number 0)");
-                }
+            if (nx != 0 && ny != 0 && nz != 0) {
+                throw new IllegalArgumentException("mode = (" + nx + ", " + ny + ", " + nz
+                        + "); a shear wave needs k perpendicular to a coordinate axis (one mode number 0)");
             }
-            return new ShearWave(background, amplitude, m, d);
+            if (!directionChosen) {
+                int d = m[DEFAULT_DIRECTION] == 0 ? DEFAULT_DIRECTION : m[0] == 0 ? 0 : 2;
+                return new ShearWave(background, amplitude, m, d, false);
+            }
+            if (m[direction] != 0) {
+                throw new IllegalArgumentException("mode = (" + nx + ", " + ny + ", " + nz + ") with direction = "
+                        + "xyz".charAt(direction) + "; the velocity must be perpendicular to k: choose direction "
+                        + perpendicularAxes(m));
+            }
+            return new ShearWave(background, amplitude, m, direction, true);
         }
 
         /** Velocity amplitude V, |V| < 1. */
         public ShearWave amplitude(double v) {
-            return new ShearWave(background, v, mode, direction);
+            return new ShearWave(background, v, mode, direction, directionChosen);
         }
 
-        /** Velocity direction: 0 = x, 1 = y, 2 = z; must be perpendicular to k. */
+        /** Velocity direction: 0 = x, 1 = y, 2 = z; must be perpendicular to k. Later modes keep it. */
         public ShearWave direction(int axis) {
             if (axis < 0 || axis > 2) {
                 throw new IllegalArgumentException("direction = " + axis + "; must be 0 (x), 1 (y) or 2 (z)");
             }
-            return new ShearWave(background, amplitude, mode, axis);
+            if (mode[axis] != 0) {
+                throw new IllegalArgumentException("direction = " + "xyz".charAt(axis) + " with mode (" + mode[0] + ", "
+                        + mode[1] + ", " + mode[2] + "); the velocity must be perpendicular to k: choose direction "
+                        + perpendicularAxes(mode));
+            }
+            return new ShearWave(background, amplitude, mode, axis, true);
         }
 
         public ShearWave background(double eps0) {
-            return new ShearWave(eps0, amplitude, mode, direction);
+            return new ShearWave(eps0, amplitude, mode, direction, directionChosen);
+        }
+
+        /** The axes with mode number 0, as "x or y". */
+        private static String perpendicularAxes(int[] m) {
+            StringBuilder sb = new StringBuilder();
+            for (int d = 0; d < 3; d++) {
+                if (m[d] == 0) {
+                    sb.append(sb.length() == 0 ? "" : " or ").append("xyz".charAt(d));
+                }
+            }
+            return sb.toString();
         }
 
         /** Mode numbers (n_x, n_y, n_z). */
@@ -266,6 +295,15 @@ public interface Initial {
             return direction;
         }
 
+        /**
+         * Whether {@link #direction(int)} set the direction (then a later mode must be perpendicular to it)
+         * rather than the default rule of {@link Initial#shearWave()}; a copy of this value (a recipe) sets
+         * the direction only when this is true.
+         */
+        public boolean directionChosen() {
+            return directionChosen;
+        }
+
         /** Background ε0. */
         public double background() {
             return background;
@@ -273,7 +311,7 @@ public interface Initial {
 
         @Override
         public void validate(Grid grid) {
-            requireResolved(grid, mode, "mode");
+            Observables.requireResolved(grid, mode, "mode");
         }
 
         @Override
@@ -609,10 +647,14 @@ public interface Initial {
         private final PrimitiveProfile profile;
 
         Custom(String description, PrimitiveProfile profile) {
+            if (description == null || description.isBlank()) {
+                throw new IllegalArgumentException("description = " + (description == null ? "null" : "\"" + description + "\"")
+                        + "; must be a non-blank name of the data (its summary line)");
+            }
             if (profile == null) {
                 throw new IllegalArgumentException("profile = null; must be a function of position");
             }
-            this.description = description == null ? "custom" : description;
+            this.description = description;
             this.profile = profile;
         }
 
@@ -661,16 +703,6 @@ public interface Initial {
 
     private static double[] waveVector(Grid g, int[] mode) {
         return new double[] {2 * Math.PI * mode[0] / g.lx(), 2 * Math.PI * mode[1] / g.ly(), 2 * Math.PI * mode[2] / g.lz()};
-    }
-
-    private static void requireResolved(Grid g, int[] mode, String name) {
-        for (int d = 0; d < 3; d++) {
-            int n = g.points(d);
-            if (2 * Math.abs(mode[d]) >= n && mode[d] != 0) {
-                throw new IllegalArgumentException(name + " = (" + mode[0] + ", " + mode[1] + ", " + mode[2] + "); mode number "
-                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (must have |n| < N/2)");
-            }
-        }
     }
 
     private static double minLength(Grid g) {

@@ -11,6 +11,12 @@ import dev.isspectral.state.Field;
  */
 public final class Observables {
 
+    /** The evolved fields' labels, as messages list them. */
+    private static final String FIELD_LABELS = "(T00, T0x, T0y, T0z, Pi, pi_xx, pi_yy, pi_xy, pi_xz, pi_yz)";
+
+    /** What {@link #values} accepts, as its messages list it. */
+    private static final String QUANTITIES = "eps, vx, vy, vz, pressure or an evolved field " + FIELD_LABELS;
+
     private Observables() {
     }
 
@@ -47,21 +53,31 @@ public final class Observables {
 
     /**
      * The cosine amplitude (2/N) Σ_x f(x) cos(k·x) of evolved field {@code field} at mode numbers
-     * (nx, ny, nz) (physics.md §7.2 e(t) uses it on δε).
+     * (nx, ny, nz) (physics.md §7.2 e(t) uses it on δε). A mode the grid cannot resolve is rejected at
+     * the first measurement (see {@link #projection}).
      */
     public static Observable cosineAmplitude(Field field, int nx, int ny, int nz) {
+        if (field == null) {
+            throw new IllegalArgumentException("field = null; must be an evolved field " + FIELD_LABELS);
+        }
         return Observable.of(field.label() + "_cos_" + nx + "_" + ny + "_" + nz,
                 s -> projection(s.grid(), s.state().get(field), nx, ny, nz, true));
     }
 
-    /** (2/N) Σ_x ε(x) cos(k·x), the sound-mode amplitude e(t) of physics.md (7.4). */
+    /** (2/N) Σ_x ε(x) cos(k·x), the sound-mode amplitude e(t) of physics.md (7.4); the mode is checked as in {@link #projection}. */
     public static Observable energyDensityMode(int nx, int ny, int nz) {
         return Observable.of("eps_cos_" + nx + "_" + ny + "_" + nz,
                 s -> projection(s.grid(), s.primitives().energyDensity, nx, ny, nz, true));
     }
 
-    /** (2/N) Σ_x v^axis(x) sin(k·x), the shear-mode amplitude of physics.md (7.6). */
+    /**
+     * (2/N) Σ_x v^axis(x) sin(k·x), the shear-mode amplitude of physics.md (7.6); axis 0, 1 or 2 (x, y, z),
+     * checked at once, the mode as in {@link #projection}.
+     */
     public static Observable velocitySineMode(int axis, int nx, int ny, int nz) {
+        if (axis < 0 || axis > 2) {
+            throw new IllegalArgumentException("axis = " + axis + "; must be 0, 1 or 2");
+        }
         return Observable.of("v" + "xyz".charAt(axis) + "_sin_" + nx + "_" + ny + "_" + nz, s -> {
             Primitives p = s.primitives();
             double[] v = axis == 0 ? p.vx : axis == 1 ? p.vy : p.vz;
@@ -69,8 +85,22 @@ public final class Observables {
         });
     }
 
-    /** (2/N) Σ_x f(x) cos(k·x) (or sin), k_d = 2π n_d/L_d. */
+    /**
+     * (2/N) Σ_x f(x) cos(k·x) (or sin), k_d = 2π n_d/L_d, with one value of {@code f} per point of {@code g}.
+     *
+     * @throws IllegalArgumentException if {@code f} does not have {@code g.size()} values, or a mode number is
+     *                                  not resolved: |n_d| &lt; N_d/2 along every axis, as {@link Initial} requires
+     *                                  (a higher one would alias to a lower mode)
+     */
     public static double projection(Grid g, double[] f, int nx, int ny, int nz, boolean cosine) {
+        if (g == null) {
+            throw new IllegalArgumentException("g = null; must be the grid of f");
+        }
+        if (f == null || f.length != g.size()) {
+            throw new IllegalArgumentException((f == null ? "f = null; must have " + g.size() + " values"
+                    : "f: " + f.length + " values; must have " + g.size()) + " (the grid " + g.boxNotation() + ")");
+        }
+        requireResolved(g, new int[] {nx, ny, nz}, "mode");
         double kx = 2 * Math.PI * nx / g.lx();
         double ky = 2 * Math.PI * ny / g.ly();
         double kz = 2 * Math.PI * nz / g.lz();
@@ -86,6 +116,21 @@ public final class Observables {
             }
         }
         return 2 * sum / g.size();
+    }
+
+    /**
+     * Rejects a mode the grid cannot resolve: along each axis of N points, n = 0 or |n| &lt; N/2 (the rule of
+     * {@link Initial}'s waves and of {@link #projection}); {@code name} is the parameter named in the message.
+     */
+    static void requireResolved(Grid g, int[] mode, String name) {
+        for (int d = 0; d < 3; d++) {
+            int n = g.points(d);
+            // in long: 2|n| of Integer.MIN_VALUE overflows an int
+            if (mode[d] != 0 && 2 * Math.abs((long) mode[d]) >= n) {
+                throw new IllegalArgumentException(name + " = (" + mode[0] + ", " + mode[1] + ", " + mode[2] + "); mode number "
+                        + mode[d] + " along " + "xyz".charAt(d) + " is not resolved by " + n + " points (must have |n| < N/2)");
+            }
+        }
     }
 
     /** ∫ field dV. */
@@ -138,6 +183,9 @@ public final class Observables {
 
     /** The values of a named quantity (see {@link #slice}); a copy. */
     public static double[] values(Solver s, String quantity) {
+        if (quantity == null) {
+            throw new IllegalArgumentException("quantity = null; must be " + QUANTITIES);
+        }
         Primitives p = s.primitives();
         Eos eos = s.simulation().eos();
         switch (quantity) {
@@ -160,8 +208,7 @@ public final class Observables {
                 try {
                     return s.field(Field.parse(quantity));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("quantity = \"" + quantity
-                            + "\"; must be eps, vx, vy, vz, pressure or an evolved field (T00, T0x, T0y, T0z, Pi, pi_xx, pi_yy, pi_xy, pi_xz, pi_yz)");
+                    throw new IllegalArgumentException("quantity = \"" + quantity + "\"; must be " + QUANTITIES);
                 }
         }
     }

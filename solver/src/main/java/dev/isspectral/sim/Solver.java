@@ -336,25 +336,40 @@ public final class Solver {
     /**
      * Puts this fresh solver (no step taken yet) into a saved state: every evolved field
      * ({@code fields[f.ordinal()]}), the arrays of {@link #carriedState()} (the same names, each of the
-     * grid's size), the step count, the time and the Δt of the last step. Stepping on from there gives
+     * grid's size), the step count (≥ 0), the time (finite, ≥ 0) and the Δt of the last step (finite and
+     * &gt; 0; 0 is allowed at step 0, where a checkpoint saves it). Stepping on from there gives
      * bit for bit what the saved solver would have computed, provided the tuning and the FFT backend are
      * the same. Checks that every field is finite. The arrays may be this solver's own ({@link State#get},
      * {@link #carriedState()}) filled in place by a reader; they are then not copied.
      *
      * @throws IllegalStateException if this solver has already stepped
-     * @throws IllegalArgumentException if an array is missing, extra or of the wrong length
+     * @throws IllegalArgumentException if an array is missing, extra or of the wrong length, or the step count,
+     *                                  time or Δt is outside the ranges above (each named in the message)
      */
     public void restore(double[][] fields, Map<String, double[]> carried, long steps, double atTime, double lastTimeStep) {
         if (stepCount != 0 || time != 0) {
             throw new IllegalStateException("restore needs a fresh solver; this one is at step " + stepCount + ", t = " + time);
         }
-        if (steps < 0 || !Double.isFinite(atTime)) {
-            throw new IllegalArgumentException("steps = " + steps + ", time = " + atTime + "; must be >= 0 and finite");
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps = " + steps + "; must be >= 0");
+        }
+        if (!(atTime >= 0) || Double.isInfinite(atTime)) {
+            throw new IllegalArgumentException("time = " + atTime + "; must be a finite number >= 0");
+        }
+        // a checkpoint written before the first step saves Δt = 0
+        if (!(lastTimeStep > 0 || (steps == 0 && lastTimeStep == 0)) || Double.isInfinite(lastTimeStep)) {
+            throw new IllegalArgumentException("lastTimeStep = " + lastTimeStep + "; must be a finite number > 0 (or 0 at step 0)");
+        }
+        if (fields == null) {
+            throw new IllegalArgumentException("fields = null; must be " + Field.COUNT + " arrays, one per evolved field");
         }
         if (fields.length != Field.COUNT) {
             throw new IllegalArgumentException("fields: " + fields.length + " arrays; must be " + Field.COUNT);
         }
         Map<String, double[]> target = carriedState();
+        if (carried == null) {
+            throw new IllegalArgumentException("carried = null; must hold the arrays of carriedState(), " + target.keySet());
+        }
         if (!target.keySet().equals(carried.keySet())) {
             throw new IllegalArgumentException("carried arrays " + carried.keySet() + "; this solver carries " + target.keySet());
         }

@@ -1,5 +1,6 @@
 package dev.isspectral.validate;
 
+import dev.isspectral.physics.Eos;
 import dev.isspectral.physics.Transport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,22 +23,37 @@ public record LinearModes(double soundSpeedSquared, double enthalpy, double shea
 
     /**
      * Modes of a fluid at rest with ε0 = 1, a = 1 (T0 = 1), the setup of physics.md §7, with b_π = {@code bPi} and,
-     * when ζ/s > 0, τ_Π = ζ/({@code bulkStiffness} (ε + P)) (the ratio form of eq. 3.3b with b_Π = 1/stiffness).
+     * when ζ/s > 0, τ_Π = ζ/({@code bulkStiffness} (ε + P)) (the ratio form of eq. 3.3b with b_Π = 1/stiffness;
+     * ignored when ζ/s = 0).
+     *
+     * @throws IllegalArgumentException naming the parameter, with the messages of {@link Eos#constantSoundSpeed} and
+     *                                  {@link Transport}: c_s² outside (0, 1/3], η/s or ζ/s negative or NaN, b_π not
+     *                                  a finite number > 0, and with ζ/s > 0 a stiffness not a finite number > 0
      */
     public static LinearModes of(double soundSpeedSquared, double etaOverS, double bPi, double zetaOverS, double bulkStiffness) {
-        Transport t = Transport.etaOverS(etaOverS).bPi(bPi);
+        requireSoundSpeed(soundSpeedSquared);
+        Transport t = Transport.etaOverS(etaOverS).bPi(bPi).zetaOverS(zetaOverS);
         if (zetaOverS > 0) {
             if (!(bulkStiffness > 0) || Double.isInfinite(bulkStiffness)) {
                 throw new IllegalArgumentException("bulkStiffness = " + bulkStiffness
                         + " with zetaOverS = " + zetaOverS + "; must be a finite number > 0");
             }
-            t = t.zetaOverS(zetaOverS).bulkRelaxationRatio(1.0 / bulkStiffness);
+            t = t.bulkRelaxationRatio(1.0 / bulkStiffness);
         }
         return of(soundSpeedSquared, t);
     }
 
-    /** Modes of a fluid at rest with ε0 = 1, a = 1 (T0 = 1), the setup of physics.md §7, under {@code transport}. */
+    /**
+     * Modes of a fluid at rest with ε0 = 1, a = 1 (T0 = 1), the setup of physics.md §7, under {@code transport}.
+     *
+     * @throws IllegalArgumentException if c_s² is outside (0, 1/3] (the message of {@link Eos#constantSoundSpeed})
+     *                                  or {@code transport} is null
+     */
     public static LinearModes of(double soundSpeedSquared, Transport transport) {
+        requireSoundSpeed(soundSpeedSquared);
+        if (transport == null) {
+            throw new IllegalArgumentException("transport = null; must be a Transport such as Transport.etaOverS(0.08)");
+        }
         double h = 1 + soundSpeedSquared;         // ε0 + P0 with ε0 = 1
         return about(soundSpeedSquared, h, h, transport);   // s = (ε + P)/T with T0 = 1
     }
@@ -53,6 +69,11 @@ public record LinearModes(double soundSpeedSquared, double enthalpy, double shea
         double tauPi = eta > 0 ? transport.shearRelaxationTime(eta, enthalpy) : 0;
         double tauBulk = zeta > 0 ? transport.bulkRelaxationTime(zeta, soundSpeedSquared, enthalpy) : 0;
         return new LinearModes(soundSpeedSquared, enthalpy, eta, tauPi, zeta, tauBulk);
+    }
+
+    /** c_s² of the constant-sound-speed gas of physics.md §7, checked as {@link Eos#constantSoundSpeed} checks it. */
+    private static void requireSoundSpeed(double soundSpeedSquared) {
+        Eos.constantSoundSpeed(soundSpeedSquared);
     }
 
     /** Γ_s = (4/3) η/h. */

@@ -93,7 +93,7 @@ public final class Validation {
         return new Validation(sound, etaOverS, length, points, modes, dt, duration, tuning, amplitude, afterEachStep);
     }
 
-    /** Points along the wave (each mode must have |n| < points/2). */
+    /** Points along the wave (each mode must have n < points/2, checked by {@link #run()} before it runs any). */
     public Validation points(int n) {
         if (n < 4) {
             throw new IllegalArgumentException("points = " + n + "; must be >= 4");
@@ -114,17 +114,18 @@ public final class Validation {
         return new Validation(sound, etaOverS, box, points, n.clone(), dt, duration, tuning, amplitude, afterEachStep);
     }
 
+    /** The fixed time step Δt, a finite time &gt; 0 (default 0.02); duration/Δt, rounded, is the number of steps per mode. */
     public Validation timeStep(double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException("timeStep = " + value + "; must be > 0");
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("timeStep = " + value + "; must be a finite time > 0");
         }
         return new Validation(sound, etaOverS, box, points, modes, value, duration, tuning, amplitude, afterEachStep);
     }
 
-    /** Simulated time per mode. */
+    /** Simulated time per mode, a finite time &gt; 0; with the time step it must give 1 to {@link Integer#MAX_VALUE} steps (checked by {@link #run()}). */
     public Validation duration(double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException("duration = " + value + "; must be > 0");
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("duration = " + value + "; must be a finite time > 0");
         }
         return new Validation(sound, etaOverS, box, points, modes, dt, value, tuning, amplitude, afterEachStep);
     }
@@ -158,8 +159,25 @@ public final class Validation {
         return new Validation(sound, etaOverS, box, points, modes, dt, duration, tuning, amplitude, hook);
     }
 
-    /** Runs every mode; one row per mode. */
+    /**
+     * Runs every mode; one row per mode.
+     *
+     * @throws IllegalArgumentException before any mode runs, if duration/timeStep rounds to fewer than 1 or more than
+     *                                  {@link Integer#MAX_VALUE} steps, or a mode is not below points/2
+     */
     public Table run() {
+        long rounded = Math.round(duration / dt);
+        if (rounded < 1 || rounded > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("duration = " + duration + " with timeStep = " + dt + " gives " + rounded
+                    + " steps; must give between 1 and " + Integer.MAX_VALUE);
+        }
+        int steps = (int) rounded;
+        for (int n : modes) {
+            if (2L * n >= points) {
+                throw new IllegalArgumentException("modes = " + java.util.Arrays.toString(modes) + " with points = " + points
+                        + "; mode " + n + " is not resolved (must have n < points/2)");
+            }
+        }
         LinearModes exact = LinearModes.of(1.0 / 3, etaOverS, Transport.DEFAULT_B_PI, 0, 0);
         StringColumn channel = StringColumn.create(CHANNEL);
         IntColumn mode = IntColumn.create(MODE);
@@ -173,7 +191,6 @@ public final class Validation {
         DoubleColumn trajErr = DoubleColumn.create(TRAJECTORY_ERROR);
         for (int n : modes) {
             double kk = 2 * Math.PI * n / box;
-            int steps = (int) Math.round(duration / dt);
             Initial initial = sound ? Initial.soundWave().mode(n, 0, 0).amplitude(amplitude)
                     : Initial.shearWave().mode(n, 0, 0).direction(1).amplitude(amplitude);
             Simulation sim = Simulation.builder()

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 /** Observables on known data: integrals, extremes, slices and the kinetic-energy spectrum. */
 class ObservablesTest {
 
+    private static String rejection(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
     private static Solver start(String grid, double lx, double ly, double lz, Initial ic) {
         return Simulation.builder().grid(grid).box(lx, ly, lz).transport(Transport.etaOverS(0.1)).initial(ic)
                 .build().start();
@@ -98,6 +102,52 @@ class ObservablesTest {
                 assertThrows(IllegalArgumentException.class, () -> Observables.slice(s, "eps", 1, 4)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Observables.slice(s, "rho", 0, 0)).getMessage()
                 .startsWith("quantity = \"rho\""));
+    }
+
+    @Test
+    void aVelocityModeOfAnAxisOutsideZeroToTwoIsRejectedWhenMade() {
+        assertEquals("axis = 3; must be 0, 1 or 2", rejection(() -> Observables.velocitySineMode(3, 1, 0, 0)));
+        assertEquals("axis = -1; must be 0, 1 or 2", rejection(() -> Observables.velocitySineMode(-1, 1, 0, 0)));
+    }
+
+    @Test
+    void aModeTheGridCannotResolveIsRejectedAtTheFirstMeasurement() {
+        Solver s = start("1x16x8x1", 1, 1, 1, Initial.soundWave());
+        assertEquals("mode = (9, 0, 0); mode number 9 along x is not resolved by 16 points (must have |n| < N/2)",
+                rejection(() -> Observables.energyDensityMode(9, 0, 0).measure(s)));
+        assertEquals("mode = (0, -4, 0); mode number -4 along y is not resolved by 8 points (must have |n| < N/2)",
+                rejection(() -> Observables.cosineAmplitude(Field.T00, 0, -4, 0).measure(s)));
+        assertEquals("mode = (1, 0, 1); mode number 1 along z is not resolved by 1 points (must have |n| < N/2)",
+                rejection(() -> Observables.velocitySineMode(1, 1, 0, 1).measure(s)));
+        assertEquals("mode = (8, 0, 0); mode number 8 along x is not resolved by 16 points (must have |n| < N/2)",
+                rejection(() -> Observables.projection(s.grid(), s.primitives().energyDensity, 8, 0, 0, true)));
+        assertEquals("mode = (-2147483648, 0, 0); mode number -2147483648 along x is not resolved by 16 points (must have |n| < N/2)",
+                rejection(() -> Observables.energyDensityMode(Integer.MIN_VALUE, 0, 0).measure(s)));
+        // the largest resolved mode numbers, and the mean (0, 0, 0), are measured
+        assertEquals(0.0, Observables.energyDensityMode(7, -3, 0).measure(s), 1e-14);
+        assertEquals(2.0, Observables.energyDensityMode(0, 0, 0).measure(s), 1e-14);
+    }
+
+    @Test
+    void projectionNeedsAGridAndOneValuePerPoint() {
+        dev.isspectral.grid.Grid g = dev.isspectral.grid.Grid.of(16, 16, 16);
+        assertEquals("f: 100 values; must have 4096 (the grid 16x16x16)",
+                rejection(() -> Observables.projection(g, new double[100], 1, 0, 0, true)));
+        assertEquals("f = null; must have 4096 values (the grid 16x16x16)",
+                rejection(() -> Observables.projection(g, null, 1, 0, 0, true)));
+        assertEquals("g = null; must be the grid of f",
+                rejection(() -> Observables.projection(null, new double[100], 1, 0, 0, true)));
+    }
+
+    @Test
+    void aNullFieldOrQuantityIsNamed() {
+        assertEquals("field = null; must be an evolved field (T00, T0x, T0y, T0z, Pi, pi_xx, pi_yy, pi_xy, pi_xz, pi_yz)",
+                rejection(() -> Observables.cosineAmplitude(null, 1, 0, 0)));
+        Solver s = start("1x3x4x5", 3, 4, 5, Initial.staticEquilibrium());
+        String expected = "quantity = null; must be eps, vx, vy, vz, pressure or an evolved field "
+                + "(T00, T0x, T0y, T0z, Pi, pi_xx, pi_yy, pi_xy, pi_xz, pi_yz)";
+        assertEquals(expected, rejection(() -> Observables.values(s, null)));
+        assertEquals(expected, rejection(() -> Observables.slice(s, null, 0, 0)));
     }
 
     @Test

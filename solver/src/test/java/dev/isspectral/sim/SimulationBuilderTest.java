@@ -2,6 +2,7 @@ package dev.isspectral.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,9 @@ class SimulationBuilderTest {
         String m = rejection(b::build);
         assertEquals("mode = (0, 4, 0); mode number 4 along y is not resolved by 8 points (must have |n| < N/2)", m);
         assertTrue(rejection(() -> small().initial(Initial.shearWave().mode(5, 0, 0)).build()).contains("along x"));
+        // 2|n| of the most negative int overflows an int: the rule is checked in long
+        assertEquals("mode = (-2147483648, 0, 0); mode number -2147483648 along x is not resolved by 8 points (must have |n| < N/2)",
+                rejection(() -> small().initial(Initial.soundWave().mode(Integer.MIN_VALUE, 0, 0)).build()));
     }
 
     @Test
@@ -141,6 +145,41 @@ class SimulationBuilderTest {
         assertTrue(rejection(() -> Initial.shearWave().direction(0)).startsWith("direction = x with mode (1, 0, 0)"));
         assertTrue(rejection(() -> Initial.shearWave().direction(3)).startsWith("direction = 3; must be 0 (x), 1 (y) or 2 (z)"));
         assertTrue(rejection(() -> Initial.shearWave().mode(1, 1, 1)).contains("one mode number 0"));
+    }
+
+    @Test
+    void aShearWaveModeAlongTheDirectionTheUserSetIsRejectedInEitherOrder() {
+        assertEquals("mode = (0, 0, 1) with direction = z; the velocity must be perpendicular to k: choose direction x or y",
+                rejection(() -> Initial.shearWave().direction(2).mode(0, 0, 1)));
+        assertEquals("direction = z with mode (0, 0, 1); the velocity must be perpendicular to k: choose direction x or y",
+                rejection(() -> Initial.shearWave().mode(0, 0, 1).direction(2)));
+        assertEquals("mode = (1, 1, 0) with direction = x; the velocity must be perpendicular to k: choose direction z",
+                rejection(() -> Initial.shearWave().mode(0, 1, 1).direction(0).mode(1, 1, 0)));
+        assertEquals("mode = (1, 1, 1); a shear wave needs k perpendicular to a coordinate axis (one mode number 0)",
+                rejection(() -> Initial.shearWave().direction(2).mode(1, 1, 1)));
+        // a direction the user set and a mode perpendicular to it are kept, whatever else changes
+        Initial.ShearWave kept = Initial.shearWave().direction(2).mode(0, 1, 0).amplitude(0.01).background(2);
+        assertEquals(2, kept.direction());
+        assertTrue(kept.directionChosen());
+    }
+
+    @Test
+    void aShearWaveDirectionLeftAtItsDefaultIsYOrTheFirstAxisPerpendicularToK() {
+        assertEquals(1, Initial.shearWave().mode(1, 0, 0).direction());
+        assertEquals(0, Initial.shearWave().mode(0, 1, 0).direction());
+        assertEquals(0, Initial.shearWave().mode(0, 1, 1).direction());
+        // picked from the mode alone, not from an earlier pick: (0, 1, 0) then (0, 0, 1) gives y as (0, 0, 1) alone does
+        assertEquals(1, Initial.shearWave().mode(0, 1, 0).mode(0, 0, 1).direction());
+        assertFalse(Initial.shearWave().mode(0, 1, 0).directionChosen());
+    }
+
+    @Test
+    void customDataNeedADescription() {
+        assertEquals("description = null; must be a non-blank name of the data (its summary line)",
+                rejection(() -> Initial.custom(null, (x, y, z, out) -> out[0] = 1)));
+        assertEquals("description = \" \"; must be a non-blank name of the data (its summary line)",
+                rejection(() -> Initial.custom(" ", (x, y, z, out) -> out[0] = 1)));
+        assertEquals("flat", Initial.custom("flat", (x, y, z, out) -> out[0] = 1).describe());
     }
 
     @Test

@@ -107,6 +107,38 @@ class SolverRestoreTest {
         assertEquals(0, s.stepCount(), "a refused restore leaves the solver as it was");
     }
 
+    @Test
+    void restoreNamesABadClockAndMissingArraysBeforeCopyingAnything() {
+        Solver s = ReferenceRuns.nonlinear(Tuning.optimized()).start();
+        double[][] fields = fields(s);
+        Map<String, double[]> carried = copies(s.carriedState());
+        assertEquals("steps = -1; must be >= 0", rejection(() -> s.restore(fields, carried, -1, 0.3, 0.1)));
+        assertEquals("time = -1.0; must be a finite number >= 0", rejection(() -> s.restore(fields, carried, 3, -1.0, 0.1)));
+        assertEquals("time = NaN; must be a finite number >= 0", rejection(() -> s.restore(fields, carried, 3, Double.NaN, 0.1)));
+        assertEquals("time = Infinity; must be a finite number >= 0",
+                rejection(() -> s.restore(fields, carried, 3, Double.POSITIVE_INFINITY, 0.1)));
+        String dt = "; must be a finite number > 0 (or 0 at step 0)";
+        assertEquals("lastTimeStep = NaN" + dt, rejection(() -> s.restore(fields, carried, 3, 0.3, Double.NaN)));
+        assertEquals("lastTimeStep = -0.1" + dt, rejection(() -> s.restore(fields, carried, 3, 0.3, -0.1)));
+        assertEquals("lastTimeStep = 0.0" + dt, rejection(() -> s.restore(fields, carried, 3, 0.3, 0.0)));
+        assertEquals("lastTimeStep = Infinity" + dt,
+                rejection(() -> s.restore(fields, carried, 3, 0.3, Double.POSITIVE_INFINITY)));
+        assertEquals("lastTimeStep = NaN" + dt, rejection(() -> s.restore(fields, carried, 0, 0.0, Double.NaN)));
+        assertEquals("fields = null; must be " + Field.COUNT + " arrays, one per evolved field",
+                rejection(() -> s.restore(null, carried, 3, 0.3, 0.1)));
+        assertEquals("carried = null; must hold the arrays of carriedState(), " + s.carriedState().keySet(),
+                rejection(() -> s.restore(fields, null, 3, 0.3, 0.1)));
+        assertEquals(0, s.stepCount(), "a refused restore leaves the solver as it was");
+        // a checkpoint written before the first step saves Δt = 0
+        s.restore(fields, carried, 0, 0.0, 0.0);
+        assertEquals(0, s.stepCount());
+        assertEquals(null, s.lastStep());
+    }
+
+    private static String rejection(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
     static double[][] fields(Solver s) {
         double[][] out = new double[Field.COUNT][];
         for (Field f : Field.values()) {
