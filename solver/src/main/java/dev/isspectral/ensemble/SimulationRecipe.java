@@ -62,7 +62,8 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
             kind = "shear";
             numbers = new double[] {w.background(), w.amplitude()};
             int[] m = w.mode();
-            integers = new int[] {m[0], m[1], m[2], w.direction()};
+            // whether the user set the direction: a direction left at its default is picked from each member's mode
+            integers = new int[] {m[0], m[1], m[2], w.direction(), w.directionChosen() ? 1 : 0};
         } else if (initial instanceof Initial.RandomField r) {
             kind = "random";
             numbers = new double[] {r.background(), r.densityRms(), r.velocityRms(), r.spectrumWidth()};
@@ -137,8 +138,11 @@ public record SimulationRecipe(String grid, double lx, double ly, double lz,
         return switch (initialKind) {
             case "sound" -> Initial.soundWave().background(initialNumbers[0]).amplitude(initialNumbers[1])
                     .mode(initialIntegers[0], initialIntegers[1], initialIntegers[2]);
-            case "shear" -> Initial.shearWave().background(initialNumbers[0]).amplitude(initialNumbers[1])
-                    .mode(initialIntegers[0], initialIntegers[1], initialIntegers[2]).direction(initialIntegers[3]);
+            case "shear" -> {
+                Initial.ShearWave w = Initial.shearWave().background(initialNumbers[0]).amplitude(initialNumbers[1])
+                        .mode(initialIntegers[0], initialIntegers[1], initialIntegers[2]);
+                yield initialIntegers[4] == 1 ? w.direction(initialIntegers[3]) : w;
+            }
             case "random" -> Initial.randomField().background(initialNumbers[0]).densityRms(initialNumbers[1])
                     .velocityRms(initialNumbers[2]).spectrumWidth(initialNumbers[3]).seed(initialSeed);
             case "taylor-green" -> Initial.taylorGreen().background(initialNumbers[0]).velocity(initialNumbers[1]);

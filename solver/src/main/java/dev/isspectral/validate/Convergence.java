@@ -32,7 +32,7 @@ public final class Convergence {
     /**
      * The Fourier coefficients c_n = (1/N) Σ_x f(x) e^{−i k_n·x} (N the number of points, k_n = 2πn/L per
      * axis; eq. 0.5 without the sum's normalisation) of field {@code field} of {@code solver}, for
-     * 0 ≤ n_x ≤ {@code maxMode} and |n_y|, |n_z| ≤ {@code maxMode} (n_z = 0 only on a box one point thick),
+     * 0 ≤ n_x ≤ {@code maxMode} and |n_y|, |n_z| ≤ {@code maxMode} (along an axis one point thick, that mode 0 only),
      * as pairs (Re c_n, Im c_n) in the order n_x, then n_y, then n_z. A real field has c_{−n} = conj(c_n), so
      * these are all the coefficients with |n_i| ≤ maxMode. Each is an exact sum over the grid (no FFT),
      * O(N) per mode.
@@ -55,12 +55,15 @@ public final class Convergence {
                         + " points along axis " + "xyz".charAt(axis) + " (the Nyquist mode)");
             }
         }
+        // an axis of one point has mode 0 alone (its other "modes" would be that one again)
+        int xModes = g.nx() > 1 ? maxMode : 0;
+        int yModes = g.ny() > 1 ? maxMode : 0;
         int zModes = g.nz() > 1 ? maxMode : 0;
         double[] f = solver.field(field);
-        double[] out = new double[2 * (maxMode + 1) * (2 * maxMode + 1) * (2 * zModes + 1)];
+        double[] out = new double[2 * (xModes + 1) * (2 * yModes + 1) * (2 * zModes + 1)];
         int c = 0;
-        for (int a = 0; a <= maxMode; a++) {
-            for (int b = -maxMode; b <= maxMode; b++) {
+        for (int a = 0; a <= xModes; a++) {
+            for (int b = -yModes; b <= yModes; b++) {
                 for (int d = -zModes; d <= zModes; d++) {
                     // projection is (2/N) Σ f cos(k·x) (or sin): half of it is Re c_n (or −Im c_n)
                     out[c++] = Observables.projection(g, f, a, b, d, true) / 2;

@@ -243,6 +243,15 @@ class EnsembleTest {
                 assertTrue(java.util.Arrays.equals(a.solver().field(f), b.solver().field(f)), sim.initial().describe() + " " + f);
             }
         }
+        // a shear wave's direction travels as the user left it: set (kept for every member) or the default (picked
+        // from each member's mode, as on the local executor)
+        for (boolean chosen : new boolean[] {true, false}) {
+            Initial.ShearWave w = Initial.shearWave().mode(0, 0, 1).amplitude(0.01);
+            Simulation sim = Simulation.builder().grid("2x8x2x8").initial(chosen ? w.direction(0) : w).build();
+            var copy = (Initial.ShearWave) SimulationRecipe.of(sim).build().initial();
+            assertEquals(chosen, copy.directionChosen());
+            assertEquals(chosen ? 0 : 1, copy.direction());
+        }
         Simulation custom = Simulation.builder().initial(Initial.custom("flat", (x, y, z, out) -> out[0] = 1)).build();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SimulationRecipe.of(custom)).getMessage()
                 .contains("cannot travel"));

@@ -17,6 +17,23 @@ class ValidateInputsTest {
         return assertThrows(IllegalArgumentException.class, call).getMessage();
     }
 
+    /**
+     * On a box one point thick along y and z, the low modes are those along x alone: ε = 1 + A cos x gives c_1 = A/2
+     * and nothing else (lowModes once asked for |n_y| ≤ maxMode on one point, which the mode check now refuses).
+     */
+    @Test
+    void lowModesOfALineAreAlongItAlone() {
+        double a = 1e-3;
+        dev.isspectral.sim.Solver s = dev.isspectral.sim.Simulation.builder().grid("1x16x1x1")
+                .initial(dev.isspectral.sim.Initial.soundWave().mode(1, 0, 0).amplitude(a)).build().start();
+        double[] c = Convergence.lowModes(s, dev.isspectral.state.Field.T00, 2);
+        assertEquals(6, c.length, "n_x = 0, 1, 2 as (re, im) pairs");
+        assertEquals(1.0, c[0], 1e-12);
+        assertEquals(a / 2, c[2], 1e-12);
+        assertEquals(0.0, c[4], 1e-12);
+        assertEquals(0.0, c[1] + c[3] + c[5], 1e-12);
+    }
+
     @Test
     void linearModesRejectABulkViscosityThatIsNotANumberOrNegative() {
         assertEquals("zetaOverS = NaN; must be >= 0", rejection(() -> LinearModes.of(0.25, 0.08, 5, Double.NaN, 1)));
