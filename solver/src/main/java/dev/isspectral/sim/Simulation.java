@@ -90,8 +90,31 @@ public final class Simulation {
         return run(until, Schedule.everyStep());
     }
 
-    /** Runs from t = 0 {@code until}, recording the default observables and {@code extra} on {@code schedule}. */
+    /**
+     * Runs from t = 0 {@code until}, recording the default observables and {@code extra} on {@code schedule}. Each
+     * extra's name must differ from the history's columns and from the other extras' ({@link Run}); the arguments are
+     * checked before the solver is made.
+     */
     public Run run(Until until, Schedule schedule, Observable... extra) {
+        requireRunArguments(until, schedule, extra);
+        return Run.execute(this, start(), until, schedule, List.of(extra));
+    }
+
+    /**
+     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
+     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
+     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state. The
+     * arguments are checked as there, before any step.
+     */
+    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
+        if (solver == null || solver.simulation() != this) {
+            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
+        }
+        requireRunArguments(until, schedule, extra);
+        return Run.execute(this, solver, until, schedule, List.of(extra));
+    }
+
+    private static void requireRunArguments(Until until, Schedule schedule, Observable[] extra) {
         if (until == null) {
             throw new IllegalArgumentException("until = null; must be e.g. Until.steps(32) or Until.time(1.0)");
         }
@@ -106,19 +129,7 @@ public final class Simulation {
                 throw new IllegalArgumentException("extra observable " + i + " = null; must be an Observable");
             }
         }
-        return Run.execute(this, start(), until, schedule, List.of(extra));
-    }
-
-    /**
-     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
-     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
-     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state.
-     */
-    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
-        if (solver == null || solver.simulation() != this) {
-            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
-        }
-        return Run.execute(this, solver, until, schedule, List.of(extra));
+        Run.requireDistinctNames(extra);
     }
 
     /** Runs the grid's NT steps (the NT of NT×NX×NY×NZ). */
