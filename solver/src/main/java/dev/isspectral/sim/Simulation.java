@@ -132,8 +132,15 @@ public final class Simulation {
         Run.requireDistinctNames(extra);
     }
 
-    /** Runs the grid's NT steps (the NT of NT×NX×NY×NZ). */
+    /**
+     * Runs the grid's NT steps (the NT of NT×NX×NY×NZ). A grid without NT ({@code "32x16x16"}, {@link Grid#of}) is
+     * refused before the solver is made: give NT in the grid or run {@code run(Until.steps(n))}.
+     */
     public Run run() {
+        if (grid().steps() < 1) {
+            throw new IllegalArgumentException("steps = " + grid().steps() + " (grid " + grid().boxNotation()
+                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or run(Until.steps(n))");
+        }
         return run(Until.steps(grid().steps()));
     }
 

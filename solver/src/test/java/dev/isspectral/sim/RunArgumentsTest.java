@@ -3,11 +3,12 @@ package dev.isspectral.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.isspectral.grid.Grid;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** A run's arguments are checked before its first step: extra observables' names and nulls. */
+/** A run's arguments are checked before its first step: extra observables' names, nulls, a grid without NT. */
 class RunArgumentsTest {
 
     private static final String COLUMNS = "[step, time, dt, total_energy, momentum_x, momentum_y, momentum_z, max_speed,"
@@ -96,5 +97,16 @@ class RunArgumentsTest {
                         null)));
         assertEquals(0, solver.stepCount());
         assertEquals(2, sim.run(solver, Until.steps(2), Schedule.everyStep()).solver().stepCount());
+    }
+
+    @Test
+    void runningTheGridsStepsRefusesAGridWithoutNt() {
+        assertEquals("steps = 0 (grid 8x8x4 has no NT); must be >= 1: give NTxNXxNYxNZ or run(Until.steps(n))",
+                rejection(() -> Simulation.builder().grid("8x8x4").build().run()));
+        Simulation fromOf = Simulation.builder().grid(Grid.of(8, 4, 4)).build();
+        assertEquals("steps = 0 (grid 8x4x4 has no NT); must be >= 1: give NTxNXxNYxNZ or run(Until.steps(n))",
+                rejection(fromOf::run));
+        assertEquals(1, fromOf.run(Until.steps(1)).solver().stepCount());
+        assertEquals(3, Simulation.builder().grid("3x8x4x4").build().run().solver().stepCount());
     }
 }
