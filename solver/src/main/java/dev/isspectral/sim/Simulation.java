@@ -516,7 +516,11 @@ public final class Simulation {
             return b;
         }
 
-        /** Exponential filter with strength α > 0 and even order p ≥ 2. */
+        /**
+         * Exponential filter with strength α > 0 and order p ≥ 2 (physics.md eq. 6.8). p need not be even or whole:
+         * σ takes the power of |n_d|/(N_d/2) ≥ 0, so every real p ≥ 2 gives a real filter, symmetric in ±n, that
+         * leaves n = 0 unchanged and falls monotonically to e^−α at the Nyquist mode.
+         */
         public Builder exponentialFilter(double strength, double order) {
             if (!(strength > 0) || Double.isInfinite(strength)) {
                 throw new IllegalArgumentException("filterStrength = " + strength + "; must be a finite number > 0");

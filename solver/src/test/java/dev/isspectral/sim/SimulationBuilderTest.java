@@ -107,6 +107,21 @@ class SimulationBuilderTest {
                 rejection(() -> Simulation.builder().exponentialFilter(36, Double.POSITIVE_INFINITY)));
     }
 
+    /** σ = exp(−α (|n|/(N/2))^p) takes the power of |n|: any real p ≥ 2 is a filter, even or not (physics.md eq. 6.8). */
+    @Test
+    void anOddOrFractionalFilterOrderActsAndLeavesTheMeanUnchanged() {
+        Simulation.Builder random = small().initial(Initial.randomField().seed(7));
+        double[] unfiltered = random.build().run().solver().field(Field.T00);
+        for (double order : new double[] {2.5, 3}) {
+            Simulation sim = random.exponentialFilter(4, order).build();
+            assertEquals(order, sim.filterOrder(), 0.0);
+            Run run = sim.run();
+            var energy = run.history().doubleColumn(Run.TOTAL_ENERGY);
+            assertEquals(energy.get(0), energy.get(energy.size() - 1), 1e-12 * energy.get(0), "p = " + order);
+            assertTrue(!java.util.Arrays.equals(unfiltered, run.solver().field(Field.T00)), "p = " + order);
+        }
+    }
+
     @Test
     void nullArgumentsAreRejectedNamingTheParameter() {
         assertTrue(rejection(() -> Simulation.builder().grid((Grid) null)).startsWith("grid = null"));
