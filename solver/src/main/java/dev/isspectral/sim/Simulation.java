@@ -427,6 +427,10 @@ public final class Simulation {
             return grid(grid.withSteps(steps));
         }
 
+        /**
+         * The equation of state. Its c_s² (the constant one, else c_s²(ε = 1) of a general EOS) must lie in (0, 1],
+         * and with the transport keep the front speed causal (physics.md eq. 3.4).
+         */
         public Builder eos(Eos e) {
             if (e == null) {
                 throw new IllegalArgumentException("eos = null; must be an Eos such as Eos.conformal()");
@@ -707,11 +711,19 @@ public final class Simulation {
                     ijk[0], ijk[1], ijk[2]));
         }
 
-        /** Checks c_s², the kinetic τ_Π condition and causality (3.4); {@code changed} names the setter. */
+        /**
+         * Checks c_s² (the EOS's constant one, else c_s²(ε = 1): in (0, 1], so NaN is refused), the kinetic τ_Π
+         * condition and causality (3.4); {@code changed} names the setter.
+         */
         private static void checkPhysics(Eos e, Transport t, String changed) {
             double cs2 = e.constantSoundSpeedSquared();
+            String cs2Name = "c_s^2";
             if (Double.isNaN(cs2)) {
                 cs2 = e.soundSpeedSquared(1.0);
+                cs2Name = "c_s^2(1)";
+            }
+            if (!(cs2 > 0 && cs2 <= 1)) {
+                throw new IllegalArgumentException(changed + ": " + cs2Name + " = " + cs2 + "; must be in (0, 1]");
             }
             if (t.hasBulk() && t.bulkRelaxation() == Transport.BulkRelaxation.KINETIC && cs2 >= 1.0 / 3.0 - 1e-12) {
                 throw new IllegalArgumentException(changed + ": zetaOverS = " + t.zetaOverS()

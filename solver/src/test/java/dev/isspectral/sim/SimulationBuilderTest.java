@@ -122,6 +122,45 @@ class SimulationBuilderTest {
         }
     }
 
+    private static Eos eosWithSoundSpeedSquared(double cs2) {
+        return new Eos() {
+            @Override
+            public double pressure(double e) {
+                return e / 3;
+            }
+
+            @Override
+            public double soundSpeedSquared(double e) {
+                return cs2;
+            }
+
+            @Override
+            public double temperature(double e) {
+                return Math.pow(e, 0.25);
+            }
+
+            @Override
+            public String describe() {
+                return "c_s^2 = " + cs2;
+            }
+        };
+    }
+
+    @Test
+    void aCustomEosWhoseSoundSpeedSquaredIsNotInZeroToOneIsRejected() {
+        assertEquals("eos: c_s^2(1) = NaN; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(Double.NaN))));
+        assertEquals("eos: c_s^2(1) = -0.1; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(-0.1))));
+        assertEquals("eos: c_s^2(1) = 0.0; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(0))));
+        assertEquals("eos: c_s^2(1) = 1.5; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(1.5))));
+        assertEquals(0.2, Simulation.builder().eos(eosWithSoundSpeedSquared(0.2)).build().eos().soundSpeedSquared(1), 0.0);
+        // without shear or bulk the front speed is c_s itself: c_s^2 = 1 is causal
+        Simulation.builder().transport(Transport.ideal()).eos(eosWithSoundSpeedSquared(1.0));
+    }
+
     @Test
     void nullArgumentsAreRejectedNamingTheParameter() {
         assertTrue(rejection(() -> Simulation.builder().grid((Grid) null)).startsWith("grid = null"));
