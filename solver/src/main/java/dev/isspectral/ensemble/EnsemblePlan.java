@@ -228,7 +228,9 @@ public final class EnsemblePlan implements Serializable {
     /**
      * Builds, runs and measures one member on {@code threads} threads. Never throws for the member's
      * own failure: invalid parameters, a failed primitive recovery, a non-finite field or a failed
-     * measurement give a result with that status, the error message and NaN values.
+     * measurement give a result with that status, the error message and NaN values. Without a stop rule
+     * (no {@code until}), a member whose grid has no NT is {@link MemberStatus#INVALID}, refused before
+     * its simulation is built.
      */
     public MemberResult run(Member member, int threads) {
         long start = System.nanoTime();
@@ -237,6 +239,7 @@ public final class EnsemblePlan implements Serializable {
         Simulation sim;
         List<Measurement.Probe> probes = new ArrayList<>();
         try {
+            requireStepCount(member);
             sim = simulation(member, threads);
             for (Measurement m : measurements) {
                 probes.add(m.start(sim));
@@ -282,6 +285,19 @@ public final class EnsemblePlan implements Serializable {
             MemberStatus status = statusOf(e);
             return new MemberResult(member.index(), status, messageOf(e), solver == null ? 0 : solver.stepCount(),
                     solver == null ? 0 : solver.time(), (System.nanoTime() - start) / 1e9, threads, nan);
+        }
+    }
+
+    /** Without a stop rule the member runs its grid's NT steps: a grid without NT gives none, and is refused. */
+    private void requireStepCount(Member member) {
+        if (steps >= 0 || !Double.isNaN(endTime)) {
+            return;
+        }
+        Object text = member.get(Parameter.GRID);
+        dev.isspectral.grid.Grid grid = text == null ? base().grid() : dev.isspectral.grid.Grid.parse((String) text);
+        if (grid.steps() < 1) {
+            throw new IllegalArgumentException("steps = " + grid.steps() + " (grid " + grid.boxNotation()
+                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or call until(Until.steps(n))");
         }
     }
 

@@ -52,7 +52,8 @@ public final class Grid {
     /**
      * Parses the {@code NT×NX×NY×NZ} notation: {@code "32x32x16x16"} is 32 steps of a 32×16×16 box.
      * Three numbers ({@code "32x16x16"}) give a box with no step count. {@code x}, {@code X},
-     * {@code ×} and {@code *} all separate. Box lengths are 2π; change them with {@link #withBox}.
+     * {@code ×} and {@code *} all separate; an empty part ({@code "32x16x16x"}, {@code "32xx16x16"}) is an error,
+     * never dropped. Box lengths are 2π; change them with {@link #withBox}.
      *
      * @throws IllegalArgumentException naming the text and the accepted forms
      */
@@ -68,7 +69,17 @@ public final class Grid {
         if (text == null) {
             throw new IllegalArgumentException(name + " = null; must be NTxNXxNYxNZ such as 32x32x16x16");
         }
-        String[] parts = text.trim().split("\\s*[xX×*]\\s*");
+        String trimmed = text.trim();
+        String[] parts = trimmed.split("\\s*[xX×*]\\s*", -1);   // -1: keeps a trailing empty part ("32x16x16x")
+        for (int d = 0; parts.length > 1 && d < parts.length; d++) {
+            if (parts[d].isEmpty()) {
+                String where = d == 0 ? "before the first '" + trimmed.charAt(0) + "'"
+                        : d == parts.length - 1 ? "after the last '" + trimmed.charAt(trimmed.length() - 1) + "'"
+                        : (d + 1) + " of " + parts.length + " (two separators in a row)";
+                throw new IllegalArgumentException(name + " = \"" + text + "\"; empty part " + where
+                        + "; must be NTxNXxNYxNZ (e.g. 32x32x16x16) or NXxNYxNZ");
+            }
+        }
         if (parts.length != 3 && parts.length != 4) {
             throw new IllegalArgumentException(name + " = \"" + text
                     + "\"; must be NTxNXxNYxNZ (steps and box, e.g. 32x32x16x16) or NXxNYxNZ (e.g. 32x16x16)");

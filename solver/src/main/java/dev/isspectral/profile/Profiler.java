@@ -44,7 +44,10 @@ public final class Profiler {
         this.steadyLimit = steadyLimit;
     }
 
-    /** A profiler of {@code simulation}: 2 warm-up steps, then the grid's NT steps. */
+    /**
+     * A profiler of {@code simulation}: 2 warm-up steps, then the grid's NT steps. A grid without NT
+     * ({@code "32x16x16"}) needs {@link #steps(int)} before {@link #run()}.
+     */
     public static Profiler of(Simulation simulation) {
         if (simulation == null) {
             throw new IllegalArgumentException("simulation = null; must be a built Simulation");
@@ -107,8 +110,17 @@ public final class Profiler {
         return new Profiler(simulation, warmup, steps, redundancy, thresholdBytes, steadyLimit);
     }
 
-    /** Runs warm-up and measured steps on a fresh solver and returns what was measured. */
+    /**
+     * Runs warm-up and measured steps on a fresh solver and returns what was measured.
+     *
+     * @throws IllegalArgumentException before any step, when no step count was given: the grid has no NT and
+     *         {@link #steps(int)} was not called
+     */
     public Profile run() {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps = " + steps + " (grid " + simulation.grid().boxNotation()
+                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or call .steps(n)");
+        }
         LargeAllocationRecorder large = largeThreshold > 0
                 ? LargeAllocationRecorder.start(largeThreshold, LargeAllocationRecorder.DEFAULT_FRAMES) : null;
         try {

@@ -23,7 +23,9 @@ import tech.tablesaw.api.Table;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One configuration across grids: {@code Scaling.of(sim).grids("16x16x8x8", "32x32x16x16").run()}.
@@ -59,12 +61,32 @@ public final class Scaling {
         return new Scaling(simulation, List.of(simulation.grid()), 0, Duration.ofSeconds(30), true);
     }
 
-    /** Grids in NT×NX×NY×NZ notation; at least one. NT is the step count of each grid's breakdown profile. */
+    /**
+     * Grids in NT×NX×NY×NZ notation; at least one, each once, each with NT ≥ 1: the step count of its breakdown
+     * profile. Every grid keeps the base simulation's box lengths (as {@code Axis.grids} of an ensemble does), so
+     * only the points change. Checked here, before anything is measured.
+     */
     public Scaling grids(String... notations) {
         if (notations == null || notations.length == 0) {
             throw new IllegalArgumentException("grids = []; must name at least one grid, e.g. 16x16x8x8");
         }
-        return new Scaling(simulation, Arrays.stream(notations).map(Grid::parse).toList(), warmup, budget, breakdown);
+        Grid base = simulation.grid();
+        List<Grid> parsed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < notations.length; i++) {
+            String name = "grids[" + i + "]";
+            Grid g = Grid.parse(name, notations[i]);
+            if (g.steps() < 1) {
+                throw new IllegalArgumentException(name + " = \"" + notations[i] + "\" has no NT; must be NTxNXxNYxNZ"
+                        + " (NT >= 1, the steps of the grid's breakdown profile), e.g. 16x16x8x8");
+            }
+            if (!seen.add(g.notation())) {
+                throw new IllegalArgumentException("grids = " + Arrays.toString(notations) + " names " + g.notation()
+                        + " twice; each grid must appear once");
+            }
+            parsed.add(g.withBox(base.lx(), base.ly(), base.lz()));
+        }
+        return new Scaling(simulation, List.copyOf(parsed), warmup, budget, breakdown);
     }
 
     /** Steps each solver takes before the method's own warm-up (which runs until steady); {@code >= 0}, default 0. */
@@ -88,7 +110,20 @@ public final class Scaling {
         return new Scaling(simulation, grids, warmup, budget, profile);
     }
 
+    /**
+     * Measures every grid, then profiles each for the breakdown (if on).
+     *
+     * @throws IllegalArgumentException before anything is measured, when the breakdown is on and the grid is the
+     *         base simulation's and has no NT (grids given to {@link #grids} are checked there)
+     */
     public Result run() {
+        for (Grid g : grids) {
+            if (breakdown && g.steps() < 1) {
+                throw new IllegalArgumentException("steps = " + g.steps() + " (grid " + g.boxNotation()
+                        + " has no NT); must be >= 1 for the breakdown profile: give the simulation NTxNXxNYxNZ, call"
+                        + " grids(...), or breakdown(false)");
+            }
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (Grid g : grids) {
             Solver s = simulation.withGrid(g).start(Instrumentation.NONE);

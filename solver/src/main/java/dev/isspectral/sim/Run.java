@@ -1,8 +1,10 @@
 package dev.isspectral.sim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -16,7 +18,8 @@ import tech.tablesaw.api.Table;
  * {@value #MIN_ENERGY_DENSITY}, {@value #MAX_ENERGY_DENSITY} min/max ε,
  * {@value #RECOVERY_ITERATIONS_MEAN}, {@value #RECOVERY_ITERATIONS_MAX} primitive-recovery
  * iterations per point in the step, {@value #WALL_MS} wall time of the step; then one column per
- * extra {@link Observable}, named by it.
+ * extra {@link Observable}, named by it (a name that is blank, or equal to one of these columns or to another
+ * extra's, ignoring case, is refused before the run's first step).
  */
 public final class Run {
 
@@ -34,6 +37,10 @@ public final class Run {
     public static final String RECOVERY_ITERATIONS_MAX = "recovery_iterations_max";
     public static final String WALL_MS = "wall_ms";
 
+    /** The history's own columns, in order; an extra observable's name must differ from each (and from the other extras'). */
+    static final List<String> HISTORY_COLUMNS = List.of(STEP, TIME, DT, TOTAL_ENERGY, MOMENTUM_X, MOMENTUM_Y, MOMENTUM_Z,
+            MAX_SPEED, MIN_ENERGY_DENSITY, MAX_ENERGY_DENSITY, RECOVERY_ITERATIONS_MEAN, RECOVERY_ITERATIONS_MAX, WALL_MS);
+
     private final Solver solver;
     private final Table history;
     private final long wallNanos;
@@ -42,6 +49,34 @@ public final class Run {
         this.solver = solver;
         this.history = history;
         this.wallNanos = wallNanos;
+    }
+
+    /**
+     * Checks that every extra observable (none null) names a column of its own: its name is not blank and differs
+     * from {@link #HISTORY_COLUMNS} and from the other extras' names, ignoring case as Tablesaw compares column
+     * names. Called before a run's first step, so that a clash fails at once, not when the finished run's table is
+     * put together.
+     */
+    static void requireDistinctNames(Observable[] extra) {
+        Map<String, Integer> taken = new HashMap<>();
+        for (int i = 0; i < extra.length; i++) {
+            String name = extra[i].name();
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("extra observable " + i + " name = " + quoted(name)
+                        + "; must be a non-blank column name");
+            }
+            String key = name.toLowerCase(Locale.ROOT);
+            Integer other = taken.putIfAbsent(key, i);
+            if (other != null || HISTORY_COLUMNS.contains(key)) {
+                throw new IllegalArgumentException("extra observable " + i + " name = " + quoted(name)
+                        + "; must differ from the history columns " + HISTORY_COLUMNS + " and from the other extras"
+                        + (other == null ? "" : " (extra observable " + other + " is " + quoted(extra[other].name()) + ")"));
+            }
+        }
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
     }
 
     static Run execute(Simulation sim, Solver solver, Until until, Schedule schedule, List<Observable> extra) {

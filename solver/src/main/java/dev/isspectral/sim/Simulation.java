@@ -90,8 +90,31 @@ public final class Simulation {
         return run(until, Schedule.everyStep());
     }
 
-    /** Runs from t = 0 {@code until}, recording the default observables and {@code extra} on {@code schedule}. */
+    /**
+     * Runs from t = 0 {@code until}, recording the default observables and {@code extra} on {@code schedule}. Each
+     * extra's name must differ from the history's columns and from the other extras' ({@link Run}); the arguments are
+     * checked before the solver is made.
+     */
     public Run run(Until until, Schedule schedule, Observable... extra) {
+        requireRunArguments(until, schedule, extra);
+        return Run.execute(this, start(), until, schedule, List.of(extra));
+    }
+
+    /**
+     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
+     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
+     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state. The
+     * arguments are checked as there, before any step.
+     */
+    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
+        if (solver == null || solver.simulation() != this) {
+            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
+        }
+        requireRunArguments(until, schedule, extra);
+        return Run.execute(this, solver, until, schedule, List.of(extra));
+    }
+
+    private static void requireRunArguments(Until until, Schedule schedule, Observable[] extra) {
         if (until == null) {
             throw new IllegalArgumentException("until = null; must be e.g. Until.steps(32) or Until.time(1.0)");
         }
@@ -106,23 +129,18 @@ public final class Simulation {
                 throw new IllegalArgumentException("extra observable " + i + " = null; must be an Observable");
             }
         }
-        return Run.execute(this, start(), until, schedule, List.of(extra));
+        Run.requireDistinctNames(extra);
     }
 
     /**
-     * Runs {@code solver}, one of this simulation's (say, restored from a checkpoint), on from where it
-     * is, {@code until} ({@link Until#steps} counts steps from there), recording as
-     * {@link #run(Until, Schedule, Observable...)} does; the history's first row is its current state.
+     * Runs the grid's NT steps (the NT of NT×NX×NY×NZ). A grid without NT ({@code "32x16x16"}, {@link Grid#of}) is
+     * refused before the solver is made: give NT in the grid or run {@code run(Until.steps(n))}.
      */
-    public Run run(Solver solver, Until until, Schedule schedule, Observable... extra) {
-        if (solver == null || solver.simulation() != this) {
-            throw new IllegalArgumentException("solver = " + solver + "; must be one started from this simulation (sim.start())");
-        }
-        return Run.execute(this, solver, until, schedule, List.of(extra));
-    }
-
-    /** Runs the grid's NT steps (the NT of NT×NX×NY×NZ). */
     public Run run() {
+        if (grid().steps() < 1) {
+            throw new IllegalArgumentException("steps = " + grid().steps() + " (grid " + grid().boxNotation()
+                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or run(Until.steps(n))");
+        }
         return run(Until.steps(grid().steps()));
     }
 
@@ -409,6 +427,10 @@ public final class Simulation {
             return grid(grid.withSteps(steps));
         }
 
+        /**
+         * The equation of state. Its c_s² (the constant one, else c_s²(ε = 1) of a general EOS) must lie in (0, 1],
+         * and with the transport keep the front speed causal (physics.md eq. 3.4).
+         */
         public Builder eos(Eos e) {
             if (e == null) {
                 throw new IllegalArgumentException("eos = null; must be an Eos such as Eos.conformal()");
@@ -498,7 +520,11 @@ public final class Simulation {
             return b;
         }
 
-        /** Exponential filter with strength α > 0 and even order p ≥ 2. */
+        /**
+         * Exponential filter with strength α > 0 and order p ≥ 2 (physics.md eq. 6.8). p need not be even or whole:
+         * σ takes the power of |n_d|/(N_d/2) ≥ 0, so every real p ≥ 2 gives a real filter, symmetric in ±n, that
+         * leaves n = 0 unchanged and falls monotonically to e^−α at the Nyquist mode.
+         */
         public Builder exponentialFilter(double strength, double order) {
             if (!(strength > 0) || Double.isInfinite(strength)) {
                 throw new IllegalArgumentException("filterStrength = " + strength + "; must be a finite number > 0");
@@ -685,11 +711,19 @@ public final class Simulation {
                     ijk[0], ijk[1], ijk[2]));
         }
 
-        /** Checks c_s², the kinetic τ_Π condition and causality (3.4); {@code changed} names the setter. */
+        /**
+         * Checks c_s² (the EOS's constant one, else c_s²(ε = 1): in (0, 1], so NaN is refused), the kinetic τ_Π
+         * condition and causality (3.4); {@code changed} names the setter.
+         */
         private static void checkPhysics(Eos e, Transport t, String changed) {
             double cs2 = e.constantSoundSpeedSquared();
+            String cs2Name = "c_s^2";
             if (Double.isNaN(cs2)) {
                 cs2 = e.soundSpeedSquared(1.0);
+                cs2Name = "c_s^2(1)";
+            }
+            if (!(cs2 > 0 && cs2 <= 1)) {
+                throw new IllegalArgumentException(changed + ": " + cs2Name + " = " + cs2 + "; must be in (0, 1]");
             }
             if (t.hasBulk() && t.bulkRelaxation() == Transport.BulkRelaxation.KINETIC && cs2 >= 1.0 / 3.0 - 1e-12) {
                 throw new IllegalArgumentException(changed + ": zetaOverS = " + t.zetaOverS()

@@ -216,6 +216,22 @@ class EnsembleTest {
     }
 
     @Test
+    void withoutUntilAMemberWhoseGridHasNoNtIsInvalidNotAnEmptyRun() {
+        Simulation boxOnly = Simulation.builder().grid("8x4x4").build();
+        Table t = Ensemble.of(boxOnly).vary(Axis.grids("2x8x4x4", "8x4x2")).progress(Progress.silent()).run();
+        assertEquals(List.of("ok", "invalid"), t.stringColumn(EnsemblePlan.STATUS).asList());
+        assertEquals(List.of(2L, 0L), t.longColumn(EnsemblePlan.STEPS).asList());
+        assertEquals("steps = 0 (grid 8x4x2 has no NT); must be >= 1: give NTxNXxNYxNZ or call until(Until.steps(n))",
+                t.stringColumn(EnsemblePlan.ERROR).get(1));
+        Table base = Ensemble.of(boxOnly).vary(Axis.etaOverS(0.1)).progress(Progress.silent()).run();
+        assertEquals("steps = 0 (grid 8x4x4 has no NT); must be >= 1: give NTxNXxNYxNZ or call until(Until.steps(n))",
+                base.stringColumn(EnsemblePlan.ERROR).get(0));
+        Table stopped = Ensemble.of(boxOnly).vary(Axis.etaOverS(0.1)).until(Until.steps(1)).progress(Progress.silent()).run();
+        assertEquals("ok", stopped.stringColumn(EnsemblePlan.STATUS).get(0));
+        assertEquals(1L, stopped.longColumn(EnsemblePlan.STEPS).get(0));
+    }
+
+    @Test
     void aMeasurementThatDoesNotFitTheMemberMakesItInvalid() {
         Table t = Ensemble.of(soundBase()).vary(Axis.etaOverS(0.1)).measure(Measurements.shearMode()).until(Until.steps(10))
                 .progress(Progress.silent()).run();

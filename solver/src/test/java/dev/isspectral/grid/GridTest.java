@@ -59,6 +59,20 @@ class GridTest {
     }
 
     @Test
+    void anEmptyPartAnywhereIsRejectedNotDropped() {
+        // split() drops trailing empty parts: "32x16x16x" read as the box 32x16x16 with no NT, "4x8x8x8x" as 4x8x8x8
+        assertEquals("grid = \"32x16x16x\"; empty part after the last 'x'; must be NTxNXxNYxNZ (e.g. 32x32x16x16) or NXxNYxNZ",
+                assertThrows(IllegalArgumentException.class, () -> Grid.parse("32x16x16x")).getMessage());
+        assertEquals("grid = \"4x8x8x8 * \"; empty part after the last '*'; must be NTxNXxNYxNZ (e.g. 32x32x16x16) or NXxNYxNZ",
+                assertThrows(IllegalArgumentException.class, () -> Grid.parse("4x8x8x8 * ")).getMessage());
+        assertEquals("grid = \"×8x8x8\"; empty part before the first '×'; must be NTxNXxNYxNZ (e.g. 32x32x16x16) or NXxNYxNZ",
+                assertThrows(IllegalArgumentException.class, () -> Grid.parse("×8x8x8")).getMessage());
+        assertEquals("--grid = \"8xx8x8\"; empty part 2 of 4 (two separators in a row); must be NTxNXxNYxNZ (e.g."
+                        + " 32x32x16x16) or NXxNYxNZ",
+                assertThrows(IllegalArgumentException.class, () -> Grid.parse("--grid", "8xx8x8")).getMessage());
+    }
+
+    @Test
     void nonNumberPartIsRejectedNamingThePart() {
         var e = assertThrows(IllegalArgumentException.class, () -> Grid.parse("32xabcx16x16"));
         assertTrue(e.getMessage().contains("\"32xabcx16x16\""), e.getMessage());

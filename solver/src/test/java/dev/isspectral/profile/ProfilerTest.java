@@ -220,6 +220,15 @@ class ProfilerTest {
     }
 
     @Test
+    void aGridWithoutNtNeedsStepsBeforeRunAndIsRefusedBeforeAnyStep() {
+        Simulation boxOnly = Simulation.builder().grid("8x8x4").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Profiler.of(boxOnly).warmup(0).largeAllocations(0).run());
+        assertEquals("steps = 0 (grid 8x8x4 has no NT); must be >= 1: give NTxNXxNYxNZ or call .steps(n)", e.getMessage());
+        assertEquals(1, Profiler.of(boxOnly).warmup(0).steps(1).largeAllocations(0).run().stepCount());
+    }
+
+    @Test
     void badSettingsNameTheParameter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profiler.of(soundWave()).steps(0));
         assertEquals("steps = 0; must be >= 1", e.getMessage());

@@ -83,6 +83,34 @@ class ScalingCompareTest {
     }
 
     @Test
+    void scalingGridsAreCheckedWhenGivenNotAfterTheMeasurement() {
+        Scaling s = Scaling.of(soundWave(Tuning.optimized()));
+        assertEquals("grids[1] = \"16x8x8\" has no NT; must be NTxNXxNYxNZ (NT >= 1, the steps of the grid's breakdown"
+                        + " profile), e.g. 16x16x8x8",
+                assertThrows(IllegalArgumentException.class, () -> s.grids("2x8x8x8", "16x8x8")).getMessage());
+        assertEquals("grids = [2x8x8x8, 2x16x8x8, 2 x 8 x 8 x 8] names 2x8x8x8 twice; each grid must appear once",
+                assertThrows(IllegalArgumentException.class, () -> s.grids("2x8x8x8", "2x16x8x8", "2 x 8 x 8 x 8"))
+                        .getMessage());
+        assertEquals("grids[0] = \"2x8x8x8x\"; empty part after the last 'x'; must be NTxNXxNYxNZ (e.g. 32x32x16x16)"
+                + " or NXxNYxNZ", assertThrows(IllegalArgumentException.class, () -> s.grids("2x8x8x8x")).getMessage());
+    }
+
+    @Test
+    void aBaseGridWithoutNtIsRefusedBeforeTheMeasurementWhenProfiled() {
+        Simulation boxOnly = Simulation.builder().grid("8x8x8").build();
+        assertEquals("steps = 0 (grid 8x8x8 has no NT); must be >= 1 for the breakdown profile: give the simulation"
+                        + " NTxNXxNYxNZ, call grids(...), or breakdown(false)",
+                assertThrows(IllegalArgumentException.class, () -> Scaling.of(boxOnly).budget(BUDGET).run()).getMessage());
+    }
+
+    @Test
+    void scalingGridsKeepTheBaseSimulationsBox() {
+        Simulation base = soundWave(Tuning.optimized()).toBuilder().box(10).build();
+        Scaling.Result r = Scaling.of(base).grids("2x8x8x8").budget(BUDGET).run();
+        assertEquals("L = 10.00 x 10.00 x 10.00", r.profiles().get(0).context().box());
+    }
+
+    @Test
     void scalingFitRecoversAKnownExponentAndShowsItself() {
         Scaling.Result r = Scaling.of(soundWave(Tuning.optimized())).grids("2x8x8x8", "2x16x8x8").warmup(1)
                 .budget(BUDGET).run();

@@ -108,6 +108,60 @@ class SimulationBuilderTest {
                 rejection(() -> Simulation.builder().exponentialFilter(36, Double.POSITIVE_INFINITY)));
     }
 
+    /** σ = exp(−α (|n|/(N/2))^p) takes the power of |n|: any real p ≥ 2 is a filter, even or not (physics.md eq. 6.8). */
+    @Test
+    void anOddOrFractionalFilterOrderActsAndLeavesTheMeanUnchanged() {
+        Simulation.Builder random = small().initial(Initial.randomField().seed(7));
+        double[] unfiltered = random.build().run().solver().field(Field.T00);
+        for (double order : new double[] {2.5, 3}) {
+            Simulation sim = random.exponentialFilter(4, order).build();
+            assertEquals(order, sim.filterOrder(), 0.0);
+            Run run = sim.run();
+            var energy = run.history().doubleColumn(Run.TOTAL_ENERGY);
+            assertEquals(energy.get(0), energy.get(energy.size() - 1), 1e-12 * energy.get(0), "p = " + order);
+            assertTrue(!java.util.Arrays.equals(unfiltered, run.solver().field(Field.T00)), "p = " + order);
+        }
+    }
+
+    private static Eos eosWithSoundSpeedSquared(double cs2) {
+        return new Eos() {
+            @Override
+            public double pressure(double e) {
+                return e / 3;
+            }
+
+            @Override
+            public double soundSpeedSquared(double e) {
+                return cs2;
+            }
+
+            @Override
+            public double temperature(double e) {
+                return Math.pow(e, 0.25);
+            }
+
+            @Override
+            public String describe() {
+                return "c_s^2 = " + cs2;
+            }
+        };
+    }
+
+    @Test
+    void aCustomEosWhoseSoundSpeedSquaredIsNotInZeroToOneIsRejected() {
+        assertEquals("eos: c_s^2(1) = NaN; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(Double.NaN))));
+        assertEquals("eos: c_s^2(1) = -0.1; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(-0.1))));
+        assertEquals("eos: c_s^2(1) = 0.0; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(0))));
+        assertEquals("eos: c_s^2(1) = 1.5; must be in (0, 1]",
+                rejection(() -> Simulation.builder().eos(eosWithSoundSpeedSquared(1.5))));
+        assertEquals(0.2, Simulation.builder().eos(eosWithSoundSpeedSquared(0.2)).build().eos().soundSpeedSquared(1), 0.0);
+        // without shear or bulk the front speed is c_s itself: c_s^2 = 1 is causal
+        Simulation.builder().transport(Transport.ideal()).eos(eosWithSoundSpeedSquared(1.0));
+    }
+
     @Test
     void nullArgumentsAreRejectedNamingTheParameter() {
         assertTrue(rejection(() -> Simulation.builder().grid((Grid) null)).startsWith("grid = null"));
