@@ -286,7 +286,7 @@ public final class Transport {
 
     private static void requireNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " = " + value + "; must be >= 0");
+            throw new IllegalArgumentException(name + " = " + value + "; must be a finite number >= 0");
         }
     }
 }

@@ -288,10 +288,14 @@ public final class Headline {
         if (!Double.isFinite(jit) || !(stepMs > 0) || jit <= JIT_SHARE_CALLED_OUT * stepMs || jit < JIT_MS_CALLED_OUT) {
             return "";
         }
+        long classes = context.classesLoaded();
+        String firstUse = classes > 0 ? String.format(Locale.ROOT, " The measured steps loaded %s %s: code the warm-up had"
+                + " not run, compiled in the window.", Quantities.count(classes), classes == 1 ? "class" : "classes") : "";
         return String.format(Locale.ROOT, NOT_STEADY + " the JIT compiler worked %s ms while the %d measured steps ran (%s of"
                         + " their wall time); steps that ran beside it, or in code it was replacing, are slower (the mean"
                         + " more than the median): warm up longer (Profiler.warmupUntilSteady, --steady-limit) or measure"
-                        + " more steps.", Quantities.count(Math.round(jit)), steps, Quantities.percent(jit / stepMs));
+                        + " more steps.%s", Quantities.count(Math.round(jit)), steps, Quantities.percent(jit / stepMs),
+                firstUse);
     }
 
     /** Transforms per step of an {@code fft.forward} / {@code fft.inverse} operation from the fft table; NaN otherwise. */

@@ -29,11 +29,11 @@ class TransportTest {
 
     @Test
     void negativeOrNonFiniteViscositiesAreRejectedAtTheSetter() {
-        assertEquals("etaOverS = -0.1; must be >= 0", rejection(() -> Transport.etaOverS(-0.1)));
-        assertEquals("etaOverS = NaN; must be >= 0", rejection(() -> Transport.etaOverS(Double.NaN)));
-        assertEquals("etaOverS = Infinity; must be >= 0", rejection(() -> Transport.etaOverS(Double.POSITIVE_INFINITY)));
-        assertEquals("zetaOverS = -0.1; must be >= 0", rejection(() -> Transport.etaOverS(0.1).zetaOverS(-0.1)));
-        assertEquals("zetaOverS = NaN; must be >= 0", rejection(() -> Transport.etaOverS(0.1).zetaOverS(Double.NaN)));
+        assertEquals("etaOverS = -0.1; must be a finite number >= 0", rejection(() -> Transport.etaOverS(-0.1)));
+        assertEquals("etaOverS = NaN; must be a finite number >= 0", rejection(() -> Transport.etaOverS(Double.NaN)));
+        assertEquals("etaOverS = Infinity; must be a finite number >= 0", rejection(() -> Transport.etaOverS(Double.POSITIVE_INFINITY)));
+        assertEquals("zetaOverS = -0.1; must be a finite number >= 0", rejection(() -> Transport.etaOverS(0.1).zetaOverS(-0.1)));
+        assertEquals("zetaOverS = NaN; must be a finite number >= 0", rejection(() -> Transport.etaOverS(0.1).zetaOverS(Double.NaN)));
     }
 
     @Test

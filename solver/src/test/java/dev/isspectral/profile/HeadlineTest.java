@@ -70,12 +70,21 @@ class HeadlineTest {
         String html = Headline.of(tables, withJit(12)).toHtml();
         assertTrue(html.contains("<p class=\"findings\"><strong>Not yet steady:</strong> the JIT compiler worked 12 ms")
                 && html.contains("more steps.<br>"), html);
+        // classes loaded in the window say why: code the warm-up had not run; the load line counts them
+        String why = Headline.of(tables, withJit(12, 3)).findings().get(0);
+        assertTrue(why.endsWith("or measure more steps. The measured steps loaded 3 classes: code the warm-up had not run,"
+                + " compiled in the window."), why);
+        assertTrue(withJit(12, 3).loadText().endsWith("; JIT compiling 12 ms; 3 classes loaded"), withJit(12, 3).loadText());
     }
 
     private static ProfileContext withJit(double jitMillis) {
+        return withJit(jitMillis, 0);
+    }
+
+    private static ProfileContext withJit(double jitMillis, long classes) {
         ProfileContext u = ProfileContext.UNKNOWN;
         return new ProfileContext(u.date(), u.grid(), u.box(), 4, 4, u.physics(), u.integrator(), u.tuning(),
-                u.tuningDetail(), u.fft(), u.backend(), 2, u.commit(), u.machine(), 1.0, 1.0, 0.0, 0.0, 0, jitMillis, 0,
+                u.tuningDetail(), u.fft(), u.backend(), 2, u.commit(), u.machine(), 1.0, 1.0, 0.0, 0.0, 0, jitMillis, classes,
                 "4 steps");
     }
 

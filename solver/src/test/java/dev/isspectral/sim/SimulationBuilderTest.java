@@ -50,8 +50,8 @@ class SimulationBuilderTest {
 
     @Test
     void negativeViscositiesAreRejected() {
-        assertEquals("etaOverS = -0.1; must be >= 0", rejection(() -> Simulation.builder().transport(Transport.etaOverS(-0.1))));
-        assertEquals("zetaOverS = -0.2; must be >= 0",
+        assertEquals("etaOverS = -0.1; must be a finite number >= 0", rejection(() -> Simulation.builder().transport(Transport.etaOverS(-0.1))));
+        assertEquals("zetaOverS = -0.2; must be a finite number >= 0",
                 rejection(() -> Simulation.builder().transport(Transport.etaOverS(0.1).zetaOverS(-0.2))));
     }
 

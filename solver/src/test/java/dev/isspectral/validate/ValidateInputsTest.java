@@ -36,8 +36,8 @@ class ValidateInputsTest {
 
     @Test
     void linearModesRejectABulkViscosityThatIsNotANumberOrNegative() {
-        assertEquals("zetaOverS = NaN; must be >= 0", rejection(() -> LinearModes.of(0.25, 0.08, 5, Double.NaN, 1)));
-        assertEquals("zetaOverS = -0.04; must be >= 0", rejection(() -> LinearModes.of(0.25, 0.08, 5, -0.04, 1)));
+        assertEquals("zetaOverS = NaN; must be a finite number >= 0", rejection(() -> LinearModes.of(0.25, 0.08, 5, Double.NaN, 1)));
+        assertEquals("zetaOverS = -0.04; must be a finite number >= 0", rejection(() -> LinearModes.of(0.25, 0.08, 5, -0.04, 1)));
         // ζ/s = 0 needs no stiffness (callers pass 0 then)
         assertEquals(0.0, LinearModes.of(1.0 / 3, 0.08, 5, 0, 0).bulkViscosity(), 0.0);
     }
