@@ -63,6 +63,23 @@ public final class CommandOptions {
         return n;
     }
 
+    /**
+     * A whole number of at least {@code min} given to {@code option} (steps, rounds, seconds: no upper bound);
+     * otherwise an error naming the option, the value and the bound.
+     */
+    public static int atLeast(String option, String v, int min) {
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " = \"" + v + "\"; must be a whole number >= " + min);
+        }
+        if (n < min) {
+            throw new IllegalArgumentException(option + " = " + n + "; must be >= " + min);
+        }
+        return n;
+    }
+
     /** A file name ending in {@code extension} given to {@code option}; otherwise an error naming both. */
     static Path file(String option, String value, String extension) {
         if (!value.endsWith(extension) || value.equals(extension) || value.endsWith("/" + extension)) {

@@ -377,11 +377,11 @@ public final class Main {
                     integrator = value;
                 }
                 case "--dt" -> dt = positiveNumber(option, value);
-                case "--every" -> every = whole(option, value, 1);
+                case "--every" -> every = CommandOptions.atLeast(option, value, 1);
                 case "--tuning" -> tuning = CommandOptions.preset(option, value);
                 case "--backend" -> backend = Workload.resolveBackend(value);
                 case "--threads" -> threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
-                case "--warmup" -> warmup = whole(option, value, 0);
+                case "--warmup" -> warmup = CommandOptions.atLeast(option, value, 0);
                 default -> {
                     if (!bench && RunExtensions.takes(option)) {
                         extensionValues.put(option, value);
@@ -448,19 +448,5 @@ public final class Main {
             }
             return x;
         }
-
-        private static int whole(String option, String value, int min) {
-            int n;
-            try {
-                n = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new UsageException(option + " = \"" + value + "\"; must be a whole number >= " + min);
-            }
-            if (n < min) {
-                throw new UsageException(option + " = " + n + "; must be >= " + min);
-            }
-            return n;
-        }
-
     }
 }

@@ -227,10 +227,10 @@ public final class ProfileCommand {
                     case "--tuning" -> o.tuning = CommandOptions.preset(option, value);
                     case "--backend" -> o.backend = dev.isspectral.bench.Workload.resolveBackend(value);
                     case "--threads" -> o.threads = CommandOptions.whole(option, value, CommandOptions.MAX_THREADS);
-                    case "--warmup" -> o.warmup = whole(option, value, 0);
-                    case "--steady-limit" -> o.steadyLimitSeconds = whole(option, value, 0);
-                    case "--steps" -> o.steps = whole(option, value, 1);
-                    case "--rounds" -> o.rounds = whole(option, value, 1);
+                    case "--warmup" -> o.warmup = CommandOptions.atLeast(option, value, 0);
+                    case "--steady-limit" -> o.steadyLimitSeconds = CommandOptions.atLeast(option, value, 0);
+                    case "--steps" -> o.steps = CommandOptions.atLeast(option, value, 1);
+                    case "--rounds" -> o.rounds = CommandOptions.atLeast(option, value, 1);
                     case "--large-allocations" -> {
                         try {
                             o.largeThreshold = Long.parseLong(value);
@@ -258,19 +258,6 @@ public final class ProfileCommand {
                 throw new IllegalArgumentException("--out is required (the HTML report, e.g. --out profile.html); " + USAGE);
             }
             return o;
-        }
-
-        private static int whole(String option, String value, int min) {
-            int n;
-            try {
-                n = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " = \"" + value + "\"; must be a whole number >= " + min);
-            }
-            if (n < min) {
-                throw new IllegalArgumentException(option + " = " + n + "; must be >= " + min);
-            }
-            return n;
         }
     }
 }
