@@ -17,13 +17,18 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Writes snapshots of a run to a folder: one HDF5 file per snapshot, {@code snapshot-000040.h5} (the
@@ -77,11 +82,16 @@ public final class SnapshotWriter implements StepObserver {
         this.primitives = primitives;
     }
 
-    /** A writer to {@code folder} (created when the first snapshot is written), every step, evolved fields only. */
+    /**
+     * A writer to {@code folder} (created when the first snapshot is written), every step, evolved fields only.
+     * A folder that is an existing regular file is refused here; one that exists but cannot be written is
+     * refused when a run starts, before its first step.
+     */
     public static SnapshotWriter to(Path folder) {
         if (folder == null) {
             throw new IllegalArgumentException("folder = null; must be a path such as Path.of(\"snapshots\")");
         }
+        requireWritableFolder(folder);
         return new SnapshotWriter(folder, Schedule.everyStep(), new double[0], false);
     }
 
@@ -96,11 +106,13 @@ public final class SnapshotWriter implements StepObserver {
     /**
      * Snapshots at the given simulated times ≥ 0: the state of the first step that reaches each time
      * (its file carries the state's own time, which is the requested one when the run steps onto it,
-     * e.g. with {@code Until.time}).
+     * e.g. with {@code Until.time}). When a run starts, each time must lie in [its start time, its end
+     * time] (the end only where the run stops at a time): a time outside would never be written.
      */
     public SnapshotWriter atTimes(double... requested) {
         if (requested == null || requested.length == 0) {
-            throw new IllegalArgumentException("times = []; must name at least one time >= 0");
+            throw new IllegalArgumentException("times = " + (requested == null ? "null" : "[]")
+                    + "; must name at least one time >= 0");
         }
         for (double t : requested) {
             if (!(t >= 0) || Double.isInfinite(t)) {
@@ -126,8 +138,18 @@ public final class SnapshotWriter implements StepObserver {
         return folder;
     }
 
+    /**
+     * Checks, before the first step, that the folder can be written, that it holds no snapshots of another
+     * simulation (other grid or physics: {@link Snapshots#in} would mix the two runs) and that every requested
+     * time lies within the run; writes the start's snapshot when it is due.
+     */
     @Override
     public void runStarted(Solver solver, Until until) {
+        requireWritableFolder(folder);
+        requireSameRun(solver);
+        if (schedule == null) {
+            requireTimesWithin(solver.time(), until.byTime() ? until.endTime() : Double.NaN);
+        }
         boolean due = schedule != null ? schedule.includes(solver.stepCount()) : reached(solver.time(), solver.time());
         if (due) {
             write(solver);
@@ -141,6 +163,69 @@ public final class SnapshotWriter implements StepObserver {
         if (due) {
             write(solver);
         }
+    }
+
+    private static void requireWritableFolder(Path folder) {
+        String problem = Files.isRegularFile(folder) ? "is a file"
+                : Files.isDirectory(folder) && !Files.isWritable(folder) ? "is not writable" : null;
+        if (problem != null) {
+            throw new IllegalArgumentException("folder = \"" + folder + "\"; " + problem
+                    + "; must be a folder that can be created or written");
+        }
+    }
+
+    /** Refuses a folder whose newest snapshot was written by a simulation of another grid or physics. */
+    private void requireSameRun(Solver solver) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        Path newest;
+        try (Stream<Path> files = Files.list(folder)) {
+            newest = files.filter(f -> f.getFileName().toString().matches("snapshot-\\d+\\.h5"))
+                    .max(Comparator.comparing(f -> f.getFileName().toString())).orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + folder, e);
+        }
+        if (newest == null) {
+            return;
+        }
+        List<String> differences;
+        try (HdfFile in = new HdfFile(newest)) {
+            differences = Provenance.differences(in, Provenance.physics(solver.simulation()), "in this run");
+        } catch (RuntimeException e) {
+            throw new HdfFileException(newest, "cannot be read to check it belongs to this run: " + e.getMessage(), e);
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("folder = \"" + folder + "\"; holds " + newest.getFileName()
+                    + " of another simulation (" + String.join("; ", differences)
+                    + "); must be a new folder or one holding this simulation's snapshots");
+        }
+    }
+
+    /** Refuses requested times before the run's start or after its end (NaN when the run stops after steps). */
+    private void requireTimesWithin(double start, double end) {
+        double eps = TIME_TOLERANCE * Math.max(1, Math.abs(start));
+        List<String> early = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        for (double t : times) {
+            if (t < start - eps) {
+                early.add(Double.toString(t));
+            } else if (end == end && t > end + TIME_TOLERANCE * Math.max(1, Math.abs(end))) {
+                late.add(Double.toString(t));
+            }
+        }
+        if (early.isEmpty() && late.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        if (!early.isEmpty()) {
+            parts.add(String.join(", ", early) + (early.size() == 1 ? " is" : " are") + " before the run's start t = " + start);
+        }
+        if (!late.isEmpty()) {
+            parts.add(String.join(", ", late) + (late.size() == 1 ? " is" : " are") + " after its end t = " + end);
+        }
+        throw new IllegalArgumentException("times = " + Arrays.toString(times) + "; " + String.join(" and ", parts)
+                + "; each must " + (end == end ? "lie in [start, end]" : "be >= the run's start"));
     }
 
     /** Whether a requested time lies in (from, to], or equals {@code to} when from == to (the start). */

@@ -146,6 +146,56 @@ class SnapshotTest {
     }
 
     @Test
+    void requestedTimesOutsideTheRunAreRefusedBeforeItsFirstStep() {
+        Simulation base = TestRuns.nonlinear(Tuning.optimized());
+        Solver s = base.start();
+        s.advance(2);
+        double start = s.time();
+        double end = 10 * start;
+        SnapshotWriter w = SnapshotWriter.to(dir).atTimes(start / 2, start, 12 * start);
+        var e = assertThrows(IllegalArgumentException.class, () -> w.runStarted(s, Until.time(end)));
+        assertEquals("times = [" + start / 2 + ", " + start + ", " + 12 * start + "]; " + start / 2
+                + " is before the run's start t = " + start + " and " + 12 * start + " is after its end t = " + end
+                + "; each must lie in [start, end]", e.getMessage());
+        var steps = assertThrows(IllegalArgumentException.class, () -> w.runStarted(s, Until.steps(3)));
+        assertEquals("times = [" + start / 2 + ", " + start + ", " + 12 * start + "]; " + start / 2
+                + " is before the run's start t = " + start + "; each must be >= the run's start", steps.getMessage());
+        assertTrue(!Files.exists(dir.resolve(SnapshotWriter.fileName(2))), "nothing written");
+        assertEquals("times = null; must name at least one time >= 0",
+                assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(dir).atTimes((double[]) null)).getMessage());
+    }
+
+    @Test
+    void aFolderThatIsAFileIsRefusedWhereItIsNamedAndWhenARunStarts() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        assertEquals("folder = \"" + file + "\"; is a file; must be a folder that can be created or written",
+                assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(file)).getMessage());
+        Path later = dir.resolve("later");
+        SnapshotWriter w = SnapshotWriter.to(later);
+        Files.writeString(later, "x");
+        Solver s = TestRuns.nonlinear(Tuning.optimized()).start();
+        assertEquals("folder = \"" + later + "\"; is a file; must be a folder that can be created or written",
+                assertThrows(IllegalArgumentException.class, () -> w.runStarted(s, Until.steps(1))).getMessage());
+    }
+
+    @Test
+    void aFolderHoldingAnotherSimulationsSnapshotsIsRefusedAndAResumeOfTheSameOneIsNot() {
+        Simulation sim = TestRuns.nonlinear(Tuning.optimized());
+        Solver first = sim.start();
+        SnapshotWriter w = SnapshotWriter.to(dir);
+        w.write(first);
+        first.advance(2);
+        w.write(first);
+        w.runStarted(first, Until.steps(1));                        // the same simulation continues in its folder
+        Simulation other = sim.toBuilder().transport(dev.isspectral.physics.Transport.etaOverS(0.37)).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> w.runStarted(other.start(), Until.steps(1)));
+        assertTrue(e.getMessage().startsWith("folder = \"" + dir + "\"; holds snapshot-000002.h5 of another simulation (eta_over_s: "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" in this run); must be a new folder or one holding this simulation's snapshots"),
+                e.getMessage());
+    }
+
+    @Test
     void badSettingsAreRefusedWhereTheyAreSet() {
         var e = assertThrows(IllegalArgumentException.class, () -> SnapshotWriter.to(dir).every(0));
         assertEquals("steps = 0; must be >= 1 (a snapshot every that many steps)", e.getMessage());
