@@ -61,6 +61,9 @@ public record IoBenchOptions(Path dir, Duration budget, String checkpointGrid, S
                 "128x64x64", 10, null, null, null, null, false, PROGRAM);
     }
 
+    private static final String QUICK_CHECKPOINT_GRID = "32x32x16";
+    private static final String QUICK_RUN_GRID = "16x16x16";
+
     /** Parses the command line; {@code program} is how the report names the command before the arguments. */
     public static IoBenchOptions parse(String program, String... args) {
         IoBenchOptions d = defaults();
@@ -75,17 +78,28 @@ public record IoBenchOptions(Path dir, Duration budget, String checkpointGrid, S
         Path from = null;
         boolean quick = false;
         boolean budgetGiven = false;
+        String gridGiven = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--quick" -> quick = true;
                 case "--dir" -> dir = Path.of(value(args, ++i, a));
                 case "--budget" -> {
-                    budget = Duration.ofMillis(Math.round(1000 * seconds(a, value(args, ++i, a))));
+                    String given = value(args, ++i, a);
+                    budget = Duration.ofMillis(Math.round(1000 * seconds(a, given)));
+                    if (budget.isZero()) {
+                        throw new IllegalArgumentException(a + " = \"" + given + "\"; rounds to 0 ms; must be a number of seconds >= 0.001");
+                    }
                     budgetGiven = true;
                 }
-                case "--checkpoint-grid" -> checkpointGrid = value(args, ++i, a);
-                case "--run-grid" -> runGrid = value(args, ++i, a);
+                case "--checkpoint-grid" -> {
+                    checkpointGrid = value(args, ++i, a);
+                    gridGiven = a + " " + checkpointGrid;
+                }
+                case "--run-grid" -> {
+                    runGrid = value(args, ++i, a);
+                    gridGiven = a + " " + runGrid;
+                }
                 case "--every" -> every = integer(a, value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--json" -> json = Path.of(value(args, ++i, a));
@@ -95,8 +109,12 @@ public record IoBenchOptions(Path dir, Duration budget, String checkpointGrid, S
             }
         }
         if (quick) {
-            checkpointGrid = "32x32x16";
-            runGrid = "16x16x16";
+            checkpointGrid = QUICK_CHECKPOINT_GRID;
+            runGrid = QUICK_RUN_GRID;
+            if (gridGiven != null) {
+                throw new IllegalArgumentException(gridGiven + " with --quick; --quick sets the grids to --checkpoint-grid "
+                        + QUICK_CHECKPOINT_GRID + " and --run-grid " + QUICK_RUN_GRID + ": drop one of them");
+            }
             budget = budgetGiven ? budget : Duration.ofSeconds(4);
         }
         return new IoBenchOptions(dir, budget, checkpointGrid, runGrid, every, out, json, publish, from, quick,

@@ -77,10 +77,11 @@ public final class IoBenchmark {
     /** Measures (or, with {@code --from}, reads a saved report), writes the reports and publishes; returns the Markdown. */
     static String execute(IoBenchOptions options, PrintStream log) throws IOException {
         String markdown;
+        if (options.from() != null && !Files.isRegularFile(options.from())) {
+            throw new IllegalArgumentException("--from = \"" + options.from() + "\"; no such file (write one with --out FILE.md)");
+        }
+        checkDestinations(options);   // before measuring, not after two budgets of it
         if (options.from() != null) {
-            if (!Files.isRegularFile(options.from())) {
-                throw new IllegalArgumentException("--from = \"" + options.from() + "\"; no such file (write one with --out FILE.md)");
-            }
             markdown = Files.readString(options.from(), StandardCharsets.UTF_8);
         } else {
             IoBenchReport report = run(options, log);
@@ -102,6 +103,53 @@ public final class IoBenchmark {
                     + " and " + MarkedSection.end(IoBenchOptions.SECTION));
         }
         return markdown;
+    }
+
+    /**
+     * Refuses, before anything is measured, a {@code --dir} that is a file, an {@code --out} or {@code --json} that
+     * cannot be written, and a {@code --publish} file that is missing or lacks its one pair of markers.
+     */
+    static void checkDestinations(IoBenchOptions options) throws IOException {
+        if (options.from() == null && Files.exists(options.dir()) && !Files.isDirectory(options.dir())) {
+            throw new IllegalArgumentException("--dir = \"" + options.dir() + "\"; is a file, must be a folder");
+        }
+        if (options.from() == null) {
+            requireWritableFile("--out", options.out());
+            requireWritableFile("--json", options.json());
+        }
+        if (options.publish() != null) {
+            if (!Files.isRegularFile(options.publish())) {
+                throw new IllegalArgumentException("--publish = \"" + options.publish() + "\"; no such file");
+            }
+            MarkedSection.replace(Files.readString(options.publish(), StandardCharsets.UTF_8), options.publish().toString(),
+                    IoBenchOptions.SECTION, "");
+        }
+    }
+
+    /** A report file must not be a folder, and the first of its folders that exists must be a writable folder. */
+    private static void requireWritableFile(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        String problem = null;
+        if (Files.isDirectory(file)) {
+            problem = "is a folder";
+        } else if (Files.exists(file) && !Files.isWritable(file)) {
+            problem = "is not writable";
+        } else {
+            Path folder = file.toAbsolutePath().getParent();
+            while (folder != null && !Files.exists(folder)) {
+                folder = folder.getParent();
+            }
+            if (folder != null && !Files.isDirectory(folder)) {
+                problem = "is below the file " + folder;
+            } else if (folder != null && !Files.isWritable(folder)) {
+                problem = "is in the folder " + folder + ", which cannot be written";
+            }
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(option + " = \"" + file + "\"; " + problem + "; must be a file that can be written");
+        }
     }
 
     /** Replaces the io section of {@code benchmarks} by {@code markdown}, atomically; the rest stays byte for byte. */

@@ -83,6 +83,41 @@ class IoBenchmarkTest {
                 "--publish", "B.md", "--out", "c.md");
     }
 
+    @Test
+    void quickWithAGridAndABudgetThatRoundsToNothingAreRefusedWithTheValuesGiven() {
+        assertEquals("--run-grid 64x64x64 with --quick; --quick sets the grids to --checkpoint-grid 32x32x16 and --run-grid "
+                + "16x16x16: drop one of them", assertThrows(IllegalArgumentException.class,
+                        () -> IoBenchOptions.parse("p", "--quick", "--run-grid", "64x64x64")).getMessage());
+        assertEquals("--checkpoint-grid 8x8x8 with --quick; --quick sets the grids to --checkpoint-grid 32x32x16 and --run-grid "
+                + "16x16x16: drop one of them", assertThrows(IllegalArgumentException.class,
+                        () -> IoBenchOptions.parse("p", "--checkpoint-grid", "8x8x8", "--quick")).getMessage());
+        assertEquals("--budget = \"0.0004\"; rounds to 0 ms; must be a number of seconds >= 0.001",
+                assertThrows(IllegalArgumentException.class, () -> IoBenchOptions.parse("p", "--budget", "0.0004")).getMessage());
+    }
+
+    @Test
+    void destinationsAreCheckedBeforeAnythingIsMeasured() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Path missing = dir.resolve("none.md");
+        Path noMarkers = Files.writeString(dir.resolve("B.md"), "# Benchmarks\n");
+        // the default budget is 2 x 120 s: each refusal comes at once or the test times out
+        assertEquals("--dir = \"" + file + "\"; is a file, must be a folder", assertThrows(IllegalArgumentException.class,
+                () -> IoBenchmark.execute(IoBenchOptions.parse("p", "--dir", file.toString()), quiet)).getMessage());
+        assertEquals("--publish = \"" + missing + "\"; no such file", assertThrows(IllegalArgumentException.class,
+                () -> IoBenchmark.execute(IoBenchOptions.parse("p", "--publish", missing.toString()), quiet)).getMessage());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> IoBenchmark.execute(IoBenchOptions.parse("p", "--publish", noMarkers.toString()), quiet));
+        assertTrue(e.getMessage().startsWith(noMarkers + " has no <!-- io:begin --> marker"), e.getMessage());
+        assertEquals("--out = \"" + dir + "\"; is a folder; must be a file that can be written", assertThrows(
+                IllegalArgumentException.class, () -> IoBenchmark.execute(IoBenchOptions.parse("p", "--out", dir.toString()), quiet))
+                .getMessage());
+        Path below = file.resolve("io.json");
+        assertEquals("--json = \"" + below + "\"; is below the file " + file + "; must be a file that can be written",
+                assertThrows(IllegalArgumentException.class,
+                        () -> IoBenchmark.execute(IoBenchOptions.parse("p", "--json", below.toString()), quiet)).getMessage());
+    }
+
     private static void assertError(String start, String... args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IoBenchOptions.parse("p", args));
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
