@@ -15,7 +15,9 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * Runs an ensemble's members as Spark tasks, one task per member: embedded {@code local[*]} by
@@ -30,7 +32,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Immutable: {@code SparkExecutor.local().config("spark.executor.memory", "4g")} returns a new
  * executor. The session is created on first use ({@link SparkSession.Builder#getOrCreate()}: an
- * existing one is reused) and stays up for later runs; {@link #stop()} ends it. The JVM needs
+ * existing one is reused when its master and this executor's configuration agree, refused otherwise)
+ * and stays up for later runs; {@link #stop()} ends it. The JVM needs
  * Spark's flags ({@link SparkJvm}); without them this executor says so before starting Spark.
  */
 public final class SparkExecutor implements EnsembleExecutor {
@@ -92,6 +95,7 @@ public final class SparkExecutor implements EnsembleExecutor {
             return given;
         }
         SparkJvm.requireOptions();
+        requireRunningSessionAgrees();
         SparkSession.Builder b = SparkSession.builder().appName("IS-Spectral ensemble").master(master)
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
         for (Map.Entry<String, String> e : config.entrySet()) {
@@ -102,6 +106,34 @@ public final class SparkExecutor implements EnsembleExecutor {
             s.sparkContext().setLogLevel("WARN");
         }
         return s;
+    }
+
+    /**
+     * Refuses to reuse a running session whose master or configuration differs from this executor's: getOrCreate
+     * would hand it back unchanged, and a different {@value #TASK_CPUS} would then give each member more threads
+     * than Spark reserves for its task.
+     */
+    private void requireRunningSessionAgrees() {
+        Option<SparkSession> found = SparkSession.getActiveSession();
+        if (found.isEmpty()) {
+            found = SparkSession.getDefaultSession();
+        }
+        if (found.isEmpty() || found.get().sparkContext().isStopped()) {
+            return;
+        }
+        SparkConf running = found.get().sparkContext().getConf();
+        String advice = "; call SparkExecutor.stop() first or run on it with SparkExecutor.session(the running session)";
+        String runningMaster = found.get().sparkContext().master();
+        if (!master.equals(runningMaster)) {
+            throw new IllegalArgumentException("master = " + master + " differs from the running session's " + runningMaster + advice);
+        }
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            String value = running.get(e.getKey(), null);
+            if (!e.getValue().equals(value)) {
+                throw new IllegalArgumentException("config " + e.getKey() + " = " + e.getValue() + " differs from the running session's "
+                        + (value == null ? "unset " + e.getKey() : value) + advice);
+            }
+        }
     }
 
     /** Stops the active Spark session, if any (the next run starts a new one). */

@@ -53,6 +53,19 @@ class SparkExecutorTest {
     }
 
     @Test
+    void anotherMasterOrConfigurationIsRefusedWhileASessionRuns() {
+        String advice = "; call SparkExecutor.stop() first or run on it with SparkExecutor.session(the running session)";
+        assertEquals("master = spark://x:7077 differs from the running session's local[2,2]" + advice,
+                assertThrows(IllegalArgumentException.class, () -> SparkExecutor.master("spark://x:7077")
+                        .config("spark.sql.codegen.wholeStage", "false").config("spark.sql.adaptive.enabled", "false")
+                        .sparkSession()).getMessage());
+        assertEquals("config spark.task.cpus = 2 differs from the running session's unset spark.task.cpus" + advice,
+                assertThrows(IllegalArgumentException.class,
+                        () -> spark.config(SparkExecutor.TASK_CPUS, "2").sparkSession()).getMessage());
+        assertEquals("local[2,2]", spark.sparkSession().sparkContext().master());   // the same settings reuse it
+    }
+
+    @Test
     void sparkGivesTheLocalExecutorsTableBitForBit() {
         Ensemble e = soundScan();
         Table local = e.executor(LocalExecutor.auto()).run();
