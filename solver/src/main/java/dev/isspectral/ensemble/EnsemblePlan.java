@@ -161,9 +161,19 @@ public final class EnsemblePlan implements Serializable {
         return (long) Math.ceil(b.estimatedBytes() * ratio);
     }
 
-    /** The member's simulation: the base with the member's parameter values, on {@code threads} threads. */
+    /**
+     * The member's simulation: the base with the member's parameter values, on {@code threads} threads. A member
+     * not from this ensemble (a value its parameter refuses, or c_s² on a base without a constant-c_s² EOS) is
+     * refused with the parameter and value named.
+     */
     public Simulation simulation(Member member, int threads) {
         Simulation b = base();
+        member.values().forEach((p, v) -> p.check(v));   // a Member made by hand has not been through the axes' checks
+        if (member.get(Parameter.SOUND_SPEED_SQUARED) != null && !(b.eos() instanceof ConstantSoundSpeedEos)) {
+            throw new IllegalArgumentException("member sets " + Parameter.SOUND_SPEED_SQUARED.label()
+                    + ", which this ensemble's base (eos = " + b.eos().describe()
+                    + ") cannot vary; must be one of ensemble.members()");
+        }
         Simulation.Builder builder = b.toBuilder();
         Object grid = member.get(Parameter.GRID);
         if (grid != null) {

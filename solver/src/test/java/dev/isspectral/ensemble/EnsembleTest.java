@@ -28,6 +28,15 @@ class EnsembleTest {
     }
 
     @Test
+    void aMemberNotFromTheEnsembleIsRefusedByNameNotByAClassCastException() {
+        Ensemble e = Ensemble.of(soundBase()).vary(Axis.etaOverS(0.1, 0.2));
+        assertEquals("grid = 7; must be a grid such as \"32x32x16x16\"", assertThrows(IllegalArgumentException.class,
+                () -> e.simulation(new Member(0, Map.of(Parameter.GRID, 7)))).getMessage());
+        assertEquals("etaOverS = -0.1; must be a finite number >= 0", assertThrows(IllegalArgumentException.class,
+                () -> e.simulation(new Member(0, Map.of(Parameter.ETA_OVER_S, -0.1)))).getMessage());
+    }
+
+    @Test
     void soundModeScanMatchesTheWorkedCasesOfTheDispersionRelation() {
         Table t = Ensemble.of(soundBase()).vary(Axis.etaOverS(0.2, 0.08)).measure(Measurements.soundMode())
                 .until(Until.time(40)).progress(Progress.silent()).run();
