@@ -18,8 +18,13 @@ public final class Quantities {
     /**
      * {@code x} to {@code digits} significant digits in plain notation where that stays short
      * ({@code 0.0123}, {@code 12.3}, {@code 12300}), else scientific ({@code 1.23e-05}).
+     *
+     * @throws IllegalArgumentException if {@code digits} is below 1
      */
     public static String significant(double x, int digits) {
+        if (digits < 1) {
+            throw new IllegalArgumentException("digits = " + digits + "; must be an integer >= 1");
+        }
         if (Double.isNaN(x)) {
             return "n/a";
         }

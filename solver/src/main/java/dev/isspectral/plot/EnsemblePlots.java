@@ -1,6 +1,8 @@
 package dev.isspectral.plot;
 
+import dev.isspectral.ensemble.EnsemblePlan;
 import dev.isspectral.ensemble.Measurements;
+import dev.isspectral.ensemble.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Charts of ensemble results ({@link dev.isspectral.ensemble.Ensemble#run()} tables). */
@@ -23,14 +27,65 @@ public final class EnsemblePlots {
      * {@value Measurements#K}, one series of markers per value of {@code seriesColumn} (say
      * {@code eta_over_s}), each over a line of the exact value {@code exact}(series value, k) on a fine
      * grid of k, in the same colour. Rows whose status is not ok are left out. The legend names a parameter
-     * column by its symbol ({@link #symbol}: "η/s = 0.04: exact", "η/s = 0.04: simulated").
+     * column by its symbol ({@link #symbol}: "η/s = 0.04: exact", "η/s = 0.04: simulated"). Numbers are
+     * read whatever their column type (a table read back from CSV may hold k as integers).
+     *
+     * @throws IllegalArgumentException if {@code results} lack {@code k} or {@code status}, if {@code quantity}
+     *         is not a numeric column, if {@code seriesColumn} is not a numeric parameter column
+     *         ({@link Parameter#columns()}: not {@code grid}, whose values are text), or if {@code exact} is null
      */
     public static XYChart dispersion(String title, Table results, String quantity, String seriesColumn, DoubleBinaryOperator exact) {
-        for (String c : List.of(Measurements.K, quantity, seriesColumn, "status")) {
-            if (!results.columnNames().contains(c)) {
+        if (results == null) {
+            throw new IllegalArgumentException("results = null; must be an ensemble table (Ensemble.run())");
+        }
+        for (String c : List.of(Measurements.K, EnsemblePlan.STATUS)) {
+            if (!results.containsColumn(c)) {
                 throw new IllegalArgumentException("results lack column \"" + c + "\"; must be an ensemble table measured with soundMode() or shearMode()");
             }
         }
+        if (!(results.column(Measurements.K) instanceof NumericColumn<?>)) {
+            throw new IllegalArgumentException("results column \"" + Measurements.K + "\" is " + results.column(Measurements.K).type()
+                    + "; must be numeric (an ensemble table measured with soundMode() or shearMode())");
+        }
+        if (!(results.column(EnsemblePlan.STATUS) instanceof StringColumn)) {
+            throw new IllegalArgumentException("results column \"" + EnsemblePlan.STATUS + "\" is " + results.column(EnsemblePlan.STATUS).type()
+                    + "; must be text (an ensemble table)");
+        }
+        if (quantity == null) {
+            throw new IllegalArgumentException("quantity = null; must be a numeric column such as omega or gamma");
+        }
+        if (!results.containsColumn(quantity)) {
+            throw new IllegalArgumentException("results lack column \"" + quantity + "\"; must be an ensemble table measured with soundMode() or shearMode()");
+        }
+        if (!(results.column(quantity) instanceof NumericColumn<?>)) {
+            throw new IllegalArgumentException("quantity = \"" + quantity + "\"; must be a numeric column such as omega or gamma");
+        }
+        List<String> numericParameters = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        for (Parameter p : Parameter.values()) {
+            for (String c : p.columns()) {
+                if (results.containsColumn(c)) {
+                    parameters.add(c);
+                    if (results.column(c) instanceof NumericColumn<?>) {
+                        numericParameters.add(c);
+                    }
+                }
+            }
+        }
+        if (seriesColumn != null && !results.containsColumn(seriesColumn)) {
+            throw new IllegalArgumentException("seriesColumn = \"" + seriesColumn + "\"; not a column; parameter columns are " + parameters);
+        }
+        if (!numericParameters.contains(seriesColumn)) {
+            throw new IllegalArgumentException("seriesColumn = " + (seriesColumn == null ? "null" : "\"" + seriesColumn + "\"")
+                    + "; must be a numeric parameter column of the results: " + String.join(", ", numericParameters));
+        }
+        if (exact == null) {
+            throw new IllegalArgumentException("exact = null; must be the exact value as a function of (series value, k)");
+        }
+        StringColumn status = results.stringColumn(EnsemblePlan.STATUS);
+        NumericColumn<?> kColumn = results.numberColumn(Measurements.K);
+        NumericColumn<?> seriesValues = results.numberColumn(seriesColumn);
+        NumericColumn<?> measured = results.numberColumn(quantity);
         String symbol = quantity.equals(Measurements.OMEGA) ? "Ω" : quantity.equals(Measurements.GAMMA) ? "Γ" : quantity;
         XYChart chart = new XYChartBuilder().width(760).height(440).title(title).xAxisTitle("k (1 / code length)")
                 .yAxisTitle(symbol + " (1 / code time)").build();
@@ -38,10 +93,10 @@ public final class EnsemblePlots {
         double kMin = Double.POSITIVE_INFINITY;
         double kMax = 0;
         for (int r = 0; r < results.rowCount(); r++) {
-            if (results.stringColumn("status").get(r).equals("ok")) {
-                series.add(results.numberColumn(seriesColumn).getDouble(r));
-                kMin = Math.min(kMin, results.doubleColumn(Measurements.K).getDouble(r));
-                kMax = Math.max(kMax, results.doubleColumn(Measurements.K).getDouble(r));
+            if (status.get(r).equals("ok")) {
+                series.add(seriesValues.getDouble(r));
+                kMin = Math.min(kMin, kColumn.getDouble(r));
+                kMax = Math.max(kMax, kColumn.getDouble(r));
             }
         }
         if (series.isEmpty()) {
@@ -67,9 +122,9 @@ public final class EnsemblePlots {
             List<Double> ks = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int r = 0; r < results.rowCount(); r++) {
-                if (results.stringColumn("status").get(r).equals("ok") && results.numberColumn(seriesColumn).getDouble(r) == value) {
-                    ks.add(results.doubleColumn(Measurements.K).getDouble(r));
-                    ys.add(results.doubleColumn(quantity).getDouble(r));
+                if (status.get(r).equals("ok") && seriesValues.getDouble(r) == value) {
+                    ks.add(kColumn.getDouble(r));
+                    ys.add(measured.getDouble(r));
                 }
             }
             XYSeries dots = chart.addSeries(label + " simulated", ks, ys);

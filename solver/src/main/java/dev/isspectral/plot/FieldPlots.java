@@ -10,6 +10,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.awt.Color;
@@ -95,16 +97,36 @@ public final class FieldPlots {
      * simulated wave numbers), one colour per quantity shared by markers and curve, plus the
      * ideal-fluid line ω = c_s k in grey; γ on the right axis.
      *
-     * @param validation a validation table (one or both channels)
+     * @param validation a validation table (one or both channels); numbers are read whatever their
+     *                   numeric column type (a table read back from CSV may hold them as integers)
      * @param exact      the linear theory to draw, or null for straight lines through the table's
      *                   analytic values
+     * @throws IllegalArgumentException if {@code validation} is null, lacks a column, holds text where a
+     *         number belongs, or a channel other than "sound" or "shear"
      */
     public static XYChart dispersion(Table validation, LinearModes exact) {
+        if (validation == null) {
+            throw new IllegalArgumentException("validation = null; must be a Validation.run() table");
+        }
         for (String c : List.of(Validation.CHANNEL, Validation.K, Validation.OMEGA_EXACT, Validation.OMEGA_SIMULATED,
                 Validation.GAMMA_EXACT, Validation.GAMMA_SIMULATED)) {
             if (!validation.columnNames().contains(c)) {
                 throw new IllegalArgumentException("validation table lacks column \"" + c
                         + "\"; must be a Validation.run() table with columns " + Validation.K + ", " + Validation.OMEGA_EXACT + " ...");
+            }
+            if (!c.equals(Validation.CHANNEL) && !(validation.column(c) instanceof NumericColumn<?>)) {
+                throw new IllegalArgumentException("validation column \"" + c + "\" is " + validation.column(c).type()
+                        + "; must be numeric (a Validation.run() table)");
+            }
+        }
+        if (!(validation.column(Validation.CHANNEL) instanceof StringColumn channels)) {
+            throw new IllegalArgumentException("validation column \"" + Validation.CHANNEL + "\" is "
+                    + validation.column(Validation.CHANNEL).type() + "; must be text, \"sound\" or \"shear\"");
+        }
+        for (int r = 0; r < validation.rowCount(); r++) {
+            String channel = channels.get(r);
+            if (!channel.equals("sound") && !channel.equals("shear")) {
+                throw new IllegalArgumentException("channel = \"" + channel + "\" in row " + r + "; must be \"sound\" or \"shear\"");
             }
         }
         XYChart chart = new XYChartBuilder().width(960).height(460).title("Dispersion: simulated against analytic")
@@ -115,15 +137,16 @@ public final class FieldPlots {
         double kMin = Double.POSITIVE_INFINITY;
         double kMax = 0;
         for (int r = 0; r < validation.rowCount(); r++) {
-            rowsByChannel.computeIfAbsent(validation.stringColumn(Validation.CHANNEL).get(r), c -> new ArrayList<>()).add(r);
-            kMin = Math.min(kMin, validation.doubleColumn(Validation.K).get(r));
-            kMax = Math.max(kMax, validation.doubleColumn(Validation.K).get(r));
+            rowsByChannel.computeIfAbsent(channels.get(r), c -> new ArrayList<>()).add(r);
+            kMin = Math.min(kMin, validation.numberColumn(Validation.K).getDouble(r));
+            kMax = Math.max(kMax, validation.numberColumn(Validation.K).getDouble(r));
         }
         int colour = 0;
         for (Map.Entry<String, List<Integer>> e : rowsByChannel.entrySet()) {
             String channel = e.getKey();
             List<Integer> rows = new ArrayList<>(e.getValue());
-            rows.sort((p, q) -> Double.compare(validation.doubleColumn(Validation.K).get(p), validation.doubleColumn(Validation.K).get(q)));
+            NumericColumn<?> kColumn = validation.numberColumn(Validation.K);
+            rows.sort((p, q) -> Double.compare(kColumn.getDouble(p), kColumn.getDouble(q)));
             double[] k = column(validation, Validation.K, rows);
             Color omegaColour = QUANTITY_COLOURS[colour++ % QUANTITY_COLOURS.length];
             Color gammaColour = QUANTITY_COLOURS[colour++ % QUANTITY_COLOURS.length];
@@ -187,7 +210,7 @@ public final class FieldPlots {
     private static double[] column(Table t, String name, List<Integer> rows) {
         double[] out = new double[rows.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = t.doubleColumn(name).get(rows.get(i));
+            out[i] = t.numberColumn(name).getDouble(rows.get(i));
         }
         return out;
     }

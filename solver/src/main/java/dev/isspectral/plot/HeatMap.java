@@ -64,27 +64,45 @@ public final class HeatMap extends BufferedImage {
      * @param yTitle      vertical axis title, with its unit
      * @param valueTitle  the colour bar's title, with its unit
      * @return the drawn heat map
-     * @throws IllegalArgumentException for an empty, ragged or non-finite array or a non-positive length
+     * @throws IllegalArgumentException for a null, empty, ragged or non-finite array (naming the row or the
+     *         element), a non-positive length, or a null title
      */
     public static HeatMap of(double[][] values, double lengthX, double lengthY, String title, String xTitle,
                              String yTitle, String valueTitle) {
+        if (values == null) {
+            throw new IllegalArgumentException("values = null; must be a rectangular array of finite numbers, at least 1x1");
+        }
+        if (values.length > 0 && values[0] == null) {
+            throw new IllegalArgumentException("values[0] = null; must be a row of finite numbers");
+        }
         if (values.length == 0 || values[0].length == 0) {
             throw new IllegalArgumentException("values is empty; must be at least 1x1");
         }
         if (!(lengthX > 0) || !(lengthY > 0) || Double.isInfinite(lengthX) || Double.isInfinite(lengthY)) {
             throw new IllegalArgumentException("lengthX = " + lengthX + ", lengthY = " + lengthY + "; must be finite and > 0");
         }
+        String[] titles = {title, xTitle, yTitle, valueTitle};
+        String[] titleNames = {"title", "xTitle", "yTitle", "valueTitle"};
+        for (int t = 0; t < titles.length; t++) {
+            if (titles[t] == null) {
+                throw new IllegalArgumentException(titleNames[t] + " = null; must be text");
+            }
+        }
         int ni = values.length;
         int nj = values[0].length;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ni; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException("values[" + i + "] = null; must be a row of " + nj + " finite numbers");
+            }
             if (values[i].length != nj) {
                 throw new IllegalArgumentException("values[" + i + "].length = " + values[i].length + "; must be " + nj + " (rectangular)");
             }
-            for (double v : values[i]) {
+            for (int j = 0; j < nj; j++) {
+                double v = values[i][j];
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("values contain " + v + "; must be finite");
+                    throw new IllegalArgumentException("values[" + i + "][" + j + "] = " + v + "; must be finite");
                 }
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);

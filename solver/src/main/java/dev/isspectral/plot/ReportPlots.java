@@ -56,8 +56,14 @@ public final class ReportPlots {
         return ChartStyle.paper(chart);
     }
 
-    /** The step times of two runs on one axis, each with its median band. */
+    /**
+     * The step times of two runs on one axis, each with its median band.
+     *
+     * @throws IllegalArgumentException if a headline or a name is null, or the names are equal (the legend
+     *         could not tell the runs apart)
+     */
     public static XYChart stepTimes(Headline a, String nameA, Headline b, String nameB) {
+        requireRuns(a, nameA, b, nameB, "a Headline");
         XYChart chart = new XYChartBuilder().width(1100).height(440).title("Time per step, both runs")
                 .xAxisTitle("measured step").yAxisTitle("ms").build();
         style(chart);
@@ -71,24 +77,34 @@ public final class ReportPlots {
      * Where the step's time goes: self ms per step of each operation (span name, summed over every path
      * it is called from), largest first, the ten largest and the rest as "other"; each bar labelled with
      * its share of the step. {@code operations} has the columns of {@code Profile.operations()}.
+     *
+     * @param steps  the measured steps the self times add up over, >= 1
+     * @param stepMs the wall time of one step in ms, finite and > 0: the whole the shares are of
+     * @throws IllegalArgumentException if {@code steps} or {@code stepMs} is out of range, or the table lacks
+     *         {@code operation} or {@code self_ms}
      */
     public static CategoryChart operations(Table operations, int steps, double stepMs) {
+        requireTable(operations, "operations", "Profile.operations()", Columns.OPERATION, Columns.SELF_MS);
+        requireSteps(steps);
+        if (!(stepMs > 0) || Double.isInfinite(stepMs)) {
+            throw new IllegalArgumentException("stepMs = " + stepMs + "; must be a finite number > 0");
+        }
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         double other = 0;
-        int n = Math.max(1, steps);
+        int n = steps;
         for (int r = 0; r < operations.rowCount(); r++) {
             double ms = number(operations, Columns.SELF_MS, r) / n;
             if (r < 10) {
                 names.add(operations.getString(r, Columns.OPERATION) + String.format(Locale.ROOT, " (%.0f%%)",
-                        stepMs > 0 ? 100 * ms / stepMs : 0));
+                        100 * ms / stepMs));
                 values.add(ms);
             } else {
                 other += ms;
             }
         }
         if (other > 0) {
-            names.add(String.format(Locale.ROOT, "other (%.0f%%)", stepMs > 0 ? 100 * other / stepMs : 0));
+            names.add(String.format(Locale.ROOT, "other (%.0f%%)", 100 * other / stepMs));
             values.add(other);
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(430)
@@ -108,8 +124,13 @@ public final class ReportPlots {
     /**
      * Which spans allocate: bytes per step allocated by each span's own code (its children's bytes
      * taken out), the twelve largest, from a table with the columns of {@code Profile.hierarchy()}.
+     *
+     * @param steps the measured steps the bytes add up over, >= 1
+     * @throws IllegalArgumentException if {@code steps} < 1 or the table lacks {@code span} or {@code bytes}
      */
     public static CategoryChart selfAllocations(Table hierarchy, int steps) {
+        requireTable(hierarchy, "hierarchy", "Profile.hierarchy()", Columns.SPAN, Columns.BYTES);
+        requireSteps(steps);
         Map<String, Double> self = new LinkedHashMap<>();
         for (int r = 0; r < hierarchy.rowCount(); r++) {
             self.put(hierarchy.getString(r, Columns.SPAN), number(hierarchy, Columns.BYTES, r));
@@ -129,7 +150,7 @@ public final class ReportPlots {
         List<Double> values = new ArrayList<>();
         for (Map.Entry<String, Double> e : rows.subList(0, Math.min(12, rows.size()))) {
             names.add(e.getKey());
-            values.add(e.getValue() / Math.max(1, steps));
+            values.add(e.getValue() / steps);
         }
         double max = values.isEmpty() ? 0 : values.get(0);
         String unit = max >= 1 << 20 ? "MiB" : max >= 1 << 10 ? "KiB" : "B";
@@ -149,6 +170,42 @@ public final class ReportPlots {
         return ChartStyle.paper(chart);
     }
 
+    private static void requireTable(Table t, String name, String source, String... columns) {
+        if (t == null) {
+            throw new IllegalArgumentException(name + " = null; must be a " + source + " table");
+        }
+        for (String c : columns) {
+            if (!t.containsColumn(c)) {
+                throw new IllegalArgumentException(name + " lacks column \"" + c + "\"; must be a " + source + " table");
+            }
+        }
+    }
+
+    private static void requireSteps(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps = " + steps + "; must be >= 1");
+        }
+    }
+
+    /** Two runs drawn side by side: both present, both named, and named apart (the legend tells them apart). */
+    private static void requireRuns(Object a, String nameA, Object b, String nameB, String what) {
+        if (a == null) {
+            throw new IllegalArgumentException("a = null; must be " + what);
+        }
+        if (b == null) {
+            throw new IllegalArgumentException("b = null; must be " + what);
+        }
+        if (nameA == null) {
+            throw new IllegalArgumentException("nameA = null; must be text");
+        }
+        if (nameB == null) {
+            throw new IllegalArgumentException("nameB = null; must be text");
+        }
+        if (nameA.equals(nameB)) {
+            throw new IllegalArgumentException("nameB = \"" + nameB + "\"; must differ from nameA");
+        }
+    }
+
     private static double number(Table t, String column, int row) {
         var c = t.column(column);
         if (c instanceof NumericColumn<?> n) {
@@ -157,8 +214,25 @@ public final class ReportPlots {
         return Double.parseDouble(c.getString(row));
     }
 
-    /** Self ms per step of each span of two runs, side by side (spans in the order given). */
+    /**
+     * Self ms per step of each span of two runs, side by side (spans in the order given).
+     *
+     * @param a self ms per step of run A, one per span
+     * @param b self ms per step of run B, one per span
+     * @throws IllegalArgumentException if an argument is null, {@code a} or {@code b} does not have one value
+     *         per span, or the names are equal
+     */
     public static CategoryChart selfTimes(List<String> spans, double[] a, String nameA, double[] b, String nameB) {
+        if (spans == null) {
+            throw new IllegalArgumentException("spans = null; must be a list of span names");
+        }
+        requireRuns(a, nameA, b, nameB, "an array of self ms per step, one per span");
+        if (a.length != spans.size()) {
+            throw new IllegalArgumentException("a.length = " + a.length + "; must equal spans.size() = " + spans.size());
+        }
+        if (b.length != spans.size()) {
+            throw new IllegalArgumentException("b.length = " + b.length + "; must equal spans.size() = " + spans.size());
+        }
         CategoryChart chart = new CategoryChartBuilder().width(1100).height(520).title("Self time per step, both runs")
                 .yAxisTitle("ms per step").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

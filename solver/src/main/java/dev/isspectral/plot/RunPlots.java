@@ -6,6 +6,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * XChart figures of a {@link Run}'s recorded history ({@link Run#history()}, columns documented on
@@ -19,18 +23,31 @@ public final class RunPlots {
     private RunPlots() {
     }
 
-    /** The named history columns (e.g. {@link Run#MAX_SPEED}) against simulated time, one line each. */
+    /**
+     * The named history columns (e.g. {@link Run#MAX_SPEED}) against simulated time, one line each.
+     *
+     * @throws IllegalArgumentException if {@code run} is null, no column is named, a column is not a numeric
+     *         history column, or a column is named twice
+     */
     public static XYChart history(Run run, String... columns) {
-        if (columns.length == 0) {
-            throw new IllegalArgumentException("columns = []; name at least one of " + run.history().columnNames());
+        Table h = history(run);
+        if (columns == null || columns.length == 0) {
+            throw new IllegalArgumentException("columns = " + (columns == null ? "null" : "[]") + "; name at least one of "
+                    + h.columnNames());
         }
-        Table h = run.history();
+        List<double[]> values = new ArrayList<>();
+        for (String c : columns) {
+            values.add(numbers(h, c));
+        }
+        if (new HashSet<>(Arrays.asList(columns)).size() < columns.length) {
+            throw new IllegalArgumentException("columns = " + Arrays.toString(columns) + "; each column at most once");
+        }
         XYChart chart = new XYChartBuilder().width(760).height(420)
                 .title(columns.length == 1 ? columns[0] + " against time" : "History against time")
                 .xAxisTitle("t (code time units)").yAxisTitle(columns.length == 1 ? columns[0] + unit(columns[0]) : "value").build();
         double[] time = h.numberColumn(Run.TIME).asDoubleArray();
-        for (String c : columns) {
-            line(chart, c, time, numbers(h, c));
+        for (int i = 0; i < columns.length; i++) {
+            line(chart, columns[i], time, values.get(i));
         }
         ChartStyle.paper(chart);
         chart.getStyler().setLegendVisible(columns.length > 1);
@@ -45,7 +62,7 @@ public final class RunPlots {
      * @throws IllegalArgumentException if the column is unknown or starts at 0 (no relative change)
      */
     public static XYChart relativeChange(Run run, String column) {
-        Table h = run.history();
+        Table h = history(run);
         double[] values = numbers(h, column);
         double start = values[0];
         if (start == 0 || !Double.isFinite(start)) {
@@ -75,9 +92,17 @@ public final class RunPlots {
         };
     }
 
+    private static Table history(Run run) {
+        if (run == null) {
+            throw new IllegalArgumentException("run = null; must be a Run");
+        }
+        return run.history();
+    }
+
     private static double[] numbers(Table h, String column) {
-        if (!h.columnNames().contains(column) || !(h.column(column) instanceof tech.tablesaw.api.NumericColumn<?>)) {
-            throw new IllegalArgumentException("column = \"" + column + "\"; must be a numeric history column: "
+        if (column == null || !h.columnNames().contains(column) || !(h.column(column) instanceof tech.tablesaw.api.NumericColumn<?>)) {
+            throw new IllegalArgumentException("column = " + (column == null ? "null" : "\"" + column + "\"")
+                    + "; must be a numeric history column: "
                     + h.columnNames());
         }
         return h.numberColumn(column).asDoubleArray();

@@ -58,4 +58,15 @@ class QuantitiesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Quantities.inBinaryUnit(1, "kB")).getMessage()
                 .startsWith("unit = kB; must be one of B, KiB, MiB, GiB, TiB"));
     }
+
+    @Test
+    void significantRefusesFewerThanOneDigit() {
+        for (double x : new double[] {0.5, 1e-5, 123.0, Double.NaN}) {
+            assertEquals("digits = 0; must be an integer >= 1",
+                    assertThrows(IllegalArgumentException.class, () -> Quantities.significant(x, 0)).getMessage());
+        }
+        assertEquals("digits = -2; must be an integer >= 1",
+                assertThrows(IllegalArgumentException.class, () -> Quantities.significant(0.5, -2)).getMessage());
+        assertEquals("1e-05", Quantities.significant(1.2345e-5, 1));
+    }
 }

@@ -220,4 +220,39 @@ class PlotsTest {
                 () -> FieldPlots.dispersion(Table.create("x")));
         assertFalse(e.getMessage().isEmpty());
     }
+
+    private static Table validation(String... channels) {
+        int n = channels.length;
+        double[] k = new double[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = i + 1;
+        }
+        return Table.create("v", StringColumn.create(Validation.CHANNEL, channels), DoubleColumn.create(Validation.K, k),
+                DoubleColumn.create(Validation.OMEGA_EXACT, k), DoubleColumn.create(Validation.OMEGA_SIMULATED, k),
+                DoubleColumn.create(Validation.GAMMA_EXACT, k), DoubleColumn.create(Validation.GAMMA_SIMULATED, k));
+    }
+
+    @Test
+    void dispersionRefusesAChannelItHasNoRootFor() {
+        dev.isspectral.validate.LinearModes modes = dev.isspectral.validate.LinearModes.of(1.0 / 3, 0.08, 5, 0, 0);
+        assertEquals("channel = \"bulk\" in row 3; must be \"sound\" or \"shear\"", assertThrows(
+                IllegalArgumentException.class, () -> FieldPlots.dispersion(validation("sound", "sound", "shear", "bulk"), modes)).getMessage());
+        assertEquals("channel = \"Sound\" in row 0; must be \"sound\" or \"shear\"", assertThrows(
+                IllegalArgumentException.class, () -> FieldPlots.dispersion(validation("Sound"), modes)).getMessage());
+        assertEquals("validation = null; must be a Validation.run() table", assertThrows(
+                IllegalArgumentException.class, () -> FieldPlots.dispersion(null, modes)).getMessage());
+    }
+
+    @Test
+    void dispersionReadsNumbersWhateverTheirColumnType() {
+        Table t = validation("sound", "shear");
+        t.replaceColumn(Validation.K, IntColumn.create(Validation.K, 2, 1));
+        t.replaceColumn(Validation.OMEGA_SIMULATED, IntColumn.create(Validation.OMEGA_SIMULATED, 5, 7));
+        XYChart c = FieldPlots.dispersion(t);
+        assertEquals(2.0, c.getSeriesMap().get("sound ω simulated").getXData()[0], 0.0);
+        assertEquals(5.0, c.getSeriesMap().get("sound ω simulated").getYData()[0], 0.0);
+        t.replaceColumn(Validation.GAMMA_EXACT, StringColumn.create(Validation.GAMMA_EXACT, "a", "b"));
+        assertEquals("validation column \"gamma_exact\" is STRING; must be numeric (a Validation.run() table)",
+                assertThrows(IllegalArgumentException.class, () -> FieldPlots.dispersion(t)).getMessage());
+    }
 }

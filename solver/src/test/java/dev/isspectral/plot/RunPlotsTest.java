@@ -65,4 +65,18 @@ class RunPlotsTest {
         assertTrue(zero.getMessage().contains("starts at 0.0"), zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RunPlots.history(run));
     }
+
+    @Test
+    void historyRefusesNullsAndARepeatedColumnByName() {
+        assertEquals("columns = [max_speed, max_speed]; each column at most once", assertThrows(IllegalArgumentException.class,
+                () -> RunPlots.history(run, Run.MAX_SPEED, Run.MAX_SPEED)).getMessage());
+        assertEquals("run = null; must be a Run",
+                assertThrows(IllegalArgumentException.class, () -> RunPlots.history(null, Run.MAX_SPEED)).getMessage());
+        assertEquals("run = null; must be a Run",
+                assertThrows(IllegalArgumentException.class, () -> RunPlots.relativeChange(null, Run.TOTAL_ENERGY)).getMessage());
+        assertEquals("columns = null; name at least one of " + run.history().columnNames(),
+                assertThrows(IllegalArgumentException.class, () -> RunPlots.history(run, (String[]) null)).getMessage());
+        assertEquals("column = null; must be a numeric history column: " + run.history().columnNames(),
+                assertThrows(IllegalArgumentException.class, () -> RunPlots.history(run, Run.MAX_SPEED, null)).getMessage());
+    }
 }
