@@ -210,7 +210,7 @@ public final class SnapshotWriter implements StepObserver {
         for (double t : times) {
             if (t < start - eps) {
                 early.add(Double.toString(t));
-            } else if (end == end && t > end + TIME_TOLERANCE * Math.max(1, Math.abs(end))) {
+            } else if (!Double.isNaN(end) && t > end + TIME_TOLERANCE * Math.max(1, Math.abs(end))) {
                 late.add(Double.toString(t));
             }
         }
@@ -225,7 +225,7 @@ public final class SnapshotWriter implements StepObserver {
             parts.add(String.join(", ", late) + (late.size() == 1 ? " is" : " are") + " after its end t = " + end);
         }
         throw new IllegalArgumentException("times = " + Arrays.toString(times) + "; " + String.join(" and ", parts)
-                + "; each must " + (end == end ? "lie in [start, end]" : "be >= the run's start"));
+                + "; each must " + (!Double.isNaN(end) ? "lie in [start, end]" : "be >= the run's start"));
     }
 
     /** Whether a requested time lies in (from, to], or equals {@code to} when from == to (the start). */
