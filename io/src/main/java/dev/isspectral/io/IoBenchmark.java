@@ -110,19 +110,15 @@ public final class IoBenchmark {
      * cannot be written, and a {@code --publish} file that is missing or lacks its one pair of markers.
      */
     static void checkDestinations(IoBenchOptions options) throws IOException {
-        if (options.from() == null && Files.exists(options.dir()) && !Files.isDirectory(options.dir())) {
-            throw new IllegalArgumentException("--dir = \"" + options.dir() + "\"; is a file, must be a folder");
-        }
-        if (options.from() == null) {
+        if (options.from() == null) {   // a report read back with --from measures nothing and writes no new files
+            if (Files.exists(options.dir()) && !Files.isDirectory(options.dir())) {
+                throw new IllegalArgumentException("--dir = \"" + options.dir() + "\"; is a file, must be a folder");
+            }
             requireWritableFile("--out", options.out());
             requireWritableFile("--json", options.json());
         }
         if (options.publish() != null) {
-            if (!Files.isRegularFile(options.publish())) {
-                throw new IllegalArgumentException("--publish = \"" + options.publish() + "\"; no such file");
-            }
-            MarkedSection.replace(Files.readString(options.publish(), StandardCharsets.UTF_8), options.publish().toString(),
-                    IoBenchOptions.SECTION, "");
+            MarkedSection.requirePlaceable(options.publish(), "--publish", IoBenchOptions.SECTION);
         }
     }
 

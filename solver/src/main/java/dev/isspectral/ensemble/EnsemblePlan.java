@@ -305,10 +305,7 @@ public final class EnsemblePlan implements Serializable {
         }
         Object text = member.get(Parameter.GRID);
         dev.isspectral.grid.Grid grid = text == null ? base().grid() : dev.isspectral.grid.Grid.parse((String) text);
-        if (grid.steps() < 1) {
-            throw new IllegalArgumentException("steps = " + grid.steps() + " (grid " + grid.boxNotation()
-                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or call until(Until.steps(n))");
-        }
+        grid.requireSteps("call until(Until.steps(n))");
     }
 
     /**

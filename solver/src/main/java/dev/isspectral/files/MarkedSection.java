@@ -62,6 +62,18 @@ public final class MarkedSection {
         AtomicFiles.write(file, replace(text, file.toString(), name, content));
     }
 
+    /**
+     * Checks, before any work, that {@link #place} could put section {@code name} into {@code file}: the file exists
+     * and holds the section's markers once each, in order. {@code option} names the file in the error for a missing
+     * one (e.g. {@code --publish}); the markers' errors are {@link #replace}'s.
+     */
+    public static void requirePlaceable(Path file, String option, String name) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + " = \"" + file + "\"; no such file");
+        }
+        replace(Files.readString(file, StandardCharsets.UTF_8), file.toString(), name, "");
+    }
+
     private static String checkName(String name) {
         if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("section name = \"" + name + "\"; must be lower-case letters, digits and -");

@@ -265,6 +265,17 @@ public final class Grid {
         return nx + "x" + ny + "x" + nz;
     }
 
+    /**
+     * Refuses a run of "the grid's steps" on a grid without NT ({@code "32x16x16"}, {@link #of}), which would run
+     * none; {@code orElse} says how to give a step count instead, e.g. {@code "run(Until.steps(n))"}.
+     */
+    public void requireSteps(String orElse) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps = " + steps + " (grid " + boxNotation()
+                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or " + orElse);
+        }
+    }
+
     /** The problem as {@code NT×NX×NY×NZ}. */
     public String notation() {
         return steps + "x" + boxNotation();

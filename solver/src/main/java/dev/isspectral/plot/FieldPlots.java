@@ -136,16 +136,16 @@ public final class FieldPlots {
         Map<String, List<Integer>> rowsByChannel = new LinkedHashMap<>();
         double kMin = Double.POSITIVE_INFINITY;
         double kMax = 0;
+        NumericColumn<?> kColumn = validation.numberColumn(Validation.K);
         for (int r = 0; r < validation.rowCount(); r++) {
             rowsByChannel.computeIfAbsent(channels.get(r), c -> new ArrayList<>()).add(r);
-            kMin = Math.min(kMin, validation.numberColumn(Validation.K).getDouble(r));
-            kMax = Math.max(kMax, validation.numberColumn(Validation.K).getDouble(r));
+            kMin = Math.min(kMin, kColumn.getDouble(r));
+            kMax = Math.max(kMax, kColumn.getDouble(r));
         }
         int colour = 0;
         for (Map.Entry<String, List<Integer>> e : rowsByChannel.entrySet()) {
             String channel = e.getKey();
             List<Integer> rows = new ArrayList<>(e.getValue());
-            NumericColumn<?> kColumn = validation.numberColumn(Validation.K);
             rows.sort((p, q) -> Double.compare(kColumn.getDouble(p), kColumn.getDouble(q)));
             double[] k = column(validation, Validation.K, rows);
             Color omegaColour = QUANTITY_COLOURS[colour++ % QUANTITY_COLOURS.length];

@@ -92,9 +92,8 @@ public final class ReportPlots {
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         double other = 0;
-        int n = steps;
         for (int r = 0; r < operations.rowCount(); r++) {
-            double ms = number(operations, Columns.SELF_MS, r) / n;
+            double ms = number(operations, Columns.SELF_MS, r) / steps;
             if (r < 10) {
                 names.add(operations.getString(r, Columns.OPERATION) + String.format(Locale.ROOT, " (%.0f%%)",
                         100 * ms / stepMs));

@@ -117,9 +117,8 @@ public final class Profiler {
      *         {@link #steps(int)} was not called
      */
     public Profile run() {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps = " + steps + " (grid " + simulation.grid().boxNotation()
-                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or call .steps(n)");
+        if (steps < 1) {   // steps(n) needs n >= 1: only the NT of a grid without one is below 1
+            simulation.grid().requireSteps("call .steps(n)");
         }
         LargeAllocationRecorder large = largeThreshold > 0
                 ? LargeAllocationRecorder.start(largeThreshold, LargeAllocationRecorder.DEFAULT_FRAMES) : null;

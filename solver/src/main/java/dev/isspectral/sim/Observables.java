@@ -12,7 +12,7 @@ import dev.isspectral.state.Field;
 public final class Observables {
 
     /** The evolved fields' labels, as messages list them. */
-    private static final String FIELD_LABELS = "(T00, T0x, T0y, T0z, Pi, pi_xx, pi_yy, pi_xy, pi_xz, pi_yz)";
+    private static final String FIELD_LABELS = "(" + Field.labels() + ")";
 
     /** What {@link #values} accepts, as its messages list it. */
     private static final String QUANTITIES = "eps, vx, vy, vz, pressure or an evolved field " + FIELD_LABELS;

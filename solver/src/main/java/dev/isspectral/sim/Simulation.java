@@ -137,10 +137,7 @@ public final class Simulation {
      * refused before the solver is made: give NT in the grid or run {@code run(Until.steps(n))}.
      */
     public Run run() {
-        if (grid().steps() < 1) {
-            throw new IllegalArgumentException("steps = " + grid().steps() + " (grid " + grid().boxNotation()
-                    + " has no NT); must be >= 1: give NTxNXxNYxNZ or run(Until.steps(n))");
-        }
+        grid().requireSteps("run(Until.steps(n))");
         return run(Until.steps(grid().steps()));
     }
 

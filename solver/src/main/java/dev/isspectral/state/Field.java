@@ -55,7 +55,15 @@ public enum Field {
                 return f;
             }
         }
-        throw new IllegalArgumentException("field = \"" + text + "\"; must be one of T00, T0x, T0y, T0z, Pi, "
-                + "pi_xx, pi_yy, pi_xy, pi_xz, pi_yz");
+        throw new IllegalArgumentException("field = \"" + text + "\"; must be one of " + labels());
+    }
+
+    /** The labels in order, as messages list them: "T00, T0x, …, pi_yz". */
+    public static String labels() {
+        StringBuilder s = new StringBuilder();
+        for (Field f : values()) {
+            s.append(s.length() == 0 ? "" : ", ").append(f.label);
+        }
+        return s.toString();
     }
 }

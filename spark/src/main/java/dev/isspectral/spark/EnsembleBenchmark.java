@@ -106,11 +106,7 @@ public final class EnsembleBenchmark {
 
     private static int measure(EnsembleBenchOptions o, PrintStream out, PrintStream err) throws IOException {
         if (o.benchmarks() != null) {   // fail before measuring, not after
-            if (!Files.isRegularFile(o.benchmarks())) {
-                throw new IllegalArgumentException("--benchmarks = \"" + o.benchmarks() + "\"; no such file");
-            }
-            MarkedSection.replace(Files.readString(o.benchmarks(), StandardCharsets.UTF_8), o.benchmarks().toString(),
-                    EnsembleBenchOptions.SECTION, "");
+            MarkedSection.requirePlaceable(o.benchmarks(), "--benchmarks", EnsembleBenchOptions.SECTION);
         }
         RunContext context = RunContext.start();
         Ensemble ensemble = ensemble(o);
